@@ -1,0 +1,1 @@
+"""Telegram bot for customs-training courses."""

@@ -1,0 +1,135 @@
+"""Settings from the environment and .env, validated once at start-up."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Locale = Literal["en", "ru"]
+LOCALES: tuple[Locale, ...] = ("en", "ru")
+
+DEFAULT_API_URL = "https://api.telegram.org"
+_TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message is one line meant for the operator."""
+
+
+class Settings(BaseSettings):
+    """Every variable of README's configuration table."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: SecretStr
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    telegram_api_url: str = DEFAULT_API_URL
+    database_path: Path = Path("data/bot.sqlite3")
+    default_locale: Locale = "en"
+    default_timezone: str = "UTC"
+    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("bot_token", mode="before")
+    @classmethod
+    def _empty_is_missing(cls, value: object) -> object:
+        # `BOT_TOKEN=` copied from .env.example unchanged means "not set yet".
+        if isinstance(value, str) and not value.strip():
+            raise PydanticCustomError("missing", "Field required")
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        # Never echo the value: it is a secret even when malformed.
+        if not _TOKEN_SHAPE.match(value.get_secret_value().strip()):
+            raise ValueError("does not look like a token from @BotFather (digits:letters)")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> frozenset[int]:
+        if isinstance(value, (set, frozenset, list, tuple)):
+            items = [str(v) for v in value]
+        else:
+            items = [part.strip() for part in str(value).split(",")]
+        ids = set()
+        for item in filter(None, items):
+            if not item.isdigit():
+                raise ValueError(
+                    f"must be Telegram user ids (numbers) separated by commas, got {item!r}"
+                )
+            ids.add(int(item))
+        return frozenset(ids)
+
+    @field_validator("default_locale", mode="before")
+    @classmethod
+    def _lower_locale(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as Europe/Brussels"
+            ) from None
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"must be an http(s) URL such as {DEFAULT_API_URL}, got {value!r}")
+        return value
+
+
+_MISSING_TOKEN = (
+    "BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
+    "and put BOT_TOKEN=<the token it gives you> into .env"
+)
+
+_FRIENDLY = {
+    "literal_error": "must be one of {expected}",
+    "float_parsing": "must be a number",
+    "greater_than": "must be greater than {gt}",
+    "less_than_equal": "must be at most {le}",
+}
+
+
+def load_settings(env_file: str | Path | None = ".env") -> Settings:
+    """Read and validate settings, or raise ConfigError with one readable line."""
+    try:
+        return Settings(_env_file=env_file)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_input=False, include_url=False):
+        name = str(error["loc"][0]).upper() if error["loc"] else "configuration"
+        if name == "BOT_TOKEN" and error["type"] == "missing":
+            return _MISSING_TOKEN
+        message = error["msg"].removeprefix("Value error, ")
+        template = _FRIENDLY.get(error["type"])
+        if template:
+            message = template.format(**(error.get("ctx") or {}))
+        problems.append(f"{name} {message}")
+    return "Invalid configuration: " + "; ".join(problems)

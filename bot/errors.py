@@ -1,0 +1,28 @@
+"""Domain errors: services raise them, one error handler turns them into localized replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """An expected refusal; `key` names the Fluent message the user is shown."""
+
+    key = "error-generic"
+
+    def __init__(self, key: str | None = None, **args: Any) -> None:
+        self.key = key or self.key
+        self.args_for_message = args
+        super().__init__(self.key)
+
+
+class InvalidInput(DomainError):
+    """The user's answer cannot be accepted; the message says what to fix."""
+
+
+class ConsentRequired(DomainError):
+    key = "error-consent-required"
+
+
+class NotFound(DomainError):
+    key = "error-not-found"

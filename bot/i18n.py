@@ -1,0 +1,77 @@
+"""Fluent localisations per locale, and the translator a handler uses for one user."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+
+from bot.config import LOCALES, Locale
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+class Translator:
+    """Formats message keys in one locale: `t("signup-waitlisted", position=3)`."""
+
+    def __init__(self, locale: Locale, bundle: FluentBundle) -> None:
+        self.locale = locale
+        self._bundle = bundle
+
+    def __call__(self, key: str, **args: Any) -> str:
+        if not self._bundle.has_message(key):
+            log.error("Missing Fluent message %r in locale %s", key, self.locale)
+            return key
+        message = self._bundle.get_message(key)
+        if message.value is None:
+            log.error("Fluent message %r in locale %s has no value", key, self.locale)
+            return key
+        text, errors = self._bundle.format_pattern(message.value, args)
+        for error in errors:
+            log.error("Fluent error in %r (%s): %s", key, self.locale, error)
+        return str(text)
+
+    def has(self, key: str) -> bool:
+        return bool(self._bundle.has_message(key))
+
+
+class Localizations:
+    """Every locale's bundle, loaded once from locales/<locale>/*.ftl."""
+
+    def __init__(self, directory: Path = LOCALES_DIR, locales: Iterable[Locale] = LOCALES) -> None:
+        self.directory = directory
+        self._translators: dict[str, Translator] = {}
+        for locale in locales:
+            # use_isolating=False: Telegram would show the U+2068/U+2069 marks around variables.
+            bundle = FluentBundle([locale], use_isolating=False)
+            files = sorted((directory / locale).glob("*.ftl"))
+            if not files:
+                raise RuntimeError(f"No .ftl files for locale {locale!r} in {directory}")
+            for path in files:
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self._translators[locale] = Translator(locale, bundle)
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return tuple(self._translators)
+
+    def get(self, locale: str) -> Translator:
+        return self._translators[locale]
+
+    def all(self, key: str, **args: Any) -> set[str]:
+        """The message in every locale: for matching a reply-keyboard text in any language."""
+        return {translator(key, **args) for translator in self._translators.values()}
+
+
+def pick_locale(chosen: str | None, telegram_language: str | None, default: Locale) -> Locale:
+    """The user's stored choice; before they choose, Telegram's `ru` means Russian."""
+    if chosen in LOCALES:
+        return chosen
+    if telegram_language and telegram_language.lower().split("-")[0] == "ru":
+        return "ru"
+    return default

@@ -1,0 +1,82 @@
+"""Outer middlewares: per-update context (user row, translator) and in-flight tracking."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update, User
+
+from bot.config import Locale
+from bot.i18n import Localizations, pick_locale
+from bot.services.profiles import ProfileService
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class UserContextMiddleware(BaseMiddleware):
+    """Upserts the user who sent the update and gives handlers `user`, `t` and `locale`."""
+
+    def __init__(
+        self, profiles: ProfileService, localizations: Localizations, default_locale: Locale
+    ) -> None:
+        self.profiles = profiles
+        self.localizations = localizations
+        self.default_locale = default_locale
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        sender: User | None = data.get("event_from_user")
+        user = None
+        if sender is not None and not sender.is_bot:
+            user = await self.profiles.seen(
+                sender.id,
+                sender.first_name,
+                sender.last_name,
+                sender.username,
+                sender.language_code,
+            )
+        locale = pick_locale(
+            user.language if user else None,
+            sender.language_code if sender else None,
+            self.default_locale,
+        )
+        data["user"] = user
+        data["locale"] = locale
+        data["t"] = self.localizations.get(locale)
+        return await handler(event, data)
+
+
+class InFlightMiddleware(BaseMiddleware):
+    """Counts updates being handled, so shutdown can let them finish before closing storage."""
+
+    def __init__(self) -> None:
+        self._active = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self.last_update_id: int | None = None
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if isinstance(event, Update):
+            self.last_update_id = max(self.last_update_id or 0, event.update_id)
+        self._active += 1
+        self._idle.clear()
+        try:
+            return await handler(event, data)
+        finally:
+            self._active -= 1
+            if self._active == 0:
+                self._idle.set()
+
+    async def wait_idle(self, grace: float) -> bool:
+        """Wait until no update is being handled; False if some were still running at timeout."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), grace)
+        except TimeoutError:
+            log.warning("%d update(s) still running at shutdown", self._active)
+            return False
+        return True

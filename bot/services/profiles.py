@@ -1,0 +1,136 @@
+"""Participants' profiles: consent, validated fields, language, and deletion on request."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+from zoneinfo import available_timezones
+
+from bot.config import LOCALES
+from bot.countries import BY_CODE
+from bot.errors import ConsentRequired, InvalidInput, NotFound
+from storage.users import User, UserRepository
+
+NAME_LIMITS = (3, 100)
+ORGANISATION_LIMITS = (2, 150)
+POSITION_LIMITS = (2, 100)
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse white space; Telegram clients sometimes add trailing newlines or NBSPs."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+class ProfileService:
+    def __init__(self, users: UserRepository) -> None:
+        self.users = users
+
+    async def seen(
+        self,
+        user_id: int,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        telegram_language: str | None,
+    ) -> User:
+        return await self.users.upsert_seen(
+            user_id, first_name, last_name, username, telegram_language
+        )
+
+    async def get(self, user_id: int) -> User:
+        user = await self.users.get(user_id)
+        if user is None:
+            raise NotFound()
+        return user
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        if language not in LOCALES:
+            raise InvalidInput("error-unknown-language")
+        await self.users.set_language(user_id, language)
+
+    async def give_consent(self, user_id: int) -> User:
+        await self.users.record_consent(user_id)
+        return await self.get(user_id)
+
+    async def _consented(self, user_id: int) -> None:
+        if not (await self.get(user_id)).has_consented:
+            raise ConsentRequired()
+
+    async def set_full_name(self, user_id: int, text: str | None) -> None:
+        name = clean_text(text)
+        low, high = NAME_LIMITS
+        if not low <= len(name) <= high or not any(ch.isalpha() for ch in name):
+            raise InvalidInput("profile-error-name", min=low, max=high)
+        await self._consented(user_id)
+        await self.users.set_profile_field(user_id, "full_name", name)
+
+    async def set_country(self, user_id: int, code: str) -> None:
+        country = BY_CODE.get(code)
+        if country is None:
+            raise InvalidInput("profile-error-country")
+        user = await self.get(user_id)
+        if not user.has_consented:
+            raise ConsentRequired()
+        # The zone follows the country unless the user picked one other than the old default.
+        old = BY_CODE.get(user.country or "")
+        keep_zone = user.timezone and user.timezone != (old.timezone if old else None)
+        await self.users.set_country(
+            user_id, country.code, user.timezone if keep_zone else country.timezone
+        )
+
+    async def set_organisation(self, user_id: int, text: str | None) -> None:
+        await self._set_text(user_id, "organisation", text, ORGANISATION_LIMITS)
+
+    async def set_position(self, user_id: int, text: str | None) -> None:
+        await self._set_text(user_id, "position", text, POSITION_LIMITS)
+
+    async def _set_text(
+        self, user_id: int, field: str, text: str | None, limits: tuple[int, int]
+    ) -> None:
+        value = clean_text(text)
+        low, high = limits
+        if not low <= len(value) <= high:
+            raise InvalidInput(f"profile-error-{field}", min=low, max=high)
+        await self._consented(user_id)
+        await self.users.set_profile_field(user_id, field, value)
+
+    async def set_email(self, user_id: int, text: str | None) -> None:
+        """Set the e-mail address, or clear it when text is None (the field is optional)."""
+        value = clean_text(text) if text is not None else None
+        if value is not None and (len(value) > 254 or not _EMAIL.match(value)):
+            raise InvalidInput("profile-error-email")
+        await self._consented(user_id)
+        await self.users.set_profile_field(user_id, "email", value)
+
+    async def set_timezone(self, user_id: int, name: str) -> None:
+        zone = _zones_by_folded_name().get(clean_text(name).casefold().replace(" ", "_"))
+        if zone is None:
+            raise InvalidInput("profile-error-timezone")
+        await self._consented(user_id)
+        await self.users.set_profile_field(user_id, "timezone", zone)
+
+    async def forget(self, user_id: int) -> None:
+        """Delete everything personal about the user (GDPR-style erasure)."""
+        await self.users.delete(user_id)
+
+
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    """IANA zone names by their case-folded form, so `asia/baku` is understood too."""
+    return {zone.casefold(): zone for zone in available_timezones()}
+
+
+def match_country(text: str | None, names: Mapping[str, str]) -> str | None:
+    """The country code whose localized name (any language) the user typed, if exactly one."""
+    typed = clean_text(text).casefold()
+    if len(typed) < 2:
+        return None
+    exact = {code for name, code in names.items() if name.casefold() == typed}
+    if len(exact) == 1:
+        return exact.pop()
+    prefix = {code for name, code in names.items() if name.casefold().startswith(typed)}
+    return prefix.pop() if len(prefix) == 1 else None

@@ -1,0 +1,18 @@
+"""Time-zone display helpers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+
+def utc_offset(zone: str, at: datetime | None = None) -> str:
+    """The zone's offset at `at` (default: now) as people write it: UTC+4, UTC+3:30, UTC."""
+    moment = (at or datetime.now(UTC)).astimezone(ZoneInfo(zone))
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset else 0
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

@@ -1,0 +1,56 @@
+"""Callback data of every inline button. Prefixes are short and versioned (Telegram allows 64
+bytes); a changed layout gets a new prefix so old buttons fall to the "out of date" answer."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class MenuAction(StrEnum):
+    COURSES = "courses"
+    MY = "my"
+    PROFILE = "profile"
+    LANGUAGE = "language"
+    HELP = "help"
+
+
+class MenuCb(CallbackData, prefix="mnu1"):
+    action: MenuAction
+
+
+class LanguageCb(CallbackData, prefix="lng1"):
+    code: str
+
+
+class ConsentCb(CallbackData, prefix="cns1"):
+    agree: bool
+
+
+class ProfileAction(StrEnum):
+    EDIT = "edit"
+    SKIP = "skip"
+    DONE = "done"
+
+
+class ProfileCb(CallbackData, prefix="prf1"):
+    action: ProfileAction
+    field: str
+
+
+class CountryCb(CallbackData, prefix="cty1"):
+    code: str = ""  # empty: just turn to `page`
+    page: int = 0
+
+
+class TimezoneCb(CallbackData, prefix="tz1"):
+    index: int
+
+
+class ForgetCb(CallbackData, prefix="fgt1"):
+    confirm: bool
+
+
+class StatsCb(CallbackData, prefix="sts1"):
+    refresh: bool = True

@@ -1,0 +1,64 @@
+"""The one error handler: domain errors become localized replies, anything else is logged
+with the update id and the user gets a short apology. Polling goes on either way."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.types import ErrorEvent
+
+from bot.errors import DomainError
+from bot.i18n import Localizations, Translator
+
+router = Router(name=__name__)
+log = logging.getLogger(__name__)
+
+
+@router.errors(ExceptionTypeFilter(DomainError))
+async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
+    error = event.exception
+    assert isinstance(error, DomainError)
+    t = _translator(data)
+    await _tell_user(event, bot, t(error.key, **error.args_for_message))
+
+
+@router.errors()
+async def unexpected_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
+    log.error(
+        "Update %s failed: %r",
+        event.update.update_id,
+        event.exception,
+        exc_info=event.exception,
+    )
+    await _tell_user(event, bot, _translator(data)("error-generic"))
+
+
+def _translator(data: dict[str, Any]) -> Translator:
+    t = data.get("t")
+    if isinstance(t, Translator):
+        return t
+    # The failure happened before the context middleware ran (e.g. the database is down).
+    localizations: Localizations = data["localizations"]
+    return localizations.get(data["settings"].default_locale)
+
+
+async def _tell_user(event: ErrorEvent, bot: Bot, text: str) -> None:
+    update = event.update
+    try:
+        if update.callback_query is not None:
+            query = update.callback_query
+            try:
+                # Every callback is answered, even on error, so the client stops its spinner.
+                await query.answer(text, show_alert=True)
+            except TelegramBadRequest:
+                # Already answered before the error: say it in the chat instead.
+                await bot.send_message(query.from_user.id, text)
+        elif update.message is not None:
+            await bot.send_message(update.message.chat.id, text)
+    except TelegramAPIError as exc:
+        # The apology itself failed (user blocked us, Telegram down): logged, nothing else to do.
+        log.warning("Could not tell update %s about an error: %s", update.update_id, exc)

@@ -1,0 +1,394 @@
+"""Consent, the step-by-step profile dialog, /profile and /forget.
+
+Every answer is stored the moment it is accepted, so a participant who stops half-way (or
+whose connection drops) continues from the first missing field next time.
+"""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.countries import BY_CODE, COUNTRIES, TIMEZONE_CHOICES
+from bot.errors import InvalidInput
+from bot.i18n import Localizations, Translator
+from bot.services.profiles import ProfileService, match_country
+from bot.timefmt import utc_offset
+from handlers import keyboards
+from handlers.callbacks import (
+    ConsentCb,
+    CountryCb,
+    ForgetCb,
+    MenuAction,
+    MenuCb,
+    ProfileAction,
+    ProfileCb,
+    TimezoneCb,
+)
+from storage.users import PROFILE_FIELDS, User
+
+router = Router(name=__name__)
+
+
+class ProfileForm(StatesGroup):
+    full_name = State()
+    country = State()
+    organisation = State()
+    position = State()
+    email = State()
+    timezone = State()
+
+
+STATE_OF = {name: getattr(ProfileForm, name) for name in PROFILE_FIELDS}
+TEXT_FIELDS = ("full_name", "organisation", "position", "email")
+WIZARD = "wizard"  # FSM data "mode": going through every missing field
+EDIT = "edit"  # FSM data "mode": changing one field from the profile card
+
+
+def _chat_id(callback: CallbackQuery) -> int:
+    return callback.message.chat.id if callback.message else callback.from_user.id
+
+
+# -- entry points ----------------------------------------------------------------------------
+
+
+@router.message(Command("profile"))
+async def profile_command(
+    message: Message, bot: Bot, user: User, t: Translator, state: FSMContext
+) -> None:
+    await open_profile(bot, message.chat.id, user, t, state)
+
+
+@router.callback_query(MenuCb.filter(F.action == MenuAction.PROFILE))
+async def profile_from_menu(
+    callback: CallbackQuery, bot: Bot, user: User, t: Translator, state: FSMContext
+) -> None:
+    await callback.answer()
+    await open_profile(bot, _chat_id(callback), user, t, state)
+
+
+async def open_profile(
+    bot: Bot, chat_id: int, user: User, t: Translator, state: FSMContext
+) -> None:
+    """Ask for consent, continue an unfinished profile, or show the finished one."""
+    if not user.has_consented:
+        await bot.send_message(chat_id, t("consent-request"), reply_markup=_consent_keyboard(t))
+    elif user.missing_profile_fields:
+        await state.set_data({"mode": WIZARD})
+        await ask(bot, chat_id, user.missing_profile_fields[0], t, state)
+    else:
+        await state.clear()
+        await send_card(bot, chat_id, user, t)
+
+
+def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("button-consent-agree"), callback_data=ConsentCb(agree=True))
+    kb.button(text=t("button-consent-decline"), callback_data=ConsentCb(agree=False))
+    return kb.as_markup()
+
+
+@router.callback_query(ConsentCb.filter())
+async def consent_answer(
+    callback: CallbackQuery,
+    callback_data: ConsentCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+    chat_id = _chat_id(callback)
+    if not callback_data.agree:
+        await bot.send_message(chat_id, t("consent-declined"))
+        return
+    user = await profiles.give_consent(user.id)
+    await bot.send_message(chat_id, t("consent-thanks"))
+    await open_profile(bot, chat_id, user, t, state)
+
+
+# -- asking and moving on --------------------------------------------------------------------
+
+
+async def ask(bot: Bot, chat_id: int, field: str, t: Translator, state: FSMContext) -> None:
+    await state.set_state(STATE_OF[field])
+    markup: InlineKeyboardMarkup | None = None
+    if field == "country":
+        markup = keyboards.country_page(t, 0)
+    elif field == "timezone":
+        markup = keyboards.timezones(t)
+    elif field == "email":
+        markup = keyboards.skip(t, "email")
+    await bot.send_message(chat_id, t(f"profile-ask-{field}"), reply_markup=markup)
+
+
+async def after_answer(
+    bot: Bot,
+    chat_id: int,
+    user_id: int,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    """Go to the next missing field of the wizard, or finish and show the profile."""
+    user = await profiles.get(user_id)
+    data = await state.get_data()
+    if data.get("mode") == WIZARD:
+        if user.missing_profile_fields:
+            await ask(bot, chat_id, user.missing_profile_fields[0], t, state)
+            return
+        if not user.email and not data.get("asked_email"):
+            await state.update_data(asked_email=True)
+            await ask(bot, chat_id, "email", t, state)
+            return
+        await state.clear()
+        await bot.send_message(chat_id, t("profile-saved"))
+    else:
+        await state.clear()
+        await bot.send_message(chat_id, t("profile-field-saved"))
+    await send_card(bot, chat_id, user, t)
+
+
+async def send_card(bot: Bot, chat_id: int, user: User, t: Translator) -> None:
+    await bot.send_message(chat_id, profile_card(user, t), reply_markup=_card_keyboard(t))
+
+
+def profile_card(user: User, t: Translator) -> str:
+    unset = t("profile-not-set")
+    country = BY_CODE.get(user.country or "")
+    zone = user.timezone or "UTC"
+    return t(
+        "profile-card",
+        name=html.quote(user.full_name or unset),
+        country=t(country.name_key) if country else unset,
+        organisation=html.quote(user.organisation or unset),
+        position=html.quote(user.position or unset),
+        email=html.quote(user.email or unset),
+        timezone=zone,
+        offset=utc_offset(zone),
+    )
+
+
+def _card_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for field in PROFILE_FIELDS:
+        kb.button(
+            text=t(f"button-edit-{field}"),
+            callback_data=ProfileCb(action=ProfileAction.EDIT, field=field),
+        )
+    kb.button(text=t("button-forget"), callback_data=ForgetCb(confirm=False))
+    kb.adjust(2, 2, 2, 1)
+    return kb.as_markup()
+
+
+@router.callback_query(ProfileCb.filter(F.action == ProfileAction.EDIT))
+async def edit_field(
+    callback: CallbackQuery,
+    callback_data: ProfileCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    state: FSMContext,
+) -> None:
+    if callback_data.field not in PROFILE_FIELDS:
+        raise InvalidInput("error-button-expired")
+    await callback.answer()
+    chat_id = _chat_id(callback)
+    if not user.has_consented:
+        await open_profile(bot, chat_id, user, t, state)
+        return
+    await state.set_data({"mode": EDIT})
+    await ask(bot, chat_id, callback_data.field, t, state)
+
+
+@router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
+async def skip_email(
+    callback: CallbackQuery,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+    await profiles.set_email(user.id, None)
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+
+
+# -- answers typed as text -------------------------------------------------------------------
+
+
+@router.message(ProfileForm.full_name, F.text)
+@router.message(ProfileForm.organisation, F.text)
+@router.message(ProfileForm.position, F.text)
+@router.message(ProfileForm.email, F.text)
+async def text_answer(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+    raw_state: str,
+) -> None:
+    field = raw_state.split(":", 1)[1]
+    setters = {
+        "full_name": profiles.set_full_name,
+        "organisation": profiles.set_organisation,
+        "position": profiles.set_position,
+        "email": profiles.set_email,
+    }
+    await setters[field](user.id, message.text)
+    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+
+
+@router.message(ProfileForm.country, F.text)
+async def typed_country(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    localizations: Localizations,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    names = {
+        localizations.get(locale)(c.name_key): c.code
+        for locale in localizations.locales
+        for c in COUNTRIES
+    }
+    code = match_country(message.text, names)
+    if code is None:
+        await message.answer(t("profile-error-country"), reply_markup=keyboards.country_page(t, 0))
+        return
+    await profiles.set_country(user.id, code)
+    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+
+
+@router.message(ProfileForm.timezone, F.text)
+async def typed_timezone(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    await profiles.set_timezone(user.id, message.text or "")
+    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+
+
+@router.message(ProfileForm.country)
+@router.message(ProfileForm.timezone)
+async def buttons_expected(message: Message, t: Translator) -> None:
+    await message.answer(t("profile-hint-buttons"))
+
+
+@router.message(ProfileForm.full_name)
+@router.message(ProfileForm.organisation)
+@router.message(ProfileForm.position)
+@router.message(ProfileForm.email)
+async def text_expected(message: Message, t: Translator) -> None:
+    await message.answer(t("profile-hint-text"))
+
+
+# -- answers given with buttons --------------------------------------------------------------
+
+
+@router.callback_query(CountryCb.filter(F.code == ""))
+async def country_page(callback: CallbackQuery, callback_data: CountryCb, t: Translator) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(
+            reply_markup=keyboards.country_page(t, callback_data.page)
+        )
+
+
+@router.callback_query(CountryCb.filter())
+async def country_chosen(
+    callback: CallbackQuery,
+    callback_data: CountryCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    await profiles.set_country(user.id, callback_data.code)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(
+            f"{t('profile-ask-country')} {t(BY_CODE[callback_data.code].name_key)}",
+            reply_markup=None,
+        )
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+
+
+@router.callback_query(TimezoneCb.filter())
+async def timezone_chosen(
+    callback: CallbackQuery,
+    callback_data: TimezoneCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
+) -> None:
+    if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
+        raise InvalidInput("error-button-expired")
+    await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+
+
+# -- /forget ---------------------------------------------------------------------------------
+
+
+def _forget_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("button-forget-confirm"), callback_data=ForgetCb(confirm=True))
+    kb.button(
+        text=t("button-forget-keep"), callback_data=ProfileCb(action=ProfileAction.DONE, field="")
+    )
+    return kb.as_markup()
+
+
+@router.message(Command("forget"))
+async def forget_command(message: Message, t: Translator) -> None:
+    await message.answer(t("forget-confirm"), reply_markup=_forget_keyboard(t))
+
+
+@router.callback_query(ForgetCb.filter(~F.confirm))
+async def forget_from_card(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
+    await callback.answer()
+    await bot.send_message(
+        _chat_id(callback), t("forget-confirm"), reply_markup=_forget_keyboard(t)
+    )
+
+
+@router.callback_query(ForgetCb.filter(F.confirm))
+async def forget_confirmed(
+    callback: CallbackQuery, user: User, t: Translator, profiles: ProfileService
+) -> None:
+    await profiles.forget(user.id)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(t("forget-done"), reply_markup=None)
+
+
+@router.callback_query(ProfileCb.filter(F.action == ProfileAction.DONE))
+async def forget_declined(callback: CallbackQuery, t: Translator) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(t("forget-kept"), reply_markup=None)

@@ -1,0 +1,97 @@
+"""/start, the main menu, /help and the choice of language."""
+
+from __future__ import annotations
+
+from aiogram import F, Router, html
+from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+from bot.i18n import Localizations, Translator
+from bot.services.profiles import ProfileService
+from handlers import keyboards
+from handlers.callbacks import LanguageCb, MenuAction, MenuCb
+from storage.users import User
+
+router = Router(name=__name__)
+
+
+@router.message(CommandStart())
+async def start(
+    message: Message,
+    user: User,
+    t: Translator,
+    localizations: Localizations,
+    state: FSMContext,
+) -> None:
+    # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
+    await state.clear()
+    welcome = t("start-welcome", name=html.quote(user.first_name))
+    if user.language is None:
+        await message.answer(
+            f"{welcome}\n\n{t('start-choose-language')}",
+            reply_markup=keyboards.languages(localizations),
+        )
+        return
+    await message.answer(welcome)
+    await show_menu(message, t)
+
+
+async def show_menu(message: Message, t: Translator) -> None:
+    await message.answer(t("menu-title"), reply_markup=keyboards.main_menu(t))
+
+
+@router.message(Command("menu"))
+async def menu(message: Message, t: Translator) -> None:
+    await show_menu(message, t)
+
+
+@router.message(Command("language"))
+async def choose_language(message: Message, t: Translator, localizations: Localizations) -> None:
+    await message.answer(t("language-choose"), reply_markup=keyboards.languages(localizations))
+
+
+@router.callback_query(MenuCb.filter(F.action == MenuAction.LANGUAGE))
+async def choose_language_from_menu(
+    callback: CallbackQuery, t: Translator, localizations: Localizations
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await choose_language(callback.message, t, localizations)
+
+
+@router.callback_query(LanguageCb.filter())
+async def set_language(
+    callback: CallbackQuery,
+    callback_data: LanguageCb,
+    user: User,
+    profiles: ProfileService,
+    localizations: Localizations,
+) -> None:
+    await profiles.set_language(user.id, callback_data.code)
+    # The reply already speaks the new language.
+    t = localizations.get(callback_data.code)
+    await callback.answer(t("language-set"))
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(t("language-set"), reply_markup=None)
+        await show_menu(callback.message, t)
+
+
+@router.message(Command("help"))
+async def help_command(message: Message, user: User, t: Translator, settings: Settings) -> None:
+    await message.answer(help_text(t, user.id in settings.admin_ids))
+
+
+@router.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
+async def help_from_menu(
+    callback: CallbackQuery, user: User, t: Translator, settings: Settings
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(help_text(t, user.id in settings.admin_ids))
+
+
+def help_text(t: Translator, organiser: bool) -> str:
+    text = t("help-participant")
+    return f"{text}\n\n{t('help-organiser')}" if organiser else text

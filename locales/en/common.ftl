@@ -1,0 +1,51 @@
+## Shared texts: errors, fallbacks, /cancel, the main menu and /help.
+
+error-generic = Something went wrong on our side. Please try again in a minute.
+error-not-found = This item no longer exists.
+error-consent-required = First allow us to store your profile: open /profile.
+error-unknown-language = This language is not available. Choose English or Русский.
+error-button-expired = This button is out of date. Send /start to see the menu again.
+error-not-your-chat = This button belongs to another chat.
+
+fallback-unknown-command = I don't know this command. Send /help to see what I can do.
+fallback-not-understood = I only understand buttons and commands here. Send /start for the menu or /help for the list of commands.
+fallback-in-dialog = Please answer the question above, or send /cancel to stop.
+
+cancel-done = Stopped. Nothing else was changed; what you had already answered is kept.
+cancel-nothing = There is nothing to cancel. Send /start for the menu.
+
+menu-title = What would you like to do?
+button-menu-courses = 📚 Courses
+button-menu-my = 🗓 My courses
+button-menu-profile = 👤 Profile
+button-menu-language = 🌐 Language
+button-menu-help = ❓ Help
+
+courses-none-yet = No courses are open for sign-up at the moment. New seminars and training courses will be announced here.
+my-courses-none = You have not signed up for any course yet. Open 📚 Courses to see what is coming.
+
+# Command menu descriptions (setMyCommands), at most 256 characters each.
+cmd-start = Main menu
+cmd-courses = Courses open for sign-up
+cmd-my = My courses
+cmd-profile = My profile
+cmd-language = Change language
+cmd-help = What this bot does
+cmd-cancel = Stop the current dialog
+cmd-forget = Delete my personal data
+cmd-stats = Users and profiles (organisers)
+
+help-participant =
+    <b>Training courses of ROCB Europe and TRACECA</b>
+    Here you can find seminars and training courses for customs officers, sign up in a few taps, get reminders before they start and give feedback afterwards.
+
+    /courses — courses open for sign-up
+    /my — my courses
+    /profile — my profile (name, country, administration, position, time zone)
+    /language — English or Russian
+    /cancel — stop the current dialog
+    /forget — delete my personal data
+    /help — this message
+help-organiser =
+    <b>For organisers</b>
+    /stats — users, languages, countries and complete profiles

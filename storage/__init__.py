@@ -1,0 +1,5 @@
+"""SQLite storage: the connection, migrations and one repository per aggregate."""
+
+from storage.database import Database
+
+__all__ = ["Database"]

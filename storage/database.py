@@ -1,0 +1,161 @@
+"""One aiosqlite connection, its pragmas, the migrations and serialised write transactions."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+def utcnow_iso() -> str:
+    """The current UTC time as stored in the database (ISO 8601, seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Database:
+    """The bot's single SQLite connection.
+
+    A transaction belongs to the connection, not to the asyncio task, so every write goes
+    through one asyncio.Lock: two handlers can never interleave BEGIN/COMMIT on it.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._conn: aiosqlite.Connection | None = None
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("Database.connect() has not been called")
+        return self._conn
+
+    async def connect(self) -> None:
+        """Open the file (creating its folder) and set the pragmas every connection needs."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, sqlite3 never does implicitly.
+        self._conn = await aiosqlite.connect(self.path, isolation_level=None)
+        self._conn.row_factory = aiosqlite.Row
+        await self._conn.execute("PRAGMA journal_mode=WAL")
+        await self._conn.execute("PRAGMA foreign_keys=ON")
+        await self._conn.execute("PRAGMA busy_timeout=5000")
+        await self._conn.execute("PRAGMA synchronous=NORMAL")
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            async with self._write_lock:
+                await self._conn.close()
+            self._conn = None
+
+    async def __aenter__(self) -> Database:
+        await self.connect()
+        await self.migrate()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # -- reads -------------------------------------------------------------------------------
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        async with self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        async with self.conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    # -- writes ------------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction (BEGIN IMMEDIATE), serialised against every other write."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def write(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """One write statement in its own transaction; returns the first RETURNING row if any."""
+        async with self.transaction() as conn, conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    # -- migrations --------------------------------------------------------------------------
+
+    async def migrate(self, directory: Path = MIGRATIONS_DIR) -> list[str]:
+        """Apply the numbered migrations not applied yet, each in its own transaction."""
+        await self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        applied: list[str] = []
+        for version, name, path in _migration_files(directory):
+            async with self.transaction() as conn:
+                # Checked inside the transaction so two processes starting at once agree.
+                async with conn.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                ) as cursor:
+                    if await cursor.fetchone():
+                        continue
+                for statement in split_statements(path.read_text(encoding="utf-8")):
+                    await conn.execute(statement)
+                await conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, utcnow_iso()),
+                )
+            applied.append(path.name)
+            log.info("Applied migration %s", path.name)
+        return applied
+
+
+def _migration_files(directory: Path) -> list[tuple[int, str, Path]]:
+    found = []
+    for path in directory.glob("*.sql"):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match:
+            raise RuntimeError(f"Migration file name must look like 001_name.sql: {path.name}")
+        found.append((int(match[1]), match[2], path))
+    found.sort()
+    versions = [version for version, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"Two migrations share a number in {directory}")
+    return found
+
+
+def split_statements(script: str) -> Iterable[str]:
+    """Split a SQL script into complete statements (triggers with BEGIN..END stay whole).
+
+    executescript() would COMMIT our open transaction first, so statements run one by one.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip().strip(";").strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip() and not _only_comments(buffer):
+        raise ValueError(f"Incomplete SQL statement at the end of a migration: {buffer!r}")
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
