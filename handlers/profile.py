@@ -45,6 +45,8 @@ class ProfileForm(StatesGroup):
 
 STATE_OF = {name: getattr(ProfileForm, name) for name in PROFILE_FIELDS}
 TEXT_FIELDS = ("full_name", "organisation", "position", "email")
+# Commands typed in the middle of the dialog (/help, /forget ...) go to their own handlers.
+NOT_COMMAND = ~F.text.startswith("/")
 WIZARD = "wizard"  # FSM data "mode": going through every missing field
 EDIT = "edit"  # FSM data "mode": changing one field from the profile card
 
@@ -227,10 +229,10 @@ async def skip_email(
 # -- answers typed as text -------------------------------------------------------------------
 
 
-@router.message(ProfileForm.full_name, F.text)
-@router.message(ProfileForm.organisation, F.text)
-@router.message(ProfileForm.position, F.text)
-@router.message(ProfileForm.email, F.text)
+@router.message(ProfileForm.full_name, F.text, NOT_COMMAND)
+@router.message(ProfileForm.organisation, F.text, NOT_COMMAND)
+@router.message(ProfileForm.position, F.text, NOT_COMMAND)
+@router.message(ProfileForm.email, F.text, NOT_COMMAND)
 async def text_answer(
     message: Message,
     bot: Bot,
@@ -251,7 +253,7 @@ async def text_answer(
     await after_answer(bot, message.chat.id, user.id, t, profiles, state)
 
 
-@router.message(ProfileForm.country, F.text)
+@router.message(ProfileForm.country, F.text, NOT_COMMAND)
 async def typed_country(
     message: Message,
     bot: Bot,
@@ -274,7 +276,7 @@ async def typed_country(
     await after_answer(bot, message.chat.id, user.id, t, profiles, state)
 
 
-@router.message(ProfileForm.timezone, F.text)
+@router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
 async def typed_timezone(
     message: Message,
     bot: Bot,
@@ -287,16 +289,16 @@ async def typed_timezone(
     await after_answer(bot, message.chat.id, user.id, t, profiles, state)
 
 
-@router.message(ProfileForm.country)
-@router.message(ProfileForm.timezone)
+@router.message(ProfileForm.country, NOT_COMMAND)
+@router.message(ProfileForm.timezone, NOT_COMMAND)
 async def buttons_expected(message: Message, t: Translator) -> None:
     await message.answer(t("profile-hint-buttons"))
 
 
-@router.message(ProfileForm.full_name)
-@router.message(ProfileForm.organisation)
-@router.message(ProfileForm.position)
-@router.message(ProfileForm.email)
+@router.message(ProfileForm.full_name, NOT_COMMAND)
+@router.message(ProfileForm.organisation, NOT_COMMAND)
+@router.message(ProfileForm.position, NOT_COMMAND)
+@router.message(ProfileForm.email, NOT_COMMAND)
 async def text_expected(message: Message, t: Translator) -> None:
     await message.answer(t("profile-hint-text"))
 

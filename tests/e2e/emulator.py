@@ -790,7 +790,7 @@ class BotAPIEmulator:
 
     @staticmethod
     def _render(
-        text: str, parse_mode: Any, entities: Any, limit: int, what: str
+        text: str, parse_mode: Any, entities: Any, limit: int, too_long: str
     ) -> tuple[str, list[Params]]:
         """Parse text per parse_mode and check Telegram's length limit on the result."""
         mode = str(parse_mode or "")
@@ -801,7 +801,7 @@ class BotAPIEmulator:
         else:
             raise bad(f"unsupported parse_mode {mode}")
         if len(plain) > limit:
-            raise bad(f"message {what} too long")
+            raise bad(too_long)
         return plain, parsed
 
     @staticmethod
@@ -867,7 +867,11 @@ class BotAPIEmulator:
         if caption is None or caption == "":
             return None, ""
         plain, entities = self._render(
-            str(caption), params.get("parse_mode"), params.get("caption_entities"), 1024, "caption"
+            str(caption),
+            params.get("parse_mode"),
+            params.get("caption_entities"),
+            1024,
+            "message caption is too long",
         )
         if plain:
             message["caption"] = plain
@@ -1059,7 +1063,11 @@ class BotAPIEmulator:
         if text is None or not str(text).strip():
             raise bad("message text is empty")
         plain, entities = self._render(
-            str(text), params.get("parse_mode"), params.get("entities"), 4096, "is"
+            str(text),
+            params.get("parse_mode"),
+            params.get("entities"),
+            4096,
+            "message is too long",
         )
         if not plain:
             raise bad("message text is empty")
@@ -1078,7 +1086,11 @@ class BotAPIEmulator:
         if text is None or not str(text).strip():
             raise bad("message text is empty")
         plain, entities = self._render(
-            str(text), params.get("parse_mode"), params.get("entities"), 4096, "is"
+            str(text),
+            params.get("parse_mode"),
+            params.get("entities"),
+            4096,
+            "message is too long",
         )
         if not plain:
             raise bad("message text is empty")

@@ -1,0 +1,164 @@
+"""Handlers through the production Dispatcher: what a user reads after each step."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+
+from handlers.callbacks import ConsentCb, CountryCb, ForgetCb, LanguageCb, StatsCb
+from storage.database import Database
+from storage.users import UserRepository
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import buttons, texts
+
+
+async def test_first_start_speaks_russian_to_a_russian_client(make_chatter):
+    sent = await make_chatter(language_code="ru").send("/start")
+    assert "Здравствуйте, Aidos!" in sent[0].text
+    assert set(buttons(sent[0])) == {"English", "Русский"}
+
+
+async def test_first_start_speaks_default_english_to_other_clients(make_chatter):
+    sent = await make_chatter(language_code="kk").send("/start")
+    assert "Welcome, Aidos!" in sent[0].text
+
+
+async def test_language_switch_takes_effect_on_the_very_next_reply(make_chatter, db):
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/start")
+    sent = await chatter.press(LanguageCb(code="ru").pack())
+    assert "Теперь бот говорит по-русски." in texts(sent)
+    assert "Что вы хотите сделать?" in texts(sent)
+    assert (await chatter.send("/help"))[0].text.startswith("<b>Учебные курсы")
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and user.language == "ru"
+
+
+async def test_user_name_is_escaped_in_html_replies(make_chatter):
+    sent = await make_chatter(name="<b>Eve</b> & co").send("/start")
+    assert "&lt;b&gt;Eve&lt;/b&gt; &amp; co" in sent[0].text
+
+
+async def test_profile_dialog_collects_every_field_after_consent(make_chatter, db):
+    chatter = make_chatter(language_code="en")
+    sent = await chatter.send("/profile")
+    assert "Before we store your profile" in sent[0].text
+    users = UserRepository(db)
+    assert (await users.get(chatter.user.id)).consent_at is None  # type: ignore[union-attr]
+
+    sent = await chatter.press(ConsentCb(agree=True).pack())
+    assert "Your full name" in texts(sent)[-1]
+    assert "Your country" in texts(await chatter.send("Aidos Serikovich Nurpeisov"))[-1]
+    sent = await chatter.press(CountryCb(code="kz").pack())
+    assert "Your customs administration" in texts(sent)[-1]
+    await chatter.send("State Revenue Committee")
+    sent = await chatter.send("Chief inspector")
+    assert "e-mail" in texts(sent)[-1]
+    sent = await chatter.send("not-an-address")
+    assert "does not look like an e-mail address" in texts(sent)[0]
+    sent = await chatter.send("a.nurpeisov@kgd.gov.kz")
+    card = texts(sent)[-1]
+    assert "Your profile is saved." in texts(sent)
+    assert "Kazakhstan" in card and "Asia/Almaty" in card and "a.nurpeisov@kgd.gov.kz" in card
+
+    user = await users.get(chatter.user.id)
+    assert user is not None and user.profile_complete and user.consent_at
+    assert (user.full_name, user.country, user.timezone) == (
+        "Aidos Serikovich Nurpeisov",
+        "kz",
+        "Asia/Almaty",
+    )
+
+
+async def test_profile_continues_at_the_first_missing_field(make_chatter, db):
+    chatter = make_chatter()
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Nodira Karimova")
+    await chatter.send("/cancel")
+    sent = await chatter.send("/profile")
+    assert "Your country" in texts(sent)[0]
+
+
+async def test_country_can_be_typed_in_either_language(make_chatter, db):
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Giorgi Beridze")
+    sent = await chatter.send("Грузия")
+    assert "Your customs administration" in texts(sent)[-1]
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and user.country == "ge" and user.timezone == "Asia/Tbilisi"
+
+
+async def test_a_sticker_where_text_is_expected_gets_a_hint_and_changes_nothing(make_chatter):
+    chatter = make_chatter()
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    sent = await chatter.send_sticker()
+    assert texts(sent) == ["Please type your answer as a text message, or send /cancel to stop."]
+
+
+async def test_unexpected_content_outside_dialogs_gets_a_hint(make_chatter):
+    sent = await make_chatter().send_sticker()
+    assert "I only understand buttons and commands here" in sent[0].text
+
+
+async def test_forged_callback_data_is_answered_and_changes_nothing(make_chatter, db):
+    chatter = make_chatter()
+    for data in ("junk", "cty1:zz:0", "prf1:edit:is_admin", "tz1:99", "lng1:de"):
+        sent = await chatter.press(data)
+        answers = [r for r in sent if isinstance(r, AnswerCallbackQuery)]
+        assert answers, f"{data!r} was not answered"
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and user.country is None and user.language is None
+
+
+async def test_non_organiser_gets_the_unknown_command_reply_and_is_logged(make_chatter, caplog):
+    chatter = make_chatter(user_id=777)
+    unknown = await chatter.send("/nosuchcommand")
+    with caplog.at_level(logging.WARNING):
+        attempt = await chatter.send("/stats")
+    assert texts(attempt) == texts(unknown)
+    assert "Non-organiser 777 tried organiser command /stats" in caplog.text
+    pressed = await chatter.press(StatsCb().pack())
+    assert not any(isinstance(r, SendMessage) for r in pressed)
+
+
+async def test_organiser_sees_statistics_with_russian_plurals(make_chatter):
+    for user_id in (1, 2, 3, 4, 5):
+        await make_chatter(user_id=user_id).send("/start")
+    organiser = make_chatter(user_id=ORGANISER_ID, language_code="ru")
+    sent = await organiser.send("/stats")
+    assert "6 пользователей запустили бота" in sent[0].text
+
+
+async def test_forget_deletes_the_profile_after_confirmation(make_chatter, db):
+    chatter = make_chatter()
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Aidos Nurpeisov")
+    sent = await chatter.send("/forget")
+    assert "Delete your personal data?" in sent[0].text
+    sent = await chatter.press(ForgetCb(confirm=True).pack())
+    assert "only anonymous totals" in texts(sent)[0]
+    assert await UserRepository(db).get(chatter.user.id) is None
+
+
+async def test_unexpected_error_gets_an_apology_and_the_bot_goes_on(
+    make_chatter, db: Database, caplog
+):
+    chatter = make_chatter(language_code="ru")
+    await db.close()  # the database is gone: every handler fails
+    with caplog.at_level(logging.ERROR):
+        sent = await chatter.send("/start")
+    assert texts(sent) == ["Something went wrong on our side. Please try again in a minute."]
+    assert "Update" in caplog.text and "failed" in caplog.text
+
+
+@pytest.mark.parametrize("command", ["/cancel"])
+async def test_cancel_outside_a_dialog_says_there_is_nothing_to_cancel(make_chatter, command):
+    sent = await make_chatter().send(command)
+    assert "nothing to cancel" in sent[0].text
