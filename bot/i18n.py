@@ -17,7 +17,7 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
 class Translator:
-    """Formats message keys in one locale: `t("signup-waitlisted", position=3)`."""
+    """Formats message keys in one locale: `t("start-welcome", name=...)`."""
 
     def __init__(self, locale: Locale, bundle: FluentBundle) -> None:
         self.locale = locale

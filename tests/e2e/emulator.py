@@ -394,6 +394,7 @@ class BotAPIEmulator:
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self.outbox: list[SentMessage] = []
         self.user_messages: dict[tuple[int, int], Params] = {}  # messages pushed by users
+        self.deleted_user_messages: set[tuple[int, int]] = set()
         self.commands: dict[tuple[str, str], list[Params]] = {}
         self.settings: dict[str, Any] = {}  # setMyDescription & co: last value per method
         self.too_many_requests = 0
@@ -769,7 +770,7 @@ class BotAPIEmulator:
 
     def _new_message(self, chat_id: int, params: Params) -> Params:
         message: Params = {
-            "message_id": self.next_message_id(chat_id),
+            "message_id": 0,  # allocated in _store, once every check has passed
             "from": dict(self.bot_user),
             "chat": self._chat_obj(chat_id),
             "date": int(time.time()),
@@ -845,6 +846,7 @@ class BotAPIEmulator:
         markup = self._markup(params)
         if markup is not None and "inline_keyboard" in markup:
             message["reply_markup"] = markup  # Message.reply_markup is inline-only
+        message["message_id"] = self.next_message_id(message["chat"]["id"])
         sent = SentMessage(
             chat_id=message["chat"]["id"],
             message_id=message["message_id"],
@@ -1124,8 +1126,8 @@ class BotAPIEmulator:
         if sent is not None and not sent.deleted:
             sent.deleted = True
             return True
-        if key in self.user_messages and not self.user_messages[key].get("_deleted"):
-            self.user_messages[key]["_deleted"] = True
+        if key in self.user_messages and key not in self.deleted_user_messages:
+            self.deleted_user_messages.add(key)
             return True
         raise bad("message to delete not found")
 
@@ -1182,12 +1184,19 @@ class BotAPIEmulator:
         key = (_chat_id(params, "from_chat_id"), _opt_int(params, "message_id") or 0)
         source = self.messages.get(key)
         raw = source.raw if source is not None and not source.deleted else None
-        if raw is None and not self.user_messages.get(key, {}).get("_deleted"):
+        if raw is None and key not in self.deleted_user_messages:
             raw = self.user_messages.get(key)
         if raw is None:
             raise bad("message to copy not found")
-        skip = {"message_id", "from", "chat", "date", "edit_date", "reply_markup", "_deleted"}
-        skip.add("reply_to_message")
+        skip = {
+            "message_id",
+            "from",
+            "chat",
+            "date",
+            "edit_date",
+            "reply_markup",
+            "reply_to_message",
+        }
         message = self._new_message(chat_id, params)
         message.update({k: v for k, v in raw.items() if k not in skip})
         caption, plain = raw.get("caption"), str(raw.get("caption") or raw.get("text") or "")

@@ -1,0 +1,95 @@
+"""Settings: every variable, and one readable line naming the variable when it is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from tests.conftest import TEST_TOKEN
+
+VARIABLES = (
+    "BOT_TOKEN",
+    "ADMIN_IDS",
+    "TELEGRAM_API_URL",
+    "DATABASE_PATH",
+    "DEFAULT_LOCALE",
+    "DEFAULT_TIMEZONE",
+    "BROADCAST_RATE",
+    "LOG_LEVEL",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch):
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BOT_TOKEN", TEST_TOKEN)
+
+
+def test_defaults_match_the_configuration_table():
+    settings = load_settings(env_file=None)
+    assert settings.admin_ids == frozenset()
+    assert settings.telegram_api_url == "https://api.telegram.org"
+    assert str(settings.database_path) == "data/bot.sqlite3"
+    assert (settings.default_locale, settings.default_timezone) == ("en", "UTC")
+    assert (settings.broadcast_rate, settings.log_level) == (25.0, "INFO")
+
+
+def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("BOT_TOKEN")
+    env = tmp_path / ".env"
+    env.write_text(f"BOT_TOKEN={TEST_TOKEN}\nADMIN_IDS=11, 22\nDEFAULT_LOCALE=RU\n")
+    settings = load_settings(env_file=env)
+    assert settings.admin_ids == {11, 22}
+    assert settings.default_locale == "ru"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("ADMIN_IDS", "abc", "ADMIN_IDS must be Telegram user ids"),
+        ("DEFAULT_LOCALE", "de", "DEFAULT_LOCALE must be one of 'en' or 'ru'"),
+        ("DEFAULT_TIMEZONE", "Mars/Olympus", "DEFAULT_TIMEZONE unknown time zone 'Mars/Olympus'"),
+        ("BROADCAST_RATE", "fast", "BROADCAST_RATE must be a number"),
+        ("TELEGRAM_API_URL", "localhost:8081", "TELEGRAM_API_URL must be an http(s) URL"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
+    ],
+)
+def test_an_invalid_value_fails_with_one_line_naming_the_variable(
+    monkeypatch, name, value, expected
+):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None)
+    message = str(error.value)
+    assert expected in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("token", ["", "   "])
+def test_a_missing_token_points_to_botfather(monkeypatch, token):
+    monkeypatch.setenv("BOT_TOKEN", token)
+    with pytest.raises(ConfigError, match="create a bot with @BotFather"):
+        load_settings(env_file=None)
+
+
+def test_a_malformed_token_is_never_echoed(monkeypatch):
+    monkeypatch.setenv("BOT_TOKEN", "my secret value")
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None)
+    assert "BOT_TOKEN" in str(error.value)
+    assert "secret" not in str(error.value)
+
+
+def test_the_token_is_hidden_in_the_settings_repr():
+    assert TEST_TOKEN not in repr(load_settings(env_file=None))
+
+
+def test_env_example_lists_every_variable():
+    from pathlib import Path
+
+    example = (Path(__file__).parents[2] / ".env.example").read_text()
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    for name in VARIABLES:
+        assert f"{name}=" in example, name
+        assert f"| {name} |" in readme, name

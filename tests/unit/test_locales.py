@@ -1,0 +1,113 @@
+"""Both locales complete: same keys, same variables, no Junk, every key used in code exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from bot.countries import COUNTRIES, TIMEZONE_CHOICES
+from bot.i18n import LOCALES_DIR, Localizations, pick_locale
+from handlers.callbacks import MenuAction
+from handlers.keyboards import timezone_key
+from storage.users import PROFILE_FIELDS
+
+ROOT = Path(__file__).parents[2]
+
+
+def _messages(locale: str) -> dict[str, ast.Message]:
+    out: dict[str, ast.Message] = {}
+    for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [entry.content for entry in resource.body if isinstance(entry, ast.Junk)]
+        assert not junk, f"{path} has entries Fluent cannot parse: {junk}"
+        for entry in resource.body:
+            if isinstance(entry, ast.Message):
+                assert entry.id.name not in out, f"{entry.id.name} defined twice in {locale}"
+                out[entry.id.name] = entry
+    return out
+
+
+def _variables(node: object) -> set[str]:
+    found: set[str] = set()
+
+    class Variables(Visitor):
+        def visit_VariableReference(self, ref: ast.VariableReference) -> None:  # noqa: N802
+            found.add(ref.id.name)
+
+    Variables().visit(node)
+    return found
+
+
+def test_both_locales_have_the_same_keys_and_variables():
+    en, ru = _messages("en"), _messages("ru")
+    assert sorted(set(en) - set(ru)) == [], "missing in ru"
+    assert sorted(set(ru) - set(en)) == [], "missing in en"
+    for key in en:
+        assert _variables(en[key]) == _variables(ru[key]), key
+
+
+def _keys_used_in_code() -> set[str]:
+    keys: set[str] = set()
+    literal = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']|\(\s*["']([a-z]+-[a-z0-9_-]+)["']""")
+    for folder in ("bot", "handlers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for match in literal.finditer(path.read_text(encoding="utf-8")):
+                keys.add(match[1] or match[2])
+    # Keys built from data rather than written out literally.
+    keys |= {c.name_key for c in COUNTRIES}
+    keys |= {timezone_key(zone) for zone in TIMEZONE_CHOICES}
+    keys |= {f"button-menu-{a.value}" for a in MenuAction}
+    keys |= {f"profile-ask-{f}" for f in PROFILE_FIELDS}
+    keys |= {f"button-edit-{f}" for f in PROFILE_FIELDS}
+    return keys
+
+
+def test_every_key_used_in_code_exists_in_both_locales():
+    defined = set(_messages("en"))
+    used = {key for key in _keys_used_in_code() if "-" in key}
+    assert sorted(used - defined) == []
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 пользователь запустил"),
+        (2, "2 пользователя запустили"),
+        (5, "5 пользователей запустили"),
+        (11, "11 пользователей запустили"),
+        (21, "21 пользователь запустил"),
+        (22, "22 пользователя запустили"),
+    ],
+)
+def test_russian_plural_forms(localizations: Localizations, count, expected):
+    text = localizations.get("ru")("stats-summary", total=count, active=count, complete=count)
+    assert expected in text
+
+
+def test_no_invisible_isolation_marks(localizations: Localizations):
+    text = localizations.get("en")("start-welcome", name="Ana")
+    assert "\u2068" not in text and "\u2069" not in text
+
+
+def test_a_missing_key_is_returned_as_is_and_logged(localizations: Localizations, caplog):
+    assert localizations.get("en")("no-such-key") == "no-such-key"
+    assert "Missing Fluent message" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("chosen", "telegram", "expected"),
+    [
+        (None, "ru", "ru"),
+        (None, "ru-RU", "ru"),
+        (None, "kk", "en"),
+        (None, None, "en"),
+        ("en", "ru", "en"),
+        ("ru", "en", "ru"),
+    ],
+)
+def test_the_stored_choice_wins_then_telegram_russian_then_the_default(chosen, telegram, expected):
+    assert pick_locale(chosen, telegram, "en") == expected

@@ -1,0 +1,84 @@
+"""Profile service over a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.countries import COUNTRIES, TIMEZONE_CHOICES
+from bot.errors import ConsentRequired, InvalidInput
+from bot.services.profiles import ProfileService, match_country
+from storage.users import UserRepository
+
+
+@pytest.fixture
+async def profiles(db):
+    service = ProfileService(UserRepository(db))
+    await service.seen(42, "Ana", None, "ana", "en")
+    return service
+
+
+async def test_nothing_is_stored_before_consent(profiles):
+    with pytest.raises(ConsentRequired):
+        await profiles.set_full_name(42, "Ana Popescu")
+    assert (await profiles.get(42)).full_name is None
+
+
+async def test_fields_are_validated_and_cleaned(profiles):
+    await profiles.give_consent(42)
+    await profiles.set_full_name(42, "  Ana \n Popescu ")
+    assert (await profiles.get(42)).full_name == "Ana Popescu"
+    for bad in ("", "A", "1234", "x" * 101):
+        with pytest.raises(InvalidInput):
+            await profiles.set_full_name(42, bad)
+    for bad in ("ana@", "ana popescu@customs.ro", "@customs.ro", "ana@customs"):
+        with pytest.raises(InvalidInput):
+            await profiles.set_email(42, bad)
+    await profiles.set_email(42, "ana.popescu@customs.ro")
+    await profiles.set_email(42, None)
+    assert (await profiles.get(42)).email is None
+
+
+async def test_time_zone_follows_the_country_unless_chosen_by_the_user(profiles):
+    await profiles.give_consent(42)
+    await profiles.set_country(42, "ro")
+    assert (await profiles.get(42)).timezone == "Europe/Bucharest"
+    await profiles.set_country(42, "md")
+    assert (await profiles.get(42)).timezone == "Europe/Chisinau"
+    await profiles.set_timezone(42, "asia/baku")
+    await profiles.set_country(42, "ge")
+    assert (await profiles.get(42)).timezone == "Asia/Baku"
+    with pytest.raises(InvalidInput):
+        await profiles.set_timezone(42, "Mars/Olympus")
+    with pytest.raises(InvalidInput):
+        await profiles.set_country(42, "xx")
+
+
+async def test_the_upsert_keeps_the_choice_and_reactivates(profiles, db):
+    await profiles.set_language(42, "ru")
+    await UserRepository(db).set_active(42, False)
+    user = await profiles.seen(42, "Ana-Maria", None, None, "en")
+    assert (user.first_name, user.language, user.is_active) == ("Ana-Maria", "ru", True)
+
+
+async def test_forget_removes_every_personal_field(profiles, db):
+    await profiles.give_consent(42)
+    await profiles.set_full_name(42, "Ana Popescu")
+    await profiles.forget(42)
+    assert await UserRepository(db).get(42) is None
+    assert (await db.fetch_one("SELECT COUNT(*) FROM users"))[0] == 0
+
+
+def test_country_names_match_in_either_language():
+    names = {"Georgia": "ge", "Грузия": "ge", "Germany": "de", "Германия": "de"}
+    assert match_country("грузия", names) == "ge"
+    assert match_country("Georg", names) == "ge"
+    assert match_country("Ge", names) is None  # ambiguous
+    assert match_country("Atlantis", names) is None
+
+
+def test_every_country_and_offered_zone_is_a_real_iana_zone():
+    from zoneinfo import ZoneInfo
+
+    for zone in [c.timezone for c in COUNTRIES] + list(TIMEZONE_CHOICES):
+        ZoneInfo(zone)
+    assert sum(c.traceca for c in COUNTRIES) == 14
