@@ -9,11 +9,12 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat
 
 from bot.i18n import Localizations
-from handlers.organiser import ORGANISER_COMMANDS
 
 log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS = ("start", "courses", "my", "profile", "language", "help", "cancel")
+# Only organisers see these in their menu and /help; the catch-all logs anyone else's attempt.
+ORGANISER_COMMANDS = ("stats",)
 
 
 def commands(localizations: Localizations, locale: str, organiser: bool) -> list[BotCommand]:
@@ -36,17 +37,21 @@ async def register_commands(
     except TelegramAPIError as exc:
         log.warning("Could not register the command menu: %s", exc)
     for admin_id in sorted(admin_ids):
-        scope = BotCommandScopeChat(chat_id=admin_id)
-        try:
+        await register_organiser_commands(bot, localizations, admin_id, default_locale)
+
+
+async def register_organiser_commands(
+    bot: Bot, localizations: Localizations, admin_id: int, default_locale: str
+) -> None:
+    scope = BotCommandScopeChat(chat_id=admin_id)
+    try:
+        await bot.set_my_commands(
+            commands(localizations, default_locale, organiser=True), scope=scope
+        )
+        for locale in localizations.locales:
             await bot.set_my_commands(
-                commands(localizations, default_locale, organiser=True), scope=scope
+                commands(localizations, locale, organiser=True), scope=scope, language_code=locale
             )
-            for locale in localizations.locales:
-                await bot.set_my_commands(
-                    commands(localizations, locale, organiser=True),
-                    scope=scope,
-                    language_code=locale,
-                )
-        except TelegramAPIError as exc:
-            # Usually "chat not found": the organiser has not opened the bot yet.
-            log.warning("Could not set organiser commands for %s: %s", admin_id, exc)
+    except TelegramAPIError as exc:
+        # Usually "chat not found": the organiser has not opened the bot yet; /start retries.
+        log.warning("Could not set organiser commands for %s: %s", admin_id, exc)

@@ -8,8 +8,8 @@ from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
+from bot.commands import ORGANISER_COMMANDS
 from bot.i18n import Translator
-from handlers.organiser import ORGANISER_COMMANDS
 from storage.users import UserRepository
 
 router = Router(name=__name__)

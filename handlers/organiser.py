@@ -18,9 +18,6 @@ router = Router(name=__name__)
 router.message.filter(IsOrganiser())
 router.callback_query.filter(IsOrganiser())
 
-# Commands only organisers see in their menu and /help; the catch-all logs others' attempts.
-ORGANISER_COMMANDS = ("stats",)
-
 
 @router.message(Command("stats"))
 async def stats(message: Message, t: Translator, users: UserRepository) -> None:

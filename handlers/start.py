@@ -7,6 +7,7 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.commands import register_organiser_commands
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService
@@ -23,10 +24,16 @@ async def start(
     user: User,
     t: Translator,
     localizations: Localizations,
+    settings: Settings,
     state: FSMContext,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
+    if user.id in settings.admin_ids and message.bot is not None:
+        # Telegram refuses a chat scope before the organiser's first message; now it exists.
+        await register_organiser_commands(
+            message.bot, localizations, user.id, settings.default_locale
+        )
     welcome = t("start-welcome", name=html.quote(user.first_name))
     if user.language is None:
         await message.answer(

@@ -39,7 +39,10 @@ class RecordingSession(BaseSession):
         self._message_ids = itertools.count(1000)
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 (BaseSession's signature)
     ) -> TelegramType:
         self.requests.append(method)
         if isinstance(method, SendMessage):
@@ -153,9 +156,9 @@ def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
     """What the user would read: texts of sent/edited messages and callback answers."""
     out = []
     for request in requests:
-        if isinstance(request, (SendMessage, EditMessageText)):
-            out.append(request.text)
-        elif isinstance(request, AnswerCallbackQuery) and request.text:
+        if isinstance(request, (SendMessage, EditMessageText)) or (
+            isinstance(request, AnswerCallbackQuery) and request.text
+        ):
             out.append(request.text)
     return out
 

@@ -35,7 +35,7 @@ def _variables(node: object) -> set[str]:
     found: set[str] = set()
 
     class Variables(Visitor):
-        def visit_VariableReference(self, ref: ast.VariableReference) -> None:  # noqa: N802
+        def visit_VariableReference(self, ref: ast.VariableReference) -> None:
             found.add(ref.id.name)
 
     Variables().visit(node)
@@ -52,7 +52,9 @@ def test_both_locales_have_the_same_keys_and_variables():
 
 def _keys_used_in_code() -> set[str]:
     keys: set[str] = set()
-    literal = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']|\(\s*["']([a-z]+-[a-z0-9_-]+)["']""")
+    literal = re.compile(
+        r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']|\(\s*["']([a-z]+-[a-z0-9_-]+)["']"""
+    )
     for folder in ("bot", "handlers"):
         for path in (ROOT / folder).rglob("*.py"):
             for match in literal.finditer(path.read_text(encoding="utf-8")):
