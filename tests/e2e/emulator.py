@@ -321,7 +321,17 @@ def parse_html(text: str) -> tuple[str, list[Params]]:
     lead = len(joined) - len(joined.lstrip())
     plain = joined.strip()
     entities: list[Params] = []
+    # <pre><code class="language-x"> is one pre entity with a language, not two entities.
+    languages = {
+        (start, end): attrs.get("class", "").removeprefix("language-")
+        for name, start, end, attrs in spans
+        if name == "code"
+    }
+    pre_spans = {(start, end) for name, start, end, _ in spans if name == "pre"}
     for name, start, end, attrs in sorted(spans, key=lambda s: (s[1], -s[2])):
+        if name == "code" and (start, end) in pre_spans:
+            continue
+        language = languages.get((start, end), "") if name == "pre" else ""
         start, end = max(start - lead, 0), min(end - lead, len(plain))
         if end <= start:
             continue  # Telegram drops empty entities
@@ -336,8 +346,8 @@ def parse_html(text: str) -> tuple[str, list[Params]]:
             entity["type"] = "expandable_blockquote"
         elif name == "tg-emoji":
             entity["custom_emoji_id"] = attrs["emoji-id"]
-        elif name == "pre" and attrs.get("language"):
-            entity["language"] = attrs["language"]
+        elif name == "pre" and language:
+            entity["language"] = language
         entities.append(entity)
     return plain, entities
 
@@ -412,6 +422,8 @@ class BotAPIEmulator:
         self.polling_waiters = 0
         self._chat_faults: dict[int, _Fault] = {}
         self._method_faults: dict[str, _Fault] = {}
+        self._delays: dict[str, float] = {}
+        self.arrived: list[tuple[str, Params]] = []  # delayed requests, as they came in
         self._global_rate: float | None = None
         self._chat_interval: float | None = None
         self._recent_sends: deque[float] = deque()
@@ -455,6 +467,11 @@ class BotAPIEmulator:
             self._methods[f"get{name.lower()}"] = (f"get{name}", self._getter(key))
 
     # ----------------------------------------------------------------------- lifecycle
+    @property
+    def poll_generation(self) -> int:
+        """How many getUpdates requests have arrived (counted on arrival, not on answer)."""
+        return self._poll_generation
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._port}"
@@ -612,9 +629,14 @@ class BotAPIEmulator:
             raise ValueError(f"unknown fault kind {kind!r}; use one of {sorted(FAULTS)}")
         self._method_faults[method.lower()] = _Fault(kind, times)
 
+    def delay_method(self, method: str, seconds: float) -> None:
+        """Answer `method` only after `seconds`; `arrived` lists such requests on arrival."""
+        self._delays[method.lower()] = seconds
+
     def clear_faults(self) -> None:
         self._chat_faults.clear()
         self._method_faults.clear()
+        self._delays.clear()
 
     def _take_fault(self, method: str, params: Params) -> str | None:
         """Consume one matching fault (method faults first, then chat faults)."""
@@ -713,6 +735,12 @@ class BotAPIEmulator:
             if entry is None:
                 raise ApiError(404, "Not Found: method not found")
             method, handler = entry
+            delay = self._delays.get(method.lower())
+            if delay:
+                # A slow server: the request is visibly in flight until the delay ends.
+                self.arrived.append((method, params))
+                self._notify()
+                await asyncio.sleep(delay)
             kind = self._take_fault(method, params)
             if kind == "drop":
                 # Cut the TCP connection without any HTTP response, like a flaky network.

@@ -1,0 +1,260 @@
+"""The real `python -m bot` process, talking HTTP to the Bot API emulator, used as people do."""
+
+from __future__ import annotations
+
+import json
+import signal
+
+import pytest
+
+from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.e2e.conftest import BotProcess
+from tests.e2e.emulator import BotAPIEmulator
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_first_start_answers_russian_and_english_users_in_their_language(
+    running_bot, make_user
+):
+    aigerim = make_user(1001, "Aigerim", "ru")
+    ana = make_user(1002, "Ana", "pt-br")
+    aigerim.send("/start")
+    ana.send("/start")
+    ru = await aigerim.expect("Здравствуйте, Aigerim!")
+    en = await ana.expect("Welcome, Ana!")
+    assert ru.button_texts() == en.button_texts() == ["English", "Русский"]
+
+
+async def test_language_switch_applies_to_the_very_next_reply(running_bot, make_user):
+    user = make_user(1003, "Giorgi", "en")
+    user.send("/start")
+    await user.expect("Welcome, Giorgi!")
+    user.press("Русский")
+    await user.expect_edit("Теперь бот говорит по-русски.")
+    menu = await user.expect("Что вы хотите сделать?")
+    assert "👤 Профиль" in menu.button_texts()
+    user.send("/language")
+    await user.expect("Выберите язык бота")
+    user.press("English")
+    await user.expect_edit("The bot now speaks English.")
+    user.send("/help")
+    await user.expect("Training courses of ROCB Europe and TRACECA")
+
+
+async def _fill_profile(user) -> None:
+    user.send("/profile")
+    await user.expect("Прежде чем сохранить ваш профиль")
+    user.press("✅ Согласен(на)")
+    await user.expect("Ваши фамилия, имя и отчество")
+    user.send("Садыкова Айгерим Нурлановна")
+    await user.expect("Ваша страна")
+    user.press("Далее ›")
+    page = await user.emu.wait_for(
+        lambda: (m := user.last_with_buttons()) and "Казахстан" in m.button_texts() and m
+    )
+    user.press("Казахстан", page)
+    await user.expect("Ваша таможенная служба")
+    user.send("Комитет государственных доходов")
+    await user.expect("Ваша должность")
+    user.send("Главный инспектор")
+    await user.expect("электронной почты")
+    user.send("это не адрес")
+    await user.expect("Это не похоже на адрес электронной почты")
+    user.press("Пропустить")
+    await user.expect("Ваш профиль сохранён.")
+
+
+async def test_profile_needs_consent_and_survives_a_restart_with_the_language(
+    bot: BotProcess, make_user
+):
+    await bot.start()
+    user = make_user(1004, "Aigerim", "ru")
+    user.send("/start")
+    await user.expect("Здравствуйте")
+    user.press("Русский")
+    await user.expect("Что вы хотите сделать?")
+    await _fill_profile(user)
+    card = await user.expect("Ваш профиль")
+    assert "Казахстан" in card.plain_text and "Asia/Almaty (UTC+5)" in card.plain_text
+
+    assert await bot.stop() == 0
+    await bot.start()
+    user.language_code = "en"  # Telegram now reports English; the stored choice must win
+    user.send("/profile")
+    card = await user.expect("Ваш профиль")
+    assert "Садыкова Айгерим Нурлановна" in card.plain_text
+    assert "Комитет государственных доходов" in card.plain_text
+
+
+async def test_a_dialog_left_half_way_continues_after_a_restart(bot: BotProcess, make_user):
+    await bot.start()
+    user = make_user(1005, "Elnur", "en")
+    user.send("/profile")
+    await user.expect("Before we store your profile")
+    user.press("✅ I agree")
+    await user.expect("Your full name")
+    user.send("Elnur Mammadov")
+    await user.expect("Your country")
+    assert await bot.stop() == 0
+    await bot.start()
+    user.send("Azerbaijan")  # the answer to the question asked before the restart
+    await user.expect("Your customs administration")
+
+
+async def test_forget_deletes_personal_data_after_confirmation(running_bot, make_user):
+    user = make_user(1006, "Aigerim", "ru")
+    await _fill_profile(user)
+    user.send("/forget")
+    await user.expect("Удалить ваши персональные данные?")
+    user.press("Да, удалить")
+    done = await user.emu.wait_for(
+        lambda: next((m for m in user.messages() if "данные удалены" in m.plain_text), None)
+    )
+    assert "обезличенные итоги" in done.plain_text
+    user.send("/profile")
+    await user.expect("Прежде чем сохранить ваш профиль")  # consent is asked again
+
+
+async def test_unexpected_content_always_gets_a_localized_hint(running_bot, make_user):
+    user = make_user(1007, "Ana", "en")
+    for push in (user.send_sticker, user.send_photo, user.send_voice, user.send_location):
+        push()
+        await user.expect("I only understand buttons and commands here")
+    user.send("hello?")
+    await user.expect("I only understand buttons and commands here")
+    user.press_data("crs1:forged:999", user.messages()[-1])
+    answer = await user.callback_answer()
+    assert "out of date" in answer.params["text"]
+
+
+async def test_a_non_organiser_gets_the_unknown_command_reply_and_the_attempt_is_logged(
+    running_bot: BotProcess, make_user
+):
+    stranger = make_user(1008, "Ivan", "ru")
+    stranger.send("/whatever")
+    unknown = await stranger.expect("Я не знаю такой команды")
+    stranger.send("/stats")
+    attempt = await stranger.next_message()
+    assert attempt.plain_text == unknown.plain_text
+    await running_bot.emulator.wait_for(
+        lambda: "tried organiser command /stats" in running_bot.log()
+    )
+
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    organiser.send("/stats")
+    stats = await organiser.expect("started the bot")
+    assert "2 users have started the bot" in stats.plain_text
+
+
+async def test_command_menus_are_registered_in_both_languages_and_for_organisers(
+    running_bot, emulator: BotAPIEmulator
+):
+    calls = emulator.calls_to("setMyCommands")
+    by_scope = {
+        (
+            json.dumps(c.params.get("scope") or {"type": "default"}),
+            c.params.get("language_code"),
+        ): [cmd["description"] for cmd in c.params["commands"]]
+        for c in calls
+        if c.ok
+    }
+    default = json.dumps({"type": "default"})
+    assert "Courses open for sign-up" in by_scope[(default, None)]
+    assert "Курсы, открытые для записи" in by_scope[(default, "ru")]
+    organiser_scopes = [k for k in by_scope if str(ORGANISER_ID) in k[0]]
+    assert organiser_scopes
+    assert all(
+        any("organisers" in d or "организаторов" in d for d in by_scope[k])
+        for k in organiser_scopes
+    )
+
+
+async def test_sigterm_lets_the_update_in_flight_finish_and_exits_zero(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    user = make_user(1009, "Ana", "en")
+    user.send("/start")
+    await user.expect("Welcome")
+    user.press("English")
+    await user.expect("What would you like to do?")
+    emulator.delay_method("sendMessage", 1.5)
+    user.send("/start")  # two replies, welcome then menu, each answered 1.5 s late
+    await emulator.wait_for(
+        lambda: any("Welcome" in str(params.get("text")) for _, params in emulator.arrived)
+    )
+    running_bot.process.send_signal(signal.SIGTERM)
+    assert await running_bot.wait_exit() == 0
+    texts = [m.plain_text for m in user.messages()]
+    assert texts[-1] == "What would you like to do?" and "Welcome" in texts[-2]
+    assert "database closed" in running_bot.log()
+
+
+async def test_a_restart_does_not_handle_the_same_update_twice(
+    bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    await bot.start()
+    user = make_user(1010, "Ana", "en")
+    user.send("/help")
+    await user.expect("/courses")
+    assert await bot.stop() == 0
+    await bot.start()
+    user.send("/cancel")
+    await user.expect("nothing to cancel")
+    helps = [m for m in user.messages() if "/courses" in m.plain_text]
+    assert len(helps) == 1
+
+
+async def test_a_user_who_blocked_the_bot_does_not_stop_it(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    blocked = make_user(1011, "Ana", "en")
+    emulator.fail_chat(blocked.user_id, "403")
+    blocked.send("/start")
+    await emulator.wait_for_call("sendMessage", predicate=lambda c: c.status == 403)
+    other = make_user(1012, "Ivan", "ru")
+    other.send("/start")
+    await other.expect("Здравствуйте, Ivan!")
+
+
+async def test_server_errors_on_polling_are_retried(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    emulator.fail_method("getUpdates", "502", times=2)
+    user = make_user(1013, "Ana", "en")
+    user.send("/start")
+    await user.expect("Welcome, Ana!", timeout=30)
+
+
+async def test_the_token_never_appears_in_the_log(bot: BotProcess, make_user):
+    await bot.start(LOG_LEVEL="DEBUG")
+    user = make_user(1014, "Ana", "en")
+    user.send("/start")
+    await user.expect("Welcome")
+    assert await bot.stop() == 0
+    assert TEST_TOKEN not in bot.log()
+    assert TEST_TOKEN.split(":")[1] not in bot.log()
+
+
+async def test_without_a_token_the_bot_points_to_botfather_and_exits_2(bot: BotProcess):
+    process = await bot.spawn(BOT_TOKEN="")
+    assert await bot.wait_exit() == 2
+    output = bot.log().split("--- run 1 ---\n", 1)[1]
+    assert output.strip().splitlines() == [
+        "BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
+        "and put BOT_TOKEN=<the token it gives you> into .env"
+    ]
+    assert process.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("ADMIN_IDS", "abc"), ("DEFAULT_LOCALE", "de"), ("DEFAULT_TIMEZONE", "Europe/Atlantis")],
+)
+async def test_bad_configuration_fails_with_one_line_naming_the_variable(
+    bot: BotProcess, variable, value
+):
+    await bot.spawn(**{variable: value})
+    assert await bot.wait_exit() == 2
+    lines = bot.log().split("--- run 1 ---\n", 1)[1].strip().splitlines()
+    assert len(lines) == 1 and variable in lines[0] and "Traceback" not in lines[0]
