@@ -17,6 +17,7 @@ from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
+from bot.retry import RetryRequests
 from bot.services.profiles import ProfileService
 from handlers import get_routers
 from storage.database import Database
@@ -31,11 +32,13 @@ SHUTDOWN_GRACE_SECONDS = 20.0
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None and settings.telegram_api_url != DEFAULT_API_URL:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    return Bot(
+    bot = Bot(
         settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+    bot.session.middleware(RetryRequests())
+    return bot
 
 
 @dataclass
@@ -71,10 +74,10 @@ async def run(settings: Settings) -> None:
     """Run the bot until SIGTERM/SIGINT, then finish in-flight updates and close storage."""
     localizations = Localizations()
     db = Database(settings.database_path)
+    bot = create_bot(settings)
     await db.connect()
     try:
         await db.migrate()
-        bot = create_bot(settings)
         dp, in_flight = create_dispatcher(settings, db, localizations)
 
         async def on_startup(bot: Bot) -> None:
@@ -91,6 +94,7 @@ async def run(settings: Settings) -> None:
         await bot.delete_webhook(drop_pending_updates=False)
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
+        await bot.session.close()  # already closed after polling; not when start-up failed
         await db.close()
         log.info("Stopped; database closed")
 

@@ -258,3 +258,35 @@ async def test_bad_configuration_fails_with_one_line_naming_the_variable(
     assert await bot.wait_exit() == 2
     lines = bot.log().split("--- run 1 ---\n", 1)[1].strip().splitlines()
     assert len(lines) == 1 and variable in lines[0] and "Traceback" not in lines[0]
+
+
+async def test_replies_survive_flood_control_and_server_errors(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    user = make_user(1015, "Ana", "en")
+    user.send("/start")
+    await user.expect("Welcome")
+    user.press("English")
+    await user.expect("What would you like to do?")
+    # Two replies in a row to one chat: the second is refused with 429 retry_after=1.
+    emulator.rate_limit(per_chat_interval=1.0)
+    emulator.fail_chat(user.user_id, "502", times=1)
+    user.send("/start")
+    await user.expect("Welcome")
+    await user.expect("What would you like to do?")
+    assert emulator.too_many_requests >= 1
+    assert any(c.status == 502 for c in emulator.calls_to("sendMessage"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+async def test_stop_signals_end_the_bot_cleanly(running_bot: BotProcess, sig):
+    assert await running_bot.stop(sig) == 0
+    assert "database closed" in running_bot.log()
+    assert "Traceback" not in running_bot.log()
+
+
+async def test_a_token_the_server_rejects_exits_2_with_a_hint(bot: BotProcess):
+    await bot.spawn(BOT_TOKEN="42:wrong-token-for-this-server")
+    assert await bot.wait_exit() == 2
+    assert "Telegram rejected BOT_TOKEN" in bot.log()
+    assert "wrong-token-for-this-server" not in bot.log()

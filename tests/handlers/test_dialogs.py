@@ -162,3 +162,73 @@ async def test_unexpected_error_gets_an_apology_and_the_bot_goes_on(
 async def test_cancel_outside_a_dialog_says_there_is_nothing_to_cancel(make_chatter, command):
     sent = await make_chatter().send(command)
     assert "nothing to cancel" in sent[0].text
+
+
+async def test_main_menu_buttons_open_their_features(make_chatter):
+    chatter = make_chatter(language_code="en")
+    for action, expected in (
+        ("courses", "No courses are open for sign-up"),
+        ("my", "You have not signed up for any course yet"),
+        ("profile", "Before we store your profile"),
+        ("help", "/courses — courses open for sign-up"),
+        ("language", "Choose the language of the bot"),
+    ):
+        sent = await chatter.press(f"mnu1:{action}")
+        assert any(expected in text for text in texts(sent)), action
+        assert any(isinstance(r, AnswerCallbackQuery) for r in sent), action
+
+
+async def test_time_zone_is_changed_from_the_profile_card(make_chatter, db):
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Ana Popescu")
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    await chatter.send("Customs officer")
+    await chatter.press("prf1:skip:email")
+    sent = await chatter.press("prf1:edit:timezone")
+    choices = buttons(sent[-1])
+    baku = next(label for label in choices if label.startswith("Baku"))
+    assert baku == "Baku (UTC+4)"
+    sent = await chatter.press(choices[baku])
+    assert "Time zone: Asia/Baku (UTC+4)" in texts(sent)[-1]
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and user.timezone == "Asia/Baku" and user.country == "ro"
+
+
+async def test_a_user_who_blocks_the_bot_is_marked_inactive(make_chatter, db):
+    chatter = make_chatter()
+    await chatter.send("/start")
+    member = {
+        "chat": {"id": chatter.user.id, "type": "private", "first_name": "Aidos"},
+        "from": chatter.user.model_dump(exclude_none=True),
+        "date": 1,
+        "old_chat_member": {
+            "status": "member",
+            "user": {"id": 1, "is_bot": True, "first_name": "B"},
+        },
+        "new_chat_member": {
+            "status": "kicked",
+            "until_date": 0,
+            "user": {"id": 1, "is_bot": True, "first_name": "B"},
+        },
+    }
+    await chatter.feed_update({"my_chat_member": member})
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and not user.is_active
+    await chatter.send("/start")  # writing again makes them reachable again
+    user = await UserRepository(db).get(chatter.user.id)
+    assert user is not None and user.is_active
+
+
+async def test_organiser_start_sets_the_organiser_command_menu(make_chatter):
+    from aiogram.methods import SetMyCommands
+
+    sent = await make_chatter(user_id=ORGANISER_ID).send("/start")
+    scoped = [r for r in sent if isinstance(r, SetMyCommands)]
+    assert scoped and all(r.scope is not None for r in scoped)
+    assert all("stats" in [c.command for c in r.commands] for r in scoped)
+    assert not [
+        r for r in await make_chatter(user_id=5).send("/start") if isinstance(r, SetMyCommands)
+    ]
