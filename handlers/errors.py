@@ -4,11 +4,12 @@ with the update id and the user gets a short apology. Polling goes on either way
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
-from aiogram.filters import ExceptionTypeFilter
+from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import ErrorEvent
 
 from bot.errors import DomainError
@@ -24,6 +25,16 @@ async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     assert isinstance(error, DomainError)
     t = _translator(data)
     await _tell_user(event, bot, t(error.key, **error.args_for_message))
+
+
+@router.errors(
+    ExceptionTypeFilter(TelegramBadRequest), ExceptionMessageFilter(r".*message is not modified")
+)
+async def message_not_modified(event: ErrorEvent) -> None:
+    """A double tap re-applied an edit that is already shown: nothing to tell the user."""
+    if event.update.callback_query is not None:
+        with suppress(TelegramAPIError):
+            await event.update.callback_query.answer()
 
 
 @router.errors()

@@ -55,6 +55,13 @@ def _chat_id(callback: CallbackQuery) -> int:
     return callback.message.chat.id if callback.message else callback.from_user.id
 
 
+async def _close_buttons(callback: CallbackQuery) -> None:
+    """Answer the press and remove the keyboard, so the same question cannot be answered twice."""
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+
+
 # -- entry points ----------------------------------------------------------------------------
 
 
@@ -104,9 +111,9 @@ async def consent_answer(
     profiles: ProfileService,
     state: FSMContext,
 ) -> None:
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
+    await _close_buttons(callback)
+    if callback_data.agree and user.has_consented:
+        return  # a double tap: the dialog has already moved on
     chat_id = _chat_id(callback)
     if not callback_data.agree:
         await bot.send_message(chat_id, t("consent-declined"))
@@ -219,9 +226,7 @@ async def skip_email(
     profiles: ProfileService,
     state: FSMContext,
 ) -> None:
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
+    await _close_buttons(callback)
     await profiles.set_email(user.id, None)
     await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
 
@@ -348,9 +353,7 @@ async def timezone_chosen(
     if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
         raise InvalidInput("error-button-expired")
     await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
+    await _close_buttons(callback)
     await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
 
 

@@ -290,3 +290,22 @@ async def test_a_token_the_server_rejects_exits_2_with_a_hint(bot: BotProcess):
     assert await bot.wait_exit() == 2
     assert "Telegram rejected BOT_TOKEN" in bot.log()
     assert "wrong-token-for-this-server" not in bot.log()
+
+
+async def test_a_double_tap_changes_nothing_and_raises_no_apology(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    user = make_user(1016, "Ana", "en")
+    user.send("/profile")
+    consent = await user.expect("Before we store your profile")
+    user.press("✅ I agree", consent)
+    user.press("✅ I agree", consent)  # the second tap arrives before the keyboard is gone
+    await user.expect("Your full name")
+    await emulator.wait_for_call(
+        "editMessageReplyMarkup", predicate=lambda call: call.status == 400, since=0
+    )
+    user.send("/cancel")
+    await user.expect("Stopped.")
+    texts = [m.plain_text for m in user.messages()]
+    assert sum("Your full name" in t for t in texts) == 1
+    assert not any("Something went wrong" in t for t in texts)
