@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -12,16 +14,25 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
 from bot.retry import RetryRequests
+from bot.services.calendar import course_ics, ics_filename
+from bot.services.courses import CourseService
+from bot.services.delivery import DeliveryWorker
+from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
+from bot.services.signups import SignupService
 from handlers import get_routers
+from storage.courses import CourseRepository
 from storage.database import Database
 from storage.fsm import SQLiteStorage
+from storage.outbox import OutboxRepository
+from storage.registrations import RegistrationRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -41,30 +52,58 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     return bot
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
+    """Repositories and services: built once, handed to handlers as Dispatcher kwargs."""
+
     users: UserRepository
+    courses: CourseRepository
+    registrations: RegistrationRepository
+    outbox: OutboxRepository
     profiles: ProfileService
+    signups: SignupService
+    course_service: CourseService
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+def create_services(db: Database, localizations: Localizations) -> Services:
+    users = UserRepository(db)
+    courses = CourseRepository(db)
+    registrations = RegistrationRepository(db)
+    notices = Notices(localizations)
+    signups = SignupService(db, courses, registrations, users, notices)
+    return Services(
+        users=users,
+        courses=courses,
+        registrations=registrations,
+        outbox=OutboxRepository(db),
+        profiles=ProfileService(users, signups),
+        signups=signups,
+        course_service=CourseService(db, courses, registrations, signups, notices),
+    )
 
 
 def create_dispatcher(
-    settings: Settings, db: Database, localizations: Localizations
+    settings: Settings,
+    db: Database,
+    localizations: Localizations,
+    services: Services | None = None,
 ) -> tuple[Dispatcher, InFlightMiddleware]:
     """The production Dispatcher; handler tests feed updates to exactly this."""
-    users = UserRepository(db)
-    profiles = ProfileService(users)
+    services = services or create_services(db, localizations)
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         settings=settings,
         db=db,
         localizations=localizations,
-        users=users,
-        profiles=profiles,
+        **services.as_kwargs(),
     )
     in_flight = InFlightMiddleware()
     dp.update.outer_middleware(in_flight)
     dp.update.outer_middleware(
-        UserContextMiddleware(profiles, localizations, settings.default_locale)
+        UserContextMiddleware(services.profiles, localizations, settings.default_locale)
     )
     dp.include_routers(*get_routers())
     return dp, in_flight
@@ -78,15 +117,48 @@ async def run(settings: Settings) -> None:
     await db.connect()
     try:
         await db.migrate()
-        dp, in_flight = create_dispatcher(settings, db, localizations)
+        services = create_services(db, localizations)
+        dp, in_flight = create_dispatcher(settings, db, localizations, services)
+
+        async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:
+            course = await services.courses.get(course_id)
+            if course is None:
+                return None
+            me = await bot.me()
+            return course_ics(course, locale, f"{me.username}.t.me"), ics_filename(course)
+
+        worker = DeliveryWorker(
+            bot,
+            services.outbox,
+            services.users,
+            calendar_file,
+            settings.default_locale,
+            settings.broadcast_rate,
+        )
+        # Timers only; what they act on lives in SQLite (DESIGN.md).
+        scheduler = AsyncIOScheduler(timezone=UTC)
 
         async def on_startup(bot: Bot) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
             )
+            scheduler.add_job(
+                services.course_service.finish_ended,
+                "interval",
+                minutes=5,
+                id="finish-ended-courses",
+                replace_existing=True,
+                next_run_time=datetime.now(UTC),
+                coalesce=True,
+                misfire_grace_time=None,
+            )
+            scheduler.start()
+            worker.start()
 
         async def on_shutdown(bot: Bot) -> None:
             await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS)
+            scheduler.shutdown(wait=False)
+            await worker.stop()
             await _confirm_handled_updates(bot, in_flight.last_update_id)
 
         dp.startup.register(on_startup)

@@ -26,3 +26,19 @@ class ConsentRequired(DomainError):
 
 class NotFound(DomainError):
     key = "error-not-found"
+
+
+class CourseNotFound(DomainError):
+    key = "error-course-not-found"
+
+
+class RegistrationClosed(DomainError):
+    key = "error-registration-closed"
+
+
+class CourseCancelled(DomainError):
+    key = "error-course-cancelled"
+
+
+class NotSignedUp(DomainError):
+    key = "error-not-signed-up"

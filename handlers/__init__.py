@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, courses, errors, fallback, organiser, profile, start
+from handlers import catalogue, common, errors, fallback, organiser, profile, start
 
 
 def get_routers() -> list[Router]:
@@ -15,6 +15,6 @@ def get_routers() -> list[Router]:
         organiser.router,
         start.router,
         profile.router,
-        courses.router,
+        catalogue.router,
         fallback.router,
     ]

@@ -54,3 +54,54 @@ class ForgetCb(CallbackData, prefix="fgt1"):
 
 class StatsCb(CallbackData, prefix="sts1"):
     refresh: bool = True
+
+
+class CourseAction(StrEnum):
+    LIST = "list"
+    VIEW = "view"
+    SIGN_UP = "up"
+    CANCEL = "cancel"
+    CANCEL_YES = "cancel_yes"
+    CALENDAR = "ics"
+    MY = "my"
+
+
+class CourseCb(CallbackData, prefix="crs1"):
+    action: CourseAction
+    course_id: int = 0
+    page: int = 0
+
+
+class AdminAction(StrEnum):
+    LIST = "list"
+    VIEW = "view"
+    PUBLISH = "publish"
+    DELETE = "delete"
+    DELETE_YES = "delete_yes"
+    EDIT = "edit"
+    EDIT_FIELD = "field"
+    PARTICIPANTS = "people"
+    XLSX = "xlsx"
+    CSV = "csv"
+    ATTENDANCE = "attend"
+    TOGGLE = "toggle"
+    CANCEL = "cancel"
+    CANCEL_YES = "cancel_yes"
+
+
+class AdminCourseCb(CallbackData, prefix="adc1"):
+    action: AdminAction
+    course_id: int = 0
+    page: int = 0
+    arg: str = ""
+
+
+class CourseFormAction(StrEnum):
+    SKIP = "skip"
+    DEFAULT = "default"
+    LANGUAGE = "lang"
+
+
+class CourseFormCb(CallbackData, prefix="cfm1"):
+    action: CourseFormAction
+    value: str = ""

@@ -17,6 +17,7 @@ from bot.countries import BY_CODE, COUNTRIES, TIMEZONE_CHOICES
 from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService, match_country
+from bot.services.signups import SignupService
 from bot.timefmt import utc_offset
 from handlers import keyboards
 from handlers.callbacks import (
@@ -29,6 +30,7 @@ from handlers.callbacks import (
     ProfileCb,
     TimezoneCb,
 )
+from handlers.signup_replies import report_signup
 from storage.users import PROFILE_FIELDS, User
 
 router = Router(name=__name__)
@@ -81,13 +83,23 @@ async def profile_from_menu(
 
 
 async def open_profile(
-    bot: Bot, chat_id: int, user: User, t: Translator, state: FSMContext
+    bot: Bot,
+    chat_id: int,
+    user: User,
+    t: Translator,
+    state: FSMContext,
+    pending_signup: int | None = None,
 ) -> None:
-    """Ask for consent, continue an unfinished profile, or show the finished one."""
+    """Ask for consent, continue an unfinished profile, or show the finished one.
+
+    `pending_signup`: the course whose sign-up is finished once the profile is complete.
+    """
+    carried = {"pending_signup": pending_signup} if pending_signup else {}
     if not user.has_consented:
+        await state.set_data(carried)
         await bot.send_message(chat_id, t("consent-request"), reply_markup=_consent_keyboard(t))
     elif user.missing_profile_fields:
-        await state.set_data({"mode": WIZARD})
+        await state.set_data({"mode": WIZARD, **carried})
         await ask(bot, chat_id, user.missing_profile_fields[0], t, state)
     else:
         await state.clear()
@@ -115,12 +127,14 @@ async def consent_answer(
     if callback_data.agree and user.has_consented:
         return  # a double tap: the dialog has already moved on
     chat_id = _chat_id(callback)
+    pending = (await state.get_data()).get("pending_signup")
     if not callback_data.agree:
+        await state.clear()
         await bot.send_message(chat_id, t("consent-declined"))
         return
     user = await profiles.give_consent(user.id)
     await bot.send_message(chat_id, t("consent-thanks"))
-    await open_profile(bot, chat_id, user, t, state)
+    await open_profile(bot, chat_id, user, t, state, pending_signup=pending)
 
 
 # -- asking and moving on --------------------------------------------------------------------
@@ -144,6 +158,7 @@ async def after_answer(
     user_id: int,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     """Go to the next missing field of the wizard, or finish and show the profile."""
@@ -162,6 +177,12 @@ async def after_answer(
     else:
         await state.clear()
         await bot.send_message(chat_id, t("profile-field-saved"))
+    pending = data.get("pending_signup")
+    if pending and user.profile_complete:
+        # The profile was collected for a sign-up: finish it without starting over.
+        result = await signups.sign_up(int(pending), user.id)
+        await report_signup(bot, chat_id, result, user, t)
+        return
     await send_card(bot, chat_id, user, t)
 
 
@@ -224,11 +245,12 @@ async def skip_email(
     user: User,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     await _close_buttons(callback)
     await profiles.set_email(user.id, None)
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
 
 
 # -- answers typed as text -------------------------------------------------------------------
@@ -244,6 +266,7 @@ async def text_answer(
     user: User,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
     raw_state: str,
 ) -> None:
@@ -255,7 +278,7 @@ async def text_answer(
         "email": profiles.set_email,
     }
     await setters[field](user.id, message.text)
-    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
 
 
 @router.message(ProfileForm.country, F.text, NOT_COMMAND)
@@ -266,6 +289,7 @@ async def typed_country(
     t: Translator,
     localizations: Localizations,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     names = {
@@ -278,7 +302,7 @@ async def typed_country(
         await message.answer(t("profile-error-country"), reply_markup=keyboards.country_page(t, 0))
         return
     await profiles.set_country(user.id, code)
-    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
 
 
 @router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
@@ -288,10 +312,11 @@ async def typed_timezone(
     user: User,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     await profiles.set_timezone(user.id, message.text or "")
-    await after_answer(bot, message.chat.id, user.id, t, profiles, state)
+    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
 
 
 @router.message(ProfileForm.country, NOT_COMMAND)
@@ -328,6 +353,7 @@ async def country_chosen(
     user: User,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     await profiles.set_country(user.id, callback_data.code)
@@ -337,7 +363,7 @@ async def country_chosen(
             f"{t('profile-ask-country')} {t(BY_CODE[callback_data.code].name_key)}",
             reply_markup=None,
         )
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
 
 
 @router.callback_query(TimezoneCb.filter())
@@ -348,13 +374,14 @@ async def timezone_chosen(
     user: User,
     t: Translator,
     profiles: ProfileService,
+    signups: SignupService,
     state: FSMContext,
 ) -> None:
     if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
         raise InvalidInput("error-button-expired")
     await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
     await _close_buttons(callback)
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, state)
+    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
 
 
 # -- /forget ---------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router, html
-from aiogram.filters import Command, CommandStart
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
@@ -11,24 +11,41 @@ from bot.commands import register_organiser_commands
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService
+from bot.services.signups import SignupService
 from handlers import keyboards
 from handlers.callbacks import LanguageCb, MenuAction, MenuCb
+from handlers.catalogue import send_course_card
+from storage.courses import CourseRepository
+from storage.registrations import RegistrationRepository
 from storage.users import User
 
 router = Router(name=__name__)
 
 
+def deep_link_course(args: str | None) -> int | None:
+    """`c12` from a https://t.me/<bot>?start=c12 link: the course to open."""
+    if args and args.startswith("c") and args[1:].isdigit() and len(args) < 12:
+        return int(args[1:])
+    return None
+
+
 @router.message(CommandStart())
 async def start(
     message: Message,
+    command: CommandObject,
+    bot: Bot,
     user: User,
     t: Translator,
     localizations: Localizations,
     settings: Settings,
     state: FSMContext,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
+    course_id = deep_link_course(command.args)
     if user.id in settings.admin_ids and message.bot is not None:
         # Telegram refuses a chat scope before the organiser's first message; now it exists.
         await register_organiser_commands(
@@ -36,9 +53,17 @@ async def start(
         )
     welcome = t("start-welcome", name=html.quote(user.first_name))
     if user.language is None:
+        if course_id is not None:
+            # Land on the course right after the language is chosen.
+            await state.set_data({"open_course": course_id})
         await message.answer(
             f"{welcome}\n\n{t('start-choose-language')}",
             reply_markup=keyboards.languages(localizations),
+        )
+        return
+    if course_id is not None:
+        await send_course_card(
+            bot, message.chat.id, course_id, user, t, courses, signups, registrations
         )
         return
     await message.answer(welcome)
@@ -72,17 +97,31 @@ async def choose_language_from_menu(
 async def set_language(
     callback: CallbackQuery,
     callback_data: LanguageCb,
+    bot: Bot,
     user: User,
     profiles: ProfileService,
     localizations: Localizations,
+    state: FSMContext,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
 ) -> None:
     await profiles.set_language(user.id, callback_data.code)
     # The reply already speaks the new language.
     t = localizations.get(callback_data.code)
     await callback.answer(t("language-set"))
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(t("language-set"), reply_markup=None)
-        await show_menu(callback.message, t)
+    if not isinstance(callback.message, Message):
+        return
+    await callback.message.edit_text(t("language-set"), reply_markup=None)
+    course_id = (await state.get_data()).get("open_course")
+    if course_id is not None:
+        await state.clear()
+        user = await profiles.get(user.id)
+        await send_course_card(
+            bot, callback.message.chat.id, int(course_id), user, t, courses, signups, registrations
+        )
+        return
+    await show_menu(callback.message, t)
 
 
 @router.message(Command("help"))

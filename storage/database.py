@@ -24,7 +24,18 @@ Params = Sequence[Any] | dict[str, Any]
 
 def utcnow_iso() -> str:
     """The current UTC time as stored in the database (ISO 8601, seconds)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return to_db(datetime.now(UTC))
+
+
+def to_db(moment: datetime) -> str:
+    """An aware datetime as stored: UTC, ISO 8601, seconds, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every stored time must be aware")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_db(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 class Database:
@@ -98,6 +109,11 @@ class Database:
         """One write statement in its own transaction; returns the first RETURNING row if any."""
         async with self.transaction() as conn, conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
+
+    async def fetch_all_write(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """One write statement with RETURNING many rows, in its own transaction."""
+        async with self.transaction() as conn, conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
 
     # -- migrations --------------------------------------------------------------------------
 

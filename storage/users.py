@@ -116,6 +116,11 @@ class UserRepository:
         """Remove the user's row and dialog state: everything personal we hold about them."""
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM fsm_states WHERE user_id = ?", (user_id,))
+            # Messages not sent yet carry their name and courses: they go too.
+            await conn.execute(
+                "DELETE FROM outbox WHERE user_id = ? AND state IN ('pending', 'sending')",
+                (user_id,),
+            )
             await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
 
     async def count_by(self, column: str) -> dict[str | None, int]:

@@ -11,6 +11,7 @@ from zoneinfo import available_timezones
 from bot.config import LOCALES
 from bot.countries import BY_CODE
 from bot.errors import ConsentRequired, InvalidInput, NotFound
+from bot.services.signups import SignupService
 from storage.users import User, UserRepository
 
 NAME_LIMITS = (3, 100)
@@ -26,8 +27,9 @@ def clean_text(text: str | None) -> str:
 
 
 class ProfileService:
-    def __init__(self, users: UserRepository) -> None:
+    def __init__(self, users: UserRepository, signups: SignupService) -> None:
         self.users = users
+        self.signups = signups
 
     async def seen(
         self,
@@ -107,7 +109,7 @@ class ProfileService:
         await self.users.set_profile_field(user_id, "email", value)
 
     async def set_timezone(self, user_id: int, name: str) -> None:
-        zone = _zones_by_folded_name().get(clean_text(name).casefold().replace(" ", "_"))
+        zone = find_zone(name)
         if zone is None:
             raise InvalidInput("profile-error-timezone")
         await self._consented(user_id)
@@ -115,6 +117,8 @@ class ProfileService:
 
     async def forget(self, user_id: int) -> None:
         """Delete everything personal about the user (GDPR-style erasure)."""
+        # Seats are given up properly first, so the waiting lists move on.
+        await self.signups.withdraw_everywhere(user_id)
         await self.users.delete(user_id)
 
 
@@ -122,6 +126,11 @@ class ProfileService:
 def _zones_by_folded_name() -> dict[str, str]:
     """IANA zone names by their case-folded form, so `asia/baku` is understood too."""
     return {zone.casefold(): zone for zone in available_timezones()}
+
+
+def find_zone(text: str) -> str | None:
+    """The IANA zone the user typed, whatever the case (`asia/baku`), or None."""
+    return _zones_by_folded_name().get(clean_text(text).casefold().replace(" ", "_"))
 
 
 def match_country(text: str | None, names: Mapping[str, str]) -> str | None:

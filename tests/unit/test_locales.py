@@ -9,10 +9,16 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.i18n import LOCALES_DIR, Localizations, pick_locale
+from bot.services.course_fields import FORM_KEYS
+from bot.services.courses import EDITABLE
+from bot.services.exports import EXPORT_COLUMNS
 from handlers.callbacks import MenuAction
+from handlers.course_admin import STEPS
 from handlers.keyboards import timezone_key
+from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS
 
 ROOT = Path(__file__).parents[2]
@@ -52,8 +58,11 @@ def test_both_locales_have_the_same_keys_and_variables():
 
 def _keys_used_in_code() -> set[str]:
     keys: set[str] = set()
+    # t("key" ...) calls, and keys given as an argument of anything else
+    # (DomainError("key"), FieldProblem(field, "key")).
     literal = re.compile(
-        r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']|\(\s*["']([a-z]+-[a-z0-9_-]+)["']"""
+        r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']"""
+        r"""|[(,]\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']"""
     )
     for folder in ("bot", "handlers"):
         for path in (ROOT / folder).rglob("*.py"):
@@ -65,6 +74,11 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"button-menu-{a.value}" for a in MenuAction}
     keys |= {f"profile-ask-{f}" for f in PROFILE_FIELDS}
     keys |= {f"button-edit-{f}" for f in PROFILE_FIELDS}
+    keys |= {f"course-ask-{step}" for step in STEPS}
+    keys |= {f"course-field-{name}" for name in (*EDITABLE, *FORM_KEYS)}
+    keys |= {f"course-status-{status.value}" for status in CourseStatus}
+    keys |= {f"language-name-{code}" for code in LOCALES}
+    keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
     return keys
 
 

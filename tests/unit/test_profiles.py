@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from bot.app import create_services
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.errors import ConsentRequired, InvalidInput
-from bot.services.profiles import ProfileService, match_country
+from bot.services.profiles import match_country
 from storage.users import UserRepository
 
 
 @pytest.fixture
-async def profiles(db):
-    service = ProfileService(UserRepository(db))
+async def profiles(db, localizations):
+    service = create_services(db, localizations).profiles
     await service.seen(42, "Ana", None, "ana", "en")
     return service
 

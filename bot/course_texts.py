@@ -1,0 +1,117 @@
+"""How a course reads in a message: dates in its zone (and the reader's), place, seats, status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import html
+from babel.dates import format_datetime
+
+from bot.i18n import Translator
+from bot.timefmt import utc_offset
+from storage.courses import Course, CourseStatus
+from storage.registrations import Registration, RegStatus
+
+DATE_PATTERN = "d MMMM y, HH:mm"
+TIME_PATTERN = "HH:mm"
+
+
+def local_time(moment: datetime, zone: str, locale: str, pattern: str = DATE_PATTERN) -> str:
+    return str(format_datetime(moment.astimezone(ZoneInfo(zone)), pattern, locale=locale))
+
+
+def when(course: Course, t: Translator, reader_zone: str | None = None) -> str:
+    """Start and end in the course's zone with its UTC offset, plus the reader's own time."""
+    zone = course.timezone
+    same_day = (
+        course.starts_at.astimezone(ZoneInfo(zone)).date()
+        == course.ends_at.astimezone(ZoneInfo(zone)).date()
+    )
+    end_pattern = TIME_PATTERN if same_day else DATE_PATTERN
+    text = t(
+        "course-when",
+        start=local_time(course.starts_at, zone, t.locale),
+        end=local_time(course.ends_at, zone, t.locale, end_pattern),
+        zone=zone,
+        offset=utc_offset(zone, course.starts_at),
+    )
+    if reader_zone and utc_offset(reader_zone, course.starts_at) != utc_offset(
+        zone, course.starts_at
+    ):
+        text += "\n" + t(
+            "course-your-time",
+            start=local_time(course.starts_at, reader_zone, t.locale),
+            zone=reader_zone,
+            offset=utc_offset(reader_zone, course.starts_at),
+        )
+    return text
+
+
+def place(course: Course, t: Translator) -> str:
+    if course.online_url:
+        return t("course-online", url=html.quote(course.online_url))
+    return t("course-venue", venue=html.quote(course.venue or ""))
+
+
+def seats(course: Course, confirmed: int, t: Translator) -> str:
+    if course.capacity is None:
+        return t("course-seats-unlimited")
+    left = max(course.capacity - confirmed, 0)
+    if left == 0:
+        return t("course-seats-full", capacity=course.capacity)
+    return t("course-seats-left", left=left, capacity=course.capacity)
+
+
+def registration_line(
+    registration: Registration | None, position: int | None, t: Translator
+) -> str | None:
+    if registration is None or registration.status == RegStatus.CANCELLED:
+        return None
+    if registration.status == RegStatus.CONFIRMED:
+        return t("course-you-confirmed")
+    return t("course-you-waitlisted", position=position or 0)
+
+
+def card(
+    course: Course,
+    t: Translator,
+    confirmed: int,
+    now: datetime,
+    reader_zone: str | None = None,
+    registration: Registration | None = None,
+    position: int | None = None,
+) -> str:
+    """The course card a participant reads (titles and texts in the reader's language)."""
+    lines = [
+        f"<b>{html.quote(course.title(t.locale))}</b>",
+        html.quote(course.description(t.locale)),
+        "",
+        when(course, t, reader_zone),
+        place(course, t),
+        t("course-language", language=t(f"language-name-{course.language}")),
+    ]
+    if course.status == CourseStatus.CANCELLED:
+        lines.append(t("course-is-cancelled"))
+    elif course.status == CourseStatus.FINISHED or course.starts_at <= now:
+        lines.append(t("course-is-over"))
+    elif course.registration_open(now):
+        lines.append(seats(course, confirmed, t))
+        lines.append(
+            t(
+                "course-deadline",
+                deadline=local_time(course.deadline_at, course.timezone, t.locale),
+            )
+        )
+    else:
+        lines.append(t("course-registration-closed"))
+    status = registration_line(registration, position, t)
+    if status:
+        lines += ["", status]
+    return "\n".join(lines)
+
+
+def short_line(course: Course, t: Translator) -> str:
+    """One line for lists: date and title."""
+    start = local_time(course.starts_at, course.timezone, t.locale, "d MMM y")
+    return f"{start} · {course.title(t.locale)}"

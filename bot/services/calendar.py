@@ -1,0 +1,59 @@
+"""A course as an .ics file (RFC 5545) that participants add to their calendar app.
+
+The event keeps one UID for the life of the course and carries the course's revision as its
+SEQUENCE, so a file sent after a reschedule replaces the old event instead of adding a second.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from storage.courses import Course, CourseStatus
+
+PRODID = "-//ROCB Europe & TRACECA//Course bot//EN"
+
+
+def course_ics(course: Course, locale: str, domain: str) -> bytes:
+    zone = ZoneInfo(course.timezone)
+    event = Event()
+    event.add("uid", f"course-{course.id}@{domain}")
+    event.add("sequence", course.revision)
+    event.add("dtstamp", datetime.now(UTC))
+    # Local wall time with a TZID (not UTC) so calendar apps show the course's own zone and
+    # keep the time right if the reader travels; icalendar writes UTC zones as plain `Z`.
+    event.add("dtstart", course.starts_at.astimezone(zone))
+    event.add("dtend", course.ends_at.astimezone(zone))
+    event.add("summary", course.title(locale))
+    event.add("description", _description(course, locale))
+    if course.online_url:
+        event.add("location", course.online_url)
+        event.add("url", course.online_url)
+    elif course.venue:
+        event.add("location", course.venue)
+    event.add("status", "CANCELLED" if course.status == CourseStatus.CANCELLED else "CONFIRMED")
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(event)
+    # The VTIMEZONE is generated from the tz database; its rules only need to cover the event,
+    # and a year either side keeps the file small while leaving room for clients that expand
+    # the zone around it.
+    calendar.add_missing_timezones(
+        first_date=date(course.starts_at.year - 1, 1, 1),
+        last_date=date(course.ends_at.year + 2, 1, 1),
+    )
+    return bytes(calendar.to_ical())
+
+
+def _description(course: Course, locale: str) -> str:
+    lines = [course.description(locale), course.online_url or ""]
+    return "\n".join(line for line in lines if line)
+
+
+def ics_filename(course: Course) -> str:
+    return f"course-{course.id}.ics"

@@ -1,0 +1,281 @@
+"""Parsing and validating what organisers type for a course, field by field or in one message.
+
+Every problem is a FieldProblem naming a Fluent key, so the dialog, the one-message form and the
+edit flow all give the same localized explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from bot.services.profiles import clean_text, find_zone
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
+VENUE_MAX = 300
+CAPACITY_MAX = 10_000
+DATETIME_FORMAT = "YYYY-MM-DD HH:MM"
+_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$")
+_UNLIMITED = {"", "-", "unlimited", "none", "no limit", "без ограничений", "нет"}
+_LANGUAGES = {
+    "en": "en",
+    "english": "en",
+    "английский": "en",
+    "ru": "ru",
+    "russian": "ru",
+    "русский": "ru",
+}
+
+
+class FieldProblem(Exception):
+    """One thing to fix: `key` is a Fluent message (course-error-*), `values` its variables."""
+
+    def __init__(
+        self,
+        field: str,
+        key: str,
+        values: dict[str, Any] | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(key)
+        self.field = field
+        self.key = key
+        self.values = values or {}
+        self.line = line
+
+
+def parse_title(raw: str | None, name: str = "title_en") -> str:
+    text = clean_text(raw)
+    if not text:
+        raise FieldProblem(name, "course-error-empty")
+    if len(text) > TITLE_MAX:
+        raise FieldProblem(name, "course-error-too-long", {"max": TITLE_MAX, "length": len(text)})
+    return text
+
+
+def parse_description(raw: str | None, name: str = "description_en") -> str:
+    # Line breaks are kept: descriptions are often lists of topics.
+    text = "\n".join(line.rstrip() for line in (raw or "").strip().splitlines())
+    if not text:
+        raise FieldProblem(name, "course-error-empty")
+    if len(text) > DESCRIPTION_MAX:
+        raise FieldProblem(
+            name, "course-error-too-long", {"max": DESCRIPTION_MAX, "length": len(text)}
+        )
+    return text
+
+
+def parse_timezone(raw: str | None) -> str:
+    zone = find_zone(raw or "")
+    if zone is None:
+        raise FieldProblem("timezone", "course-error-timezone", {"value": clean_text(raw)})
+    return zone
+
+
+def parse_local_datetime(raw: str | None, zone: str, name: str) -> datetime:
+    """`2027-03-15 09:00` in the course's zone -> an aware UTC datetime."""
+    text = clean_text(raw)
+    match = _DATETIME.match(text)
+    if not match:
+        raise FieldProblem(
+            name, "course-error-datetime-format", {"value": text, "format": DATETIME_FORMAT}
+        )
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    try:
+        local = datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+    except ValueError:
+        raise FieldProblem(name, "course-error-no-such-date", {"value": text}) from None
+    utc = local.astimezone(UTC)
+    if utc.astimezone(ZoneInfo(zone)).replace(tzinfo=None) != local.replace(tzinfo=None):
+        # Clocks jump over this wall time when summer time begins.
+        raise FieldProblem(name, "course-error-no-such-time", {"value": text, "zone": zone})
+    return utc
+
+
+def parse_place(raw: str | None) -> tuple[str | None, str | None]:
+    """(venue, online_url): a plain text is a venue; `online: https://...` or a URL is online."""
+    text = clean_text(raw)
+    lowered = text.lower()
+    for prefix in ("online:", "онлайн:"):
+        if lowered.startswith(prefix):
+            return None, _parse_url(text[len(prefix) :].strip())
+    if lowered.startswith(("http://", "https://", "www.")):
+        return None, _parse_url(text)
+    for prefix in ("venue:", "место:"):
+        if lowered.startswith(prefix):
+            text = text[len(prefix) :].strip()
+    if len(text) < 2:
+        raise FieldProblem("place", "course-error-empty")
+    if len(text) > VENUE_MAX:
+        raise FieldProblem(
+            "place", "course-error-too-long", {"max": VENUE_MAX, "length": len(text)}
+        )
+    return text, None
+
+
+def _parse_url(text: str) -> str:
+    url = text if "://" in text else f"https://{text}"
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
+        raise FieldProblem("place", "course-error-url", {"value": text})
+    return url
+
+
+def parse_capacity(raw: str | None) -> int | None:
+    text = clean_text(raw).lower()
+    if text in _UNLIMITED:
+        return None
+    if not re.fullmatch(r"[+-]?\d+", text):
+        raise FieldProblem("capacity", "course-error-capacity", {"value": clean_text(raw)})
+    value = int(text)
+    if not 1 <= value <= CAPACITY_MAX:
+        raise FieldProblem("capacity", "course-error-capacity", {"value": clean_text(raw)})
+    return value
+
+
+def parse_language(raw: str | None) -> str:
+    code = _LANGUAGES.get(clean_text(raw).lower())
+    if code is None:
+        raise FieldProblem("language", "course-error-language", {"value": clean_text(raw)})
+    return code
+
+
+def check_times(
+    starts_at: datetime, ends_at: datetime, deadline_at: datetime, now: datetime
+) -> list[FieldProblem]:
+    """The rules between the times: future start, end after start, deadline not after start."""
+    problems = []
+    if starts_at <= now:
+        problems.append(FieldProblem("starts_at", "course-error-start-past"))
+    if ends_at <= starts_at:
+        problems.append(FieldProblem("ends_at", "course-error-end-before-start"))
+    if deadline_at > starts_at:
+        problems.append(FieldProblem("deadline_at", "course-error-deadline-after-start"))
+    elif deadline_at <= now and starts_at > now:
+        problems.append(FieldProblem("deadline_at", "course-error-deadline-past"))
+    return problems
+
+
+# -- the one-message form --------------------------------------------------------------------
+
+FORM_KEYS = (
+    "title_en",
+    "title_ru",
+    "description_en",
+    "description_ru",
+    "start",
+    "end",
+    "timezone",
+    "venue",
+    "online",
+    "capacity",
+    "deadline",
+    "language",
+)
+_KEY_LINE = re.compile(r"^\s*([a-z][a-z_]*)\s*:\s?(.*)$")
+
+
+@dataclass
+class ParsedForm:
+    values: dict[str, Any]
+    problems: list[FieldProblem]
+
+
+def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
+    """Parse `key: value` lines (a line without a lower-case key continues the previous value)."""
+    raw: dict[str, tuple[int, str]] = {}
+    problems: list[FieldProblem] = []
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _KEY_LINE.match(line)
+        if match:
+            key, value = match[1], match[2]
+            if key not in FORM_KEYS:
+                problems.append(
+                    FieldProblem(key, "course-error-unknown-key", {"key": key}, number)
+                )
+                current = None
+                continue
+            if key in raw:
+                problems.append(
+                    FieldProblem(key, "course-error-duplicate-key", {"key": key}, number)
+                )
+            raw[key] = (number, value)
+            current = key
+        elif current is not None and line.strip():
+            number0, value = raw[current]
+            raw[current] = (number0, f"{value}\n{line}")
+        elif line.strip():
+            problems.append(
+                FieldProblem("", "course-error-stray-line", {"text": line[:40]}, number)
+            )
+
+    values: dict[str, Any] = {}
+
+    def take(key: str, parse: Any, *args: Any) -> Any:
+        if key not in raw:
+            return None
+        line, value = raw[key]
+        try:
+            return parse(value, *args)
+        except FieldProblem as problem:
+            problem.line = line
+            problem.field = key
+            problems.append(problem)
+            return None
+
+    for key in ("title_en", "title_ru"):
+        if (value := take(key, parse_title, key)) is not None:
+            values[key] = value
+    for key in ("description_en", "description_ru"):
+        if (value := take(key, parse_description, key)) is not None:
+            values[key] = value
+    if not any(key in values for key in ("title_en", "title_ru")) and not any(
+        p.field.startswith("title") for p in problems
+    ):
+        problems.append(FieldProblem("title_en", "course-error-missing", {"key": "title_en"}))
+
+    zone = take("timezone", lambda v: parse_timezone(v)) if "timezone" in raw else default_timezone
+    values["timezone"] = zone or default_timezone
+    starts = take("start", parse_local_datetime, values["timezone"], "start")
+    ends = take("end", parse_local_datetime, values["timezone"], "end")
+    deadline = take("deadline", parse_local_datetime, values["timezone"], "deadline")
+    for key in ("start", "end"):
+        if key not in raw:
+            problems.append(FieldProblem(key, "course-error-missing", {"key": key}))
+    if "venue" in raw and "online" in raw:
+        problems.append(
+            FieldProblem("online", "course-error-venue-and-online", line=raw["online"][0])
+        )
+    elif "venue" in raw or "online" in raw:
+        key = "venue" if "venue" in raw else "online"
+        prefix = "" if key == "venue" else "online: "
+        place = take(key, lambda v: parse_place(prefix + v if prefix else f"venue: {v}"))
+        if place is not None:
+            values["venue"], values["online_url"] = place
+    else:
+        problems.append(FieldProblem("venue", "course-error-missing", {"key": "venue / online"}))
+    if "capacity" in raw:
+        capacity = take("capacity", parse_capacity)
+        if not any(p.field == "capacity" for p in problems):
+            values["capacity"] = capacity
+    values["language"] = take("language", parse_language) if "language" in raw else None
+    if "language" not in raw:
+        problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))
+
+    if starts is not None and ends is not None:
+        values["starts_at"], values["ends_at"] = starts, ends
+        values["deadline_at"] = deadline or starts
+        lines = {"starts_at": "start", "ends_at": "end", "deadline_at": "deadline"}
+        for problem in check_times(starts, ends, values["deadline_at"], now):
+            key = lines[problem.field]
+            problem.field = key
+            problem.line = raw[key][0] if key in raw else None
+            problems.append(problem)
+    problems.sort(key=lambda p: p.line or 0)
+    return ParsedForm(values=values, problems=problems)

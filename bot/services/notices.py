@@ -1,0 +1,42 @@
+"""Messages for other people, rendered in every language when they are queued; the delivery
+worker picks the recipient's language when it sends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import aiosqlite
+
+from bot.i18n import Localizations, Translator
+from storage.outbox import PRIORITY_PERSONAL, OutboxRepository
+
+Render = Callable[[Translator], str]
+
+
+class Notices:
+    def __init__(self, localizations: Localizations) -> None:
+        self.localizations = localizations
+
+    def payload(self, render: Render, ics_course_id: int | None = None) -> dict[str, Any]:
+        texts = {
+            locale: render(self.localizations.get(locale)) for locale in self.localizations.locales
+        }
+        payload: dict[str, Any] = {"text": texts}
+        if ics_course_id is not None:
+            payload["ics_course_id"] = ics_course_id
+        return payload
+
+    async def queue_in(
+        self,
+        conn: aiosqlite.Connection,
+        user_id: int,
+        kind: str,
+        render: Render,
+        ics_course_id: int | None = None,
+        priority: int = PRIORITY_PERSONAL,
+    ) -> None:
+        """Queue a notice inside the caller's transaction (it commits with the change)."""
+        await OutboxRepository.add_in(
+            conn, user_id, kind, self.payload(render, ics_course_id), priority
+        )

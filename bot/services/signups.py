@@ -1,0 +1,141 @@
+"""Sign-ups: confirmed while seats last, then the waiting list in arrival order; a freed seat
+goes to the first person waiting, who is told so (through the outbox) with a calendar file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from bot import course_texts
+from bot.errors import CourseCancelled, CourseNotFound, NotSignedUp, RegistrationClosed
+from bot.i18n import Translator
+from bot.services.notices import Notices
+from storage.courses import Course, CourseRepository, CourseStatus
+from storage.database import Database
+from storage.registrations import Registration, RegistrationRepository, RegStatus
+from storage.users import UserRepository
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class SignupResult:
+    course: Course
+    registration: Registration
+    position: int | None  # on the waiting list
+
+
+@dataclass(frozen=True)
+class MyCourse:
+    course: Course
+    registration: Registration
+    position: int | None
+
+
+class SignupService:
+    def __init__(
+        self,
+        db: Database,
+        courses: CourseRepository,
+        registrations: RegistrationRepository,
+        users: UserRepository,
+        notices: Notices,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.db = db
+        self.courses = courses
+        self.registrations = registrations
+        self.users = users
+        self.notices = notices
+        self.clock = clock
+
+    async def sign_up(self, course_id: int, user_id: int) -> SignupResult:
+        """Confirm or waitlist; signing up again while signed up changes nothing."""
+        now = self.clock()
+        registration = await self.registrations.sign_up(course_id, user_id, now)
+        course = await self.courses.get(course_id)
+        if registration is None:
+            # Nothing was written: already signed up, or the course does not take sign-ups.
+            existing = await self.registrations.get(course_id, user_id)
+            if existing is not None and existing.status != RegStatus.CANCELLED:
+                registration = existing
+            else:
+                raise self._why_closed(course, now)
+        if course is None:  # deleted in between: cannot happen for a published course
+            raise CourseNotFound()
+        return SignupResult(course, registration, await self.registrations.position(registration))
+
+    @staticmethod
+    def _why_closed(course: Course | None, now: datetime) -> Exception:
+        if course is None or course.status == CourseStatus.DRAFT:
+            return CourseNotFound()
+        if course.status == CourseStatus.CANCELLED:
+            return CourseCancelled()
+        return RegistrationClosed()
+
+    async def status(self, course_id: int, user_id: int) -> tuple[Registration | None, int | None]:
+        registration = await self.registrations.get(course_id, user_id)
+        if registration is None:
+            return None, None
+        return registration, await self.registrations.position(registration)
+
+    async def cancel(self, course_id: int, user_id: int) -> list[int]:
+        """Give up a seat or a waiting-list place; returns who was promoted into the seat."""
+        now = self.clock()
+        async with self.db.transaction() as conn:
+            old = await RegistrationRepository.cancel_in(conn, course_id, user_id, now)
+            if old is None:
+                raise NotSignedUp()
+            promoted = []
+            if old == RegStatus.CONFIRMED:
+                promoted = await RegistrationRepository.promote_in(conn, course_id, now)
+                await self._tell_promoted(conn, course_id, promoted)
+        return promoted
+
+    async def promote(self, course_id: int) -> list[int]:
+        """Fill free seats (after the capacity grew) and tell those promoted."""
+        async with self.db.transaction() as conn:
+            promoted = await RegistrationRepository.promote_in(conn, course_id, self.clock())
+            await self._tell_promoted(conn, course_id, promoted)
+        return promoted
+
+    async def _tell_promoted(
+        self, conn: aiosqlite.Connection, course_id: int, user_ids: list[int]
+    ) -> None:
+        if not user_ids:
+            return
+        course = await self.courses.get(course_id)
+        assert course is not None
+        for user_id in user_ids:
+            user = await self.users.get(user_id)
+            zone = user.timezone if user else None
+
+            def render(t: Translator, zone: str | None = zone) -> str:
+                return t(
+                    "signup-promoted-notice",
+                    title=course.title(t.locale),
+                    when=course_texts.when(course, t, zone),
+                )
+
+            await self.notices.queue_in(conn, user_id, "promoted", render, course.id)
+
+    async def my_courses(self, user_id: int) -> list[MyCourse]:
+        out = []
+        for registration in await self.registrations.of_user(user_id, self.clock()):
+            course = await self.courses.get(registration.course_id)
+            if course is not None and course.status != CourseStatus.CANCELLED:
+                position = await self.registrations.position(registration)
+                out.append(MyCourse(course, registration, position))
+        return out
+
+    async def withdraw_everywhere(self, user_id: int) -> None:
+        """Before a user's data is erased: free their seats so the waiting lists move on."""
+        for registration in await self.registrations.of_user(user_id, self.clock()):
+            await self.cancel(registration.course_id, user_id)

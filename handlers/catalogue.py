@@ -1,0 +1,352 @@
+"""Participants: the course catalogue, course cards, signing up, the waiting list and /my."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot import course_texts
+from bot.config import Settings
+from bot.errors import CourseNotFound
+from bot.i18n import Translator
+from bot.services.signups import SignupService
+from handlers.callbacks import (
+    AdminAction,
+    AdminCourseCb,
+    CourseAction,
+    CourseCb,
+    MenuAction,
+    MenuCb,
+)
+from handlers.profile import open_profile
+from handlers.signup_replies import calendar_document, report_signup
+from storage.courses import Course, CourseRepository, CourseStatus
+from storage.registrations import RegistrationRepository, RegStatus
+from storage.users import User
+
+router = Router(name=__name__)
+
+PAGE_SIZE = 5
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chat_id(callback: CallbackQuery) -> int:
+    return callback.message.chat.id if callback.message else callback.from_user.id
+
+
+# -- the catalogue ---------------------------------------------------------------------------
+
+
+@router.message(Command("courses"))
+async def courses_command(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    settings: Settings,
+) -> None:
+    await send_catalogue(bot, message.chat.id, user, t, courses, settings, page=0)
+
+
+@router.callback_query(MenuCb.filter(F.action == MenuAction.COURSES))
+async def courses_from_menu(
+    callback: CallbackQuery,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    settings: Settings,
+) -> None:
+    await callback.answer()
+    await send_catalogue(bot, _chat_id(callback), user, t, courses, settings, page=0)
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.LIST))
+async def catalogue_page(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    settings: Settings,
+) -> None:
+    await callback.answer()
+    text, markup = await catalogue(user, t, courses, settings, callback_data.page)
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(text, reply_markup=markup)
+
+
+async def send_catalogue(
+    bot: Bot,
+    chat_id: int,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    settings: Settings,
+    page: int,
+) -> None:
+    text, markup = await catalogue(user, t, courses, settings, page)
+    await bot.send_message(chat_id, text, reply_markup=markup)
+
+
+async def catalogue(
+    user: User, t: Translator, courses: CourseRepository, settings: Settings, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = max(page, 0)
+    items, total = await courses.upcoming(_now(), page * PAGE_SIZE, PAGE_SIZE)
+    kb = InlineKeyboardBuilder()
+    for course in items:
+        kb.button(
+            text=course_texts.short_line(course, t),
+            callback_data=CourseCb(action=CourseAction.VIEW, course_id=course.id, page=page),
+        )
+    kb.adjust(1)
+    nav = InlineKeyboardBuilder()
+    if page > 0:
+        nav.button(
+            text=t("button-previous-page"),
+            callback_data=CourseCb(action=CourseAction.LIST, page=page - 1),
+        )
+    if (page + 1) * PAGE_SIZE < total:
+        nav.button(
+            text=t("button-next-page"),
+            callback_data=CourseCb(action=CourseAction.LIST, page=page + 1),
+        )
+    kb.attach(nav)
+    if user.id in settings.admin_ids:
+        kb.row()
+        kb.button(
+            text=t("button-manage-courses"), callback_data=AdminCourseCb(action=AdminAction.LIST)
+        )
+    text = t("catalogue-title", count=total) if total else t("courses-none-yet")
+    return text, kb.as_markup() if kb.buttons else None
+
+
+# -- one course ------------------------------------------------------------------------------
+
+
+async def course_card(
+    course: Course,
+    user: User,
+    t: Translator,
+    signups: SignupService,
+    registrations: RegistrationRepository,
+    page: int = 0,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The card text and the buttons that fit this user's situation."""
+    now = _now()
+    registration, position = await signups.status(course.id, user.id)
+    confirmed = (await registrations.counts(course.id)).confirmed
+    text = course_texts.card(course, t, confirmed, now, user.timezone, registration, position)
+    kb = InlineKeyboardBuilder()
+    active = registration is not None and registration.status != RegStatus.CANCELLED
+    if active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
+        if registration is not None and registration.status == RegStatus.CONFIRMED:
+            kb.button(
+                text=t("button-calendar"),
+                callback_data=CourseCb(action=CourseAction.CALENDAR, course_id=course.id),
+            )
+        kb.button(
+            text=t("button-cancel-place"),
+            callback_data=CourseCb(action=CourseAction.CANCEL, course_id=course.id, page=page),
+        )
+    elif not active and course.registration_open(now):
+        full = course.capacity is not None and confirmed >= course.capacity
+        kb.button(
+            text=t("button-join-waitlist" if full else "button-sign-up"),
+            callback_data=CourseCb(action=CourseAction.SIGN_UP, course_id=course.id, page=page),
+        )
+    kb.button(
+        text=t("button-all-courses"), callback_data=CourseCb(action=CourseAction.LIST, page=page)
+    )
+    kb.adjust(1)
+    return text, kb.as_markup()
+
+
+async def visible_course(courses: CourseRepository, course_id: int) -> Course:
+    """A course participants may see: drafts stay hidden even with a forged id."""
+    course = await courses.get(course_id)
+    if course is None or course.status == CourseStatus.DRAFT:
+        raise CourseNotFound()
+    return course
+
+
+async def send_course_card(
+    bot: Bot,
+    chat_id: int,
+    course_id: int,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
+) -> None:
+    course = await visible_course(courses, course_id)
+    text, markup = await course_card(course, user, t, signups, registrations)
+    await bot.send_message(chat_id, text, reply_markup=markup)
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.VIEW))
+async def view_course(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await callback.answer()
+    text, markup = await course_card(course, user, t, signups, registrations, callback_data.page)
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(text, reply_markup=markup)
+
+
+# -- signing up ------------------------------------------------------------------------------
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.SIGN_UP))
+async def sign_up(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
+    state: FSMContext,
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await callback.answer()
+    chat_id = _chat_id(callback)
+    if not user.profile_complete:
+        # Collect the profile first; the profile dialog finishes the sign-up at its end.
+        await bot.send_message(
+            chat_id, t("signup-profile-first", title=html.quote(course.title(t.locale)))
+        )
+        await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
+        return
+    result = await signups.sign_up(course.id, user.id)
+    await report_signup(bot, chat_id, result, user, t)
+    if isinstance(callback.message, Message):
+        text, markup = await course_card(
+            result.course, user, t, signups, registrations, callback_data.page
+        )
+        if callback.message.html_text != text:
+            await callback.message.edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.CALENDAR))
+async def calendar_file(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    bot: Bot,
+    t: Translator,
+    courses: CourseRepository,
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await callback.answer()
+    await bot.send_document(_chat_id(callback), await calendar_document(bot, course, t.locale))
+
+
+# -- cancelling ------------------------------------------------------------------------------
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL))
+async def cancel_ask(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    bot: Bot,
+    t: Translator,
+    courses: CourseRepository,
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await callback.answer()
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=t("button-cancel-place-yes"),
+        callback_data=CourseCb(
+            action=CourseAction.CANCEL_YES, course_id=course.id, page=callback_data.page
+        ),
+    )
+    kb.button(
+        text=t("button-cancel-place-no"),
+        callback_data=CourseCb(
+            action=CourseAction.VIEW, course_id=course.id, page=callback_data.page
+        ),
+    )
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(
+            t("signup-cancel-confirm", title=html.quote(course.title(t.locale))),
+            reply_markup=kb.as_markup(),
+        )
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
+async def cancel_confirmed(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+    registrations: RegistrationRepository,
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await signups.cancel(course.id, user.id)
+    await callback.answer(t("signup-cancelled", title=course.title(t.locale)), show_alert=True)
+    if isinstance(callback.message, Message):
+        text, markup = await course_card(
+            course, user, t, signups, registrations, callback_data.page
+        )
+        await callback.message.edit_text(text, reply_markup=markup)
+
+
+# -- /my -------------------------------------------------------------------------------------
+
+
+@router.message(Command("my"))
+async def my_command(
+    message: Message, bot: Bot, user: User, t: Translator, signups: SignupService
+) -> None:
+    await send_my_courses(bot, message.chat.id, user, t, signups)
+
+
+@router.callback_query(MenuCb.filter(F.action == MenuAction.MY))
+@router.callback_query(CourseCb.filter(F.action == CourseAction.MY))
+async def my_from_button(
+    callback: CallbackQuery, bot: Bot, user: User, t: Translator, signups: SignupService
+) -> None:
+    await callback.answer()
+    await send_my_courses(bot, _chat_id(callback), user, t, signups)
+
+
+async def send_my_courses(
+    bot: Bot, chat_id: int, user: User, t: Translator, signups: SignupService
+) -> None:
+    mine = await signups.my_courses(user.id)
+    if not mine:
+        await bot.send_message(chat_id, t("my-courses-none"))
+        return
+    lines = [t("my-courses-title", count=len(mine)), ""]
+    kb = InlineKeyboardBuilder()
+    for item in mine:
+        status = course_texts.registration_line(item.registration, item.position, t) or ""
+        lines.append(f"• {html.quote(course_texts.short_line(item.course, t))}\n  {status}")
+        kb.button(
+            text=course_texts.short_line(item.course, t),
+            callback_data=CourseCb(action=CourseAction.VIEW, course_id=item.course.id),
+        )
+    kb.adjust(1)
+    await bot.send_message(chat_id, "\n".join(lines), reply_markup=kb.as_markup())

@@ -1,0 +1,39 @@
+"""What a participant is told after signing up, wherever the sign-up was finished (the course
+card, or the end of the profile dialog that a sign-up started)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, html
+from aiogram.types import BufferedInputFile
+
+from bot import course_texts
+from bot.i18n import Translator
+from bot.services.calendar import course_ics, ics_filename
+from bot.services.signups import SignupResult
+from storage.courses import Course
+from storage.registrations import RegStatus
+from storage.users import User
+
+
+async def report_signup(
+    bot: Bot, chat_id: int, result: SignupResult, user: User, t: Translator
+) -> None:
+    title = html.quote(result.course.title(t.locale))
+    if result.registration.status == RegStatus.CONFIRMED:
+        when = course_texts.when(result.course, t, user.timezone)
+        await bot.send_document(
+            chat_id,
+            await calendar_document(bot, result.course, t.locale),
+            caption=t("signup-confirmed", title=title, when=when),
+        )
+    else:
+        await bot.send_message(
+            chat_id, t("signup-waitlisted", title=title, position=result.position or 0)
+        )
+
+
+async def calendar_document(bot: Bot, course: Course, locale: str) -> BufferedInputFile:
+    """The course's .ics; its UID names the bot, so updates replace the event."""
+    me = await bot.me()
+    data = course_ics(course, locale, f"{me.username}.t.me")
+    return BufferedInputFile(data, filename=ics_filename(course))

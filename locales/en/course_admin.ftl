@@ -1,0 +1,167 @@
+## Organisers: creating, editing and running courses.
+
+button-publish = 🟢 Publish
+button-edit = ✏️ Edit
+button-delete = 🗑 Delete
+button-delete-yes = Yes, delete the draft
+button-participants = 👥 Participants
+button-export-xlsx = 📊 Excel (XLSX)
+button-export-csv = 📄 CSV
+button-attendance = ☑️ Attendance
+button-cancel-course = ❌ Cancel the course
+button-cancel-course-yes = Yes, cancel it and tell everyone
+button-unlimited = No limit
+button-deadline-at-start = Until the start
+
+course-status-draft = draft
+course-status-published = published
+course-status-cancelled = cancelled
+course-status-finished = finished
+# $status (String), $id (Number)
+course-admin-status = Status: { $status } · course #{ $id }
+# $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 means no limit
+course-admin-counts = 👥 Confirmed: { $confirmed }{ $capacity ->
+    [0] {""}
+   *[other] {" "}of { $capacity }
+} · waiting: { $waitlisted } · cancelled: { $cancelled }
+# $link (String)
+course-admin-link = 🔗 Link for websites and e-mails: { $link }
+# $fields (String)
+course-admin-missing = To publish, add: { $fields }
+# $count (Number)
+course-admin-list = { $count ->
+    [0] No courses yet. Create one with /newcourse.
+    [one] <b>One course</b>
+   *[other] <b>{ $count } courses</b> (upcoming first)
+}
+course-preview-heading = 👁 <b>Preview</b> — participants will see:
+course-published = The course is published: participants can find it in /courses and sign up.
+# $title (String)
+course-delete-confirm = Delete the draft «{ $title }»? This cannot be undone.
+course-deleted = The draft has been deleted.
+# $title (String), $count (Number) people to notify
+course-cancel-confirm = Cancel «{ $title }»? { $count ->
+    [0] Nobody has signed up yet.
+    [one] The one person signed up or waiting will be told at once.
+   *[other] The { $count } people signed up or waiting will be told at once.
+}
+# $count (Number)
+course-cancelled-done = The course is cancelled. { $count ->
+    [0] Nobody needed to be told.
+    [one] 1 participant is being notified.
+   *[other] { $count } participants are being notified.
+}
+# $title (String)
+course-edit-choose = What do you want to change in «{ $title }»?
+# $value (String)
+course-edit-current = Now: { $value }
+# $count (Number) participants notified
+course-edit-saved = Saved. { $count ->
+    [0] {""}
+    [one] 1 participant is being told about the change.
+   *[other] { $count } participants are being told about the change.
+}
+# $title (String), $count (Number)
+course-export-caption = «{ $title }»: { $count ->
+    [one] 1 sign-up
+   *[other] { $count } sign-ups
+}
+# $count (Number)
+course-participants-more = …and { $count } more: the export has everyone.
+course-participants-none = Nobody has signed up yet.
+# $title (String)
+course-attendance-title = Who attended «{ $title }»? Tap a name to mark or unmark it.
+
+course-dialog-intro = Let's create a course. Answer each question; /cancel stops at any time. (Prepared the texts already? Send /newcourse template.)
+# $format (String) the date format
+course-ask-title_en = Title in English:
+course-ask-title_ru = Title in Russian (or Skip and add it before publishing):
+course-ask-description_en = Description in English — topics, audience, trainers (or Skip):
+course-ask-description_ru = Description in Russian (or Skip):
+course-ask-timezone = Time zone of the course (an IANA name, such as Asia/Baku or Europe/Brussels):
+course-ask-starts_at = Start, local time of the course: { $format }
+course-ask-ends_at = End, local time of the course: { $format }
+course-ask-place = Where? Type the venue (such as "ROCB Europe training centre, Baku"), or an online link (https://...):
+course-ask-capacity = How many seats? A number, or tap No limit:
+course-ask-deadline_at = Registration deadline, local time: { $format } — or tap Until the start:
+course-ask-language = Language of instruction:
+
+course-field-title_en = Title (EN)
+course-field-title_ru = Title (RU)
+course-field-description_en = Description (EN)
+course-field-description_ru = Description (RU)
+course-field-timezone = Time zone
+course-field-starts_at = Start
+course-field-ends_at = End
+course-field-deadline_at = Deadline
+course-field-place = Venue or link
+course-field-capacity = Seats
+course-field-language = Language
+course-field-start = start
+course-field-end = end
+course-field-deadline = deadline
+course-field-venue = venue
+course-field-online = online
+
+# $count (Number)
+course-form-problems = { $count ->
+    [one] The course was not created — one thing to fix:
+   *[other] The course was not created — { $count } things to fix:
+}
+# $line (Number), $field (String), $problem (String)
+course-form-line = Line { $line } ({ $field }): { $problem }
+# $field (String), $problem (String)
+course-form-field = { $field }: { $problem }
+# $timezone (String) the default zone
+course-template =
+    Copy this, change the values and send it back as one message. Dates are local time of the course; put "online: https://..." instead of "venue:" for an online course; capacity and deadline may be left out (no limit; until the start).
+    <pre>/newcourse
+    title_en: Risk management in customs
+    title_ru: Управление рисками в таможне
+    description_en: Risk profiles, selectivity and targeting of consignments along the corridor.
+    description_ru: Профили риска, селективность и отбор грузов для контроля на коридоре.
+    start: 2027-03-15 09:00
+    end: 2027-03-17 17:00
+    timezone: { $timezone }
+    venue: ROCB Europe training centre, Baku
+    capacity: 25
+    deadline: 2027-03-08 18:00
+    language: ru</pre>
+
+course-error-empty = this cannot be empty.
+# $max, $length (Number)
+course-error-too-long = too long: { $length } characters, at most { $max }.
+# $value (String)
+course-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
+# $value (String), $format (String)
+course-error-datetime-format = "{ $value }" is not a date and time as { $format } (for example 2027-03-15 09:00).
+# $value (String)
+course-error-no-such-date = { $value } does not exist in the calendar.
+# $value (String), $zone (String)
+course-error-no-such-time = { $value } does not exist in { $zone }: the clocks jump forward then. Choose another time.
+course-error-start-past = the start is in the past.
+course-error-end-before-start = the end must be after the start.
+course-error-deadline-after-start = the registration deadline must not be after the start.
+course-error-deadline-past = the registration deadline is already in the past.
+# $value (String)
+course-error-url = "{ $value }" is not a working link: it should look like https://meet.example.org/room.
+# $value (String)
+course-error-capacity = "{ $value }" is not a number of seats: write a whole number from 1 to 10000, or leave it out for no limit.
+# $value (String)
+course-error-language = "{ $value }" — the language of instruction must be en or ru.
+# $key (String)
+course-error-unknown-key = "{ $key }" is not a field of the form: use the names from /newcourse template.
+# $key (String)
+course-error-duplicate-key = "{ $key }" is given twice.
+# $key (String)
+course-error-missing = "{ $key }" is missing.
+# $text (String)
+course-error-stray-line = "{ $text }" belongs to no field: start the line with a field name and a colon.
+course-error-venue-and-online = give either a venue or an online link, not both.
+course-error-need-a-title = A course needs a title in at least one language.
+course-error-not-draft = Only a draft can be published or deleted.
+# $fields (String)
+course-error-publish-missing = Before publishing, add: { $fields }.
+course-error-closed-for-edits = A cancelled or finished course cannot be changed.
+# $confirmed (Number)
+course-error-capacity-below = { $confirmed } people are already confirmed: the number of seats cannot be lower.

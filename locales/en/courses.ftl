@@ -1,0 +1,95 @@
+## Courses: the catalogue, course cards, sign-ups and the waiting list.
+
+# $count (Number) upcoming courses
+catalogue-title = { $count ->
+    [one] <b>One upcoming course</b> — tap it to see details and sign up:
+   *[other] <b>{ $count } upcoming courses</b> — tap one to see details and sign up:
+}
+button-manage-courses = ⚙️ Manage courses
+button-all-courses = ‹ All courses
+button-sign-up = ✍️ Sign up
+button-join-waitlist = ⏳ Join the waiting list
+button-cancel-place = Can't come? Cancel my place
+button-cancel-place-yes = Yes, cancel my place
+button-cancel-place-no = No, keep it
+button-calendar = 📅 Calendar file
+button-back = ‹ Back
+
+# $start, $end (String) local date and time; $zone (String) IANA zone; $offset (String) UTC+4
+course-when = 🗓 { $start } – { $end } ({ $zone }, { $offset })
+# $start (String), $zone (String), $offset (String)
+course-your-time = 🕒 Your time: { $start } ({ $zone }, { $offset })
+# $venue (String)
+course-venue = 📍 { $venue }
+# $url (String)
+course-online = 💻 Online: { $url }
+# $language (String)
+course-language = 🗣 Language of instruction: { $language }
+language-name-en = English
+language-name-ru = Russian
+# $left, $capacity (Number)
+course-seats-left = 👥 { $left ->
+    [one] { $left } seat left
+   *[other] { $left } seats left
+} of { $capacity }
+# $capacity (Number)
+course-seats-full = 👥 All { $capacity } seats are taken — you can join the waiting list
+course-seats-unlimited = 👥 No limit on seats
+# $deadline (String)
+course-deadline = ⏳ Registration open until { $deadline }
+course-registration-closed = 🔒 Registration is closed
+course-is-cancelled = ❌ This course has been cancelled
+course-is-over = 🏁 This course has already started or ended
+course-you-confirmed = ✅ You are signed up
+# $position (Number)
+course-you-waitlisted = ⏳ You are number { $position } on the waiting list
+
+# $count (Number)
+my-courses-title = { $count ->
+    [one] <b>Your course</b>
+   *[other] <b>Your { $count } courses</b>
+}
+
+# $title (String)
+signup-profile-first = To sign up for «{ $title }» we need your profile first. It takes less than a minute, and you will be signed up right after.
+# $title (String), $when (String)
+signup-confirmed =
+    ✅ You are signed up for «{ $title }».
+    { $when }
+    The calendar file adds it to your calendar; we will remind you before it starts.
+# $title (String), $position (Number)
+signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
+# $title (String)
+signup-cancel-confirm = Cancel your place on «{ $title }»? Your seat will go to the next person on the waiting list.
+# $title (String)
+signup-cancelled = Your place on «{ $title }» is cancelled.
+# $title (String), $when (String)
+signup-promoted-notice =
+    🎉 Good news: a seat on «{ $title }» has become free and it is yours — you are now signed up.
+    { $when }
+    The calendar file is attached.
+
+error-course-not-found = This course does not exist (any more). Send /courses to see the current ones.
+error-registration-closed = Registration for this course is closed.
+error-course-cancelled = This course has been cancelled.
+error-not-signed-up = You are not signed up for this course.
+
+# $title (String)
+course-changed-notice = ℹ️ «{ $title }» has changed.
+# $old, $new (String)
+course-changed-time =
+    <b>Time</b> — was:
+    { $old }
+    now:
+    { $new }
+# $old, $new (String)
+course-changed-place =
+    <b>Place</b> — was:
+    { $old }
+    now:
+    { $new }
+# $title (String), $when (String)
+course-cancelled-notice =
+    ❌ «{ $title }» has been cancelled by the organisers.
+    { $when }
+    We are sorry for the inconvenience. Send /courses to see other courses.

@@ -1,0 +1,171 @@
+## Организаторам: создание, изменение и проведение курсов.
+
+button-publish = 🟢 Опубликовать
+button-edit = ✏️ Изменить
+button-delete = 🗑 Удалить
+button-delete-yes = Да, удалить черновик
+button-participants = 👥 Участники
+button-export-xlsx = 📊 Excel (XLSX)
+button-export-csv = 📄 CSV
+button-attendance = ☑️ Посещаемость
+button-cancel-course = ❌ Отменить курс
+button-cancel-course-yes = Да, отменить и сообщить всем
+button-unlimited = Без ограничения
+button-deadline-at-start = До начала курса
+
+course-status-draft = черновик
+course-status-published = опубликован
+course-status-cancelled = отменён
+course-status-finished = завершён
+# $status (String), $id (Number)
+course-admin-status = Статус: { $status } · курс №{ $id }
+# $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 — без ограничения
+course-admin-counts = 👥 Записаны: { $confirmed }{ $capacity ->
+    [0] {""}
+   *[other] {" "}из { $capacity }
+} · ожидают: { $waitlisted } · отменили: { $cancelled }
+# $link (String)
+course-admin-link = 🔗 Ссылка для сайта и писем: { $link }
+# $fields (String)
+course-admin-missing = Чтобы опубликовать, добавьте: { $fields }
+# $count (Number)
+course-admin-list = { $count ->
+    [0] Курсов пока нет. Создайте курс командой /newcourse.
+    [one] <b>{ $count } курс</b> (сначала ближайшие)
+    [few] <b>{ $count } курса</b> (сначала ближайшие)
+   *[many] <b>{ $count } курсов</b> (сначала ближайшие)
+}
+course-preview-heading = 👁 <b>Предпросмотр</b> — так увидят участники:
+course-published = Курс опубликован: участники найдут его в /courses и смогут записаться.
+# $title (String)
+course-delete-confirm = Удалить черновик «{ $title }»? Это нельзя отменить.
+course-deleted = Черновик удалён.
+# $title (String), $count (Number) кому сообщить
+course-cancel-confirm = Отменить «{ $title }»? { $count ->
+    [0] Пока никто не записался.
+    [one] { $count } записавшемуся или ожидающему сразу сообщим.
+    [few] { $count } записавшимся или ожидающим сразу сообщим.
+   *[many] { $count } записавшимся или ожидающим сразу сообщим.
+}
+# $count (Number)
+course-cancelled-done = Курс отменён. { $count ->
+    [0] Сообщать никому не нужно.
+    [one] Сообщаем { $count } участнику.
+   *[many] Сообщаем { $count } участникам.
+}
+# $title (String)
+course-edit-choose = Что изменить в «{ $title }»?
+# $value (String)
+course-edit-current = Сейчас: { $value }
+# $count (Number) скольким участникам сообщено
+course-edit-saved = Сохранено. { $count ->
+    [0] {""}
+    [one] Сообщаем об изменении { $count } участнику.
+   *[many] Сообщаем об изменении { $count } участникам.
+}
+# $title (String), $count (Number)
+course-export-caption = «{ $title }»: { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+}
+# $count (Number)
+course-participants-more = …и ещё { $count }: в выгрузке есть все.
+course-participants-none = Пока никто не записался.
+# $title (String)
+course-attendance-title = Кто присутствовал на «{ $title }»? Нажмите на имя, чтобы отметить или снять отметку.
+
+course-dialog-intro = Создадим курс. Отвечайте на вопросы; /cancel прерывает в любой момент. (Тексты уже готовы? Отправьте /newcourse template.)
+# $format (String) формат даты
+course-ask-title_en = Название на английском:
+course-ask-title_ru = Название на русском (или «Пропустить» — добавите до публикации):
+course-ask-description_en = Описание на английском — темы, для кого, преподаватели (или «Пропустить»):
+course-ask-description_ru = Описание на русском (или «Пропустить»):
+course-ask-timezone = Часовой пояс курса (название IANA, например Asia/Baku или Europe/Brussels):
+course-ask-starts_at = Начало, местное время курса: { $format }
+course-ask-ends_at = Окончание, местное время курса: { $format }
+course-ask-place = Где? Напишите место (например, «Учебный центр ROCB Europe, Баку») или ссылку для онлайн-участия (https://...):
+course-ask-capacity = Сколько мест? Число, или нажмите «Без ограничения»:
+course-ask-deadline_at = Окончание записи, местное время: { $format } — или нажмите «До начала курса»:
+course-ask-language = Язык обучения:
+
+course-field-title_en = Название (EN)
+course-field-title_ru = Название (RU)
+course-field-description_en = Описание (EN)
+course-field-description_ru = Описание (RU)
+course-field-timezone = Часовой пояс
+course-field-starts_at = Начало
+course-field-ends_at = Окончание
+course-field-deadline_at = Конец записи
+course-field-place = Место или ссылка
+course-field-capacity = Места
+course-field-language = Язык
+course-field-start = start
+course-field-end = end
+course-field-deadline = deadline
+course-field-venue = venue
+course-field-online = online
+
+# $count (Number)
+course-form-problems = { $count ->
+    [one] Курс не создан — нужно исправить { $count } пункт:
+    [few] Курс не создан — нужно исправить { $count } пункта:
+   *[many] Курс не создан — нужно исправить { $count } пунктов:
+}
+# $line (Number), $field (String), $problem (String)
+course-form-line = Строка { $line } ({ $field }): { $problem }
+# $field (String), $problem (String)
+course-form-field = { $field }: { $problem }
+# $timezone (String) часовой пояс по умолчанию
+course-template =
+    Скопируйте, измените значения и отправьте обратно одним сообщением. Даты — местное время курса; для онлайн-курса вместо «venue:» укажите «online: https://...»; capacity и deadline можно не указывать (без ограничения; до начала).
+    <pre>/newcourse
+    title_en: Risk management in customs
+    title_ru: Управление рисками в таможне
+    description_en: Risk profiles, selectivity and targeting of consignments along the corridor.
+    description_ru: Профили риска, селективность и отбор грузов для контроля на коридоре.
+    start: 2027-03-15 09:00
+    end: 2027-03-17 17:00
+    timezone: { $timezone }
+    venue: ROCB Europe training centre, Baku
+    capacity: 25
+    deadline: 2027-03-08 18:00
+    language: ru</pre>
+
+course-error-empty = не может быть пустым.
+# $max, $length (Number)
+course-error-too-long = слишком длинно: { $length } символов, допустимо не больше { $max }.
+# $value (String)
+course-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
+# $value (String), $format (String)
+course-error-datetime-format = «{ $value }» — это не дата и время в формате { $format } (например, 2027-03-15 09:00).
+# $value (String)
+course-error-no-such-date = даты { $value } нет в календаре.
+# $value (String), $zone (String)
+course-error-no-such-time = времени { $value } в поясе { $zone } не существует: в этот момент часы переводят вперёд. Выберите другое время.
+course-error-start-past = начало уже в прошлом.
+course-error-end-before-start = окончание должно быть позже начала.
+course-error-deadline-after-start = окончание записи не может быть позже начала курса.
+course-error-deadline-past = окончание записи уже в прошлом.
+# $value (String)
+course-error-url = «{ $value }» — не рабочая ссылка: она должна выглядеть как https://meet.example.org/room.
+# $value (String)
+course-error-capacity = «{ $value }» — не число мест: укажите целое число от 1 до 10000 или не указывайте, если без ограничения.
+# $value (String)
+course-error-language = «{ $value }» — язык обучения должен быть en или ru.
+# $key (String)
+course-error-unknown-key = «{ $key }» — такого поля в форме нет: используйте названия из /newcourse template.
+# $key (String)
+course-error-duplicate-key = «{ $key }» указано дважды.
+# $key (String)
+course-error-missing = не указано «{ $key }».
+# $text (String)
+course-error-stray-line = «{ $text }» не относится ни к одному полю: начните строку с названия поля и двоеточия.
+course-error-venue-and-online = укажите либо место, либо ссылку, но не то и другое.
+course-error-need-a-title = У курса должно быть название хотя бы на одном языке.
+course-error-not-draft = Опубликовать или удалить можно только черновик.
+# $fields (String)
+course-error-publish-missing = Перед публикацией добавьте: { $fields }.
+course-error-closed-for-edits = Отменённый или завершённый курс изменить нельзя.
+# $confirmed (Number)
+course-error-capacity-below = Уже записаны { $confirmed } человек: мест не может быть меньше.

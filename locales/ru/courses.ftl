@@ -1,0 +1,98 @@
+## Курсы: каталог, карточки курсов, запись и лист ожидания.
+
+# $count (Number) ближайшие курсы
+catalogue-title = { $count ->
+    [one] <b>{ $count } ближайший курс</b> — нажмите, чтобы посмотреть и записаться:
+    [few] <b>{ $count } ближайших курса</b> — нажмите на курс, чтобы посмотреть и записаться:
+   *[many] <b>{ $count } ближайших курсов</b> — нажмите на курс, чтобы посмотреть и записаться:
+}
+button-manage-courses = ⚙️ Управление курсами
+button-all-courses = ‹ Все курсы
+button-sign-up = ✍️ Записаться
+button-join-waitlist = ⏳ В лист ожидания
+button-cancel-place = Не сможете прийти? Отменить запись
+button-cancel-place-yes = Да, отменить запись
+button-cancel-place-no = Нет, оставить
+button-calendar = 📅 Файл для календаря
+button-back = ‹ Назад
+
+# $start, $end (String) местные дата и время; $zone (String) часовой пояс; $offset (String) UTC+4
+course-when = 🗓 { $start } – { $end } ({ $zone }, { $offset })
+# $start (String), $zone (String), $offset (String)
+course-your-time = 🕒 По вашему времени: { $start } ({ $zone }, { $offset })
+# $venue (String)
+course-venue = 📍 { $venue }
+# $url (String)
+course-online = 💻 Онлайн: { $url }
+# $language (String)
+course-language = 🗣 Язык обучения: { $language }
+language-name-en = английский
+language-name-ru = русский
+# $left, $capacity (Number)
+course-seats-left = 👥 { $left ->
+    [one] Осталось { $left } место
+    [few] Осталось { $left } места
+   *[many] Осталось { $left } мест
+} из { $capacity }
+# $capacity (Number)
+course-seats-full = 👥 Все места ({ $capacity }) заняты — можно встать в лист ожидания
+course-seats-unlimited = 👥 Без ограничения мест
+# $deadline (String)
+course-deadline = ⏳ Запись открыта до { $deadline }
+course-registration-closed = 🔒 Запись закрыта
+course-is-cancelled = ❌ Этот курс отменён
+course-is-over = 🏁 Этот курс уже начался или закончился
+course-you-confirmed = ✅ Вы записаны
+# $position (Number)
+course-you-waitlisted = ⏳ Вы { $position }-й в листе ожидания
+
+# $count (Number)
+my-courses-title = { $count ->
+    [one] <b>Ваш { $count } курс</b>
+    [few] <b>Ваши { $count } курса</b>
+   *[many] <b>Ваши { $count } курсов</b>
+}
+
+# $title (String)
+signup-profile-first = Чтобы записаться на «{ $title }», сначала нужен ваш профиль. Это займёт меньше минуты, и сразу после этого вы будете записаны.
+# $title (String), $when (String)
+signup-confirmed =
+    ✅ Вы записаны на «{ $title }».
+    { $when }
+    Файл добавит курс в ваш календарь; мы напомним вам перед началом.
+# $title (String), $position (Number)
+signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы в листе ожидания: вы { $position }-й. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
+# $title (String)
+signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему в листе ожидания.
+# $title (String)
+signup-cancelled = Ваша запись на «{ $title }» отменена.
+# $title (String), $when (String)
+signup-promoted-notice =
+    🎉 Хорошая новость: на «{ $title }» освободилось место, и оно ваше — теперь вы записаны.
+    { $when }
+    Файл для календаря приложен.
+
+error-course-not-found = Такого курса нет (больше нет). Отправьте /courses, чтобы увидеть актуальные.
+error-registration-closed = Запись на этот курс закрыта.
+error-course-cancelled = Этот курс отменён.
+error-not-signed-up = Вы не записаны на этот курс.
+
+# $title (String)
+course-changed-notice = ℹ️ В курсе «{ $title }» изменения.
+# $old, $new (String)
+course-changed-time =
+    <b>Время</b> — было:
+    { $old }
+    стало:
+    { $new }
+# $old, $new (String)
+course-changed-place =
+    <b>Место</b> — было:
+    { $old }
+    стало:
+    { $new }
+# $title (String), $when (String)
+course-cancelled-notice =
+    ❌ Организаторы отменили курс «{ $title }».
+    { $when }
+    Приносим извинения. Отправьте /courses, чтобы увидеть другие курсы.

@@ -1,0 +1,19 @@
+## Выгрузка списка участников (XLSX и CSV) для организаторов: заголовки столбцов и значения.
+
+export-column-name = ФИО
+export-column-country = Страна
+export-column-organisation = Служба
+export-column-position = Должность
+export-column-email = Эл. почта
+export-column-status = Статус
+export-column-waitlist-position = Место в листе ожидания
+export-column-signed-up = Дата записи
+export-column-attended = Присутствовал(а)
+export-column-username = Telegram
+
+export-status-confirmed = Подтверждён(а)
+export-status-waitlisted = В листе ожидания
+export-status-cancelled = Отменено
+
+export-yes = да
+export-no = нет

@@ -1,0 +1,200 @@
+"""Courses."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from storage.database import Database, from_db, to_db, utcnow_iso
+
+
+class CourseStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+    FINISHED = "finished"
+
+
+# Fields an organiser sets; the order is the order of the creation dialog and the form.
+COURSE_FIELDS = (
+    "title_en",
+    "title_ru",
+    "description_en",
+    "description_ru",
+    "timezone",
+    "starts_at",
+    "ends_at",
+    "place",  # venue or online link: one field for the organiser, two columns here
+    "capacity",
+    "deadline_at",
+    "language",
+)
+
+
+@dataclass(frozen=True)
+class Course:
+    id: int
+    title_en: str | None
+    title_ru: str | None
+    description_en: str | None
+    description_ru: str | None
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    venue: str | None
+    online_url: str | None
+    capacity: int | None
+    deadline_at: datetime
+    language: str
+    status: CourseStatus
+    revision: int
+    created_by: int | None
+    created_at: str
+    updated_at: str
+
+    def title(self, locale: str) -> str:
+        """The title in `locale`, or the other language's when a draft lacks it."""
+        own = self.title_ru if locale == "ru" else self.title_en
+        return own or self.title_en or self.title_ru or ""
+
+    def description(self, locale: str) -> str:
+        own = self.description_ru if locale == "ru" else self.description_en
+        return own or self.description_en or self.description_ru or ""
+
+    @property
+    def is_online(self) -> bool:
+        return self.online_url is not None
+
+    def registration_open(self, now: datetime) -> bool:
+        return self.status == CourseStatus.PUBLISHED and now < self.deadline_at
+
+    @property
+    def missing_for_publishing(self) -> tuple[str, ...]:
+        required = ("title_en", "title_ru", "description_en", "description_ru")
+        return tuple(name for name in required if not getattr(self, name))
+
+
+_COLUMNS = ", ".join(f.name for f in fields(Course))
+_TIMES = ("starts_at", "ends_at", "deadline_at")
+
+
+def _course(row: sqlite3.Row | dict[str, Any]) -> Course:
+    values: dict[str, Any] = dict(row)
+    for name in _TIMES:
+        values[name] = from_db(values[name])
+    values["status"] = CourseStatus(values["status"])
+    return Course(**values)
+
+
+def _stored(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: to_db(v) if isinstance(v, datetime) else v for k, v in values.items()}
+
+
+# Columns an update may touch, so that names in SQL never come from input.
+_WRITABLE = frozenset(
+    {
+        "title_en",
+        "title_ru",
+        "description_en",
+        "description_ru",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "venue",
+        "online_url",
+        "capacity",
+        "deadline_at",
+        "language",
+    }
+)
+
+
+class CourseRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, course_id: int) -> Course | None:
+        row = await self.db.fetch_one(
+            f"SELECT {_COLUMNS} FROM courses WHERE id = ?",  # noqa: S608 (constant columns)
+            (course_id,),
+        )
+        return _course(row) if row else None
+
+    async def create(self, values: dict[str, Any], created_by: int | None) -> Course:
+        names = sorted(values)
+        if not set(names) <= _WRITABLE:
+            raise ValueError(f"unknown course fields: {set(names) - _WRITABLE}")
+        stored = _stored(values)
+        now = utcnow_iso()
+        columns = ", ".join([*names, "created_by", "created_at", "updated_at"])
+        marks = ", ".join("?" * (len(names) + 3))
+        row = await self.db.write(
+            f"INSERT INTO courses ({columns}) VALUES ({marks})"  # noqa: S608 (whitelisted)
+            f" RETURNING {_COLUMNS}",
+            [*(stored[n] for n in names), created_by, now, now],
+        )
+        assert row is not None
+        return _course(row)
+
+    async def update(self, course_id: int, values: dict[str, Any], bump_revision: bool) -> None:
+        if not set(values) <= _WRITABLE:
+            raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
+        stored = _stored(values)
+        assignments = ", ".join(f"{name} = ?" for name in stored)
+        await self.db.write(
+            f"UPDATE courses SET {assignments}, updated_at = ?,"  # noqa: S608 (whitelisted)
+            " revision = revision + ? WHERE id = ?",
+            [*stored.values(), utcnow_iso(), int(bump_revision), course_id],
+        )
+
+    async def set_status(self, course_id: int, status: CourseStatus) -> None:
+        await self.db.write(
+            "UPDATE courses SET status = ?, updated_at = ? WHERE id = ?",
+            (status.value, utcnow_iso(), course_id),
+        )
+
+    async def delete_draft(self, course_id: int) -> bool:
+        row = await self.db.write(
+            "DELETE FROM courses WHERE id = ? AND status = 'draft' RETURNING id", (course_id,)
+        )
+        return row is not None
+
+    async def upcoming(self, now: datetime, offset: int, limit: int) -> tuple[list[Course], int]:
+        """Published courses not started yet, soonest first, and how many there are."""
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
+            " WHERE status = 'published' AND starts_at > ?"
+            " ORDER BY starts_at, id LIMIT ? OFFSET ?",
+            (to_db(now), limit, offset),
+        )
+        total = rows[0]["total"] if rows else 0
+        return [_course(_without_total(row)) for row in rows], total
+
+    async def all(self, offset: int, limit: int) -> tuple[list[Course], int]:
+        """Every course for organisers: upcoming first, then the most recent past ones."""
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
+            " ORDER BY status IN ('cancelled', 'finished'), starts_at DESC, id DESC"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        total = rows[0]["total"] if rows else 0
+        return [_course(_without_total(row)) for row in rows], total
+
+    async def finish_ended(self, now: datetime) -> int:
+        """Mark published courses whose end has passed as finished; returns how many."""
+        rows = await self.db.fetch_all_write(
+            "UPDATE courses SET status = 'finished', updated_at = ?"
+            " WHERE status = 'published' AND ends_at <= ? RETURNING id",
+            (utcnow_iso(), to_db(now)),
+        )
+        return len(rows)
+
+
+def _without_total(row: sqlite3.Row) -> dict[str, Any]:
+    values = dict(row)
+    values.pop("total")
+    return values

@@ -1,0 +1,123 @@
+"""The outbox: every message to someone other than the user who acted, written in the same
+transaction as the change that caused it and sent later by the delivery worker."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from storage.database import Database, to_db, utcnow_iso
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    id: int
+    user_id: int
+    kind: str
+    payload: dict[str, Any]
+    priority: int
+    attempts: int
+
+
+# Personal notices (a seat became free, the course moved) go before bulk mail.
+PRIORITY_PERSONAL = 0
+PRIORITY_BULK = 10
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @staticmethod
+    async def add_in(
+        conn: aiosqlite.Connection,
+        user_id: int,
+        kind: str,
+        payload: dict[str, Any],
+        priority: int = PRIORITY_PERSONAL,
+        not_before: datetime | None = None,
+    ) -> None:
+        now = utcnow_iso()
+        await conn.execute(
+            "INSERT INTO outbox (user_id, kind, payload, priority, not_before, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                user_id,
+                kind,
+                json.dumps(payload, ensure_ascii=False),
+                priority,
+                to_db(not_before) if not_before else now,
+                now,
+                now,
+            ),
+        )
+
+    async def recover(self) -> int:
+        """After a crash, messages caught mid-send are sent again (at most one duplicate each)."""
+        rows = await self.db.fetch_all_write(
+            "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'"
+            " RETURNING id",
+            (utcnow_iso(),),
+        )
+        return len(rows)
+
+    async def claim(self, now: datetime, limit: int) -> list[OutboxMessage]:
+        """Take the next due messages (by priority, then age) and mark them as being sent."""
+        rows = await self.db.fetch_all_write(
+            "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id IN ("
+            " SELECT id FROM outbox WHERE state = 'pending' AND not_before <= ?"
+            " ORDER BY priority, not_before, id LIMIT ?)"
+            " RETURNING id, user_id, kind, payload, priority, attempts",
+            (to_db(now), to_db(now), limit),
+        )
+        messages = [
+            OutboxMessage(
+                id=row["id"],
+                user_id=row["user_id"],
+                kind=row["kind"],
+                payload=json.loads(row["payload"]),
+                priority=row["priority"],
+                attempts=row["attempts"],
+            )
+            for row in rows
+        ]
+        return sorted(messages, key=lambda m: (m.priority, m.id))
+
+    async def finish(
+        self,
+        message_id: int,
+        state: str,
+        error: str | None = None,
+        tg_message_id: int | None = None,
+    ) -> None:
+        await self.db.write(
+            "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
+            " message_id = ?, updated_at = ? WHERE id = ?",
+            (state, error, tg_message_id, utcnow_iso(), message_id),
+        )
+
+    async def retry_later(self, message_id: int, not_before: datetime, error: str) -> None:
+        await self.db.write(
+            "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?,"
+            " not_before = ?, updated_at = ? WHERE id = ?",
+            (error, to_db(not_before), utcnow_iso(), message_id),
+        )
+
+    async def release(self, message_id: int, not_before: datetime) -> None:
+        """Put a message back untouched (flood control: not the message's fault)."""
+        await self.db.write(
+            "UPDATE outbox SET state = 'pending', not_before = ?, updated_at = ? WHERE id = ?",
+            (to_db(not_before), utcnow_iso(), message_id),
+        )
+
+    async def next_due(self) -> datetime | None:
+        row = await self.db.fetch_one("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'")
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def by_state(self) -> dict[str, int]:
+        rows = await self.db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+        return {row[0]: row[1] for row in rows}

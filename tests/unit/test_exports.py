@@ -1,0 +1,259 @@
+"""Participant exports read back with openpyxl and the csv module, as a spreadsheet would."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from bot.i18n import Localizations
+from bot.services.exports import (
+    EXPORT_COLUMNS,
+    export_filename,
+    participant_rows,
+    participants_csv,
+    participants_xlsx,
+)
+from storage.courses import Course, CourseStatus
+from storage.registrations import Participant, Registration, RegStatus
+
+COURSE = Course(
+    id=12,
+    title_en="Risk management: profiles / targeting [2027]",
+    title_ru="Управление рисками: профили и отбор",
+    description_en="",
+    description_ru="",
+    starts_at=datetime(2027, 5, 10, 5, 0, tzinfo=UTC),
+    ends_at=datetime(2027, 5, 12, 13, 0, tzinfo=UTC),
+    timezone="Asia/Baku",  # UTC+4 all year
+    venue="Baku",
+    online_url=None,
+    capacity=2,
+    deadline_at=datetime(2027, 5, 1, tzinfo=UTC),
+    language="ru",
+    status=CourseStatus.PUBLISHED,
+    revision=1,
+    created_by=None,
+    created_at="2027-01-01T00:00:00+00:00",
+    updated_at="2027-01-01T00:00:00+00:00",
+)
+
+
+def person(
+    user_id: int,
+    status: RegStatus,
+    *,
+    position: int | None = None,
+    full_name: str | None = "Садыкова Айгерим Нурлановна",
+    organisation: str | None = "Комитет государственных доходов",
+    username: str | None = None,
+    attended: bool = False,
+    created_at: str = "2027-04-01T20:30:00+00:00",
+) -> Participant:
+    registration = Registration(
+        id=user_id,
+        course_id=COURSE.id,
+        user_id=user_id,
+        status=status,
+        seq=user_id,
+        attended=attended,
+        created_at=created_at,
+        updated_at=created_at,
+    )
+    return Participant(
+        registration=registration,
+        position=position,
+        full_name=full_name,
+        first_name="Aigerim",
+        username=username,
+        country="kz",
+        organisation=organisation,
+        position_title="Главный инспектор",
+        email="a.sadykova@kgd.gov.kz",
+    )
+
+
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+PARTICIPANTS = [
+    person(1, RegStatus.CONFIRMED, username="aigerim_s", attended=True),
+    person(
+        2,
+        RegStatus.CONFIRMED,
+        full_name=None,  # no profile name yet: the Telegram first name stands in
+        organisation=FORMULA,
+        created_at="2027-04-02T08:05:00+00:00",
+    ),
+    person(3, RegStatus.WAITLISTED, position=1, organisation="+7 995 000"),
+    person(4, RegStatus.WAITLISTED, position=2, organisation="@SUM(A1)"),
+    person(5, RegStatus.CANCELLED, organisation="-1+2"),
+]
+
+
+def read_xlsx(data: bytes) -> list[list[object]]:
+    sheet = load_workbook(io.BytesIO(data)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show Cyrillic"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def column(name: str) -> int:
+    return EXPORT_COLUMNS.index(name)
+
+
+EN_HEADERS = [
+    "Full name",
+    "Country",
+    "Administration",
+    "Position",
+    "E-mail",
+    "Status",
+    "Waiting list position",
+    "Signed up",
+    "Attended",
+    "Telegram",
+]
+RU_HEADERS = [
+    "ФИО",
+    "Страна",
+    "Служба",
+    "Должность",
+    "Эл. почта",
+    "Статус",
+    "Место в листе ожидания",
+    "Дата записи",
+    "Присутствовал(а)",
+    "Telegram",
+]
+
+
+@pytest.mark.parametrize(("locale", "headers"), [("en", EN_HEADERS), ("ru", RU_HEADERS)])
+def test_headers_are_localized_in_both_formats(
+    localizations: Localizations, locale: str, headers: list[str]
+):
+    t = localizations.get(locale)
+    assert read_xlsx(participants_xlsx(COURSE, PARTICIPANTS, t))[0] == headers
+    assert read_csv(participants_csv(COURSE, PARTICIPANTS, t))[0] == headers
+
+
+def test_rows_carry_every_field(localizations: Localizations):
+    t = localizations.get("ru")
+    _, rows = participant_rows(COURSE, PARTICIPANTS, t)
+    assert rows[0] == [
+        "Садыкова Айгерим Нурлановна",
+        "Казахстан",
+        "Комитет государственных доходов",
+        "Главный инспектор",
+        "a.sadykova@kgd.gov.kz",
+        "Подтверждён(а)",
+        None,
+        "2027-04-02 00:30",  # 20:30 UTC is past midnight in Baku (UTC+4)
+        "да",
+        "@aigerim_s",
+    ]
+    assert rows[1][column("name")] == "Aigerim"
+    assert rows[1][column("attended")] == "нет"
+    assert rows[1][column("username")] == ""
+
+
+def test_xlsx_contents(localizations: Localizations):
+    t = localizations.get("ru")
+    data = participants_xlsx(COURSE, PARTICIPANTS, t)
+    rows = read_xlsx(data)[1:]
+    assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", "Aigerim"]
+    assert [row[column("status")] for row in rows] == [
+        "Подтверждён(а)",
+        "Подтверждён(а)",
+        "В листе ожидания",
+        "В листе ожидания",
+        "Отменено",
+    ]
+    # Waiting-list places are numbers a spreadsheet can sort, empty for everyone else.
+    assert [row[column("waitlist_position")] for row in rows] == [None, None, 1, 2, None]
+    assert rows[1][column("signed_up")] == "2027-04-02 12:05"
+    assert rows[0][column("country")] == "Казахстан"
+
+
+def test_xlsx_layout(localizations: Localizations):
+    t = localizations.get("en")
+    sheet = load_workbook(io.BytesIO(participants_xlsx(COURSE, PARTICIPANTS, t))).active
+    # `:`, `/`, `[` and `]` are not allowed in sheet names; Excel's limit is 31 characters.
+    assert sheet.title == "Risk management profiles target"
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    name_width = sheet.column_dimensions["A"].width
+    assert 8 <= name_width <= 50
+    assert sheet.cell(row=4, column=column("waitlist_position") + 1).data_type == "n"
+
+
+def test_sheet_title_in_russian(localizations: Localizations):
+    t = localizations.get("ru")
+    sheet = load_workbook(io.BytesIO(participants_xlsx(COURSE, PARTICIPANTS, t))).active
+    assert sheet.title == "Управление рисками профили и от"
+
+
+def test_csv_contents(localizations: Localizations):
+    t = localizations.get("en")
+    data = participants_csv(COURSE, PARTICIPANTS, t)
+    assert data.count(b"\r\n") == len(PARTICIPANTS) + 1
+    rows = read_csv(data)[1:]
+    assert rows[0][column("name")] == "Садыкова Айгерим Нурлановна"
+    assert rows[0][column("country")] == "Kazakhstan"
+    assert [row[column("status")] for row in rows] == [
+        "Confirmed",
+        "Confirmed",
+        "On the waiting list",
+        "On the waiting list",
+        "Cancelled",
+    ]
+    assert [row[column("waitlist_position")] for row in rows] == ["", "", "1", "2", ""]
+    assert [row[column("attended")] for row in rows] == ["yes", "no", "no", "no", "no"]
+    assert rows[0][column("signed_up")] == "2027-04-02 00:30"
+
+
+def test_formula_injection_is_neutralised(localizations: Localizations):
+    t = localizations.get("en")
+    expected = [
+        "Комитет государственных доходов",
+        "'" + FORMULA,
+        "'+7 995 000",
+        "'@SUM(A1)",
+        "'-1+2",
+    ]
+    xlsx = participants_xlsx(COURSE, PARTICIPANTS, t)
+    assert [row[column("organisation")] for row in read_xlsx(xlsx)[1:]] == expected
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    csv_rows = read_csv(participants_csv(COURSE, PARTICIPANTS, t))[1:]
+    assert [row[column("organisation")] for row in csv_rows] == expected
+
+
+def test_control_characters_do_not_break_the_file(localizations: Localizations):
+    t = localizations.get("en")
+    odd = [person(1, RegStatus.CONFIRMED, full_name="Ana\x07 Pop\x00escu")]
+    assert read_xlsx(participants_xlsx(COURSE, odd, t))[1][column("name")] == "Ana Popescu"
+    assert read_csv(participants_csv(COURSE, odd, t))[1][column("name")] == "Ana Popescu"
+
+
+def test_empty_course_has_only_the_header(localizations: Localizations):
+    t = localizations.get("en")
+    assert read_xlsx(participants_xlsx(COURSE, [], t)) == [EN_HEADERS]
+    assert read_csv(participants_csv(COURSE, [], t)) == [EN_HEADERS]
+
+
+def test_untitled_course_gets_a_fallback_sheet_name(localizations: Localizations):
+    course = replace(COURSE, title_en=None, title_ru="")
+    data = participants_xlsx(course, [], localizations.get("en"))
+    assert load_workbook(io.BytesIO(data)).active.title == "course-12"
+
+
+def test_filenames():
+    assert export_filename(COURSE, "xlsx") == "participants-course-12.xlsx"
+    assert export_filename(COURSE, "csv") == "participants-course-12.csv"
