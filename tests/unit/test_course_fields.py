@@ -1,0 +1,112 @@
+"""What organisers type: each bad value is refused with the reason, every problem at once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.services import course_fields as f
+from bot.services.course_fields import FieldProblem, parse_form
+
+NOW = datetime(2027, 1, 10, 12, 0, tzinfo=UTC)
+
+GOOD = """title_en: Risk management in customs
+title_ru: Управление рисками в таможне
+description_en: Risk profiles, selectivity
+  and targeting along the corridor.
+description_ru: Профили риска и отбор грузов.
+start: 2027-03-15 09:00
+end: 2027-03-17 17:00
+timezone: Asia/Baku
+venue: ROCB Europe training centre, Baku
+capacity: 25
+deadline: 2027-03-08 18:00
+language: ru"""
+
+
+def test_a_complete_form_gives_every_value_in_utc():
+    parsed = parse_form(GOOD, NOW, "UTC")
+    assert parsed.problems == []
+    values = parsed.values
+    assert values["starts_at"] == datetime(2027, 3, 15, 5, 0, tzinfo=UTC)  # Baku is UTC+4
+    assert values["deadline_at"] == datetime(2027, 3, 8, 14, 0, tzinfo=UTC)
+    assert values["venue"] == "ROCB Europe training centre, Baku" and values["online_url"] is None
+    assert values["capacity"] == 25 and values["language"] == "ru"
+    assert values["description_en"].endswith("targeting along the corridor.")
+
+
+def test_deadline_defaults_to_the_start_and_capacity_to_unlimited():
+    text = "\n".join(
+        line for line in GOOD.splitlines() if not line.startswith(("deadline", "capacity"))
+    )
+    values = parse_form(text, NOW, "UTC").values
+    assert values["deadline_at"] == values["starts_at"]
+    assert values.get("capacity") is None
+
+
+def problems(text: str) -> list[tuple[int | None, str, str]]:
+    return [(p.line, p.field, p.key) for p in parse_form(text, NOW, "UTC").problems]
+
+
+def test_every_problem_is_reported_at_once_with_its_line():
+    text = (
+        GOOD.replace("2027-03-15 09:00", "2027-02-30 09:00")
+        .replace("capacity: 25", "capacity: twenty")
+        .replace("timezone: Asia/Baku", "timezone: Asia/Atlantis")
+        + "\nspeaker: Dr. Ivanov"
+    )
+    found = problems(text)
+    assert (6, "start", "course-error-no-such-date") in found
+    assert (8, "timezone", "course-error-timezone") in found
+    assert (10, "capacity", "course-error-capacity") in found
+    assert (13, "speaker", "course-error-unknown-key") in found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("end: 2027-03-17 17:00", "end: 2027-03-14 17:00", "course-error-end-before-start"),
+        (
+            "deadline: 2027-03-08 18:00",
+            "deadline: 2027-03-16 18:00",
+            "course-error-deadline-after-start",
+        ),
+        ("start: 2027-03-15 09:00", "start: 2026-03-15 09:00", "course-error-start-past"),
+        ("capacity: 25", "capacity: 0", "course-error-capacity"),
+        ("capacity: 25", "capacity: -5", "course-error-capacity"),
+        ("venue: ROCB Europe training centre, Baku", "online: not a link", "course-error-url"),
+        ("language: ru", "language: de", "course-error-language"),
+        ("start: 2027-03-15 09:00", "start: 15.03.2027 9:00", "course-error-datetime-format"),
+    ],
+)
+def test_bad_values_are_refused(old, new, key):
+    assert key in [k for _, _, k in problems(GOOD.replace(old, new))]
+
+
+def test_a_time_skipped_by_the_clock_change_is_refused():
+    with pytest.raises(FieldProblem) as problem:
+        f.parse_local_datetime("2027-03-28 02:30", "Europe/Brussels", "start")
+    assert problem.value.key == "course-error-no-such-time"
+
+
+def test_a_missing_field_is_named():
+    text = "\n".join(line for line in GOOD.splitlines() if not line.startswith("language"))
+    assert (None, "language", "course-error-missing") in problems(text)
+
+
+def test_texts_too_long_for_a_card_are_refused():
+    with pytest.raises(FieldProblem) as problem:
+        f.parse_description("x" * (f.DESCRIPTION_MAX + 1))
+    assert problem.value.key == "course-error-too-long"
+
+
+def test_places_online_and_in_person():
+    assert f.parse_place("https://meet.example.org/room") == (
+        None,
+        "https://meet.example.org/room",
+    )
+    assert f.parse_place("online: meet.example.org/x") == (None, "https://meet.example.org/x")
+    assert f.parse_place("Tbilisi, Customs Academy") == ("Tbilisi, Customs Academy", None)
+    with pytest.raises(FieldProblem):
+        f.parse_place("online: http://")

@@ -1,0 +1,252 @@
+"""Sign-ups over a real SQLite file: capacity, waiting list, promotion, deadline, concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.app import create_services
+from bot.errors import CourseCancelled, CourseNotFound, NotSignedUp, RegistrationClosed
+from storage.courses import CourseStatus
+from storage.registrations import RegStatus
+
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+async def services(db, localizations, clock):
+    services = create_services(db, localizations)
+    services.signups.clock = clock
+    services.course_service.clock = clock
+    return services
+
+
+async def make_course(services, capacity=3, status=CourseStatus.PUBLISHED, **overrides):
+    values = {
+        "title_en": "Risk management in customs",
+        "title_ru": "Управление рисками в таможне",
+        "description_en": "Risk profiles and targeting.",
+        "description_ru": "Профили риска и отбор.",
+        "starts_at": NOW + timedelta(days=14),
+        "ends_at": NOW + timedelta(days=16),
+        "deadline_at": NOW + timedelta(days=7),
+        "timezone": "Asia/Baku",
+        "venue": "ROCB Europe training centre, Baku",
+        "capacity": capacity,
+        "language": "ru",
+        **overrides,
+    }
+    course = await services.courses.create(values, created_by=1)
+    if status != CourseStatus.DRAFT:
+        await services.courses.set_status(course.id, status)
+    return course
+
+
+async def make_users(services, count, start=100):
+    for user_id in range(start, start + count):
+        await services.users.upsert_seen(user_id, f"User{user_id}", None, None, "en")
+    return list(range(start, start + count))
+
+
+async def outbox_rows(db):
+    rows = await db.fetch_all("SELECT user_id, kind, payload FROM outbox ORDER BY id")
+    return [(r["user_id"], r["kind"], json.loads(r["payload"])) for r in rows]
+
+
+async def test_seats_are_confirmed_then_the_waiting_list_fills_in_order(services):
+    course = await make_course(services, capacity=2)
+    users = await make_users(services, 5)
+    results = [await services.signups.sign_up(course.id, uid) for uid in users]
+    assert [r.registration.status for r in results] == [
+        RegStatus.CONFIRMED,
+        RegStatus.CONFIRMED,
+        RegStatus.WAITLISTED,
+        RegStatus.WAITLISTED,
+        RegStatus.WAITLISTED,
+    ]
+    assert [r.position for r in results] == [None, None, 1, 2, 3]
+
+
+async def test_signing_up_twice_makes_one_sign_up(services):
+    course = await make_course(services, capacity=1)
+    (uid,) = await make_users(services, 1)
+    first = await services.signups.sign_up(course.id, uid)
+    again = await services.signups.sign_up(course.id, uid)
+    assert first.registration.id == again.registration.id
+    assert (await services.registrations.counts(course.id)).confirmed == 1
+
+
+async def test_cancelling_promotes_first_waitlisted_participant_and_tells_them(services, db):
+    course = await make_course(services, capacity=1)
+    a, b, c = await make_users(services, 3)
+    for uid in (a, b, c):
+        await services.signups.sign_up(course.id, uid)
+    promoted = await services.signups.cancel(course.id, a)
+    assert promoted == [b]
+    assert (await services.signups.status(course.id, b))[0].status == RegStatus.CONFIRMED
+    assert (await services.signups.status(course.id, c))[1] == 1  # moved up from 2 to 1
+    rows = await outbox_rows(db)
+    assert [(uid, kind) for uid, kind, _ in rows] == [(b, "promoted")]
+    payload = rows[0][2]
+    assert "a seat on «Risk management in customs» has become free" in payload["text"]["en"]
+    assert "освободилось место" in payload["text"]["ru"]
+    assert payload["ics_course_id"] == course.id
+
+
+async def test_cancelling_a_waitlist_place_promotes_nobody(services, db):
+    course = await make_course(services, capacity=1)
+    a, b, c = await make_users(services, 3)
+    for uid in (a, b, c):
+        await services.signups.sign_up(course.id, uid)
+    assert await services.signups.cancel(course.id, b) == []
+    assert (await services.signups.status(course.id, c))[1] == 1
+    assert await outbox_rows(db) == []
+    with pytest.raises(NotSignedUp):
+        await services.signups.cancel(course.id, b)
+
+
+async def test_signing_up_again_after_cancelling_goes_to_the_end_of_the_queue(services):
+    course = await make_course(services, capacity=1)
+    a, b, c = await make_users(services, 3)
+    for uid in (a, b, c):
+        await services.signups.sign_up(course.id, uid)
+    await services.signups.cancel(course.id, b)
+    again = await services.signups.sign_up(course.id, b)
+    assert again.registration.status == RegStatus.WAITLISTED and again.position == 2
+
+
+async def test_registration_closes_at_the_deadline(services, clock):
+    course = await make_course(services)
+    (uid,) = await make_users(services, 1)
+    clock.now = course.deadline_at
+    with pytest.raises(RegistrationClosed):
+        await services.signups.sign_up(course.id, uid)
+    clock.now = course.deadline_at - timedelta(seconds=1)
+    assert (await services.signups.sign_up(course.id, uid)).registration.status == "confirmed"
+
+
+async def test_drafts_cancelled_and_unknown_courses_take_no_sign_ups(services):
+    draft = await make_course(services, status=CourseStatus.DRAFT)
+    cancelled = await make_course(services, status=CourseStatus.CANCELLED)
+    (uid,) = await make_users(services, 1)
+    with pytest.raises(CourseNotFound):
+        await services.signups.sign_up(draft.id, uid)
+    with pytest.raises(CourseCancelled):
+        await services.signups.sign_up(cancelled.id, uid)
+    with pytest.raises(CourseNotFound):
+        await services.signups.sign_up(99999, uid)
+
+
+async def test_200_officers_at_once_for_20_seats_give_exactly_20_confirmed(services):
+    course = await make_course(services, capacity=20)
+    users = await make_users(services, 200)
+    # Everyone presses at the same moment (and some twice): tasks share one connection.
+    results = await asyncio.gather(
+        *(services.signups.sign_up(course.id, uid) for uid in users + users[:50])
+    )
+    counts = await services.registrations.counts(course.id)
+    assert (counts.confirmed, counts.waitlisted) == (20, 180)
+    people = await services.registrations.participants(course.id)
+    waiting = [p for p in people if p.registration.status == RegStatus.WAITLISTED]
+    assert [p.position for p in waiting] == list(range(1, 181))
+    # Arrival order: the first 20 to arrive got the seats.
+    confirmed = sorted(p.registration.seq for p in people if p.registration.status == "confirmed")
+    assert confirmed == list(range(1, 21))
+    assert len({r.registration.id for r in results}) == 200
+
+
+async def test_raising_the_capacity_promotes_from_the_waiting_list(services, db):
+    course = await make_course(services, capacity=1)
+    users = await make_users(services, 4)
+    for uid in users:
+        await services.signups.sign_up(course.id, uid)
+    change = await services.course_service.edit(course.id, "capacity", "3")
+    assert change.course.capacity == 3
+    counts = await services.registrations.counts(course.id)
+    assert (counts.confirmed, counts.waitlisted) == (3, 1)
+    assert [uid for uid, kind, _ in await outbox_rows(db)] == users[1:3]
+
+
+async def test_capacity_cannot_drop_below_the_confirmed(services):
+    from bot.errors import InvalidInput
+
+    course = await make_course(services, capacity=5)
+    for uid in await make_users(services, 3):
+        await services.signups.sign_up(course.id, uid)
+    with pytest.raises(InvalidInput) as error:
+        await services.course_service.edit(course.id, "capacity", "2")
+    assert error.value.key == "course-error-capacity-below"
+
+
+async def test_moving_a_course_tells_participants_old_and_new_time(services, db):
+    course = await make_course(services, capacity=1)
+    a, b = await make_users(services, 2)
+    await services.signups.sign_up(course.id, a)
+    await services.signups.sign_up(course.id, b)
+    change = await services.course_service.edit(course.id, "starts_at", "2027-03-22 10:00")
+    assert change.notified == 2
+    assert change.course.ends_at - change.course.starts_at == course.ends_at - course.starts_at
+    assert change.course.deadline_at == course.deadline_at  # it was not the start
+    assert change.course.revision == course.revision + 1
+    rows = await outbox_rows(db)
+    assert [(uid, kind) for uid, kind, _ in rows] == [(a, "course_changed"), (b, "course_changed")]
+    text = rows[0][2]["text"]["en"]
+    assert "15 March 2027, 13:00" in text and "22 March 2027, 10:00" in text
+    assert rows[0][2]["ics_course_id"] == course.id  # the confirmed one gets the new file
+    assert "ics_course_id" not in rows[1][2]  # the waiting one does not
+
+
+async def test_cancelling_a_course_tells_everyone_signed_up_or_waiting(services, db):
+    course = await make_course(services, capacity=1)
+    a, b = await make_users(services, 2)
+    await services.signups.sign_up(course.id, a)
+    await services.signups.sign_up(course.id, b)
+    change = await services.course_service.cancel(course.id)
+    assert change.course.status == CourseStatus.CANCELLED and change.notified == 2
+    rows = await outbox_rows(db)
+    assert {uid for uid, _, _ in rows} == {a, b}
+    assert "has been cancelled" in rows[0][2]["text"]["en"]
+
+
+async def test_forgetting_a_user_frees_their_seat_for_the_next_in_line(services, db):
+    course = await make_course(services, capacity=1)
+    a, b = await make_users(services, 2)
+    await services.signups.sign_up(course.id, a)
+    await services.signups.sign_up(course.id, b)
+    await services.profiles.forget(a)
+    assert (await services.signups.status(course.id, b))[0].status == RegStatus.CONFIRMED
+    assert await services.registrations.get(course.id, a) is None
+
+
+async def test_publishing_needs_both_languages(services):
+    course = await make_course(services, status=CourseStatus.DRAFT, title_ru=None)
+    from bot.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as error:
+        await services.course_service.publish(course.id)
+    assert error.value.key == "course-error-publish-missing"
+    await services.course_service.edit(course.id, "title_ru", "Управление рисками")
+    assert (await services.course_service.publish(course.id)).status == CourseStatus.PUBLISHED
+
+
+async def test_courses_are_finished_after_their_end(services, clock):
+    course = await make_course(services)
+    clock.now = course.ends_at + timedelta(minutes=1)
+    assert await services.course_service.finish_ended() == 1
+    assert (await services.courses.get(course.id)).status == CourseStatus.FINISHED
