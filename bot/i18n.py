@@ -23,7 +23,7 @@ class Translator:
         self.locale = locale
         self._bundle = bundle
 
-    def __call__(self, key: str, **args: Any) -> str:
+    def __call__(self, key: str, /, **args: Any) -> str:
         if not self._bundle.has_message(key):
             log.error("Missing Fluent message %r in locale %s", key, self.locale)
             return key

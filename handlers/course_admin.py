@@ -56,13 +56,11 @@ def _cb(action: AdminAction, course_id: int = 0, page: int = 0, arg: str = "") -
 def describe_problem(problem: FieldProblem, t: Translator) -> str:
     """One line of a form report: which line/field, and what to fix."""
     text = t(problem.key, **problem.values)
-    field = (
-        t(f"course-field-{problem.field}")
-        if t.has(f"course-field-{problem.field}")
-        else problem.field
-    )
     if problem.line is not None:
-        return t("course-form-line", line=problem.line, field=field, problem=text)
+        # The form's own key, as the organiser typed it on that line.
+        return t("course-form-line", line=problem.line, field=problem.field, problem=text)
+    label_key = f"course-field-{problem.field}"
+    field = t(label_key) if t.has(label_key) else problem.field
     return t("course-form-field", field=field, problem=text)
 
 
@@ -90,6 +88,12 @@ async def new_course(
         await ask_step(bot, message.chat.id, "title_en", t, state, settings)
         return
     parsed = fields.parse_form(args, _now(), settings.default_timezone)
+    # Line numbers as the organiser sees their message, where /newcourse is line 1.
+    first_line = (message.text or "").split("\n", 1)[0]
+    offset = 1 if first_line.strip().split("@")[0] == "/newcourse" else 0
+    for problem in parsed.problems:
+        if problem.line is not None:
+            problem.line += offset
     if parsed.problems:
         lines = [html.quote(describe_problem(p, t)) for p in parsed.problems]
         await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))
