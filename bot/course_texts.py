@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from aiogram import html
@@ -17,7 +18,10 @@ DATE_PATTERN = "d MMMM y, HH:mm"
 TIME_PATTERN = "HH:mm"
 
 
+@lru_cache(maxsize=4096)
 def local_time(moment: datetime, zone: str, locale: str, pattern: str = DATE_PATTERN) -> str:
+    """A moment as people in `zone` read it; cached, since babel's formatting is slow and
+    every card shows the same few moments."""
     return str(format_datetime(moment.astimezone(ZoneInfo(zone)), pattern, locale=locale))
 
 
@@ -83,14 +87,7 @@ def card(
     position: int | None = None,
 ) -> str:
     """The course card a participant reads (titles and texts in the reader's language)."""
-    lines = [
-        f"<b>{html.quote(course.title(t.locale))}</b>",
-        html.quote(course.description(t.locale)),
-        "",
-        when(course, t, reader_zone),
-        place(course, t),
-        t("course-language", language=t(f"language-name-{course.language}")),
-    ]
+    lines = [_card_head(course, t, reader_zone)]
     if course.status == CourseStatus.CANCELLED:
         lines.append(t("course-is-cancelled"))
     elif course.status == CourseStatus.FINISHED or course.starts_at <= now:
@@ -109,6 +106,22 @@ def card(
     if status:
         lines += ["", status]
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=1024)
+def _card_head(course: Course, t: Translator, reader_zone: str | None) -> str:
+    """The part of a card that does not change with sign-ups: rendered once per reader kind
+    (a changed course is a different Course value, so it never goes stale)."""
+    return "\n".join(
+        [
+            f"<b>{html.quote(course.title(t.locale))}</b>",
+            html.quote(course.description(t.locale)),
+            "",
+            when(course, t, reader_zone),
+            place(course, t),
+            t("course-language", language=t(f"language-name-{course.language}")),
+        ]
+    )
 
 
 def short_line(course: Course, t: Translator) -> str:

@@ -13,8 +13,10 @@ def get_routers() -> list[Router]:
         errors.router,
         common.router,
         organiser.router,
+        # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
+        # handlers share no commands or callback prefixes with the routers after it.
+        catalogue.router,
         start.router,
         profile.router,
-        catalogue.router,
         fallback.router,
     ]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from aiogram import Bot, F, Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot import course_texts
@@ -26,7 +26,7 @@ from handlers.callbacks import (
 from handlers.profile import open_profile
 from handlers.signup_replies import calendar_document, report_signup
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.registrations import RegistrationRepository, RegStatus
+from storage.registrations import RegStatus, SeatView
 from storage.users import User
 
 router = Router(name=__name__)
@@ -139,37 +139,32 @@ async def course_card(
     user: User,
     t: Translator,
     signups: SignupService,
-    registrations: RegistrationRepository,
     page: int = 0,
+    seats: SeatView | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The card text and the buttons that fit this user's situation."""
     now = _now()
-    registration, position = await signups.status(course.id, user.id)
-    confirmed = (await registrations.counts(course.id)).confirmed
-    text = course_texts.card(course, t, confirmed, now, user.timezone, registration, position)
-    kb = InlineKeyboardBuilder()
-    active = registration is not None and registration.status != RegStatus.CANCELLED
-    if active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
-        if registration is not None and registration.status == RegStatus.CONFIRMED:
-            kb.button(
-                text=t("button-calendar"),
-                callback_data=CourseCb(action=CourseAction.CALENDAR, course_id=course.id),
-            )
-        kb.button(
-            text=t("button-cancel-place"),
-            callback_data=CourseCb(action=CourseAction.CANCEL, course_id=course.id, page=page),
-        )
-    elif not active and course.registration_open(now):
-        full = course.capacity is not None and confirmed >= course.capacity
-        kb.button(
-            text=t("button-join-waitlist" if full else "button-sign-up"),
-            callback_data=CourseCb(action=CourseAction.SIGN_UP, course_id=course.id, page=page),
-        )
-    kb.button(
-        text=t("button-all-courses"), callback_data=CourseCb(action=CourseAction.LIST, page=page)
+    seats = seats or await signups.status(course.id, user.id)
+    registration = seats.registration
+    text = course_texts.card(
+        course, t, seats.confirmed, now, user.timezone, registration, seats.position
     )
-    kb.adjust(1)
-    return text, kb.as_markup()
+    # Built directly: this is the hot path of every sign-up, and the builder deep-copies.
+    rows: list[list[InlineKeyboardButton]] = []
+
+    def button(key: str, action: CourseAction) -> None:
+        data = CourseCb(action=action, course_id=course.id, page=page).pack()
+        rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
+
+    if seats.active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
+        if registration is not None and registration.status == RegStatus.CONFIRMED:
+            button("button-calendar", CourseAction.CALENDAR)
+        button("button-cancel-place", CourseAction.CANCEL)
+    elif not seats.active and course.registration_open(now):
+        full = course.capacity is not None and seats.confirmed >= course.capacity
+        button("button-join-waitlist" if full else "button-sign-up", CourseAction.SIGN_UP)
+    button("button-all-courses", CourseAction.LIST)
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 async def visible_course(courses: CourseRepository, course_id: int) -> Course:
@@ -188,10 +183,9 @@ async def send_course_card(
     t: Translator,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
 ) -> None:
     course = await visible_course(courses, course_id)
-    text, markup = await course_card(course, user, t, signups, registrations)
+    text, markup = await course_card(course, user, t, signups)
     await bot.send_message(chat_id, text, reply_markup=markup)
 
 
@@ -203,11 +197,10 @@ async def view_course(
     t: Translator,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
 ) -> None:
     course = await visible_course(courses, callback_data.course_id)
     await callback.answer()
-    text, markup = await course_card(course, user, t, signups, registrations, callback_data.page)
+    text, markup = await course_card(course, user, t, signups, callback_data.page)
     if isinstance(callback.message, Message):
         await callback.message.edit_text(text, reply_markup=markup)
 
@@ -224,27 +217,27 @@ async def sign_up(
     t: Translator,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
     state: FSMContext,
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
-    await callback.answer()
     chat_id = _chat_id(callback)
     if not user.profile_complete:
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
-        await bot.send_message(
-            chat_id, t("signup-profile-first", title=html.quote(course.title(t.locale)))
-        )
+        course = await visible_course(courses, callback_data.course_id)
+        await callback.answer()
+        title = html.quote(course.title(t.locale))
+        await bot.send_message(chat_id, t("signup-profile-first", title=title))
         await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
         return
-    result = await signups.sign_up(course.id, user.id)
-    await report_signup(bot, chat_id, result, user, t)
+    # The service refuses drafts, cancelled and closed courses with the reason.
+    result = await signups.sign_up(callback_data.course_id, user.id)
+    await report_signup(bot, chat_id, result, user, t, callback)
     if isinstance(callback.message, Message):
+        # The card now shows the sign-up (a double tap re-sends the same card: "not
+        # modified", which the error handler treats as nothing to report).
         text, markup = await course_card(
-            result.course, user, t, signups, registrations, callback_data.page
+            result.course, user, t, signups, callback_data.page, seats=result.seats
         )
-        if callback.message.html_text != text:
-            await callback.message.edit_text(text, reply_markup=markup)
+        await callback.message.edit_text(text, reply_markup=markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CALENDAR))
@@ -301,15 +294,12 @@ async def cancel_confirmed(
     t: Translator,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
 ) -> None:
     course = await visible_course(courses, callback_data.course_id)
     await signups.cancel(course.id, user.id)
     await callback.answer(t("signup-cancelled", title=course.title(t.locale)), show_alert=True)
     if isinstance(callback.message, Message):
-        text, markup = await course_card(
-            course, user, t, signups, registrations, callback_data.page
-        )
+        text, markup = await course_card(course, user, t, signups, callback_data.page)
         await callback.message.edit_text(text, reply_markup=markup)
 
 

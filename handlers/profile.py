@@ -31,6 +31,7 @@ from handlers.callbacks import (
     TimezoneCb,
 )
 from handlers.signup_replies import report_signup
+from storage.fsm import SQLiteStorage
 from storage.users import PROFILE_FIELDS, User
 
 router = Router(name=__name__)
@@ -411,9 +412,15 @@ async def forget_from_card(callback: CallbackQuery, bot: Bot, t: Translator) -> 
 
 @router.callback_query(ForgetCb.filter(F.confirm))
 async def forget_confirmed(
-    callback: CallbackQuery, user: User, t: Translator, profiles: ProfileService
+    callback: CallbackQuery,
+    user: User,
+    t: Translator,
+    profiles: ProfileService,
+    state: FSMContext,
 ) -> None:
     await profiles.forget(user.id)
+    if isinstance(state.storage, SQLiteStorage):
+        state.storage.forget_user(user.id)  # its rows are gone; so must its cached copy be
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_text(t("forget-done"), reply_markup=None)

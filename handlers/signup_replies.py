@@ -4,7 +4,7 @@ card, or the end of the profile dialog that a sign-up started)."""
 from __future__ import annotations
 
 from aiogram import Bot, html
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, CallbackQuery
 
 from bot import course_texts
 from bot.i18n import Translator
@@ -16,8 +16,15 @@ from storage.users import User
 
 
 async def report_signup(
-    bot: Bot, chat_id: int, result: SignupResult, user: User, t: Translator
+    bot: Bot,
+    chat_id: int,
+    result: SignupResult,
+    user: User,
+    t: Translator,
+    callback: CallbackQuery | None = None,
 ) -> None:
+    """Confirmed: the calendar file with the details. Waitlisted: the place in the queue, as
+    an alert the user must acknowledge when they pressed a button (the card shows it too)."""
     title = html.quote(result.course.title(t.locale))
     if result.registration.status == RegStatus.CONFIRMED:
         when = course_texts.when(result.course, t, user.timezone)
@@ -26,10 +33,18 @@ async def report_signup(
             await calendar_document(bot, result.course, t.locale),
             caption=t("signup-confirmed", title=title, when=when),
         )
-    else:
-        await bot.send_message(
-            chat_id, t("signup-waitlisted", title=title, position=result.position or 0)
+        if callback is not None:
+            await callback.answer()
+        return
+    position = result.position or 0
+    if callback is not None:
+        # Plain text: alerts show no formatting, so the title is not HTML-quoted here.
+        title = result.course.title(t.locale)
+        await callback.answer(
+            t("signup-waitlisted", title=title, position=position), show_alert=True
         )
+    else:
+        await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))
 
 
 async def calendar_document(bot: Bot, course: Course, locale: str) -> BufferedInputFile:

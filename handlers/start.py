@@ -16,7 +16,6 @@ from handlers import keyboards
 from handlers.callbacks import LanguageCb, MenuAction, MenuCb
 from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
-from storage.registrations import RegistrationRepository
 from storage.users import User
 
 router = Router(name=__name__)
@@ -41,7 +40,6 @@ async def start(
     state: FSMContext,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
@@ -62,9 +60,7 @@ async def start(
         )
         return
     if course_id is not None:
-        await send_course_card(
-            bot, message.chat.id, course_id, user, t, courses, signups, registrations
-        )
+        await send_course_card(bot, message.chat.id, course_id, user, t, courses, signups)
         return
     await message.answer(welcome)
     await show_menu(message, t)
@@ -104,7 +100,6 @@ async def set_language(
     state: FSMContext,
     courses: CourseRepository,
     signups: SignupService,
-    registrations: RegistrationRepository,
 ) -> None:
     await profiles.set_language(user.id, callback_data.code)
     # The reply already speaks the new language.
@@ -118,7 +113,7 @@ async def set_language(
         await state.clear()
         user = await profiles.get(user.id)
         await send_course_card(
-            bot, callback.message.chat.id, int(course_id), user, t, courses, signups, registrations
+            bot, callback.message.chat.id, int(course_id), user, t, courses, signups
         )
         return
     await show_menu(callback.message, t)

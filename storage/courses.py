@@ -8,6 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db, utcnow_iso
 
 
@@ -113,15 +115,29 @@ _WRITABLE = frozenset(
 
 
 class CourseRepository:
+    """Courses. Every card and sign-up reads its course, which changes rarely: rows are cached
+    and every write through this repository drops the cached copy (this process is the
+    database's only writer)."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cache: dict[int, Course] = {}
 
     async def get(self, course_id: int) -> Course | None:
+        cached = self._cache.get(course_id)
+        if cached is not None:
+            return cached
         row = await self.db.fetch_one(
             f"SELECT {_COLUMNS} FROM courses WHERE id = ?",  # noqa: S608 (constant columns)
             (course_id,),
         )
-        return _course(row) if row else None
+        if row is None:
+            return None
+        course = _course(row)
+        if len(self._cache) >= 10_000:
+            self._cache.clear()
+        self._cache[course_id] = course
+        return course
 
     async def create(self, values: dict[str, Any], created_by: int | None) -> Course:
         names = sorted(values)
@@ -149,17 +165,31 @@ class CourseRepository:
             " revision = revision + ? WHERE id = ?",
             [*stored.values(), utcnow_iso(), int(bump_revision), course_id],
         )
+        self._cache.pop(course_id, None)
 
     async def set_status(self, course_id: int, status: CourseStatus) -> None:
         await self.db.write(
             "UPDATE courses SET status = ?, updated_at = ? WHERE id = ?",
             (status.value, utcnow_iso(), course_id),
         )
+        self._cache.pop(course_id, None)
+
+    async def set_status_in(
+        self, conn: aiosqlite.Connection, course_id: int, status: CourseStatus
+    ) -> None:
+        """The same inside the caller's transaction; a new revision, so calendar apps
+        replace the event (a cancelled course shows as cancelled)."""
+        await conn.execute_fetchall(
+            "UPDATE courses SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+            (status.value, utcnow_iso(), course_id),
+        )
+        self._cache.pop(course_id, None)
 
     async def delete_draft(self, course_id: int) -> bool:
         row = await self.db.write(
             "DELETE FROM courses WHERE id = ? AND status = 'draft' RETURNING id", (course_id,)
         )
+        self._cache.pop(course_id, None)
         return row is not None
 
     async def upcoming(self, now: datetime, offset: int, limit: int) -> tuple[list[Course], int]:
@@ -191,6 +221,8 @@ class CourseRepository:
             " WHERE status = 'published' AND ends_at <= ? RETURNING id",
             (utcnow_iso(), to_db(now)),
         )
+        for row in rows:
+            self._cache.pop(row["id"], None)
         return len(rows)
 
 

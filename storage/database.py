@@ -82,14 +82,15 @@ class Database:
         await self.close()
 
     # -- reads -------------------------------------------------------------------------------
+    # aiosqlite runs each call on the connection's thread; execute_fetchall is one round trip
+    # where execute + fetch + close would be three.
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self.conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.conn.execute_fetchall(sql, params))
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -106,14 +107,17 @@ class Database:
             await self.conn.execute("COMMIT")
 
     async def write(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        """One write statement in its own transaction; returns the first RETURNING row if any."""
-        async with self.transaction() as conn, conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """One write statement; returns the first RETURNING row if any.
+
+        A single statement is atomic on its own, and under the lock no other transaction is
+        open on the connection, so it needs no BEGIN/COMMIT: one round trip.
+        """
+        return next(iter(await self.fetch_all_write(sql, params)), None)
 
     async def fetch_all_write(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        """One write statement with RETURNING many rows, in its own transaction."""
-        async with self.transaction() as conn, conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """One write statement with RETURNING many rows."""
+        async with self._write_lock:
+            return list(await self.conn.execute_fetchall(sql, params))
 
     # -- migrations --------------------------------------------------------------------------
 

@@ -12,42 +12,70 @@ from aiogram.fsm.storage.base import StorageKey as FsmKey
 
 from storage.database import Database, utcnow_iso
 
+_CACHE_LIMIT = 50_000
+
 
 class SQLiteStorage(BaseStorage):
-    """Dialog state and data per (chat, user), kept in the fsm_states table."""
+    """Dialog state and data per (chat, user), kept in the fsm_states table.
+
+    aiogram reads the state on every update; a write-through cache answers those reads
+    without a database round trip (this process is the table's only writer).
+    """
 
     def __init__(self, db: Database, key_builder: KeyBuilder | None = None) -> None:
         self.db = db
         self.key_builder = key_builder or DefaultKeyBuilder(with_destiny=True)
+        self._cache: dict[str, tuple[str | None, dict[str, Any]]] = {}
+
+    async def _load(self, key: str) -> tuple[str | None, dict[str, Any]]:
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        row = await self.db.fetch_one(
+            "SELECT state, data FROM fsm_states WHERE storage_key = ?", (key,)
+        )
+        entry = (row["state"], dict(json.loads(row["data"]))) if row else (None, {})
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = entry
+        return entry
 
     async def set_state(self, key: FsmKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
+        built = self.key_builder.build(key)
+        _, data = await self._load(built)
         await self.db.write(
             "INSERT INTO fsm_states (storage_key, user_id, state, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (storage_key) DO UPDATE"
             " SET state = excluded.state, updated_at = excluded.updated_at",
-            (self.key_builder.build(key), key.user_id, value, utcnow_iso()),
+            (built, key.user_id, value, utcnow_iso()),
         )
+        self._cache[built] = (value, data)
 
     async def get_state(self, key: FsmKey) -> str | None:
-        row = await self.db.fetch_one(
-            "SELECT state FROM fsm_states WHERE storage_key = ?", (self.key_builder.build(key),)
-        )
-        return row["state"] if row else None
+        return (await self._load(self.key_builder.build(key)))[0]
 
     async def set_data(self, key: FsmKey, data: Mapping[str, Any]) -> None:
+        built = self.key_builder.build(key)
+        state, _ = await self._load(built)
+        stored = dict(data)
         await self.db.write(
             "INSERT INTO fsm_states (storage_key, user_id, data, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (storage_key) DO UPDATE"
             " SET data = excluded.data, updated_at = excluded.updated_at",
-            (self.key_builder.build(key), key.user_id, json.dumps(dict(data)), utcnow_iso()),
+            (built, key.user_id, json.dumps(stored), utcnow_iso()),
         )
+        # A copy, so a handler mutating what it got cannot change the stored state.
+        self._cache[built] = (state, json.loads(json.dumps(stored)))
 
     async def get_data(self, key: FsmKey) -> dict[str, Any]:
-        row = await self.db.fetch_one(
-            "SELECT data FROM fsm_states WHERE storage_key = ?", (self.key_builder.build(key),)
-        )
-        return dict(json.loads(row["data"])) if row else {}
+        data = (await self._load(self.key_builder.build(key)))[1]
+        return json.loads(json.dumps(data))  # type: ignore[no-any-return]
+
+    def forget_user(self, user_id: int) -> None:
+        """Drop cached dialogs of a user whose rows were deleted (/forget)."""
+        for key in [k for k in self._cache if f":{user_id}:" in k]:
+            del self._cache[key]
 
     async def close(self) -> None:
         """The Database is closed by the application, not by the FSM."""

@@ -56,6 +56,19 @@ class Participant:
     email: str | None
 
 
+@dataclass(frozen=True)
+class SeatView:
+    """What a course card needs to know about one user and the seats."""
+
+    registration: Registration | None
+    position: int | None  # on the waiting list
+    confirmed: int  # seats taken on the course
+
+    @property
+    def active(self) -> bool:
+        return self.registration is not None and self.registration.status != RegStatus.CANCELLED
+
+
 _COLUMNS = "id, course_id, user_id, status, seq, attended, created_at, updated_at"
 
 
@@ -82,7 +95,12 @@ WHERE c.id = :course AND c.status = 'published' AND c.deadline_at > :now
 ON CONFLICT (course_id, user_id) DO UPDATE
     SET status = excluded.status, seq = excluded.seq, updated_at = excluded.updated_at
     WHERE registrations.status = 'cancelled'
-RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at
+RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at,
+    (SELECT COUNT(*) FROM registrations c
+     WHERE c.course_id = registrations.course_id AND c.status = 'confirmed') AS confirmed,
+    CASE WHEN status = 'waitlisted' THEN
+        (SELECT COUNT(*) FROM registrations w WHERE w.course_id = registrations.course_id
+         AND w.status = 'waitlisted' AND w.seq <= registrations.seq) END AS position
 """
 
 
@@ -90,12 +108,15 @@ class RegistrationRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def sign_up(self, course_id: int, user_id: int, now: datetime) -> Registration | None:
-        """A new or renewed sign-up; None if nothing changed (already active, or closed)."""
+    async def sign_up(self, course_id: int, user_id: int, now: datetime) -> SeatView | None:
+        """A new or renewed sign-up with the seats after it; None if nothing changed (already
+        signed up, or the course takes no sign-ups)."""
         row = await self.db.write(
             _SIGN_UP, {"user": user_id, "course": course_id, "now": to_db(now)}
         )
-        return _registration(row) if row else None
+        if row is None:
+            return None
+        return SeatView(_registration(row), row["position"], int(row["confirmed"]))
 
     async def get(self, course_id: int, user_id: int) -> Registration | None:
         row = await self.db.fetch_one(
@@ -104,6 +125,24 @@ class RegistrationRepository:
             (course_id, user_id),
         )
         return _registration(row) if row else None
+
+    async def view(self, course_id: int, user_id: int) -> SeatView:
+        """The user's sign-up, their waiting-list place and the seats taken: one round trip."""
+        row = await self.db.fetch_one(
+            "SELECT (SELECT COUNT(*) FROM registrations c"
+            "        WHERE c.course_id = :course AND c.status = 'confirmed') AS confirmed,"
+            " r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
+            " r.updated_at,"
+            " CASE WHEN r.status = 'waitlisted' THEN"
+            "  (SELECT COUNT(*) FROM registrations w WHERE w.course_id = :course"
+            "   AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position"
+            " FROM (SELECT 1) LEFT JOIN registrations r"
+            " ON r.course_id = :course AND r.user_id = :user",
+            {"course": course_id, "user": user_id},
+        )
+        assert row is not None  # the LEFT JOIN always yields one row
+        registration = _registration(row) if row["id"] is not None else None
+        return SeatView(registration, row["position"], int(row["confirmed"]))
 
     async def position(self, registration: Registration) -> int | None:
         """1 for the first person on the waiting list; None unless waitlisted."""
@@ -194,12 +233,12 @@ class RegistrationRepository:
         conn: aiosqlite.Connection, course_id: int, user_id: int, now: datetime
     ) -> RegStatus | None:
         """Cancel an active sign-up; returns the status it had, None if there was none."""
-        async with conn.execute(
+        rows = await conn.execute_fetchall(
             "SELECT status FROM registrations WHERE course_id = ? AND user_id = ?"
             " AND status IN ('confirmed', 'waitlisted')",
             (course_id, user_id),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
+        row = next(iter(rows), None)
         if row is None:
             return None
         await conn.execute(
@@ -212,7 +251,7 @@ class RegistrationRepository:
     @staticmethod
     async def promote_in(conn: aiosqlite.Connection, course_id: int, now: datetime) -> list[int]:
         """Fill free seats from the waiting list in arrival order; returns the promoted users."""
-        async with conn.execute(
+        rows = await conn.execute_fetchall(
             "UPDATE registrations SET status = 'confirmed', updated_at = :now WHERE id IN ("
             " SELECT w.id FROM registrations w JOIN courses c ON c.id = w.course_id"
             " WHERE w.course_id = :course AND w.status = 'waitlisted'"
@@ -222,8 +261,7 @@ class RegistrationRepository:
             "   AND r.status = 'confirmed'), 0) END FROM courses c2 WHERE c2.id = :course))"
             " RETURNING user_id, seq",
             {"course": course_id, "now": to_db(now)},
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
 
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:

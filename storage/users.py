@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass, fields
 
 from storage.database import Database, utcnow_iso
@@ -53,9 +54,25 @@ def _user(row: sqlite3.Row) -> User:
     return User(**values)
 
 
+# last_seen_at is kept to the minute: an update from a user seen less than this ago (with the
+# same names and language) costs no write, which is most updates during a dialog.
+SEEN_PRECISION_SECONDS = 60.0
+_CACHE_LIMIT = 50_000
+
+
 class UserRepository:
+    """Users. Keeps the rows it has read or written, because every update needs its sender's
+    row; each write through this repository refreshes or drops the cached row, and this
+    process is the database's only writer."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._seen: dict[int, tuple[User, float]] = {}
+
+    def _changed(self, user_id: int) -> None:
+        # Called after each write: an upsert that ran just before it may have cached the row
+        # as it was.
+        self._seen.pop(user_id, None)
 
     async def get(self, user_id: int) -> User | None:
         row = await self.db.fetch_one(
@@ -73,6 +90,17 @@ class UserRepository:
         telegram_language: str | None,
     ) -> User:
         """Record that the user wrote to us (which also makes them reachable again)."""
+        cached = self._seen.get(user_id)
+        if cached is not None:
+            user, written = cached
+            same = (user.first_name, user.last_name, user.username, user.telegram_language) == (
+                first_name,
+                last_name,
+                username,
+                telegram_language,
+            )
+            if same and user.is_active and time.monotonic() - written < SEEN_PRECISION_SECONDS:
+                return user
         now = utcnow_iso()
         row = await self.db.write(
             # S608 below: the only interpolation is the constant column list.
@@ -86,16 +114,22 @@ class UserRepository:
             (user_id, first_name, last_name, username, telegram_language, now, now),
         )
         assert row is not None  # RETURNING always yields the row
-        return _user(row)
+        user = _user(row)
+        if len(self._seen) >= _CACHE_LIMIT:
+            self._seen.clear()
+        self._seen[user_id] = (user, time.monotonic())
+        return user
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self.db.write("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+        self._changed(user_id)
 
     async def record_consent(self, user_id: int) -> None:
         await self.db.write(
             "UPDATE users SET consent_at = COALESCE(consent_at, ?) WHERE id = ?",
             (utcnow_iso(), user_id),
         )
+        self._changed(user_id)
 
     async def set_profile_field(self, user_id: int, name: str, value: str | None) -> None:
         if name not in PROFILE_FIELDS:
@@ -105,12 +139,14 @@ class UserRepository:
             f"UPDATE users SET {name} = ? WHERE id = ? AND consent_at IS NOT NULL",  # noqa: S608
             (value, user_id),
         )
+        self._changed(user_id)
 
     async def set_country(self, user_id: int, country: str, timezone: str | None) -> None:
         await self.db.write(
             "UPDATE users SET country = ?, timezone = ? WHERE id = ? AND consent_at IS NOT NULL",
             (country, timezone, user_id),
         )
+        self._changed(user_id)
 
     async def delete(self, user_id: int) -> None:
         """Remove the user's row and dialog state: everything personal we hold about them."""
@@ -122,6 +158,7 @@ class UserRepository:
                 (user_id,),
             )
             await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        self._changed(user_id)
 
     async def count_by(self, column: str) -> dict[str | None, int]:
         """Active users grouped by language or country (for the organisers' statistics)."""
@@ -145,3 +182,4 @@ class UserRepository:
 
     async def set_active(self, user_id: int, active: bool) -> None:
         await self.db.write("UPDATE users SET is_active = ? WHERE id = ?", (int(active), user_id))
+        self._changed(user_id)

@@ -17,7 +17,7 @@ from bot.services.course_fields import FieldProblem
 from bot.services.notices import Notices, Render
 from bot.services.signups import Clock, SignupService, utcnow
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database, to_db
+from storage.database import Database
 from storage.registrations import RegistrationRepository, RegStatus
 
 # What an organiser can edit, as offered on the organiser card.
@@ -209,12 +209,7 @@ class CourseService:
         zones = {uid: await self._zone(uid) for uid, _ in people}
         async with self.db.transaction() as conn:
             if new_status is not None:
-                await conn.execute(
-                    # A new revision: calendar apps replace the event with the cancelled one.
-                    "UPDATE courses SET status = ?, updated_at = ?, revision = revision + 1"
-                    " WHERE id = ?",
-                    (new_status.value, to_db(self.clock()), course_id),
-                )
+                await self.courses.set_status_in(conn, course_id, new_status)
             for user_id, status in people:
                 zone = zones[user_id]
                 await self.notices.queue_in(

@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.services.notices import Notices
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database
-from storage.registrations import Registration, RegistrationRepository, RegStatus
+from storage.registrations import Registration, RegistrationRepository, RegStatus, SeatView
 from storage.users import UserRepository
 
 Clock = Callable[[], datetime]
@@ -29,7 +29,11 @@ def utcnow() -> datetime:
 class SignupResult:
     course: Course
     registration: Registration
-    position: int | None  # on the waiting list
+    seats: SeatView  # after the sign-up: the user's place and the seats taken
+
+    @property
+    def position(self) -> int | None:
+        return self.seats.position
 
 
 @dataclass(frozen=True)
@@ -59,18 +63,16 @@ class SignupService:
     async def sign_up(self, course_id: int, user_id: int) -> SignupResult:
         """Confirm or waitlist; signing up again while signed up changes nothing."""
         now = self.clock()
-        registration = await self.registrations.sign_up(course_id, user_id, now)
+        seats = await self.registrations.sign_up(course_id, user_id, now)
         course = await self.courses.get(course_id)
-        if registration is None:
+        if seats is None:
             # Nothing was written: already signed up, or the course does not take sign-ups.
-            existing = await self.registrations.get(course_id, user_id)
-            if existing is not None and existing.status != RegStatus.CANCELLED:
-                registration = existing
-            else:
+            seats = await self.registrations.view(course_id, user_id)
+            if not seats.active:
                 raise self._why_closed(course, now)
-        if course is None:  # deleted in between: cannot happen for a published course
-            raise CourseNotFound()
-        return SignupResult(course, registration, await self.registrations.position(registration))
+        if course is None or seats.registration is None:
+            raise CourseNotFound()  # deleted in between: cannot happen to a published course
+        return SignupResult(course, seats.registration, seats)
 
     @staticmethod
     def _why_closed(course: Course | None, now: datetime) -> Exception:
@@ -80,11 +82,8 @@ class SignupService:
             return CourseCancelled()
         return RegistrationClosed()
 
-    async def status(self, course_id: int, user_id: int) -> tuple[Registration | None, int | None]:
-        registration = await self.registrations.get(course_id, user_id)
-        if registration is None:
-            return None, None
-        return registration, await self.registrations.position(registration)
+    async def status(self, course_id: int, user_id: int) -> SeatView:
+        return await self.registrations.view(course_id, user_id)
 
     async def cancel(self, course_id: int, user_id: int) -> list[int]:
         """Give up a seat or a waiting-list place; returns who was promoted into the seat."""

@@ -66,6 +66,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
 ):
     organiser = make_user(ORGANISER_ID, "Olena", "en")
     course_id, link = await create_and_publish(organiser, capacity=1)
+    assert link == f"https://t.me/customs_courses_test_bot?start=c{course_id}"
 
     # A Russian-speaking officer taps the link from an e-mail: language first, then the card.
     aigerim = make_user(2001, "Aigerim", "ru")

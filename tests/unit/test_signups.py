@@ -99,8 +99,8 @@ async def test_cancelling_promotes_first_waitlisted_participant_and_tells_them(s
         await services.signups.sign_up(course.id, uid)
     promoted = await services.signups.cancel(course.id, a)
     assert promoted == [b]
-    assert (await services.signups.status(course.id, b))[0].status == RegStatus.CONFIRMED
-    assert (await services.signups.status(course.id, c))[1] == 1  # moved up from 2 to 1
+    assert (await services.signups.status(course.id, b)).registration.status == RegStatus.CONFIRMED
+    assert (await services.signups.status(course.id, c)).position == 1  # moved up from 2 to 1
     rows = await outbox_rows(db)
     assert [(uid, kind) for uid, kind, _ in rows] == [(b, "promoted")]
     payload = rows[0][2]
@@ -115,7 +115,7 @@ async def test_cancelling_a_waitlist_place_promotes_nobody(services, db):
     for uid in (a, b, c):
         await services.signups.sign_up(course.id, uid)
     assert await services.signups.cancel(course.id, b) == []
-    assert (await services.signups.status(course.id, c))[1] == 1
+    assert (await services.signups.status(course.id, c)).position == 1
     assert await outbox_rows(db) == []
     with pytest.raises(NotSignedUp):
         await services.signups.cancel(course.id, b)
@@ -230,7 +230,7 @@ async def test_forgetting_a_user_frees_their_seat_for_the_next_in_line(services,
     await services.signups.sign_up(course.id, a)
     await services.signups.sign_up(course.id, b)
     await services.profiles.forget(a)
-    assert (await services.signups.status(course.id, b))[0].status == RegStatus.CONFIRMED
+    assert (await services.signups.status(course.id, b)).registration.status == RegStatus.CONFIRMED
     assert await services.registrations.get(course.id, a) is None
 
 
