@@ -234,3 +234,37 @@ async def test_a_non_organiser_cannot_use_organiser_buttons_or_see_drafts(
     organiser.send("/admin")
     listing = await organiser.expect("course")
     assert "📝" in " ".join(listing.button_texts())  # still a draft
+
+
+async def test_moving_a_course_tells_participants_the_old_and_new_time(
+    running_bot, make_user, emulator: BotAPIEmulator
+):
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    course_id, _ = await create_and_publish(organiser, capacity=5)
+    nodira = make_user(2004, "Nodira", "ru")
+    nodira.send(f"/start c{course_id}")
+    await nodira.expect("выберите язык")
+    nodira.press("Русский")
+    card = await nodira.expect("Управление рисками")
+    nodira.press("✍️ Записаться", card)
+    await fill_profile(nodira, russian=True)
+    await nodira.expect("Вы записаны")
+
+    organiser.send("/admin")
+    listing = await organiser.expect("course")
+    organiser.press("Risk management in customs", listing)
+    controls = await organiser.expect_edit("Confirmed: 1 of 5")
+    organiser.press("✏️ Edit", controls)
+    choose = await organiser.expect_edit("What do you want to change")
+    organiser.press("Start", choose)
+    await organiser.expect("Now: 2031-03-15 09:00")
+    organiser.send("2031-04-15 10:00")
+    saved = await organiser.expect("Saved.")
+    assert "1 participant is being told about the change." in saved.plain_text
+
+    notice = await nodira.expect("изменения")
+    assert notice.method == "sendDocument"  # the updated calendar file comes with it
+    assert "15 марта 2031, 09:00" in notice.plain_text
+    assert "15 апреля 2031, 10:00" in notice.plain_text
+    (event,) = Calendar.from_ical(notice.document[1]).walk("VEVENT")
+    assert int(event["SEQUENCE"]) == 1

@@ -1,0 +1,126 @@
+"""Course handlers through the production Dispatcher: catalogue pages, attendance, forgery."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
+
+from handlers.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseCb
+from storage.courses import CourseRepository, CourseStatus
+from storage.registrations import RegistrationRepository
+from storage.users import UserRepository
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import buttons, texts
+
+
+async def publish_course(db, title: str, days: int, capacity: int | None = 10) -> int:
+    now = datetime.now(UTC)
+    course = await CourseRepository(db).create(
+        {
+            "title_en": title,
+            "title_ru": f"{title} (RU)",
+            "description_en": "Transit procedures.",
+            "description_ru": "Транзитные процедуры.",
+            "starts_at": now + timedelta(days=days),
+            "ends_at": now + timedelta(days=days, hours=8),
+            "deadline_at": now + timedelta(days=days - 1),
+            "timezone": "Europe/Chisinau",
+            "venue": "Chisinau",
+            "capacity": capacity,
+            "language": "en",
+        },
+        created_by=ORGANISER_ID,
+    )
+    await CourseRepository(db).set_status(course.id, CourseStatus.PUBLISHED)
+    return course.id
+
+
+async def complete_profile(db, user_id: int) -> None:
+    users = UserRepository(db)
+    await users.upsert_seen(user_id, "Ion", None, None, "en")
+    await users.record_consent(user_id)
+    for field, value in (
+        ("full_name", f"Ion {user_id}"),
+        ("organisation", "Customs Service"),
+        ("position", "Inspector"),
+    ):
+        await users.set_profile_field(user_id, field, value)
+    await users.set_country(user_id, "md", "Europe/Chisinau")
+
+
+async def test_the_catalogue_shows_five_courses_a_page_soonest_first(make_chatter, db):
+    for number in range(7):
+        await publish_course(db, f"Course {number}", days=10 + number)
+    chatter = make_chatter()
+    first = (await chatter.send("/courses"))[0]
+    assert first.text.startswith("<b>7 upcoming courses</b>")
+    labels = list(buttons(first))
+    assert [label.split(" · ")[1] for label in labels[:5]] == [f"Course {n}" for n in range(5)]
+    page_two = await chatter.press(buttons(first)["Next ›"])
+    labels = list(buttons(page_two[-1]))
+    assert [label.split(" · ")[1] for label in labels[:2]] == ["Course 5", "Course 6"]
+    assert "‹ Back" in labels and "Next ›" not in labels
+
+
+async def test_the_card_shows_seats_in_the_readers_language_and_time(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=20, capacity=25)
+    chatter = make_chatter(language_code="ru")
+    await UserRepository(db).upsert_seen(chatter.user.id, "Aidos", None, None, "ru")
+    sent = await chatter.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    card = [r for r in sent if not isinstance(r, AnswerCallbackQuery)][0]
+    assert "Transit (RU)" in card.text and "Осталось 25 мест из 25" in card.text
+    assert "✍️ Записаться" in buttons(card)
+
+
+async def test_organiser_marks_attendance_with_toggles(make_chatter, db):
+    course_id = await publish_course(db, "Single Window", days=5)
+    for user_id in (11, 12):
+        await complete_profile(db, user_id)
+        await make_chatter(user_id=user_id).press(
+            CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+        )
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    sent = await organiser.press(
+        AdminCourseCb(action=AdminAction.ATTENDANCE, course_id=course_id).pack()
+    )
+    toggles = buttons(sent[-1])
+    assert "▫️ Ion 11" in toggles and "▫️ Ion 12" in toggles
+    sent = await organiser.press(toggles["▫️ Ion 11"])
+    markup = [r for r in sent if isinstance(r, EditMessageReplyMarkup)][0]
+    assert "✅ Ion 11" in buttons(markup)
+    assert (await RegistrationRepository(db).get(course_id, 11)).attended
+
+
+async def test_forged_course_buttons_change_nothing(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=20, capacity=1)
+    await complete_profile(db, 21)
+    stranger = make_chatter(user_id=21)
+    for data in (
+        CourseCb(action=CourseAction.SIGN_UP, course_id=999).pack(),
+        CourseCb(action=CourseAction.CANCEL_YES, course_id=course_id).pack(),  # not signed up
+        AdminCourseCb(action=AdminAction.CANCEL_YES, course_id=course_id).pack(),
+        AdminCourseCb(action=AdminAction.TOGGLE, course_id=course_id, arg="21").pack(),
+        "crs1:up:notanumber:0",
+    ):
+        sent = await stranger.press(data)
+        assert any(isinstance(r, AnswerCallbackQuery) for r in sent), data
+        assert not any(isinstance(r, SendMessage) and "✅" in r.text for r in sent), data
+    course = await CourseRepository(db).get(course_id)
+    assert course is not None and course.status == CourseStatus.PUBLISHED
+    assert (await RegistrationRepository(db).counts(course_id)).confirmed == 0
+
+
+async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=20, capacity=1)
+    for user_id in (31, 32):
+        await complete_profile(db, user_id)
+    await make_chatter(user_id=31).press(
+        CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+    )
+    sent = await make_chatter(user_id=32).press(
+        CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+    )
+    alert = [r for r in sent if isinstance(r, AnswerCallbackQuery)][0]
+    assert alert.show_alert and "you are number 1" in alert.text
+    assert any("You are number 1 on the waiting list" in text for text in texts(sent))
