@@ -68,7 +68,7 @@ async def test_the_card_shows_seats_in_the_readers_language_and_time(make_chatte
     chatter = make_chatter(language_code="ru")
     await UserRepository(db).upsert_seen(chatter.user.id, "Aidos", None, None, "ru")
     sent = await chatter.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
-    card = [r for r in sent if not isinstance(r, AnswerCallbackQuery)][0]
+    card = next(r for r in sent if not isinstance(r, AnswerCallbackQuery))
     assert "Transit (RU)" in card.text and "Осталось 25 мест из 25" in card.text
     assert "✍️ Записаться" in buttons(card)
 
@@ -87,7 +87,7 @@ async def test_organiser_marks_attendance_with_toggles(make_chatter, db):
     toggles = buttons(sent[-1])
     assert "▫️ Ion 11" in toggles and "▫️ Ion 12" in toggles
     sent = await organiser.press(toggles["▫️ Ion 11"])
-    markup = [r for r in sent if isinstance(r, EditMessageReplyMarkup)][0]
+    markup = next(r for r in sent if isinstance(r, EditMessageReplyMarkup))
     assert "✅ Ion 11" in buttons(markup)
     assert (await RegistrationRepository(db).get(course_id, 11)).attended
 
@@ -121,6 +121,6 @@ async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, 
     sent = await make_chatter(user_id=32).press(
         CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
     )
-    alert = [r for r in sent if isinstance(r, AnswerCallbackQuery)][0]
+    alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
     assert alert.show_alert and "you are number 1" in alert.text
     assert any("You are number 1 on the waiting list" in text for text in texts(sent))
