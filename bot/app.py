@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -14,13 +13,13 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
 from bot.retry import RetryRequests
+from bot.scheduler import Scheduler
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.courses import CourseService
 from bot.services.delivery import DeliveryWorker
@@ -135,29 +134,19 @@ async def run(settings: Settings) -> None:
             settings.default_locale,
             settings.broadcast_rate,
         )
-        # Timers only; what they act on lives in SQLite (DESIGN.md).
-        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler = Scheduler()
 
         async def on_startup(bot: Bot) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
             )
-            scheduler.add_job(
-                services.course_service.finish_ended,
-                "interval",
-                minutes=5,
-                id="finish-ended-courses",
-                replace_existing=True,
-                next_run_time=datetime.now(UTC),
-                coalesce=True,
-                misfire_grace_time=None,
-            )
+            scheduler.every(services.course_service.finish_ended, "finish-ended-courses", 5)
             scheduler.start()
             worker.start()
 
         async def on_shutdown(bot: Bot) -> None:
             await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS)
-            scheduler.shutdown(wait=False)
+            await scheduler.stop()
             await worker.stop()
             await _confirm_handled_updates(bot, in_flight.last_update_id)
 
