@@ -140,7 +140,7 @@ async def run(settings: Settings) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
             )
-            scheduler.every(services.course_service.finish_ended, "finish-ended-courses", 5)
+            scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.start()
             worker.start()
 
