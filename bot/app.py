@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
-def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+def create_bot(settings: Settings, session: BaseSession | None = None, retry: bool = True) -> Bot:
+    """The Bot; `retry` adds the session middleware that retries direct replies on 429/5xx
+    (the delivery worker handles those itself, so its Bot has none)."""
     if session is None and settings.telegram_api_url != DEFAULT_API_URL:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     bot = Bot(
@@ -47,7 +49,8 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
-    bot.session.middleware(RetryRequests())
+    if retry:
+        bot.session.middleware(RetryRequests())
     return bot
 
 
@@ -113,6 +116,7 @@ async def run(settings: Settings) -> None:
     localizations = Localizations()
     db = Database(settings.database_path)
     bot = create_bot(settings)
+    worker_bot = create_bot(settings, retry=False)
     await db.connect()
     try:
         await db.migrate()
@@ -127,7 +131,7 @@ async def run(settings: Settings) -> None:
             return course_ics(course, locale, f"{me.username}.t.me"), ics_filename(course)
 
         worker = DeliveryWorker(
-            bot,
+            worker_bot,
             services.outbox,
             services.users,
             calendar_file,
@@ -156,6 +160,7 @@ async def run(settings: Settings) -> None:
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         await bot.session.close()  # already closed after polling; not when start-up failed
+        await worker_bot.session.close()
         await db.close()
         log.info("Stopped; database closed")
 

@@ -5,12 +5,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
 
 from storage.database import Database, to_db, utcnow_iso
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one message: a final state, or back to pending (retry or release)."""
+
+    message_id: int
+    state: str  # sent | blocked | failed | cancelled | pending
+    error: str | None = None
+    telegram_id: int | None = None
+    not_before: datetime | None = None  # for pending: when it is due again
+    attempted: bool = True  # False: handed back untried (flood control, stopping)
+    user_id: int = 0  # the recipient, for `blocked` (the user is then marked unreachable)
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,40 @@ class OutboxRepository:
             "UPDATE outbox SET state = 'pending', not_before = ?, updated_at = ? WHERE id = ?",
             (to_db(not_before), utcnow_iso(), message_id),
         )
+
+    async def record(self, outcomes: list[Outcome]) -> None:
+        """Write many outcomes in one transaction (the worker's group commit)."""
+        now = utcnow_iso()
+        final = [
+            (o.state, o.error, o.telegram_id, now, o.message_id)
+            for o in outcomes
+            if o.state != "pending"
+        ]
+        again = [
+            (
+                int(o.attempted),
+                o.error,
+                to_db(o.not_before or datetime.now(UTC)),
+                now,
+                o.message_id,
+            )
+            for o in outcomes
+            if o.state == "pending"
+        ]
+        async with self.db.transaction() as conn:
+            if final:
+                await conn.executemany(
+                    "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
+                    " message_id = ?, updated_at = ? WHERE id = ?",
+                    final,
+                )
+            if again:
+                await conn.executemany(
+                    "UPDATE outbox SET state = 'pending', attempts = attempts + ?,"
+                    " last_error = COALESCE(?, last_error), not_before = ?, updated_at = ?"
+                    " WHERE id = ?",
+                    again,
+                )
 
     async def next_due(self) -> datetime | None:
         row = await self.db.fetch_one("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'")

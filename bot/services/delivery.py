@@ -1,9 +1,16 @@
-"""The delivery worker: sends outbox messages at a steady rate, in each recipient's language.
+"""The delivery worker: sends outbox messages close to BROADCAST_RATE without provoking
+Telegram's flood control, in each recipient's language, and loses nothing.
 
-This is the minimal engine the courses feature needs; the delivery issue extends it
-(priorities, broadcasts, progress). Policy: a message is marked `sending` before the request
-and `sent` after it, so after a crash the ones caught mid-request are sent again: at most one
-duplicate per message in flight, never a loss.
+- Pacing: one global schedule of send slots 1/rate apart, and at least a second between two
+  messages to one chat. A 429 pushes every later slot back by retry_after (the whole worker
+  pauses) and hands the message back untried: it is not counted as a failure.
+- Several requests in flight, so the rate does not depend on Telegram's latency.
+- Outcomes are written by one writer task in groups (one transaction for whatever finished
+  while the previous group was being written), so bookkeeping keeps up at high rates.
+- Crash policy: a message is `sending` from the moment it is claimed until its outcome is
+  written; after a crash `sending` rows are sent again. A recipient can therefore get a
+  duplicate only of a request whose outcome was not yet written when the bot died — at most
+  the requests in flight plus one group being written. Nothing is ever lost.
 """
 
 from __future__ import annotations
@@ -11,7 +18,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import random
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -27,7 +36,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.config import Locale
 from bot.i18n import pick_locale
-from storage.outbox import OutboxMessage, OutboxRepository
+from storage.outbox import OutboxMessage, OutboxRepository, Outcome
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -35,12 +44,37 @@ log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
 POLL_SECONDS = 1.0
 MAX_ATTEMPTS = 5
+PER_CHAT_SECONDS = 1.0  # Telegram: about one message a second to one chat
 # (file bytes, file name) of a course's calendar file in a language, or None if it is gone.
 CalendarFile = Callable[[int, str], Awaitable[tuple[bytes, str] | None]]
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Pacer:
+    """Hands out send slots 1/rate apart; `pause` moves every later slot back."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate
+        self._next = time.monotonic()
+
+    async def wait_turn(self) -> None:
+        now = time.monotonic()
+        slot = max(now, self._next)
+        # A slot left unused while idle is not saved up: no burst after a quiet period.
+        self._next = slot + self.interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    def pause(self, seconds: float) -> None:
+        self._next = max(self._next, time.monotonic() + seconds)
+
+
+def in_flight_for(rate: float) -> int:
+    """Requests in flight needed to keep `rate` with ~250 ms round trips, within 2..64."""
+    return max(2, min(64, math.ceil(rate * 0.25)))
 
 
 class DeliveryWorker:
@@ -59,11 +93,19 @@ class DeliveryWorker:
         self.users = users
         self.calendar_file = calendar_file
         self.default_locale = default_locale
-        self.interval = 1.0 / rate
+        self.pacer = Pacer(rate)
+        self.max_in_flight = in_flight_for(rate)
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
+        self._sending: set[asyncio.Task[None]] = set()
         self._stopping = asyncio.Event()
         self._wake = asyncio.Event()
+        self._outcomes: list[Outcome] = []
+        self._outcome_ready = asyncio.Event()
+        self._last_to_chat: dict[int, float] = {}
+        self.per_chat_seconds = PER_CHAT_SECONDS
+
+    # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="delivery-worker")
@@ -73,7 +115,7 @@ class DeliveryWorker:
         self._wake.set()
 
     async def stop(self) -> None:
-        """Finish the message being sent, then stop."""
+        """Finish the requests in flight, write their outcomes, hand back the rest."""
         self._stopping.set()
         self._wake.set()
         if self._task is not None:
@@ -83,36 +125,113 @@ class DeliveryWorker:
         recovered = await self.outbox.recover()
         if recovered:
             log.warning("Re-sending %d message(s) interrupted by the last stop", recovered)
-        while not self._stopping.is_set():
-            try:
-                sent = await self.run_once()
-            except Exception:
-                # Keep delivering whatever one bad row or a database hiccup did.
-                log.exception("Delivery round failed")
-                sent = 0
-            if sent == 0 and not self._stopping.is_set():
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+        writer = asyncio.create_task(self._write_outcomes(), name="delivery-outcomes")
+        try:
+            while not self._stopping.is_set():
+                try:
+                    started = await self.run_once()
+                except Exception:
+                    # A database hiccup or one bad row must not stop delivery for everyone.
+                    log.exception("Delivery round failed")
+                    started = 0
+                if started == 0:
+                    await self._idle()
+        finally:
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+            await self.drain()
 
-    async def run_once(self, limit: int = 20) -> int:
-        """Send what is due now; returns how many messages were handled."""
-        batch = await self.outbox.claim(self.clock(), limit)
+    async def _idle(self) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+
+    # -- one round ---------------------------------------------------------------------------
+
+    async def run_once(self) -> int:
+        """Start sending what is due and fits in flight; returns how many were started."""
+        free = self.max_in_flight - len(self._sending)
+        if free <= 0:
+            await self._idle()  # a finishing request wakes us
+            return 0
+        batch = await self.outbox.claim(self.clock(), free)
+        started = 0
         for index, message in enumerate(batch):
             if self._stopping.is_set():
-                # Give the rest back untouched; the next start sends them.
-                for rest in batch[index:]:
-                    await self.outbox.release(rest.id, self.clock())
-                return index
-            await self._deliver(message)
-            await asyncio.sleep(self.interval)
-        return len(batch)
+                self._hand_back(batch[index:], self.clock())
+                break
+            since = time.monotonic() - self._last_to_chat.get(message.user_id, -1e9)
+            wait = self.per_chat_seconds - since
+            if wait > 0:
+                self._hand_back([message], self.clock() + timedelta(seconds=wait))
+                continue
+            await self.pacer.wait_turn()
+            self._last_to_chat[message.user_id] = time.monotonic()
+            task = asyncio.create_task(self._deliver(message))
+            self._sending.add(task)
+            task.add_done_callback(self._finished)
+            started += 1
+        if len(self._last_to_chat) > 100_000:
+            cutoff = time.monotonic() - self.per_chat_seconds
+            self._last_to_chat = {k: v for k, v in self._last_to_chat.items() if v > cutoff}
+        return started
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        self._wake.set()
+
+    def _hand_back(self, messages: list[OutboxMessage], due: datetime) -> None:
+        for message in messages:
+            self._report(Outcome(message.id, "pending", not_before=due, attempted=False))
+
+    def _report(self, outcome: Outcome) -> None:
+        self._outcomes.append(outcome)
+        self._outcome_ready.set()
+
+    # -- outcomes ----------------------------------------------------------------------------
+
+    async def _write_outcomes(self) -> None:
+        while True:
+            await self._outcome_ready.wait()
+            self._outcome_ready.clear()
+            await self._flush()
+
+    async def _flush(self) -> None:
+        outcomes, self._outcomes = self._outcomes, []
+        if not outcomes:
+            return
+        try:
+            await self.outbox.record(outcomes)
+        except Exception:
+            # Not written: the rows stay `sending` and are sent again after a restart.
+            log.exception("Could not record %d delivery outcome(s)", len(outcomes))
+        for outcome in outcomes:
+            if outcome.state == "blocked":
+                # Left out of later audiences until they write to the bot again.
+                await self.users.set_active(outcome.user_id, False)
+
+    async def drain(self) -> None:
+        """Wait for the requests in flight and write every outcome (tests, shutdown)."""
+        if self._sending:
+            await asyncio.gather(*self._sending, return_exceptions=True)
+        await self._flush()
+
+    # -- one message -------------------------------------------------------------------------
 
     async def _deliver(self, message: OutboxMessage) -> None:
+        try:
+            outcome = await self._attempt(message)
+        except Exception as exc:
+            # An unexpected error must not lose the row: it is retried like a 5xx.
+            log.exception("Message %s could not be sent", message.id)
+            outcome = self._retry_or_fail(message, f"{type(exc).__name__}: {exc}")
+        self._report(outcome)
+
+    async def _attempt(self, message: OutboxMessage) -> Outcome:
         user = await self.users.get(message.user_id)
         if user is None:
-            await self.outbox.finish(message.id, "cancelled", "user deleted their data")
-            return
+            return Outcome(message.id, "cancelled", "the user deleted their data")
         locale = pick_locale(user.language, user.telegram_language, self.default_locale)
         texts: dict[str, str] = message.payload.get("text", {})
         text = texts.get(locale) or next(iter(texts.values()), "")
@@ -120,25 +239,24 @@ class DeliveryWorker:
             sent_id = await self._send(message, text, locale)
         except TelegramRetryAfter as exc:
             log.warning("Flood control: pausing delivery for %ss", exc.retry_after)
-            await self.outbox.release(
-                message.id, self.clock() + timedelta(seconds=exc.retry_after)
-            )
-            await asyncio.sleep(exc.retry_after)
+            self.pacer.pause(exc.retry_after)
+            due = self.clock() + timedelta(seconds=exc.retry_after)
+            return Outcome(message.id, "pending", str(exc), not_before=due, attempted=False)
         except TelegramForbiddenError as exc:
-            await self.outbox.finish(message.id, "blocked", str(exc))
-            await self.users.set_active(message.user_id, False)
+            return Outcome(message.id, "blocked", str(exc), user_id=message.user_id)
         except TelegramBadRequest as exc:
-            await self.outbox.finish(message.id, "failed", str(exc))
+            return Outcome(message.id, "failed", str(exc))
         except (TelegramServerError, TelegramNetworkError) as exc:
-            if message.attempts + 1 >= MAX_ATTEMPTS:
-                await self.outbox.finish(message.id, "failed", str(exc))
-            else:
-                delay = 2 ** (message.attempts + 1) * random.uniform(0.5, 1.5)
-                await self.outbox.retry_later(
-                    message.id, self.clock() + timedelta(seconds=delay), str(exc)
-                )
-        else:
-            await self.outbox.finish(message.id, "sent", tg_message_id=sent_id)
+            return self._retry_or_fail(message, str(exc))
+        return Outcome(message.id, "sent", telegram_id=sent_id)
+
+    def _retry_or_fail(self, message: OutboxMessage, error: str) -> Outcome:
+        if message.attempts + 1 >= MAX_ATTEMPTS:
+            return Outcome(message.id, "failed", error)
+        delay = 2 ** (message.attempts + 1) * random.uniform(0.5, 1.5)
+        return Outcome(
+            message.id, "pending", error, not_before=self.clock() + timedelta(seconds=delay)
+        )
 
     async def _send(self, message: OutboxMessage, text: str, locale: str) -> int:
         course_id = message.payload.get("ics_course_id")

@@ -423,6 +423,7 @@ class BotAPIEmulator:
         self._chat_faults: dict[int, _Fault] = {}
         self._method_faults: dict[str, _Fault] = {}
         self._delays: dict[str, float] = {}
+        self.fault_retry_after = 5  # retry_after of an injected "429" fault
         self.arrived: list[tuple[str, Params]] = []  # delayed requests, as they came in
         self._global_rate: float | None = None
         self._chat_interval: float | None = None
@@ -750,7 +751,12 @@ class BotAPIEmulator:
                 return web.Response()
             if kind is not None:
                 status, description = FAULTS[kind]
-                raise ApiError(status, description, {"retry_after": 5} if kind == "429" else None)
+                if kind == "429":
+                    wait = self.fault_retry_after
+                    raise ApiError(
+                        429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+                    )
+                raise ApiError(status, description)
             retry_after = self._rate_check(method, params)
             if retry_after is not None:
                 self.too_many_requests += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.app import create_bot
-from bot.services.delivery import DeliveryWorker
+from bot.services.delivery import DeliveryWorker, Pacer
 from storage.outbox import OutboxRepository
 from storage.users import UserRepository
 from tests.conftest import TEST_TOKEN
@@ -25,9 +26,7 @@ async def emulator():
 @pytest.fixture
 async def worker(emulator, db, settings):
     session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
-    bot = create_bot(settings, session=session)
-    # The session's own retries would hide the worker's handling of 5xx.
-    bot.session.middleware.unregister(bot.session.middleware[-1])
+    bot = create_bot(settings, session=session, retry=False)
 
     async def calendar_file(course_id: int, locale: str):
         return (f"BEGIN:VCALENDAR\r\nX-LANG:{locale}\r\nEND:VCALENDAR\r\n".encode(), "c.ics")
@@ -61,6 +60,7 @@ async def test_each_recipient_gets_their_own_language(worker, db, emulator):
     for uid in (1, 2, 3):
         await queue(db, uid, {"en": "Hello", "ru": "Привет"})
     assert await worker.run_once() == 3
+    await worker.drain()
     sent = {m.chat_id: m.text for m in emulator.outbox}
     assert sent == {1: "Hello", 2: "Привет", 3: "Привет"}
     assert [s for _, s, _ in await states(db)] == ["sent"] * 3
@@ -76,6 +76,7 @@ async def test_a_user_who_blocked_the_bot_is_marked_and_others_still_get_theirs(
     await queue(db, 1, {"en": "Hello"})
     await queue(db, 2, {"en": "Hello"})
     await worker.run_once()
+    await worker.drain()
     assert await states(db) == [(1, "blocked", 1), (2, "sent", 1)]
     assert not (await users.get(1)).is_active
 
@@ -85,10 +86,13 @@ async def test_server_errors_are_retried_later_and_nothing_is_lost(worker, db, e
     emulator.fail_chat(1, "502", times=1)
     await queue(db, 1, {"en": "Hello"})
     await worker.run_once()
+    await worker.drain()
     assert await states(db) == [(1, "pending", 1)]
-    # Due again after the backoff.
+    # Due again after the backoff (and no one-second spacing to wait for in this test).
     worker.clock = lambda: datetime.now(UTC) + timedelta(minutes=5)
+    worker.per_chat_seconds = 0
     await worker.run_once()
+    await worker.drain()
     assert await states(db) == [(1, "sent", 2)]
     assert [m.text for m in emulator.outbox] == ["Hello"]
 
@@ -97,6 +101,7 @@ async def test_a_calendar_file_travels_with_its_text_in_one_message(worker, db, 
     await UserRepository(db).upsert_seen(1, "Ivan", None, None, "ru")
     await queue(db, 1, {"en": "Seat is yours", "ru": "Место ваше"}, ics=7)
     await worker.run_once()
+    await worker.drain()
     (message,) = emulator.outbox
     assert message.method == "sendDocument" and message.caption == "Место ваше"
     assert b"X-LANG:ru" in message.document[1]
@@ -105,6 +110,7 @@ async def test_a_calendar_file_travels_with_its_text_in_one_message(worker, db, 
 async def test_messages_of_a_deleted_user_are_not_sent(worker, db, emulator):
     await queue(db, 42, {"en": "Hello"})
     await worker.run_once()
+    await worker.drain()
     assert await states(db) == [(42, "cancelled", 1)]
     assert emulator.outbox == []
 
@@ -116,4 +122,81 @@ async def test_messages_caught_mid_send_by_a_crash_are_sent_after_restart(worker
     assert await worker.run_once() == 0
     assert await OutboxRepository(db).recover() == 1
     assert await worker.run_once() == 1
+    await worker.drain()
     assert [m.text for m in emulator.outbox] == ["Hello"]
+
+
+async def add_users(db, count: int, start: int = 1000) -> list[int]:
+    users = UserRepository(db)
+    for user_id in range(start, start + count):
+        await users.upsert_seen(user_id, "Officer", None, None, "ru")
+    return list(range(start, start + count))
+
+
+async def run_until_all_final(worker, db, emulator, within: float = 30.0) -> None:
+    """Run the worker as the bot does until no message is pending or being sent."""
+
+    async def settled() -> bool:
+        rows = await db.fetch_one(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        )
+        return rows[0] == 0
+
+    worker.start()
+    deadline = asyncio.get_running_loop().time() + within
+    while not await settled():  # a poll with a deadline
+        assert asyncio.get_running_loop().time() < deadline, emulator.dump_calls()
+        await asyncio.sleep(0.05)
+    await worker.stop()
+
+
+async def test_sending_at_the_configured_rate_provokes_no_429(worker, db, emulator):
+    emulator.rate_limit(global_per_second=30, per_chat_interval=1.0)
+    worker.pacer = Pacer(25)
+    for uid in await add_users(db, 60):
+        await queue(db, uid, {"en": "Course announcement", "ru": "Объявление о курсе"})
+    await run_until_all_final(worker, db, emulator)
+    assert emulator.too_many_requests == 0
+    assert len(emulator.outbox) == 60
+    assert (await db.fetch_one("SELECT COUNT(*) FROM outbox WHERE state = 'sent'"))[0] == 60
+
+
+async def test_a_429_pauses_everything_and_the_message_is_retried_not_failed(worker, db, emulator):
+    emulator.fault_retry_after = 1
+    users = await add_users(db, 5)
+    emulator.fail_chat(users[0], "429", times=1)
+    for uid in users:
+        await queue(db, uid, {"en": "Hi"})
+    await run_until_all_final(worker, db, emulator)
+    rows = await db.fetch_all("SELECT user_id, state, attempts FROM outbox ORDER BY id")
+    assert [(r[0], r[1]) for r in rows] == [(uid, "sent") for uid in users]
+    assert rows[0][2] == 1  # the 429 was not counted as an attempt
+    refused = next(c for c in emulator.calls if c.status == 429)
+    retried = next(
+        c for c in emulator.calls if c.status == 200 and c.params["chat_id"] == str(users[0])
+    )
+    assert retried.at - refused.at >= 0.9
+    # During the pause only requests already in flight when the 429 came back completed.
+    during = [c for c in emulator.calls if refused.at < c.at < refused.at + 0.9]
+    assert len(during) <= worker.max_in_flight
+
+
+async def test_dropped_connections_and_5xx_are_retried_until_delivered(worker, db, emulator):
+    users = await add_users(db, 3)
+    emulator.fail_chat(users[0], "drop", times=1)
+    emulator.fail_chat(users[1], "500", times=1)
+    for uid in users:
+        await queue(db, uid, {"en": "Hi"})
+    worker.clock = lambda: datetime.now(UTC) + timedelta(minutes=5)  # backoffs are due
+    await run_until_all_final(worker, db, emulator)
+    assert sorted(m.chat_id for m in emulator.outbox) == sorted(users)
+
+
+async def test_personal_notices_go_before_bulk_mail(worker, db, emulator):
+    users = await add_users(db, 4)
+    async with db.transaction() as conn:
+        for uid in users[:3]:
+            await OutboxRepository.add_in(conn, uid, "bulk", {"text": {"en": "news"}}, 10)
+        await OutboxRepository.add_in(conn, users[3], "promoted", {"text": {"en": "seat"}}, 0)
+    await run_until_all_final(worker, db, emulator)
+    assert emulator.outbox[0].chat_id == users[3]
