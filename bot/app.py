@@ -13,13 +13,16 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
 from bot.retry import RetryRequests
 from bot.scheduler import Scheduler
+from bot.services.announcements import AnnouncementService
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.courses import CourseService
 from bot.services.delivery import DeliveryWorker
@@ -27,6 +30,8 @@ from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
 from bot.services.signups import SignupService
 from handlers import get_routers
+from handlers.callbacks import AnnounceAction, AnnounceCb, CourseAction, CourseCb
+from storage.announcements import AnnouncementRepository
 from storage.courses import CourseRepository
 from storage.database import Database
 from storage.fsm import SQLiteStorage
@@ -65,12 +70,15 @@ class Services:
     profiles: ProfileService
     signups: SignupService
     course_service: CourseService
+    announcements: AnnouncementService
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
-def create_services(db: Database, localizations: Localizations) -> Services:
+def create_services(
+    db: Database, localizations: Localizations, settings: Settings | None = None
+) -> Services:
     users = UserRepository(db)
     courses = CourseRepository(db)
     registrations = RegistrationRepository(db)
@@ -84,6 +92,11 @@ def create_services(db: Database, localizations: Localizations) -> Services:
         profiles=ProfileService(users, signups),
         signups=signups,
         course_service=CourseService(db, courses, registrations, signups, notices),
+        announcements=AnnouncementService(
+            AnnouncementRepository(db),
+            settings.default_locale if settings else "en",
+            settings.broadcast_rate if settings else 25.0,
+        ),
     )
 
 
@@ -94,12 +107,35 @@ def create_dispatcher(
     services: Services | None = None,
 ) -> tuple[Dispatcher, InFlightMiddleware]:
     """The production Dispatcher; handler tests feed updates to exactly this."""
-    services = services or create_services(db, localizations)
+    services = services or create_services(db, localizations, settings)
+    scheduler = Scheduler()
+
+    def course_button(course_id: int, locale: str) -> InlineKeyboardMarkup:
+        """The button under an announcement that opens the course, in the reader's language."""
+        label = localizations.get(locale)("button-open-course")
+        data = CourseCb(action=CourseAction.VIEW, course_id=course_id).pack()
+        return InlineKeyboardMarkup(
+            inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
+        )
+
+    announcer = Announcer(
+        services.announcements,
+        services.users,
+        localizations,
+        settings.default_locale,
+        scheduler,
+        stop_data=lambda announcement_id: AnnounceCb(
+            action=AnnounceAction.STOP, value=str(announcement_id)
+        ).pack(),
+        course_button=course_button,
+    )
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         settings=settings,
         db=db,
         localizations=localizations,
+        scheduler=scheduler,
+        announcer=announcer,
         **services.as_kwargs(),
     )
     in_flight = InFlightMiddleware()
@@ -120,8 +156,10 @@ async def run(settings: Settings) -> None:
     await db.connect()
     try:
         await db.migrate()
-        services = create_services(db, localizations)
+        services = create_services(db, localizations, settings)
         dp, in_flight = create_dispatcher(settings, db, localizations, services)
+        scheduler: Scheduler = dp["scheduler"]
+        announcer: Announcer = dp["announcer"]
 
         async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:
             course = await services.courses.get(course_id)
@@ -137,14 +175,19 @@ async def run(settings: Settings) -> None:
             calendar_file,
             settings.default_locale,
             settings.broadcast_rate,
+            announcements=services.announcements.announcements,
+            course_button=announcer.course_button,
         )
-        scheduler = Scheduler()
+        announcer.wake_delivery = worker.wake
 
         async def on_startup(bot: Bot) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
             )
+            announcer.bot = bot
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
+            scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
+            await announcer.restore()
             scheduler.start()
             worker.start()
 

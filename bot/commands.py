@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS = ("start", "courses", "my", "profile", "language", "help", "cancel")
 # Only organisers see these in their menu and /help; the catch-all logs anyone else's attempt.
-ORGANISER_COMMANDS = ("newcourse", "admin", "stats")
+ORGANISER_COMMANDS = ("newcourse", "admin", "announce", "announcements", "stats")
 
 
 def commands(localizations: Localizations, locale: str, organiser: bool) -> list[BotCommand]:

@@ -50,6 +50,18 @@ class Scheduler:
             misfire_grace_time=None,
         )
 
+    def at(self, job: Job, job_id: str, when: datetime, *args: Any) -> None:
+        """Run `job(*args)` once at `when`; if the bot was down then, as soon as it is up."""
+        self.scheduler.add_job(
+            self._tracked(job),
+            "date",
+            run_date=when,
+            args=args,
+            id=job_id,
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+
     def start(self) -> None:
         self.scheduler.start()
 

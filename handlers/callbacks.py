@@ -105,3 +105,25 @@ class CourseFormAction(StrEnum):
 class CourseFormCb(CallbackData, prefix="cfm1"):
     action: CourseFormAction
     value: str = ""
+
+
+class AnnounceAction(StrEnum):
+    SKIP = "skip"
+    SAME = "same"
+    AUDIENCE = "aud"
+    COURSE = "course"
+    STATUS = "status"
+    LANGUAGE = "lang"
+    COUNTRY = "country"
+    BUTTON = "button"
+    DAYTIME = "day"
+    SEND = "send"
+    SCHEDULE = "schedule"
+    CANCEL = "cancel"
+    STOP = "stop"
+    FROM_COURSE = "fromcourse"
+
+
+class AnnounceCb(CallbackData, prefix="ann1"):
+    action: AnnounceAction
+    value: str = ""

@@ -23,7 +23,14 @@ from bot.services import course_fields as fields
 from bot.services.course_fields import FieldProblem
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.services.exports import export_filename, participants_csv, participants_xlsx
-from handlers.callbacks import AdminAction, AdminCourseCb, CourseFormAction, CourseFormCb
+from handlers.callbacks import (
+    AdminAction,
+    AdminCourseCb,
+    AnnounceAction,
+    AnnounceCb,
+    CourseFormAction,
+    CourseFormCb,
+)
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository, RegStatus
 
@@ -375,6 +382,10 @@ async def organiser_card(
         if course.status != CourseStatus.CANCELLED:
             kb.button(text=t("button-attendance"), callback_data=_cb(AdminAction.ATTENDANCE, cid))
         if course.status == CourseStatus.PUBLISHED:
+            kb.button(
+                text=t("button-announce-course"),
+                callback_data=AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid)),
+            )
             kb.button(text=t("button-cancel-course"), callback_data=_cb(AdminAction.CANCEL, cid))
     kb.button(text=t("button-all-courses"), callback_data=_cb(AdminAction.LIST))
     kb.adjust(2)

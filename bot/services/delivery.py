@@ -32,10 +32,11 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 
 from bot.config import Locale
 from bot.i18n import pick_locale
+from storage.announcements import Announcement, AnnouncementRepository
 from storage.outbox import OutboxMessage, OutboxRepository, Outcome
 from storage.users import UserRepository
 
@@ -47,6 +48,9 @@ MAX_ATTEMPTS = 5
 PER_CHAT_SECONDS = 1.0  # Telegram: about one message a second to one chat
 # (file bytes, file name) of a course's calendar file in a language, or None if it is gone.
 CalendarFile = Callable[[int, str], Awaitable[tuple[bytes, str] | None]]
+# The button under an announcement that opens a course, in a language (built by the app, which
+# knows the callback data format).
+CourseButton = Callable[[int, str], InlineKeyboardMarkup]
 
 
 def utcnow() -> datetime:
@@ -87,8 +91,12 @@ class DeliveryWorker:
         default_locale: Locale,
         rate: float,
         clock: Callable[[], datetime] = utcnow,
+        announcements: AnnouncementRepository | None = None,
+        course_button: CourseButton | None = None,
     ) -> None:
         self.bot = bot
+        self.announcements = announcements
+        self.course_button = course_button
         self.outbox = outbox
         self.users = users
         self.calendar_file = calendar_file
@@ -233,10 +241,18 @@ class DeliveryWorker:
         if user is None:
             return Outcome(message.id, "cancelled", "the user deleted their data")
         locale = pick_locale(user.language, user.telegram_language, self.default_locale)
-        texts: dict[str, str] = message.payload.get("text", {})
-        text = texts.get(locale) or next(iter(texts.values()), "")
         try:
-            sent_id = await self._send(message, text, locale)
+            if "announcement_id" in message.payload:
+                announcement = await self._announcement(int(message.payload["announcement_id"]))
+                if announcement is None:
+                    return Outcome(message.id, "cancelled", "the announcement was stopped")
+                sent_id = await send_announcement(
+                    self.bot, message.user_id, announcement, locale, self.course_button
+                )
+            else:
+                texts: dict[str, str] = message.payload.get("text", {})
+                text = texts.get(locale) or next(iter(texts.values()), "")
+                sent_id = await self._send(message, text, locale)
         except TelegramRetryAfter as exc:
             log.warning("Flood control: pausing delivery for %ss", exc.retry_after)
             self.pacer.pause(exc.retry_after)
@@ -258,6 +274,14 @@ class DeliveryWorker:
             message.id, "pending", error, not_before=self.clock() + timedelta(seconds=delay)
         )
 
+    async def _announcement(self, announcement_id: int) -> Announcement | None:
+        if self.announcements is None:
+            return None
+        announcement = await self.announcements.get(announcement_id)
+        if announcement is None or announcement.status == "stopped":
+            return None
+        return announcement
+
     async def _send(self, message: OutboxMessage, text: str, locale: str) -> int:
         course_id = message.payload.get("ics_course_id")
         attachment = await self.calendar_file(int(course_id), locale) if course_id else None
@@ -271,3 +295,30 @@ class DeliveryWorker:
             return sent.message_id
         await self.bot.send_message(message.user_id, text)
         return (await self.bot.send_document(message.user_id, document)).message_id
+
+
+async def send_announcement(
+    bot: Bot,
+    chat_id: int,
+    item: Announcement,
+    locale: str,
+    course_button: CourseButton | None,
+) -> int:
+    """The organiser's text in the recipient's language, formatting kept (HTML), with the
+    photo or document and the course's button if it has them. The preview uses it too, so
+    organisers see exactly what is sent."""
+    text = item.text(locale)
+    markup = None
+    if item.course_button is not None and course_button is not None:
+        markup = course_button(item.course_button, locale)
+    if item.media_type == "photo" and item.media_file_id:
+        sent = await bot.send_photo(
+            chat_id, item.media_file_id, caption=text or None, reply_markup=markup
+        )
+    elif item.media_type == "document" and item.media_file_id:
+        sent = await bot.send_document(
+            chat_id, item.media_file_id, caption=text or None, reply_markup=markup
+        )
+    else:
+        sent = await bot.send_message(chat_id, text, reply_markup=markup)
+    return sent.message_id

@@ -33,6 +33,10 @@ cmd-language = Change language
 cmd-help = What this bot does
 cmd-cancel = Stop the current dialog
 cmd-forget = Delete my personal data
+cmd-announce = Announce to officers (organisers)
+cmd-announcements = Recent announcements (organisers)
+cmd-newcourse = Create a course (organisers)
+cmd-admin = All courses (organisers)
 cmd-stats = Users and profiles (organisers)
 
 help-participant =
@@ -48,4 +52,7 @@ help-participant =
     /help — this message
 help-organiser =
     <b>For organisers</b>
+    /newcourse — create a course (/newcourse template: the one-message form)
+    /admin — all courses: edit, publish, participants, exports, attendance
+    /announce — send an announcement; /announcements — recent ones
     /stats — users, languages, countries and complete profiles

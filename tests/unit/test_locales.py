@@ -9,9 +9,11 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.i18n import LOCALES_DIR, Localizations, pick_locale
+from bot.services.announcements import COURSE_STATUSES
 from bot.services.course_fields import FORM_KEYS
 from bot.services.courses import EDITABLE
 from bot.services.exports import EXPORT_COLUMNS
@@ -78,6 +80,9 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"course-field-{name}" for name in (*EDITABLE, *FORM_KEYS)}
     keys |= {f"course-status-{status.value}" for status in CourseStatus}
     keys |= {f"language-name-{code}" for code in LOCALES}
+    keys |= {f"cmd-{name}" for name in (*PARTICIPANT_COMMANDS, *ORGANISER_COMMANDS)}
+    keys |= {f"announce-status-{s}" for s in ("draft", "scheduled", "sending", "done", "stopped")}
+    keys |= {f"button-audience-status-{s}" for s in COURSE_STATUSES}
     keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
     return keys
 

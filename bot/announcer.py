@@ -1,0 +1,158 @@
+"""Starts announcements — at once or at their scheduled time — and keeps each organiser's
+status message current (sent / blocked / failed / remaining, an estimated finish, Stop)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.config import Locale
+from bot.i18n import Localizations, Translator, pick_locale
+from bot.scheduler import Scheduler
+from bot.services.announcements import AnnouncementService, Progress
+from bot.services.delivery import CourseButton, send_announcement
+from storage.announcements import Announcement, scheduled_time
+from storage.users import UserRepository
+
+log = logging.getLogger(__name__)
+
+PROGRESS_SECONDS = 3.0
+# Callback data of the Stop button, built by the handlers' CallbackData (kept out of here).
+StopData = Callable[[int], str]
+
+
+class Announcer:
+    def __init__(
+        self,
+        service: AnnouncementService,
+        users: UserRepository,
+        localizations: Localizations,
+        default_locale: Locale,
+        scheduler: Scheduler,
+        stop_data: StopData,
+        course_button: CourseButton | None = None,
+        wake_delivery: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.course_button = course_button
+        self.service = service
+        self.users = users
+        self.localizations = localizations
+        self.default_locale = default_locale
+        self.scheduler = scheduler
+        self.stop_data = stop_data
+        self.wake_delivery = wake_delivery
+        # Set by the app at start-up: scheduled jobs look the Bot up when they fire rather
+        # than carrying it in their arguments.
+        self.bot: Bot | None = None
+        self._shown: dict[int, str] = {}
+
+    async def _organiser_t(self, announcement: Announcement) -> Translator:
+        user = await self.users.get(announcement.created_by)
+        locale = pick_locale(
+            user.language if user else None,
+            user.telegram_language if user else None,
+            self.default_locale,
+        )
+        return self.localizations.get(locale)
+
+    async def start_now(self, bot: Bot, announcement_id: int) -> int:
+        """Queue it for every recipient and post the live status message to the organiser."""
+        count = await self.service.send_now(announcement_id)
+        self.wake_delivery()
+        announcement = await self.service.get(announcement_id)
+        t = await self._organiser_t(announcement)
+        progress = await self.service.progress(announcement_id)
+        text = self.status_text(t, announcement, progress)
+        try:
+            message = await bot.send_message(
+                announcement.created_by, text, reply_markup=self._stop_markup(t, announcement.id)
+            )
+        except TelegramAPIError as exc:
+            log.warning("No status message for announcement %s: %s", announcement_id, exc)
+        else:
+            await self.service.set_status_message(
+                announcement_id, message.chat.id, message.message_id
+            )
+            self._shown[announcement_id] = text
+        return count
+
+    async def send_copy(self, bot: Bot, chat_id: int, item: Announcement, locale: str) -> None:
+        """The message exactly as recipients in `locale` get it (the preview)."""
+        await send_announcement(bot, chat_id, item, locale, self.course_button)
+
+    def schedule(self, announcement: Announcement) -> None:
+        when = scheduled_time(announcement)
+        if when is not None:
+            self.scheduler.at(self._fire, f"announce:{announcement.id}", when, announcement.id)
+
+    async def _fire(self, announcement_id: int) -> None:
+        if self.bot is None:
+            log.error("Announcement %s is due but the bot is not running", announcement_id)
+            return
+        announcement = await self.service.get(announcement_id)
+        if announcement.status == "scheduled":  # not stopped meanwhile
+            await self.start_now(self.bot, announcement_id)
+
+    async def restore(self) -> None:
+        """At start-up: timers for scheduled announcements (an overdue one starts at once)."""
+        for announcement in await self.service.announcements.with_status("scheduled"):
+            self.schedule(announcement)
+
+    async def refresh(self) -> None:
+        """Edit every running announcement's status message; finish the completed ones."""
+        if self.bot is None:
+            return
+        for announcement in await self.service.announcements.with_status("sending"):
+            progress = await self.service.progress(announcement.id)
+            if progress.finished:
+                await self.service.mark_done(announcement.id)
+                announcement = await self.service.get(announcement.id)
+            await self._show(self.bot, announcement, progress)
+
+    async def _show(self, bot: Bot, announcement: Announcement, progress: Progress) -> None:
+        if announcement.progress_chat_id is None or announcement.progress_message_id is None:
+            return
+        t = await self._organiser_t(announcement)
+        text = self.status_text(t, announcement, progress)
+        if self._shown.get(announcement.id) == text:
+            return
+        running = announcement.status == "sending"
+        try:
+            await bot.edit_message_text(
+                text,
+                chat_id=announcement.progress_chat_id,
+                message_id=announcement.progress_message_id,
+                reply_markup=self._stop_markup(t, announcement.id) if running else None,
+            )
+        except TelegramAPIError as exc:
+            log.warning("Could not update announcement %s status: %s", announcement.id, exc)
+        self._shown[announcement.id] = text
+        if not running:
+            self._shown.pop(announcement.id, None)
+
+    def status_text(self, t: Translator, announcement: Announcement, progress: Progress) -> str:
+        values = {
+            "id": announcement.id,
+            "total": progress.total,
+            "sent": progress.sent,
+            "blocked": progress.blocked,
+            "failed": progress.failed,
+            "remaining": progress.remaining,
+            "cancelled": progress.cancelled,
+        }
+        if announcement.status == "sending":
+            eta = round(progress.eta_seconds or 0)
+            return t("announce-progress", **values, eta=eta)
+        if announcement.status == "stopped":
+            return t("announce-stopped-report", **values)
+        return t("announce-done-report", **values)
+
+    def _stop_markup(self, t: Translator, announcement_id: int) -> InlineKeyboardMarkup:
+        button = InlineKeyboardButton(
+            text=t("button-announce-stop"), callback_data=self.stop_data(announcement_id)
+        )
+        return InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -1,0 +1,153 @@
+"""Announcements: content in both languages, an audience, now or at a set time, optionally
+only in the recipients' daytime; delivery goes through the outbox like every other message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.errors import InvalidInput, NotFound
+from storage.announcements import Announcement, AnnouncementRepository, audience_sql
+
+DAY_START = time(9, 0)
+DAY_END = time(20, 0)
+AUDIENCE_KINDS = ("all", "course", "language", "country")
+COURSE_STATUSES = ("confirmed", "waitlisted", "attended", "all")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def daytime_start(zone: str, now: datetime) -> datetime:
+    """`now` if it is 09:00-20:00 in `zone`, else the next 09:00 there (DST-safe)."""
+    tz = ZoneInfo(zone)
+    local = now.astimezone(tz)
+    if DAY_START <= local.time() < DAY_END:
+        return now
+    day = local.date() if local.time() < DAY_START else local.date() + timedelta(days=1)
+    return datetime.combine(day, DAY_START, tzinfo=tz).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    sent: int
+    blocked: int
+    failed: int
+    cancelled: int
+    remaining: int
+    eta_seconds: float | None  # at the configured rate, for what is due now
+
+    @property
+    def finished(self) -> bool:
+        return self.remaining == 0
+
+
+class AnnouncementService:
+    def __init__(
+        self,
+        announcements: AnnouncementRepository,
+        default_locale: str,
+        rate: float,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.announcements = announcements
+        self.default_locale = default_locale
+        self.rate = rate
+        self.clock = clock
+
+    async def create(
+        self,
+        created_by: int,
+        text_en: str | None,
+        text_ru: str | None,
+        audience: dict[str, Any],
+        media_type: str | None = None,
+        media_file_id: str | None = None,
+        course_button: int | None = None,
+        daytime: bool = False,
+    ) -> Announcement:
+        if not (text_en or text_ru or media_file_id):
+            raise InvalidInput("announce-error-empty")
+        if audience.get("kind") not in AUDIENCE_KINDS:
+            raise InvalidInput("error-button-expired")
+        audience_sql(audience, self.default_locale)  # refuses a malformed audience now
+        return await self.announcements.create(
+            {
+                "created_by": created_by,
+                "text_en": text_en,
+                "text_ru": text_ru,
+                "media_type": media_type,
+                "media_file_id": media_file_id,
+                "audience": json.dumps(audience),
+                "course_button": course_button,
+                "daytime": int(daytime),
+            }
+        )
+
+    async def get(self, announcement_id: int) -> Announcement:
+        announcement = await self.announcements.get(announcement_id)
+        if announcement is None:
+            raise NotFound()
+        return announcement
+
+    async def recipients_by_language(self, announcement: Announcement) -> dict[str, int]:
+        audience = audience_sql(announcement.audience_spec, self.default_locale)
+        return await self.announcements.count_by_language(audience)
+
+    async def send_now(self, announcement_id: int) -> int:
+        """Queue one message per recipient; returns how many."""
+        announcement = await self.get(announcement_id)
+        if announcement.status not in ("draft", "scheduled"):
+            raise InvalidInput("announce-error-already-sent")
+        audience = audience_sql(announcement.audience_spec, self.default_locale)
+        now = self.clock()
+        due: dict[str, datetime] = {}
+        if announcement.daytime:
+            for zone in await self.announcements.zones(audience):
+                start = daytime_start(zone, now)
+                if start != now:
+                    due[zone] = start
+        return await self.announcements.enqueue(announcement_id, audience, due, now)
+
+    async def schedule(self, announcement_id: int, at: datetime) -> Announcement:
+        announcement = await self.get(announcement_id)
+        if announcement.status != "draft":
+            raise InvalidInput("announce-error-already-sent")
+        if at <= self.clock():
+            raise InvalidInput("announce-error-past")
+        await self.announcements.update(announcement_id, status="scheduled", scheduled_at=at)
+        return await self.get(announcement_id)
+
+    async def stop(self, announcement_id: int) -> int:
+        await self.get(announcement_id)
+        return await self.announcements.stop(announcement_id, self.clock())
+
+    async def progress(self, announcement_id: int) -> Progress:
+        announcement = await self.get(announcement_id)
+        states = await self.announcements.progress(announcement_id)
+        remaining = states.get("pending", 0) + states.get("sending", 0)
+        return Progress(
+            total=announcement.recipients,
+            sent=states.get("sent", 0),
+            blocked=states.get("blocked", 0),
+            failed=states.get("failed", 0),
+            cancelled=states.get("cancelled", 0),
+            remaining=remaining,
+            eta_seconds=remaining / self.rate if remaining else None,
+        )
+
+    async def set_status_message(
+        self, announcement_id: int, chat_id: int, message_id: int
+    ) -> None:
+        await self.announcements.update(
+            announcement_id, progress_chat_id=chat_id, progress_message_id=message_id
+        )
+
+    async def mark_done(self, announcement_id: int) -> None:
+        await self.announcements.update(announcement_id, status="done", finished_at=self.clock())

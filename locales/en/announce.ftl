@@ -1,0 +1,85 @@
+## Announcements: the /announce dialog, preview, progress and the list.
+
+announce-ask-text-en = 📣 New announcement. Send the text in English — bold, italic and links are kept exactly. (Only Russian? Tap Skip.)
+announce-ask-text-ru = Now the text in Russian. Or tap "Same text for everyone" to send the English one to all.
+button-announce-same-text = Same text for everyone
+announce-ask-media = Add a photo or a document? Send it now (the texts above become its caption), or tap Skip.
+announce-ask-audience = Who should receive it?
+button-audience-all = 👥 Everyone
+button-audience-course = 📚 Participants of a course
+button-audience-language = 🌐 By language
+button-audience-country = 🏳️ By country
+announce-ask-course = Which course?
+announce-ask-status = Which participants of that course?
+button-audience-status-confirmed = Confirmed
+button-audience-status-waitlisted = On the waiting list
+button-audience-status-attended = Attended
+button-audience-status-all = Confirmed and waiting
+announce-ask-language = Which language group?
+announce-ask-country = Which country?
+announce-ask-course-button = Add a button that opens a course (to sign up)?
+button-announce-no-course = No button
+announce-ask-daytime = When may it arrive?
+button-daytime-any = Right away, any time of day
+button-daytime-only = Only 09:00–20:00 in each recipient's time zone
+# $language (String), $count (Number)
+announce-preview-heading = 👁 <b>{ $language }</b>: { $count ->
+    [one] { $count } recipient gets
+   *[other] { $count } recipients get
+} this:
+# $count (Number), $daytime (Number) 1 if only in daytime
+announce-preview-summary = { $count ->
+    [0] Nobody is in this audience yet.
+    [one] <b>{ $count } recipient</b> in total.
+   *[other] <b>{ $count } recipients</b> in total.
+}{ $daytime ->
+    [1] {" "}Each gets it between 09:00 and 20:00 of their own time.
+   *[other] {""}
+}
+button-announce-send = 📤 Send now
+button-announce-schedule = 🕒 Schedule
+button-announce-cancel = Cancel
+button-announce-course = 📣 Announce it
+button-announce-stop = ⏹ Stop
+button-open-course = 📚 Details and sign-up
+announce-cancelled = The announcement was cancelled; nothing was sent.
+# $zone (String), $format (String)
+announce-ask-schedule = When should it go out? Your time ({ $zone }): { $format }
+# $id (Number), $when (String), $zone (String)
+announce-scheduled = Announcement #{ $id } will go out on { $when } ({ $zone }). /announcements shows it.
+announce-hint = Please answer with the buttons above, or send /cancel to stop.
+# $count (Number)
+announce-stop-done = Stopped. { $count ->
+    [one] 1 message was not sent.
+   *[other] { $count } messages were not sent.
+}
+# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+announce-progress =
+    📣 Announcement #{ $id } is going out: { $sent } of { $total } sent
+    blocked the bot: { $blocked } · failed: { $failed } · remaining: { $remaining }
+    about { $eta } s to go (messages held for daytime wait until then)
+# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+announce-done-report =
+    ✅ Announcement #{ $id } is finished: { $sent } of { $total } delivered
+    blocked the bot: { $blocked } · failed: { $failed }
+# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+announce-stopped-report =
+    ⏹ Announcement #{ $id } was stopped: { $sent } of { $total } delivered, { $cancelled } not sent
+    blocked the bot: { $blocked } · failed: { $failed }
+announce-none = No announcements yet. Create one with /announce.
+announce-list-title = <b>Recent announcements</b>
+# $id (Number), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
+announce-list-row = #{ $id } · { $status } · { $sent }/{ $total } · by { $author } · { $text }
+announce-status-draft = draft
+announce-status-scheduled = scheduled
+announce-status-sending = sending
+announce-status-done = done
+announce-status-stopped = stopped
+# $max (Number)
+announce-error-too-long = The text is too long: at most { $max } characters.
+# $max (Number)
+announce-error-caption = With a photo or document the text can have at most { $max } characters; shorten it or send the announcement without the file.
+announce-error-empty = An announcement needs a text in at least one language.
+announce-error-no-courses = There are no published courses to choose from.
+announce-error-already-sent = This announcement has already been sent or cancelled.
+announce-error-past = That time is in the past.

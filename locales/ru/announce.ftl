@@ -1,0 +1,88 @@
+## Объявления: диалог /announce, предпросмотр, ход рассылки и список.
+
+announce-ask-text-en = 📣 Новое объявление. Отправьте текст на английском — жирный шрифт, курсив и ссылки сохранятся. (Только на русском? Нажмите «Пропустить».)
+announce-ask-text-ru = Теперь текст на русском. Или нажмите «Один текст для всех», чтобы всем ушёл английский.
+button-announce-same-text = Один текст для всех
+announce-ask-media = Добавить фото или документ? Отправьте его сейчас (тексты станут подписью) или нажмите «Пропустить».
+announce-ask-audience = Кому отправить?
+button-audience-all = 👥 Всем
+button-audience-course = 📚 Участникам курса
+button-audience-language = 🌐 По языку
+button-audience-country = 🏳️ По стране
+announce-ask-course = Какого курса?
+announce-ask-status = Каким участникам этого курса?
+button-audience-status-confirmed = Записанным
+button-audience-status-waitlisted = В листе ожидания
+button-audience-status-attended = Присутствовавшим
+button-audience-status-all = Записанным и ожидающим
+announce-ask-language = Какой языковой группе?
+announce-ask-country = Какой стране?
+announce-ask-course-button = Добавить кнопку, открывающую курс (для записи)?
+button-announce-no-course = Без кнопки
+announce-ask-daytime = Когда можно доставлять?
+button-daytime-any = Сразу, в любое время суток
+button-daytime-only = Только с 09:00 до 20:00 по времени получателя
+# $language (String), $count (Number)
+announce-preview-heading = 👁 <b>{ $language }</b>: { $count ->
+    [one] { $count } получатель увидит
+    [few] { $count } получателя увидят
+   *[many] { $count } получателей увидят
+} это:
+# $count (Number), $daytime (Number) 1 — только днём
+announce-preview-summary = { $count ->
+    [0] В этой аудитории пока никого нет.
+    [one] Всего <b>{ $count } получатель</b>.
+    [few] Всего <b>{ $count } получателя</b>.
+   *[many] Всего <b>{ $count } получателей</b>.
+}{ $daytime ->
+    [1] {" "}Каждый получит с 09:00 до 20:00 по своему времени.
+   *[other] {""}
+}
+button-announce-send = 📤 Отправить сейчас
+button-announce-schedule = 🕒 Запланировать
+button-announce-cancel = Отмена
+button-announce-course = 📣 Объявить
+button-announce-stop = ⏹ Остановить
+button-open-course = 📚 Подробнее и запись
+announce-cancelled = Объявление отменено; ничего не отправлено.
+# $zone (String), $format (String)
+announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { $format }
+# $id (Number), $when (String), $zone (String)
+announce-scheduled = Объявление №{ $id } уйдёт { $when } ({ $zone }). Оно есть в /announcements.
+announce-hint = Пожалуйста, ответьте кнопками выше или отправьте /cancel, чтобы прервать.
+# $count (Number)
+announce-stop-done = Остановлено. { $count ->
+    [one] { $count } сообщение не отправлено.
+    [few] { $count } сообщения не отправлены.
+   *[many] { $count } сообщений не отправлено.
+}
+# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+announce-progress =
+    📣 Объявление №{ $id } отправляется: { $sent } из { $total }
+    заблокировали бота: { $blocked } · ошибки: { $failed } · осталось: { $remaining }
+    примерно { $eta } с (сообщения для дневного времени ждут своего часа)
+# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+announce-done-report =
+    ✅ Объявление №{ $id } отправлено: доставлено { $sent } из { $total }
+    заблокировали бота: { $blocked } · ошибки: { $failed }
+# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+announce-stopped-report =
+    ⏹ Объявление №{ $id } остановлено: доставлено { $sent } из { $total }, не отправлено { $cancelled }
+    заблокировали бота: { $blocked } · ошибки: { $failed }
+announce-none = Объявлений пока нет. Создайте объявление командой /announce.
+announce-list-title = <b>Последние объявления</b>
+# $id (Number), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
+announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · автор { $author } · { $text }
+announce-status-draft = черновик
+announce-status-scheduled = запланировано
+announce-status-sending = отправляется
+announce-status-done = отправлено
+announce-status-stopped = остановлено
+# $max (Number)
+announce-error-too-long = Текст слишком длинный: не больше { $max } символов.
+# $max (Number)
+announce-error-caption = С фото или документом текст может быть не длиннее { $max } символов; сократите его или отправьте объявление без файла.
+announce-error-empty = У объявления должен быть текст хотя бы на одном языке.
+announce-error-no-courses = Нет опубликованных курсов для выбора.
+announce-error-already-sent = Это объявление уже отправлено или отменено.
+announce-error-past = Это время уже прошло.

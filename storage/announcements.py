@@ -1,0 +1,249 @@
+"""Announcements and the recipients they are queued for."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, from_db, to_db, utcnow_iso
+from storage.outbox import PRIORITY_BULK
+
+# A user's language as the bot speaks to them: their choice, else Telegram's `ru`, else the
+# default (the same rule as bot/i18n.pick_locale, in SQL).
+EFFECTIVE_LANGUAGE = (
+    "COALESCE(u.language, CASE WHEN lower(u.telegram_language) LIKE 'ru%' THEN 'ru'"
+    " ELSE :default_locale END)"
+)
+
+
+@dataclass(frozen=True)
+class Announcement:
+    id: int
+    created_by: int
+    text_en: str | None
+    text_ru: str | None
+    media_type: str | None
+    media_file_id: str | None
+    audience: str
+    course_button: int | None
+    daytime: bool
+    status: str
+    scheduled_at: str | None
+    recipients: int
+    progress_chat_id: int | None
+    progress_message_id: int | None
+    created_at: str
+    queued_at: str | None
+    finished_at: str | None
+
+    def text(self, locale: str) -> str:
+        own = self.text_ru if locale == "ru" else self.text_en
+        return own or self.text_en or self.text_ru or ""
+
+    @property
+    def audience_spec(self) -> dict[str, Any]:
+        return dict(json.loads(self.audience))
+
+
+_COLUMNS = ", ".join(f.name for f in fields(Announcement))
+
+
+def _announcement(row: sqlite3.Row) -> Announcement:
+    values = dict(row)
+    values["daytime"] = bool(values["daytime"])
+    return Announcement(**values)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A WHERE clause over users `u` (and its parameters), built only from fixed fragments."""
+
+    where: str
+    params: dict[str, Any]
+
+
+def audience_sql(spec: dict[str, Any], default_locale: str) -> Audience:
+    """Everyone active, a course's participants, one language, or one country."""
+    params: dict[str, Any] = {"default_locale": default_locale}
+    where = "u.is_active = 1"
+    kind = spec.get("kind")
+    if kind == "course":
+        status = spec.get("status", "all")
+        condition = {
+            "confirmed": "r.status = 'confirmed'",
+            "waitlisted": "r.status = 'waitlisted'",
+            "attended": "r.status = 'confirmed' AND r.attended = 1",
+            "all": "r.status IN ('confirmed', 'waitlisted')",
+        }[status]
+        where += (
+            # `condition` is one of the fixed fragments above, never input.
+            " AND EXISTS (SELECT 1 FROM registrations r WHERE r.user_id = u.id"  # noqa: S608
+            f" AND r.course_id = :course_id AND {condition})"
+        )
+        params["course_id"] = int(spec["course_id"])
+    elif kind == "language":
+        where += f" AND {EFFECTIVE_LANGUAGE} = :language"
+        params["language"] = spec["language"]
+    elif kind == "country":
+        where += " AND u.country = :country"
+        params["country"] = spec["country"]
+    elif kind != "all":
+        raise ValueError(f"unknown audience {spec!r}")
+    return Audience(where, params)
+
+
+class AnnouncementRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._cache: dict[int, Announcement] = {}
+
+    async def create(self, values: dict[str, Any]) -> Announcement:
+        names = sorted(values)
+        row = await self.db.write(
+            f"INSERT INTO announcements ({', '.join(names)}, created_at)"  # noqa: S608
+            f" VALUES ({', '.join(':' + n for n in names)}, :created_at)"
+            f" RETURNING {_COLUMNS}",
+            {**values, "created_at": utcnow_iso()},
+        )
+        assert row is not None
+        return _announcement(row)
+
+    async def get(self, announcement_id: int) -> Announcement | None:
+        """Cached: the worker reads the content of every message it sends."""
+        cached = self._cache.get(announcement_id)
+        if cached is not None:
+            return cached
+        row = await self.db.fetch_one(
+            f"SELECT {_COLUMNS} FROM announcements WHERE id = ?",  # noqa: S608
+            (announcement_id,),
+        )
+        if row is None:
+            return None
+        self._cache[announcement_id] = _announcement(row)
+        return self._cache[announcement_id]
+
+    async def update(self, announcement_id: int, **values: Any) -> None:
+        allowed = {
+            "status",
+            "scheduled_at",
+            "recipients",
+            "progress_chat_id",
+            "progress_message_id",
+            "queued_at",
+            "finished_at",
+        }
+        if not set(values) <= allowed:
+            raise ValueError(f"cannot update {set(values) - allowed}")
+        stored = {k: to_db(v) if isinstance(v, datetime) else v for k, v in values.items()}
+        assignments = ", ".join(f"{name} = :{name}" for name in stored)
+        await self.db.write(
+            f"UPDATE announcements SET {assignments} WHERE id = :id",  # noqa: S608
+            {**stored, "id": announcement_id},
+        )
+        self._cache.pop(announcement_id, None)
+
+    async def with_status(self, *statuses: str) -> list[Announcement]:
+        marks = ", ".join("?" * len(statuses))
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS} FROM announcements WHERE status IN ({marks})"  # noqa: S608
+            " ORDER BY id",
+            statuses,
+        )
+        return [_announcement(row) for row in rows]
+
+    async def recent(self, limit: int) -> list[Announcement]:
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS} FROM announcements WHERE status != 'draft'"  # noqa: S608
+            " ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        return [_announcement(row) for row in rows]
+
+    async def count_by_language(self, audience: Audience) -> dict[str, int]:
+        rows = await self.db.fetch_all(
+            f"SELECT {EFFECTIVE_LANGUAGE} AS language, COUNT(*) AS n FROM users u"  # noqa: S608
+            f" WHERE {audience.where} GROUP BY language",
+            audience.params,
+        )
+        return {row["language"]: row["n"] for row in rows}
+
+    async def zones(self, audience: Audience) -> list[str]:
+        rows = await self.db.fetch_all(
+            f"SELECT DISTINCT COALESCE(u.timezone, 'UTC') FROM users u"  # noqa: S608
+            f" WHERE {audience.where}",
+            audience.params,
+        )
+        return [row[0] for row in rows]
+
+    async def enqueue(
+        self,
+        announcement_id: int,
+        audience: Audience,
+        due_by_zone: dict[str, datetime],
+        now: datetime,
+    ) -> int:
+        """One outbox row per recipient, written by SQLite itself (INSERT ... SELECT): rows
+        never pass through Python, so 100,000 recipients cost one statement and no memory."""
+        params: dict[str, Any] = {
+            **audience.params,
+            "announcement_id": announcement_id,
+            "payload": json.dumps({"announcement_id": announcement_id}),
+            "priority": PRIORITY_BULK,
+            "now": to_db(now),
+        }
+        cases = []
+        for index, (zone, due) in enumerate(sorted(due_by_zone.items())):
+            params[f"zone{index}"], params[f"due{index}"] = zone, to_db(due)
+            cases.append(f"WHEN :zone{index} THEN :due{index}")
+        not_before = (
+            f"CASE COALESCE(u.timezone, 'UTC') {' '.join(cases)} ELSE :now END"
+            if cases
+            else ":now"
+        )
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "INSERT INTO outbox (user_id, kind, payload, priority, not_before, state,"  # noqa: S608
+                " announcement_id, created_at, updated_at)"
+                f" SELECT u.id, 'announcement', :payload, :priority, {not_before}, 'pending',"
+                f" :announcement_id, :now, :now FROM users u WHERE {audience.where}"
+                " RETURNING 1",
+                params,
+            )
+            count = len(list(rows))
+            await conn.execute_fetchall(
+                "UPDATE announcements SET status = 'sending', recipients = ?, queued_at = ?"
+                " WHERE id = ?",
+                (count, to_db(now), announcement_id),
+            )
+        self._cache.pop(announcement_id, None)
+        return count
+
+    async def progress(self, announcement_id: int) -> dict[str, int]:
+        rows = await self.db.fetch_all(
+            "SELECT state, COUNT(*) FROM outbox WHERE announcement_id = ? GROUP BY state",
+            (announcement_id,),
+        )
+        return {row[0]: row[1] for row in rows}
+
+    async def stop(self, announcement_id: int, now: datetime) -> int:
+        """Cancel what is not sent yet; returns how many messages were cancelled."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "UPDATE outbox SET state = 'cancelled', updated_at = ?"
+                " WHERE announcement_id = ? AND state = 'pending' RETURNING 1",
+                (to_db(now), announcement_id),
+            )
+            await conn.execute_fetchall(
+                "UPDATE announcements SET status = 'stopped', finished_at = ? WHERE id = ?"
+                " AND status IN ('scheduled', 'sending', 'draft')",
+                (to_db(now), announcement_id),
+            )
+        self._cache.pop(announcement_id, None)
+        return len(list(rows))
+
+
+def scheduled_time(announcement: Announcement) -> datetime | None:
+    return from_db(announcement.scheduled_at) if announcement.scheduled_at else None
