@@ -164,11 +164,12 @@ class AnnouncementRepository:
 
     async def count_by_language(self, audience: Audience) -> dict[str, int]:
         rows = await self.db.fetch_all(
-            f"SELECT {EFFECTIVE_LANGUAGE} AS language, COUNT(*) AS n FROM users u"  # noqa: S608
-            f" WHERE {audience.where} GROUP BY language",
+            # `lang`, not `language`: GROUP BY would take the users.language column instead.
+            f"SELECT {EFFECTIVE_LANGUAGE} AS lang, COUNT(*) AS n FROM users u"  # noqa: S608
+            f" WHERE {audience.where} GROUP BY lang",
             audience.params,
         )
-        return {row["language"]: row["n"] for row in rows}
+        return {row["lang"]: row["n"] for row in rows}
 
     async def zones(self, audience: Audience) -> list[str]:
         rows = await self.db.fetch_all(

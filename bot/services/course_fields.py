@@ -20,7 +20,7 @@ DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
 VENUE_MAX = 300
 CAPACITY_MAX = 10_000
 DATETIME_FORMAT = "YYYY-MM-DD HH:MM"
-_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _UNLIMITED = {"", "-", "unlimited", "none", "no limit", "без ограничений", "нет"}
 _LANGUAGES = {
     "en": "en",
@@ -85,9 +85,9 @@ def parse_local_datetime(raw: str | None, zone: str, name: str) -> datetime:
         raise FieldProblem(
             name, "course-error-datetime-format", {"value": text, "format": DATETIME_FORMAT}
         )
-    year, month, day, hour, minute = (int(part) for part in match.groups())
+    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
     try:
-        local = datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+        local = datetime(year, month, day, hour, minute, second, tzinfo=ZoneInfo(zone))
     except ValueError:
         raise FieldProblem(name, "course-error-no-such-date", {"value": text}) from None
     utc = local.astimezone(UTC)

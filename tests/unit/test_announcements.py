@@ -1,0 +1,156 @@
+"""Announcements over a real SQLite file: audiences, daytime windows, queueing, stop, progress."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.app import create_services
+from bot.errors import InvalidInput
+from bot.services.announcements import daytime_start
+from storage.courses import CourseStatus
+from storage.users import UserRepository
+
+NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def services(db, localizations, settings):
+    services = create_services(db, localizations, settings)
+    services.announcements.clock = lambda: NOW
+    users = UserRepository(db)
+    people = [
+        # id, telegram language, chosen language, country, zone
+        (1, "ru", None, "kz", "Asia/Almaty"),
+        (2, "en", "ru", "ge", "Asia/Tbilisi"),
+        (3, "pt", None, "pt", "Europe/Lisbon"),
+        (4, "en", "en", "kz", "Asia/Almaty"),
+        (5, "ru", None, "ua", "Europe/Kyiv"),
+    ]
+    for uid, telegram, chosen, country, zone in people:
+        await users.upsert_seen(uid, f"Officer {uid}", None, None, telegram)
+        if chosen:
+            await users.set_language(uid, chosen)
+        await users.record_consent(uid)
+        await users.set_country(uid, country, zone)
+    await users.set_active(5, False)  # blocked the bot earlier: left out
+    return services
+
+
+async def announce(services, audience, **extra):
+    return await services.announcements.create(
+        created_by=1,
+        text_en="<b>New course</b>",
+        text_ru="<b>Новый курс</b>",
+        audience=audience,
+        **extra,
+    )
+
+
+async def test_language_groups_follow_the_same_rule_as_the_bot(services):
+    item = await announce(services, {"kind": "all"})
+    # 1: Telegram ru -> ru; 2: chose ru; 3: pt -> default en; 4: chose en; 5: inactive.
+    assert await services.announcements.recipients_by_language(item) == {"ru": 2, "en": 2}
+
+
+@pytest.mark.parametrize(
+    ("audience", "expected"),
+    [
+        ({"kind": "all"}, {1, 2, 3, 4}),
+        ({"kind": "language", "language": "ru"}, {1, 2}),
+        ({"kind": "country", "country": "kz"}, {1, 4}),
+    ],
+)
+async def test_audiences_select_the_right_people(services, db, audience, expected):
+    item = await announce(services, audience)
+    assert await services.announcements.send_now(item.id) == len(expected)
+    rows = await db.fetch_all("SELECT user_id FROM outbox WHERE announcement_id = ?", (item.id,))
+    assert {row[0] for row in rows} == expected
+
+
+async def test_a_course_audience_by_status(services, db):
+    course = await services.courses.create(
+        {
+            "title_en": "Transit",
+            "title_ru": "Транзит",
+            "description_en": "d",
+            "description_ru": "d",
+            "starts_at": NOW + timedelta(days=30),
+            "ends_at": NOW + timedelta(days=31),
+            "deadline_at": NOW + timedelta(days=20),
+            "timezone": "UTC",
+            "venue": "Tbilisi",
+            "capacity": 1,
+            "language": "en",
+        },
+        created_by=1,
+    )
+    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
+    services.signups.clock = lambda: NOW
+    await services.signups.sign_up(course.id, 1)  # confirmed
+    await services.signups.sign_up(course.id, 2)  # waitlisted
+    for status, expected in (("confirmed", {1}), ("waitlisted", {2}), ("all", {1, 2})):
+        item = await announce(
+            services, {"kind": "course", "course_id": course.id, "status": status}
+        )
+        await services.announcements.send_now(item.id)
+        rows = await db.fetch_all(
+            "SELECT user_id FROM outbox WHERE announcement_id = ?", (item.id,)
+        )
+        assert {row[0] for row in rows} == expected, status
+
+
+def test_daytime_window_in_the_recipients_own_zone():
+    # 12:00 UTC is 17:00 in Almaty (UTC+5): inside the window, send now.
+    assert daytime_start("Asia/Almaty", NOW) == NOW
+    # 18:00 UTC is 23:00 in Almaty: the next morning 09:00 local = 04:00 UTC.
+    late = NOW.replace(hour=18)
+    assert daytime_start("Asia/Almaty", late) == datetime(2027, 3, 11, 4, 0, tzinfo=UTC)
+    # 06:00 UTC is 06:00 in Lisbon (winter): 09:00 the same day.
+    early = NOW.replace(hour=6)
+    assert daytime_start("Europe/Lisbon", early) == datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+    # Summer time in Brussels (UTC+2 after 28 March 2027): 09:00 local is 07:00 UTC.
+    summer = datetime(2027, 4, 2, 4, 0, tzinfo=UTC)
+    assert daytime_start("Europe/Brussels", summer) == datetime(2027, 4, 2, 7, 0, tzinfo=UTC)
+
+
+async def test_daytime_delivery_holds_messages_until_morning_where_it_is_night(services, db):
+    services.announcements.clock = lambda: NOW.replace(hour=18)  # 23:00 Almaty, 18:00 Lisbon
+    item = await announce(services, {"kind": "all"}, daytime=True)
+    await services.announcements.send_now(item.id)
+    rows = await db.fetch_all(
+        "SELECT user_id, not_before FROM outbox WHERE announcement_id = ?", (item.id,)
+    )
+    due = {row[0]: row[1] for row in rows}
+    assert due[1] == due[4] == "2027-03-11T04:00:00+00:00"  # Almaty: next 09:00
+    assert due[3] == "2027-03-10T18:00:00+00:00"  # Lisbon: it is 18:00 there, now
+
+
+async def test_stop_cancels_what_is_not_sent_and_progress_counts_it(services):
+    item = await announce(services, {"kind": "all"})
+    await services.announcements.send_now(item.id)
+    assert await services.announcements.stop(item.id) == 4
+    progress = await services.announcements.progress(item.id)
+    assert (progress.total, progress.cancelled, progress.remaining) == (4, 4, 0)
+    assert (await services.announcements.get(item.id)).status == "stopped"
+    with pytest.raises(InvalidInput):
+        await services.announcements.send_now(item.id)
+
+
+async def test_scheduling_in_the_past_is_refused(services):
+    item = await announce(services, {"kind": "all"})
+    with pytest.raises(InvalidInput) as error:
+        await services.announcements.schedule(item.id, NOW - timedelta(minutes=1))
+    assert error.value.key == "announce-error-past"
+
+
+async def test_100000_recipients_are_queued_in_one_statement(services, db):
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO users (id, first_name, telegram_language, created_at, last_seen_at)"
+            " VALUES (?, 'Officer', 'ru', '2027-01-01', '2027-01-01')",
+            [(10_000 + i,) for i in range(100_000)],
+        )
+    item = await announce(services, {"kind": "all"})
+    assert await services.announcements.send_now(item.id) == 100_004
