@@ -49,6 +49,7 @@ class Announcer:
         # than carrying it in their arguments.
         self.bot: Bot | None = None
         self._shown: dict[int, str] = {}
+        self._stopped: set[int] = set()  # stopped, final report not yet shown
 
     async def _organiser_t(self, announcement: Announcement) -> Translator:
         user = await self.users.get(announcement.created_by)
@@ -102,16 +103,28 @@ class Announcer:
         for announcement in await self.service.announcements.with_status("scheduled"):
             self.schedule(announcement)
 
-    async def refresh(self) -> None:
+    async def stopped(self, bot: Bot, announcement_id: int) -> None:
+        """After Stop: show the report now, and again once the requests in flight end."""
+        self._stopped.add(announcement_id)
+        await self.refresh(bot)
+
+    async def refresh(self, bot: Bot | None = None) -> None:
         """Edit every running announcement's status message; finish the completed ones."""
-        if self.bot is None:
+        bot = bot or self.bot
+        if bot is None:
             return
         for announcement in await self.service.announcements.with_status("sending"):
             progress = await self.service.progress(announcement.id)
             if progress.finished:
                 await self.service.mark_done(announcement.id)
                 announcement = await self.service.get(announcement.id)
-            await self._show(self.bot, announcement, progress)
+            await self._show(bot, announcement, progress)
+        for announcement_id in list(self._stopped):
+            announcement = await self.service.get(announcement_id)
+            progress = await self.service.progress(announcement_id)
+            await self._show(bot, announcement, progress)
+            if progress.finished:
+                self._stopped.discard(announcement_id)
 
     async def _show(self, bot: Bot, announcement: Announcement, progress: Progress) -> None:
         if announcement.progress_chat_id is None or announcement.progress_message_id is None:

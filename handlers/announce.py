@@ -481,6 +481,7 @@ async def unexpected_in_dialog(message: Message, t: Translator) -> None:
 @router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.STOP))
 async def stop(
     callback: CallbackQuery,
+    bot: Bot,
     callback_data: AnnounceCb,
     t: Translator,
     announcements: AnnouncementService,
@@ -490,7 +491,7 @@ async def stop(
         raise InvalidInput("error-button-expired")
     cancelled = await announcements.stop(int(callback_data.value))
     await callback.answer(t("announce-stop-done", count=cancelled), show_alert=True)
-    await announcer.refresh()
+    await announcer.stopped(bot, int(callback_data.value))
 
 
 @router.message(Command("announcements"))

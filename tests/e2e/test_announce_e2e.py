@@ -1,0 +1,156 @@
+"""Announcements end to end: the organiser's dialog, the preview, sending with live progress,
+stopping, and a scheduled announcement that survives a restart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.conftest import ORGANISER_ID
+from tests.e2e.conftest import BotProcess
+from tests.e2e.emulator import BotAPIEmulator
+
+pytestmark = pytest.mark.e2e
+
+
+async def join(user, language_button: str) -> None:
+    user.send("/start")
+    await user.expect(lambda m: bool(m.buttons()))
+    user.press(language_button)
+    await user.expect(lambda m: "📚" in " ".join(m.button_texts()))
+
+
+async def compose(organiser, audience: str = "👥 Everyone") -> None:
+    """Walk the organiser through /announce up to the preview."""
+    organiser.send("/announce")
+    await organiser.expect("New announcement")
+    # Bold and a link, as Telegram sends them: entities, not markup.
+    organiser._push_message(
+        {
+            "text": "Registration is open: Single Window seminar",
+            "entities": [
+                {"type": "bold", "offset": 0, "length": 20},
+                {
+                    "type": "text_link",
+                    "offset": 22,
+                    "length": 13,
+                    "url": "https://rocb.example.org/sw",
+                },
+            ],
+        }
+    )
+    await organiser.expect("Now the text in Russian")
+    organiser.send("Открыта запись на семинар «Единое окно»")
+    await organiser.expect("Add a photo or a document")
+    organiser.press("Skip")
+    await organiser.expect("Who should receive it?")
+    organiser.press(audience)
+    await organiser.expect("Add a button that opens a course")
+    organiser.press("No button")
+    await organiser.expect("When may it arrive?")
+    organiser.press("Right away, any time of day")
+
+
+async def test_an_announcement_reaches_everyone_in_their_language_with_formatting(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    ana, ivan, aigerim = (
+        make_user(3001, "Ana", "en"),
+        make_user(3002, "Ivan", "ru"),
+        make_user(3003, "Aigerim", "ru"),
+    )
+    await join(ana, "English")
+    await join(ivan, "Русский")
+    await join(aigerim, "Русский")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    await join(organiser, "English")
+
+    await compose(organiser)
+    await organiser.expect("English: 2 recipients get this")  # Ana and the organiser
+    copy_en = await organiser.expect("Registration is open")
+    assert copy_en.text.startswith("<b>Registration is open</b>: ")
+    assert '<a href="https://rocb.example.org/sw">Single Window</a>' in copy_en.text
+    await organiser.expect("Russian: 2 recipients get this")
+    await organiser.expect("Открыта запись")
+    summary = await organiser.expect("4 recipients")
+    organiser.press("📤 Send now", summary)
+
+    got_en = await ana.expect("Registration is open")
+    assert got_en.text == copy_en.text  # exactly the preview, formatting kept
+    await ivan.expect("Открыта запись на семинар")
+    await aigerim.expect("Открыта запись на семинар")
+    status = await organiser.expect("Announcement #1")
+    await emulator.wait_for(
+        lambda: (
+            "is finished: 4 of 4 delivered"
+            in emulator.messages[(status.chat_id, status.message_id)].plain_text
+        ),
+        timeout=20,
+    )
+    organiser.send("/announcements")
+    listing = await organiser.expect("Recent announcements")
+    assert "#1 · done · 4/4" in listing.plain_text
+
+
+async def test_stop_cancels_what_is_not_yet_sent(
+    bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    await bot.start(BROADCAST_RATE="1")
+    users = [make_user(3100 + i, f"Officer{i}", "ru") for i in range(6)]
+    for user in users:
+        await join(user, "Русский")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    await join(organiser, "English")
+    await compose(organiser)
+    summary = await organiser.expect("recipients in total")
+    organiser.press("📤 Send now", summary)
+    status = await organiser.expect("Announcement #1 is going out")
+    organiser.press("⏹ Stop", status)
+    answer = await organiser.callback_answer()
+    assert "Stopped." in answer.params["text"]
+
+    started = next(
+        i for i, c in enumerate(emulator.calls) if "is going out" in str(c.params.get("text"))
+    )
+
+    def delivered() -> int:
+        """Announcement messages Telegram accepted after Send now (not the preview)."""
+        texts = ("Открыта", "Registration")
+        return sum(
+            1
+            for c in emulator.calls[started:]
+            if c.method == "sendMessage"
+            and c.ok
+            and any(t in str(c.params.get("text")) for t in texts)
+        )
+
+    def final_report() -> bool:
+        text = emulator.messages[(status.chat_id, status.message_id)].plain_text
+        # Once the request in flight at the moment of Stop has ended, the report is exact.
+        return "was stopped" in text and f"{delivered()} of 7 delivered" in text
+
+    await emulator.wait_for(final_report, timeout=20)
+    assert delivered() < 7
+
+
+async def test_a_scheduled_announcement_goes_out_after_a_restart(
+    bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    await bot.start()
+    ivan = make_user(3201, "Ivan", "ru")
+    await join(ivan, "Русский")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    await join(organiser, "English")
+    await compose(organiser)
+    summary = await organiser.expect("recipients in total")
+    organiser.press("🕒 Schedule", summary)
+    await organiser.expect("When should it go out? Your time (UTC)")
+    when = datetime.now(UTC) + timedelta(seconds=6)
+    organiser.send(when.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S"))
+    await organiser.expect("will go out on")
+    assert await bot.stop() == 0
+    assert not any("Открыта" in m.plain_text for m in ivan.messages())
+    await bot.start()
+    await ivan.expect("Открыта запись на семинар", timeout=20)
