@@ -205,15 +205,15 @@ class AnnouncementRepository:
             else ":now"
         )
         async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
+            cursor = await conn.execute(
                 "INSERT INTO outbox (user_id, kind, payload, priority, not_before, state,"  # noqa: S608
                 " announcement_id, created_at, updated_at)"
                 f" SELECT u.id, 'announcement', :payload, :priority, {not_before}, 'pending',"
-                f" :announcement_id, :now, :now FROM users u WHERE {audience.where}"
-                " RETURNING 1",
+                f" :announcement_id, :now, :now FROM users u WHERE {audience.where}",
                 params,
             )
-            count = len(list(rows))
+            count = cursor.rowcount
+            await cursor.close()
             await conn.execute_fetchall(
                 "UPDATE announcements SET status = 'sending', recipients = ?, queued_at = ?"
                 " WHERE id = ?",

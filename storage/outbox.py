@@ -34,6 +34,11 @@ class OutboxMessage:
     payload: dict[str, Any]
     priority: int
     attempts: int
+    # The recipient's language settings, read with the claim (no query per message);
+    # recipient_exists is False once the user has deleted their data.
+    language: str | None = None
+    telegram_language: str | None = None
+    recipient_exists: bool = True
 
 
 # Personal notices (a seat became free, the course moved) go before bulk mail.
@@ -84,7 +89,10 @@ class OutboxRepository:
             "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id IN ("
             " SELECT id FROM outbox WHERE state = 'pending' AND not_before <= ?"
             " ORDER BY priority, not_before, id LIMIT ?)"
-            " RETURNING id, user_id, kind, payload, priority, attempts",
+            " RETURNING id, user_id, kind, payload, priority, attempts,"
+            " (SELECT language FROM users WHERE users.id = outbox.user_id) AS language,"
+            " (SELECT telegram_language FROM users WHERE users.id = outbox.user_id) AS tg,"
+            " EXISTS (SELECT 1 FROM users WHERE users.id = outbox.user_id) AS present",
             (to_db(now), to_db(now), limit),
         )
         messages = [
@@ -95,6 +103,9 @@ class OutboxRepository:
                 payload=json.loads(row["payload"]),
                 priority=row["priority"],
                 attempts=row["attempts"],
+                language=row["language"],
+                telegram_language=row["tg"],
+                recipient_exists=bool(row["present"]),
             )
             for row in rows
         ]

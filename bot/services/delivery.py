@@ -110,6 +110,7 @@ class DeliveryWorker:
         self._wake = asyncio.Event()
         self._outcomes: list[Outcome] = []
         self._outcome_ready = asyncio.Event()
+        self._closing = False
         self._last_to_chat: dict[int, float] = {}
         self.per_chat_seconds = PER_CHAT_SECONDS
 
@@ -145,10 +146,12 @@ class DeliveryWorker:
                 if started == 0:
                     await self._idle()
         finally:
-            writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await writer
-            await self.drain()
+            if self._sending:
+                await asyncio.gather(*self._sending, return_exceptions=True)
+            # Not cancelled: a write cut off half-way would leave its rows `sending`.
+            self._closing = True
+            self._outcome_ready.set()
+            await writer
 
     async def _idle(self) -> None:
         self._wake.clear()
@@ -204,6 +207,9 @@ class DeliveryWorker:
             await self._outcome_ready.wait()
             self._outcome_ready.clear()
             await self._flush()
+            if self._closing:
+                await self._flush()  # whatever arrived during the last write
+                return
 
     async def _flush(self) -> None:
         outcomes, self._outcomes = self._outcomes, []
@@ -237,10 +243,9 @@ class DeliveryWorker:
         self._report(outcome)
 
     async def _attempt(self, message: OutboxMessage) -> Outcome:
-        user = await self.users.get(message.user_id)
-        if user is None:
+        if not message.recipient_exists:
             return Outcome(message.id, "cancelled", "the user deleted their data")
-        locale = pick_locale(user.language, user.telegram_language, self.default_locale)
+        locale = pick_locale(message.language, message.telegram_language, self.default_locale)
         try:
             if "announcement_id" in message.payload:
                 announcement = await self._announcement(int(message.payload["announcement_id"]))
