@@ -111,8 +111,11 @@ async def test_stop_cancels_what_is_not_yet_sent(
     answer = await organiser.callback_answer()
     assert "Stopped." in answer.params["text"]
 
+    # Everything after the preview's summary (the copies above it are the preview).
     started = next(
-        i for i, c in enumerate(emulator.calls) if "is going out" in str(c.params.get("text"))
+        i
+        for i, c in enumerate(emulator.calls)
+        if "recipients</b> in total" in str(c.params.get("text"))
     )
 
     def delivered() -> int:
