@@ -113,7 +113,7 @@ def create_dispatcher(
     def course_button(course_id: int, locale: str) -> InlineKeyboardMarkup:
         """The button under an announcement that opens the course, in the reader's language."""
         label = localizations.get(locale)("button-open-course")
-        data = CourseCb(action=CourseAction.VIEW, course_id=course_id).pack()
+        data = CourseCb(action=CourseAction.OPEN, course_id=course_id).pack()
         return InlineKeyboardMarkup(
             inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
         )

@@ -26,7 +26,7 @@ from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.keyboards import countries_sorted
 from storage.announcements import Announcement
 from storage.courses import CourseRepository, CourseStatus
-from storage.users import User
+from storage.users import User, UserRepository
 
 router = Router(name=__name__)
 
@@ -495,7 +495,9 @@ async def stop(
 
 
 @router.message(Command("announcements"))
-async def recent(message: Message, t: Translator, announcements: AnnouncementService) -> None:
+async def recent(
+    message: Message, t: Translator, announcements: AnnouncementService, users: UserRepository
+) -> None:
     items = await announcements.announcements.recent(10)
     if not items:
         await message.answer(t("announce-none"))
@@ -504,6 +506,8 @@ async def recent(message: Message, t: Translator, announcements: AnnouncementSer
     for item in items:
         progress = await announcements.progress(item.id)
         preview = html.quote((item.text(t.locale) or "…")[:40])
+        author = await users.get(item.created_by)
+        name = (author.full_name or author.first_name) if author else str(item.created_by)
         lines.append(
             t(
                 "announce-list-row",
@@ -511,7 +515,7 @@ async def recent(message: Message, t: Translator, announcements: AnnouncementSer
                 status=t(f"announce-status-{item.status}"),
                 sent=progress.sent,
                 total=item.recipients,
-                author=str(item.created_by),
+                author=html.quote(name),
                 text=preview,
             )
         )

@@ -64,6 +64,7 @@ class CourseAction(StrEnum):
     CANCEL_YES = "cancel_yes"
     CALENDAR = "ics"
     MY = "my"
+    OPEN = "open"  # from an announcement: the card comes as a new message
 
 
 class CourseCb(CallbackData, prefix="crs1"):

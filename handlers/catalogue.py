@@ -205,6 +205,22 @@ async def view_course(
         await callback.message.edit_text(text, reply_markup=markup)
 
 
+@router.callback_query(CourseCb.filter(F.action == CourseAction.OPEN))
+async def open_course(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+) -> None:
+    """The button under an announcement: the card below it, the announcement stays."""
+    course = await visible_course(courses, callback_data.course_id)
+    await callback.answer()
+    await send_course_card(bot, _chat_id(callback), course.id, user, t, courses, signups)
+
+
 # -- signing up ------------------------------------------------------------------------------
 
 

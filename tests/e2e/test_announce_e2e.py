@@ -157,3 +157,62 @@ async def test_a_scheduled_announcement_goes_out_after_a_restart(
     assert not any("Открыта" in m.plain_text for m in ivan.messages())
     await bot.start()
     await ivan.expect("Открыта запись на семинар", timeout=20)
+
+
+async def test_publishing_a_course_offers_to_announce_it_with_a_photo_and_its_button(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    from tests.e2e.test_courses_e2e import create_and_publish
+
+    officer = make_user(3301, "Ivan", "ru")
+    await join(officer, "Русский")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    await join(organiser, "English")
+    course_id, _ = await create_and_publish(organiser, capacity=5)
+    card = organiser.last_with_buttons()
+    organiser.press("📣 Announce it", card)
+    await organiser.expect("Who should receive it?")
+    organiser.press("🌐 By language")
+    await organiser.expect("Which language group?")
+    organiser.press("Русский")
+    await organiser.expect("When may it arrive?")  # the course button is already set
+    organiser.press("Right away, any time of day")
+    summary = await organiser.expect("1 recipient in total")
+    organiser.press("📤 Send now", summary)
+    got = await officer.expect("Управление рисками в таможне")
+    assert "15 марта 2031" in got.plain_text
+    assert got.button_texts() == ["📚 Подробнее и запись"]
+    officer.press("📚 Подробнее и запись", got)
+    card = await officer.expect("Осталось 5 мест из 5")  # a new message: the announcement stays
+    assert "✍️ Записаться" in card.button_texts()
+    organiser.send("/announcements")
+    listing = await organiser.expect("Recent announcements")
+    assert "by Olena" in listing.plain_text
+    assert course_id > 0
+
+
+async def test_an_announcement_with_a_photo_is_sent_as_a_photo_with_its_caption(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    officer = make_user(3401, "Ana", "en")
+    await join(officer, "English")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    await join(organiser, "English")
+    organiser.send("/announce")
+    await organiser.expect("New announcement")
+    organiser.send("Photos from the AEO workshop in Tbilisi")
+    await organiser.expect("Now the text in Russian")
+    organiser.press("Same text for everyone")
+    await organiser.expect("Add a photo")
+    organiser.send_photo()
+    await organiser.expect("Who should receive it?")
+    organiser.press("👥 Everyone")
+    await organiser.expect("Add a button")
+    organiser.press("No button")
+    await organiser.expect("When may it arrive?")
+    organiser.press("Right away, any time of day")
+    summary = await organiser.expect("recipients in total")
+    organiser.press("📤 Send now", summary)
+    photo = await officer.expect("Photos from the AEO workshop", timeout=20)
+    assert photo.method == "sendPhoto"
+    assert photo.caption == "Photos from the AEO workshop in Tbilisi"
