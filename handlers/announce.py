@@ -22,6 +22,7 @@ from bot.i18n import Localizations, Translator
 from bot.services import course_fields
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.services.course_fields import FieldProblem
+from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.keyboards import countries_sorted
 from storage.announcements import Announcement
@@ -46,10 +47,6 @@ class AnnounceForm(StatesGroup):
     schedule = State()
 
 
-def _chat_id(callback: CallbackQuery) -> int:
-    return callback.message.chat.id if callback.message else callback.from_user.id
-
-
 def _cb(action: AnnounceAction, value: str = "") -> AnnounceCb:
     return AnnounceCb(action=action, value=value)
 
@@ -60,12 +57,6 @@ def _keyboard(*buttons: tuple[str, AnnounceCb], width: int = 1) -> InlineKeyboar
         kb.button(text=text, callback_data=data)
     kb.adjust(width)
     return kb.as_markup()
-
-
-async def _close_buttons(callback: CallbackQuery) -> None:
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
 
 
 # -- texts and media -------------------------------------------------------------------------
@@ -150,9 +141,9 @@ async def skip_step(
     state: FSMContext,
     raw_state: str,
 ) -> None:
-    await _close_buttons(callback)
+    await close_buttons(callback)
     step = raw_state.split(":", 1)[1]
-    chat_id = _chat_id(callback)
+    chat_id = chat_of(callback)
     if step == "text_en":
         await _ask_ru(chat_id, bot, t, state)
     elif step == "text_ru":
@@ -204,21 +195,21 @@ async def audience(
     localizations: Localizations,
 ) -> None:
     action, value = callback_data.action, callback_data.value
-    chat_id = _chat_id(callback)
+    chat_id = chat_of(callback)
     if action == AnnounceAction.AUDIENCE and value == "all":
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await _keep(state, audience={"kind": "all"})
         await _ask_course_button(chat_id, bot, t, state, courses)
     elif action == AnnounceAction.AUDIENCE and value == "course":
         buttons = await _course_buttons(courses, t, AnnounceAction.COURSE)
         if not buttons:
             raise InvalidInput("announce-error-no-courses")
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await bot.send_message(chat_id, t("announce-ask-course"), reply_markup=_keyboard(*buttons))
     elif action == AnnounceAction.COURSE and value.isdigit():
         if await courses.get(int(value)) is None:
             raise InvalidInput("error-course-not-found")
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await _keep(state, audience_course=int(value))
         buttons = [
             (t(f"button-audience-status-{s}"), _cb(AnnounceAction.STATUS, s))
@@ -231,14 +222,14 @@ async def audience(
         draft = await _draft(state)
         if "audience_course" not in draft:
             raise InvalidInput("error-button-expired")
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await _keep(
             state,
             audience={"kind": "course", "course_id": draft["audience_course"], "status": value},
         )
         await _ask_course_button(chat_id, bot, t, state, courses)
     elif action == AnnounceAction.AUDIENCE and value == "language":
-        await _close_buttons(callback)
+        await close_buttons(callback)
         buttons = [
             (
                 localizations.get(code)(f"button-language-{code}"),
@@ -250,11 +241,11 @@ async def audience(
             chat_id, t("announce-ask-language"), reply_markup=_keyboard(*buttons, width=2)
         )
     elif action == AnnounceAction.LANGUAGE and value in LOCALES:
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await _keep(state, audience={"kind": "language", "language": value})
         await _ask_course_button(chat_id, bot, t, state, courses)
     elif action == AnnounceAction.AUDIENCE and value == "country":
-        await _close_buttons(callback)
+        await close_buttons(callback)
         buttons = [(name, _cb(AnnounceAction.COUNTRY, code)) for code, name in countries_sorted(t)]
         await bot.send_message(
             chat_id, t("announce-ask-country"), reply_markup=_keyboard(*buttons, width=3)
@@ -262,7 +253,7 @@ async def audience(
     elif action == AnnounceAction.COUNTRY and any(
         code == value for code, _ in countries_sorted(t)
     ):
-        await _close_buttons(callback)
+        await close_buttons(callback)
         await _keep(state, audience={"kind": "country", "country": value})
         await _ask_course_button(chat_id, bot, t, state, courses)
     else:
@@ -304,9 +295,9 @@ async def course_button(
     value = callback_data.value
     if value != "none" and (not value.isdigit() or await courses.get(int(value)) is None):
         raise InvalidInput("error-course-not-found")
-    await _close_buttons(callback)
+    await close_buttons(callback)
     await _keep(state, course_button=None if value == "none" else int(value))
-    await _ask_daytime(_chat_id(callback), bot, t, state)
+    await _ask_daytime(chat_of(callback), bot, t, state)
 
 
 async def _ask_daytime(chat_id: int, bot: Bot, t: Translator, state: FSMContext) -> None:
@@ -333,7 +324,7 @@ async def daytime(
     localizations: Localizations,
     announcer: Announcer,
 ) -> None:
-    await _close_buttons(callback)
+    await close_buttons(callback)
     draft = await _draft(state)
     announcement = await announcements.create(
         created_by=user.id,
@@ -348,7 +339,7 @@ async def daytime(
     await state.set_state(AnnounceForm.preview)
     await state.set_data({"announcement_id": announcement.id})
     await send_preview(
-        bot, _chat_id(callback), announcement, t, announcements, localizations, announcer
+        bot, chat_of(callback), announcement, t, announcements, localizations, announcer
     )
 
 
@@ -403,7 +394,7 @@ async def send_now(
     announcer: Announcer,
 ) -> None:
     announcement_id = await _own_draft(state, callback_data.value)
-    await _close_buttons(callback)
+    await close_buttons(callback)
     await state.clear()
     await announcer.start_now(bot, announcement_id)
 
@@ -418,7 +409,7 @@ async def cancel_draft(
 ) -> None:
     announcement_id = await _own_draft(state, callback_data.value)
     await announcements.stop(announcement_id)
-    await _close_buttons(callback)
+    await close_buttons(callback)
     await state.clear()
     if isinstance(callback.message, Message):
         await callback.message.answer(t("announce-cancelled"))
@@ -437,11 +428,11 @@ async def schedule_ask(
     settings: Settings,
 ) -> None:
     await _own_draft(state, callback_data.value)
-    await _close_buttons(callback)
+    await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
     zone = user.timezone or settings.default_timezone
     await bot.send_message(
-        _chat_id(callback),
+        chat_of(callback),
         t("announce-ask-schedule", zone=zone, format=course_fields.DATETIME_FORMAT),
     )
 
@@ -553,7 +544,7 @@ async def announce_course(
             ]
         )
     await state.set_data({"draft": {**texts, "course_button": course.id}})
-    await _ask_audience(_chat_id(callback), bot, t, state)
+    await _ask_audience(chat_of(callback), bot, t, state)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.errors import CourseNotFound
 from bot.i18n import Translator
 from bot.services.signups import SignupService
+from handlers.callback_replies import chat_of
 from handlers.callbacks import (
     AdminAction,
     AdminCourseCb,
@@ -36,10 +37,6 @@ PAGE_SIZE = 5
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _chat_id(callback: CallbackQuery) -> int:
-    return callback.message.chat.id if callback.message else callback.from_user.id
 
 
 # -- the catalogue ---------------------------------------------------------------------------
@@ -67,7 +64,7 @@ async def courses_from_menu(
     settings: Settings,
 ) -> None:
     await callback.answer()
-    await send_catalogue(bot, _chat_id(callback), user, t, courses, settings, page=0)
+    await send_catalogue(bot, chat_of(callback), user, t, courses, settings, page=0)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.LIST))
@@ -218,7 +215,7 @@ async def open_course(
     """The button under an announcement: the card below it, the announcement stays."""
     course = await visible_course(courses, callback_data.course_id)
     await callback.answer()
-    await send_course_card(bot, _chat_id(callback), course.id, user, t, courses, signups)
+    await send_course_card(bot, chat_of(callback), course.id, user, t, courses, signups)
 
 
 # -- signing up ------------------------------------------------------------------------------
@@ -235,7 +232,7 @@ async def sign_up(
     signups: SignupService,
     state: FSMContext,
 ) -> None:
-    chat_id = _chat_id(callback)
+    chat_id = chat_of(callback)
     if not user.profile_complete:
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
         course = await visible_course(courses, callback_data.course_id)
@@ -266,7 +263,7 @@ async def calendar_file(
 ) -> None:
     course = await visible_course(courses, callback_data.course_id)
     await callback.answer()
-    await bot.send_document(_chat_id(callback), await calendar_document(bot, course, t.locale))
+    await bot.send_document(chat_of(callback), await calendar_document(bot, course, t.locale))
 
 
 # -- cancelling ------------------------------------------------------------------------------
@@ -335,7 +332,7 @@ async def my_from_button(
     callback: CallbackQuery, bot: Bot, user: User, t: Translator, signups: SignupService
 ) -> None:
     await callback.answer()
-    await send_my_courses(bot, _chat_id(callback), user, t, signups)
+    await send_my_courses(bot, chat_of(callback), user, t, signups)
 
 
 async def send_my_courses(

@@ -23,6 +23,7 @@ from bot.services import course_fields as fields
 from bot.services.course_fields import FieldProblem
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.services.exports import export_filename, participants_csv, participants_xlsx
+from handlers.callback_replies import chat_of
 from handlers.callbacks import (
     AdminAction,
     AdminCourseCb,
@@ -50,10 +51,6 @@ NOT_COMMAND = ~F.text.startswith("/")
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _chat_id(callback: CallbackQuery) -> int:
-    return callback.message.chat.id if callback.message else callback.from_user.id
 
 
 def _cb(action: AdminAction, course_id: int = 0, page: int = 0, arg: str = "") -> AdminCourseCb:
@@ -305,7 +302,7 @@ async def dialog_button(
         await callback.message.edit_reply_markup(reply_markup=None)
     await advance(
         bot,
-        _chat_id(callback),
+        chat_of(callback),
         step,
         values,
         t,
@@ -410,7 +407,7 @@ async def _show(
     if isinstance(callback.message, Message):
         await callback.message.edit_text(text, reply_markup=markup)
     else:
-        await bot.send_message(_chat_id(callback), text, reply_markup=markup)
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
 
 
 # -- the list --------------------------------------------------------------------------------
@@ -435,7 +432,7 @@ async def admin_list(
     if isinstance(callback.message, Message) and callback.message.text:
         await callback.message.edit_text(text, reply_markup=markup)
     else:
-        await bot.send_message(_chat_id(callback), text, reply_markup=markup)
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
 
 
 async def course_list(
@@ -609,7 +606,7 @@ async def edit_ask(
     await state.set_state(CourseEdit.value)
     await state.set_data({"course_id": course.id, "field": callback_data.arg})
     await bot.send_message(
-        _chat_id(callback),
+        chat_of(callback),
         t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
         + "\n"
         + t("course-edit-current", value=html.quote(_current(course, callback_data.arg, t))),
@@ -697,7 +694,7 @@ async def participants(
         lines.append(t("course-participants-none"))
     kb = InlineKeyboardBuilder()
     kb.button(text=t("button-back"), callback_data=_cb(AdminAction.VIEW, course.id))
-    await bot.send_message(_chat_id(callback), "\n".join(lines), reply_markup=kb.as_markup())
+    await bot.send_message(chat_of(callback), "\n".join(lines), reply_markup=kb.as_markup())
 
 
 @router.callback_query(AdminCourseCb.filter(F.action.in_({AdminAction.XLSX, AdminAction.CSV})))
@@ -717,7 +714,7 @@ async def export(
     else:
         data, ext = participants_csv(course, people, t), "csv"
     await bot.send_document(
-        _chat_id(callback),
+        chat_of(callback),
         BufferedInputFile(data, filename=export_filename(course, ext)),
         caption=t(
             "course-export-caption", title=html.quote(course.title(t.locale)), count=len(people)

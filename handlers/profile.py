@@ -20,6 +20,7 @@ from bot.services.profiles import ProfileService, match_country
 from bot.services.signups import SignupService
 from bot.timefmt import utc_offset
 from handlers import keyboards
+from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import (
     ConsentCb,
     CountryCb,
@@ -54,17 +55,6 @@ WIZARD = "wizard"  # FSM data "mode": going through every missing field
 EDIT = "edit"  # FSM data "mode": changing one field from the profile card
 
 
-def _chat_id(callback: CallbackQuery) -> int:
-    return callback.message.chat.id if callback.message else callback.from_user.id
-
-
-async def _close_buttons(callback: CallbackQuery) -> None:
-    """Answer the press and remove the keyboard, so the same question cannot be answered twice."""
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-
-
 # -- entry points ----------------------------------------------------------------------------
 
 
@@ -80,7 +70,7 @@ async def profile_from_menu(
     callback: CallbackQuery, bot: Bot, user: User, t: Translator, state: FSMContext
 ) -> None:
     await callback.answer()
-    await open_profile(bot, _chat_id(callback), user, t, state)
+    await open_profile(bot, chat_of(callback), user, t, state)
 
 
 async def open_profile(
@@ -124,10 +114,10 @@ async def consent_answer(
     profiles: ProfileService,
     state: FSMContext,
 ) -> None:
-    await _close_buttons(callback)
+    await close_buttons(callback)
     if callback_data.agree and user.has_consented:
         return  # a double tap: the dialog has already moved on
-    chat_id = _chat_id(callback)
+    chat_id = chat_of(callback)
     pending = (await state.get_data()).get("pending_signup")
     if not callback_data.agree:
         await state.clear()
@@ -231,7 +221,7 @@ async def edit_field(
     if callback_data.field not in PROFILE_FIELDS:
         raise InvalidInput("error-button-expired")
     await callback.answer()
-    chat_id = _chat_id(callback)
+    chat_id = chat_of(callback)
     if not user.has_consented:
         await open_profile(bot, chat_id, user, t, state)
         return
@@ -249,9 +239,9 @@ async def skip_email(
     signups: SignupService,
     state: FSMContext,
 ) -> None:
-    await _close_buttons(callback)
+    await close_buttons(callback)
     await profiles.set_email(user.id, None)
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
+    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
 
 
 # -- answers typed as text -------------------------------------------------------------------
@@ -364,7 +354,7 @@ async def country_chosen(
             f"{t('profile-ask-country')} {t(BY_CODE[callback_data.code].name_key)}",
             reply_markup=None,
         )
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
+    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
 
 
 @router.callback_query(TimezoneCb.filter())
@@ -381,8 +371,8 @@ async def timezone_chosen(
     if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
         raise InvalidInput("error-button-expired")
     await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
-    await _close_buttons(callback)
-    await after_answer(bot, _chat_id(callback), user.id, t, profiles, signups, state)
+    await close_buttons(callback)
+    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
 
 
 # -- /forget ---------------------------------------------------------------------------------
@@ -406,7 +396,7 @@ async def forget_command(message: Message, t: Translator) -> None:
 async def forget_from_card(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
     await callback.answer()
     await bot.send_message(
-        _chat_id(callback), t("forget-confirm"), reply_markup=_forget_keyboard(t)
+        chat_of(callback), t("forget-confirm"), reply_markup=_forget_keyboard(t)
     )
 
 
