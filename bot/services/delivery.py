@@ -57,6 +57,9 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+CATCH_UP_SECONDS = 0.05
+
+
 class Pacer:
     """Hands out send slots 1/rate apart; `pause` moves every later slot back."""
 
@@ -66,8 +69,10 @@ class Pacer:
 
     async def wait_turn(self) -> None:
         now = time.monotonic()
-        slot = max(now, self._next)
-        # A slot left unused while idle is not saved up: no burst after a quiet period.
+        # Timer wake-ups come late by a fraction of a millisecond; slots missed by less than
+        # CATCH_UP are still used, so the rate holds at 1,000/s. Slots left unused for longer
+        # (an idle worker) are not saved up: no burst after a quiet period.
+        slot = max(self._next, now - CATCH_UP_SECONDS)
         self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
