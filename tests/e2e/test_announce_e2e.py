@@ -216,3 +216,40 @@ async def test_an_announcement_with_a_photo_is_sent_as_a_photo_with_its_caption(
     photo = await officer.expect("Photos from the AEO workshop", timeout=20)
     assert photo.method == "sendPhoto"
     assert photo.caption == "Photos from the AEO workshop in Tbilisi"
+
+
+async def test_the_dialog_in_russian_to_one_language_group(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    ana, ivan = make_user(3501, "Ana", "en"), make_user(3502, "Ivan", "ru")
+    await join(ana, "English")
+    await join(ivan, "Русский")
+    organiser = make_user(ORGANISER_ID, "Ольга", "ru")
+    await join(organiser, "Русский")
+    organiser.send("/announce")
+    await organiser.expect("Новое объявление")
+    organiser.send("Webinar on the TIR Convention, 20 May")
+    await organiser.expect("Теперь текст на русском")
+    organiser.send("Вебинар по Конвенции МДП, 20 мая")
+    await organiser.expect("Добавить фото или документ?")
+    organiser.press("Пропустить")
+    await organiser.expect("Кому отправить?")
+    organiser.press("🌐 По языку")
+    await organiser.expect("Какой языковой группе?")
+    organiser.press("English")
+    await organiser.expect("Добавить кнопку")
+    organiser.press("Без кнопки")
+    await organiser.expect("Когда можно доставлять?")
+    organiser.press("Сразу, в любое время суток")
+    summary = await organiser.expect("Всего 1 получатель")
+    organiser.press("📤 Отправить сейчас", summary)
+    await ana.expect("Webinar on the TIR Convention")
+    status = await organiser.expect("Объявление №1")
+    await emulator.wait_for(
+        lambda: (
+            "отправлено: доставлено 1 из 1"
+            in emulator.messages[(status.chat_id, status.message_id)].plain_text
+        ),
+        timeout=20,
+    )
+    assert not any("МДП" in m.plain_text for m in ivan.messages())

@@ -200,3 +200,13 @@ async def test_personal_notices_go_before_bulk_mail(worker, db, emulator):
         await OutboxRepository.add_in(conn, users[3], "promoted", {"text": {"en": "seat"}}, 0)
     await run_until_all_final(worker, db, emulator)
     assert emulator.outbox[0].chat_id == users[3]
+
+
+async def test_chat_not_found_fails_with_the_error_kept_and_is_not_retried(worker, db, emulator):
+    (uid,) = await add_users(db, 1)
+    emulator.fail_chat(uid, "400")
+    await queue(db, uid, {"en": "Hi"})
+    await run_until_all_final(worker, db, emulator)
+    row = await db.fetch_one("SELECT state, attempts, last_error FROM outbox")
+    assert (row[0], row[1]) == ("failed", 1)
+    assert "chat not found" in row[2]
