@@ -8,9 +8,9 @@ Telegram's flood control, in each recipient's language, and loses nothing.
 - Outcomes are written by one writer task in groups (one transaction for whatever finished
   while the previous group was being written), so bookkeeping keeps up at high rates.
 - Crash policy: a message is `sending` from the moment it is claimed until its outcome is
-  written; after a crash `sending` rows are sent again. A recipient can therefore get a
-  duplicate only of a request whose outcome was not yet written when the bot died — at most
-  the requests in flight plus one group being written. Nothing is ever lost.
+  written, and it counts as in flight for that whole time; after a crash `sending` rows are
+  sent again. A recipient can therefore get a duplicate only of a request in flight when the
+  bot died: at most `in_flight_for(rate)` of them. Nothing is ever lost.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ class DeliveryWorker:
         self.max_in_flight = in_flight_for(rate)
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
-        self._sending: set[asyncio.Task[None]] = set()
+        self._sending: dict[int, asyncio.Task[None]] = {}  # outbox id -> its request
         self._stopping = asyncio.Event()
         self._wake = asyncio.Event()
         self._outcomes: list[Outcome] = []
@@ -152,7 +152,7 @@ class DeliveryWorker:
                     await self._idle()
         finally:
             if self._sending:
-                await asyncio.gather(*self._sending, return_exceptions=True)
+                await asyncio.gather(*self._sending.values(), return_exceptions=True)
             # Not cancelled: a write cut off half-way would leave its rows `sending`.
             self._closing = True
             self._outcome_ready.set()
@@ -185,17 +185,14 @@ class DeliveryWorker:
             await self.pacer.wait_turn()
             self._last_to_chat[message.user_id] = time.monotonic()
             task = asyncio.create_task(self._deliver(message))
-            self._sending.add(task)
-            task.add_done_callback(self._finished)
+            # A message counts as in flight until its outcome is written, not merely until
+            # Telegram answers: that is what bounds the duplicates after a crash.
+            self._sending[message.id] = task
             started += 1
         if len(self._last_to_chat) > 100_000:
             cutoff = time.monotonic() - self.per_chat_seconds
             self._last_to_chat = {k: v for k, v in self._last_to_chat.items() if v > cutoff}
         return started
-
-    def _finished(self, task: asyncio.Task[None]) -> None:
-        self._sending.discard(task)
-        self._wake.set()
 
     def _hand_back(self, messages: list[OutboxMessage], due: datetime) -> None:
         for message in messages:
@@ -226,6 +223,9 @@ class DeliveryWorker:
             # Not written: the rows stay `sending` and are sent again after a restart.
             log.exception("Could not record %d delivery outcome(s)", len(outcomes))
         for outcome in outcomes:
+            self._sending.pop(outcome.message_id, None)
+        self._wake.set()  # room for more in flight
+        for outcome in outcomes:
             if outcome.state == "blocked":
                 # Left out of later audiences until they write to the bot again.
                 await self.users.set_active(outcome.user_id, False)
@@ -233,7 +233,7 @@ class DeliveryWorker:
     async def drain(self) -> None:
         """Wait for the requests in flight and write every outcome (tests, shutdown)."""
         if self._sending:
-            await asyncio.gather(*self._sending, return_exceptions=True)
+            await asyncio.gather(*self._sending.values(), return_exceptions=True)
         await self._flush()
 
     # -- one message -------------------------------------------------------------------------
