@@ -96,6 +96,7 @@ def create_services(
             AnnouncementRepository(db),
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
+            default_timezone=settings.default_timezone if settings else "UTC",
         ),
     )
 

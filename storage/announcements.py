@@ -65,9 +65,15 @@ class Audience:
     params: dict[str, Any]
 
 
-def audience_sql(spec: dict[str, Any], default_locale: str) -> Audience:
+def audience_sql(
+    spec: dict[str, Any], default_locale: str, default_timezone: str = "UTC"
+) -> Audience:
     """Everyone active, a course's participants, one language, or one country."""
-    params: dict[str, Any] = {"default_locale": default_locale}
+    params: dict[str, Any] = {
+        "default_locale": default_locale,
+        # Users who have not set up a profile have no zone: they count as DEFAULT_TIMEZONE.
+        "default_timezone": default_timezone,
+    }
     where = "u.is_active = 1"
     kind = spec.get("kind")
     if kind == "course":
@@ -173,7 +179,7 @@ class AnnouncementRepository:
 
     async def zones(self, audience: Audience) -> list[str]:
         rows = await self.db.fetch_all(
-            f"SELECT DISTINCT COALESCE(u.timezone, 'UTC') FROM users u"  # noqa: S608
+            f"SELECT DISTINCT COALESCE(u.timezone, :default_timezone) FROM users u"  # noqa: S608
             f" WHERE {audience.where}",
             audience.params,
         )

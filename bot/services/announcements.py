@@ -55,9 +55,11 @@ class AnnouncementService:
         default_locale: str,
         rate: float,
         clock: Callable[[], datetime] = utcnow,
+        default_timezone: str = "UTC",
     ) -> None:
         self.announcements = announcements
         self.default_locale = default_locale
+        self.default_timezone = default_timezone
         self.rate = rate
         self.clock = clock
 
@@ -105,7 +107,9 @@ class AnnouncementService:
         announcement = await self.get(announcement_id)
         if announcement.status not in ("draft", "scheduled"):
             raise InvalidInput("announce-error-already-sent")
-        audience = audience_sql(announcement.audience_spec, self.default_locale)
+        audience = audience_sql(
+            announcement.audience_spec, self.default_locale, self.default_timezone
+        )
         now = self.clock()
         due: dict[str, datetime] = {}
         if announcement.daytime:

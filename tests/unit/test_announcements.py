@@ -154,3 +154,18 @@ async def test_100000_recipients_are_queued_in_one_statement(services, db):
         )
     item = await announce(services, {"kind": "all"})
     assert await services.announcements.send_now(item.id) == 100_004
+
+
+async def test_people_without_a_profile_get_daytime_in_the_default_zone(
+    db, localizations, settings
+):
+    bishkek = settings.model_copy(update={"default_timezone": "Asia/Bishkek"})
+    services = create_services(db, localizations, bishkek)
+    services.announcements.clock = lambda: NOW.replace(hour=18)  # 00:00 in Bishkek (UTC+6)
+    await UserRepository(db).upsert_seen(7, "Azamat", None, None, "ru")  # no profile, no zone
+    item = await services.announcements.create(
+        created_by=7, text_en="x", text_ru="x", audience={"kind": "all"}, daytime=True
+    )
+    await services.announcements.send_now(item.id)
+    row = await db.fetch_one("SELECT not_before FROM outbox WHERE user_id = 7")
+    assert row[0] == "2027-03-11T03:00:00+00:00"  # 09:00 in Bishkek
