@@ -206,7 +206,7 @@ class AnnouncementRepository:
             params[f"zone{index}"], params[f"due{index}"] = zone, to_db(due)
             cases.append(f"WHEN :zone{index} THEN :due{index}")
         not_before = (
-            f"CASE COALESCE(u.timezone, 'UTC') {' '.join(cases)} ELSE :now END"
+            f"CASE COALESCE(u.timezone, :default_timezone) {' '.join(cases)} ELSE :now END"
             if cases
             else ":now"
         )
