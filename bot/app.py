@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, fields
+from datetime import timedelta
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -28,6 +29,7 @@ from bot.services.courses import CourseService
 from bot.services.delivery import DeliveryWorker
 from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
+from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
 from handlers import get_routers
 from handlers.callbacks import AnnounceAction, AnnounceCb, CourseAction, CourseCb
@@ -71,6 +73,7 @@ class Services:
     signups: SignupService
     course_service: CourseService
     announcements: AnnouncementService
+    reminders: ReminderService
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -92,6 +95,13 @@ def create_services(
         profiles=ProfileService(users, signups),
         signups=signups,
         course_service=CourseService(db, courses, registrations, signups, notices),
+        reminders=ReminderService(
+            db,
+            courses,
+            users,
+            notices,
+            settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
+        ),
         announcements=AnnouncementService(
             AnnouncementRepository(db),
             settings.default_locale if settings else "en",
@@ -130,8 +140,11 @@ def create_dispatcher(
         ).pack(),
         course_button=course_button,
     )
+    timers = ReminderTimers(services.reminders, scheduler)
+    services.course_service.listeners.append(timers.course_changed)
     dp = Dispatcher(
         storage=SQLiteStorage(db),
+        reminder_timers=timers,
         settings=settings,
         db=db,
         localizations=localizations,
@@ -161,6 +174,15 @@ async def run(settings: Settings) -> None:
         dp, in_flight = create_dispatcher(settings, db, localizations, services)
         scheduler: Scheduler = dp["scheduler"]
         announcer: Announcer = dp["announcer"]
+        timers: ReminderTimers = dp["reminder_timers"]
+
+        def course_action_button(course_id: int, action: str, locale: str) -> InlineKeyboardMarkup:
+            """Under a reminder: "Can't come? Cancel my place" (the only action so far)."""
+            label = localizations.get(locale)("button-cancel-place")
+            data = CourseCb(action=CourseAction.CANCEL, course_id=course_id).pack()
+            return InlineKeyboardMarkup(
+                inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
+            )
 
         async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:
             course = await services.courses.get(course_id)
@@ -178,6 +200,7 @@ async def run(settings: Settings) -> None:
             settings.broadcast_rate,
             announcements=services.announcements.announcements,
             course_button=announcer.course_button,
+            course_action=course_action_button,
         )
         announcer.wake_delivery = worker.wake
 
@@ -189,6 +212,7 @@ async def run(settings: Settings) -> None:
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             await announcer.restore()
+            await timers.restore()
             scheduler.start()
             worker.start()
 

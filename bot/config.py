@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +17,23 @@ LOCALES: tuple[Locale, ...] = ("en", "ru")
 
 DEFAULT_API_URL = "https://api.telegram.org"
 _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+_OFFSET = re.compile(r"^(\d+)\s*([dhm])$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+
+
+def parse_offsets(text: str) -> tuple[timedelta, ...]:
+    """`1d,1h` -> (1 day, 1 hour): how long before a course its reminders go out."""
+    offsets = []
+    for part in filter(None, (p.strip().lower() for p in text.split(","))):
+        match = _OFFSET.match(part)
+        if not match or int(match[1]) == 0:
+            raise ValueError(
+                f"must be durations like 1d,1h or 3d,2h,30m (days, hours, minutes), got {part!r}"
+            )
+        offsets.append(timedelta(**{_UNITS[match[2]]: int(match[1])}))
+    return tuple(sorted(set(offsets), reverse=True))
 
 
 class ConfigError(Exception):
@@ -36,6 +54,10 @@ class Settings(BaseSettings):
     default_locale: Locale = "en"
     default_timezone: str = "UTC"
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = (
+        timedelta(days=1),
+        timedelta(hours=1),
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("bot_token", mode="before")
@@ -69,6 +91,13 @@ class Settings(BaseSettings):
                 )
             ids.add(int(item))
         return frozenset(ids)
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _parse_offsets(cls, value: object) -> tuple[timedelta, ...]:
+        if isinstance(value, (tuple, list)):
+            return tuple(value)
+        return parse_offsets(str(value))
 
     @field_validator("default_locale", mode="before")
     @classmethod

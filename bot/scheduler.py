@@ -62,6 +62,12 @@ class Scheduler:
             misfire_grace_time=None,
         )
 
+    def remove_prefix(self, prefix: str) -> None:
+        """Drop every timer whose id starts with `prefix` (e.g. a cancelled course's)."""
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(prefix):
+                job.remove()
+
     def start(self) -> None:
         self.scheduler.start()
 

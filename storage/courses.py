@@ -56,6 +56,7 @@ class Course:
     created_by: int | None
     created_at: str
     updated_at: str
+    reminder_offsets: str | None = None  # this course's own "1d,1h"; None: the default
 
     def title(self, locale: str) -> str:
         """The title in `locale`, or the other language's when a draft lacks it."""
@@ -110,6 +111,7 @@ _WRITABLE = frozenset(
         "capacity",
         "deadline_at",
         "language",
+        "reminder_offsets",
     }
 )
 

@@ -68,6 +68,12 @@ class CourseService:
         self.signups = signups
         self.notices = notices
         self.clock = clock
+        # Told about every published, moved or cancelled course (the reminder timers).
+        self.listeners: list[Callable[[Course], None]] = []
+
+    def _changed(self, course: Course) -> None:
+        for listener in self.listeners:
+            listener(course)
 
     async def get(self, course_id: int) -> Course:
         course = await self.courses.get(course_id)
@@ -90,7 +96,9 @@ class CourseService:
         if course.starts_at <= self.clock():
             raise InvalidInput("course-error-start-past")
         await self.courses.set_status(course_id, CourseStatus.PUBLISHED)
-        return await self.get(course_id)
+        published = await self.get(course_id)
+        self._changed(published)
+        return published
 
     async def delete_draft(self, course_id: int) -> None:
         if not await self.courses.delete_draft(course_id):
@@ -124,6 +132,8 @@ class CourseService:
                 )
             if field == "capacity":
                 await self.signups.promote(course_id)
+            if moved:
+                self._changed(updated)
         return Change(updated, notified)
 
     def _new_values(self, course: Course, field: str, raw: str | None) -> dict[str, Any]:
@@ -193,7 +203,9 @@ class CourseService:
             new_status=CourseStatus.CANCELLED,
             with_calendar=False,
         )
-        return Change(await self.get(course_id), notified)
+        cancelled = await self.get(course_id)
+        self._changed(cancelled)
+        return Change(cancelled, notified)
 
     async def _tell_participants(
         self,

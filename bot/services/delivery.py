@@ -51,6 +51,9 @@ CalendarFile = Callable[[int, str], Awaitable[tuple[bytes, str] | None]]
 # The button under an announcement that opens a course, in a language (built by the app, which
 # knows the callback data format).
 CourseButton = Callable[[int, str], InlineKeyboardMarkup]
+# A button acting on a course (under a reminder: "Can't come? Cancel my place"):
+# (course id, action, language) -> keyboard.
+CourseActionButton = Callable[[int, str, str], InlineKeyboardMarkup]
 
 
 def utcnow() -> datetime:
@@ -98,8 +101,10 @@ class DeliveryWorker:
         clock: Callable[[], datetime] = utcnow,
         announcements: AnnouncementRepository | None = None,
         course_button: CourseButton | None = None,
+        course_action: CourseActionButton | None = None,
     ) -> None:
         self.bot = bot
+        self.course_action = course_action
         self.announcements = announcements
         self.course_button = course_button
         self.outbox = outbox
@@ -295,8 +300,13 @@ class DeliveryWorker:
     async def _send(self, message: OutboxMessage, text: str, locale: str) -> int:
         course_id = message.payload.get("ics_course_id")
         attachment = await self.calendar_file(int(course_id), locale) if course_id else None
+        action = message.payload.get("course_action")
+        markup = None
+        if action and self.course_action is not None:
+            markup = self.course_action(int(action["course_id"]), str(action["action"]), locale)
         if attachment is None:
-            return (await self.bot.send_message(message.user_id, text)).message_id
+            sent = await self.bot.send_message(message.user_id, text, reply_markup=markup)
+            return sent.message_id
         data, name = attachment
         document = BufferedInputFile(data, filename=name)
         if len(text) <= CAPTION_LIMIT:

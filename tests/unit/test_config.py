@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.config import ConfigError, load_settings
@@ -15,6 +17,7 @@ VARIABLES = (
     "DEFAULT_LOCALE",
     "DEFAULT_TIMEZONE",
     "BROADCAST_RATE",
+    "REMINDER_OFFSETS",
     "LOG_LEVEL",
 )
 
@@ -33,6 +36,7 @@ def test_defaults_match_the_configuration_table():
     assert str(settings.database_path) == "data/bot.sqlite3"
     assert (settings.default_locale, settings.default_timezone) == ("en", "UTC")
     assert (settings.broadcast_rate, settings.log_level) == (25.0, "INFO")
+    assert settings.reminder_offsets == (timedelta(days=1), timedelta(hours=1))
 
 
 def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
@@ -53,6 +57,8 @@ def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
         ("BROADCAST_RATE", "fast", "BROADCAST_RATE must be a number"),
         ("TELEGRAM_API_URL", "localhost:8081", "TELEGRAM_API_URL must be an http(s) URL"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
+        ("REMINDER_OFFSETS", "tomorrow", "REMINDER_OFFSETS must be durations like 1d,1h"),
+        ("REMINDER_OFFSETS", "0h", "REMINDER_OFFSETS must be durations like 1d,1h"),
     ],
 )
 def test_an_invalid_value_fails_with_one_line_naming_the_variable(

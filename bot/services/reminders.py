@@ -1,0 +1,183 @@
+"""Reminders before a course: planned from SQLite, recorded when queued, sent via the outbox.
+
+A reminder for (course, offset, start) is queued at most once: the record and the outbox rows
+are written in one transaction. Confirmed participants at that moment get it, each in their
+language with the start in the course's zone and their own; someone who signs up after a
+reminder went out does not get that one, but does get the later ones. A reminder whose time
+passed while the bot was down goes out at start-up if the course has not started yet, and is
+recorded as skipped (and logged) if it has.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot import course_texts
+from bot.config import parse_offsets
+from bot.i18n import Translator
+from bot.scheduler import Scheduler
+from bot.services.notices import Notices
+from storage.courses import Course, CourseRepository, CourseStatus
+from storage.database import Database, to_db, utcnow_iso
+from storage.outbox import PRIORITY_PERSONAL, OutboxRepository
+from storage.users import UserRepository
+
+log = logging.getLogger(__name__)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    course_id: int
+    offset: timedelta
+    due_at: datetime
+
+    @property
+    def job_id(self) -> str:
+        return f"reminder:{self.course_id}:{int(self.offset.total_seconds())}"
+
+
+def due_time(course: Course, offset: timedelta) -> datetime:
+    """When a reminder goes out. Whole days count on the course's wall clock ("1d" before a
+    Monday 09:00 start is Sunday 09:00 there, across a clock change too); hours and minutes
+    are exact durations."""
+    zone = ZoneInfo(course.timezone)
+    wall = course.starts_at.astimezone(zone).replace(tzinfo=None) - timedelta(days=offset.days)
+    return wall.replace(tzinfo=zone).astimezone(UTC) - timedelta(seconds=offset.seconds)
+
+
+class ReminderService:
+    def __init__(
+        self,
+        db: Database,
+        courses: CourseRepository,
+        users: UserRepository,
+        notices: Notices,
+        default_offsets: tuple[timedelta, ...],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.courses = courses
+        self.users = users
+        self.notices = notices
+        self.default_offsets = default_offsets
+        self.clock = clock
+
+    def offsets(self, course: Course) -> tuple[timedelta, ...]:
+        if course.reminder_offsets:
+            try:
+                return parse_offsets(course.reminder_offsets)
+            except ValueError:
+                log.warning("Course %s has unreadable reminder offsets", course.id)
+        return self.default_offsets
+
+    def plan(self, course: Course) -> list[Reminder]:
+        """The course's reminders; empty unless it is published."""
+        if course.status != CourseStatus.PUBLISHED:
+            return []
+        return [Reminder(course.id, o, due_time(course, o)) for o in self.offsets(course)]
+
+    async def upcoming_courses(self) -> list[Course]:
+        rows = await self.db.fetch_all(
+            "SELECT id FROM courses WHERE status = 'published' AND starts_at > ?",
+            (to_db(self.clock()),),
+        )
+        courses = [await self.courses.get(row[0]) for row in rows]
+        return [c for c in courses if c is not None]
+
+    async def send(self, course_id: int, offset_seconds: int) -> int:
+        """Queue the reminder for everyone confirmed now; returns how many (0 if it was already
+        queued, the course moved or was cancelled, or it started: then recorded as skipped)."""
+        course = await self.courses.get(course_id)
+        if course is None or course.status != CourseStatus.PUBLISHED:
+            return 0
+        offset = timedelta(seconds=offset_seconds)
+        if offset not in self.offsets(course):
+            return 0  # the organiser changed the offsets since this timer was set
+        now = self.clock()
+        if now < due_time(course, offset) - timedelta(seconds=1):
+            return 0  # an early timer of a course that moved later: its new timer will come
+        started = course.starts_at <= now
+        people = [] if started else await self._confirmed(course_id)
+        zones = {uid: (await self.users.get(uid)) for uid in people}
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "INSERT INTO course_reminders (course_id, offset_seconds, starts_at, state,"
+                " recipients, recorded_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING 1",
+                (
+                    course_id,
+                    offset_seconds,
+                    to_db(course.starts_at),
+                    "skipped" if started else "queued",
+                    len(people),
+                    utcnow_iso(),
+                ),
+            )
+            if not list(rows):
+                return 0  # queued before (a restart, a double timer): never twice
+            for user_id in people:
+                user = zones[user_id]
+                zone = user.timezone if user else None
+
+                def render(t: Translator, zone: str | None = zone) -> str:
+                    return t(
+                        "reminder-text",
+                        title=course.title(t.locale),
+                        when=course_texts.when(course, t, zone),
+                        place=course_texts.place(course, t),
+                    )
+
+                payload = self.notices.payload(render)
+                payload["course_action"] = {"course_id": course_id, "action": "cancel"}
+                await OutboxRepository.add_in(
+                    conn, user_id, "reminder", payload, PRIORITY_PERSONAL
+                )
+        if started:
+            log.warning(
+                "Reminder %s for course %s skipped: the course had started", offset, course_id
+            )
+        return len(people)
+
+    async def _confirmed(self, course_id: int) -> list[int]:
+        rows = await self.db.fetch_all(
+            "SELECT user_id FROM registrations WHERE course_id = ? AND status = 'confirmed'"
+            " ORDER BY seq",
+            (course_id,),
+        )
+        return [row[0] for row in rows]
+
+
+class ReminderTimers:
+    """The APScheduler side: one timer per reminder, with deterministic ids, rebuilt from
+    SQLite at start-up and whenever a course is published, moved or cancelled."""
+
+    def __init__(self, service: ReminderService, scheduler: Scheduler) -> None:
+        self.service = service
+        self.scheduler = scheduler
+
+    async def restore(self) -> int:
+        courses = await self.service.upcoming_courses()
+        for course in courses:
+            self.course_changed(course)
+        return len(courses)
+
+    def course_changed(self, course: Course) -> None:
+        self.scheduler.remove_prefix(f"reminder:{course.id}:")
+        now = self.service.clock()
+        for reminder in self.service.plan(course):
+            # A time already passed (the bot was down) fires at once; send() decides.
+            self.scheduler.at(
+                self.service.send,
+                reminder.job_id,
+                max(reminder.due_at, now),
+                course.id,
+                int(reminder.offset.total_seconds()),
+            )
