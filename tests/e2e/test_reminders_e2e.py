@@ -1,0 +1,63 @@
+"""A reminder arrives in a real run, in the participant's language, with its cancel button,
+and a restart after it does not send it again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.conftest import ORGANISER_ID
+from tests.e2e.conftest import BotProcess
+from tests.e2e.emulator import BotAPIEmulator
+from tests.e2e.test_courses_e2e import fill_profile
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restarts(
+    bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    await bot.start(REMINDER_OFFSETS="1m")
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    start = (datetime.now(UTC) + timedelta(seconds=75)).replace(microsecond=0)
+    organiser.send(
+        "/newcourse\n"
+        "title_en: Border crossing facilitation\n"
+        "title_ru: Упрощение пересечения границ\n"
+        "description_en: Joint controls at the border.\n"
+        "description_ru: Совместный контроль на границе.\n"
+        f"start: {start:%Y-%m-%d %H:%M:%S}\n"
+        f"end: {start + timedelta(hours=2):%Y-%m-%d %H:%M:%S}\n"
+        "timezone: UTC\n"
+        "online: https://meet.example.org/border\n"
+        "language: ru"
+    )
+    controls = await organiser.expect("Status: draft")
+    organiser.press("🟢 Publish", controls)
+    card = await organiser.expect_edit("Status: published")
+    course_id = int(card.plain_text.split("?start=c")[1].split()[0])
+
+    aigerim = make_user(4001, "Aigerim", "ru")
+    aigerim.send(f"/start c{course_id}")
+    await aigerim.expect("выберите язык")
+    aigerim.press("Русский")
+    card = await aigerim.expect("Упрощение пересечения границ")
+    aigerim.press("✍️ Записаться", card)
+    await fill_profile(aigerim, russian=True)
+    await aigerim.expect("Вы записаны")
+
+    reminder = await aigerim.expect(
+        "Напоминание: скоро «Упрощение пересечения границ»", timeout=40
+    )
+    assert "По вашему времени" in reminder.plain_text  # Asia/Almaty is not UTC
+    assert reminder.button_texts() == ["Не сможете прийти? Отменить запись"]
+    for _ in range(3):  # restarts after the reminder never send it again
+        assert await bot.stop() == 0
+        await bot.start(REMINDER_OFFSETS="1m")
+    aigerim.send("/my")
+    await aigerim.expect("Ваш")
+    reminders = [m for m in aigerim.messages() if "Напоминание" in m.plain_text]
+    assert len(reminders) == 1
+    aigerim.press("Не сможете прийти? Отменить запись", reminder)
+    await aigerim.expect_edit("Отменить вашу запись")
