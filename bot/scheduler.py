@@ -4,10 +4,12 @@ lives in SQLite. Jobs are plain coroutines looked up by deterministic ids."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 Job = Callable[..., Awaitable[Any]]
@@ -62,11 +64,10 @@ class Scheduler:
             misfire_grace_time=None,
         )
 
-    def remove_prefix(self, prefix: str) -> None:
-        """Drop every timer whose id starts with `prefix` (e.g. a cancelled course's)."""
-        for job in self.scheduler.get_jobs():
-            if job.id.startswith(prefix):
-                job.remove()
+    def remove(self, job_id: str) -> None:
+        """Drop a timer if it is still there (a fired date job is gone already)."""
+        with contextlib.suppress(JobLookupError):
+            self.scheduler.remove_job(job_id)
 
     def start(self) -> None:
         self.scheduler.start()

@@ -216,6 +216,15 @@ class CourseRepository:
         total = rows[0]["total"] if rows else 0
         return [_course(_without_total(row)) for row in rows], total
 
+    async def published_upcoming(self, now: datetime) -> list[Course]:
+        """Every published course not started yet, in one query (start-up timers)."""
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS} FROM courses"  # noqa: S608 (constant columns)
+            " WHERE status = 'published' AND starts_at > ? ORDER BY starts_at",
+            (to_db(now),),
+        )
+        return [_course(row) for row in rows]
+
     async def finish_ended(self, now: datetime) -> int:
         """Mark published courses whose end has passed as finished; returns how many."""
         rows = await self.db.fetch_all_write(

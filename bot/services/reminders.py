@@ -85,12 +85,7 @@ class ReminderService:
         return [Reminder(course.id, o, due_time(course, o)) for o in self.offsets(course)]
 
     async def upcoming_courses(self) -> list[Course]:
-        rows = await self.db.fetch_all(
-            "SELECT id FROM courses WHERE status = 'published' AND starts_at > ?",
-            (to_db(self.clock()),),
-        )
-        courses = [await self.courses.get(row[0]) for row in rows]
-        return [c for c in courses if c is not None]
+        return await self.courses.published_upcoming(self.clock())
 
     async def send(self, course_id: int, offset_seconds: int) -> int:
         """Queue the reminder for everyone confirmed now; returns how many (0 if it was already
@@ -162,6 +157,7 @@ class ReminderTimers:
     def __init__(self, service: ReminderService, scheduler: Scheduler) -> None:
         self.service = service
         self.scheduler = scheduler
+        self._jobs: dict[int, set[str]] = {}  # course id -> its timers' ids
 
     async def restore(self) -> int:
         courses = await self.service.upcoming_courses()
@@ -170,9 +166,10 @@ class ReminderTimers:
         return len(courses)
 
     def course_changed(self, course: Course) -> None:
-        self.scheduler.remove_prefix(f"reminder:{course.id}:")
         now = self.service.clock()
+        planned = {}
         for reminder in self.service.plan(course):
+            planned[reminder.job_id] = reminder
             # A time already passed (the bot was down) fires at once; send() decides.
             self.scheduler.at(
                 self.service.send,
@@ -181,3 +178,8 @@ class ReminderTimers:
                 course.id,
                 int(reminder.offset.total_seconds()),
             )
+        # Timers of offsets no longer planned (other offsets, a cancelled course) go.
+        for job_id in self._jobs.pop(course.id, set()) - set(planned):
+            self.scheduler.remove(job_id)
+        if planned:
+            self._jobs[course.id] = set(planned)

@@ -145,6 +145,7 @@ async def test_timers_follow_the_course_when_it_moves_and_go_when_it_is_cancelle
     services.course_service.listeners.append(timers.course_changed)
     course = await make_course(services, datetime(2027, 3, 29, 7, 0, tzinfo=UTC))
     assert await timers.restore() == 1
+    scheduler.scheduler.start(paused=True)  # as in the bot: restored, then running
     jobs = {job.id: job for job in scheduler.scheduler.get_jobs()}
     assert set(jobs) == {f"reminder:{course.id}:86400", f"reminder:{course.id}:3600"}
     await services.course_service.edit(course.id, "starts_at", "2027-04-05 09:00")
@@ -152,3 +153,4 @@ async def test_timers_follow_the_course_when_it_moves_and_go_when_it_is_cancelle
     assert moved[f"reminder:{course.id}:3600"] == datetime(2027, 4, 5, 6, 0, tzinfo=UTC)
     await services.course_service.cancel(course.id)
     assert scheduler.scheduler.get_jobs() == []
+    scheduler.scheduler.shutdown(wait=False)
