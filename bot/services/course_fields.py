@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from bot.config import parse_offsets
 from bot.services.profiles import clean_text, find_zone
 
 TITLE_MAX = 200
@@ -145,6 +146,28 @@ def parse_language(raw: str | None) -> str:
     return code
 
 
+def parse_reminders(raw: str | None) -> str | None:
+    """This course's reminder offsets ("2d,1h"), or None for the bot's default."""
+    text = clean_text(raw).lower()
+    if text in _UNLIMITED or text in ("default", "по умолчанию"):
+        return None
+    try:
+        offsets = parse_offsets(text)
+    except ValueError:
+        raise FieldProblem(
+            "reminder_offsets", "course-error-reminders", {"value": clean_text(raw)}
+        ) from None
+    return ",".join(_offset_text(o) for o in offsets)
+
+
+def _offset_text(offset: timedelta) -> str:
+    if offset.days and not offset.seconds:
+        return f"{offset.days}d"
+    if offset.seconds % 3600 == 0 and not offset.days:
+        return f"{offset.seconds // 3600}h"
+    return f"{int(offset.total_seconds() // 60)}m"
+
+
 def check_times(
     starts_at: datetime, ends_at: datetime, deadline_at: datetime, now: datetime
 ) -> list[FieldProblem]:
@@ -176,6 +199,7 @@ FORM_KEYS = (
     "capacity",
     "deadline",
     "language",
+    "reminders",
 )
 _KEY_LINE = re.compile(r"^\s*([a-z][a-z_]*)\s*:\s?(.*)$")
 
@@ -264,6 +288,8 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
         capacity = take("capacity", parse_capacity)
         if not any(p.field == "capacity" for p in problems):
             values["capacity"] = capacity
+    if "reminders" in raw:
+        values["reminder_offsets"] = take("reminders", parse_reminders)
     values["language"] = take("language", parse_language) if "language" in raw else None
     if "language" not in raw:
         problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))

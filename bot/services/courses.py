@@ -33,6 +33,7 @@ EDITABLE = (
     "place",
     "capacity",
     "language",
+    "reminder_offsets",
 )
 ZonedRender = Callable[[Translator, str | None], str]
 _TIME_FIELDS = ("starts_at", "ends_at", "deadline_at", "timezone")
@@ -132,7 +133,7 @@ class CourseService:
                 )
             if field == "capacity":
                 await self.signups.promote(course_id)
-            if moved:
+            if moved or field == "reminder_offsets":
                 self._changed(updated)
         return Change(updated, notified)
 
@@ -149,6 +150,8 @@ class CourseService:
             return {"capacity": fields.parse_capacity(raw)}
         if field == "language":
             return {"language": fields.parse_language(raw)}
+        if field == "reminder_offsets":
+            return {"reminder_offsets": fields.parse_reminders(raw)}
         starts, ends, deadline = course.starts_at, course.ends_at, course.deadline_at
         zone = course.timezone
         values: dict[str, Any] = {}

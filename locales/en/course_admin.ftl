@@ -102,6 +102,11 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
+course-field-reminder_offsets = Reminders
+course-field-reminders = reminders
+course-ask-reminder_offsets = When should participants be reminded? Durations before the start, like 2d,1h or 3h,30m (d days, h hours, m minutes), or "default" for the bot's usual ones:
+# $value (String)
+course-error-reminders = "{ $value }" — write durations before the start like 2d,1h or 3h,30m, or "default".
 
 # $count (Number)
 course-form-problems = { $count ->

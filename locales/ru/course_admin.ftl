@@ -105,6 +105,11 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
+course-field-reminder_offsets = Напоминания
+course-field-reminders = reminders
+course-ask-reminder_offsets = Когда напоминать участникам? Сроки до начала, например 2d,1h или 3h,30m (d — дни, h — часы, m — минуты), или «default» — как обычно в боте:
+# $value (String)
+course-error-reminders = «{ $value }» — укажите сроки до начала, например 2d,1h или 3h,30m, или «default».
 
 # $count (Number)
 course-form-problems = { $count ->

@@ -154,3 +154,27 @@ async def test_timers_follow_the_course_when_it_moves_and_go_when_it_is_cancelle
     await services.course_service.cancel(course.id)
     assert scheduler.scheduler.get_jobs() == []
     scheduler.scheduler.shutdown(wait=False)
+
+
+async def test_an_organiser_can_give_a_course_its_own_reminders(services):
+    scheduler = Scheduler()
+    timers = ReminderTimers(services.reminders, scheduler)
+    services.course_service.listeners.append(timers.course_changed)
+    course = await make_course(services, datetime(2027, 3, 29, 7, 0, tzinfo=UTC))
+    await timers.restore()
+    scheduler.scheduler.start(paused=True)
+    change = await services.course_service.edit(course.id, "reminder_offsets", "3d, 2h")
+    assert change.course.reminder_offsets == "3d,2h"
+    ids = {job.id for job in scheduler.scheduler.get_jobs()}
+    assert ids == {f"reminder:{course.id}:259200", f"reminder:{course.id}:7200"}
+    from bot.services.courses import FieldRejected
+
+    with pytest.raises(FieldRejected):
+        await services.course_service.edit(course.id, "reminder_offsets", "soon")
+    back = await services.course_service.edit(course.id, "reminder_offsets", "default")
+    assert back.course.reminder_offsets is None
+    assert {job.id for job in scheduler.scheduler.get_jobs()} == {
+        f"reminder:{course.id}:86400",
+        f"reminder:{course.id}:3600",
+    }
+    scheduler.scheduler.shutdown(wait=False)
