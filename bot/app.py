@@ -177,11 +177,27 @@ async def run(settings: Settings) -> None:
         timers: ReminderTimers = dp["reminder_timers"]
 
         def course_action_button(course_id: int, action: str, locale: str) -> InlineKeyboardMarkup:
-            """Under a reminder: "Can't come? Cancel my place" (the only action so far)."""
-            label = localizations.get(locale)("button-cancel-place")
-            data = CourseCb(action=CourseAction.CANCEL, course_id=course_id).pack()
+            """Under a reminder: "Can't come? Cancel my place"; under an attendance check:
+            Yes / No."""
+            t = localizations.get(locale)
+            choices = (
+                [
+                    ("button-still-coming", CourseAction.COMING),
+                    ("button-not-coming", CourseAction.NOT_COMING),
+                ]
+                if action == "attend"
+                else [("button-cancel-place", CourseAction.CANCEL)]
+            )
             return InlineKeyboardMarkup(
-                inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
+                inline_keyboard=[
+                    [
+                        InlineKeyboardButton(
+                            text=t(key),
+                            callback_data=CourseCb(action=a, course_id=course_id).pack(),
+                        )
+                        for key, a in choices
+                    ]
+                ]
             )
 
         async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:

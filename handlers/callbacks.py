@@ -65,6 +65,8 @@ class CourseAction(StrEnum):
     CALENDAR = "ics"
     MY = "my"
     OPEN = "open"  # from an announcement: the card comes as a new message
+    COMING = "coming"  # "Are you still coming?" - yes
+    NOT_COMING = "notcoming"  # - no: the seat is freed
 
 
 class CourseCb(CallbackData, prefix="crs1"):

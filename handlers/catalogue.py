@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.errors import CourseNotFound
 from bot.i18n import Translator
 from bot.services.signups import SignupService
-from handlers.callback_replies import chat_of
+from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import (
     AdminAction,
     AdminCourseCb,
@@ -314,6 +314,35 @@ async def cancel_confirmed(
     if isinstance(callback.message, Message):
         text, markup = await course_card(course, user, t, signups, callback_data.page)
         await callback.message.edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.COMING))
+async def still_coming(
+    callback: CallbackQuery, callback_data: CourseCb, t: Translator, courses: CourseRepository
+) -> None:
+    course = await visible_course(courses, callback_data.course_id)
+    await close_buttons(callback)
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            t("attendance-yes", title=html.quote(course.title(t.locale)))
+        )
+
+
+@router.callback_query(CourseCb.filter(F.action == CourseAction.NOT_COMING))
+async def not_coming(
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    user: User,
+    t: Translator,
+    courses: CourseRepository,
+    signups: SignupService,
+) -> None:
+    """ "No" frees the seat at once; the next person waiting is promoted and told."""
+    course = await visible_course(courses, callback_data.course_id)
+    await signups.cancel(course.id, user.id)
+    await close_buttons(callback)
+    if isinstance(callback.message, Message):
+        await callback.message.answer(t("attendance-no", title=html.quote(course.title(t.locale))))
 
 
 # -- /my -------------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ class Course:
     created_at: str
     updated_at: str
     reminder_offsets: str | None = None  # this course's own "1d,1h"; None: the default
+    attendance_check_days: int | None = None  # ask "still coming?" this many days before
 
     def title(self, locale: str) -> str:
         """The title in `locale`, or the other language's when a draft lacks it."""
@@ -112,6 +113,7 @@ _WRITABLE = frozenset(
         "deadline_at",
         "language",
         "reminder_offsets",
+        "attendance_check_days",
     }
 )
 

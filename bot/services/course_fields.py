@@ -168,6 +168,23 @@ def _offset_text(offset: timedelta) -> str:
     return f"{int(offset.total_seconds() // 60)}m"
 
 
+ATTENDANCE_DEFAULT_DAYS = 3
+
+
+def parse_attendance_check(raw: str | None) -> int | None:
+    """Days before the start to ask "Are you still coming?"; None: no such question."""
+    text = clean_text(raw).lower()
+    if text in ("", "-", "off", "no", "нет", "выкл"):
+        return None
+    if text in ("on", "yes", "да", "вкл"):
+        return ATTENDANCE_DEFAULT_DAYS
+    if text.isdigit() and 1 <= int(text) <= 60:
+        return int(text)
+    raise FieldProblem(
+        "attendance_check_days", "course-error-attendance-check", {"value": clean_text(raw)}
+    )
+
+
 def check_times(
     starts_at: datetime, ends_at: datetime, deadline_at: datetime, now: datetime
 ) -> list[FieldProblem]:
@@ -200,6 +217,7 @@ FORM_KEYS = (
     "deadline",
     "language",
     "reminders",
+    "attendance_check",
 )
 _KEY_LINE = re.compile(r"^\s*([a-z][a-z_]*)\s*:\s?(.*)$")
 
@@ -290,6 +308,8 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
             values["capacity"] = capacity
     if "reminders" in raw:
         values["reminder_offsets"] = take("reminders", parse_reminders)
+    if "attendance_check" in raw:
+        values["attendance_check_days"] = take("attendance_check", parse_attendance_check)
     values["language"] = take("language", parse_language) if "language" in raw else None
     if "language" not in raw:
         problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))

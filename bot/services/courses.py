@@ -34,6 +34,7 @@ EDITABLE = (
     "capacity",
     "language",
     "reminder_offsets",
+    "attendance_check_days",
 )
 ZonedRender = Callable[[Translator, str | None], str]
 _TIME_FIELDS = ("starts_at", "ends_at", "deadline_at", "timezone")
@@ -133,7 +134,7 @@ class CourseService:
                 )
             if field == "capacity":
                 await self.signups.promote(course_id)
-            if moved or field == "reminder_offsets":
+            if moved or field in ("reminder_offsets", "attendance_check_days"):
                 self._changed(updated)
         return Change(updated, notified)
 
@@ -152,6 +153,8 @@ class CourseService:
             return {"language": fields.parse_language(raw)}
         if field == "reminder_offsets":
             return {"reminder_offsets": fields.parse_reminders(raw)}
+        if field == "attendance_check_days":
+            return {"attendance_check_days": fields.parse_attendance_check(raw)}
         starts, ends, deadline = course.starts_at, course.ends_at, course.deadline_at
         zone = course.timezone
         values: dict[str, Any] = {}

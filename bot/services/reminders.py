@@ -141,6 +141,47 @@ class ReminderService:
             )
         return len(people)
 
+    def attendance_due(self, course: Course) -> datetime | None:
+        if course.status != CourseStatus.PUBLISHED or not course.attendance_check_days:
+            return None
+        return due_time(course, timedelta(days=course.attendance_check_days))
+
+    async def ask_attendance(self, course_id: int) -> int:
+        """Ask everyone confirmed "Are you still coming?" (once per course start)."""
+        course = await self.courses.get(course_id)
+        if course is None or course.starts_at <= self.clock():
+            return 0
+        due = self.attendance_due(course)
+        if due is None or self.clock() < due - timedelta(seconds=1):
+            return 0
+        people = await self._confirmed(course_id)
+        zones = {uid: await self.users.get(uid) for uid in people}
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "INSERT INTO attendance_checks (course_id, starts_at, recipients, recorded_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+                (course_id, to_db(course.starts_at), len(people), utcnow_iso()),
+            )
+            if not list(rows):
+                return 0
+            for user_id in people:
+                user = zones[user_id]
+                zone = user.timezone if user else None
+
+                def render(t: Translator, zone: str | None = zone) -> str:
+                    return t(
+                        "attendance-question",
+                        title=course.title(t.locale),
+                        when=course_texts.when(course, t, zone),
+                    )
+
+                payload = self.notices.payload(render)
+                payload["course_action"] = {"course_id": course_id, "action": "attend"}
+                await OutboxRepository.add_in(
+                    conn, user_id, "attendance_check", payload, PRIORITY_PERSONAL
+                )
+        return len(people)
+
     async def _confirmed(self, course_id: int) -> list[int]:
         rows = await self.db.fetch_all(
             "SELECT user_id FROM registrations WHERE course_id = ? AND status = 'confirmed'"
@@ -167,7 +208,7 @@ class ReminderTimers:
 
     def course_changed(self, course: Course) -> None:
         now = self.service.clock()
-        planned = {}
+        planned: dict[str, Reminder | None] = {}
         for reminder in self.service.plan(course):
             planned[reminder.job_id] = reminder
             # A time already passed (the bot was down) fires at once; send() decides.
@@ -177,6 +218,13 @@ class ReminderTimers:
                 max(reminder.due_at, now),
                 course.id,
                 int(reminder.offset.total_seconds()),
+            )
+        attendance = self.service.attendance_due(course)
+        attendance_id = f"attendance:{course.id}"
+        if attendance is not None:
+            planned[attendance_id] = None
+            self.scheduler.at(
+                self.service.ask_attendance, attendance_id, max(attendance, now), course.id
             )
         # Timers of offsets no longer planned (other offsets, a cancelled course) go.
         for job_id in self._jobs.pop(course.id, set()) - set(planned):

@@ -102,6 +102,11 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
+course-field-attendance_check_days = "Still coming?" check
+course-field-attendance_check = attendance_check
+course-ask-attendance_check_days = Ask confirmed participants "Are you still coming?" how many days before the start? A number (3 is usual), or "off":
+# $value (String)
+course-error-attendance-check = "{ $value }" — write a number of days from 1 to 60, or "off".
 course-field-reminder_offsets = Reminders
 course-field-reminders = reminders
 course-ask-reminder_offsets = When should participants be reminded? Durations before the start, like 2d,1h or 3h,30m (d days, h hours, m minutes), or "default" for the bot's usual ones:

@@ -5,3 +5,15 @@ reminder-text =
     ⏰ Reminder: «{ $title }» is coming up.
     { $when }
     { $place }
+
+# $title (String), $when (String)
+attendance-question =
+    Are you still coming to «{ $title }»?
+    { $when }
+    If not, please tell us: your seat goes to a colleague on the waiting list.
+button-still-coming = ✅ Yes, I'm coming
+button-not-coming = ❌ No, free my seat
+# $title (String)
+attendance-yes = Thank you — see you at «{ $title }».
+# $title (String)
+attendance-no = Your seat on «{ $title }» is freed. Thank you for telling us.

@@ -105,6 +105,11 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
+course-field-attendance_check_days = Проверка «Вы придёте?»
+course-field-attendance_check = attendance_check
+course-ask-attendance_check_days = За сколько дней до начала спросить записанных «Вы ещё придёте?» Число (обычно 3) или «off», чтобы не спрашивать:
+# $value (String)
+course-error-attendance-check = «{ $value }» — укажите число дней от 1 до 60 или «off».
 course-field-reminder_offsets = Напоминания
 course-field-reminders = reminders
 course-ask-reminder_offsets = Когда напоминать участникам? Сроки до начала, например 2d,1h или 3h,30m (d — дни, h — часы, m — минуты), или «default» — как обычно в боте:

@@ -5,3 +5,15 @@ reminder-text =
     ⏰ Напоминание: скоро «{ $title }».
     { $when }
     { $place }
+
+# $title (String), $when (String)
+attendance-question =
+    Вы ещё придёте на «{ $title }»?
+    { $when }
+    Если нет, сообщите, пожалуйста: ваше место получит коллега из листа ожидания.
+button-still-coming = ✅ Да, приду
+button-not-coming = ❌ Нет, освободить место
+# $title (String)
+attendance-yes = Спасибо — ждём вас на «{ $title }».
+# $title (String)
+attendance-no = Ваше место на «{ $title }» освобождено. Спасибо, что сообщили.

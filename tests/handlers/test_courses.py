@@ -124,3 +124,23 @@ async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, 
     alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
     assert alert.show_alert and "you are number 1" in alert.text
     assert any("You are number 1 on the waiting list" in text for text in texts(sent))
+
+
+async def test_answering_no_to_still_coming_frees_the_seat_for_the_next_in_line(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=5, capacity=1)
+    for user_id in (41, 42):
+        await complete_profile(db, user_id)
+        await make_chatter(user_id=user_id).press(
+            CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+        )
+    sent = await make_chatter(user_id=41).press(
+        CourseCb(action=CourseAction.NOT_COMING, course_id=course_id).pack()
+    )
+    assert any("is freed" in text for text in texts(sent))
+    registrations = RegistrationRepository(db)
+    assert (await registrations.get(course_id, 41)).status == "cancelled"
+    assert (await registrations.get(course_id, 42)).status == "confirmed"
+    sent = await make_chatter(user_id=42).press(
+        CourseCb(action=CourseAction.COMING, course_id=course_id).pack()
+    )
+    assert any("see you at «Transit»" in text for text in texts(sent))

@@ -178,3 +178,25 @@ async def test_an_organiser_can_give_a_course_its_own_reminders(services):
         f"reminder:{course.id}:3600",
     }
     scheduler.scheduler.shutdown(wait=False)
+
+
+async def test_still_coming_is_asked_once_of_the_confirmed_and_no_frees_the_seat(
+    services, db, clock
+):
+    course = await make_course(services, datetime(2027, 3, 29, 7, 0, tzinfo=UTC))
+    change = await services.course_service.edit(course.id, "attendance_check_days", "3")
+    course = change.course
+    await services.courses.update(course.id, {"capacity": 1}, bump_revision=False)
+    await participant(services, 10, course.id)
+    await participant(services, 11, course.id)  # waitlisted
+    clock.now = services.reminders.attendance_due(course)
+    assert clock.now == datetime(2027, 3, 26, 8, 0, tzinfo=UTC)  # 09:00 CET, 3 days before
+    assert await services.reminders.ask_attendance(course.id) == 1
+    assert await services.reminders.ask_attendance(course.id) == 0  # never twice
+    rows = await db.fetch_all(
+        "SELECT user_id, payload FROM outbox WHERE kind = 'attendance_check'"
+    )
+    assert [row[0] for row in rows] == [10]
+    assert json.loads(rows[0][1])["course_action"]["action"] == "attend"
+    # "No": the seat is freed at once and the first person waiting gets it.
+    assert await services.signups.cancel(course.id, 10) == [11]
