@@ -20,7 +20,8 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
 ):
     await bot.start(REMINDER_OFFSETS="1m")
     organiser = make_user(ORGANISER_ID, "Olena", "en")
-    start = (datetime.now(UTC) + timedelta(seconds=75)).replace(microsecond=0)
+    # Reminder due 1 minute before: time enough for both officers to sign up first.
+    start = (datetime.now(UTC) + timedelta(seconds=100)).replace(microsecond=0)
     organiser.send(
         "/newcourse\n"
         "title_en: Border crossing facilitation\n"

@@ -200,3 +200,18 @@ async def test_still_coming_is_asked_once_of_the_confirmed_and_no_frees_the_seat
     assert json.loads(rows[0][1])["course_action"]["action"] == "attend"
     # "No": the seat is freed at once and the first person waiting gets it.
     assert await services.signups.cancel(course.id, 10) == [11]
+
+
+async def test_a_reminder_missed_while_the_bot_was_down_fires_at_start_up(services, db, clock):
+    course = await make_course(services, datetime(2027, 3, 29, 7, 0, tzinfo=UTC))
+    await participant(services, 10, course.id)
+    clock.now = due_time(course, HOUR) + timedelta(minutes=20)  # down at the due time
+    scheduler = Scheduler()
+    timers = ReminderTimers(services.reminders, scheduler)
+    await timers.restore()
+    scheduler.scheduler.start(paused=True)
+    run_dates = {job.id: job.trigger.run_date for job in scheduler.scheduler.get_jobs()}
+    assert run_dates[f"reminder:{course.id}:3600"] == clock.now  # at once, late but useful
+    scheduler.scheduler.shutdown(wait=False)
+    assert await services.reminders.send(course.id, 3600) == 1
+    assert [uid for uid, _ in await reminder_rows(db)] == [10]
