@@ -49,7 +49,7 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
     await aigerim.expect("Вы записаны")
 
     reminder = await aigerim.expect(
-        "Напоминание: скоро «Упрощение пересечения границ»", timeout=40
+        "Напоминание: скоро «Упрощение пересечения границ»", timeout=70
     )
     assert "По вашему времени" in reminder.plain_text  # Asia/Almaty is not UTC
     assert reminder.button_texts() == ["Не сможете прийти? Отменить запись"]
