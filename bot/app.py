@@ -98,7 +98,6 @@ def create_services(
         reminders=ReminderService(
             db,
             courses,
-            users,
             notices,
             settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
         ),

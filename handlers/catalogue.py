@@ -337,7 +337,7 @@ async def not_coming(
     courses: CourseRepository,
     signups: SignupService,
 ) -> None:
-    """ "No" frees the seat at once; the next person waiting is promoted and told."""
+    """Answering No frees the seat at once; the next person waiting is promoted and told."""
     course = await visible_course(courses, callback_data.course_id)
     await signups.cancel(course.id, user.id)
     await close_buttons(callback)

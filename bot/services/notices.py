@@ -18,13 +18,21 @@ class Notices:
     def __init__(self, localizations: Localizations) -> None:
         self.localizations = localizations
 
-    def payload(self, render: Render, ics_course_id: int | None = None) -> dict[str, Any]:
+    def payload(
+        self,
+        render: Render,
+        ics_course_id: int | None = None,
+        course_action: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         texts = {
             locale: render(self.localizations.get(locale)) for locale in self.localizations.locales
         }
         payload: dict[str, Any] = {"text": texts}
         if ics_course_id is not None:
             payload["ics_course_id"] = ics_course_id
+        if course_action is not None:
+            # Buttons acting on a course, built by the app: {"course_id": .., "action": ..}
+            payload["course_action"] = course_action
         return payload
 
     async def queue_in(
@@ -35,8 +43,8 @@ class Notices:
         render: Render,
         ics_course_id: int | None = None,
         priority: int = PRIORITY_PERSONAL,
+        course_action: dict[str, Any] | None = None,
     ) -> None:
         """Queue a notice inside the caller's transaction (it commits with the change)."""
-        await OutboxRepository.add_in(
-            conn, user_id, kind, self.payload(render, ics_course_id), priority
-        )
+        payload = self.payload(render, ics_course_id, course_action)
+        await OutboxRepository.add_in(conn, user_id, kind, payload, priority)

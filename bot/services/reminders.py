@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import aiosqlite
+
 from bot import course_texts
 from bot.config import parse_offsets
 from bot.i18n import Translator
@@ -23,8 +25,6 @@ from bot.scheduler import Scheduler
 from bot.services.notices import Notices
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db, utcnow_iso
-from storage.outbox import PRIORITY_PERSONAL, OutboxRepository
-from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +58,12 @@ class ReminderService:
         self,
         db: Database,
         courses: CourseRepository,
-        users: UserRepository,
         notices: Notices,
         default_offsets: tuple[timedelta, ...],
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
         self.courses = courses
-        self.users = users
         self.notices = notices
         self.default_offsets = default_offsets
         self.clock = clock
@@ -100,8 +98,8 @@ class ReminderService:
         if now < due_time(course, offset) - timedelta(seconds=1):
             return 0  # an early timer of a course that moved later: its new timer will come
         started = course.starts_at <= now
-        people = [] if started else await self._confirmed(course_id)
-        zones = {uid: (await self.users.get(uid)) for uid in people}
+        zones = {} if started else await self._confirmed_zones(course_id)
+        people = list(zones)
         async with self.db.transaction() as conn:
             rows = await conn.execute_fetchall(
                 "INSERT INTO course_reminders (course_id, offset_seconds, starts_at, state,"
@@ -118,23 +116,9 @@ class ReminderService:
             )
             if not list(rows):
                 return 0  # queued before (a restart, a double timer): never twice
-            for user_id in people:
-                user = zones[user_id]
-                zone = user.timezone if user else None
-
-                def render(t: Translator, zone: str | None = zone) -> str:
-                    return t(
-                        "reminder-text",
-                        title=course.title(t.locale),
-                        when=course_texts.when(course, t, zone),
-                        place=course_texts.place(course, t),
-                    )
-
-                payload = self.notices.payload(render)
-                payload["course_action"] = {"course_id": course_id, "action": "cancel"}
-                await OutboxRepository.add_in(
-                    conn, user_id, "reminder", payload, PRIORITY_PERSONAL
-                )
+            await self._queue(
+                conn, course, zones, "reminder", "reminder-text", "cancel", with_place=True
+            )
         if started:
             log.warning(
                 "Reminder %s for course %s skipped: the course had started", offset, course_id
@@ -154,8 +138,8 @@ class ReminderService:
         due = self.attendance_due(course)
         if due is None or self.clock() < due - timedelta(seconds=1):
             return 0
-        people = await self._confirmed(course_id)
-        zones = {uid: await self.users.get(uid) for uid in people}
+        zones = await self._confirmed_zones(course_id)
+        people = list(zones)
         async with self.db.transaction() as conn:
             rows = await conn.execute_fetchall(
                 "INSERT INTO attendance_checks (course_id, starts_at, recipients, recorded_at)"
@@ -164,31 +148,45 @@ class ReminderService:
             )
             if not list(rows):
                 return 0
-            for user_id in people:
-                user = zones[user_id]
-                zone = user.timezone if user else None
-
-                def render(t: Translator, zone: str | None = zone) -> str:
-                    return t(
-                        "attendance-question",
-                        title=course.title(t.locale),
-                        when=course_texts.when(course, t, zone),
-                    )
-
-                payload = self.notices.payload(render)
-                payload["course_action"] = {"course_id": course_id, "action": "attend"}
-                await OutboxRepository.add_in(
-                    conn, user_id, "attendance_check", payload, PRIORITY_PERSONAL
-                )
+            await self._queue(
+                conn, course, zones, "attendance_check", "attendance-question", "attend"
+            )
         return len(people)
 
-    async def _confirmed(self, course_id: int) -> list[int]:
+    async def _confirmed_zones(self, course_id: int) -> dict[int, str | None]:
+        """Confirmed participants (in arrival order) and their own time zones."""
         rows = await self.db.fetch_all(
-            "SELECT user_id FROM registrations WHERE course_id = ? AND status = 'confirmed'"
-            " ORDER BY seq",
+            "SELECT r.user_id, u.timezone FROM registrations r JOIN users u ON u.id = r.user_id"
+            " WHERE r.course_id = ? AND r.status = 'confirmed' ORDER BY r.seq",
             (course_id,),
         )
-        return [row[0] for row in rows]
+        return {row[0]: row[1] for row in rows}
+
+    async def _queue(
+        self,
+        conn: aiosqlite.Connection,
+        course: Course,
+        zones: dict[int, str | None],
+        kind: str,
+        key: str,
+        action: str,
+        with_place: bool = False,
+    ) -> None:
+        """One notice per participant, with the course's buttons (`action`)."""
+        for user_id, zone in zones.items():
+
+            def render(t: Translator, zone: str | None = zone) -> str:
+                extra = {"place": course_texts.place(course, t)} if with_place else {}
+                when = course_texts.when(course, t, zone)
+                return t(key, title=course.title(t.locale), when=when, **extra)
+
+            await self.notices.queue_in(
+                conn,
+                user_id,
+                kind,
+                render,
+                course_action={"course_id": course.id, "action": action},
+            )
 
 
 class ReminderTimers:
