@@ -1,0 +1,325 @@
+"""The survey service on a real SQLite file: invitations, the answering state machine,
+anonymity, the one reminder."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.app import create_services
+from bot.scheduler import Scheduler
+from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys import SurveyClosed, SurveyNotFound, SurveyTimers, respondent_key
+from storage.courses import CourseStatus
+from storage.users import UserRepository
+
+Q = Bilingual
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def services(db, localizations, settings, clock):
+    services = create_services(db, localizations, settings)
+    for service in (services.surveys, services.signups, services.course_service):
+        service.clock = clock
+    return services
+
+
+QUESTIONS = (
+    Question(QuestionKind.RATING, Q("Overall?", "В целом?")),
+    Question(
+        QuestionKind.MULTI,
+        Q("Formats?", "Форматы?"),
+        options=(Q("Online", "Онлайн"), Q("In person", "Очно"), Q("Mixed", "Смешанный")),
+    ),
+    Question(QuestionKind.TEXT, Q("Improve?", "Улучшить?"), required=False),
+    Question(QuestionKind.YESNO, Q("Recommend?", "Порекомендуете?")),
+)
+
+
+async def make_course(services, clock, ends_in: timedelta = timedelta(hours=-1)):
+    ends = clock.now + ends_in
+    course = await services.courses.create(
+        {
+            "title_en": "Risk management",
+            "title_ru": "Управление рисками",
+            "description_en": "d",
+            "description_ru": "d",
+            "starts_at": ends - timedelta(hours=8),
+            "ends_at": ends,
+            "deadline_at": ends - timedelta(hours=8),
+            "timezone": "Asia/Baku",
+            "venue": "Baku",
+            "capacity": 10,
+            "language": "en",
+        },
+        created_by=1,
+    )
+    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
+    return await services.courses.get(course.id)
+
+
+async def person(services, user_id: int, course_id: int | None = None, language: str = "en"):
+    users = UserRepository(services.users.db)
+    await users.upsert_seen(user_id, f"User{user_id}", None, None, language)
+    await users.record_consent(user_id)
+    await users.set_country(user_id, "az", "Asia/Baku")
+    if course_id is not None:
+        await services.registrations.sign_up(course_id, user_id, datetime(2020, 1, 1, tzinfo=UTC))
+
+
+async def active_survey(services, course_id=None, anonymous=False, **extra):
+    draft = SurveyDraft(
+        title=Q("Feedback", "Отзыв"),
+        questions=QUESTIONS,
+        course_id=course_id,
+        anonymous=anonymous,
+        **extra,
+    )
+    survey = await services.surveys.create(draft, created_by=1)
+    activated = await services.surveys.activate(survey.id)
+    assert activated is not None
+    return activated
+
+
+async def outbox(db, kind: str):
+    rows = await db.fetch_all("SELECT user_id, payload FROM outbox WHERE kind = ?", (kind,))
+    return [(row[0], json.loads(row[1])) for row in rows]
+
+
+# -- invitations ------------------------------------------------------------------------------
+
+
+async def test_after_the_course_those_marked_present_are_invited_once_in_their_language(
+    services, db, clock
+):
+    course = await make_course(services, clock, ends_in=timedelta(hours=1))
+    for user_id, language in ((1, "en"), (2, "ru"), (3, "en")):
+        await person(services, user_id, course.id, language)
+    await services.registrations.set_attended(course.id, 1, True)
+    await services.registrations.set_attended(course.id, 2, True)
+    survey = await active_survey(services, course.id)
+
+    assert await services.surveys.auto_invite(survey.id) == 0  # the course has not ended
+    clock.now = course.ends_at + timedelta(hours=2)
+    assert await services.surveys.auto_invite(survey.id) == 2
+    assert await services.surveys.auto_invite(survey.id) == 0  # a second timer, a restart
+
+    sent = await outbox(db, "survey_invitation")
+    assert sorted(user for user, _ in sent) == [1, 2]  # 3 was not marked present
+    payload = sent[0][1]
+    assert payload["survey_id"] == survey.id
+    assert "Feedback" in payload["text"]["en"] and "Отзыв" in payload["text"]["ru"]
+    assert "4 short questions" in payload["text"]["en"]
+
+
+async def test_without_attendance_every_confirmed_participant_is_invited(services, db, clock):
+    course = await make_course(services, clock, ends_in=timedelta(hours=-3))
+    for user_id in (1, 2):
+        await person(services, user_id, course.id)
+    await person(services, 3)  # not on the course
+    survey = await active_survey(services, course.id)
+    assert await services.surveys.auto_invite(survey.id) == 2
+
+
+async def test_on_demand_invitations_reach_an_audience_and_never_ask_twice(services, db, clock):
+    for user_id, language in ((1, "en"), (2, "ru"), (3, "ru")):
+        await person(services, user_id, language=language)
+    survey = await active_survey(services)
+    assert await services.surveys.invite(survey.id, {"kind": "language", "language": "ru"}) == 2
+    assert await services.surveys.invite(survey.id, {"kind": "all"}) == 1
+    assert len(await outbox(db, "survey_invitation")) == 3
+
+
+async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(
+    services, db, clock
+):
+    course = await make_course(services, clock, ends_in=timedelta(hours=-3))
+    await person(services, 1, course.id)
+    scheduler = Scheduler()
+    timers = SurveyTimers(services.surveys, scheduler)
+    survey = await active_survey(services, course.id)
+    await timers.plan(survey)
+    job = scheduler.scheduler.get_job(f"survey-invite:{survey.id}")
+    assert job is not None
+    await timers._auto_invite(survey.id)
+    await timers.plan(await services.surveys.get(survey.id))
+    # Sent: nothing more to plan for the invitation.
+    assert len(await outbox(db, "survey_invitation")) == 1
+
+
+# -- answering --------------------------------------------------------------------------------
+
+
+async def test_a_full_run_with_toggles_skip_and_yes_no(services, clock):
+    await person(services, 1)
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    s = services.surveys
+
+    step = await s.begin(survey.id, 1)
+    assert step.index == 0 and step.question.kind == QuestionKind.RATING
+    step = await s.answer(survey.id, 1, 0, 4)
+    assert step.recorded and step.index == 1
+
+    step = await s.toggle(survey.id, 1, 1, 2, True)
+    step = await s.toggle(survey.id, 1, 1, 0, True)
+    step = await s.toggle(survey.id, 1, 1, 0, True)  # a double tap: still ticked once
+    assert step.response.selection == [0, 2]
+    step = await s.toggle(survey.id, 1, 1, 2, False)
+    assert step.response.selection == [0]
+    step = await s.confirm_selection(survey.id, 1, 1)
+    assert step.index == 2
+
+    step = await s.answer(survey.id, 1, 2, None)  # skip the optional text
+    assert step.recorded and step.index == 3
+    step = await s.answer(survey.id, 1, 3, True)
+    assert step.question is None and step.response.finished
+    assert step.response.answers == {0: 4, 1: [0], 2: None, 3: True}
+
+
+async def test_double_taps_and_old_buttons_change_nothing(services):
+    await person(services, 1)
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    s = services.surveys
+    await s.begin(survey.id, 1)
+    assert (await s.answer(survey.id, 1, 0, 5)).recorded
+    again = await s.answer(survey.id, 1, 0, 1)  # the same question's button once more
+    assert not again.recorded and again.response.answers == {0: 5}
+    assert not (await s.answer(survey.id, 1, 3, True)).recorded  # a question ahead
+    assert not (await s.answer(survey.id, 1, 1, None)).recorded  # a required one: no skip
+    assert not (await s.answer(survey.id, 1, 1, 7)).recorded  # forged: not an option list
+    assert not (await s.toggle(survey.id, 1, 1, 9, True)).recorded  # no such option
+    assert (await s.current(survey.id, 1)).index == 1
+
+
+async def test_stopping_half_way_resumes_at_the_same_question(services):
+    await person(services, 1)
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    await services.surveys.begin(survey.id, 1)
+    await services.surveys.answer(survey.id, 1, 0, 3)
+    await services.surveys.toggle(survey.id, 1, 1, 1, True)
+    resumed = await services.surveys.begin(survey.id, 1)  # /surveys or the invitation again
+    assert resumed.index == 1 and resumed.response.selection == [1]
+
+
+async def test_one_response_per_person(services, db):
+    await person(services, 1)
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    s = services.surveys
+    await s.begin(survey.id, 1)
+    for index, answer in enumerate((2, [1], "More practice", False)):
+        if index == 1:
+            await s.toggle(survey.id, 1, 1, 1, True)
+            await s.confirm_selection(survey.id, 1, 1)
+        else:
+            await s.answer(survey.id, 1, index, answer)
+    again = await s.begin(survey.id, 1)
+    assert again.question is None
+    rows = await db.fetch_all("SELECT COUNT(*) FROM survey_responses")
+    assert rows[0][0] == 1
+
+
+async def test_a_closed_survey_refuses_answers_and_strangers_get_nothing(services, clock):
+    await person(services, 1)
+    await person(services, 2)
+    survey = await active_survey(services, closes_at=clock.now + timedelta(days=1))
+    await services.surveys.invite(survey.id, {"kind": "language", "language": "en"})
+    await services.surveys.begin(survey.id, 1)
+    with pytest.raises(SurveyNotFound):
+        await services.surveys.begin(survey.id + 100, 1)
+    clock.now += timedelta(days=2)
+    with pytest.raises(SurveyClosed):
+        await services.surveys.answer(survey.id, 1, 0, 5)
+    draft = await services.surveys.create(SurveyDraft(Q("x", "x"), QUESTIONS), 1)
+    with pytest.raises(SurveyNotFound):
+        await services.surveys.begin(draft.id, 1)  # a draft, whatever the button says
+
+
+async def test_only_the_invited_may_answer(services):
+    await person(services, 1, language="en")
+    await person(services, 2, language="ru")
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "language", "language": "en"})
+    with pytest.raises(SurveyNotFound):
+        await services.surveys.begin(survey.id, 2)
+
+
+# -- anonymity --------------------------------------------------------------------------------
+
+
+async def test_anonymous_responses_hold_no_user_id_and_only_the_day(services, db, clock):
+    await person(services, 77)
+    survey = await active_survey(services, anonymous=True)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    s = services.surveys
+    await s.begin(survey.id, 77)
+    await s.answer(survey.id, 77, 0, 5)
+    await s.toggle(survey.id, 77, 1, 0, True)
+    await s.confirm_selection(survey.id, 77, 1)
+    await s.answer(survey.id, 77, 2, "Less theory")
+    await s.answer(survey.id, 77, 3, True)
+    rows = await db.fetch_all("SELECT * FROM survey_responses")
+    row = dict(rows[0])
+    assert row["user_id"] is None
+    assert "77" not in json.dumps(row)
+    assert row["respondent"] == respondent_key(survey, 77)
+    assert row["finished_at"] == clock.now.date().isoformat()  # no time of day
+    # Another survey's key for the same person is unrelated.
+    other = await active_survey(services, anonymous=True)
+    assert respondent_key(other, 77) != respondent_key(survey, 77)
+
+
+async def test_named_responses_are_deleted_with_the_person(services, db):
+    await person(services, 5)
+    survey = await active_survey(services)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    await services.surveys.begin(survey.id, 5)
+    await services.users.delete(5)
+    assert (await db.fetch_all("SELECT COUNT(*) FROM survey_responses"))[0][0] == 0
+
+
+# -- the reminder -----------------------------------------------------------------------------
+
+
+async def test_one_reminder_to_those_who_have_not_finished(services, db, clock):
+    for user_id in (1, 2, 3):
+        await person(services, user_id)
+    survey = await active_survey(services, remind_after=60 * 48)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    s = services.surveys
+    # 1 finishes, 2 stops half-way, 3 never starts.
+    await s.begin(survey.id, 1)
+    for index, answer in ((0, 5), (2, None), (3, True)):
+        if index == 2:
+            await s.toggle(survey.id, 1, 1, 0, True)
+            await s.confirm_selection(survey.id, 1, 1)
+        await s.answer(survey.id, 1, index, answer)
+    await s.begin(survey.id, 2)
+    await s.answer(survey.id, 2, 0, 2)
+
+    assert await s.next_reminder(survey) == clock.now + timedelta(days=2)
+    assert await s.remind(survey.id) == 0  # not yet due
+    clock.now += timedelta(days=2)
+    assert await s.remind(survey.id) == 2
+    assert await s.remind(survey.id) == 0  # once
+    reminded = sorted(user for user, _ in await outbox(db, "survey_reminder"))
+    assert reminded == [2, 3]
+    assert await s.next_reminder(await s.get(survey.id)) is None
