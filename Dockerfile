@@ -2,7 +2,8 @@ FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    DATABASE_PATH=/data/bot.sqlite3
+    DATABASE_PATH=/data/bot.sqlite3 \
+    MPLBACKEND=Agg
 
 RUN useradd --create-home --uid 10001 bot \
     && mkdir -p /data \
@@ -20,5 +21,7 @@ RUN pip install --quiet --disable-pip-version-check --no-cache-dir -r requiremen
     && pip install --quiet --disable-pip-version-check --no-cache-dir --no-deps -e .
 
 USER bot
+# matplotlib's font cache, built once here instead of on the first survey chart.
+RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
 CMD ["python", "-m", "bot"]

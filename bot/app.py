@@ -31,14 +31,23 @@ from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
 from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
+from bot.services.surveys import SurveyService, SurveyTimers
 from handlers import get_routers
-from handlers.callbacks import AnnounceAction, AnnounceCb, CourseAction, CourseCb
+from handlers.callbacks import (
+    AnnounceAction,
+    AnnounceCb,
+    CourseAction,
+    CourseCb,
+    SurveyAction,
+    SurveyCb,
+)
 from storage.announcements import AnnouncementRepository
 from storage.courses import CourseRepository
 from storage.database import Database
 from storage.fsm import SQLiteStorage
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
+from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -74,6 +83,7 @@ class Services:
     course_service: CourseService
     announcements: AnnouncementService
     reminders: ReminderService
+    surveys: SurveyService
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -100,6 +110,15 @@ def create_services(
             courses,
             notices,
             settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
+        ),
+        surveys=SurveyService(
+            db,
+            SurveyRepository(db),
+            courses,
+            notices,
+            settings.default_locale if settings else "en",
+            send_after=settings.survey_send_after if settings else timedelta(hours=2),
+            remind_after=settings.survey_reminder_after if settings else timedelta(days=2),
         ),
         announcements=AnnouncementService(
             AnnouncementRepository(db),
@@ -141,9 +160,13 @@ def create_dispatcher(
     )
     timers = ReminderTimers(services.reminders, scheduler)
     services.course_service.listeners.append(timers.course_changed)
+    survey_timers = SurveyTimers(services.surveys, scheduler)
+    services.course_service.listeners.append(survey_timers.course_changed)
+    services.surveys.listeners.append(survey_timers.survey_changed)
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         reminder_timers=timers,
+        survey_timers=survey_timers,
         settings=settings,
         db=db,
         localizations=localizations,
@@ -174,6 +197,14 @@ async def run(settings: Settings) -> None:
         scheduler: Scheduler = dp["scheduler"]
         announcer: Announcer = dp["announcer"]
         timers: ReminderTimers = dp["reminder_timers"]
+        survey_timers: SurveyTimers = dp["survey_timers"]
+
+        def survey_button(survey_id: int, locale: str) -> InlineKeyboardMarkup:
+            label = localizations.get(locale)("button-survey-start")
+            data = SurveyCb(action=SurveyAction.START, survey_id=survey_id).pack()
+            return InlineKeyboardMarkup(
+                inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
+            )
 
         def course_action_button(course_id: int, action: str, locale: str) -> InlineKeyboardMarkup:
             """Under a reminder: "Can't come? Cancel my place"; under an attendance check:
@@ -216,6 +247,7 @@ async def run(settings: Settings) -> None:
             announcements=services.announcements.announcements,
             course_button=announcer.course_button,
             course_action=course_action_button,
+            survey_button=survey_button,
         )
         announcer.wake_delivery = worker.wake
 
@@ -228,6 +260,7 @@ async def run(settings: Settings) -> None:
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             await announcer.restore()
             await timers.restore()
+            await survey_timers.restore()
             scheduler.start()
             worker.start()
 

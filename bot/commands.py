@@ -12,9 +12,26 @@ from bot.i18n import Localizations
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_COMMANDS = ("start", "courses", "my", "profile", "language", "help", "cancel")
+PARTICIPANT_COMMANDS = (
+    "start",
+    "courses",
+    "my",
+    "surveys",
+    "profile",
+    "language",
+    "help",
+    "cancel",
+)
 # Only organisers see these in their menu and /help; the catch-all logs anyone else's attempt.
-ORGANISER_COMMANDS = ("newcourse", "admin", "announce", "announcements", "stats")
+ORGANISER_COMMANDS = (
+    "newcourse",
+    "admin",
+    "announce",
+    "announcements",
+    "newsurvey",
+    "results",
+    "stats",
+)
 
 
 def commands(localizations: Localizations, locale: str, organiser: bool) -> list[BotCommand]:

@@ -36,6 +36,19 @@ def parse_offsets(text: str) -> tuple[timedelta, ...]:
     return tuple(sorted(set(offsets), reverse=True))
 
 
+def parse_duration(text: str) -> timedelta:
+    """`2h` -> 2 hours, `30s` -> 30 seconds (tests); `0`, `off` or `no` -> zero (off)."""
+    text = text.strip().lower()
+    if text in ("0", "off", "no"):
+        return timedelta(0)
+    if (seconds := re.fullmatch(r"(\d+)\s*s", text)) and int(seconds[1]) > 0:
+        return timedelta(seconds=int(seconds[1]))
+    offsets = parse_offsets(text)
+    if len(offsets) != 1:
+        raise ValueError(f"must be one duration like 2h, 2d or 30m, or 0 for off, got {text!r}")
+    return offsets[0]
+
+
 class ConfigError(Exception):
     """A setting is missing or invalid; the message is one line meant for the operator."""
 
@@ -58,6 +71,8 @@ class Settings(BaseSettings):
         timedelta(days=1),
         timedelta(hours=1),
     )
+    survey_send_after: Annotated[timedelta, NoDecode] = timedelta(hours=2)
+    survey_reminder_after: Annotated[timedelta, NoDecode] = timedelta(days=2)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("bot_token", mode="before")
@@ -98,6 +113,13 @@ class Settings(BaseSettings):
         if isinstance(value, (tuple, list)):
             return tuple(value)
         return parse_offsets(str(value))
+
+    @field_validator("survey_send_after", "survey_reminder_after", mode="before")
+    @classmethod
+    def _parse_duration(cls, value: object) -> timedelta:
+        if isinstance(value, timedelta):
+            return value
+        return parse_duration(str(value))
 
     @field_validator("default_locale", mode="before")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import catalogue, common, errors, fallback, organiser, profile, start
+from handlers import catalogue, common, errors, fallback, organiser, profile, start, surveys
 
 
 def get_routers() -> list[Router]:
@@ -16,6 +16,7 @@ def get_routers() -> list[Router]:
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         catalogue.router,
+        surveys.router,
         start.router,
         profile.router,
         fallback.router,

@@ -130,3 +130,39 @@ class AnnounceAction(StrEnum):
 class AnnounceCb(CallbackData, prefix="ann1"):
     action: AnnounceAction
     value: str = ""
+
+
+class SurveyAction(StrEnum):
+    START = "start"  # from the invitation or /surveys: begin or resume
+    ANSWER = "a"  # rating, choice (value: the option) or yes/no (value 1/0)
+    TOGGLE = "t"  # multiple choice: tick (on) or untick an option
+    DONE = "done"  # multiple choice: the ticks are the answer
+    SKIP = "skip"  # an optional question
+
+
+class SurveyCb(CallbackData, prefix="svy1"):
+    action: SurveyAction
+    survey_id: int
+    q: int = 0  # the question the button belongs to: a button of another question is stale
+    value: int = 0
+    on: bool = False
+
+
+class SurveyAdminAction(StrEnum):
+    TEMPLATE = "tpl"  # the built-in feedback survey for a course (course id in arg)
+    ACTIVATE = "on"
+    DELETE = "del"
+    SEND = "send"  # choose an audience for invitations
+    AUDIENCE = "aud"  # invite this audience (arg)
+    RESULTS = "res"
+    CHART = "chart"
+    XLSX = "xlsx"
+    CSV = "csv"
+    TEXTS = "txt"  # text answers of question `arg`, page `page`
+
+
+class SurveyAdminCb(CallbackData, prefix="sva1"):
+    action: SurveyAdminAction
+    survey_id: int = 0
+    arg: str = ""
+    page: int = 0

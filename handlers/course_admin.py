@@ -57,6 +57,15 @@ def _cb(action: AdminAction, course_id: int = 0, page: int = 0, arg: str = "") -
     return AdminCourseCb(action=action, course_id=course_id, page=page, arg=arg)
 
 
+def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
+    """Line numbers as the organiser sees their message (the command is line 1, blank lines
+    before the form count too), not as counted within the form."""
+    offset = text[: max(text.find(args), 0)].count("\n")
+    for problem in problems:
+        if problem.line is not None:
+            problem.line += offset
+
+
 def describe_problem(problem: FieldProblem, t: Translator) -> str:
     """One line of a form report: which line/field, and what to fix."""
     text = t(problem.key, **problem.values)
@@ -92,12 +101,7 @@ async def new_course(
         await ask_step(bot, message.chat.id, "title_en", t, state, settings)
         return
     parsed = fields.parse_form(args, _now(), settings.default_timezone)
-    # Line numbers as the organiser sees their message, where /newcourse is line 1.
-    first_line = (message.text or "").split("\n", 1)[0]
-    offset = 1 if first_line.strip().split("@")[0] == "/newcourse" else 0
-    for problem in parsed.problems:
-        if problem.line is not None:
-            problem.line += offset
+    number_as_sent(parsed.problems, message.text or "", args)
     if parsed.problems:
         lines = [html.quote(describe_problem(p, t)) for p in parsed.problems]
         await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))

@@ -12,7 +12,9 @@ from bot.config import Settings
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService
 from bot.services.signups import SignupService
+from bot.services.surveys import SurveyService
 from handlers import keyboards
+from handlers import surveys as surveys_dialog
 from handlers.callbacks import LanguageCb, MenuAction, MenuCb
 from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
@@ -100,6 +102,7 @@ async def set_language(
     state: FSMContext,
     courses: CourseRepository,
     signups: SignupService,
+    surveys: SurveyService,
 ) -> None:
     await profiles.set_language(user.id, callback_data.code)
     # The reply already speaks the new language.
@@ -108,6 +111,11 @@ async def set_language(
     if not isinstance(callback.message, Message):
         return
     await callback.message.edit_text(t("language-set"), reply_markup=None)
+    # Mid-survey: the question being answered comes again, in the new language.
+    if await surveys_dialog.resend_current(
+        bot, callback.message.chat.id, user.id, t, surveys, state
+    ):
+        return
     course_id = (await state.get_data()).get("open_course")
     if course_id is not None:
         await state.clear()

@@ -218,6 +218,11 @@ class CourseRepository:
         total = rows[0]["total"] if rows else 0
         return [_course(_without_total(row)) for row in rows], total
 
+    async def zones(self) -> dict[int, str]:
+        """Every course's id and time zone (checking a course number someone typed)."""
+        rows = await self.db.fetch_all("SELECT id, timezone FROM courses")
+        return {row[0]: row[1] for row in rows}
+
     async def published_upcoming(self, now: datetime) -> list[Course]:
         """Every published course not started yet, in one query (start-up timers)."""
         rows = await self.db.fetch_all(

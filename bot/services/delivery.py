@@ -54,6 +54,8 @@ CourseButton = Callable[[int, str], InlineKeyboardMarkup]
 # A button acting on a course (under a reminder: "Can't come? Cancel my place"):
 # (course id, action, language) -> keyboard.
 CourseActionButton = Callable[[int, str, str], InlineKeyboardMarkup]
+# The Start button under a survey invitation or reminder: (survey id, language) -> keyboard.
+SurveyButton = Callable[[int, str], InlineKeyboardMarkup]
 
 
 def utcnow() -> datetime:
@@ -102,8 +104,10 @@ class DeliveryWorker:
         announcements: AnnouncementRepository | None = None,
         course_button: CourseButton | None = None,
         course_action: CourseActionButton | None = None,
+        survey_button: SurveyButton | None = None,
     ) -> None:
         self.bot = bot
+        self.survey_button = survey_button
         self.course_action = course_action
         self.announcements = announcements
         self.course_button = course_button
@@ -304,6 +308,9 @@ class DeliveryWorker:
         markup = None
         if action and self.course_action is not None:
             markup = self.course_action(int(action["course_id"]), str(action["action"]), locale)
+        survey_id = message.payload.get("survey_id")
+        if survey_id and self.survey_button is not None:
+            markup = self.survey_button(int(survey_id), locale)
         if attachment is None:
             sent = await self.bot.send_message(message.user_id, text, reply_markup=markup)
             return sent.message_id

@@ -38,6 +38,9 @@ cmd-announcements = Recent announcements (organisers)
 cmd-newcourse = Create a course (organisers)
 cmd-admin = All courses (organisers)
 cmd-stats = Users and profiles (organisers)
+cmd-surveys = Surveys for me to answer
+cmd-newsurvey = Create a feedback survey (organisers)
+cmd-results = Survey results (organisers)
 
 help-participant =
     <b>Training courses of ROCB Europe and TRACECA</b>
@@ -45,6 +48,7 @@ help-participant =
 
     /courses — courses open for sign-up
     /my — my courses
+    /surveys — feedback surveys waiting for my answers
     /profile — my profile (name, country, administration, position, time zone)
     /language — English or Russian
     /cancel — stop the current dialog
@@ -55,4 +59,6 @@ help-organiser =
     /newcourse — create a course (/newcourse template: the one-message form)
     /admin — all courses: edit, publish, participants, exports, attendance
     /announce — send an announcement; /announcements — recent ones
+    /newsurvey — a feedback survey: the built-in one for a course, or your own (/newsurvey template)
+    /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles

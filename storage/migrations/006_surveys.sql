@@ -13,8 +13,8 @@ CREATE TABLE surveys (
     status       TEXT    NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'active')),
     opens_at     TEXT,                            -- UTC; NULL: from activation
     closes_at    TEXT    NOT NULL,                -- UTC
-    send_after   INTEGER NOT NULL,                -- minutes after the course ends; 0: on demand
-    remind_after INTEGER NOT NULL,                -- minutes after the invitation; 0: none
+    send_after   INTEGER NOT NULL,                -- seconds after the course ends; 0: on demand
+    remind_after INTEGER NOT NULL,                -- seconds after the invitation; 0: none
     auto_sent_at TEXT,                            -- the automatic invitation went out (once)
     created_by   INTEGER,
     created_at   TEXT    NOT NULL,

@@ -17,6 +17,7 @@ from bot.services.announcements import COURSE_STATUSES
 from bot.services.course_fields import FORM_KEYS
 from bot.services.courses import EDITABLE
 from bot.services.exports import EXPORT_COLUMNS
+from bot.services.survey_definition import BORROWED_ERRORS
 from handlers.callbacks import MenuAction
 from handlers.course_admin import STEPS
 from handlers.keyboards import timezone_key
@@ -84,6 +85,7 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"announce-status-{s}" for s in ("draft", "scheduled", "sending", "done", "stopped")}
     keys |= {f"button-audience-status-{s}" for s in COURSE_STATUSES}
     keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
+    keys |= set(BORROWED_ERRORS.values())
     return keys
 
 

@@ -145,9 +145,7 @@ async def test_on_demand_invitations_reach_an_audience_and_never_ask_twice(servi
     assert len(await outbox(db, "survey_invitation")) == 3
 
 
-async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(
-    services, db, clock
-):
+async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(services, db, clock):
     course = await make_course(services, clock, ends_in=timedelta(hours=-3))
     await person(services, 1, course.id)
     scheduler = Scheduler()

@@ -1,0 +1,426 @@
+"""Feedback surveys: creating and activating them, inviting and reminding people through the
+outbox, and the answering state machine.
+
+The answering state lives in SQLite (`survey_responses.position`), not in the chat: a person
+can stop and continue from any old button, `/surveys`, or another device, in whatever language
+they use now. Every answer is written with a compare-and-set on the position, so a double tap
+or a stale button records nothing twice. Anonymous responses are keyed by an HMAC of the user
+id with the survey's own salt and hold no user id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from aiogram import html
+
+from bot.errors import DomainError, NotFound
+from bot.i18n import Translator
+from bot.scheduler import Scheduler
+from bot.services.notices import Notices
+from bot.services.survey_model import Answer, Question, QuestionKind, SurveyDraft
+from storage.announcements import audience_sql
+from storage.courses import Course, CourseRepository
+from storage.database import Database, to_db
+from storage.outbox import PRIORITY_BULK, OutboxRepository
+from storage.surveys import Response, Survey, SurveyRepository
+
+log = logging.getLogger(__name__)
+
+DEFAULT_OPEN_DAYS = 14
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SurveyClosed(DomainError):
+    key = "survey-closed"
+
+
+class SurveyNotFound(NotFound):
+    key = "survey-not-found"
+
+
+def questions_of(survey: Survey) -> tuple[Question, ...]:
+    return tuple(Question.from_json(item) for item in survey.question_data)
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a respondent is after an action: the question to show next (None: finished).
+
+    `recorded` is False when the action changed nothing (a double tap, an old button).
+    """
+
+    survey: Survey
+    response: Response
+    recorded: bool = True
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return questions_of(self.survey)
+
+    @property
+    def index(self) -> int:
+        return self.response.position
+
+    @property
+    def question(self) -> Question | None:
+        questions = self.questions
+        if self.response.finished or self.index >= len(questions):
+            return None
+        return questions[self.index]
+
+
+class SurveyService:
+    def __init__(
+        self,
+        db: Database,
+        surveys: SurveyRepository,
+        courses: CourseRepository,
+        notices: Notices,
+        default_locale: str,
+        send_after: timedelta,
+        remind_after: timedelta,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.surveys = surveys
+        self.courses = courses
+        self.notices = notices
+        self.default_locale = default_locale
+        self.send_after = send_after
+        self.remind_after = remind_after
+        self.clock = clock
+        # Told when a survey becomes active, so its timers are set (SurveyTimers).
+        self.listeners: list[Callable[[Survey], None]] = []
+
+    # -- organisers --------------------------------------------------------------------------
+
+    async def create(self, draft: SurveyDraft, created_by: int | None) -> Survey:
+        course = await self.courses.get(draft.course_id) if draft.course_id else None
+        now = self.clock()
+        start = max(course.ends_at, now) if course else (draft.opens_at or now)
+        closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
+        return await self.surveys.create(
+            {
+                "course_id": course.id if course else None,
+                "title_en": draft.title.en,
+                "title_ru": draft.title.ru,
+                "intro_en": draft.intro.en if draft.intro else None,
+                "intro_ru": draft.intro.ru if draft.intro else None,
+                "questions": _questions_json(draft.questions),
+                "anonymous": int(draft.anonymous),
+                "salt": secrets.token_hex(16),
+                "opens_at": draft.opens_at,
+                "closes_at": closes,
+                "send_after": _or_default(draft.send_after, self.send_after),
+                "remind_after": _or_default(draft.remind_after, self.remind_after),
+                "created_by": created_by,
+            }
+        )
+
+    async def get(self, survey_id: int) -> Survey:
+        survey = await self.surveys.get(survey_id)
+        if survey is None:
+            raise SurveyNotFound()
+        return survey
+
+    async def activate(self, survey_id: int) -> Survey | None:
+        """Draft -> active (None if it was active already); timers follow."""
+        survey = await self.surveys.activate(survey_id, self.clock())
+        if survey is not None:
+            for listener in self.listeners:
+                listener(survey)
+        return survey
+
+    async def delete_draft(self, survey_id: int) -> bool:
+        return await self.surveys.delete_draft(survey_id)
+
+    def auto_invite_due(self, survey: Survey, course: Course) -> datetime | None:
+        """When the automatic invitation goes out (None: on demand only or sent already)."""
+        if survey.status != "active" or survey.send_after <= 0 or survey.auto_sent_at:
+            return None
+        return course.ends_at + timedelta(seconds=survey.send_after)
+
+    async def invite(self, survey_id: int, spec: dict[str, Any]) -> int:
+        """Invite an audience of the delivery engine (see storage.announcements.audience_sql);
+        people invited before are not asked twice. Returns how many were invited now."""
+        survey = await self.get(survey_id)
+        if not survey.is_open(self.clock()) and not self._opens_later(survey):
+            raise SurveyClosed()
+        audience = audience_sql(spec, self.default_locale)
+        async with self.db.transaction() as conn:
+            invited = await self.surveys.invite_in(
+                conn, survey_id, audience.where, audience.params, self.clock()
+            )
+            await self._queue(conn, survey, invited, "survey-invitation", "survey_invitation")
+        self._invited(survey)
+        return len(invited)
+
+    async def auto_invite(self, survey_id: int) -> int:
+        """The timer after the course: those marked attended, or everyone confirmed if
+        attendance was not taken. Runs once per survey, however often the timer fires."""
+        survey = await self.surveys.get(survey_id)
+        if survey is None or survey.course_id is None:
+            return 0
+        course = await self.courses.get(survey.course_id)
+        due = self.auto_invite_due(survey, course) if course else None
+        if course is None or due is None or self.clock() < due - timedelta(seconds=1):
+            return 0
+        if not survey.is_open(self.clock()) and not self._opens_later(survey):
+            log.warning("Survey %s closed before its invitation was due", survey_id)
+            return 0
+        attended = await self.db.fetch_one(
+            "SELECT 1 FROM registrations WHERE course_id = ? AND attended = 1 LIMIT 1",
+            (course.id,),
+        )
+        status = "attended" if attended else "confirmed"
+        audience = audience_sql(
+            {"kind": "course", "course_id": course.id, "status": status}, self.default_locale
+        )
+        async with self.db.transaction() as conn:
+            if not await self.surveys.mark_auto_sent(conn, survey_id):
+                return 0
+            invited = await self.surveys.invite_in(
+                conn, survey_id, audience.where, audience.params, self.clock()
+            )
+            await self._queue(conn, survey, invited, "survey-invitation", "survey_invitation")
+        log.info("Survey %s: invited %d %s participant(s)", survey_id, len(invited), status)
+        self._invited(survey)
+        return len(invited)
+
+    def _opens_later(self, survey: Survey) -> bool:
+        now = self.clock()
+        return survey.status == "active" and survey.opens_at is not None and now < survey.opens_at
+
+    def _invited(self, survey: Survey) -> None:
+        for listener in self.listeners:
+            listener(survey)
+
+    async def next_reminder(self, survey: Survey) -> datetime | None:
+        """When the next reminder is due (the earliest invitee not reminded yet)."""
+        if survey.remind_after <= 0 or survey.status != "active":
+            return None
+        pending = await self.surveys.unreminded(survey.id)
+        if not pending:
+            return None
+        due = pending[0][1] + timedelta(seconds=survey.remind_after)
+        return due if due < survey.closes_at else None
+
+    async def remind(self, survey_id: int) -> int:
+        """One reminder to each invitee who has not finished, `remind_after` after their
+        invitation, while the survey is open. Returns how many were reminded."""
+        survey = await self.surveys.get(survey_id)
+        now = self.clock()
+        if survey is None or survey.remind_after <= 0 or not survey.is_open(now):
+            return 0
+        limit = now + timedelta(seconds=1) - timedelta(seconds=survey.remind_after)
+        due = [
+            user for user, invited in await self.surveys.unreminded(survey_id) if invited <= limit
+        ]
+        finished = await self.surveys.finished_keys(survey_id)
+        async with self.db.transaction() as conn:
+            # Everyone due is marked, finished or not: the reminder is one-off either way.
+            marked = await self.surveys.mark_reminded_in(conn, survey_id, due)
+            unfinished = [u for u in marked if respondent_key(survey, u) not in finished]
+            await self._queue(conn, survey, unfinished, "survey-reminder", "survey_reminder")
+        self._invited(survey)  # the next batch of invitees may be due later
+        return len(unfinished)
+
+    async def _queue(
+        self, conn: Any, survey: Survey, user_ids: list[int], key: str, kind: str
+    ) -> None:
+        """The invitation (or reminder) with its Start button, in each person's language."""
+        if not user_ids:
+            return
+        count = len(questions_of(survey))
+
+        def render(t: Translator) -> str:
+            intro = html.quote(survey.intro(t.locale))
+            text = t(key, title=html.quote(survey.title(t.locale)), count=count)
+            return f"{text}\n\n{intro}" if intro else text
+
+        payload = self.notices.payload(render)
+        payload["survey_id"] = survey.id
+        for user_id in user_ids:
+            await OutboxRepository.add_in(conn, user_id, kind, payload, PRIORITY_BULK)
+
+    # -- participants ------------------------------------------------------------------------
+
+    async def open_for(self, user_id: int) -> list[tuple[Survey, Response | None]]:
+        """Open surveys the user was invited to, with their response so far."""
+        result = []
+        for survey in await self.surveys.open_for(user_id, self.clock()):
+            result.append(
+                (survey, await self.surveys.response(survey.id, respondent_key(survey, user_id)))
+            )
+        return result
+
+    async def begin(self, survey_id: int, user_id: int) -> Step:
+        """Start or resume: the question to answer now (or the finished response)."""
+        survey = await self._answerable(survey_id, user_id)
+        user = None if survey.anonymous else user_id
+        response = await self.surveys.start(survey.id, respondent_key(survey, user_id), user)
+        return Step(survey, response)
+
+    async def current(self, survey_id: int, user_id: int) -> Step:
+        """Where the user is, without starting anything (typed text, a language switch)."""
+        survey = await self._answerable(survey_id, user_id)
+        response = await self.surveys.response(survey.id, respondent_key(survey, user_id))
+        if response is None:
+            return await self.begin(survey_id, user_id)
+        return Step(survey, response)
+
+    async def answer(self, survey_id: int, user_id: int, index: int, answer: Answer) -> Step:
+        """Answer question `index` (None: skip it). An answer to any other question than the
+        current one, or one the question does not accept, records nothing."""
+        step = await self.current(survey_id, user_id)
+        question = step.question
+        if question is None or index != step.index or not question.valid(answer):
+            return Step(step.survey, step.response, recorded=False)
+        return await self._advance(step, answer)
+
+    async def toggle(
+        self, survey_id: int, user_id: int, index: int, option: int, on: bool
+    ) -> Step:
+        """Tick or untick an option of the multiple-choice question `index`. The button says
+        which (`on`), so a double tap leaves the same ticks."""
+        step = await self.current(survey_id, user_id)
+        question = step.question
+        if (
+            question is None
+            or question.kind != QuestionKind.MULTI
+            or index != step.index
+            or not 0 <= option < len(question.options)
+        ):
+            return Step(step.survey, step.response, recorded=False)
+        selection = set(step.response.selection)
+        if on:
+            selection.add(option)
+        else:
+            selection.discard(option)
+        response = await self.surveys.select(step.response, sorted(selection))
+        if response is None:
+            return Step(step.survey, step.response, recorded=False)
+        return Step(step.survey, response)
+
+    async def confirm_selection(self, survey_id: int, user_id: int, index: int) -> Step:
+        """Done on a multiple-choice question: the ticks become the answer."""
+        step = await self.current(survey_id, user_id)
+        selection = step.response.selection
+        return await self.answer(survey_id, user_id, index, selection or None)
+
+    async def _advance(self, step: Step, answer: Answer) -> Step:
+        answers = dict(step.response.answers)
+        answers[step.index] = answer
+        position = step.index + 1
+        finished = None
+        if position >= len(step.questions):
+            # Anonymous responses keep only the day: a time could tell who answered.
+            now = self.clock()
+            finished = now.date().isoformat() if step.survey.anonymous else to_db(now)
+        response = await self.surveys.advance(step.response, answers, position, finished)
+        if response is None:
+            return Step(step.survey, step.response, recorded=False)
+        return Step(step.survey, response)
+
+    async def _answerable(self, survey_id: int, user_id: int) -> Survey:
+        survey = await self.surveys.get(survey_id)
+        if survey is None or survey.status != "active":
+            raise SurveyNotFound()
+        if not await self.surveys.is_invited(survey.id, user_id):
+            raise SurveyNotFound()
+        if not survey.is_open(self.clock()):
+            raise SurveyClosed()
+        return survey
+
+    # -- results -----------------------------------------------------------------------------
+
+    async def respondents(self, survey_id: int) -> tuple[Survey, list[Any], int]:
+        """The survey, its finished responses and how many were invited."""
+        survey = await self.get(survey_id)
+        rows = await self.surveys.finished_respondents(survey_id)
+        return survey, rows, await self.surveys.invited_count(survey_id)
+
+
+def respondent_key(survey: Survey, user_id: int) -> str:
+    """Who answered, as only this survey can tell: the same person always gets the same key
+    (resume, one response), and without the salt the key reveals nobody."""
+    digest = hmac.new(survey.salt.encode(), str(user_id).encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+def _or_default(minutes: int | None, default: timedelta) -> int:
+    """Seconds: the survey's own setting (given in minutes), else the configured default."""
+    return int(default.total_seconds()) if minutes is None else minutes * 60
+
+
+def _questions_json(questions: tuple[Question, ...]) -> str:
+    return json.dumps([q.to_json() for q in questions], ensure_ascii=False)
+
+
+class SurveyTimers:
+    """APScheduler side: per active survey, the automatic invitation after its course and
+    the next reminder. Rebuilt from SQLite at start-up; every job re-checks SQLite."""
+
+    def __init__(self, service: SurveyService, scheduler: Scheduler) -> None:
+        self.service = service
+        self.scheduler = scheduler
+
+    async def restore(self) -> int:
+        surveys = await self.service.surveys.active()
+        for survey in surveys:
+            await self.plan(survey)
+        return len(surveys)
+
+    def survey_changed(self, survey: Survey) -> None:
+        """Listener (sync, as the service calls it): plans in a job of its own."""
+        self.scheduler.at(
+            self.plan_by_id, f"survey-plan:{survey.id}", self.service.clock(), survey.id
+        )
+
+    async def plan_by_id(self, survey_id: int) -> None:
+        survey = await self.service.surveys.get(survey_id)
+        if survey is not None:
+            await self.plan(survey)
+
+    def course_changed(self, course: Course) -> None:
+        """A course moved: its surveys' invitations follow its new end."""
+        self.scheduler.at(
+            self._course_surveys, f"survey-course:{course.id}", self.service.clock(), course.id
+        )
+
+    async def _course_surveys(self, course_id: int) -> None:
+        for survey in await self.service.surveys.of_course(course_id):
+            await self.plan(survey)
+
+    async def plan(self, survey: Survey) -> None:
+        now = self.service.clock()
+        if survey.course_id is not None:
+            course = await self.service.courses.get(survey.course_id)
+            due = self.service.auto_invite_due(survey, course) if course else None
+            if due is not None:
+                self.scheduler.at(
+                    self._auto_invite, f"survey-invite:{survey.id}", max(due, now), survey.id
+                )
+        reminder = await self.service.next_reminder(survey)
+        if reminder is not None:
+            self.scheduler.at(
+                self._remind, f"survey-remind:{survey.id}", max(reminder, now), survey.id
+            )
+
+    async def _auto_invite(self, survey_id: int) -> None:
+        await self.service.auto_invite(survey_id)
+
+    async def _remind(self, survey_id: int) -> None:
+        await self.service.remind(survey_id)

@@ -1,0 +1,518 @@
+"""Organisers: /newsurvey (the built-in feedback survey for a course in two taps, or a
+one-message definition), preview and activation, invitations on demand, and /results with
+the chart and the exports. Sits under the organiser router, whose filter keeps others out."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot import course_texts
+from bot.config import Settings
+from bot.errors import DomainError
+from bot.i18n import Localizations, Translator
+from bot.services import exports
+from bot.services.survey_chart import ratings_chart
+from bot.services.survey_definition import feedback_template, parse_definition
+from bot.services.survey_model import ANONYMOUS_THRESHOLD, Bilingual, Question, QuestionKind
+from bot.services.survey_results import (
+    ResponseRow,
+    Summary,
+    results_hidden,
+    results_text,
+    summarize,
+    text_answers_page,
+)
+from bot.services.surveys import SurveyService, questions_of
+from handlers.callback_replies import chat_of
+from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
+from handlers.course_admin import describe_problem, number_as_sent
+from storage.courses import Course, CourseRepository, CourseStatus
+from storage.surveys import Survey
+from storage.users import User
+
+router = Router(name=__name__)
+
+TEMPLATE_COURSES = 8  # recent courses offered for the built-in survey
+RESULTS_SURVEYS = 10
+MESSAGE_LIMIT = 4096
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ResultsHidden(DomainError):
+    """Anonymous results below the threshold: no figures, no files."""
+
+    key = "results-files-hidden"
+
+
+# -- /newsurvey -------------------------------------------------------------------------------
+
+
+@router.message(Command("newsurvey"))
+async def new_survey(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    settings: Settings,
+    localizations: Localizations,
+    courses: CourseRepository,
+    surveys: SurveyService,
+) -> None:
+    args = (command.args or "").strip()
+    if args.lower() == "template":
+        recent = await _recent_courses(courses)
+        example_course = recent[0].id if recent else 1
+        await message.answer(t("survey-definition-example", course=example_course))
+        return
+    if not args:
+        await _offer_template(message, t, courses)
+        return
+    parsed = parse_definition(args, _now(), settings.default_timezone, await courses.zones())
+    if parsed.draft is None:
+        number_as_sent(parsed.problems, message.text or "", args)
+        lines = [html.quote(describe_problem(problem, t)) for problem in parsed.problems]
+        await message.answer(
+            t("survey-definition-problems", count=len(lines)) + "\n" + "\n".join(lines)
+        )
+        return
+    survey = await surveys.create(parsed.draft, user.id)
+    await send_preview(bot, message.chat.id, survey, t, localizations, courses)
+
+
+async def _recent_courses(courses: CourseRepository) -> list[Course]:
+    items, _ = await courses.all(0, 50)
+    usable = [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
+    return usable[:TEMPLATE_COURSES]
+
+
+async def _offer_template(message: Message, t: Translator, courses: CourseRepository) -> None:
+    recent = await _recent_courses(courses)
+    if not recent:
+        await message.answer(t("newsurvey-no-courses"))
+        return
+    kb = InlineKeyboardBuilder()
+    for course in recent:
+        kb.button(
+            text=course_texts.short_line(course, t)[:64],
+            callback_data=SurveyAdminCb(action=SurveyAdminAction.TEMPLATE, arg=str(course.id)),
+        )
+    kb.adjust(1)
+    await message.answer(t("newsurvey-choose-course"), reply_markup=kb.as_markup())
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
+async def template_for_course(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    localizations: Localizations,
+    courses: CourseRepository,
+    surveys: SurveyService,
+) -> None:
+    course = await courses.get(int(callback_data.arg)) if callback_data.arg.isdigit() else None
+    if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
+        await callback.answer(t("error-course-not-found"), show_alert=True)
+        return
+    await callback.answer()
+    draft = feedback_template(
+        localizations, course.id, Bilingual(course.title("en"), course.title("ru"))
+    )
+    survey = await surveys.create(draft, user.id)
+    await send_preview(bot, chat_of(callback), survey, t, localizations, courses)
+
+
+# -- preview and activation -------------------------------------------------------------------
+
+
+def _question_lines(question: Question, number: int, locale: str, t: Translator) -> list[str]:
+    optional = "" if question.required else t("survey-preview-optional")
+    kind = t(f"survey-kind-{question.kind.value}")
+    lines = [f"{number}. {html.quote(question.text.get(locale))} <i>({kind}{optional})</i>"]
+    if question.kind == QuestionKind.RATING:
+        ends = ""
+        if question.low and question.high:
+            low, high = question.low.get(locale), question.high.get(locale)
+            ends = f": {html.quote(low)} … {html.quote(high)}"
+        lines.append(f"   {question.scale_min}–{question.scale_max}{ends}")
+    for option in question.options:
+        lines.append(f"   • {html.quote(option.get(locale))}")
+    return lines
+
+
+def preview_text(survey: Survey, locale: str, t: Translator) -> str:
+    """The survey as participants in `locale` will see it (organiser's labels around it)."""
+    lines = [
+        t("survey-preview-language", language=t(f"language-name-{locale}")),
+        "",
+        f"<b>{html.quote(survey.title(locale))}</b>",
+    ]
+    if survey.intro(locale):
+        lines.append(html.quote(survey.intro(locale)))
+    lines.append("")
+    for number, question in enumerate(questions_of(survey), start=1):
+        lines += _question_lines(question, number, locale, t)
+    return "\n".join(lines)
+
+
+def settings_text(survey: Survey, course_title: str | None, zone: str, t: Translator) -> str:
+    closes = course_texts.local_time(survey.closes_at, zone, t.locale)
+    lines = [
+        t("survey-preview-settings", id=survey.id),
+        t("survey-preview-course", title=html.quote(course_title))
+        if course_title
+        else t("survey-preview-no-course"),
+        t("survey-preview-anonymous" if survey.anonymous else "survey-preview-named"),
+        t("survey-preview-closes", when=closes, zone=zone),
+    ]
+    if course_title and survey.send_after > 0:
+        lines.append(t("survey-preview-auto", hours=_hours(survey.send_after)))
+    if survey.remind_after > 0:
+        lines.append(t("survey-preview-reminder", hours=_hours(survey.remind_after)))
+    return "\n".join(lines)
+
+
+def _hours(seconds: int) -> str:
+    return f"{seconds / 3600:.4g}"
+
+
+def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long message at line ends so each part fits Telegram's limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit and current:
+            parts.append(current)
+            candidate = line[:limit]
+        current = candidate
+    parts.append(current)
+    return parts
+
+
+async def send_preview(
+    bot: Bot,
+    chat_id: int,
+    survey: Survey,
+    t: Translator,
+    localizations: Localizations,
+    courses: CourseRepository,
+) -> None:
+    for locale in localizations.locales:
+        for part in _chunks(preview_text(survey, locale, t)):
+            await bot.send_message(chat_id, part)
+    course = await courses.get(survey.course_id) if survey.course_id else None
+    zone = course.timezone if course else "UTC"
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=t("button-survey-activate"),
+        callback_data=SurveyAdminCb(action=SurveyAdminAction.ACTIVATE, survey_id=survey.id),
+    )
+    kb.button(
+        text=t("button-survey-delete"),
+        callback_data=SurveyAdminCb(action=SurveyAdminAction.DELETE, survey_id=survey.id),
+    )
+    text = settings_text(survey, course.title(t.locale) if course else None, zone, t)
+    await bot.send_message(
+        chat_id, text + "\n\n" + t("survey-preview-check"), reply_markup=kb.as_markup()
+    )
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.ACTIVATE))
+async def activate(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    courses: CourseRepository,
+    surveys: SurveyService,
+) -> None:
+    survey = await surveys.get(callback_data.survey_id)
+    activated = await surveys.activate(survey.id)
+    await callback.answer()
+    if activated is None:
+        # A double tap: it is active already (or was deleted); the first tap's reply stands.
+        return
+    course = await courses.get(activated.course_id) if activated.course_id else None
+    if course is not None and activated.send_after > 0:
+        due = surveys.auto_invite_due(activated, course)
+        assert due is not None
+        if due <= _now():
+            text = t("survey-activated-now")
+        else:
+            when = course_texts.local_time(due, course.timezone, t.locale)
+            text = t("survey-activated-auto", when=when, zone=course.timezone)
+    else:
+        text = t("survey-activated-manual")
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(text, reply_markup=_survey_actions(activated, t))
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.DELETE))
+async def delete(
+    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+) -> None:
+    deleted = await surveys.delete_draft(callback_data.survey_id)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        key = "survey-deleted" if deleted else "survey-delete-not-draft"
+        await callback.message.edit_text(t(key), reply_markup=None)
+
+
+def _survey_actions(survey: Survey, t: Translator) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=t("button-survey-send"),
+        callback_data=SurveyAdminCb(action=SurveyAdminAction.SEND, survey_id=survey.id),
+    )
+    kb.button(
+        text=t("button-survey-results"),
+        callback_data=SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id),
+    )
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+# -- invitations on demand --------------------------------------------------------------------
+
+# Audience button -> delivery engine audience (course ones get the survey's course id).
+AUDIENCES = {
+    "attended": {"kind": "course", "status": "attended"},
+    "confirmed": {"kind": "course", "status": "confirmed"},
+    "all": {"kind": "all"},
+    "en": {"kind": "language", "language": "en"},
+    "ru": {"kind": "language", "language": "ru"},
+}
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.SEND))
+async def choose_audience(
+    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+) -> None:
+    survey = await surveys.get(callback_data.survey_id)
+    await callback.answer()
+    kb = InlineKeyboardBuilder()
+    for code in AUDIENCES:
+        if AUDIENCES[code]["kind"] == "course" and survey.course_id is None:
+            continue
+        kb.button(
+            text=t(f"button-survey-audience-{code}"),
+            callback_data=SurveyAdminCb(
+                action=SurveyAdminAction.AUDIENCE, survey_id=survey.id, arg=code
+            ),
+        )
+    kb.adjust(1)
+    if isinstance(callback.message, Message):
+        await callback.message.answer(t("survey-choose-audience"), reply_markup=kb.as_markup())
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.AUDIENCE))
+async def invite_audience(
+    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+) -> None:
+    survey = await surveys.get(callback_data.survey_id)
+    base = AUDIENCES.get(callback_data.arg)
+    if base is None or (base["kind"] == "course" and survey.course_id is None):
+        await callback.answer(t("error-button-expired"), show_alert=True)
+        return
+    spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
+    invited = await surveys.invite(survey.id, spec)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        # The buttons go: a second tap would invite nobody new anyway.
+        await callback.message.edit_text(t("survey-invited", count=invited), reply_markup=None)
+
+
+# -- /results ---------------------------------------------------------------------------------
+
+
+@router.message(Command("results"))
+async def results_command(message: Message, t: Translator, surveys: SurveyService) -> None:
+    latest = await surveys.surveys.latest(RESULTS_SURVEYS)
+    if not latest:
+        await message.answer(t("results-no-surveys"))
+        return
+    kb = InlineKeyboardBuilder()
+    for survey in latest:
+        mark = "" if survey.status == "active" else t("results-draft-mark")
+        kb.button(
+            text=f"#{survey.id} {survey.title(t.locale)}{mark}"[:64],
+            callback_data=SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id),
+        )
+    kb.adjust(1)
+    await message.answer(t("results-choose"), reply_markup=kb.as_markup())
+
+
+async def _summary(
+    surveys: SurveyService, survey_id: int
+) -> tuple[Survey, tuple[Question, ...], list[ResponseRow], Summary]:
+    survey, respondents, invited = await surveys.respondents(survey_id)
+    questions = questions_of(survey)
+    rows = [
+        ResponseRow(
+            answers=r.answers,
+            finished_at=r.finished_at,
+            name=r.name,
+            country=r.country,
+            organisation=r.organisation,
+        )
+        for r in respondents
+    ]
+    return survey, questions, rows, summarize(questions, rows, invited)
+
+
+def _visible(survey: Survey, summary: Summary) -> bool:
+    return not results_hidden(summary, survey.anonymous)
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.RESULTS))
+async def show_results(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    survey, questions, _, summary = await _summary(surveys, callback_data.survey_id)
+    await callback.answer()
+    text = results_text(survey.title(t.locale), summary, questions, t, survey.anonymous)
+    kb = InlineKeyboardBuilder()
+    if _visible(survey, summary) and summary.finished:
+
+        def button(key: str, action: SurveyAdminAction, arg: str = "") -> None:
+            kb.button(
+                text=t(key),
+                callback_data=SurveyAdminCb(action=action, survey_id=survey.id, arg=arg),
+            )
+
+        if any(q.kind == QuestionKind.RATING for q in questions):
+            button("button-results-chart", SurveyAdminAction.CHART)
+        button("button-results-xlsx", SurveyAdminAction.XLSX)
+        button("button-results-csv", SurveyAdminAction.CSV)
+        for index, question in enumerate(questions):
+            if question.kind == QuestionKind.TEXT:
+                kb.button(
+                    text=t("button-results-texts", number=index + 1),
+                    # page -1: the first page, as a new message (turning pages edits it)
+                    callback_data=SurveyAdminCb(
+                        action=SurveyAdminAction.TEXTS,
+                        survey_id=survey.id,
+                        arg=str(index),
+                        page=-1,
+                    ),
+                )
+        kb.adjust(3)
+    if survey.status == "active":
+        kb.row()
+        kb.button(
+            text=t("button-survey-send"),
+            callback_data=SurveyAdminCb(action=SurveyAdminAction.SEND, survey_id=survey.id),
+        )
+    markup = kb.as_markup() if kb.buttons else None
+    await bot.send_message(chat_of(callback), text, reply_markup=markup)
+
+
+async def _visible_summary(
+    surveys: SurveyService, survey_id: int
+) -> tuple[Survey, tuple[Question, ...], list[ResponseRow], Summary]:
+    """Results for a file or a page: refused, whatever the button says, while hidden."""
+    survey, questions, rows, summary = await _summary(surveys, survey_id)
+    if not _visible(survey, summary):
+        raise ResultsHidden(count=summary.finished, threshold=ANONYMOUS_THRESHOLD)
+    return survey, questions, rows, summary
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.CHART))
+async def send_chart(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    survey, questions, _, summary = await _visible_summary(surveys, callback_data.survey_id)
+    await callback.answer(t("results-chart-drawing"))
+    title = survey.title(t.locale)
+    # Drawing takes a few hundred milliseconds of CPU: off the event loop.
+    png = await asyncio.to_thread(ratings_chart, title, questions, summary, t.locale)
+    if png is None:
+        await bot.send_message(chat_of(callback), t("results-chart-empty"))
+        return
+    photo = BufferedInputFile(png, filename=f"survey-{survey.id}.png")
+    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title)[:1024])
+
+
+@router.callback_query(
+    SurveyAdminCb.filter(F.action.in_({SurveyAdminAction.XLSX, SurveyAdminAction.CSV}))
+)
+async def send_export(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    survey, questions, rows, _ = await _visible_summary(surveys, callback_data.survey_id)
+    await callback.answer()
+    title = survey.title(t.locale)
+    if callback_data.action == SurveyAdminAction.XLSX:
+        data = exports.survey_xlsx(title, questions, rows, t, survey.anonymous)
+        name = exports.survey_export_filename(survey.id, "xlsx")
+    else:
+        data = exports.survey_csv(title, questions, rows, t, survey.anonymous)
+        name = exports.survey_export_filename(survey.id, "csv")
+    await bot.send_document(
+        chat_of(callback),
+        BufferedInputFile(data, filename=name),
+        caption=t("results-export-caption", title=html.quote(title), count=len(rows)),
+    )
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEXTS))
+async def text_answers(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    survey, questions, _, summary = await _visible_summary(surveys, callback_data.survey_id)
+    index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
+    if not 0 <= index < len(questions) or questions[index].kind != QuestionKind.TEXT:
+        await callback.answer(t("error-button-expired"), show_alert=True)
+        return
+    await callback.answer()
+    as_new = callback_data.page < 0
+    text, pages = text_answers_page(
+        summary, questions, index, max(callback_data.page, 0), t, anonymous=survey.anonymous
+    )
+    page = min(max(callback_data.page, 0), max(pages - 1, 0))
+    kb = InlineKeyboardBuilder()
+
+    def turn(key: str, to: int) -> None:
+        kb.button(
+            text=t(key),
+            callback_data=SurveyAdminCb(
+                action=SurveyAdminAction.TEXTS, survey_id=survey.id, arg=str(index), page=to
+            ),
+        )
+
+    if page > 0:
+        turn("button-previous-page", page - 1)
+    if page < pages - 1:
+        turn("button-next-page", page + 1)
+    markup = kb.as_markup() if kb.buttons else None
+    if as_new or not isinstance(callback.message, Message):
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    else:
+        await callback.message.edit_text(text, reply_markup=markup)

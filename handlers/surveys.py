@@ -1,0 +1,395 @@
+"""Participants answer feedback surveys: one question per message, buttons where possible.
+
+Where a person is in a survey is kept in SQLite by the survey service, so any of its buttons,
+/surveys or the invitation continues it, in the language the person uses now. The dialog
+state here only says "typed text is an answer to survey N" and which message holds the
+question (its Skip button goes once the question is answered).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from aiogram import Bot, F, Router, html
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.errors import DomainError
+from bot.i18n import Translator
+from bot.services.survey_model import TEXT_ANSWER_LIMIT, Answer, Question, QuestionKind
+from bot.services.surveys import Step, SurveyService
+from handlers.callback_replies import chat_of
+from handlers.callbacks import SurveyAction, SurveyCb
+from storage.users import User
+
+router = Router(name=__name__)
+
+RATING_ROW = 6  # buttons per row: 1-5 fits one row, 0-10 two
+
+
+class SurveyAnswering(StatesGroup):
+    question = State()
+
+
+# -- what a question looks like ---------------------------------------------------------------
+
+
+def question_text(step: Step, t: Translator) -> str:
+    question = step.question
+    assert question is not None
+    lines = [
+        f"<b>{html.quote(step.survey.title(t.locale))}</b>",
+        t("survey-progress", number=step.index + 1, total=len(step.questions)),
+        "",
+        html.quote(question.text.get(t.locale)),
+    ]
+    hint = _hint(question, t)
+    if hint:
+        lines += ["", f"<i>{hint}</i>"]
+    return "\n".join(lines)
+
+
+def _hint(question: Question, t: Translator) -> str:
+    if question.kind == QuestionKind.RATING and question.low and question.high:
+        return t(
+            "survey-hint-scale",
+            low=question.scale_min,
+            low_label=html.quote(question.low.get(t.locale)),
+            high=question.scale_max,
+            high_label=html.quote(question.high.get(t.locale)),
+        )
+    if question.kind == QuestionKind.MULTI:
+        return t("survey-hint-multi")
+    if question.kind == QuestionKind.TEXT:
+        return t("survey-hint-text", limit=TEXT_ANSWER_LIMIT)
+    return ""
+
+
+def question_markup(step: Step, t: Translator) -> InlineKeyboardMarkup | None:
+    question = step.question
+    assert question is not None
+    survey_id, index = step.survey.id, step.index
+
+    def data(action: SurveyAction, value: int = 0, on: bool = False) -> str:
+        return SurveyCb(action=action, survey_id=survey_id, q=index, value=value, on=on).pack()
+
+    rows: list[list[InlineKeyboardButton]] = []
+    if question.kind == QuestionKind.RATING:
+        points = range(question.scale_min, question.scale_max + 1)
+        buttons = [
+            InlineKeyboardButton(text=str(p), callback_data=data(SurveyAction.ANSWER, p))
+            for p in points
+        ]
+        per_row = RATING_ROW if len(buttons) > RATING_ROW else len(buttons)
+        rows += [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+    elif question.kind == QuestionKind.CHOICE:
+        for number, option in enumerate(question.options):
+            text = option.get(t.locale)
+            rows.append(
+                [InlineKeyboardButton(text=text, callback_data=data(SurveyAction.ANSWER, number))]
+            )
+    elif question.kind == QuestionKind.MULTI:
+        ticked = set(step.response.selection)
+        for number, option in enumerate(question.options):
+            on = number in ticked
+            mark = "☑️" if on else "⬜"
+            rows.append(
+                [
+                    InlineKeyboardButton(
+                        text=f"{mark} {option.get(t.locale)}",
+                        # The button says what it will do, so a double tap changes nothing.
+                        callback_data=data(SurveyAction.TOGGLE, number, on=not on),
+                    )
+                ]
+            )
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=t("button-survey-done"), callback_data=data(SurveyAction.DONE)
+                )
+            ]
+        )
+    elif question.kind == QuestionKind.YESNO:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=t("button-survey-yes"), callback_data=data(SurveyAction.ANSWER, 1)
+                ),
+                InlineKeyboardButton(
+                    text=t("button-survey-no"), callback_data=data(SurveyAction.ANSWER, 0)
+                ),
+            ]
+        )
+    if not question.required:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=t("button-survey-skip"), callback_data=data(SurveyAction.SKIP)
+                )
+            ]
+        )
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def answer_text(question: Question, answer: Answer, t: Translator) -> str:
+    """How an answer is echoed under its question once given."""
+    if answer is None:
+        return t("survey-answer-skipped")
+    if question.kind in (QuestionKind.CHOICE,) and isinstance(answer, int):
+        return html.quote(question.options[answer].get(t.locale))
+    if question.kind == QuestionKind.MULTI and isinstance(answer, list):
+        return html.quote(", ".join(question.options[i].get(t.locale) for i in answer))
+    if question.kind == QuestionKind.YESNO:
+        return t("button-survey-yes") if answer else t("button-survey-no")
+    return html.quote(str(answer))
+
+
+# -- showing the next step --------------------------------------------------------------------
+
+
+async def show_step(bot: Bot, chat_id: int, step: Step, t: Translator, state: FSMContext) -> None:
+    """The current question as a new message, or the thank-you when the survey is done."""
+    if step.question is None:
+        await state.clear()
+        await bot.send_message(
+            chat_id, t("survey-thanks", title=html.quote(step.survey.title(t.locale)))
+        )
+        return
+    sent = await bot.send_message(
+        chat_id, question_text(step, t), reply_markup=question_markup(step, t)
+    )
+    await state.set_state(SurveyAnswering.question)
+    await state.set_data({"survey_id": step.survey.id, "message_id": sent.message_id})
+
+
+async def close_question(
+    bot: Bot, chat_id: int, message_id: int | None, step: Step, index: int, t: Translator
+) -> None:
+    """The answered question keeps its text and shows the answer; its buttons go."""
+    if message_id is None:
+        return
+    question = step.questions[index]
+    answer = step.response.answers.get(index)
+    text = f"{html.quote(question.text.get(t.locale))}\n✅ {answer_text(question, answer, t)}"
+    # An old message may be gone or too old to edit: the answer is recorded all the same.
+    with contextlib.suppress(TelegramBadRequest):
+        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+
+
+# -- starting ---------------------------------------------------------------------------------
+
+
+@router.message(Command("surveys"))
+async def surveys_command(
+    message: Message, user: User, t: Translator, surveys: SurveyService
+) -> None:
+    items = await surveys.open_for(user.id)
+    if not items:
+        await message.answer(t("surveys-none"))
+        return
+    rows = []
+    lines = [t("surveys-title", count=len(items)), ""]
+    for survey, response in items:
+        title = survey.title(t.locale)
+        if response is not None and response.finished:
+            lines.append(t("surveys-line-done", title=html.quote(title)))
+            continue
+        lines.append(t("surveys-line-open", title=html.quote(title)))
+        key = "button-survey-continue" if response is not None else "button-survey-start"
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=f"{t(key)}: {title}"[:64],
+                    callback_data=SurveyCb(action=SurveyAction.START, survey_id=survey.id).pack(),
+                )
+            ]
+        )
+    markup = InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+    await message.answer("\n".join(lines), reply_markup=markup)
+
+
+@router.callback_query(SurveyCb.filter(F.action == SurveyAction.START))
+async def start_survey(
+    callback: CallbackQuery,
+    callback_data: SurveyCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+    state: FSMContext,
+) -> None:
+    step = await surveys.begin(callback_data.survey_id, user.id)
+    await callback.answer()
+    if step.question is None:
+        await bot.send_message(chat_of(callback), t("survey-already-done"))
+        return
+    await show_step(bot, chat_of(callback), step, t, state)
+
+
+# -- answering with buttons -------------------------------------------------------------------
+
+
+@router.callback_query(SurveyCb.filter(F.action.in_({SurveyAction.ANSWER, SurveyAction.SKIP})))
+async def answer_button(
+    callback: CallbackQuery,
+    callback_data: SurveyCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+    state: FSMContext,
+) -> None:
+    current = await surveys.current(callback_data.survey_id, user.id)
+    question = current.question
+    value: Answer = None
+    if callback_data.action == SurveyAction.ANSWER and question is not None:
+        value = (
+            bool(callback_data.value)
+            if question.kind == QuestionKind.YESNO
+            else callback_data.value
+        )
+    step = await surveys.answer(callback_data.survey_id, user.id, callback_data.q, value)
+    await _after_answer(callback, callback_data, bot, step, t, state)
+
+
+@router.callback_query(SurveyCb.filter(F.action == SurveyAction.TOGGLE))
+async def toggle_option(
+    callback: CallbackQuery,
+    callback_data: SurveyCb,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    step = await surveys.toggle(
+        callback_data.survey_id, user.id, callback_data.q, callback_data.value, callback_data.on
+    )
+    if not step.recorded:
+        await callback.answer(t("survey-button-stale"))
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=question_markup(step, t))
+
+
+@router.callback_query(SurveyCb.filter(F.action == SurveyAction.DONE))
+async def multi_done(
+    callback: CallbackQuery,
+    callback_data: SurveyCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+    state: FSMContext,
+) -> None:
+    current = await surveys.current(callback_data.survey_id, user.id)
+    if (
+        current.question is not None
+        and current.index == callback_data.q
+        and current.question.required
+        and not current.response.selection
+    ):
+        await callback.answer(t("survey-tick-something"), show_alert=True)
+        return
+    step = await surveys.confirm_selection(callback_data.survey_id, user.id, callback_data.q)
+    await _after_answer(callback, callback_data, bot, step, t, state)
+
+
+async def _after_answer(
+    callback: CallbackQuery,
+    callback_data: SurveyCb,
+    bot: Bot,
+    step: Step,
+    t: Translator,
+    state: FSMContext,
+) -> None:
+    if not step.recorded:
+        # A double tap or a button of a question answered before: nothing changes.
+        await callback.answer(t("survey-button-stale"))
+        return
+    await callback.answer()
+    message_id = callback.message.message_id if callback.message else None
+    await close_question(bot, chat_of(callback), message_id, step, callback_data.q, t)
+    await show_step(bot, chat_of(callback), step, t, state)
+
+
+# -- answering by typing ----------------------------------------------------------------------
+
+
+async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMContext) -> Step:
+    """The survey typed text belongs to; a closed or removed one ends the dialog first, so
+    later messages are not taken for answers (the error handler says why)."""
+    try:
+        return await surveys.current(int((await state.get_data())["survey_id"]), user.id)
+    except DomainError:
+        await state.clear()
+        raise
+
+
+@router.message(SurveyAnswering.question, F.text, ~F.text.startswith("/"))
+async def typed_answer(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+    state: FSMContext,
+) -> None:
+    data = await state.get_data()
+    step = await _where_typing_goes(user, surveys, state)
+    question = step.question
+    if question is None:
+        await state.clear()
+        await message.answer(t("survey-already-done"))
+        return
+    text = (message.text or "").strip()
+    if question.kind != QuestionKind.TEXT:
+        # A button question: say so and show it again, so the buttons are at hand.
+        await message.answer(t("survey-use-buttons"))
+        await show_step(bot, message.chat.id, step, t, state)
+        return
+    if len(text) > TEXT_ANSWER_LIMIT:
+        await message.answer(t("survey-text-too-long", length=len(text), limit=TEXT_ANSWER_LIMIT))
+        return
+    answered = await surveys.answer(step.survey.id, user.id, step.index, text)
+    if not answered.recorded:
+        await message.answer(t("survey-button-stale"))
+        return
+    # The question keeps its text; its Skip button goes.
+    await close_question(bot, message.chat.id, data.get("message_id"), answered, step.index, t)
+    await show_step(bot, message.chat.id, answered, t, state)
+
+
+@router.message(SurveyAnswering.question, ~F.text)
+async def not_text(
+    message: Message,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    surveys: SurveyService,
+    state: FSMContext,
+) -> None:
+    """A sticker, photo or voice message where an answer was expected."""
+    step = await _where_typing_goes(user, surveys, state)
+    if step.question is None:
+        await state.clear()
+        return
+    typed = step.question.kind == QuestionKind.TEXT
+    await message.answer(t("survey-text-only" if typed else "survey-use-buttons"))
+    await show_step(bot, message.chat.id, step, t, state)
+
+
+async def resend_current(
+    bot: Bot, chat_id: int, user_id: int, t: Translator, surveys: SurveyService, state: FSMContext
+) -> bool:
+    """After a language switch mid-survey: the current question again, in the new language."""
+    if await state.get_state() != SurveyAnswering.question.state:
+        return False
+    survey_id = (await state.get_data()).get("survey_id")
+    if survey_id is None:
+        return False
+    step = await surveys.current(int(survey_id), user_id)
+    await show_step(bot, chat_id, step, t, state)
+    return True

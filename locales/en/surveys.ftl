@@ -1,0 +1,104 @@
+## Feedback surveys: invitations, answering, and the organisers' side.
+
+survey-invitation = 📝 <b>{ $title }</b>
+    Please tell us how it went: { $count ->
+        [one] one short question
+       *[other] { $count } short questions
+    }, a couple of minutes. You can stop and continue later.
+survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your answers. { $count ->
+        [one] One question
+       *[other] { $count } questions
+    }, a couple of minutes — it helps us improve the next course.
+button-survey-start = 📝 Start the survey
+button-survey-continue = ▶️ Continue
+
+survey-progress = Question { $number } of { $total }
+survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
+survey-hint-multi = Tick everything that applies, then press Done.
+survey-hint-text = Type your answer in a message (up to { $limit } characters).
+button-survey-done = ✅ Done
+button-survey-yes = Yes
+button-survey-no = No
+button-survey-skip = Skip ⏭
+survey-answer-skipped = skipped
+survey-thanks = 🙏 Thank you! Your answers to <b>{ $title }</b> are saved.
+survey-already-done = You have already answered this survey — thank you!
+survey-button-stale = This question is answered already.
+survey-tick-something = Tick at least one option, then press Done.
+survey-use-buttons = Please answer this question with the buttons under it.
+survey-text-only = Please type your answer as a text message.
+survey-text-too-long = Your answer is { $length } characters long; please shorten it to { $limit } at most.
+survey-closed = This survey is closed: answers are no longer accepted. Thank you for your interest!
+survey-not-found = This survey is not available to you.
+
+surveys-none = There are no surveys waiting for you. When a course you attended asks for feedback, it will appear here.
+surveys-title = { $count ->
+        [one] One survey for you:
+       *[other] Surveys for you: { $count }
+    }
+surveys-line-open = • { $title }
+surveys-line-done = • { $title } — ✅ answered
+
+## Organisers: /newsurvey
+
+newsurvey-choose-course = Which course is the feedback survey for? I will prepare the standard post-training questionnaire in English and Russian; you will see it before anything is sent.
+
+    For your own questions, send /newsurvey template.
+newsurvey-no-courses = There is no published or finished course yet to ask feedback about. Create one with /newcourse, or write your own survey: /newsurvey template shows how.
+survey-definition-problems = { $count ->
+        [one] One thing to fix in the survey:
+       *[other] { $count } things to fix in the survey:
+    }
+survey-kind-rating = rating
+survey-kind-choice = one choice
+survey-kind-multi = several choices
+survey-kind-yesno = yes/no
+survey-kind-text = text
+survey-preview-optional = , optional
+survey-preview-language = 👁 Preview — { $language }:
+survey-preview-settings = <b>Survey #{ $id }</b>
+survey-preview-course = Course: { $title }
+survey-preview-no-course = Not linked to a course: you choose who gets it.
+survey-preview-anonymous = Anonymous: answers are stored without names; results show from 3 responses.
+survey-preview-named = Named: results and exports show who answered.
+survey-preview-closes = Open until { $when } ({ $zone }).
+survey-preview-auto = Sent automatically { $hours } h after the course ends: to those marked present, or all confirmed if attendance was not taken.
+survey-preview-reminder = One reminder to those who have not finished, { $hours } h after their invitation.
+survey-preview-check = Check both languages above, then activate it.
+button-survey-activate = ✅ Activate
+button-survey-delete = 🗑 Delete
+survey-activated-auto = ✅ The survey is active. Invitations go out on { $when } ({ $zone }).
+survey-activated-now = ✅ The survey is active. The course has ended, so the invitations are going out now.
+survey-activated-manual = ✅ The survey is active. Choose who should get it: 📨 Send invitations.
+survey-deleted = The survey draft is deleted.
+survey-delete-not-draft = This survey is active already and cannot be deleted.
+button-survey-send = 📨 Send invitations
+button-survey-results = 📊 Results
+button-survey-audience-attended = Course participants marked present
+button-survey-audience-confirmed = All confirmed course participants
+button-survey-audience-all = Everyone using the bot
+button-survey-audience-en = Everyone reading in English
+button-survey-audience-ru = Everyone reading in Russian
+survey-choose-audience = Who should get the survey? People invited before are not asked twice.
+survey-invited = { $count ->
+        [0] Nobody new to invite: everyone in this group has it already.
+        [one] One person invited; the invitation is on its way.
+       *[other] { $count } people invited; the invitations are on their way.
+    }
+
+## Organisers: /results
+
+results-no-surveys = There are no surveys yet. Create one with /newsurvey.
+results-choose = Which survey?
+results-draft-mark = {" "}(draft)
+results-files-hidden = This survey is anonymous: results appear once at least { $threshold } people have answered (so far { $count }).
+button-results-chart = 📈 Chart
+button-results-xlsx = 📄 XLSX
+button-results-csv = 📄 CSV
+button-results-texts = 💬 Q{ $number } answers
+results-chart-drawing = Drawing the chart…
+results-chart-empty = There are no rating answers to draw yet.
+results-export-caption = { $title }: { $count ->
+        [one] one response
+       *[other] { $count } responses
+    }
