@@ -43,7 +43,10 @@ def parse_duration(text: str) -> timedelta:
         return timedelta(0)
     if (seconds := re.fullmatch(r"(\d+)\s*s", text)) and int(seconds[1]) > 0:
         return timedelta(seconds=int(seconds[1]))
-    offsets = parse_offsets(text)
+    try:
+        offsets = parse_offsets(text)
+    except ValueError:
+        offsets = ()
     if len(offsets) != 1:
         raise ValueError(f"must be one duration like 2h, 2d or 30m, or 0 for off, got {text!r}")
     return offsets[0]

@@ -28,7 +28,7 @@ from bot.scheduler import Scheduler
 from bot.services.notices import Notices
 from bot.services.survey_model import Answer, Question, QuestionKind, SurveyDraft
 from storage.announcements import audience_sql
-from storage.courses import Course, CourseRepository
+from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db
 from storage.outbox import PRIORITY_BULK, OutboxRepository
 from storage.surveys import Response, Survey, SurveyRepository
@@ -147,8 +147,11 @@ class SurveyService:
         return await self.surveys.delete_draft(survey_id)
 
     def auto_invite_due(self, survey: Survey, course: Course) -> datetime | None:
-        """When the automatic invitation goes out (None: on demand only or sent already)."""
+        """When the automatic invitation goes out (None: on demand only, sent already, or
+        the course was cancelled)."""
         if survey.status != "active" or survey.send_after <= 0 or survey.auto_sent_at:
+            return None
+        if course.status in (CourseStatus.CANCELLED, CourseStatus.DRAFT):
             return None
         return course.ends_at + timedelta(seconds=survey.send_after)
 

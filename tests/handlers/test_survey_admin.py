@@ -143,3 +143,32 @@ async def test_non_organisers_get_nothing_done_and_nothing_revealed(make_chatter
         assert not sent(replies)
     assert await stranger.dp["surveys"].surveys.latest(5) == []
     assert await CourseRepository(db).get(course_id) is not None
+
+
+async def test_text_answers_come_ten_a_page(make_chatter, db):
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    service = organiser.dp["surveys"]
+    await organiser.send(
+        "/newsurvey\ncourse: "
+        + str(await publish_course(db, "Risk", days=-1))
+        + "\ntitle_en: Named\ntitle_ru: Именной\ntext: Why? | Почему?"
+    )
+    survey = (await service.surveys.latest(1))[0]
+    await service.activate(survey.id)
+    for user_id in range(2001, 2013):
+        chatter = make_chatter(user_id, name=f"Officer{user_id}")
+        await chatter.send("/start")
+    await service.invite(survey.id, {"kind": "all"})
+    for user_id in range(2001, 2013):
+        await service.begin(survey.id, user_id)
+        await service.answer(survey.id, user_id, 0, f"Answer <{user_id}>")
+    results = sent(
+        await organiser.press(
+            SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
+        )
+    )[-1]
+    page_one = sent(await organiser.press(buttons(results)["💬 Q1 answers"]))[-1]
+    assert "Answer &lt;2001&gt;" in page_one.text and "2011" not in page_one.text
+    turned = await organiser.press(buttons(page_one)["Next ›"], message=None)
+    edit = next(r for r in turned if not isinstance(r, AnswerCallbackQuery))
+    assert "Answer &lt;2011&gt;" in edit.text and "2001" not in edit.text

@@ -18,6 +18,8 @@ VARIABLES = (
     "DEFAULT_TIMEZONE",
     "BROADCAST_RATE",
     "REMINDER_OFFSETS",
+    "SURVEY_SEND_AFTER",
+    "SURVEY_REMINDER_AFTER",
     "LOG_LEVEL",
 )
 
@@ -37,6 +39,19 @@ def test_defaults_match_the_configuration_table():
     assert (settings.default_locale, settings.default_timezone) == ("en", "UTC")
     assert (settings.broadcast_rate, settings.log_level) == (25.0, "INFO")
     assert settings.reminder_offsets == (timedelta(days=1), timedelta(hours=1))
+    assert settings.survey_send_after == timedelta(hours=2)
+    assert settings.survey_reminder_after == timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("3h", timedelta(hours=3)), ("1d", timedelta(days=1)), ("0", timedelta(0))],
+)
+def test_survey_delays_are_durations_and_zero_switches_them_off(monkeypatch, value, expected):
+    monkeypatch.setenv("SURVEY_SEND_AFTER", value)
+    monkeypatch.setenv("SURVEY_REMINDER_AFTER", value)
+    settings = load_settings(env_file=None)
+    assert settings.survey_send_after == settings.survey_reminder_after == expected
 
 
 def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
@@ -59,6 +74,8 @@ def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
         ("REMINDER_OFFSETS", "tomorrow", "REMINDER_OFFSETS must be durations like 1d,1h"),
         ("REMINDER_OFFSETS", "0h", "REMINDER_OFFSETS must be durations like 1d,1h"),
+        ("SURVEY_SEND_AFTER", "1d,2h", "SURVEY_SEND_AFTER must be one duration like 2h"),
+        ("SURVEY_REMINDER_AFTER", "soon", "SURVEY_REMINDER_AFTER must be one duration like"),
     ],
 )
 def test_an_invalid_value_fails_with_one_line_naming_the_variable(

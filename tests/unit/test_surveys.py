@@ -136,6 +136,15 @@ async def test_without_attendance_every_confirmed_participant_is_invited(service
     assert await services.surveys.auto_invite(survey.id) == 2
 
 
+async def test_a_cancelled_course_sends_no_survey(services, db, clock):
+    course = await make_course(services, clock, ends_in=timedelta(hours=-3))
+    await person(services, 1, course.id)
+    survey = await active_survey(services, course.id)
+    await services.courses.set_status(course.id, CourseStatus.CANCELLED)
+    assert await services.surveys.auto_invite(survey.id) == 0
+    assert await outbox(db, "survey_invitation") == []
+
+
 async def test_on_demand_invitations_reach_an_audience_and_never_ask_twice(services, db, clock):
     for user_id, language in ((1, "en"), (2, "ru"), (3, "ru")):
         await person(services, user_id, language=language)
