@@ -1,0 +1,124 @@
+"""For every organiser command and every organiser button: someone not in ADMIN_IDS gets
+nothing done and nothing revealed — the same answer as for an unknown command or an old
+button, and the database (apart from their own user row) unchanged."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pytest
+from aiogram.filters.callback_data import CallbackData
+from aiogram.methods import AnswerCallbackQuery
+
+from bot.commands import ORGANISER_COMMANDS
+from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from handlers.callbacks import (
+    AdminAction,
+    AdminCourseCb,
+    AnnounceAction,
+    AnnounceCb,
+    CourseFormAction,
+    CourseFormCb,
+    StatsCb,
+    SurveyAdminAction,
+    SurveyAdminCb,
+)
+from storage.database import Database
+from tests.conftest import ORGANISER_ID
+from tests.handlers.test_courses import publish_course
+
+STRANGER = 555
+
+# Tables whose rows a stranger's update may touch: their own user row and dialog state.
+OWN_TABLES = {"users", "fsm_states", "schema_migrations"}
+
+
+async def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    tables = await db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")
+    state = {}
+    for (name,) in tables:
+        if name in OWN_TABLES or name.startswith("sqlite_"):
+            continue
+        rows = await db.fetch_all(f"SELECT * FROM {name} ORDER BY rowid")  # noqa: S608
+        state[name] = [tuple(row) for row in rows]
+    return state
+
+
+@pytest.fixture
+async def organiser_data(make_chatter, db):
+    """A course, a draft announcement and an active survey: things a stranger must not see."""
+    course_id = await publish_course(db, "Secret transit plan", days=5)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.send("/start")
+    surveys = organiser.dp["surveys"]
+    survey = await surveys.create(
+        SurveyDraft(
+            Bilingual("Secret survey", "Секретный опрос"),
+            (Question(QuestionKind.YESNO, Bilingual("Ok?", "Ок?")),),
+            course_id=course_id,
+        ),
+        ORGANISER_ID,
+    )
+    await surveys.activate(survey.id)
+    announcement = await organiser.dp["announcements"].announcements.create(
+        {
+            "created_by": ORGANISER_ID,
+            "text_en": "Secret announcement",
+            "audience": '{"kind":"all"}',
+        }
+    )
+    return {"course": course_id, "survey": survey.id, "announcement": announcement.id}
+
+
+def _values(enum: type[StrEnum]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def organiser_buttons(ids: dict[str, int]) -> list[CallbackData]:
+    course, survey, announcement = ids["course"], ids["survey"], ids["announcement"]
+    buttons: list[CallbackData] = [StatsCb(), StatsCb(refresh=False)]
+    buttons += [
+        AdminCourseCb(action=AdminAction(a), course_id=course, arg="capacity")
+        for a in _values(AdminAction)
+    ]
+    buttons += [
+        CourseFormCb(action=CourseFormAction(a), value="x") for a in _values(CourseFormAction)
+    ]
+    buttons += [
+        AnnounceCb(action=AnnounceAction(a), value=str(announcement))
+        for a in _values(AnnounceAction)
+    ]
+    buttons += [
+        SurveyAdminCb(action=SurveyAdminAction(a), survey_id=survey, arg=arg)
+        for a in _values(SurveyAdminAction)
+        for arg in ("", str(course), "all", "0")
+    ]
+    return buttons
+
+
+async def test_every_organiser_command_is_unknown_to_others(make_chatter, db, organiser_data):
+    stranger = make_chatter(STRANGER, name="Stranger")
+    await stranger.send("/start")
+    before = await snapshot(db)
+    unknown = (await stranger.send("/nosuchcommand"))[0].text
+    for command in ORGANISER_COMMANDS:
+        for text in (f"/{command}", f"/{command} template", f"/{command} 1\ntitle_en: x"):
+            replies = await stranger.send(text)
+            assert [r.text for r in replies] == [unknown], text
+    assert await snapshot(db) == before
+
+
+async def test_every_organiser_button_is_out_of_date_for_others(make_chatter, db, organiser_data):
+    stranger = make_chatter(STRANGER, name="Stranger")
+    await stranger.send("/start")
+    before = await snapshot(db)
+    pressed = 0
+    for button in organiser_buttons(organiser_data):
+        replies = await stranger.press(button.pack())
+        assert len(replies) == 1, (button, replies)
+        (answer,) = replies
+        assert isinstance(answer, AnswerCallbackQuery), button
+        assert answer.text == "This button is out of date. Send /start to see the menu again."
+        pressed += 1
+    assert pressed > 60  # every action of every organiser button family
+    assert await snapshot(db) == before
