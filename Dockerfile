@@ -24,4 +24,7 @@ USER bot
 # matplotlib's font cache, built once here instead of on the first survey chart.
 RUN python -c "import matplotlib.font_manager"
 VOLUME ["/data"]
+# Configuration, database (opened, migrated, quick_check) and Telegram (getMe): one line each.
+HEALTHCHECK --interval=5m --timeout=40s --start-period=30s --retries=2 \
+    CMD ["python", "-m", "bot", "check"]
 CMD ["python", "-m", "bot"]

@@ -1,4 +1,4 @@
-"""`python -m bot` runs the bot."""
+"""`python -m bot` runs the bot; `check` and `backup PATH` are operations commands (cli.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ EXIT_CONFIG = 2
 
 
 def main() -> int:
+    from bot import cli
+
+    outcome = cli.main(sys.argv[1:])
+    if outcome is not None:
+        return outcome
     try:
         settings = load_settings()
     except ConfigError as exc:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, fields
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -17,6 +19,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.announcer import PROGRESS_SECONDS, Announcer
+from bot.backup import BackupError, scheduled_backup
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
@@ -251,6 +254,20 @@ async def run(settings: Settings) -> None:
         )
         announcer.wake_delivery = worker.wake
 
+        async def daily_backup() -> None:
+            """Checked hourly; copies at most once a day (see bot/backup.py)."""
+            assert settings.backup_dir is not None
+            try:
+                await asyncio.to_thread(
+                    scheduled_backup,
+                    Path(settings.database_path),
+                    settings.backup_dir,
+                    settings.backup_keep,
+                    datetime.now(UTC),
+                )
+            except (BackupError, OSError) as exc:
+                log.error("Scheduled backup to %s failed: %s", settings.backup_dir, exc)
+
         async def on_startup(bot: Bot) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
@@ -258,6 +275,8 @@ async def run(settings: Settings) -> None:
             announcer.bot = bot
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
+            if settings.backup_dir is not None:
+                scheduler.every(daily_backup, "backup:daily", 60)
             await announcer.restore()
             await timers.restore()
             await survey_timers.restore()

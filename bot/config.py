@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     )
     survey_send_after: Annotated[timedelta, NoDecode] = timedelta(hours=2)
     survey_reminder_after: Annotated[timedelta, NoDecode] = timedelta(days=2)
+    backup_dir: Path | None = None
+    backup_keep: int = Field(default=7, ge=1, le=1000)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("bot_token", mode="before")
@@ -124,6 +126,12 @@ class Settings(BaseSettings):
             return value
         return parse_duration(str(value))
 
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        # `BACKUP_DIR=` copied from .env.example unchanged means "no scheduled backups".
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("default_locale", mode="before")
     @classmethod
     def _lower_locale(cls, value: object) -> object:
@@ -163,6 +171,7 @@ _FRIENDLY = {
     "literal_error": "must be one of {expected}",
     "float_parsing": "must be a number",
     "greater_than": "must be greater than {gt}",
+    "greater_than_equal": "must be at least {ge}",
     "less_than_equal": "must be at most {le}",
 }
 

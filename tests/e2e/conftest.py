@@ -67,6 +67,26 @@ class BotProcess:
         log.close()
         return self.process
 
+    async def command(self, *args: str, **overrides: str) -> tuple[int, str]:
+        """Run `python -m bot <args>` (check, backup) with the bot's environment; its exit
+        code and output."""
+        env = self.base_env()
+        env.update(overrides)
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            *args,
+            cwd=self.workdir,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        output, _ = await asyncio.wait_for(process.communicate(), START_TIMEOUT)
+        assert process.returncode is not None
+        return process.returncode, output.decode()
+
     async def start(self, **overrides: str) -> None:
         """Start and wait until the bot is polling for updates."""
         polls_before = self.emulator.poll_generation

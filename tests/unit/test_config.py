@@ -20,6 +20,8 @@ VARIABLES = (
     "REMINDER_OFFSETS",
     "SURVEY_SEND_AFTER",
     "SURVEY_REMINDER_AFTER",
+    "BACKUP_DIR",
+    "BACKUP_KEEP",
     "LOG_LEVEL",
 )
 
@@ -41,6 +43,7 @@ def test_defaults_match_the_configuration_table():
     assert settings.reminder_offsets == (timedelta(days=1), timedelta(hours=1))
     assert settings.survey_send_after == timedelta(hours=2)
     assert settings.survey_reminder_after == timedelta(days=2)
+    assert (settings.backup_dir, settings.backup_keep) == (None, 7)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +77,7 @@ def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
         ("REMINDER_OFFSETS", "tomorrow", "REMINDER_OFFSETS must be durations like 1d,1h"),
         ("REMINDER_OFFSETS", "0h", "REMINDER_OFFSETS must be durations like 1d,1h"),
+        ("BACKUP_KEEP", "0", "BACKUP_KEEP must be at least 1"),
         ("SURVEY_SEND_AFTER", "1d,2h", "SURVEY_SEND_AFTER must be one duration like 2h"),
         ("SURVEY_REMINDER_AFTER", "soon", "SURVEY_REMINDER_AFTER must be one duration like"),
     ],

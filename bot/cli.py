@@ -1,0 +1,90 @@
+"""Operations commands beside the bot: `python -m bot check` and `python -m bot backup PATH`.
+
+Each prints one line per step, meant for an operator or a container health check, and
+exits non-zero when something is wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from bot.backup import BackupError, backup_to
+from bot.config import ConfigError, Settings, load_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+USAGE = "usage: python -m bot [check | backup PATH]"
+
+
+def check() -> int:
+    """Configuration, database (opened and migrated), Telegram (getMe)."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"FAIL configuration: {exc}")
+        return EXIT_CONFIG
+    organisers = len(settings.admin_ids)
+    print(f"ok   configuration: {organisers} organiser(s), Bot API at {settings.telegram_api_url}")
+    return asyncio.run(_check_services(settings))
+
+
+async def _check_services(settings: Settings) -> int:
+    from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+
+    from bot.app import create_bot
+    from storage.database import Database
+
+    try:
+        async with Database(settings.database_path) as db:
+            row = await db.fetch_one("SELECT MAX(version) FROM schema_migrations")
+            (integrity,) = await db.fetch_one("PRAGMA quick_check") or ("?",)
+        if integrity != "ok":
+            print(f"FAIL database {settings.database_path}: quick_check says {integrity}")
+            return EXIT_FAILED
+        version = row[0] if row else 0
+        print(f"ok   database {settings.database_path}: schema version {version}")
+    except Exception as exc:  # any failure to open or migrate is this check's answer
+        print(f"FAIL database {settings.database_path}: {exc}")
+        return EXIT_FAILED
+    bot = create_bot(settings, retry=False)
+    try:
+        me = await bot.get_me(request_timeout=15)
+        print(f"ok   Telegram: getMe answered @{me.username} (id {me.id})")
+    except TelegramUnauthorizedError:
+        print("FAIL Telegram: BOT_TOKEN was rejected (401); copy it again from @BotFather")
+        return EXIT_FAILED
+    except (TelegramAPIError, OSError, TimeoutError) as exc:
+        print(f"FAIL Telegram: {settings.telegram_api_url} did not answer getMe: {exc}")
+        return EXIT_FAILED
+    finally:
+        await bot.session.close()
+    return EXIT_OK
+
+
+def backup(target: str) -> int:
+    """A consistent copy of the live database at `target` (a file or a folder)."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"FAIL configuration: {exc}")
+        return EXIT_CONFIG
+    try:
+        made = backup_to(Path(settings.database_path), Path(target))
+    except BackupError as exc:
+        print(f"FAIL backup of {settings.database_path}: {exc}")
+        return EXIT_FAILED
+    source = settings.database_path
+    print(f"ok   {source} backed up to {made.path} ({made.size:,} bytes, integrity ok)")
+    return EXIT_OK
+
+
+def main(args: list[str]) -> int | None:
+    """Runs an operations command; None when `args` asks for the bot itself."""
+    if not args:
+        return None
+    if args == ["check"]:
+        return check()
+    if len(args) == 2 and args[0] == "backup":
+        return backup(args[1])
+    print(USAGE)
+    return EXIT_CONFIG
