@@ -45,6 +45,7 @@ from handlers.callbacks import (
     SurveyCb,
 )
 from storage.announcements import AnnouncementRepository
+from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.database import Database
 from storage.fsm import SQLiteStorage
@@ -87,6 +88,7 @@ class Services:
     announcements: AnnouncementService
     reminders: ReminderService
     surveys: SurveyService
+    audit: AuditLog
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -114,6 +116,7 @@ def create_services(
             notices,
             settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
         ),
+        audit=AuditLog(db),
         surveys=SurveyService(
             db,
             SurveyRepository(db),

@@ -31,6 +31,7 @@ ORGANISER_COMMANDS = (
     "newsurvey",
     "results",
     "stats",
+    "audit",
 )
 
 

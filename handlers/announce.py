@@ -26,6 +26,7 @@ from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.keyboards import countries_sorted
 from storage.announcements import Announcement
+from storage.audit import AuditAction, AuditLog
 from storage.courses import CourseRepository, CourseStatus
 from storage.users import User, UserRepository
 
@@ -392,10 +393,14 @@ async def send_now(
     t: Translator,
     state: FSMContext,
     announcer: Announcer,
+    audit: AuditLog,
 ) -> None:
     announcement_id = await _own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.clear()
+    await audit.record(
+        callback.from_user.id, AuditAction.ANNOUNCEMENT_SENT, "announcement", announcement_id
+    )
     await announcer.start_now(bot, announcement_id)
 
 
@@ -446,6 +451,7 @@ async def schedule_at(
     settings: Settings,
     announcements: AnnouncementService,
     announcer: Announcer,
+    audit: AuditLog,
 ) -> None:
     zone = user.timezone or settings.default_timezone
     try:
@@ -457,6 +463,13 @@ async def schedule_at(
     announcement = await announcements.schedule(announcement_id, when)
     announcer.schedule(announcement)
     await state.clear()
+    await audit.record(
+        user.id,
+        AuditAction.ANNOUNCEMENT_SCHEDULED,
+        "announcement",
+        announcement_id,
+        at=when.isoformat(),
+    )
     local = course_texts.local_time(when, zone, t.locale)
     await message.answer(t("announce-scheduled", id=announcement_id, when=local, zone=zone))
 
@@ -477,10 +490,18 @@ async def stop(
     t: Translator,
     announcements: AnnouncementService,
     announcer: Announcer,
+    audit: AuditLog,
 ) -> None:
     if not callback_data.value.isdigit():
         raise InvalidInput("error-button-expired")
     cancelled = await announcements.stop(int(callback_data.value))
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.ANNOUNCEMENT_STOPPED,
+        "announcement",
+        int(callback_data.value),
+        cancelled=cancelled,
+    )
     await callback.answer(t("announce-stop-done", count=cancelled), show_alert=True)
     await announcer.stopped(bot, int(callback_data.value))
 

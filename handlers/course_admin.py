@@ -32,6 +32,7 @@ from handlers.callbacks import (
     CourseFormAction,
     CourseFormCb,
 )
+from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository, RegStatus
 
@@ -90,6 +91,7 @@ async def new_course(
     settings: Settings,
     course_service: CourseService,
     localizations: Localizations,
+    audit: AuditLog,
 ) -> None:
     args = (command.args or "").strip()
     if args.lower() == "template":
@@ -108,6 +110,8 @@ async def new_course(
         return
     organiser = message.from_user.id if message.from_user else None
     course = await course_service.create(parsed.values, organiser)
+    if organiser is not None:
+        await audit.record(organiser, AuditAction.COURSE_CREATED, "course", course.id, form=True)
     await send_preview(bot, message.chat.id, course, t, localizations)
 
 
@@ -222,6 +226,7 @@ async def advance(
     course_service: CourseService,
     localizations: Localizations,
     organiser_id: int,
+    audit: AuditLog,
 ) -> None:
     """Keep the answer, then ask the next question or create the draft after the last one."""
     draft = {**(await state.get_data()).get("course", {}), **values}
@@ -238,6 +243,7 @@ async def advance(
         for key, value in draft.items()
     }
     course = await course_service.create(stored, organiser_id)
+    await audit.record(organiser_id, AuditAction.COURSE_CREATED, "course", course.id)
     await send_preview(bot, chat_id, course, t, localizations)
 
 
@@ -251,6 +257,7 @@ async def dialog_answer(
     settings: Settings,
     course_service: CourseService,
     localizations: Localizations,
+    audit: AuditLog,
 ) -> None:
     step = raw_state.split(":", 1)[1]
     draft = (await state.get_data()).get("course", {})
@@ -271,6 +278,7 @@ async def dialog_answer(
         course_service,
         localizations,
         organiser,
+        audit,
     )
 
 
@@ -285,6 +293,7 @@ async def dialog_button(
     settings: Settings,
     course_service: CourseService,
     localizations: Localizations,
+    audit: AuditLog,
 ) -> None:
     step = raw_state.split(":", 1)[1]
     draft = (await state.get_data()).get("course", {})
@@ -315,6 +324,7 @@ async def dialog_button(
         course_service,
         localizations,
         callback.from_user.id,
+        audit,
     )
 
 
@@ -487,8 +497,10 @@ async def publish(
     t: Translator,
     course_service: CourseService,
     registrations: RegistrationRepository,
+    audit: AuditLog,
 ) -> None:
     course = await course_service.publish(callback_data.course_id)
+    await audit.record(callback.from_user.id, AuditAction.COURSE_PUBLISHED, "course", course.id)
     await callback.answer(t("course-published"), show_alert=True)
     await _show(callback, bot, course, t, registrations)
 
@@ -521,8 +533,12 @@ async def delete_confirmed(
     callback_data: AdminCourseCb,
     t: Translator,
     course_service: CourseService,
+    audit: AuditLog,
 ) -> None:
     await course_service.delete_draft(callback_data.course_id)
+    await audit.record(
+        callback.from_user.id, AuditAction.COURSE_DELETED, "course", callback_data.course_id
+    )
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_text(t("course-deleted"), reply_markup=None)
@@ -560,8 +576,16 @@ async def cancel_confirmed(
     t: Translator,
     course_service: CourseService,
     registrations: RegistrationRepository,
+    audit: AuditLog,
 ) -> None:
     change = await course_service.cancel(callback_data.course_id)
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.COURSE_CANCELLED,
+        "course",
+        change.course.id,
+        notified=change.notified,
+    )
     await callback.answer(t("course-cancelled-done", count=change.notified), show_alert=True)
     await _show(callback, bot, change.course, t, registrations)
 
@@ -636,6 +660,7 @@ async def edit_value(
     state: FSMContext,
     course_service: CourseService,
     registrations: RegistrationRepository,
+    audit: AuditLog,
 ) -> None:
     data = await state.get_data()
     try:
@@ -646,6 +671,14 @@ async def edit_value(
         await message.answer(t(rejected.problem.key, **rejected.problem.values))
         return
     await state.clear()
+    if message.from_user is not None:
+        await audit.record(
+            message.from_user.id,
+            AuditAction.COURSE_EDITED,
+            "course",
+            change.course.id,
+            field=str(data["field"]),
+        )
     await message.answer(t("course-edit-saved", count=change.notified))
     text, markup = await organiser_card(bot, change.course, t, registrations)
     await message.answer(text, reply_markup=markup)
@@ -709,10 +742,19 @@ async def export(
     t: Translator,
     courses: CourseRepository,
     registrations: RegistrationRepository,
+    audit: AuditLog,
 ) -> None:
     course = await _course(courses, callback_data.course_id)
     await callback.answer()
     people = await registrations.participants(course.id)
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.EXPORT_PARTICIPANTS,
+        "course",
+        course.id,
+        format=callback_data.action.value,
+        rows=len(people),
+    )
     if callback_data.action == AdminAction.XLSX:
         data, ext = participants_xlsx(course, people, t), "xlsx"
     else:
@@ -787,6 +829,7 @@ async def attendance_toggle(
     t: Translator,
     courses: CourseRepository,
     registrations: RegistrationRepository,
+    audit: AuditLog,
 ) -> None:
     course = await _course(courses, callback_data.course_id)
     if not callback_data.arg.isdigit():
@@ -796,6 +839,14 @@ async def attendance_toggle(
     if registration is None or registration.status != RegStatus.CONFIRMED:
         raise InvalidInput("error-button-expired")
     await registrations.set_attended(course.id, user_id, not registration.attended)
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.ATTENDANCE_MARKED,
+        "course",
+        course.id,
+        participant=user_id,
+        attended=not registration.attended,
+    )
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(

@@ -10,7 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
-from handlers import announce, course_admin, survey_admin
+from handlers import announce, audit, course_admin, survey_admin
 from handlers.callbacks import StatsCb
 from handlers.filters import IsOrganiser
 from storage.users import UserRepository
@@ -19,7 +19,7 @@ router = Router(name=__name__)
 router.message.filter(IsOrganiser())
 router.callback_query.filter(IsOrganiser())
 # Feature routers for organisers sit below this one, so its filter guards them all.
-router.include_routers(course_admin.router, announce.router, survey_admin.router)
+router.include_routers(course_admin.router, announce.router, survey_admin.router, audit.router)
 
 
 @router.message(Command("stats"))

@@ -32,6 +32,7 @@ from bot.services.surveys import SurveyService, questions_of
 from handlers.callback_replies import chat_of
 from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
 from handlers.course_admin import describe_problem, number_as_sent
+from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.surveys import Survey
 from storage.users import User
@@ -67,6 +68,7 @@ async def new_survey(
     localizations: Localizations,
     courses: CourseRepository,
     surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     args = (command.args or "").strip()
     if args.lower() == "template":
@@ -86,6 +88,7 @@ async def new_survey(
         )
         return
     survey = await surveys.create(parsed.draft, user.id)
+    await audit.record(user.id, AuditAction.SURVEY_CREATED, "survey", survey.id)
     await send_preview(bot, message.chat.id, survey, t, localizations, courses)
 
 
@@ -120,6 +123,7 @@ async def template_for_course(
     localizations: Localizations,
     courses: CourseRepository,
     surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     course = await courses.get(int(callback_data.arg)) if callback_data.arg.isdigit() else None
     if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
@@ -130,6 +134,7 @@ async def template_for_course(
         localizations, course.id, Bilingual(course.title("en"), course.title("ru"))
     )
     survey = await surveys.create(draft, user.id)
+    await audit.record(user.id, AuditAction.SURVEY_CREATED, "survey", survey.id, template=True)
     await send_preview(bot, chat_of(callback), survey, t, localizations, courses)
 
 
@@ -236,6 +241,7 @@ async def activate(
     t: Translator,
     courses: CourseRepository,
     surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     survey = await surveys.get(callback_data.survey_id)
     activated = await surveys.activate(survey.id)
@@ -243,6 +249,7 @@ async def activate(
     if activated is None:
         # A double tap: it is active already (or was deleted); the first tap's reply stands.
         return
+    await audit.record(callback.from_user.id, AuditAction.SURVEY_ACTIVATED, "survey", survey.id)
     course = await courses.get(activated.course_id) if activated.course_id else None
     if course is not None and activated.send_after > 0:
         due = surveys.auto_invite_due(activated, course)
@@ -260,9 +267,17 @@ async def activate(
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.DELETE))
 async def delete(
-    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     deleted = await surveys.delete_draft(callback_data.survey_id)
+    if deleted:
+        await audit.record(
+            callback.from_user.id, AuditAction.SURVEY_DELETED, "survey", callback_data.survey_id
+        )
     await callback.answer()
     if isinstance(callback.message, Message):
         key = "survey-deleted" if deleted else "survey-delete-not-draft"
@@ -318,7 +333,11 @@ async def choose_audience(
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.AUDIENCE))
 async def invite_audience(
-    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     survey = await surveys.get(callback_data.survey_id)
     base = AUDIENCES.get(callback_data.arg)
@@ -327,6 +346,14 @@ async def invite_audience(
         return
     spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
     invited = await surveys.invite(survey.id, spec)
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.SURVEY_INVITED,
+        "survey",
+        survey.id,
+        audience=callback_data.arg,
+        invited=invited,
+    )
     await callback.answer()
     if isinstance(callback.message, Message):
         # The buttons go: a second tap would invite nobody new anyway.
@@ -461,9 +488,18 @@ async def send_export(
     bot: Bot,
     t: Translator,
     surveys: SurveyService,
+    audit: AuditLog,
 ) -> None:
     survey, questions, rows, _ = await _visible_summary(surveys, callback_data.survey_id)
     await callback.answer()
+    await audit.record(
+        callback.from_user.id,
+        AuditAction.EXPORT_SURVEY,
+        "survey",
+        survey.id,
+        format=callback_data.action.value,
+        rows=len(rows),
+    )
     title = survey.title(t.locale)
     if callback_data.action == SurveyAdminAction.XLSX:
         data = exports.survey_xlsx(title, questions, rows, t, survey.anonymous)

@@ -41,6 +41,7 @@ cmd-stats = Users and profiles (organisers)
 cmd-surveys = Surveys for me to answer
 cmd-newsurvey = Create a feedback survey (organisers)
 cmd-results = Survey results (organisers)
+cmd-audit = Who did what among organisers (organisers)
 
 help-participant =
     <b>Training courses of ROCB Europe and TRACECA</b>
@@ -62,3 +63,4 @@ help-organiser =
     /newsurvey — a feedback survey: the built-in one for a course, or your own (/newsurvey template)
     /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles
+    /audit — who did what among organisers, and when

@@ -21,6 +21,7 @@ from bot.services.survey_definition import BORROWED_ERRORS
 from handlers.callbacks import MenuAction
 from handlers.course_admin import STEPS
 from handlers.keyboards import timezone_key
+from storage.audit import AuditAction
 from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS
 
@@ -86,6 +87,7 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"button-audience-status-{s}" for s in COURSE_STATUSES}
     keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
     keys |= set(BORROWED_ERRORS.values())
+    keys |= {f"audit-action-{a.value.replace('.', '-')}" for a in AuditAction}
     return keys
 
 

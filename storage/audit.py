@@ -1,0 +1,83 @@
+"""The audit log of organiser actions."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from storage.database import Database, from_db, utcnow_iso
+
+log = logging.getLogger(__name__)
+
+
+class AuditAction(StrEnum):
+    COURSE_CREATED = "course.created"
+    COURSE_PUBLISHED = "course.published"
+    COURSE_EDITED = "course.edited"
+    COURSE_CANCELLED = "course.cancelled"
+    COURSE_DELETED = "course.deleted"
+    ATTENDANCE_MARKED = "course.attendance"
+    ANNOUNCEMENT_SENT = "announcement.sent"
+    ANNOUNCEMENT_SCHEDULED = "announcement.scheduled"
+    ANNOUNCEMENT_STOPPED = "announcement.stopped"
+    SURVEY_CREATED = "survey.created"
+    SURVEY_ACTIVATED = "survey.activated"
+    SURVEY_INVITED = "survey.invited"
+    SURVEY_DELETED = "survey.deleted"
+    EXPORT_PARTICIPANTS = "export.participants"
+    EXPORT_SURVEY = "export.survey"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor_id: int
+    action: AuditAction
+    object_kind: str | None
+    object_id: int | None
+    details: dict[str, Any]
+
+
+class AuditLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def record(
+        self,
+        actor_id: int,
+        action: AuditAction,
+        object_kind: str | None = None,
+        object_id: int | None = None,
+        **details: Any,
+    ) -> None:
+        await self.db.write(
+            "INSERT INTO audit_log (at, actor_id, action, object_kind, object_id, details)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (utcnow_iso(), actor_id, action.value, object_kind, object_id, json.dumps(details)),
+        )
+        # Ids only: the log line carries no personal data.
+        log.info("Audit: %s by %s on %s %s", action.value, actor_id, object_kind, object_id)
+
+    async def latest(self, limit: int) -> list[AuditEntry]:
+        rows = await self.db.fetch_all(
+            "SELECT id, at, actor_id, action, object_kind, object_id, details FROM audit_log"
+            " ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        return [
+            AuditEntry(
+                id=row[0],
+                at=from_db(row[1]),
+                actor_id=row[2],
+                action=AuditAction(row[3]),
+                object_kind=row[4],
+                object_id=row[5],
+                details=json.loads(row[6]),
+            )
+            for row in rows
+        ]

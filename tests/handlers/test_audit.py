@@ -1,0 +1,46 @@
+"""The audit log: organiser actions are recorded with who, what and when; /audit shows them."""
+
+from __future__ import annotations
+
+from storage.audit import AuditAction
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import buttons, texts
+from tests.handlers.test_courses import publish_course
+
+
+async def test_organiser_actions_are_recorded_and_listed_newest_first(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=-1)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    assert texts(await organiser.send("/audit")) == ["No organiser actions are recorded yet."]
+
+    offer = (await organiser.send("/newsurvey"))[-1]
+    replies = await organiser.press(next(iter(buttons(offer).values())))
+    await organiser.press(buttons(replies[-1])["✅ Activate"])
+    await organiser.press(f"adc1:xlsx:{course_id}:0:")
+
+    entries = await organiser.dp["audit"].latest(10)
+    assert [e.action for e in entries] == [
+        AuditAction.EXPORT_PARTICIPANTS,
+        AuditAction.SURVEY_ACTIVATED,
+        AuditAction.SURVEY_CREATED,
+    ]
+    assert {e.actor_id for e in entries} == {ORGANISER_ID}
+    assert entries[0].object_id == course_id and entries[0].details["format"] == "xlsx"
+
+    (listing,) = texts(await organiser.send("/audit"))
+    lines = listing.splitlines()
+    assert "Latest organiser actions" in lines[0] and "UTC" in lines[0]
+    assert (
+        f"Olena ({ORGANISER_ID}) · downloaded the participants of course #{course_id}"
+        in (lines[2])
+    )
+    assert "activated survey #1" in lines[3] and "created survey #1" in lines[4]
+
+
+async def test_the_audit_log_speaks_russian_to_a_russian_organiser(make_chatter, db):
+    await publish_course(db, "Transit", days=-1)
+    organiser = make_chatter(ORGANISER_ID, language_code="ru", name="Олена")
+    offer = (await organiser.send("/newsurvey"))[-1]
+    await organiser.press(next(iter(buttons(offer).values())))
+    (listing,) = texts(await organiser.send("/audit"))
+    assert "создал(а) опрос №1" in listing
