@@ -1,13 +1,15 @@
-"""Composition root: builds the Bot, Dispatcher, storage and services, and runs polling."""
+"""Composition root: builds the Bot, Dispatcher, storage and services; polling or webhook."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -17,6 +19,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
 
 from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.backup import BackupError, scheduled_backup
@@ -290,17 +294,60 @@ async def run(settings: Settings) -> None:
             await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS)
             await scheduler.stop()
             await worker.stop()
-            await _confirm_handled_updates(bot, in_flight.last_update_id)
+            if not settings.webhook_url:
+                # A webhook update is confirmed by the HTTP answer to it; only polling needs this.
+                await _confirm_handled_updates(bot, in_flight.last_update_id)
 
         dp.startup.register(on_startup)
         dp.shutdown.register(on_shutdown)
-        await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        if settings.webhook_url:
+            await serve_webhook(bot, dp, settings)
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         await bot.session.close()  # already closed after polling; not when start-up failed
         await worker_bot.session.close()
         await db.close()
         log.info("Stopped; database closed")
+
+
+async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
+    """Webhook mode: Telegram posts each update to WEBHOOK_URL; only requests carrying
+    WEBHOOK_SECRET in the X-Telegram-Bot-Api-Secret-Token header are handled (others get 401).
+
+    An update is answered only after it was handled, so one that was cut off by a crash is
+    delivered again by Telegram. SIGTERM/SIGINT: stop accepting, let updates being handled
+    finish (the same shutdown as polling), close.
+    """
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    app = web.Application()
+    # Shutdown hooks run in the order added: the Dispatcher's (which waits for updates in
+    # flight) before the request handler's, which closes the Bot session they reply through.
+    setup_application(app, dp, bot=bot)
+    SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token=secret).register(
+        app, path=urlsplit(settings.webhook_url).path or "/"
+    )
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()  # runs the Dispatcher's start-up
+    try:
+        await web.TCPSite(runner, host="0.0.0.0", port=settings.webhook_port).start()
+        await bot.set_webhook(
+            settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=dp.resolve_used_update_types(),
+            drop_pending_updates=False,
+        )
+        log.info("Webhook mode: listening on port %d", settings.webhook_port)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await stop.wait()
+        log.info("Stopping: finishing the updates being handled")
+    finally:
+        await runner.cleanup()
 
 
 async def _confirm_handled_updates(bot: Bot, last_update_id: int | None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -52,6 +52,9 @@ def parse_duration(text: str) -> timedelta:
     return offsets[0]
 
 
+_SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
 class ConfigError(Exception):
     """A setting is missing or invalid; the message is one line meant for the operator."""
 
@@ -76,6 +79,9 @@ class Settings(BaseSettings):
     )
     survey_send_after: Annotated[timedelta, NoDecode] = timedelta(hours=2)
     survey_reminder_after: Annotated[timedelta, NoDecode] = timedelta(days=2)
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
     backup_dir: Path | None = None
     backup_keep: int = Field(default=7, ge=1, le=1000)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
@@ -125,6 +131,38 @@ class Settings(BaseSettings):
         if isinstance(value, timedelta):
             return value
         return parse_duration(str(value))
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+(/\S*)?$", value.strip()):
+            raise ValueError(
+                f"must be the public URL Telegram calls, such as https://bot.example.org/tg,"
+                f" got {value!r}"
+            )
+        return value.strip() if value else None
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token; the value itself is never echoed.
+        if value is not None and not _SECRET_SHAPE.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters: letters, digits, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError(
+                "WEBHOOK_URL is set but WEBHOOK_SECRET is not: choose a random secret"
+                " (letters, digits, _ and -) so only Telegram can post updates"
+            )
+        return self
 
     @field_validator("backup_dir", mode="before")
     @classmethod
@@ -194,5 +232,6 @@ def _describe(exc: ValidationError) -> str:
         template = _FRIENDLY.get(error["type"])
         if template:
             message = template.format(**(error.get("ctx") or {}))
-        problems.append(f"{name} {message}")
+        # Checks across variables (a model validator) name the variables in their message.
+        problems.append(f"{name} {message}" if error["loc"] else message)
     return "Invalid configuration: " + "; ".join(problems)

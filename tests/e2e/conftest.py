@@ -88,15 +88,21 @@ class BotProcess:
         return process.returncode, output.decode()
 
     async def start(self, **overrides: str) -> None:
-        """Start and wait until the bot is polling for updates."""
+        """Start and wait until the bot is polling for updates (or has set its webhook)."""
         polls_before = self.emulator.poll_generation
+        calls_before = len(self.emulator.calls)
+        webhook = bool({**self.env, **overrides}.get("WEBHOOK_URL"))
         process = await self.spawn(**overrides)
-        # Ready = its first long poll has arrived (it is answered only when an update comes).
-        polling = asyncio.ensure_future(
-            self.emulator.wait_for(
+        # Ready = its first long poll has arrived (it is answered only when an update comes),
+        # or in webhook mode its setWebhook call (made once it listens).
+        ready = (
+            self.emulator.wait_for_call("setWebhook", timeout=START_TIMEOUT, since=calls_before)
+            if webhook
+            else self.emulator.wait_for(
                 lambda: self.emulator.poll_generation > polls_before, timeout=START_TIMEOUT
             )
         )
+        polling = asyncio.ensure_future(ready)
         exited = asyncio.ensure_future(process.wait())
         done, _ = await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
         if exited in done:

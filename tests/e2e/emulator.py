@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 
 __all__ = ["ApiError", "BotAPIEmulator", "Call", "SentMessage", "parse_html"]
@@ -420,6 +421,10 @@ class BotAPIEmulator:
         self._allowed_updates: list[str] = []
         self._poll_generation = 0
         self.polling_waiters = 0
+        # setWebhook: where updates are posted instead of being fetched with getUpdates.
+        self.webhook: Params | None = None
+        self.webhook_statuses: list[int] = []  # HTTP status of each delivery attempt
+        self._webhook_task: asyncio.Task[None] | None = None
         self._chat_faults: dict[int, _Fault] = {}
         self._method_faults: dict[str, _Fault] = {}
         self._delays: dict[str, float] = {}
@@ -438,6 +443,7 @@ class BotAPIEmulator:
             "getMe": self._get_me,
             "getUpdates": self._get_updates,
             "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
@@ -492,6 +498,10 @@ class BotAPIEmulator:
     async def stop(self) -> None:
         self._closing = True
         self._notify()  # release long-pollers so shutdown does not wait for their timeout
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._webhook_task
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1004,11 +1014,64 @@ class BotAPIEmulator:
     async def _delete_webhook(self, params: Params, files: Files) -> bool:
         if _flag(params, "drop_pending_updates"):
             self._updates.clear()
+        self.webhook = None
+        self._notify()
         return True
+
+    async def _set_webhook(self, params: Params, files: Files) -> bool:
+        url = str(params.get("url") or "")
+        if not url:
+            return await self._delete_webhook(params, files)
+        if not re.match(r"^https?://", url):
+            raise bad("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise bad("bad webhook: secret token contains unallowed characters")
+        if _flag(params, "drop_pending_updates"):
+            self._updates.clear()
+        if isinstance(params.get("allowed_updates"), list):
+            self._allowed_updates = [str(x) for x in params["allowed_updates"]]
+        self.webhook = {"url": url, "secret_token": secret}
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.create_task(self._post_updates())
+        self._notify()
+        return True
+
+    async def _post_updates(self) -> None:
+        """Like Telegram: each pending update is POSTed to the webhook, one at a time and in
+        order, until the bot answers 200; failures are retried after a pause."""
+        async with aiohttp.ClientSession() as session:
+            while not self._closing and self.webhook is not None:
+                tick = self._tick
+                batch = self._deliverable(1)
+                if not batch:
+                    await self._wait_tick(tick, 1.0)
+                    continue
+                update, hook = batch[0], self.webhook
+                headers = {}
+                if hook.get("secret_token"):
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = str(hook["secret_token"])
+                try:
+                    async with session.post(
+                        str(hook["url"]),
+                        json=update,
+                        headers=headers,
+                        timeout=aiohttp.ClientTimeout(total=60),
+                    ) as response:
+                        await response.read()
+                        status = response.status
+                except (aiohttp.ClientError, TimeoutError):
+                    status = 0
+                self.webhook_statuses.append(status)
+                self._notify()
+                if status == 200:
+                    self._confirm(int(update["update_id"]) + 1)
+                else:
+                    await asyncio.sleep(0.2)
 
     async def _get_webhook_info(self, params: Params, files: Files) -> Params:
         return {
-            "url": "",
+            "url": self.webhook["url"] if self.webhook else "",
             "has_custom_certificate": False,
             "pending_update_count": len(self._updates),
         }
@@ -1031,6 +1094,12 @@ class BotAPIEmulator:
         return chosen[:limit]
 
     async def _get_updates(self, params: Params, files: Files) -> list[Params]:
+        if self.webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active;"
+                " use deleteWebhook to delete the webhook first",
+            )
         offset = _opt_int(params, "offset")
         limit = min(max(_opt_int(params, "limit") or 100, 1), 100)
         timeout = max(_opt_int(params, "timeout") or 0, 0)

@@ -20,6 +20,9 @@ VARIABLES = (
     "REMINDER_OFFSETS",
     "SURVEY_SEND_AFTER",
     "SURVEY_REMINDER_AFTER",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_PORT",
     "BACKUP_DIR",
     "BACKUP_KEEP",
     "LOG_LEVEL",
@@ -77,6 +80,9 @@ def test_values_are_read_from_an_env_file(tmp_path, monkeypatch):
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
         ("REMINDER_OFFSETS", "tomorrow", "REMINDER_OFFSETS must be durations like 1d,1h"),
         ("REMINDER_OFFSETS", "0h", "REMINDER_OFFSETS must be durations like 1d,1h"),
+        ("WEBHOOK_URL", "bot.example.org", "WEBHOOK_URL must be the public URL Telegram calls"),
+        ("WEBHOOK_SECRET", "has spaces", "WEBHOOK_SECRET must be 1-256 characters"),
+        ("WEBHOOK_PORT", "0", "WEBHOOK_PORT must be at least 1"),
         ("BACKUP_KEEP", "0", "BACKUP_KEEP must be at least 1"),
         ("SURVEY_SEND_AFTER", "1d,2h", "SURVEY_SEND_AFTER must be one duration like 2h"),
         ("SURVEY_REMINDER_AFTER", "soon", "SURVEY_REMINDER_AFTER must be one duration like"),
@@ -110,6 +116,20 @@ def test_a_malformed_token_is_never_echoed(monkeypatch):
 
 def test_the_token_is_hidden_in_the_settings_repr():
     assert TEST_TOKEN not in repr(load_settings(env_file=None))
+
+
+def test_webhook_mode_needs_a_secret_and_never_echoes_it(monkeypatch):
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/tg")
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None)
+    assert str(error.value) == (
+        "Invalid configuration: WEBHOOK_URL is set but WEBHOOK_SECRET is not: choose a random"
+        " secret (letters, digits, _ and -) so only Telegram can post updates"
+    )
+    monkeypatch.setenv("WEBHOOK_SECRET", "Top_secret-42")
+    settings = load_settings(env_file=None)
+    assert settings.webhook_url == "https://bot.example.org/tg"
+    assert "Top_secret-42" not in repr(settings)
 
 
 def test_env_example_lists_every_variable():
