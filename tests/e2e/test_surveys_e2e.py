@@ -143,3 +143,9 @@ async def test_feedback_survey_from_the_end_of_a_course_to_results_and_files(
     assert sum("A reminder" in m.plain_text for m in giorgi.messages()) == 1
     assert not any("reminder" in m.plain_text.lower() for m in dilnoza.messages())
     assert not any("напомина" in m.plain_text.lower() for m in arman.messages())
+
+    # The log names people by id only: no names, no answers.
+    log = bot.log()
+    for private in ("Karimova", "Dilnoza", "targeting exercise", "Практика по профилям"):
+        assert private not in log
+    assert all(line.count(" INFO ") <= 1 for line in log.splitlines())

@@ -17,3 +17,15 @@ def test_the_token_never_appears_in_a_log_line():
     assert TEST_TOKEN not in line
     assert TEST_TOKEN.split(":")[1] not in line
     assert "[BOT_TOKEN]" in line
+
+
+def test_an_event_with_a_traceback_is_one_line():
+    formatter = RedactingFormatter(TEST_TOKEN)
+    try:
+        raise ValueError("first\nsecond")
+    except ValueError as exc:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), None)
+        record.exc_info = (type(exc), exc, exc.__traceback__)
+    line = formatter.format(record)
+    assert "\n" not in line
+    assert "Traceback" in line and "ValueError: first ⏎ second" in line
