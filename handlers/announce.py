@@ -22,8 +22,10 @@ from bot.i18n import Localizations, Translator
 from bot.services import course_fields
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.services.course_fields import FieldProblem
+from bot.telegram_text import utf16_length
 from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import AnnounceAction, AnnounceCb
+from handlers.course_admin import problem_text
 from handlers.keyboards import countries_sorted
 from storage.announcements import Announcement
 from storage.audit import AuditAction, AuditLog
@@ -102,7 +104,7 @@ async def text_ru(message: Message, t: Translator, state: FSMContext) -> None:
 def _text(message: Message) -> str:
     """The text with its formatting, as Telegram HTML (bold, italic, links kept exactly)."""
     text = message.html_text
-    if len(message.text or "") > TEXT_LIMIT:
+    if utf16_length(message.text or "") > TEXT_LIMIT:
         raise InvalidInput("announce-error-too-long", max=TEXT_LIMIT)
     return text
 
@@ -120,7 +122,9 @@ async def _ask_media(chat_id: int, bot: Bot | None, t: Translator, state: FSMCon
 @router.message(AnnounceForm.media, F.photo | F.document)
 async def media(message: Message, t: Translator, state: FSMContext) -> None:
     draft = await _draft(state)
-    longest = max(len(draft.get("text_en") or ""), len(draft.get("text_ru") or ""))
+    longest = max(
+        utf16_length(draft.get("text_en") or ""), utf16_length(draft.get("text_ru") or "")
+    )
     if longest > CAPTION_LIMIT:
         raise InvalidInput("announce-error-caption", max=CAPTION_LIMIT)
     if message.photo:
@@ -457,7 +461,7 @@ async def schedule_at(
     try:
         when = course_fields.parse_local_datetime(message.text, zone, "scheduled_at")
     except FieldProblem as problem:
-        await message.answer(t(problem.key, **problem.values))
+        await message.answer(problem_text(problem, t))
         return
     announcement_id = int((await state.get_data())["announcement_id"])
     announcement = await announcements.schedule(announcement_id, when)

@@ -67,6 +67,12 @@ def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
             problem.line += offset
 
 
+def problem_text(problem: FieldProblem, t: Translator) -> str:
+    """What to fix, as HTML: the values quote what the organiser typed, so they are escaped."""
+    values = {k: html.quote(v) if isinstance(v, str) else v for k, v in problem.values.items()}
+    return t(problem.key, **values)
+
+
 def describe_problem(problem: FieldProblem, t: Translator) -> str:
     """One line of a form report: which line/field, and what to fix."""
     text = t(problem.key, **problem.values)
@@ -146,6 +152,16 @@ STEPS = (
     "language",
 )
 OPTIONAL_STEPS = {"title_ru", "description_en", "description_ru"}  # a draft may lack them
+
+
+def first_unanswered(step: str, draft: dict[str, Any]) -> str | None:
+    """A step before `step` the draft has no answer for: the dialog state and its data
+    disagree (state from an older version, data lost), so the dialog goes back there."""
+    for earlier in STEPS[: STEPS.index(step)]:
+        key = "venue" if earlier == "place" else earlier
+        if key not in draft:
+            return earlier
+    return None
 
 
 async def ask_step(
@@ -261,10 +277,13 @@ async def dialog_answer(
 ) -> None:
     step = raw_state.split(":", 1)[1]
     draft = (await state.get_data()).get("course", {})
+    if missing := first_unanswered(step, draft):
+        await ask_step(bot, message.chat.id, missing, t, state, settings)
+        return
     try:
         values = accept_step(step, message.text, draft, _now())
     except FieldProblem as problem:
-        await message.answer(t(problem.key, **problem.values))
+        await message.answer(problem_text(problem, t))
         return
     organiser = message.from_user.id if message.from_user else 0
     await advance(
@@ -297,6 +316,10 @@ async def dialog_button(
 ) -> None:
     step = raw_state.split(":", 1)[1]
     draft = (await state.get_data()).get("course", {})
+    if missing := first_unanswered(step, draft):
+        await callback.answer()
+        await ask_step(bot, chat_of(callback), missing, t, state, settings)
+        return
     action = callback_data.action
     if action == CourseFormAction.SKIP and step in OPTIONAL_STEPS:
         values: dict[str, Any] = {step: None}
@@ -663,12 +686,16 @@ async def edit_value(
     audit: AuditLog,
 ) -> None:
     data = await state.get_data()
+    if "course_id" not in data or "field" not in data:
+        # A state without its data (from an older version, or lost): leave it.
+        await state.clear()
+        raise InvalidInput("fallback-not-understood")
     try:
         change = await course_service.edit(
             int(data["course_id"]), str(data["field"]), message.text
         )
     except FieldRejected as rejected:
-        await message.answer(t(rejected.problem.key, **rejected.problem.values))
+        await message.answer(problem_text(rejected.problem, t))
         return
     await state.clear()
     if message.from_user is not None:

@@ -17,7 +17,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.errors import DomainError
+from bot.errors import DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.survey_model import TEXT_ANSWER_LIMIT, Answer, Question, QuestionKind
 from bot.services.surveys import Step, SurveyService
@@ -321,8 +321,13 @@ async def _after_answer(
 async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMContext) -> Step:
     """The survey typed text belongs to; a closed or removed one ends the dialog first, so
     later messages are not taken for answers (the error handler says why)."""
+    survey_id = (await state.get_data()).get("survey_id")
+    if not isinstance(survey_id, int):
+        # A state without its data (from an older version, or lost): leave it.
+        await state.clear()
+        raise InvalidInput("fallback-not-understood")
     try:
-        return await surveys.current(int((await state.get_data())["survey_id"]), user.id)
+        return await surveys.current(survey_id, user.id)
     except DomainError:
         await state.clear()
         raise

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import parse_offsets
 from bot.services.profiles import clean_text, find_zone
+from bot.telegram_text import utf16_length
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
@@ -54,8 +55,10 @@ def parse_title(raw: str | None, name: str = "title_en") -> str:
     text = clean_text(raw)
     if not text:
         raise FieldProblem(name, "course-error-empty")
-    if len(text) > TITLE_MAX:
-        raise FieldProblem(name, "course-error-too-long", {"max": TITLE_MAX, "length": len(text)})
+    if utf16_length(text) > TITLE_MAX:
+        raise FieldProblem(
+            name, "course-error-too-long", {"max": TITLE_MAX, "length": utf16_length(text)}
+        )
     return text
 
 
@@ -64,9 +67,9 @@ def parse_description(raw: str | None, name: str = "description_en") -> str:
     text = "\n".join(line.rstrip() for line in (raw or "").strip().splitlines())
     if not text:
         raise FieldProblem(name, "course-error-empty")
-    if len(text) > DESCRIPTION_MAX:
+    if utf16_length(text) > DESCRIPTION_MAX:
         raise FieldProblem(
-            name, "course-error-too-long", {"max": DESCRIPTION_MAX, "length": len(text)}
+            name, "course-error-too-long", {"max": DESCRIPTION_MAX, "length": utf16_length(text)}
         )
     return text
 
@@ -112,9 +115,9 @@ def parse_place(raw: str | None) -> tuple[str | None, str | None]:
             text = text[len(prefix) :].strip()
     if len(text) < 2:
         raise FieldProblem("place", "course-error-empty")
-    if len(text) > VENUE_MAX:
+    if utf16_length(text) > VENUE_MAX:
         raise FieldProblem(
-            "place", "course-error-too-long", {"max": VENUE_MAX, "length": len(text)}
+            "place", "course-error-too-long", {"max": VENUE_MAX, "length": utf16_length(text)}
         )
     return text, None
 

@@ -13,6 +13,7 @@ from aiogram.methods import (
     AnswerCallbackQuery,
     EditMessageReplyMarkup,
     EditMessageText,
+    GetMe,
     SendMessage,
     TelegramMethod,
 )
@@ -55,6 +56,12 @@ class RecordingSession(BaseSession):
             result = self._message(
                 int(method.chat_id or 0), "", method.reply_markup, method.message_id
             )
+        elif isinstance(method, GetMe):
+            result = BOT_USER
+        elif getattr(method, "__returning__", None) is Message:
+            # sendDocument, sendPhoto ...: a message like the real server's answer.
+            chat_id = int(getattr(method, "chat_id", 0) or 0)
+            result = self._message(chat_id, getattr(method, "caption", None) or "", None)
         else:
             result = True
         return cast(TelegramType, result)

@@ -110,3 +110,12 @@ def test_places_online_and_in_person():
     assert f.parse_place("Tbilisi, Customs Academy") == ("Tbilisi, Customs Academy", None)
     with pytest.raises(FieldProblem):
         f.parse_place("online: http://")
+
+
+def test_lengths_count_as_telegram_does_so_emoji_count_twice():
+    from bot.services.course_fields import TITLE_MAX, FieldProblem, parse_title
+
+    assert parse_title("🚚" * (TITLE_MAX // 2)) == "🚚" * (TITLE_MAX // 2)
+    with pytest.raises(FieldProblem) as problem:
+        parse_title("🚚" * (TITLE_MAX // 2 + 1))
+    assert problem.value.values == {"max": TITLE_MAX, "length": TITLE_MAX + 2}
