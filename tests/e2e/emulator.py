@@ -13,6 +13,7 @@ import contextlib
 import json
 import math
 import mimetypes
+import random
 import re
 import socket
 import time
@@ -426,6 +427,9 @@ class BotAPIEmulator:
         self.webhook_statuses: list[int] = []  # HTTP status of each delivery attempt
         self._webhook_task: asyncio.Task[None] | None = None
         self._chat_faults: dict[int, _Fault] = {}
+        self._random_faults: tuple[float, float] = (0.0, 0.0)  # (5xx share, drop share)
+        self._random = random.Random(0)
+        self.random_fault_count = {"500": 0, "drop": 0}
         self._method_faults: dict[str, _Fault] = {}
         self._delays: dict[str, float] = {}
         self.fault_retry_after = 5  # retry_after of an injected "429" fault
@@ -640,11 +644,18 @@ class BotAPIEmulator:
             raise ValueError(f"unknown fault kind {kind!r}; use one of {sorted(FAULTS)}")
         self._method_faults[method.lower()] = _Fault(kind, times)
 
+    def random_faults(self, error_rate: float, drop_rate: float, seed: int = 0) -> None:
+        """Answer that share of all requests with 500, and cut that share of connections,
+        at random (a flaky network and server, for soak tests)."""
+        self._random_faults = (error_rate, drop_rate)
+        self._random = random.Random(seed)
+
     def delay_method(self, method: str, seconds: float) -> None:
         """Answer `method` only after `seconds`; `arrived` lists such requests on arrival."""
         self._delays[method.lower()] = seconds
 
     def clear_faults(self) -> None:
+        self._random_faults = (0.0, 0.0)
         self._chat_faults.clear()
         self._method_faults.clear()
         self._delays.clear()
@@ -656,6 +667,15 @@ class BotAPIEmulator:
             if self._exhaust(fault):
                 del self._method_faults[method.lower()]
             return fault.kind
+        error_rate, drop_rate = self._random_faults
+        if error_rate or drop_rate:
+            draw = self._random.random()
+            kind = (
+                "500" if draw < error_rate else "drop" if draw < error_rate + drop_rate else None
+            )
+            if kind is not None:
+                self.random_fault_count[kind] += 1
+                return kind
         if method not in CHAT_METHODS:
             return None
         try:
