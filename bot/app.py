@@ -28,7 +28,7 @@ from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
-from bot.retry import RetryRequests
+from bot.retry import RetryRequests, TolerateExpiredCallbacks
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
 from bot.services.calendar import course_ics, ics_filename
@@ -75,6 +75,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None, retry: bo
     )
     if retry:
         bot.session.middleware(RetryRequests())
+        bot.session.middleware(TolerateExpiredCallbacks())
     return bot
 
 

@@ -15,8 +15,13 @@ from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
 )
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import GetUpdates, Response, TelegramMethod
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.methods import AnswerCallbackQuery, GetUpdates, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 
 log = logging.getLogger(__name__)
@@ -68,3 +73,31 @@ class RetryRequests(BaseRequestMiddleware):
             )
             await asyncio.sleep(delay)
             attempt += 1
+
+
+class TolerateExpiredCallbacks(BaseRequestMiddleware):
+    """Answering a button press that is too old to answer is not a failure of the handler.
+
+    It happens when an update is handled again after a crash (its first handling answered it,
+    or too much time passed), or when a retried answer had in fact arrived. The spinner is
+    long gone by then; the rest of the handler (editing the card, recording the choice) must
+    still run, so the answer is reported as done instead of raising.
+    """
+
+    EXPIRED = ("query is too old", "query id is invalid")
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        if method.__api_method__ != AnswerCallbackQuery.__api_method__:
+            return await make_request(bot, method)
+        try:
+            return await make_request(bot, method)
+        except TelegramBadRequest as exc:
+            if not any(marker in exc.message.lower() for marker in self.EXPIRED):
+                raise
+            log.info("A button press was too old to answer (%s); handling goes on", exc.message)
+            return Response[TelegramType](ok=True, result=True)

@@ -38,6 +38,8 @@ class RecordingSession(BaseSession):
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(1000)
+        # Method class -> the error its next calls raise (as Telegram would answer).
+        self.failures: dict[type[TelegramMethod[Any]], Exception] = {}
 
     async def make_request(
         self,
@@ -46,6 +48,9 @@ class RecordingSession(BaseSession):
         timeout: int | None = None,  # noqa: ASYNC109 (BaseSession's signature)
     ) -> TelegramType:
         self.requests.append(method)
+        failure = self.failures.get(type(method))
+        if failure is not None:
+            raise failure
         if isinstance(method, SendMessage):
             result: Any = self._message(int(method.chat_id), method.text, method.reply_markup)
         elif isinstance(method, EditMessageText):

@@ -144,3 +144,23 @@ async def test_answering_no_to_still_coming_frees_the_seat_for_the_next_in_line(
         CourseCb(action=CourseAction.COMING, course_id=course_id).pack()
     )
     assert any("see you at «Transit»" in text for text in texts(sent))
+
+
+async def test_a_press_too_old_to_answer_still_does_its_work(make_chatter, db):
+    """After a crash an update can be handled again; answering its button press then fails
+    ("query is too old"), and the sign-up and the card must not fail with it."""
+    from aiogram.exceptions import TelegramBadRequest
+
+    course_id = await publish_course(db, "Transit", days=10)
+    await complete_profile(db, 777)
+    chatter = make_chatter(user_id=777)
+    chatter.session.failures[AnswerCallbackQuery] = TelegramBadRequest(
+        method=None,  # type: ignore[arg-type]
+        message="Bad Request: query is too old and response timeout expired",
+    )
+    replies = await chatter.press(
+        CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+    )
+    assert await RegistrationRepository(db).get(course_id, 777) is not None
+    assert any("signed up" in text for text in texts(replies))
+    assert not any("Something went wrong" in text for text in texts(replies))
