@@ -7,6 +7,7 @@ exits non-zero when something is wrong.
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 from bot.backup import BackupError, backup_to
@@ -68,8 +69,12 @@ def backup(target: str) -> int:
     except ConfigError as exc:
         print(f"FAIL configuration: {exc}")
         return EXIT_CONFIG
+    destination = Path(target)
+    if target.endswith(("/", os.sep)):
+        # `backup backups/`: a folder (made if missing) for a dated file, not a file "backups".
+        destination.mkdir(parents=True, exist_ok=True)
     try:
-        made = backup_to(Path(settings.database_path), Path(target))
+        made = backup_to(Path(settings.database_path), destination)
     except BackupError as exc:
         print(f"FAIL backup of {settings.database_path}: {exc}")
         return EXIT_FAILED

@@ -69,6 +69,14 @@ async def test_a_backup_taken_while_the_bot_writes_restores_completely(
     await users[0].expect("/courses")
 
 
+async def test_a_backup_into_a_new_folder_gets_a_dated_file(bot: BotProcess):
+    assert (await bot.command("check"))[0] == 0  # creates the database
+    code, output = await bot.command("backup", "backups/")
+    assert code == 0, output
+    (made,) = (bot.workdir / "backups").glob("bot-*.sqlite3")
+    assert str(made) in output
+
+
 async def test_a_backup_of_a_missing_database_says_so(bot: BotProcess, tmp_path):
     code, output = await bot.command("backup", str(tmp_path / "x.sqlite3"))
     assert code == 1 and "there is no database" in output, output
