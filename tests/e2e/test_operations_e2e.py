@@ -74,7 +74,7 @@ async def test_a_backup_into_a_new_folder_gets_a_dated_file(bot: BotProcess):
     code, output = await bot.command("backup", "backups/")
     assert code == 0, output
     (made,) = (bot.workdir / "backups").glob("bot-*.sqlite3")
-    assert str(made) in output
+    assert f"backed up to backups/{made.name}" in output
 
 
 async def test_a_backup_of_a_missing_database_says_so(bot: BotProcess, tmp_path):
