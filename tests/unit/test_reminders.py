@@ -12,16 +12,9 @@ from bot.scheduler import Scheduler
 from bot.services.reminders import ReminderTimers, due_time
 from storage.courses import CourseStatus
 from storage.users import UserRepository
+from tests.conftest import Clock
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -12,16 +12,9 @@ from bot.app import create_services
 from bot.errors import CourseCancelled, CourseNotFound, NotSignedUp, RegistrationClosed
 from storage.courses import CourseStatus
 from storage.registrations import RegStatus
+from tests.conftest import Clock
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -14,16 +14,9 @@ from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyD
 from bot.services.surveys import SurveyClosed, SurveyNotFound, SurveyTimers, respondent_key
 from storage.courses import CourseStatus
 from storage.users import UserRepository
+from tests.conftest import Clock
 
 Q = Bilingual
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
