@@ -130,6 +130,7 @@ def create_services(
             settings.default_locale if settings else "en",
             send_after=settings.survey_send_after if settings else timedelta(hours=2),
             remind_after=settings.survey_reminder_after if settings else timedelta(days=2),
+            default_timezone=settings.default_timezone if settings else "UTC",
         ),
         announcements=AnnouncementService(
             AnnouncementRepository(db),

@@ -10,6 +10,7 @@ id with the survey's own salt and hold no user id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -22,6 +23,7 @@ from typing import Any
 
 from aiogram import html
 
+from bot import course_texts
 from bot.errors import DomainError, NotFound
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
@@ -92,8 +94,10 @@ class SurveyService:
         send_after: timedelta,
         remind_after: timedelta,
         clock: Callable[[], datetime] = utcnow,
+        default_timezone: str = "UTC",
     ) -> None:
         self.db = db
+        self.default_timezone = default_timezone
         self.surveys = surveys
         self.courses = courses
         self.notices = notices
@@ -243,20 +247,32 @@ class SurveyService:
     async def _queue(
         self, conn: Any, survey: Survey, user_ids: list[int], key: str, kind: str
     ) -> None:
-        """The invitation (or reminder) with its Start button, in each person's language."""
+        """The invitation (or reminder) with its Start button, in each person's language and
+        with the closing time in their own time zone (rendered once per zone)."""
         if not user_ids:
             return
         count = len(questions_of(survey))
+        rows = await conn.execute_fetchall(
+            "SELECT u.id, COALESCE(u.timezone, ?) FROM users u"
+            " JOIN survey_invitations i ON i.user_id = u.id AND i.survey_id = ?",
+            (self.default_timezone, survey.id),
+        )
+        zones = {row[0]: row[1] for row in rows}
+        payloads: dict[str, dict[str, Any]] = {}
 
-        def render(t: Translator) -> str:
+        def render(t: Translator, zone: str) -> str:
             intro = html.quote(survey.intro(t.locale))
             text = t(key, title=html.quote(survey.title(t.locale)), count=count)
+            until = course_texts.local_time(survey.closes_at, zone, t.locale)
+            text += "\n" + t("survey-open-until", when=until, zone=zone)
             return f"{text}\n\n{intro}" if intro else text
 
-        payload = self.notices.payload(render)
-        payload["survey_id"] = survey.id
         for user_id in user_ids:
-            await OutboxRepository.add_in(conn, user_id, kind, payload, PRIORITY_BULK)
+            zone = zones.get(user_id) or self.default_timezone
+            if zone not in payloads:
+                payloads[zone] = self.notices.payload(functools.partial(render, zone=zone))
+                payloads[zone]["survey_id"] = survey.id
+            await OutboxRepository.add_in(conn, user_id, kind, payloads[zone], PRIORITY_BULK)
 
     # -- participants ------------------------------------------------------------------------
 

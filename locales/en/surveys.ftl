@@ -9,6 +9,7 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
         [one] One question
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
+survey-open-until = Open until { $when } ({ $zone }).
 button-survey-start = 📝 Start the survey
 button-survey-continue = ▶️ Continue
 

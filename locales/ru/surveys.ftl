@@ -11,6 +11,7 @@ survey-reminder = 📝 Напоминаем: опрос <b>{ $title }</b> ещё
         [few] { $count } вопроса
        *[other] { $count } вопросов
     }, пара минут — это поможет сделать следующий курс лучше.
+survey-open-until = Открыт до { $when } ({ $zone }).
 button-survey-start = 📝 Пройти опрос
 button-survey-continue = ▶️ Продолжить
 

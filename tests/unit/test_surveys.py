@@ -118,6 +118,9 @@ async def test_after_the_course_those_marked_present_are_invited_once_in_their_l
     assert payload["survey_id"] == survey.id
     assert "Feedback" in payload["text"]["en"] and "Отзыв" in payload["text"]["ru"]
     assert "4 short questions" in payload["text"]["en"]
+    # The closing time in the officer's own zone: the course ended at 13:00 UTC (17:00 in
+    # Baku), and a survey stays open 14 days by default.
+    assert "Open until 15 March 2027, 17:00 (Asia/Baku)." in payload["text"]["en"]
 
 
 async def test_without_attendance_every_confirmed_participant_is_invited(services, db, clock):
