@@ -304,6 +304,7 @@ def _survey_actions(survey: Survey, t: Translator) -> InlineKeyboardMarkup:
 AUDIENCES = {
     "attended": {"kind": "course", "status": "attended"},
     "confirmed": {"kind": "course", "status": "confirmed"},
+    "waitlisted": {"kind": "course", "status": "waitlisted"},
     "all": {"kind": "all"},
     "en": {"kind": "language", "language": "en"},
     "ru": {"kind": "language", "language": "ru"},

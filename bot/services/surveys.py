@@ -48,6 +48,12 @@ class SurveyClosed(DomainError):
     key = "survey-closed"
 
 
+class SurveyClosedForInvitations(DomainError):
+    """What an organiser is told: the participants' wording would not fit."""
+
+    key = "survey-invite-closed"
+
+
 class SurveyNotFound(NotFound):
     key = "survey-not-found"
 
@@ -164,7 +170,7 @@ class SurveyService:
         people invited before are not asked twice. Returns how many were invited now."""
         survey = await self.get(survey_id)
         if not survey.is_open(self.clock()) and not self._opens_later(survey):
-            raise SurveyClosed()
+            raise SurveyClosedForInvitations()
         audience = audience_sql(spec, self.default_locale)
         async with self.db.transaction() as conn:
             invited = await self.surveys.invite_in(

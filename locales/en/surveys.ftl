@@ -77,9 +77,11 @@ button-survey-send = 📨 Send invitations
 button-survey-results = 📊 Results
 button-survey-audience-attended = Course participants marked present
 button-survey-audience-confirmed = All confirmed course participants
+button-survey-audience-waitlisted = Course waiting list
 button-survey-audience-all = Everyone using the bot
 button-survey-audience-en = Everyone reading in English
 button-survey-audience-ru = Everyone reading in Russian
+survey-invite-closed = This survey is closed, so nobody can be invited any more. To ask again, create a new survey with /newsurvey.
 survey-choose-audience = Who should get the survey? People invited before are not asked twice.
 survey-invited = { $count ->
         [0] Nobody new to invite: everyone in this group has it already.

@@ -81,9 +81,11 @@ button-survey-send = 📨 Разослать приглашения
 button-survey-results = 📊 Результаты
 button-survey-audience-attended = Участники курса, отмеченные как присутствовавшие
 button-survey-audience-confirmed = Все подтверждённые участники курса
+button-survey-audience-waitlisted = Лист ожидания курса
 button-survey-audience-all = Все пользователи бота
 button-survey-audience-en = Все, кто читает по-английски
 button-survey-audience-ru = Все, кто читает по-русски
+survey-invite-closed = Этот опрос закрыт, пригласить в него уже нельзя. Чтобы спросить ещё раз, создайте новый опрос командой /newsurvey.
 survey-choose-audience = Кому отправить опрос? Тех, кого уже пригласили, повторно не спросят.
 survey-invited = { $count ->
         [0] Приглашать некого: у всех в этой группе опрос уже есть.

@@ -18,9 +18,11 @@ from bot.services.course_fields import FORM_KEYS
 from bot.services.courses import EDITABLE
 from bot.services.exports import EXPORT_COLUMNS
 from bot.services.survey_definition import BORROWED_ERRORS
+from bot.services.survey_model import QuestionKind
 from handlers.callbacks import MenuAction
 from handlers.course_admin import STEPS
 from handlers.keyboards import timezone_key
+from handlers.survey_admin import AUDIENCES as SURVEY_AUDIENCES
 from storage.audit import AuditAction
 from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS
@@ -88,6 +90,8 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
     keys |= set(BORROWED_ERRORS.values())
     keys |= {f"audit-action-{a.value.replace('.', '-')}" for a in AuditAction}
+    keys |= {f"button-survey-audience-{code}" for code in SURVEY_AUDIENCES}
+    keys |= {f"survey-kind-{kind.value}" for kind in QuestionKind}
     return keys
 
 

@@ -11,7 +11,13 @@ import pytest
 from bot.app import create_services
 from bot.scheduler import Scheduler
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
-from bot.services.surveys import SurveyClosed, SurveyNotFound, SurveyTimers, respondent_key
+from bot.services.surveys import (
+    SurveyClosed,
+    SurveyClosedForInvitations,
+    SurveyNotFound,
+    SurveyTimers,
+    respondent_key,
+)
 from storage.courses import CourseStatus
 from storage.users import UserRepository
 from tests.conftest import Clock
@@ -148,6 +154,9 @@ async def test_on_demand_invitations_reach_an_audience_and_never_ask_twice(servi
     assert await services.surveys.invite(survey.id, {"kind": "language", "language": "ru"}) == 2
     assert await services.surveys.invite(survey.id, {"kind": "all"}) == 1
     assert len(await outbox(db, "survey_invitation")) == 3
+    clock.now = survey.closes_at
+    with pytest.raises(SurveyClosedForInvitations):  # closed: the organiser is told so
+        await services.surveys.invite(survey.id, {"kind": "all"})
 
 
 async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(services, db, clock):
