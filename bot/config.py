@@ -132,9 +132,10 @@ class Settings(BaseSettings):
             return value
         return parse_duration(str(value))
 
-    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @field_validator("webhook_url", "webhook_secret", "backup_dir", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
+        # `WEBHOOK_URL=` or `BACKUP_DIR=` copied from .env.example unchanged: not set (off).
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("webhook_url")
@@ -163,12 +164,6 @@ class Settings(BaseSettings):
                 " (letters, digits, _ and -) so only Telegram can post updates"
             )
         return self
-
-    @field_validator("backup_dir", mode="before")
-    @classmethod
-    def _empty_is_off(cls, value: object) -> object:
-        # `BACKUP_DIR=` copied from .env.example unchanged means "no scheduled backups".
-        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("default_locale", mode="before")
     @classmethod

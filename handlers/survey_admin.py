@@ -384,18 +384,8 @@ async def results_command(message: Message, t: Translator, surveys: SurveyServic
 async def _summary(
     surveys: SurveyService, survey_id: int
 ) -> tuple[Survey, tuple[Question, ...], list[ResponseRow], Summary]:
-    survey, respondents, invited = await surveys.respondents(survey_id)
+    survey, rows, invited = await surveys.respondents(survey_id)
     questions = questions_of(survey)
-    rows = [
-        ResponseRow(
-            answers=r.answers,
-            finished_at=r.finished_at,
-            name=r.name,
-            country=r.country,
-            organisation=r.organisation,
-        )
-        for r in respondents
-    ]
     return survey, questions, rows, summarize(questions, rows, invited)
 
 

@@ -138,7 +138,7 @@ def answer_text(question: Question, answer: Answer, t: Translator) -> str:
     """How an answer is echoed under its question once given."""
     if answer is None:
         return t("survey-answer-skipped")
-    if question.kind in (QuestionKind.CHOICE,) and isinstance(answer, int):
+    if question.kind == QuestionKind.CHOICE and isinstance(answer, int):
         return html.quote(question.options[answer].get(t.locale))
     if question.kind == QuestionKind.MULTI and isinstance(answer, list):
         return html.quote(", ".join(question.options[i].get(t.locale) for i in answer))
@@ -284,15 +284,6 @@ async def multi_done(
     surveys: SurveyService,
     state: FSMContext,
 ) -> None:
-    current = await surveys.current(callback_data.survey_id, user.id)
-    if (
-        current.question is not None
-        and current.index == callback_data.q
-        and current.question.required
-        and not current.response.selection
-    ):
-        await callback.answer(t("survey-tick-something"), show_alert=True)
-        return
     step = await surveys.confirm_selection(callback_data.survey_id, user.id, callback_data.q)
     await _after_answer(callback, callback_data, bot, step, t, state)
 

@@ -24,11 +24,12 @@ from typing import Any
 from aiogram import html
 
 from bot import course_texts
-from bot.errors import DomainError, NotFound
+from bot.errors import DomainError, InvalidInput, NotFound
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
 from bot.services.notices import Notices
 from bot.services.survey_model import Answer, Question, QuestionKind, SurveyDraft
+from bot.services.survey_results import ResponseRow
 from storage.announcements import audience_sql
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db
@@ -340,9 +341,13 @@ class SurveyService:
         return Step(step.survey, response)
 
     async def confirm_selection(self, survey_id: int, user_id: int, index: int) -> Step:
-        """Done on a multiple-choice question: the ticks become the answer."""
+        """Done on a multiple-choice question: the ticks become the answer (a required one
+        needs at least one tick)."""
         step = await self.current(survey_id, user_id)
         selection = step.response.selection
+        question = step.question
+        if question is not None and step.index == index and question.required and not selection:
+            raise InvalidInput("survey-tick-something")
         return await self.answer(survey_id, user_id, index, selection or None)
 
     async def _advance(self, step: Step, answer: Answer) -> Step:
@@ -371,10 +376,13 @@ class SurveyService:
 
     # -- results -----------------------------------------------------------------------------
 
-    async def respondents(self, survey_id: int) -> tuple[Survey, list[Any], int]:
+    async def respondents(self, survey_id: int) -> tuple[Survey, list[ResponseRow], int]:
         """The survey, its finished responses and how many were invited."""
         survey = await self.get(survey_id)
-        rows = await self.surveys.finished_respondents(survey_id)
+        rows = [
+            ResponseRow(r.answers, r.finished_at, r.name, r.country, r.organisation)
+            for r in await self.surveys.finished_respondents(survey_id)
+        ]
         return survey, rows, await self.surveys.invited_count(survey_id)
 
 
@@ -436,16 +444,13 @@ class SurveyTimers:
             due = self.service.auto_invite_due(survey, course) if course else None
             if due is not None:
                 self.scheduler.at(
-                    self._auto_invite, f"survey-invite:{survey.id}", max(due, now), survey.id
+                    self.service.auto_invite,
+                    f"survey-invite:{survey.id}",
+                    max(due, now),
+                    survey.id,
                 )
         reminder = await self.service.next_reminder(survey)
         if reminder is not None:
             self.scheduler.at(
-                self._remind, f"survey-remind:{survey.id}", max(reminder, now), survey.id
+                self.service.remind, f"survey-remind:{survey.id}", max(reminder, now), survey.id
             )
-
-    async def _auto_invite(self, survey_id: int) -> None:
-        await self.service.auto_invite(survey_id)
-
-    async def _remind(self, survey_id: int) -> None:
-        await self.service.remind(survey_id)

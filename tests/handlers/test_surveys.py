@@ -185,3 +185,15 @@ async def test_a_forged_or_foreign_survey_button_reveals_nothing(make_chatter):
         answer = next(r for r in replies if isinstance(r, AnswerCallbackQuery))
         assert answer.text == "This survey is not available to you."
         assert not sent(replies)
+
+
+async def test_done_with_nothing_ticked_asks_for_a_tick_and_records_nothing(make_chatter):
+    chatter = make_chatter()
+    survey_id = await invited_survey(chatter)
+    first = sent(await chatter.press(start_data(survey_id)))[-1]
+    multi = sent(await chatter.press(buttons(first)["3"]))[-1]
+    replies = await chatter.press(buttons(multi)["✅ Done"])
+    answer = next(r for r in replies if isinstance(r, AnswerCallbackQuery))
+    assert answer.text == "Tick at least one option, then press Done." and answer.show_alert
+    assert not sent(replies)
+    assert (await chatter.dp["surveys"].current(survey_id, chatter.user.id)).index == 1

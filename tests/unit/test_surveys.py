@@ -168,7 +168,7 @@ async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(se
     await timers.plan(survey)
     job = scheduler.scheduler.get_job(f"survey-invite:{survey.id}")
     assert job is not None
-    await timers._auto_invite(survey.id)
+    await services.surveys.auto_invite(survey.id)  # what the timer runs
     await timers.plan(await services.surveys.get(survey.id))
     # Sent: nothing more to plan for the invitation.
     assert len(await outbox(db, "survey_invitation")) == 1
