@@ -1,4 +1,5 @@
-FROM python:3.11-slim
+# An exact Python release on an exact Debian release (not a moving tag).
+FROM python:3.11.14-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -10,15 +11,20 @@ RUN useradd --create-home --uid 10001 bot \
     && chown bot:bot /data
 
 WORKDIR /app
-COPY requirements.lock pyproject.toml README.md ./
+COPY requirements-build.lock requirements.lock pyproject.toml README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY storage ./storage
 COPY locales ./locales
 
-# The same two install steps as scripts/setup.sh (tests/unit/test_packaging.py checks it).
-RUN pip install --quiet --disable-pip-version-check --no-cache-dir -r requirements.lock \
-    && pip install --quiet --disable-pip-version-check --no-cache-dir --no-deps -e .
+# The same three install steps as scripts/setup.sh (tests/unit/test_packaging.py checks it):
+# pinned pip and setuptools, then the locked dependencies, every file checked by its hash.
+RUN python -m pip install --quiet --disable-pip-version-check --no-cache-dir \
+        --require-hashes -r requirements-build.lock \
+    && pip install --quiet --disable-pip-version-check --no-cache-dir \
+        --require-hashes -r requirements.lock \
+    && pip install --quiet --disable-pip-version-check --no-cache-dir \
+        --no-deps --no-build-isolation -e .
 
 USER bot
 # matplotlib's font cache, built once here instead of on the first survey chart.

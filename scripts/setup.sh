@@ -9,7 +9,8 @@ PYTHON="${PYTHON:-python3}"
 ensure_venv() {
     local profile="$1" lock="$2" stamp digest
     stamp="$VENV/.installed-$profile"
-    digest="$(cat "$ROOT/requirements.lock" "$ROOT/$lock" "$ROOT/pyproject.toml" | cksum)"
+    digest="$(cat "$ROOT/requirements-build.lock" "$ROOT/requirements.lock" "$ROOT/$lock" \
+        "$ROOT/pyproject.toml" | cksum)"
     if [[ -x "$VENV/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
         return 0
     fi
@@ -23,9 +24,15 @@ ensure_venv() {
         cd "$ROOT"
         # shellcheck disable=SC1091
         source "$VENV/bin/activate"
-        # The same two install steps as the Dockerfile (tests/unit/test_packaging.py checks it).
-        pip install --quiet --disable-pip-version-check --no-cache-dir -r "$lock" &&
-            pip install --quiet --disable-pip-version-check --no-cache-dir --no-deps -e .
+        # The same three install steps as the Dockerfile (tests/unit/test_packaging.py checks
+        # it): a pinned pip and build backend, the locked dependencies, then this project. Every
+        # file is checked against the hashes in the lock files; nothing unpinned is fetched.
+        python -m pip install --quiet --disable-pip-version-check --no-cache-dir \
+            --require-hashes -r requirements-build.lock &&
+            pip install --quiet --disable-pip-version-check --no-cache-dir \
+                --require-hashes -r "$lock" &&
+            pip install --quiet --disable-pip-version-check --no-cache-dir \
+                --no-deps --no-build-isolation -e .
     ) >&2
     echo "$digest" >"$stamp"
 }

@@ -9,7 +9,8 @@ ROOT = Path(__file__).parents[2]
 
 
 def _pip_installs(text: str) -> list[str]:
-    return [" ".join(m.split()) for m in re.findall(r"pip install ([^\n&\\]+)", text)]
+    joined = re.sub(r"\\\n\s*", " ", text)  # shell line continuations
+    return [" ".join(m.split()) for m in re.findall(r"pip install ([^\n&]+)", joined)]
 
 
 def test_dockerfile_install_steps_match_the_setup_script():
@@ -32,3 +33,36 @@ def test_runtime_lock_pins_every_declared_dependency():
     lock = (ROOT / "requirements.lock").read_text().lower()
     for name in ("aiogram", "aiosqlite", "apscheduler", "pydantic-settings", "fluent.runtime"):
         assert re.search(rf"^{re.escape(name)}==", lock, re.M), name
+
+
+def _pins(lock: str) -> list[str]:
+    """Each requirement of a lock file with its hash lines joined onto it."""
+    joined = re.sub(r"\\\n\s*", " ", (ROOT / lock).read_text())
+    return [
+        line for line in joined.splitlines() if line.strip() and not line.startswith(("#", "-r"))
+    ]
+
+
+def test_every_pin_carries_hashes_and_every_install_requires_them():
+    """Issue 11: a tampered or re-uploaded file is refused, on a laptop and in the image."""
+    for lock in ("requirements-build.lock", "requirements.lock", "requirements-dev.lock"):
+        pins = _pins(lock)
+        assert pins, lock
+        for pin in pins:
+            assert re.match(r"^[A-Za-z0-9._-]+==\S+( +--hash=sha256:[0-9a-f]{64})+$", pin), pin
+    build = " ".join(_pins("requirements-build.lock"))
+    assert "pip==" in build and "setuptools==" in build
+    for script in ("scripts/setup.sh", "Dockerfile"):
+        steps = _pip_installs((ROOT / script).read_text())
+        assert len(steps) == 3, script
+        assert all("--require-hashes" in step for step in steps[:2]), script
+        # The project itself is built with the pinned setuptools, not a fresh unpinned one.
+        assert "--no-build-isolation" in steps[2], script
+
+
+def test_the_docker_base_image_is_an_exact_release():
+    """Issue 11: not a moving tag such as python:3.11-slim."""
+    docker = (ROOT / "Dockerfile").read_text()
+    base = re.search(r"^FROM (\S+)", docker, re.M)
+    assert base is not None
+    assert re.fullmatch(r"python:3\.\d+\.\d+-slim-[a-z]+(@sha256:[0-9a-f]{64})?", base[1])
