@@ -197,6 +197,8 @@ def settings_text(survey: Survey, course_title: str | None, zone: str, t: Transl
     ]
     if course_title and survey.send_after > 0:
         lines.append(t("survey-preview-auto", after=duration_text(survey.send_after, t)))
+    elif course_title:
+        lines.append(t("survey-preview-manual"))  # send_after: no
     if survey.remind_after > 0:
         lines.append(t("survey-preview-reminder", after=duration_text(survey.remind_after, t)))
     return "\n".join(lines)

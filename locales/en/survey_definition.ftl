@@ -112,6 +112,7 @@ survey-error-option-duplicate = the option "{ $option }" is listed twice.
 ## The preview's additions and the built-in survey without a course.
 
 survey-preview-on-demand = Nothing goes out by itself: activate it, then 📨 Send invitations — to everyone using the bot, or only to those reading in English or in Russian.
+survey-preview-manual = Not sent automatically: activate it, then 📨 Send invitations and choose who gets it.
 button-survey-template-no-course = Without a course — I choose who gets it
 button-survey-make-named = 👤 Make it named
 button-survey-make-anon = 🔒 Make it anonymous

@@ -365,3 +365,17 @@ async def test_a_definitions_delays_are_shown_in_words_in_the_organisers_languag
 
 
 DEFINITION_BODY = "title_en: Feedback\ntitle_ru: Отзыв\nyesno: Useful? | Полезно?"
+
+
+async def test_a_course_survey_with_send_after_no_says_it_goes_out_only_when_sent(
+    make_chatter, db
+):
+    """Issue 11: the preview says how a survey goes out, also when it is on demand only."""
+    course_id = await publish_course(db, "Transit", days=3)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    replies = sent(
+        await organiser.send(f"/newsurvey\ncourse: {course_id}\nsend_after: no\n{DEFINITION_BODY}")
+    )
+    assert "Course: Transit" in replies[-1].text
+    assert "Not sent automatically" in replies[-1].text
+    assert "Sent automatically" not in replies[-1].text
