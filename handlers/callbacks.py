@@ -152,6 +152,7 @@ class SurveyAdminAction(StrEnum):
     TEMPLATE = "tpl"  # the built-in feedback survey for a course (course id in arg)
     ACTIVATE = "on"
     DELETE = "del"
+    MODE = "mode"  # a draft becomes anonymous (arg "anon") or named ("named")
     SEND = "send"  # choose an audience for invitations
     AUDIENCE = "aud"  # invite this audience (arg)
     RESULTS = "res"

@@ -40,6 +40,9 @@ from storage.users import User
 router = Router(name=__name__)
 
 TEMPLATE_COURSES = 8  # recent courses offered for the built-in survey
+NO_COURSE = "none"  # the built-in survey's button for no course (else the course id)
+# The draft's mode button: what it switches to.
+MODES = {"anon": True, "named": False}
 RESULTS_SURVEYS = 10
 MESSAGE_LIMIT = 4096
 
@@ -73,8 +76,11 @@ async def new_survey(
     args = (command.args or "").strip()
     if args.lower() == "template":
         recent = await _recent_courses(courses)
-        example_course = recent[0].id if recent else 1
-        await message.answer(t("survey-definition-example", course=example_course))
+        if recent:
+            await message.answer(t("survey-definition-example", course=recent[0].id))
+        else:
+            # A made-up course number would only be refused when the example is sent back.
+            await message.answer(t("survey-definition-example-no-course"))
         return
     if not args:
         await _offer_template(message, t, courses)
@@ -89,7 +95,7 @@ async def new_survey(
         return
     survey = await surveys.create(parsed.draft, user.id)
     await audit.record(user.id, AuditAction.SURVEY_CREATED, "survey", survey.id)
-    await send_preview(bot, message.chat.id, survey, t, localizations, courses)
+    await send_preview(bot, message.chat.id, survey, t, localizations, courses, surveys)
 
 
 async def _recent_courses(courses: CourseRepository) -> list[Course]:
@@ -99,18 +105,21 @@ async def _recent_courses(courses: CourseRepository) -> list[Course]:
 
 
 async def _offer_template(message: Message, t: Translator, courses: CourseRepository) -> None:
+    """The built-in survey for a recent course, or for no course (sent on demand)."""
     recent = await _recent_courses(courses)
-    if not recent:
-        await message.answer(t("newsurvey-no-courses"))
-        return
     kb = InlineKeyboardBuilder()
     for course in recent:
         kb.button(
             text=course_texts.short_line(course, t)[:64],
             callback_data=SurveyAdminCb(action=SurveyAdminAction.TEMPLATE, arg=str(course.id)),
         )
+    kb.button(
+        text=t("button-survey-template-no-course"),
+        callback_data=SurveyAdminCb(action=SurveyAdminAction.TEMPLATE, arg=NO_COURSE),
+    )
     kb.adjust(1)
-    await message.answer(t("newsurvey-choose-course"), reply_markup=kb.as_markup())
+    text = t("newsurvey-choose-course") if recent else t("newsurvey-no-courses")
+    await message.answer(text, reply_markup=kb.as_markup())
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
@@ -125,17 +134,21 @@ async def template_for_course(
     surveys: SurveyService,
     audit: AuditLog,
 ) -> None:
-    course = await courses.get(int(callback_data.arg)) if callback_data.arg.isdigit() else None
-    if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
-        await callback.answer(t("error-course-not-found"), show_alert=True)
-        return
+    if callback_data.arg == NO_COURSE:
+        draft = feedback_template(localizations, None)
+    else:
+        arg = callback_data.arg
+        course = await courses.get(int(arg)) if arg.isdigit() else None
+        if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
+            await callback.answer(t("error-course-not-found"), show_alert=True)
+            return
+        draft = feedback_template(
+            localizations, course.id, Bilingual(course.title("en"), course.title("ru"))
+        )
     await callback.answer()
-    draft = feedback_template(
-        localizations, course.id, Bilingual(course.title("en"), course.title("ru"))
-    )
     survey = await surveys.create(draft, user.id)
     await audit.record(user.id, AuditAction.SURVEY_CREATED, "survey", survey.id, template=True)
-    await send_preview(bot, chat_of(callback), survey, t, localizations, courses)
+    await send_preview(bot, chat_of(callback), survey, t, localizations, courses, surveys)
 
 
 # -- preview and activation -------------------------------------------------------------------
@@ -173,23 +186,35 @@ def preview_text(survey: Survey, locale: str, t: Translator) -> str:
 
 def settings_text(survey: Survey, course_title: str | None, zone: str, t: Translator) -> str:
     closes = course_texts.local_time(survey.closes_at, zone, t.locale)
-    lines = [
-        t("survey-preview-settings", id=survey.id),
-        t("survey-preview-course", title=html.quote(course_title))
-        if course_title
-        else t("survey-preview-no-course"),
+    lines = [t("survey-preview-settings", id=survey.id)]
+    if course_title:
+        lines.append(t("survey-preview-course", title=html.quote(course_title)))
+    else:
+        lines += [t("survey-preview-no-course"), t("survey-preview-on-demand")]
+    lines += [
         t("survey-preview-anonymous" if survey.anonymous else "survey-preview-named"),
         t("survey-preview-closes", when=closes, zone=zone),
     ]
     if course_title and survey.send_after > 0:
-        lines.append(t("survey-preview-auto", hours=_hours(survey.send_after)))
+        lines.append(t("survey-preview-auto", after=duration_text(survey.send_after, t)))
+    elif course_title:
+        lines.append(t("survey-preview-manual"))  # send_after: no
     if survey.remind_after > 0:
-        lines.append(t("survey-preview-reminder", hours=_hours(survey.remind_after)))
+        lines.append(t("survey-preview-reminder", after=duration_text(survey.remind_after, t)))
     return "\n".join(lines)
 
 
-def _hours(seconds: int) -> str:
-    return f"{seconds / 3600:.4g}"
+_UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+def duration_text(seconds: int, t: Translator) -> str:
+    """A delay as a person says it: "1 day 6 hours", "20 seconds" (Russian after «через»)."""
+    parts = []
+    for unit, size in _UNITS:
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(t(f"survey-duration-{unit}", count=count))
+    return " ".join(parts)
 
 
 def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
@@ -213,13 +238,34 @@ async def send_preview(
     t: Translator,
     localizations: Localizations,
     courses: CourseRepository,
+    surveys: SurveyService,
 ) -> None:
     for locale in localizations.locales:
         for part in _chunks(preview_text(survey, locale, t)):
             await bot.send_message(chat_id, part)
+    text, markup = await _draft_settings(survey, t, courses, surveys.default_timezone)
+    await bot.send_message(chat_id, text, reply_markup=markup)
+
+
+async def _draft_settings(
+    survey: Survey, t: Translator, courses: CourseRepository, default_zone: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The preview's last message: the settings, and the mode, Activate and Delete buttons."""
     course = await courses.get(survey.course_id) if survey.course_id else None
-    zone = course.timezone if course else "UTC"
+    # Without a course, times are read and shown in the bot's zone, as in the definition.
+    zone = course.timezone if course else default_zone
+    text = settings_text(survey, course.title(t.locale) if course else None, zone, t)
     kb = InlineKeyboardBuilder()
+    if survey.anonymous:
+        switch, switch_to = t("button-survey-make-named"), "named"
+    else:
+        switch, switch_to = t("button-survey-make-anon"), "anon"
+    kb.button(
+        text=switch,
+        callback_data=SurveyAdminCb(
+            action=SurveyAdminAction.MODE, survey_id=survey.id, arg=switch_to
+        ),
+    )
     kb.button(
         text=t("button-survey-activate"),
         callback_data=SurveyAdminCb(action=SurveyAdminAction.ACTIVATE, survey_id=survey.id),
@@ -228,10 +274,39 @@ async def send_preview(
         text=t("button-survey-delete"),
         callback_data=SurveyAdminCb(action=SurveyAdminAction.DELETE, survey_id=survey.id),
     )
-    text = settings_text(survey, course.title(t.locale) if course else None, zone, t)
-    await bot.send_message(
-        chat_id, text + "\n\n" + t("survey-preview-check"), reply_markup=kb.as_markup()
-    )
+    kb.adjust(1, 2)
+    return text + "\n\n" + t("survey-preview-check"), kb.as_markup()
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.MODE))
+async def set_mode(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    courses: CourseRepository,
+    surveys: SurveyService,
+) -> None:
+    """The preview's anonymous/named switch. The button says which mode it sets, so a double
+    tap leaves the same mode."""
+    anonymous = MODES.get(callback_data.arg)
+    survey = await surveys.get(callback_data.survey_id)
+    if anonymous is None:
+        await callback.answer(t("error-button-expired"), show_alert=True)
+        return
+    if survey.status != "draft":
+        await callback.answer(t("survey-mode-locked"), show_alert=True)
+        return
+    if survey.anonymous == anonymous:
+        await callback.answer()  # a double tap: the message shows this mode already
+        return
+    changed = await surveys.set_anonymous(survey.id, anonymous)
+    if changed is None:  # activated or deleted meanwhile
+        await callback.answer(t("survey-mode-locked"), show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        text, markup = await _draft_settings(changed, t, courses, surveys.default_timezone)
+        await callback.message.edit_text(text, reply_markup=markup)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.ACTIVATE))

@@ -134,6 +134,15 @@ class SurveyRepository:
         )
         return _survey(row) if row else None
 
+    async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
+        """A draft's mode; None once it is active (people may have answered already)."""
+        row = await self.db.write(
+            "UPDATE surveys SET anonymous = ? WHERE id = ? AND status = 'draft'"  # noqa: S608
+            f" RETURNING {_COLUMNS}",  # fixed columns
+            (int(anonymous), survey_id),
+        )
+        return _survey(row) if row else None
+
     async def delete_draft(self, survey_id: int) -> bool:
         row = await self.db.write(
             "DELETE FROM surveys WHERE id = ? AND status = 'draft' RETURNING 1", (survey_id,)

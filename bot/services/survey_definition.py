@@ -137,10 +137,14 @@ def _problem(message: str, /, **values: Any) -> FieldProblem:
 def parse_definition(
     text: str, now: datetime, default_timezone: str, course_zones: Mapping[int, str]
 ) -> ParsedSurvey:
-    """Parse the lines below `/newsurvey`; `course_zones`: existing course id -> IANA zone."""
+    """Parse the lines below `/newsurvey`; `course_zones`: existing course id -> IANA zone.
+
+    Without a `course:` line the survey belongs to no course: it goes out only when an
+    organiser sends it (to everyone or one language group), so `send_after` has no meaning.
+    """
     report = _Report()
     settings, question_lines = _read_lines(text, report)
-    course_id = _read_course(settings.get("course"), course_zones, report)
+    course_id = report.take(settings.get("course"), _parse_course, course_zones)
     title = _read_texts(settings, "title", TITLE_MAX, report, required=True)
     intro = _read_texts(settings, "intro", INTRO_MAX, report, required=False)
     anonymous = report.take(settings.get("anonymous"), _parse_yes_no)
@@ -148,10 +152,14 @@ def parse_definition(
     zone = report.take(settings.get("timezone"), parse_timezone) or zone
     opens, closes = _read_period(settings, zone, now, report)
     send_after = report.take(settings.get("send_after"), _parse_duration)
+    if send_after and "course" not in settings:
+        # Only a course has an end to count from; silently ignoring the line would leave the
+        # organiser waiting for invitations that never go out.
+        report.add(settings["send_after"].number, "send_after", "survey-error-send-after-course")
     remind_after = report.take(settings.get("remind_after"), _parse_duration)
     questions = _read_questions(question_lines, report)
-    # title and course_id are None only when a problem says why.
-    if report.problems or title is None or course_id is None:
+    # title is None only when a problem says why.
+    if report.problems or title is None:
         return ParsedSurvey(None, sorted(report.problems, key=lambda p: p.line or 0))
     draft = SurveyDraft(
         title=title,
@@ -192,15 +200,6 @@ def _read_lines(text: str, report: _Report) -> tuple[dict[str, _Line], list[_Que
         else:
             settings[key] = line
     return settings, questions
-
-
-def _read_course(
-    line: _Line | None, course_zones: Mapping[int, str], report: _Report
-) -> int | None:
-    if line is None:
-        report.add(None, "course", "survey-error-course-missing")
-        return None
-    return report.take(line, _parse_course, course_zones)
 
 
 def _parse_course(raw: str, course_zones: Mapping[int, str]) -> int:
@@ -398,7 +397,11 @@ def _parse_label(raw: str) -> Bilingual:
 def feedback_template(
     localizations: Localizations, course_id: int | None, course_title: Bilingual | None = None
 ) -> SurveyDraft:
-    """The usual post-training feedback survey, in both languages from the locale files."""
+    """The usual post-training feedback survey, in both languages from the locale files.
+
+    Anonymous unless the organiser switches it on the preview: officers rate their trainers
+    and the organisation more candidly when the answer cannot be traced back to them.
+    """
     en, ru = localizations.get("en"), localizations.get("ru")
 
     def both(key: str) -> Bilingual:
@@ -432,4 +435,5 @@ def feedback_template(
         questions=questions,
         intro=both("survey-template-intro"),
         course_id=course_id,
+        anonymous=True,
     )

@@ -134,7 +134,8 @@ class SurveyService:
                 "salt": secrets.token_hex(16),
                 "opens_at": draft.opens_at,
                 "closes_at": closes,
-                "send_after": _or_default(draft.send_after, self.send_after),
+                # Without a course there is no end to count from: on demand only.
+                "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
                 "remind_after": _or_default(draft.remind_after, self.remind_after),
                 "created_by": created_by,
             }
@@ -156,6 +157,10 @@ class SurveyService:
 
     async def delete_draft(self, survey_id: int) -> bool:
         return await self.surveys.delete_draft(survey_id)
+
+    async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
+        """Anonymous or named, while it is a draft (None: active already, or deleted)."""
+        return await self.surveys.set_anonymous(survey_id, anonymous)
 
     def auto_invite_due(self, survey: Survey, course: Course) -> datetime | None:
         """When the automatic invitation goes out (None: on demand only, sent already, or

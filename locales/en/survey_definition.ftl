@@ -2,23 +2,31 @@
 
 # $course (Number) the course the example is for
 survey-definition-example =
-    Copy this, change the texts and send it back as one message. Each question is one line: its type (rating, choice, multi, yesno or text), a colon, then the English text | the Russian text; a ? right after the type makes the question optional.
-    Optional lines: intro_en and intro_ru, anonymous (yes/no), opens and closes (YYYY-MM-DD HH:MM, the course's time), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
+    { survey-definition-example-how }
     <pre>/newsurvey
     course: { NUMBER($course, useGrouping: 0) }
+    send_after: 2h
+    { survey-definition-example-body }</pre>
+survey-definition-example-no-course =
+    { survey-definition-example-how }
+    <pre>/newsurvey
+    { survey-definition-example-body }</pre>
+survey-definition-example-how =
+    Copy this, change the texts and send it back as one message. Each question is one line: its type (rating, choice, multi, yesno or text), a colon, then the English text | the Russian text; a ? right after the type makes the question optional.
+    Optional lines: course (its number from /admin: invitations then go out by themselves after the course; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes (YYYY-MM-DD HH:MM, the course's time), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
+survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками
     intro_en: Six short questions, about two minutes.
     intro_ru: Шесть коротких вопросов, около двух минут.
     anonymous: yes
-    send_after: 2h
     remind_after: 2d
     rating: How useful was the course for your work? | Насколько курс полезен для вашей работы?
     rating: Trainers | Преподаватели | 1-10 | Poor / Плохо | Excellent / Отлично
     choice: Most useful module? | Самый полезный модуль? | Risk profiles / Профили риска; Targeting / Отбор
     multi: Which formats suit you? | Какие форматы вам подходят? | Online / Онлайн; In person / Очно
     yesno: Would you recommend the course? | Порекомендуете ли вы курс?
-    text?: What should we improve? | Что нам улучшить?</pre>
+    text?: What should we improve? | Что нам улучшить?
 
 ## The built-in post-training feedback survey.
 
@@ -50,7 +58,6 @@ survey-error-optional-setting = only questions can be optional: remove the "?" a
 survey-error-duplicate-key = "{ $key }" is given twice: keep one of the lines.
 # $key (String)
 survey-error-missing = "{ $key }" is missing: surveys are in English and Russian, so add a line "{ $key }: …" too.
-survey-error-course-missing = which course is the survey for? Add a line like course: 12 — /admin shows the course numbers.
 # $value (String)
 survey-error-course-number = "{ $value }" is not a course number: write it like course: 12 — /admin shows the course numbers.
 # $course (Number)
@@ -60,6 +67,7 @@ survey-error-empty = this cannot be empty.
 survey-error-too-long = too long: { $length } characters, at most { $max }.
 # $value (String)
 survey-error-yes-no = "{ $value }" — write yes or no.
+survey-error-send-after-course = send_after counts from the end of a course, and this survey has none: add a line like course: 12, or leave send_after out and send the survey yourself after activating it.
 # $value (String), $max (Number) days
 survey-error-duration = "{ $value }" is not a duration: write it like 2h, 1d or 30m (d days, h hours, m minutes; at most { $max } days), or no.
 # $value (String)
@@ -100,3 +108,35 @@ survey-error-option-format = "{ $option }": write it as English / Russian, like 
 survey-error-option-too-long = "{ $option }" is too long: { $length } characters, at most { $max }.
 # $option (String)
 survey-error-option-duplicate = the option "{ $option }" is listed twice.
+
+## The preview's additions and the built-in survey without a course.
+
+survey-preview-on-demand = Nothing goes out by itself: activate it, then 📨 Send invitations — to everyone using the bot, or only to those reading in English or in Russian.
+survey-preview-manual = Not sent automatically: activate it, then 📨 Send invitations and choose who gets it.
+button-survey-template-no-course = Without a course — I choose who gets it
+button-survey-make-named = 👤 Make it named
+button-survey-make-anon = 🔒 Make it anonymous
+survey-mode-locked = This survey is active already: whether it is anonymous can no longer change.
+
+## Durations shown to organisers: "Sent automatically 2 hours after the course ends".
+
+# $count (Number)
+survey-duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+# $count (Number)
+survey-duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+# $count (Number)
+survey-duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+# $count (Number)
+survey-duration-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}

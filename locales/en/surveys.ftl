@@ -45,7 +45,7 @@ surveys-line-done = • { $title } — ✅ answered
 newsurvey-choose-course = Which course is the feedback survey for? I will prepare the standard post-training questionnaire in English and Russian; you will see it before anything is sent.
 
     For your own questions, send /newsurvey template.
-newsurvey-no-courses = There is no published or finished course yet to ask feedback about. Create one with /newcourse, or write your own survey: /newsurvey template shows how.
+newsurvey-no-courses = There is no published or finished course yet to ask feedback about. You can still take the built-in feedback survey and send it yourself — to everyone or to English or Russian readers: tap below. For your own questions, /newsurvey template gives an example to edit and send back as one message.
 survey-definition-problems = { $count ->
         [one] One thing to fix in the survey:
        *[other] { $count } things to fix in the survey:
@@ -63,8 +63,10 @@ survey-preview-no-course = Not linked to a course: you choose who gets it.
 survey-preview-anonymous = Anonymous: answers are stored without names; results show from 3 responses.
 survey-preview-named = Named: results and exports show who answered.
 survey-preview-closes = Open until { $when } ({ $zone }).
-survey-preview-auto = Sent automatically { $hours } h after the course ends: to those marked present, or all confirmed if attendance was not taken.
-survey-preview-reminder = One reminder to those who have not finished, { $hours } h after their invitation.
+# $after (String) a duration, like "2 hours"
+survey-preview-auto = Sent automatically { $after } after the course ends: to those marked present, or all confirmed if attendance was not taken.
+# $after (String) a duration, like "2 days"
+survey-preview-reminder = One reminder to those who have not finished, { $after } after their invitation.
 survey-preview-check = Check both languages above, then activate it.
 button-survey-activate = ✅ Activate
 button-survey-delete = 🗑 Delete

@@ -2,23 +2,31 @@
 
 # $course (Number) курс, для которого пример
 survey-definition-example =
-    Скопируйте, измените тексты и отправьте обратно одним сообщением. Каждый вопрос — одна строка: тип (rating — оценка, choice — один вариант, multi — несколько вариантов, yesno — да или нет, text — свой ответ), двоеточие, затем текст на английском | текст на русском; «?» сразу после типа делает вопрос необязательным.
-    Необязательные строки: intro_en и intro_ru, anonymous (yes/no), opens и closes (ГГГГ-ММ-ДД ЧЧ:ММ, время курса), send_after (через сколько после окончания курса разослать: 2h, 1d; no — только вручную), remind_after (2d; no — без напоминания).
+    { survey-definition-example-how }
     <pre>/newsurvey
     course: { NUMBER($course, useGrouping: 0) }
+    send_after: 2h
+    { survey-definition-example-body }</pre>
+survey-definition-example-no-course =
+    { survey-definition-example-how }
+    <pre>/newsurvey
+    { survey-definition-example-body }</pre>
+survey-definition-example-how =
+    Скопируйте, измените тексты и отправьте обратно одним сообщением. Каждый вопрос — одна строка: тип (rating — оценка, choice — один вариант, multi — несколько вариантов, yesno — да или нет, text — свой ответ), двоеточие, затем текст на английском | текст на русском; «?» сразу после типа делает вопрос необязательным.
+    Необязательные строки: course (номер курса из /admin: тогда приглашения уйдут сами после курса; опрос без курса рассылаете вы — всем или только тем, кто читает по-английски либо по-русски), intro_en и intro_ru, anonymous (yes/no), opens и closes (ГГГГ-ММ-ДД ЧЧ:ММ, время курса), send_after (через сколько после окончания курса разослать: 2h, 1d; no — только вручную), remind_after (2d; no — без напоминания).
+survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками
     intro_en: Six short questions, about two minutes.
     intro_ru: Шесть коротких вопросов, около двух минут.
     anonymous: yes
-    send_after: 2h
     remind_after: 2d
     rating: How useful was the course for your work? | Насколько курс полезен для вашей работы?
     rating: Trainers | Преподаватели | 1-10 | Poor / Плохо | Excellent / Отлично
     choice: Most useful module? | Самый полезный модуль? | Risk profiles / Профили риска; Targeting / Отбор
     multi: Which formats suit you? | Какие форматы вам подходят? | Online / Онлайн; In person / Очно
     yesno: Would you recommend the course? | Порекомендуете ли вы курс?
-    text?: What should we improve? | Что нам улучшить?</pre>
+    text?: What should we improve? | Что нам улучшить?
 
 ## Встроенный опрос после обучения.
 
@@ -50,7 +58,6 @@ survey-error-optional-setting = необязательными могут быт
 survey-error-duplicate-key = «{ $key }» указано дважды: оставьте одну из строк.
 # $key (String)
 survey-error-missing = не указано «{ $key }»: опрос ведётся на английском и русском, поэтому добавьте и строку «{ $key }: …».
-survey-error-course-missing = для какого курса этот опрос? Добавьте строку вида course: 12 — номера курсов показывает /admin.
 # $value (String)
 survey-error-course-number = «{ $value }» — это не номер курса: напишите, например, course: 12 — номера курсов показывает /admin.
 # $course (Number)
@@ -64,6 +71,7 @@ survey-error-too-long = слишком длинно: { $length } { $length ->
 }, допустимо не больше { $max }.
 # $value (String)
 survey-error-yes-no = «{ $value }» — напишите yes или no (да или нет).
+survey-error-send-after-course = send_after отсчитывается от окончания курса, а у этого опроса курса нет: добавьте строку вида course: 12 или уберите send_after и отправьте опрос сами, когда включите его.
 # $value (String), $max (Number) дней
 survey-error-duration = «{ $value }» — это не срок: напишите, например, 2h, 1d или 30m (d — дни, h — часы, m — минуты; не больше { $max } { $max ->
     [one] дня
@@ -123,3 +131,40 @@ survey-error-option-too-long = «{ $option }» — слишком длинно: 
 }, допустимо не больше { $max }.
 # $option (String)
 survey-error-option-duplicate = вариант «{ $option }» указан дважды.
+
+## Дополнения к предпросмотру и встроенный опрос без курса.
+
+survey-preview-on-demand = Автоматически опрос не рассылается: включите его и нажмите 📨 Разослать приглашения — всем пользователям бота или только тем, кто читает по-английски либо по-русски.
+survey-preview-manual = Автоматически опрос не рассылается: включите его, нажмите 📨 Разослать приглашения и выберите, кому его отправить.
+button-survey-template-no-course = Без курса — адресатов выберу потом
+button-survey-make-named = 👤 Сделать именным
+button-survey-make-anon = 🔒 Сделать анонимным
+survey-mode-locked = Опрос уже включён: сделать его анонимным или именным теперь нельзя.
+
+## Сроки для организаторов: «Отправится автоматически через 2 часа после окончания курса».
+## Формы винительного падежа: срок всегда стоит после «через».
+
+# $count (Number)
+survey-duration-days = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
+}
+# $count (Number)
+survey-duration-hours = { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+   *[many] { $count } часов
+}
+# $count (Number)
+survey-duration-minutes = { $count ->
+    [one] { $count } минуту
+    [few] { $count } минуты
+   *[many] { $count } минут
+}
+# $count (Number)
+survey-duration-seconds = { $count ->
+    [one] { $count } секунду
+    [few] { $count } секунды
+   *[many] { $count } секунд
+}

@@ -93,13 +93,17 @@ async def test_feedback_survey_from_the_end_of_a_course_to_results_and_files(
         make_user(user_id, name, language) for user_id, (name, language) in OFFICERS.items()
     )
 
-    # Two taps: the course, then Activate (after reading the preview in both languages).
+    # The course, then Activate (after reading the preview in both languages); this one is
+    # switched from the built-in survey's default, anonymous, to named on the preview.
     organiser.send("/newsurvey")
     choose = await organiser.expect("Which course is the feedback survey for?")
     organiser.press(choose.button_texts()[0], choose)
     await organiser.expect("Preview — English")
     await organiser.expect("Управление рисками")
     settings = await organiser.expect("Check both languages above")
+    assert "Anonymous" in settings.plain_text
+    organiser.press("👤 Make it named", settings)
+    settings = await organiser.expect_edit("Named", settings)
     organiser.press("✅ Activate", settings)
     await organiser.expect_edit("The survey is active")
 

@@ -4,9 +4,21 @@ nothing for non-organisers."""
 
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, SendDocument, SendMessage, SendPhoto
+import dataclasses
+import html
+import re
+
+import pytest
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageText,
+    SendDocument,
+    SendMessage,
+    SendPhoto,
+)
 
 from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
+from handlers.survey_admin import settings_text
 from storage.courses import CourseRepository
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, texts
@@ -26,12 +38,13 @@ async def test_the_built_in_survey_for_a_course_in_two_taps(make_chatter, db):
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     offer = sent(await organiser.send("/newsurvey"))[-1]
     assert "Which course is the feedback survey for?" in offer.text
-    (label,) = buttons(offer)
+    label, no_course = buttons(offer)
+    assert no_course == "Without a course — I choose who gets it"
     replies = sent(await organiser.press(buttons(offer)[label]))
     english, russian, settings = (r.text for r in replies)
     assert "Preview — English" in english and "Would you recommend this course" in english
     assert "Preview — Russian" in russian and "Порекомендуете ли вы этот курс" in russian
-    assert "Course: Transit procedures" in settings and "Named" in settings
+    assert "Course: Transit procedures" in settings and "Anonymous" in settings
     activate = buttons(replies[-1])["✅ Activate"]
     replies = await organiser.press(activate)
     assert any("The survey is active" in text for text in texts(replies))
@@ -75,7 +88,7 @@ async def test_a_one_message_definition_becomes_a_draft_with_a_preview(make_chat
     assert "Most useful module?" in replies[0].text and "• Targeting" in replies[0].text
     assert "• Отбор" in replies[1].text
     assert "Anonymous" in replies[2].text
-    assert list(buttons(replies[2])) == ["✅ Activate", "🗑 Delete"]
+    assert list(buttons(replies[2])) == ["👤 Make it named", "✅ Activate", "🗑 Delete"]
     deleted = await organiser.press(buttons(replies[2])["🗑 Delete"])
     assert "The survey draft is deleted." in texts(deleted)
 
@@ -172,3 +185,197 @@ async def test_text_answers_come_ten_a_page(make_chatter, db):
     turned = await organiser.press(buttons(page_one)["Next ›"], message=None)
     edit = next(r for r in turned if not isinstance(r, AnswerCallbackQuery))
     assert "Answer &lt;2011&gt;" in edit.text and "2001" not in edit.text
+
+
+# -- issue 11: surveys without a course, the anonymous/named choice, durations ---------------
+
+
+def _pre(text: str) -> str:
+    """The one-message definition inside an example's <pre>, as a person copies it."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text.split("<pre>", 1)[1]))
+
+
+async def test_with_no_course_newsurvey_offers_the_built_in_survey_and_a_usable_example(
+    make_chatter, db
+):
+    """Issue 11: with no course at all, /newsurvey was a dead end and the example carried a
+    made-up course number that was refused when sent back."""
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    (offer,) = sent(await organiser.send("/newsurvey"))
+    assert "/newsurvey template" in offer.text
+    assert list(buttons(offer)) == ["Without a course — I choose who gets it"]
+    replies = sent(
+        await organiser.press(buttons(offer)["Without a course — I choose who gets it"])
+    )
+    assert "Course feedback" in replies[0].text
+    settings = replies[-1].text
+    assert "Not linked to a course" in settings and "Nothing goes out by itself" in settings
+    assert "Sent automatically" not in settings
+    survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
+    assert survey.course_id is None and survey.send_after == 0
+
+    (example,) = sent(await organiser.send("/newsurvey template"))
+    assert "course:" not in _pre(example.text)
+    replies = sent(await organiser.send(_pre(example.text)))
+    assert "Preview — English" in replies[0].text and "Not linked to a course" in replies[-1].text
+    assert len(await organiser.dp["surveys"].surveys.latest(5)) == 2
+
+
+async def test_a_survey_without_a_course_is_sent_on_demand_to_everyone_or_a_language(
+    make_chatter, db
+):
+    """Issue 11: a definition without `course:` was refused; now it is accepted, sent only on
+    demand, and 📨 offers everyone / English / Russian readers."""
+    for user_id, language in ((2001, "en"), (2002, "ru")):
+        await make_chatter(user_id, language_code=language, name=f"Officer{user_id}").send(
+            "/start"
+        )
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    replies = sent(
+        await organiser.send(
+            "/newsurvey\ntitle_en: Pulse check\ntitle_ru: Короткий опрос\n"
+            "yesno: Was the webinar useful? | Был ли вебинар полезен?"
+        )
+    )
+    settings = replies[-1]
+    assert "Not linked to a course" in settings.text and "Sent automatically" not in settings.text
+    activated = await organiser.press(buttons(settings)["✅ Activate"])
+    assert any("Choose who should get it" in text for text in texts(activated))
+    actions = next(r for r in activated if buttons(r))
+    audiences = sent(await organiser.press(buttons(actions)["📨 Send invitations"]))[-1]
+    assert list(buttons(audiences)) == [
+        "Everyone using the bot",
+        "Everyone reading in English",
+        "Everyone reading in Russian",
+    ]
+    everyone = buttons(audiences)["Everyone using the bot"]
+    # Everyone is everyone who uses the bot: the organiser too.
+    assert "3 people invited" in texts(await organiser.press(everyone))[-1]
+    assert "Nobody new to invite" in texts(await organiser.press(everyone))[-1]
+    rows = await db.fetch_all("SELECT user_id FROM outbox WHERE kind = 'survey_invitation'")
+    assert sorted(row[0] for row in rows) == [2001, 2002, ORGANISER_ID]
+
+
+async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_preview(
+    make_chatter, db
+):
+    """Issue 11: the built-in feedback survey offers the anonymous/named choice when it is set
+    up; the preview says which one it is, and the activated survey has the chosen mode."""
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    service = organiser.dp["surveys"]
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    course_button = next(iter(buttons(offer).values()))
+
+    # Left as it is: anonymous.
+    settings = sent(await organiser.press(course_button))[-1]
+    assert "Anonymous" in settings.text
+    await organiser.press(buttons(settings)["✅ Activate"])
+    assert (await service.surveys.latest(1))[0].anonymous is True
+
+    # Switched to named with one tap: the same message now says so and offers the way back.
+    settings = sent(await organiser.press(course_button))[-1]
+    to_named = buttons(settings)["👤 Make it named"]
+    edits = [r for r in await organiser.press(to_named) if isinstance(r, EditMessageText)]
+    (edit,) = edits
+    assert "Named" in edit.text and "Anonymous" not in edit.text
+    assert list(buttons(edit)) == ["🔒 Make it anonymous", "✅ Activate", "🗑 Delete"]
+    replies = await organiser.press(to_named)  # a double tap: nothing changes, nothing edited
+    assert not [r for r in replies if isinstance(r, EditMessageText)]
+    await organiser.press(buttons(edit)["✅ Activate"])
+    survey = (await service.surveys.latest(1))[0]
+    assert survey.status == "active" and survey.anonymous is False
+
+    # Once active, the mode stays: people may have answered already.
+    replies = await organiser.press(buttons(edit)["🔒 Make it anonymous"])
+    assert "can no longer change" in (alert(replies) or "")
+    assert (await service.get(survey.id)).anonymous is False
+
+
+@pytest.mark.parametrize(
+    ("seconds", "english", "russian"),
+    [
+        (20, "20 seconds", "20 секунд"),
+        (90 * 60, "1 hour 30 minutes", "1 час 30 минут"),
+        (2 * 3600, "2 hours", "2 часа"),
+        (3 * 86400, "3 days", "3 дня"),
+        (86400 + 6 * 3600, "1 day 6 hours", "1 день 6 часов"),
+        (86400, "1 day", "1 день"),
+        (60, "1 minute", "1 минуту"),
+        (21 * 60, "21 minutes", "21 минуту"),
+        (1, "1 second", "1 секунду"),
+    ],
+)
+def test_durations_read_as_people_say_them(localizations, seconds, english, russian):
+    """Issue 11: the preview showed "0.005556 h"."""
+    from handlers.survey_admin import duration_text  # new with the fix: the rest runs without
+
+    assert duration_text(seconds, localizations.get("en")) == english
+    assert duration_text(seconds, localizations.get("ru")) == russian
+
+
+@pytest.mark.parametrize(
+    ("locale", "auto", "reminder"),
+    [
+        (
+            "en",
+            "Sent automatically 20 seconds after the course ends",
+            "One reminder to those who have not finished, 3 days after their invitation.",
+        ),
+        (
+            "ru",
+            "Отправится автоматически через 20 секунд после окончания курса",
+            "Одно напоминание тем, кто не закончил, через 3 дня после приглашения.",
+        ),
+    ],
+)
+async def test_the_preview_shows_short_delays_in_words(
+    make_chatter, db, localizations, locale, auto, reminder
+):
+    """Issue 11: "Sent automatically 0.005556 h after the course ends" for 20 seconds."""
+    course_id = await publish_course(db, "Transit", days=3)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.send(f"/newsurvey\ncourse: {course_id}\n{DEFINITION_BODY}")
+    survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
+    short = dataclasses.replace(survey, send_after=20, remind_after=3 * 86400)
+    text = settings_text(short, "Transit", "UTC", localizations.get(locale))
+    assert auto in text and reminder in text
+
+
+@pytest.mark.parametrize(
+    ("language", "auto", "reminder"),
+    [
+        ("en", "Sent automatically 1 hour 30 minutes after", "2 hours after their invitation"),
+        ("ru", "автоматически через 1 час 30 минут после", "через 2 часа после приглашения"),
+    ],
+)
+async def test_a_definitions_delays_are_shown_in_words_in_the_organisers_language(
+    make_chatter, db, language, auto, reminder
+):
+    """Issue 11: send_after and remind_after read as a person says them, in both languages."""
+    course_id = await publish_course(db, "Transit", days=3)
+    organiser = make_chatter(ORGANISER_ID, language_code=language, name="Olena")
+    replies = sent(
+        await organiser.send(
+            f"/newsurvey\ncourse: {course_id}\nsend_after: 90m\nremind_after: 2h\n"
+            + DEFINITION_BODY
+        )
+    )
+    assert auto in replies[-1].text and reminder in replies[-1].text
+
+
+DEFINITION_BODY = "title_en: Feedback\ntitle_ru: Отзыв\nyesno: Useful? | Полезно?"
+
+
+async def test_a_course_survey_with_send_after_no_says_it_goes_out_only_when_sent(
+    make_chatter, db
+):
+    """Issue 11: the preview says how a survey goes out, also when it is on demand only."""
+    course_id = await publish_course(db, "Transit", days=3)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    replies = sent(
+        await organiser.send(f"/newsurvey\ncourse: {course_id}\nsend_after: no\n{DEFINITION_BODY}")
+    )
+    assert "Course: Transit" in replies[-1].text
+    assert "Not sent automatically" in replies[-1].text
+    assert "Sent automatically" not in replies[-1].text

@@ -219,7 +219,7 @@ HEAD = f"course: 12\n{TITLES}"
 @pytest.mark.parametrize(
     ("text", "line", "key"),
     [
-        (f"{TITLES}\nyesno: {QUESTION}", None, "survey-error-course-missing"),
+        (f"{TITLES}\nsend_after: 2h\nyesno: {QUESTION}", 3, "survey-error-send-after-course"),
         (f"course: twelve\n{TITLES}\nyesno: {QUESTION}", 1, "survey-error-course-number"),
         (f"course: 13\n{TITLES}\nyesno: {QUESTION}", 1, "survey-error-course-unknown"),
         (f"course: 12\ntitle_en: T\nyesno: {QUESTION}", None, "survey-error-missing"),
@@ -241,6 +241,19 @@ HEAD = f"course: 12\n{TITLES}"
 def test_each_rule_of_the_whole_definition(text, line, key):
     assert problems(text) == [(line, key)]
     assert parse(text).draft is None
+
+
+def test_a_definition_without_a_course_is_accepted_for_sending_on_demand():
+    """Issue 11: the README promises surveys without a course, sent on demand to everyone or
+    a language group; a definition without `course:` was refused."""
+    text = f"{TITLES}\nsend_after: no\ncloses: 2027-03-31 23:59\nyesno: {QUESTION}"
+    parsed = parse_definition(text, NOW, "Asia/Baku", ZONES)
+    assert parsed.problems == []
+    draft = parsed.draft
+    assert draft is not None and draft.course_id is None
+    assert draft.send_after == 0  # "no" is fine: it only says what is true anyway
+    # Without a course, times are in the bot's default zone (Baku is UTC+4).
+    assert draft.closes_at == datetime(2027, 3, 31, 19, 59, tzinfo=UTC)
 
 
 TOO_MANY_OPTIONS = "; ".join(f"O{i}" for i in range(OPTION_LIMIT + 1))
@@ -346,6 +359,23 @@ def test_the_example_definition_parses_without_problems(localizations: Localizat
     assert parsed.draft is not None and len(parsed.draft.questions) >= 5
 
 
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_the_example_without_a_course_parses_without_problems(
+    localizations: Localizations, locale
+):
+    """Issue 11: with no course yet, the example has no made-up course number (which would be
+    refused when sent back) and no send_after, and it parses as a survey without a course."""
+    message = localizations.get(locale)("survey-definition-example-no-course")
+    definition = html.unescape(re.sub(r"<[^>]+>", "", message.split("<pre>", 1)[1]))
+    command, body = definition.split("\n", 1)
+    assert command == "/newsurvey"
+    assert "course:" not in body and "send_after" not in body
+    parsed = parse_definition(body, NOW, "UTC", {})
+    assert parsed.problems == []
+    assert parsed.draft is not None and parsed.draft.course_id is None
+    assert "course (" in message.split("<pre>", 1)[0]  # the course line is explained
+
+
 SAMPLE_ANSWERS = {
     QuestionKind.RATING: 4,
     QuestionKind.TEXT: "The case studies",
@@ -355,7 +385,9 @@ SAMPLE_ANSWERS = {
 
 def test_the_feedback_template(localizations: Localizations):
     draft = feedback_template(localizations, 12)
-    assert draft.course_id == 12 and draft.anonymous is False
+    assert draft.course_id == 12
+    # Issue 11: anonymous by default (candid feedback); the preview offers named instead.
+    assert draft.anonymous is True
     assert [q.kind for q in draft.questions] == [QuestionKind.RATING] * 4 + [
         QuestionKind.TEXT,
         QuestionKind.TEXT,

@@ -10,6 +10,7 @@ import pytest
 
 from bot.app import create_services
 from bot.scheduler import Scheduler
+from bot.services.survey_definition import parse_definition
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.services.surveys import (
     SurveyClosed,
@@ -157,6 +158,29 @@ async def test_on_demand_invitations_reach_an_audience_and_never_ask_twice(servi
     clock.now = survey.closes_at
     with pytest.raises(SurveyClosedForInvitations):  # closed: the organiser is told so
         await services.surveys.invite(survey.id, {"kind": "all"})
+
+
+async def test_a_survey_defined_without_a_course_goes_out_on_demand_to_everyone_once(
+    services, db, clock
+):
+    """Issue 11: a definition without `course:` is accepted, sends nothing by itself, and
+    on demand reaches everyone exactly once."""
+    for user_id, language in ((1, "en"), (2, "ru"), (3, "en")):
+        await person(services, user_id, language=language)
+    parsed = parse_definition(
+        "title_en: Pulse\ntitle_ru: Пульс\nyesno: Useful? | Полезно?", clock.now, "UTC", {}
+    )
+    assert parsed.draft is not None
+    survey = await services.surveys.create(parsed.draft, created_by=1)
+    assert survey.course_id is None and survey.send_after == 0  # on demand only
+    survey = await services.surveys.activate(survey.id)
+    assert survey is not None
+    clock.now += timedelta(days=3)
+    assert await services.surveys.auto_invite(survey.id) == 0
+    assert await services.surveys.invite(survey.id, {"kind": "all"}) == 3
+    assert await services.surveys.invite(survey.id, {"kind": "all"}) == 0
+    assert await services.surveys.invite(survey.id, {"kind": "language", "language": "ru"}) == 0
+    assert sorted(user for user, _ in await outbox(db, "survey_invitation")) == [1, 2, 3]
 
 
 async def test_the_timer_after_the_course_is_set_at_activation_and_fires_once(services, db, clock):
