@@ -521,7 +521,7 @@ async def recent(
     lines = [t("announce-list-title")]
     for item in items:
         progress = await announcements.progress(item.id)
-        preview = html.quote((item.text(t.locale) or "…")[:40])
+        preview = (item.text(t.locale) or "…")[:40]
         author = await users.get(item.created_by)
         name = (author.full_name or author.first_name) if author else str(item.created_by)
         lines.append(
@@ -531,7 +531,7 @@ async def recent(
                 status=t(f"announce-status-{item.status}"),
                 sent=progress.sent,
                 total=item.recipients,
-                author=html.quote(name),
+                author=name,
                 text=preview,
             )
         )
