@@ -7,6 +7,7 @@ entities"); the hostile values must come back intact in the text the reader sees
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,44 @@ def test_plain_text_keeps_values_as_typed_for_alerts_buttons_and_files(
     t = localizations.get("en")
     assert "«R&D <2022>»" in t.plain("signup-cancelled", title="R&D <2022>")
     assert "«R&amp;D &lt;2022&gt;»" in t("signup-cancelled", title="R&D <2022>")
+
+
+def _utf16_span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return len(text[:start].encode("utf-16-le")) // 2, len(part.encode("utf-16-le")) // 2
+
+
+def test_an_announcement_reaches_people_with_the_organisers_text_and_formatting_exactly():
+    """Regression for issue 11: announcements are stored as HTML from the organiser's message;
+    a link with `&` or `"` in it, or a code block's language, must survive the round trip."""
+    from aiogram.types import Chat, Message, MessageEntity
+
+    from handlers.announce import _text  # what the announce dialog stores
+
+    text = 'HS <2022> & "x" </b> bold code 😀 link mention quote'
+    spans = {
+        "bold": ("HS <2022>", {}),
+        "italic": ('& "x"', {}),
+        "underline": ("</b>", {}),
+        "strikethrough": ("bold", {}),
+        "pre": ("code", {"language": "python"}),
+        "custom_emoji": ("😀", {"custom_emoji_id": "5368324170671202286"}),
+        "text_link": ("link", {"url": 'https://example.org/?q="HS"&lt=1&amp;x'}),
+        "spoiler": ("mention", {}),
+        "expandable_blockquote": ("quote", {}),
+    }
+    entities = []
+    for kind, (part, extra) in spans.items():
+        offset, length = _utf16_span(text, part)
+        entities.append(MessageEntity(type=kind, offset=offset, length=length, **extra))
+    message = Message(
+        message_id=1,
+        date=datetime(2027, 3, 1, tzinfo=UTC),
+        chat=Chat(id=1, type="private"),
+        text=text,
+        entities=entities,
+    )
+    plain, parsed = parse_html(_text(message))
+    assert plain == text
+    expected = [e.model_dump(exclude_none=True) for e in entities]
+    assert sorted(parsed, key=lambda e: e["offset"]) == expected
