@@ -177,3 +177,16 @@ def test_an_announcement_reaches_people_with_the_organisers_text_and_formatting_
     assert plain == text
     expected = [e.model_dump(exclude_none=True) for e in entities]
     assert sorted(parsed, key=lambda e: e["offset"]) == expected
+
+
+def test_files_and_stored_titles_keep_the_text_as_typed(localizations: Localizations):
+    """Exports and the feedback template's title are not HTML: t.plain, never escaped."""
+    from bot.services.exports import survey_rows
+    from bot.services.survey_definition import feedback_template
+    from bot.services.survey_model import Bilingual, Question, QuestionKind
+
+    question = Question(QuestionKind.TEXT, Bilingual("Is 1 < 2 & 3?", "1 < 2 & 3?"))
+    headers, _ = survey_rows([question], [], localizations.get("en"), anonymous=True)
+    assert "Is 1 < 2 & 3?" in headers[-1]
+    draft = feedback_template(localizations, 7, Bilingual("R&D <2022>", "НИОКР <2022>"))
+    assert "R&D <2022>" in draft.title.en and "НИОКР <2022>" in draft.title.ru
