@@ -27,7 +27,7 @@ class Html(str):
     __slots__ = ()
 
 
-def escaped(value: Any) -> Any:
+def _escaped(value: Any) -> Any:
     """A message variable as HTML: text is escaped, numbers, dates and `Html` stay as they are."""
     if isinstance(value, str) and not isinstance(value, Html):
         return html.escape(value, quote=False)
@@ -48,7 +48,7 @@ class Translator:
     def __call__(self, key: str, /, **args: Any) -> str:
         # An Html at run time, so the result can be a variable of another message; typed as
         # str so that lists of lines mixing it with f-strings stay list[str].
-        return Html(self._format(key, {name: escaped(value) for name, value in args.items()}))
+        return Html(self._format(key, {name: _escaped(value) for name, value in args.items()}))
 
     def plain(self, key: str, /, **args: Any) -> str:
         """The message with its variables as they are, for text Telegram does not parse as

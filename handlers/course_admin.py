@@ -74,7 +74,7 @@ def problem_text(problem: FieldProblem, t: Translator) -> str:
 
 def describe_problem(problem: FieldProblem, t: Translator) -> str:
     """One line of a form report: which line/field, and what to fix."""
-    text = t(problem.key, **problem.values)
+    text = problem_text(problem, t)
     if problem.line is not None:
         # The form's own key, as the organiser typed it on that line.
         return t("course-form-line", line=problem.line, field=problem.field, problem=text)
