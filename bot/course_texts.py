@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from aiogram import html
 from babel.dates import format_datetime
 
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.timefmt import utc_offset
 from storage.courses import Course, CourseStatus
 from storage.registrations import Registration, RegStatus
@@ -25,7 +25,7 @@ def local_time(moment: datetime, zone: str, locale: str, pattern: str = DATE_PAT
     return str(format_datetime(moment.astimezone(ZoneInfo(zone)), pattern, locale=locale))
 
 
-def when(course: Course, t: Translator, reader_zone: str | None = None) -> str:
+def when(course: Course, t: Translator, reader_zone: str | None = None) -> Html:
     """Start and end in the course's zone with its UTC offset, plus the reader's own time."""
     zone = course.timezone
     same_day = (
@@ -49,13 +49,13 @@ def when(course: Course, t: Translator, reader_zone: str | None = None) -> str:
             zone=reader_zone,
             offset=utc_offset(reader_zone, course.starts_at),
         )
-    return text
+    return Html(text)
 
 
 def place(course: Course, t: Translator) -> str:
     if course.online_url:
-        return t("course-online", url=html.quote(course.online_url))
-    return t("course-venue", venue=html.quote(course.venue or ""))
+        return t("course-online", url=course.online_url)
+    return t("course-venue", venue=course.venue or "")
 
 
 def seats(course: Course, confirmed: int, t: Translator) -> str:

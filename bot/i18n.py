@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,45 @@ log = logging.getLogger(__name__)
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
+class Html(str):
+    """Text that already is Telegram HTML, so `t()` puts it into a message unchanged.
+
+    Every `t()` result is one: a rendered message can be a variable of another. Text built
+    around it (f-strings, joins) is a plain `str` again and must be marked explicitly.
+    """
+
+    __slots__ = ()
+
+
+def _escaped(value: Any) -> Any:
+    """A message variable as HTML: text is escaped, numbers, dates and `Html` stay as they are."""
+    if isinstance(value, str) and not isinstance(value, Html):
+        return html.escape(value, quote=False)
+    return value
+
+
 class Translator:
-    """Formats message keys in one locale: `t("start-welcome", name=...)`."""
+    """Formats message keys in one locale: `t("start-welcome", name=...)`.
+
+    Messages are Telegram HTML and every `str` variable is escaped here, at this one boundary:
+    callers pass raw values (course titles, names, anything a person typed) and never quote.
+    """
 
     def __init__(self, locale: Locale, bundle: FluentBundle) -> None:
         self.locale = locale
         self._bundle = bundle
 
     def __call__(self, key: str, /, **args: Any) -> str:
+        # An Html at run time, so the result can be a variable of another message; typed as
+        # str so that lists of lines mixing it with f-strings stay list[str].
+        return Html(self._format(key, {name: _escaped(value) for name, value in args.items()}))
+
+    def plain(self, key: str, /, **args: Any) -> str:
+        """The message with its variables as they are, for text Telegram does not parse as
+        HTML: button labels, alert pop-ups, file contents, values stored as data."""
+        return self._format(key, args)
+
+    def _format(self, key: str, args: Mapping[str, Any]) -> str:
         if not self._bundle.has_message(key):
             log.error("Missing Fluent message %r in locale %s", key, self.locale)
             return key
@@ -31,7 +63,7 @@ class Translator:
         if message.value is None:
             log.error("Fluent message %r in locale %s has no value", key, self.locale)
             return key
-        text, errors = self._bundle.format_pattern(message.value, args)
+        text, errors = self._bundle.format_pattern(message.value, dict(args))
         for error in errors:
             log.error("Fluent error in %r (%s): %s", key, self.locale, error)
         return str(text)
@@ -64,8 +96,9 @@ class Localizations:
         return self._translators[locale]
 
     def all(self, key: str, **args: Any) -> set[str]:
-        """The message in every locale: for matching a reply-keyboard text in any language."""
-        return {translator(key, **args) for translator in self._translators.values()}
+        """The message in every locale: for matching a reply-keyboard text in any language
+        (button texts are not HTML, so variables are not escaped)."""
+        return {translator.plain(key, **args) for translator in self._translators.values()}
 
 
 def pick_locale(chosen: str | None, telegram_language: str | None, default: Locale) -> Locale:

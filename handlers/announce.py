@@ -22,7 +22,7 @@ from bot.i18n import Localizations, Translator
 from bot.services import course_fields
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.services.course_fields import FieldProblem
-from bot.telegram_text import utf16_length
+from bot.telegram_text import entities_as_html, utf16_length
 from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.course_admin import problem_text
@@ -103,7 +103,7 @@ async def text_ru(message: Message, t: Translator, state: FSMContext) -> None:
 
 def _text(message: Message) -> str:
     """The text with its formatting, as Telegram HTML (bold, italic, links kept exactly)."""
-    text = message.html_text
+    text = entities_as_html(message.text or "", message.entities)
     if utf16_length(message.text or "") > TEXT_LIMIT:
         raise InvalidInput("announce-error-too-long", max=TEXT_LIMIT)
     return text
@@ -521,7 +521,7 @@ async def recent(
     lines = [t("announce-list-title")]
     for item in items:
         progress = await announcements.progress(item.id)
-        preview = html.quote((item.text(t.locale) or "…")[:40])
+        preview = (item.text(t.locale) or "…")[:40]
         author = await users.get(item.created_by)
         name = (author.full_name or author.first_name) if author else str(item.created_by)
         lines.append(
@@ -531,7 +531,7 @@ async def recent(
                 status=t(f"announce-status-{item.status}"),
                 sent=progress.sent,
                 total=item.recipients,
-                author=html.quote(name),
+                author=name,
                 text=preview,
             )
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Router, html
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
@@ -42,7 +42,7 @@ async def audit_command(
             t(
                 "audit-line",
                 when=when,
-                who=html.quote(names[entry.actor_id]),
+                who=names[entry.actor_id],
                 id=str(entry.actor_id),
                 what=describe(entry, t),
             )

@@ -237,7 +237,7 @@ async def sign_up(
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
         course = await visible_course(courses, callback_data.course_id)
         await callback.answer()
-        title = html.quote(course.title(t.locale))
+        title = course.title(t.locale)
         await bot.send_message(chat_id, t("signup-profile-first", title=title))
         await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
         return
@@ -294,7 +294,7 @@ async def cancel_ask(
     )
     if isinstance(callback.message, Message):
         await callback.message.edit_text(
-            t("signup-cancel-confirm", title=html.quote(course.title(t.locale))),
+            t("signup-cancel-confirm", title=course.title(t.locale)),
             reply_markup=kb.as_markup(),
         )
 
@@ -310,7 +310,9 @@ async def cancel_confirmed(
 ) -> None:
     course = await visible_course(courses, callback_data.course_id)
     await signups.cancel(course.id, user.id)
-    await callback.answer(t("signup-cancelled", title=course.title(t.locale)), show_alert=True)
+    await callback.answer(
+        t.plain("signup-cancelled", title=course.title(t.locale)), show_alert=True
+    )
     if isinstance(callback.message, Message):
         text, markup = await course_card(course, user, t, signups, callback_data.page)
         await callback.message.edit_text(text, reply_markup=markup)
@@ -323,9 +325,7 @@ async def still_coming(
     course = await visible_course(courses, callback_data.course_id)
     await close_buttons(callback)
     if isinstance(callback.message, Message):
-        await callback.message.answer(
-            t("attendance-yes", title=html.quote(course.title(t.locale)))
-        )
+        await callback.message.answer(t("attendance-yes", title=course.title(t.locale)))
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.NOT_COMING))
@@ -342,7 +342,7 @@ async def not_coming(
     await signups.cancel(course.id, user.id)
     await close_buttons(callback)
     if isinstance(callback.message, Message):
-        await callback.message.answer(t("attendance-no", title=html.quote(course.title(t.locale))))
+        await callback.message.answer(t("attendance-no", title=course.title(t.locale)))
 
 
 # -- /my -------------------------------------------------------------------------------------

@@ -68,14 +68,13 @@ def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
 
 
 def problem_text(problem: FieldProblem, t: Translator) -> str:
-    """What to fix, as HTML: the values quote what the organiser typed, so they are escaped."""
-    values = {k: html.quote(v) if isinstance(v, str) else v for k, v in problem.values.items()}
-    return t(problem.key, **values)
+    """What to fix, as HTML (t() escapes the values that quote what the organiser typed)."""
+    return t(problem.key, **problem.values)
 
 
 def describe_problem(problem: FieldProblem, t: Translator) -> str:
     """One line of a form report: which line/field, and what to fix."""
-    text = t(problem.key, **problem.values)
+    text = problem_text(problem, t)
     if problem.line is not None:
         # The form's own key, as the organiser typed it on that line.
         return t("course-form-line", line=problem.line, field=problem.field, problem=text)
@@ -111,7 +110,7 @@ async def new_course(
     parsed = fields.parse_form(args, _now(), settings.default_timezone)
     number_as_sent(parsed.problems, message.text or "", args)
     if parsed.problems:
-        lines = [html.quote(describe_problem(p, t)) for p in parsed.problems]
+        lines = [describe_problem(p, t) for p in parsed.problems]
         await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))
         return
     organiser = message.from_user.id if message.from_user else None
@@ -543,7 +542,7 @@ async def delete_ask(
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.edit_text(
-            t("course-delete-confirm", title=html.quote(course.title(t.locale))),
+            t("course-delete-confirm", title=course.title(t.locale)),
             reply_markup=_confirm(
                 t, "button-delete-yes", _cb(AdminAction.DELETE_YES, course.id), course.id
             ),
@@ -582,7 +581,7 @@ async def cancel_ask(
         await callback.message.edit_text(
             t(
                 "course-cancel-confirm",
-                title=html.quote(course.title(t.locale)),
+                title=course.title(t.locale),
                 count=counts.confirmed + counts.waitlisted,
             ),
             reply_markup=_confirm(
@@ -636,7 +635,7 @@ async def edit_choose(
     kb.adjust(2)
     if isinstance(callback.message, Message):
         await callback.message.edit_text(
-            t("course-edit-choose", title=html.quote(course.title(t.locale))),
+            t("course-edit-choose", title=course.title(t.locale)),
             reply_markup=kb.as_markup(),
         )
 
@@ -660,7 +659,7 @@ async def edit_ask(
         chat_of(callback),
         t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
         + "\n"
-        + t("course-edit-current", value=html.quote(_current(course, callback_data.arg, t))),
+        + t("course-edit-current", value=_current(course, callback_data.arg, t)),
     )
 
 
@@ -789,9 +788,7 @@ async def export(
     await bot.send_document(
         chat_of(callback),
         BufferedInputFile(data, filename=export_filename(course, ext)),
-        caption=t(
-            "course-export-caption", title=html.quote(course.title(t.locale)), count=len(people)
-        ),
+        caption=t("course-export-caption", title=course.title(t.locale), count=len(people)),
     )
 
 
@@ -844,7 +841,7 @@ async def attendance(
     markup = await attendance_markup(course, registrations, t, callback_data.page)
     if isinstance(callback.message, Message):
         await callback.message.edit_text(
-            t("course-attendance-title", title=html.quote(course.title(t.locale))),
+            t("course-attendance-title", title=course.title(t.locale)),
             reply_markup=markup,
         )
 

@@ -24,7 +24,8 @@ async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
     t = _translator(data)
-    await _tell_user(event, bot, t(error.key, **error.args_for_message))
+    args = error.args_for_message
+    await _tell_user(event, bot, t(error.key, **args), t.plain(error.key, **args))
 
 
 @router.errors(
@@ -45,7 +46,8 @@ async def unexpected_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
         event.exception,
         exc_info=event.exception,
     )
-    await _tell_user(event, bot, _translator(data)("error-generic"))
+    t = _translator(data)
+    await _tell_user(event, bot, t("error-generic"), t.plain("error-generic"))
 
 
 def _translator(data: dict[str, Any]) -> Translator:
@@ -57,14 +59,15 @@ def _translator(data: dict[str, Any]) -> Translator:
     return localizations.get(data["settings"].default_locale)
 
 
-async def _tell_user(event: ErrorEvent, bot: Bot, text: str) -> None:
+async def _tell_user(event: ErrorEvent, bot: Bot, text: str, alert: str) -> None:
+    """`text` is HTML for a message; `alert` the same words for a pop-up, which is not HTML."""
     update = event.update
     try:
         if update.callback_query is not None:
             query = update.callback_query
             try:
                 # Every callback is answered, even on error, so the client stops its spinner.
-                await query.answer(text, show_alert=True)
+                await query.answer(alert, show_alert=True)
             except TelegramBadRequest:
                 # Already answered before the error: say it in the chat instead.
                 await bot.send_message(query.from_user.id, text)

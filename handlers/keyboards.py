@@ -71,7 +71,7 @@ def timezone_key(zone: str) -> str:
 def timezones(t: Translator) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for index, zone in enumerate(TIMEZONE_CHOICES):
-        label = t("tz-button", city=t(timezone_key(zone)), offset=utc_offset(zone))
+        label = t.plain("tz-button", city=t.plain(timezone_key(zone)), offset=utc_offset(zone))
         kb.button(text=label, callback_data=TimezoneCb(index=index))
     kb.adjust(2)
     return kb.as_markup()

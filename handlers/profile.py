@@ -6,7 +6,7 @@ whose connection drops) continues from the first missing field next time.
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router, html
+from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -187,11 +187,11 @@ def profile_card(user: User, t: Translator) -> str:
     zone = user.timezone or "UTC"
     return t(
         "profile-card",
-        name=html.quote(user.full_name or unset),
+        name=user.full_name or unset,
         country=t(country.name_key) if country else unset,
-        organisation=html.quote(user.organisation or unset),
-        position=html.quote(user.position or unset),
-        email=html.quote(user.email or unset),
+        organisation=user.organisation or unset,
+        position=user.position or unset,
+        email=user.email or unset,
         timezone=zone,
         offset=utc_offset(zone),
     )

@@ -3,7 +3,7 @@ card, or the end of the profile dialog that a sign-up started)."""
 
 from __future__ import annotations
 
-from aiogram import Bot, html
+from aiogram import Bot
 from aiogram.types import BufferedInputFile, CallbackQuery
 
 from bot import course_texts
@@ -25,7 +25,7 @@ async def report_signup(
 ) -> None:
     """Confirmed: the calendar file with the details. Waitlisted: the place in the queue, as
     an alert the user must acknowledge when they pressed a button (the card shows it too)."""
-    title = html.quote(result.course.title(t.locale))
+    title = result.course.title(t.locale)
     if result.registration.status == RegStatus.CONFIRMED:
         when = course_texts.when(result.course, t, user.timezone)
         await bot.send_document(
@@ -38,10 +38,9 @@ async def report_signup(
         return
     position = result.position or 0
     if callback is not None:
-        # Plain text: alerts show no formatting, so the title is not HTML-quoted here.
-        title = result.course.title(t.locale)
+        # Alerts show no formatting, so the title goes in as it is.
         await callback.answer(
-            t("signup-waitlisted", title=title, position=position), show_alert=True
+            t.plain("signup-waitlisted", title=title, position=position), show_alert=True
         )
     else:
         await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router, html
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -51,7 +51,7 @@ async def start(
         await register_organiser_commands(
             message.bot, localizations, user.id, settings.default_locale
         )
-    welcome = t("start-welcome", name=html.quote(user.first_name))
+    welcome = t("start-welcome", name=user.first_name)
     if user.language is None:
         if course_id is not None:
             # Land on the course right after the language is chosen.

@@ -88,7 +88,7 @@ async def new_survey(
     parsed = parse_definition(args, _now(), settings.default_timezone, await courses.zones())
     if parsed.draft is None:
         number_as_sent(parsed.problems, message.text or "", args)
-        lines = [html.quote(describe_problem(problem, t)) for problem in parsed.problems]
+        lines = [describe_problem(problem, t) for problem in parsed.problems]
         await message.answer(
             t("survey-definition-problems", count=len(lines)) + "\n" + "\n".join(lines)
         )
@@ -188,7 +188,7 @@ def settings_text(survey: Survey, course_title: str | None, zone: str, t: Transl
     closes = course_texts.local_time(survey.closes_at, zone, t.locale)
     lines = [t("survey-preview-settings", id=survey.id)]
     if course_title:
-        lines.append(t("survey-preview-course", title=html.quote(course_title)))
+        lines.append(t("survey-preview-course", title=course_title))
     else:
         lines += [t("survey-preview-no-course"), t("survey-preview-on-demand")]
     lines += [
@@ -542,7 +542,7 @@ async def send_chart(
         await bot.send_message(chat_of(callback), t("results-chart-empty"))
         return
     photo = BufferedInputFile(png, filename=f"survey-{survey.id}.png")
-    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title)[:1024])
+    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title[:1024]))
 
 
 @router.callback_query(
@@ -576,7 +576,7 @@ async def send_export(
     await bot.send_document(
         chat_of(callback),
         BufferedInputFile(data, filename=name),
-        caption=t("results-export-caption", title=html.quote(title), count=len(rows)),
+        caption=t("results-export-caption", title=title, count=len(rows)),
     )
 
 

@@ -57,9 +57,9 @@ def _hint(question: Question, t: Translator) -> str:
         return t(
             "survey-hint-scale",
             low=question.scale_min,
-            low_label=html.quote(question.low.get(t.locale)),
+            low_label=question.low.get(t.locale),
             high=question.scale_max,
-            high_label=html.quote(question.high.get(t.locale)),
+            high_label=question.high.get(t.locale),
         )
     if question.kind == QuestionKind.MULTI:
         return t("survey-hint-multi")
@@ -154,9 +154,7 @@ async def show_step(bot: Bot, chat_id: int, step: Step, t: Translator, state: FS
     """The current question as a new message, or the thank-you when the survey is done."""
     if step.question is None:
         await state.clear()
-        await bot.send_message(
-            chat_id, t("survey-thanks", title=html.quote(step.survey.title(t.locale)))
-        )
+        await bot.send_message(chat_id, t("survey-thanks", title=step.survey.title(t.locale)))
         return
     sent = await bot.send_message(
         chat_id, question_text(step, t), reply_markup=question_markup(step, t)
@@ -195,9 +193,9 @@ async def surveys_command(
     for survey, response in items:
         title = survey.title(t.locale)
         if response is not None and response.finished:
-            lines.append(t("surveys-line-done", title=html.quote(title)))
+            lines.append(t("surveys-line-done", title=title))
             continue
-        lines.append(t("surveys-line-open", title=html.quote(title)))
+        lines.append(t("surveys-line-open", title=title))
         key = "button-survey-continue" if response is not None else "button-survey-start"
         rows.append(
             [

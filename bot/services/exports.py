@@ -143,7 +143,9 @@ def survey_rows(
         *([] if anonymous else respondent),
         t("survey-export-column-finished"),
         *(
-            t("survey-export-column-question", number=number, text=question.text.get(t.locale))
+            t.plain(
+                "survey-export-column-question", number=number, text=question.text.get(t.locale)
+            )
             for number, question in enumerate(questions, start=1)
         ),
     ]

@@ -405,7 +405,8 @@ def feedback_template(
     en, ru = localizations.get("en"), localizations.get("ru")
 
     def both(key: str) -> Bilingual:
-        return Bilingual(en(key), ru(key))
+        # Stored as the organiser's own text would be: plain, escaped when it is shown.
+        return Bilingual(en.plain(key), ru.plain(key))
 
     def rating(key: str, low: str, high: str) -> Question:
         return Question(QuestionKind.RATING, both(key), low=both(low), high=both(high))
@@ -414,8 +415,8 @@ def feedback_template(
         title = both("survey-template-title")
     else:
         title = Bilingual(
-            en("survey-template-title-course", course=course_title.get("en")),
-            ru("survey-template-title-course", course=course_title.get("ru")),
+            en.plain("survey-template-title-course", course=course_title.get("en")),
+            ru.plain("survey-template-title-course", course=course_title.get("ru")),
         )
     questions = (
         rating("survey-template-overall", "survey-template-low", "survey-template-high"),

@@ -220,7 +220,7 @@ def results_text(
     title: str, summary: Summary, questions: Sequence[Question], t: Translator, anonymous: bool
 ) -> str:
     """The results of a survey as one HTML message (at most MESSAGE_LIMIT characters)."""
-    header = t("results-header", title=html.quote(_clip(title, TITLE_LIMIT)))
+    header = t("results-header", title=_clip(title, TITLE_LIMIT))
     if results_hidden(summary, anonymous):
         too_few = t("results-too-few", threshold=ANONYMOUS_THRESHOLD, count=summary.finished)
         return f"{header}\n{too_few}"
@@ -263,7 +263,7 @@ def _question_block(
     index: int, question: Question, figures: QuestionSummary, t: Translator, detail: _Detail
 ) -> str:
     text = _clip(question.text.get(t.locale), detail.question_chars)
-    lines = [t("results-question", number=index + 1, text=html.quote(text))]
+    lines = [t("results-question", number=index + 1, text=text)]
     if isinstance(figures, TextSummary):
         lines.append(t("results-text-count", count=figures.answered))
     elif figures.answered == 0:
@@ -334,7 +334,7 @@ def _choice_lines(
     for option, count, percent in zip(
         question.options, figures.counts, figures.percents, strict=True
     ):
-        label = html.quote(_clip(option.get(t.locale), detail.option_chars))
+        label = _clip(option.get(t.locale), detail.option_chars)
         lines.append(t("results-option", option=label, count=count, percent=percent))
     return lines
 
@@ -366,7 +366,7 @@ def text_answers_page(
     heading = t(
         "results-question",
         number=question_index + 1,
-        text=html.quote(questions[question_index].text.get(t.locale)),
+        text=questions[question_index].text.get(t.locale),
     )
     if results_hidden(summary, anonymous):
         too_few = t("results-too-few", threshold=ANONYMOUS_THRESHOLD, count=summary.finished)

@@ -273,8 +273,8 @@ class SurveyService:
         payloads: dict[str, dict[str, Any]] = {}
 
         def render(t: Translator, zone: str) -> str:
-            intro = html.quote(survey.intro(t.locale))
-            text = t(key, title=html.quote(survey.title(t.locale)), count=count)
+            intro = html.quote(survey.intro(t.locale))  # joined below without t()
+            text = t(key, title=survey.title(t.locale), count=count)
             until = course_texts.local_time(survey.closes_at, zone, t.locale)
             text += "\n" + t("survey-open-until", when=until, zone=zone)
             return f"{text}\n\n{intro}" if intro else text

@@ -208,17 +208,39 @@ _HTML_TAGS = {
     "blockquote": "blockquote",
     "tg-emoji": "custom_emoji",
 }
-_HTML_ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# As TDLib reads them: &lt; &gt; &amp; &quot; and numeric references (hex with a small x),
+# the ';' optional; any other '&' is kept literally.
+_HTML_ENTITY = re.compile(r"&(?:#x([0-9a-fA-F]*)|#([0-9]*)|([A-Za-z]*));?")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ATTR_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _unescape(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name in _NAMED:
-        return _NAMED[name]
-    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
-    return chr(code) if 0 < code <= 0x10FFFF else match.group(0)
+def _entity_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The character the entity at `pos` stands for and where it ends, or None for a '&'
+    that Telegram keeps as it is."""
+    m = _HTML_ENTITY.match(text, pos)
+    if m is None:
+        return None
+    hex_digits, digits, name = m.groups()
+    if name is not None:
+        char = _NAMED.get(name)
+        return (char, m.end()) if char is not None else None
+    number = hex_digits if hex_digits is not None else digits
+    code = int(number, 16 if hex_digits is not None else 10) if number else 0
+    reference_end = m.end(1) if hex_digits is not None else m.end(2)
+    if code == 0 or code >= 0x10FFFF or reference_end - pos >= 10:
+        return None
+    return chr(code), m.end()
+
+
+def _unescape(text: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        found = _entity_at(text, i) if text[i] == "&" else None
+        out.append(found[0] if found else text[i])
+        i = found[1] if found else i + 1
+    return "".join(out)
 
 
 def _utf16_len(text: str) -> int:
@@ -242,11 +264,11 @@ def parse_html(text: str) -> tuple[str, list[Params]]:
     while i < n:
         ch = text[i]
         if ch == "&":
-            m = _HTML_ENTITY.match(text, i)
-            piece = _unescape(m) if m else "&"  # a lone '&' is kept literally, as Telegram does
+            found = _entity_at(text, i)
+            piece = found[0] if found else "&"  # a lone '&' is kept literally, as Telegram does
             out.append(piece)
             plain_len += len(piece)
-            i = m.end() if m else i + 1
+            i = found[1] if found else i + 1
             continue
         if ch != "<":
             out.append(ch)
@@ -308,7 +330,7 @@ def parse_html(text: str) -> tuple[str, list[Params]]:
                     while k < n and not text[k].isspace() and text[k] != ">":
                         k += 1
                     value = text[v:k]
-            attrs[attr] = _HTML_ENTITY.sub(_unescape, value)
+            attrs[attr] = _unescape(value)
         if name == "span" and attrs.get("class") != "tg-spoiler":
             raise fail(f'Tag "span" must have class "tg-spoiler" at byte offset {at(begin)}')
         if name == "tg-emoji" and not attrs.get("emoji-id", "").isdigit():

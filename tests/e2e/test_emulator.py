@@ -166,6 +166,10 @@ async def test_send_message_html_and_markup_recorded(bot: Bot, emu: BotAPIEmulat
         ("1 < 2", 'Unsupported start tag ""'),
         ("<b>x</i>", "Unmatched end tag"),
         ("<span>x</span>", 'must have class "tg-spoiler"'),
+        # A course title put into a message unescaped (issue 11).
+        ("«HS <2022> to HS 2027»", 'Unsupported start tag "2022" at byte offset 5'),
+        ("Trade </b> facilitation", "Unexpected end tag at byte offset 6"),
+        ("<b>HS</b> </b>", "Unexpected end tag"),
     ],
 )
 async def test_bad_html_rejected(bot: Bot, emu: BotAPIEmulator, text: str, error: str) -> None:
@@ -173,6 +177,22 @@ async def test_bad_html_rejected(bot: Bot, emu: BotAPIEmulator, text: str, error
         await bot.send_message(USER_ID, text, parse_mode="HTML")
     assert error in caught.value.message
     assert emu.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('R&D & "customs"', 'R&D & "customs"'),  # a lone '&' and quotes are kept as they are
+        ("&lt;2022&gt; &amp; &quot;x&quot;", '<2022> & "x"'),
+        ("a &lt b &amp c", "a < b & c"),  # TDLib reads the ';' as optional
+        ("&ltx &copy; &#65;&#x42;&#X43;", "&ltx &copy; AB&#X43;"),
+    ],
+)
+async def test_entities_read_as_telegram_reads_them(
+    bot: Bot, emu: BotAPIEmulator, text: str, shown: str
+) -> None:
+    await bot.send_message(USER_ID, text, parse_mode="HTML")
+    assert emu.outbox[-1].plain_text == shown
 
 
 async def test_text_limits(bot: Bot, emu: BotAPIEmulator) -> None:
