@@ -82,7 +82,12 @@ def _draft(survey_id: int, row: sqlite3.Row) -> Response:
     )
 
 
-RESPONSE_ID_BITS = 62  # random response ids: positive, within SQLite's signed 64 bits
+# Anonymous responses get random ids from 2**62 up (62 random bits, within SQLite's signed 64
+# bits), so neither their ids nor the table's order follow the order people finished in.
+# Named responses (which carry who and when anyway) count up from 1 below that range, so
+# their order is the finishing order, ties within a second included.
+ANONYMOUS_ID_BASE = 1 << 62
+RESPONSE_ID_BITS = 62
 
 
 @dataclass(frozen=True)
@@ -405,13 +410,21 @@ async def _insert_response(
     answers: dict[int, Any],
     finished_at: str,
 ) -> None:
-    """A response row under a fresh random id (another draw on the rare collision)."""
+    """A response row: a fresh random id (another draw on the rare collision) for an
+    anonymous one, the next number for a named one."""
+    if user_id is not None:
+        await conn.execute(
+            "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
+            " SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ?, ? FROM survey_responses WHERE id < ?",
+            (survey_id, user_id, json.dumps(answers), finished_at, ANONYMOUS_ID_BASE),
+        )
+        return
     while True:
         rows = await conn.execute_fetchall(
             "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
             (
-                secrets.randbits(RESPONSE_ID_BITS) + 1,
+                ANONYMOUS_ID_BASE + secrets.randbits(RESPONSE_ID_BITS),
                 survey_id,
                 user_id,
                 json.dumps(answers),

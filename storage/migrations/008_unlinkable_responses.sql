@@ -18,9 +18,10 @@ CREATE INDEX survey_drafts_user ON survey_drafts (user_id);
 -- Finished or not; no time and nothing that points at the response.
 ALTER TABLE survey_invitations ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;
 
--- `id` is random (not rowid order, which would follow finishing order). `user_id` only for
--- named surveys; `finished_at` is the day (YYYY-MM-DD) for anonymous ones. No index: every
--- extra structure would be one more place where insertion order could show.
+-- Anonymous responses: `id` random from 2**62 up (rowid order would follow finishing order),
+-- no `user_id`, `finished_at` only the day (YYYY-MM-DD). Named responses: ids 1, 2, 3 ... in
+-- finishing order, with the user id and the time. No index: every extra structure would be
+-- one more place where insertion order could show.
 CREATE TABLE survey_responses_new (
     id          INTEGER PRIMARY KEY,
     survey_id   INTEGER NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
@@ -42,14 +43,18 @@ WHERE EXISTS (
       AND r.survey_id = survey_invitations.survey_id AND r.user_id = survey_invitations.user_id
 );
 
--- Every finished response, in random order with random ids (62 bits, never 0).
 INSERT INTO survey_responses_new (id, survey_id, user_id, answers, finished_at)
-SELECT (random() & 4611686018427387903) + 1, r.survey_id,
-       CASE WHEN s.anonymous THEN NULL ELSE r.user_id END,
-       r.answers,
-       CASE WHEN s.anonymous THEN substr(r.finished_at, 1, 10) ELSE r.finished_at END
+SELECT ROW_NUMBER() OVER (ORDER BY r.finished_at, r.id), r.survey_id, r.user_id, r.answers,
+       r.finished_at
 FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
-WHERE r.finished_at IS NOT NULL
+WHERE s.anonymous = 0 AND r.finished_at IS NOT NULL;
+
+-- Finished anonymous responses: random ids, written in random order, only the day.
+INSERT INTO survey_responses_new (id, survey_id, user_id, answers, finished_at)
+SELECT 4611686018427387904 + (random() & 4611686018427387903), r.survey_id, NULL, r.answers,
+       substr(r.finished_at, 1, 10)
+FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
+WHERE s.anonymous = 1 AND r.finished_at IS NOT NULL
 ORDER BY random();
 
 -- Anonymous surveys: which invitee a key belongs to takes the HMAC, which SQL cannot

@@ -88,13 +88,16 @@ async def test_one_question_per_message_from_first_tap_to_thank_you(make_chatter
     replies = await chatter.press(buttons(sent(replies)[-1])["Yes"])
     assert "Thank you! Your answers to <b>Feedback: Transit</b> are saved." in texts(replies)[-1]
 
-    response = (await chatter.dp["surveys"].begin(survey_id, chatter.user.id)).response
-    assert response.answers == {
-        0: 4,
-        1: [0],
-        2: "More case studies from the border posts, please.",
-        3: True,
-    }
+    # A named survey: the finished response is the survey's, with the person's name.
+    _, rows, _ = await chatter.dp["surveys"].respondents(survey_id)
+    assert [row.answers for row in rows] == [
+        {
+            0: 4,
+            1: [0],
+            2: "More case studies from the border posts, please.",
+            3: True,
+        }
+    ]
     # Starting again after the end: a thank-you, no new response.
     assert "already answered" in texts(await chatter.press(start_data(survey_id)))[-1]
 
