@@ -262,6 +262,8 @@ class SurveyService:
         if not user_ids:
             return
         count = len(questions_of(survey))
+        # Every invitation and reminder says what happens to the answers.
+        mode = "survey-mode-anonymous" if survey.anonymous else "survey-mode-named"
         rows = await conn.execute_fetchall(
             "SELECT u.id, COALESCE(u.timezone, ?) FROM users u"
             " JOIN survey_invitations i ON i.user_id = u.id AND i.survey_id = ?",
@@ -275,6 +277,7 @@ class SurveyService:
             text = t(key, title=html.quote(survey.title(t.locale)), count=count)
             until = course_texts.local_time(survey.closes_at, zone, t.locale)
             text += "\n" + t("survey-open-until", when=until, zone=zone)
+            text += "\n" + t(mode)
             return f"{text}\n\n{intro}" if intro else text
 
         for user_id in user_ids:
