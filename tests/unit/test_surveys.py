@@ -333,3 +333,30 @@ async def test_one_reminder_to_those_who_have_not_finished(services, db, clock):
     reminded = sorted(user for user, _ in await outbox(db, "survey_reminder"))
     assert reminded == [2, 3]
     assert await s.next_reminder(await s.get(survey.id)) is None
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+async def test_invitations_and_reminders_say_whether_the_survey_is_anonymous_or_named(
+    services, db, clock, anonymous
+):
+    """Issue 11: every invitation and reminder says, in both languages, whether the answers
+    are stored with the person's name."""
+    await person(services, 1)
+    survey = await active_survey(services, anonymous=anonymous, remind_after=60)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    clock.now += timedelta(hours=1)
+    assert await services.surveys.remind(survey.id) == 1
+    if anonymous:
+        expected = {
+            "en": "🔒 Anonymous: when you finish, your answers are stored without your name",
+            "ru": "🔒 Анонимный опрос: когда вы закончите, ответы сохранятся без вашего имени",
+        }
+    else:
+        expected = {
+            "en": "👤 Named: your answers are stored with your name",
+            "ru": "👤 Именной опрос: ответы сохраняются с вашим именем",
+        }
+    for kind in ("survey_invitation", "survey_reminder"):
+        ((_, payload),) = await outbox(db, kind)
+        for locale, words in expected.items():
+            assert words in payload["text"][locale], (kind, locale)
