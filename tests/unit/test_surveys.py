@@ -360,3 +360,23 @@ async def test_invitations_and_reminders_say_whether_the_survey_is_anonymous_or_
         ((_, payload),) = await outbox(db, kind)
         for locale, words in expected.items():
             assert words in payload["text"][locale], (kind, locale)
+
+
+async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services, db, clock):
+    """Issue 11: key material that ties a person to answers is destroyed at closing time,
+    and at start-up for surveys that closed while the bot was down."""
+    await person(services, 1)
+    survey = await active_survey(services, anonymous=True)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    await services.surveys.begin(survey.id, 1)
+    await services.surveys.answer(survey.id, 1, 0, 4)
+    scheduler = Scheduler()
+    timers = SurveyTimers(services.surveys, scheduler)
+    await timers.restore()
+    job = scheduler.scheduler.get_job(f"survey-close:{survey.id}")
+    assert job is not None and job.trigger.run_date == survey.closes_at
+    assert len(await db.fetch_all("SELECT * FROM survey_drafts")) == 1
+
+    clock.now = survey.closes_at + timedelta(days=1)  # the bot was down at closing time
+    await timers.restore()
+    assert await db.fetch_all("SELECT * FROM survey_drafts") == []
