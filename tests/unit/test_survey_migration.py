@@ -7,8 +7,11 @@ import hashlib
 import hmac
 import json
 import shutil
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from bot.app import create_services
 from storage.database import MIGRATIONS_DIR, Database, to_db
@@ -33,7 +36,8 @@ def read(path: Path) -> bytes:
     return path.read_bytes() if path.exists() else b""
 
 
-async def old_database(tmp_path: Path) -> Database:
+@pytest.fixture
+async def old_database(tmp_path: Path) -> AsyncIterator[Database]:
     """Migrations 001-007 and data as the previous version wrote it: surveys 1 (anonymous,
     open), 2 (named, open), 3 (anonymous, closed); in each, officer 1 finished and
     officer 2 stopped after the first question."""
@@ -81,15 +85,16 @@ async def old_database(tmp_path: Path) -> Database:
             " VALUES (?, ?, ?, 1, ?)",
             (survey_id, old_key(2), None if anonymous else 2, json.dumps({"0": 3})),
         )
-    return db
+    yield db
+    await db.close()  # even when the test fails: an open connection's thread blocks the exit
 
 
 async def test_migration_008_unlinks_old_anonymous_responses_and_keeps_resuming(
-    tmp_path, localizations, settings
+    old_database, localizations, settings
 ):
     """Issue 11: after the upgrade no salt, key or user id is left on anonymous responses,
     yet officer 1 cannot answer again and officer 2 continues where they stopped."""
-    db = await old_database(tmp_path)
+    db = old_database
     await db.migrate()
     services = create_services(db, localizations, settings)
     s = services.surveys
@@ -124,4 +129,3 @@ async def test_migration_008_unlinks_old_anonymous_responses_and_keeps_resuming(
     for user_id in (1, 2):
         assert old_key(user_id).encode() not in data
     assert SALT.encode() not in data
-    await db.close()
