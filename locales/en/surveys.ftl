@@ -10,13 +10,13 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
 survey-open-until = Open until { $when } ({ $zone }).
-survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram id or time of day, and the bot's data cannot link them to you.
+survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram id or time of day, and the organisers see your text answers only after the survey closes.
 survey-mode-named = 👤 Named: your answers are stored with your name, and the organisers see who answered what.
 button-survey-start = 📝 Start the survey
 button-survey-continue = ▶️ Continue
 
 survey-progress = Question { $number } of { $total }
-survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram id so that you can continue later; when you finish, they are stored without it and cannot be linked to you. Answers not finished by the time the survey closes are deleted.
+survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram id so that you can continue later; when you finish, they are stored without your Telegram id, name or time of day. Answers not finished by the time the survey closes are deleted.
 survey-first-named = 👤 Named survey: your answers are stored with your name, and the organisers see who answered what.
 survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
 survey-hint-multi = Tick everything that applies, then press Done.
