@@ -495,11 +495,10 @@ def report(
             "SELECT COUNT(*) FROM courses c WHERE c.capacity < (SELECT COUNT(*) FROM"
             " registrations r WHERE r.course_id = c.id AND r.status = 'confirmed')"
         ).fetchone()
+        # The invitation's flag: anonymous responses carry no user id (issue 11).
         finished = {
             row[0]
-            for row in db.execute(
-                "SELECT user_id FROM survey_responses WHERE finished_at IS NOT NULL"
-            )
+            for row in db.execute("SELECT user_id FROM survey_invitations WHERE finished = 1")
         }
         (integrity,) = db.execute("PRAGMA integrity_check").fetchone()
     sent_announcement = Counter(

@@ -57,6 +57,12 @@ class ResultsHidden(DomainError):
     key = "results-files-hidden"
 
 
+class ResultsNotReleased(DomainError):
+    """Text answers and files of an anonymous survey before it closes (issue 11)."""
+
+    key = "results-released-after-close"
+
+
 # -- /newsurvey -------------------------------------------------------------------------------
 
 
@@ -468,6 +474,22 @@ def _visible(survey: Survey, summary: Summary) -> bool:
     return not results_hidden(summary, survey.anonymous)
 
 
+async def _closing(survey: Survey, courses: CourseRepository, t: Translator) -> dict[str, str]:
+    """When the survey closes, as the settings show it (the course's zone, else UTC)."""
+    course = await courses.get(survey.course_id) if survey.course_id else None
+    zone = course.timezone if course else "UTC"
+    return {"when": course_texts.local_time(survey.closes_at, zone, t.locale), "zone": zone}
+
+
+async def _released(
+    surveys: SurveyService, survey: Survey, courses: CourseRepository, t: Translator
+) -> None:
+    """Refuse text answers and files of an anonymous survey until it closes: two exports
+    taken before and after one known person finishes would show that person's answers."""
+    if not surveys.released(survey):
+        raise ResultsNotReleased(**await _closing(survey, courses, t))
+
+
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.RESULTS))
 async def show_results(
     callback: CallbackQuery,
@@ -475,10 +497,14 @@ async def show_results(
     bot: Bot,
     t: Translator,
     surveys: SurveyService,
+    courses: CourseRepository,
 ) -> None:
     survey, questions, _, summary = await _summary(surveys, callback_data.survey_id)
     await callback.answer()
     text = results_text(survey.title(t.locale), summary, questions, t, survey.anonymous)
+    released = surveys.released(survey)
+    if not released and survey.status == "active":
+        text += "\n\n" + t("results-released-after-close", **await _closing(survey, courses, t))
     kb = InlineKeyboardBuilder()
     if _visible(survey, summary) and summary.finished:
 
@@ -490,10 +516,11 @@ async def show_results(
 
         if any(q.kind == QuestionKind.RATING for q in questions):
             button("button-results-chart", SurveyAdminAction.CHART)
-        button("button-results-xlsx", SurveyAdminAction.XLSX)
-        button("button-results-csv", SurveyAdminAction.CSV)
+        if released:
+            button("button-results-xlsx", SurveyAdminAction.XLSX)
+            button("button-results-csv", SurveyAdminAction.CSV)
         for index, question in enumerate(questions):
-            if question.kind == QuestionKind.TEXT:
+            if question.kind == QuestionKind.TEXT and released:
                 kb.button(
                     text=t("button-results-texts", number=index + 1),
                     # page -1: the first page, as a new message (turning pages edits it)
@@ -554,9 +581,11 @@ async def send_export(
     bot: Bot,
     t: Translator,
     surveys: SurveyService,
+    courses: CourseRepository,
     audit: AuditLog,
 ) -> None:
     survey, questions, rows, _ = await _visible_summary(surveys, callback_data.survey_id)
+    await _released(surveys, survey, courses, t)
     await callback.answer()
     await audit.record(
         callback.from_user.id,
@@ -587,8 +616,10 @@ async def text_answers(
     bot: Bot,
     t: Translator,
     surveys: SurveyService,
+    courses: CourseRepository,
 ) -> None:
     survey, questions, _, summary = await _visible_summary(surveys, callback_data.survey_id)
+    await _released(surveys, survey, courses, t)
     index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
     if not 0 <= index < len(questions) or questions[index].kind != QuestionKind.TEXT:
         await callback.answer(t("error-button-expired"), show_alert=True)

@@ -49,6 +49,12 @@ def question_text(step: Step, t: Translator) -> str:
     hint = _hint(question, t)
     if hint:
         lines += ["", f"<i>{hint}</i>"]
+    if step.index == 0:
+        # Before the first answer: whether the answers will carry the person's name.
+        lines += [
+            "",
+            t("survey-first-anonymous" if step.survey.anonymous else "survey-first-named"),
+        ]
     return "\n".join(lines)
 
 

@@ -66,6 +66,8 @@ class Database:
         await self._conn.execute("PRAGMA foreign_keys=ON")
         await self._conn.execute("PRAGMA busy_timeout=5000")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten, so erased personal data does not linger in free pages.
+        await self._conn.execute("PRAGMA secure_delete=ON")
 
     async def close(self) -> None:
         if self._conn is not None:
@@ -118,6 +120,11 @@ class Database:
         """One write statement with RETURNING many rows."""
         async with self._write_lock:
             return list(await self.conn.execute_fetchall(sql, params))
+
+    async def truncate_wal(self) -> None:
+        """Copy the WAL into the database file and empty it: no old page versions stay in it."""
+        async with self._write_lock:
+            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- migrations --------------------------------------------------------------------------
 

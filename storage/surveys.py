@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -23,7 +24,6 @@ class Survey:
     intro_ru: str | None
     questions: str  # JSON; bot/services/survey_model.Question.from_json reads each item
     anonymous: bool
-    salt: str
     status: str  # draft | active (closed is active past closes_at)
     opens_at: datetime | None
     closes_at: datetime
@@ -62,30 +62,32 @@ def _survey(row: sqlite3.Row) -> Survey:
 
 @dataclass(frozen=True)
 class Response:
-    id: int
+    """Where a person is in a survey: their draft while answering, or (`finished`) a finished
+    questionnaire, which the database no longer ties to them (its answers are only in memory
+    right after finishing)."""
+
     survey_id: int
     position: int
     answers: dict[int, Any]
     selection: list[int]
-    finished_at: str | None
-
-    @property
-    def finished(self) -> bool:
-        return self.finished_at is not None
+    finished: bool = False
 
 
-def _response(row: sqlite3.Row) -> Response:
+def _draft(survey_id: int, row: sqlite3.Row) -> Response:
     return Response(
-        id=row["id"],
-        survey_id=row["survey_id"],
+        survey_id=survey_id,
         position=row["position"],
         answers={int(k): v for k, v in json.loads(row["answers"]).items()},
         selection=list(json.loads(row["selection"])),
-        finished_at=row["finished_at"],
     )
 
 
-_RESPONSE_COLUMNS = "id, survey_id, position, answers, selection, finished_at"
+# Anonymous responses get random ids from 2**62 up (62 random bits, within SQLite's signed 64
+# bits), so neither their ids nor the table's order follow the order people finished in.
+# Named responses (which carry who and when anyway) count up from 1 below that range, so
+# their order is the finishing order, ties within a second included.
+ANONYMOUS_ID_BASE = 1 << 62
+RESPONSE_ID_BITS = 62
 
 
 @dataclass(frozen=True)
@@ -251,60 +253,151 @@ class SurveyRepository:
 
     # -- responses ---------------------------------------------------------------------------
 
-    async def response(self, survey_id: int, respondent: str) -> Response | None:
+    async def progress(self, survey_id: int, user_id: int) -> Response | None:
+        """The person's draft; a finished Response without answers once they finished; None
+        if they have not started (or were not invited)."""
         row = await self.db.fetch_one(
-            f"SELECT {_RESPONSE_COLUMNS} FROM survey_responses"  # noqa: S608
-            " WHERE survey_id = ? AND respondent = ?",
-            (survey_id, respondent),
+            "SELECT i.finished, d.position, d.answers, d.selection FROM survey_invitations i"
+            " LEFT JOIN survey_drafts d ON d.survey_id = i.survey_id AND d.user_id = i.user_id"
+            " WHERE i.survey_id = ? AND i.user_id = ?",
+            (survey_id, user_id),
         )
-        return _response(row) if row else None
+        if row is None:
+            return None
+        if row["finished"]:
+            return Response(survey_id, 0, {}, [], finished=True)
+        return _draft(survey_id, row) if row["position"] is not None else None
 
-    async def start(self, survey_id: int, respondent: str, user_id: int | None) -> Response:
-        """The respondent's response, created on the first start (a second start resumes)."""
+    async def start(self, survey_id: int, user_id: int) -> Response:
+        """The person's draft, created on the first start (a second start resumes; nothing
+        is created once they finished)."""
         await self.db.write(
-            "INSERT INTO survey_responses (survey_id, respondent, user_id) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (survey_id, respondent, user_id),
+            "INSERT INTO survey_drafts (survey_id, user_id) SELECT ?, ? WHERE NOT EXISTS"
+            " (SELECT 1 FROM survey_invitations WHERE survey_id = ? AND user_id = ?"
+            " AND finished = 1) ON CONFLICT DO NOTHING",
+            (survey_id, user_id, survey_id, user_id),
         )
-        found = await self.response(survey_id, respondent)
+        found = await self.progress(survey_id, user_id)
         assert found is not None
         return found
 
     async def advance(
-        self,
-        response: Response,
-        answers: dict[int, Any],
-        position: int,
-        finished_at: str | None,
+        self, user_id: int, draft: Response, answers: dict[int, Any], position: int
     ) -> Response | None:
-        """Record an answer if the response is still where `response` saw it: a double tap or
-        a second device answering the same question changes nothing (None)."""
+        """Record an answer if the draft is still where `draft` saw it: a double tap or a
+        second device answering the same question changes nothing (None)."""
         row = await self.db.write(
-            "UPDATE survey_responses SET answers = ?, position = ?, selection = '[]',"  # noqa: S608
-            " finished_at = ? WHERE id = ? AND position = ? AND finished_at IS NULL"
-            f" RETURNING {_RESPONSE_COLUMNS}",
-            (json.dumps(answers), position, finished_at, response.id, response.position),
+            "UPDATE survey_drafts SET answers = ?, position = ?, selection = '[]'"
+            " WHERE survey_id = ? AND user_id = ? AND position = ?"
+            " RETURNING position, answers, selection",
+            (json.dumps(answers), position, draft.survey_id, user_id, draft.position),
         )
-        return _response(row) if row else None
+        return _draft(draft.survey_id, row) if row else None
 
-    async def select(self, response: Response, selection: list[int]) -> Response | None:
+    async def select(self, user_id: int, draft: Response, selection: list[int]) -> Response | None:
         """Store the ticks of the multiple-choice question being answered."""
         row = await self.db.write(
-            "UPDATE survey_responses SET selection = ?"  # noqa: S608 - fixed columns
-            " WHERE id = ? AND position = ? AND finished_at IS NULL"
-            f" RETURNING {_RESPONSE_COLUMNS}",
-            (json.dumps(selection), response.id, response.position),
+            "UPDATE survey_drafts SET selection = ?"
+            " WHERE survey_id = ? AND user_id = ? AND position = ?"
+            " RETURNING position, answers, selection",
+            (json.dumps(selection), draft.survey_id, user_id, draft.position),
         )
-        return _response(row) if row else None
+        return _draft(draft.survey_id, row) if row else None
+
+    async def finish(
+        self,
+        user_id: int,
+        draft: Response,
+        answers: dict[int, Any],
+        finished_at: str,
+        named: bool,
+    ) -> bool:
+        """The draft becomes a response, in one transaction: the draft goes, the invitation is
+        marked finished (nothing more), and the response row gets a random id and, for an
+        anonymous survey, no user id. False if the draft moved on meanwhile (a double tap)."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "DELETE FROM survey_drafts WHERE survey_id = ? AND user_id = ? AND position = ?"
+                " RETURNING 1",
+                (draft.survey_id, user_id, draft.position),
+            )
+            if not list(rows):
+                return False
+            await conn.execute(
+                "UPDATE survey_invitations SET finished = 1 WHERE survey_id = ? AND user_id = ?",
+                (draft.survey_id, user_id),
+            )
+            await _insert_response(
+                conn, draft.survey_id, user_id if named else None, answers, finished_at
+            )
+            if not named:
+                await _rewrite_in_id_order(conn, draft.survey_id)
+        return True
+
+    async def finished_count(self, survey_id: int) -> int:
+        row = await self.db.fetch_one(
+            "SELECT COUNT(*) FROM survey_responses WHERE survey_id = ?", (survey_id,)
+        )
+        return int(row[0]) if row else 0
+
+    async def delete_drafts_of_closed(self, now: datetime) -> int:
+        """Unfinished drafts of closed surveys: they can no longer be finished, and they are
+        the last thing that ties a person to answers."""
+        rows = await self.db.fetch_all_write(
+            "DELETE FROM survey_drafts WHERE survey_id IN"
+            " (SELECT id FROM surveys WHERE closes_at <= ?) RETURNING 1",
+            (to_db(now),),
+        )
+        return len(rows)
+
+    async def finished_invitees(self, survey_id: int) -> set[int]:
+        rows = await self.db.fetch_all(
+            "SELECT user_id FROM survey_invitations WHERE survey_id = ? AND finished = 1",
+            (survey_id,),
+        )
+        return {row[0] for row in rows}
+
+    async def replace_legacy_keys(
+        self, finished: list[tuple[int, int]], drafts: list[tuple[int, int, sqlite3.Row]]
+    ) -> None:
+        """Migration 008's second half: invitations (survey id, user id) marked finished,
+        unfinished answers become drafts, and every legacy key and salt is deleted."""
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE survey_invitations SET finished = 1 WHERE survey_id = ? AND user_id = ?",
+                finished,
+            )
+            await conn.executemany(
+                "INSERT INTO survey_drafts (survey_id, user_id, position, answers, selection)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    (survey_id, user_id, row["position"], row["answers"], row["selection"])
+                    for survey_id, user_id, row in drafts
+                ],
+            )
+            await conn.execute("DELETE FROM survey_legacy_keys")
+
+    async def legacy_keys(self) -> list[sqlite3.Row]:
+        """Anonymous respondents' HMAC keys left by migration 008, to be converted once."""
+        return await self.db.fetch_all(
+            "SELECT survey_id, salt, respondent, finished, position, answers, selection"
+            " FROM survey_legacy_keys"
+        )
+
+    async def invitees(self, survey_id: int) -> list[int]:
+        rows = await self.db.fetch_all(
+            "SELECT user_id FROM survey_invitations WHERE survey_id = ?", (survey_id,)
+        )
+        return [row[0] for row in rows]
 
     async def finished_respondents(self, survey_id: int) -> list[Respondent]:
-        """Finished responses in the order they finished, with the named respondent's
-        profile (nothing for anonymous responses: they have no user id)."""
+        """Finished responses by day (by time for named surveys), then by their random id, with
+        the named respondent's profile (nothing for anonymous responses: no user id)."""
         rows = await self.db.fetch_all(
             "SELECT r.answers, r.finished_at, COALESCE(u.full_name, u.first_name),"
             " u.country, u.organisation FROM survey_responses r"
             " LEFT JOIN users u ON u.id = r.user_id"
-            " WHERE r.survey_id = ? AND r.finished_at IS NOT NULL ORDER BY r.finished_at, r.id",
+            " WHERE r.survey_id = ? ORDER BY r.finished_at, r.id",
             (survey_id,),
         )
         return [
@@ -318,10 +411,56 @@ class SurveyRepository:
             for row in rows
         ]
 
-    async def finished_keys(self, survey_id: int) -> set[str]:
-        rows = await self.db.fetch_all(
-            "SELECT respondent FROM survey_responses"
-            " WHERE survey_id = ? AND finished_at IS NOT NULL",
+
+async def _insert_response(
+    conn: aiosqlite.Connection,
+    survey_id: int,
+    user_id: int | None,
+    answers: dict[int, Any],
+    finished_at: str,
+) -> None:
+    """A response row: a fresh random id (another draw on the rare collision) for an
+    anonymous one, the next number for a named one."""
+    if user_id is not None:
+        await conn.execute(
+            "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
+            " SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ?, ? FROM survey_responses WHERE id < ?",
+            (survey_id, user_id, json.dumps(answers), finished_at, ANONYMOUS_ID_BASE),
+        )
+        return
+    while True:
+        rows = await conn.execute_fetchall(
+            "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+            (
+                ANONYMOUS_ID_BASE + secrets.randbits(RESPONSE_ID_BITS),
+                survey_id,
+                user_id,
+                json.dumps(answers),
+                finished_at,
+            ),
+        )
+        if list(rows):
+            return
+
+
+async def _rewrite_in_id_order(conn: aiosqlite.Connection, survey_id: int) -> None:
+    """Write the survey's responses again in the order of their random ids.
+
+    SQLite places each new record below the previous ones in its page, so the byte offsets
+    would keep the order in which people finished; written again in id order (with
+    secure_delete overwriting the old copies) they keep only the random order of the ids.
+    """
+    rows = list(
+        await conn.execute_fetchall(
+            "SELECT id, survey_id, user_id, answers, finished_at FROM survey_responses"
+            " WHERE survey_id = ? ORDER BY id",
             (survey_id,),
         )
-        return {row[0] for row in rows}
+    )
+    await conn.execute("DELETE FROM survey_responses WHERE survey_id = ?", (survey_id,))
+    await conn.executemany(
+        "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [tuple(row) for row in rows],
+    )

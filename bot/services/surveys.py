@@ -1,11 +1,16 @@
 """Feedback surveys: creating and activating them, inviting and reminding people through the
 outbox, and the answering state machine.
 
-The answering state lives in SQLite (`survey_responses.position`), not in the chat: a person
-can stop and continue from any old button, `/surveys`, or another device, in whatever language
-they use now. Every answer is written with a compare-and-set on the position, so a double tap
-or a stale button records nothing twice. Anonymous responses are keyed by an HMAC of the user
-id with the survey's own salt and hold no user id.
+The answering state lives in SQLite (a draft keyed by survey and person, `survey_drafts`), not
+in the chat: a person can stop and continue from any old button, `/surveys`, or another device,
+in whatever language they use now. Every answer is written with a compare-and-set on the
+position, so a double tap or a stale button records nothing twice.
+
+Finishing turns the draft into a response row in one transaction: the draft is deleted, the
+invitation only says "finished", and the response has a random id, only the day and (anonymous
+surveys) no user id, so nobody holding the database file, its WAL or a backup can link it to
+its author (issue 11). The WAL is emptied right after, so no older page still shows the draft
+next to the answers. Drafts left when a survey closes are deleted.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import hashlib
 import hmac
 import json
 import logging
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -131,7 +135,6 @@ class SurveyService:
                 "intro_ru": draft.intro.ru if draft.intro else None,
                 "questions": _questions_json(draft.questions),
                 "anonymous": int(draft.anonymous),
-                "salt": secrets.token_hex(16),
                 "opens_at": draft.opens_at,
                 "closes_at": closes,
                 # Without a course there is no end to count from: on demand only.
@@ -247,11 +250,11 @@ class SurveyService:
         due = [
             user for user, invited in await self.surveys.unreminded(survey_id) if invited <= limit
         ]
-        finished = await self.surveys.finished_keys(survey_id)
+        finished = await self.surveys.finished_invitees(survey_id)
         async with self.db.transaction() as conn:
             # Everyone due is marked, finished or not: the reminder is one-off either way.
             marked = await self.surveys.mark_reminded_in(conn, survey_id, due)
-            unfinished = [u for u in marked if respondent_key(survey, u) not in finished]
+            unfinished = [u for u in marked if u not in finished]
             await self._queue(conn, survey, unfinished, "survey-reminder", "survey_reminder")
         self._invited(survey)  # the next batch of invitees may be due later
         return len(unfinished)
@@ -264,6 +267,8 @@ class SurveyService:
         if not user_ids:
             return
         count = len(questions_of(survey))
+        # Every invitation and reminder says what happens to the answers.
+        mode = "survey-mode-anonymous" if survey.anonymous else "survey-mode-named"
         rows = await conn.execute_fetchall(
             "SELECT u.id, COALESCE(u.timezone, ?) FROM users u"
             " JOIN survey_invitations i ON i.user_id = u.id AND i.survey_id = ?",
@@ -277,6 +282,7 @@ class SurveyService:
             text = t(key, title=survey.title(t.locale), count=count)
             until = course_texts.local_time(survey.closes_at, zone, t.locale)
             text += "\n" + t("survey-open-until", when=until, zone=zone)
+            text += "\n" + t(mode)
             return f"{text}\n\n{intro}" if intro else text
 
         for user_id in user_ids:
@@ -292,22 +298,18 @@ class SurveyService:
         """Open surveys the user was invited to, with their response so far."""
         result = []
         for survey in await self.surveys.open_for(user_id, self.clock()):
-            result.append(
-                (survey, await self.surveys.response(survey.id, respondent_key(survey, user_id)))
-            )
+            result.append((survey, await self.surveys.progress(survey.id, user_id)))
         return result
 
     async def begin(self, survey_id: int, user_id: int) -> Step:
         """Start or resume: the question to answer now (or the finished response)."""
         survey = await self._answerable(survey_id, user_id)
-        user = None if survey.anonymous else user_id
-        response = await self.surveys.start(survey.id, respondent_key(survey, user_id), user)
-        return Step(survey, response)
+        return Step(survey, await self.surveys.start(survey.id, user_id))
 
     async def current(self, survey_id: int, user_id: int) -> Step:
         """Where the user is, without starting anything (typed text, a language switch)."""
         survey = await self._answerable(survey_id, user_id)
-        response = await self.surveys.response(survey.id, respondent_key(survey, user_id))
+        response = await self.surveys.progress(survey.id, user_id)
         if response is None:
             return await self.begin(survey_id, user_id)
         return Step(survey, response)
@@ -319,7 +321,7 @@ class SurveyService:
         question = step.question
         if question is None or index != step.index or not question.valid(answer):
             return Step(step.survey, step.response, recorded=False)
-        return await self._advance(step, answer)
+        return await self._advance(step, user_id, answer)
 
     async def toggle(
         self, survey_id: int, user_id: int, index: int, option: int, on: bool
@@ -340,7 +342,7 @@ class SurveyService:
             selection.add(option)
         else:
             selection.discard(option)
-        response = await self.surveys.select(step.response, sorted(selection))
+        response = await self.surveys.select(user_id, step.response, sorted(selection))
         if response is None:
             return Step(step.survey, step.response, recorded=False)
         return Step(step.survey, response)
@@ -355,19 +357,28 @@ class SurveyService:
             raise InvalidInput("survey-tick-something")
         return await self.answer(survey_id, user_id, index, selection or None)
 
-    async def _advance(self, step: Step, answer: Answer) -> Step:
+    async def _advance(self, step: Step, user_id: int, answer: Answer) -> Step:
         answers = dict(step.response.answers)
         answers[step.index] = answer
         position = step.index + 1
-        finished = None
-        if position >= len(step.questions):
-            # Anonymous responses keep only the day: a time could tell who answered.
-            now = self.clock()
-            finished = now.date().isoformat() if step.survey.anonymous else to_db(now)
-        response = await self.surveys.advance(step.response, answers, position, finished)
-        if response is None:
+        if position < len(step.questions):
+            response = await self.surveys.advance(user_id, step.response, answers, position)
+            if response is None:
+                return Step(step.survey, step.response, recorded=False)
+            return Step(step.survey, response)
+        # Anonymous responses keep only the day: a time could tell who answered.
+        now = self.clock()
+        anonymous = step.survey.anonymous
+        finished_at = now.date().isoformat() if anonymous else to_db(now)
+        if not await self.surveys.finish(
+            user_id, step.response, answers, finished_at, named=not anonymous
+        ):
             return Step(step.survey, step.response, recorded=False)
-        return Step(step.survey, response)
+        await self.db.truncate_wal()
+        # The answers stay in memory for the echo under the last question; the database no
+        # longer knows whose they are.
+        done = Response(step.survey.id, position, answers, [], finished=True)
+        return Step(step.survey, done)
 
     async def _answerable(self, survey_id: int, user_id: int) -> Survey:
         survey = await self.surveys.get(survey_id)
@@ -379,7 +390,51 @@ class SurveyService:
             raise SurveyClosed()
         return survey
 
+    # -- closing -----------------------------------------------------------------------------
+
+    async def close(self, survey_id: int | None = None) -> int:
+        """Delete the drafts of closed surveys (the timer at a survey's closing time, and at
+        start-up): the last link between a person and answers goes. Returns how many."""
+        deleted = await self.surveys.delete_drafts_of_closed(self.clock())
+        if deleted:
+            await self.db.truncate_wal()
+            log.info("Deleted %d unfinished survey draft(s) of closed surveys", deleted)
+        return deleted
+
+    async def convert_legacy_keys(self) -> int:
+        """Finish what migration 008 could not do in SQL: match the old HMAC keys of anonymous
+        responses to invitees (invitation finished, or the unfinished answers as a draft),
+        then delete keys and salts. Returns how many keys were found."""
+        keys = await self.surveys.legacy_keys()
+        if not keys:
+            return 0
+        now = self.clock()
+        finished: list[tuple[int, int]] = []
+        drafts: list[tuple[int, int, Any]] = []
+        for survey_id in {row["survey_id"] for row in keys}:
+            survey = await self.surveys.get(survey_id)
+            if survey is None or not survey.is_open(now):
+                continue  # closed: nothing to resume, nothing to answer twice
+            mine = {row["respondent"]: row for row in keys if row["survey_id"] == survey_id}
+            salt = next(iter(mine.values()))["salt"]
+            for user_id in await self.surveys.invitees(survey_id):
+                row = mine.get(_legacy_key(salt, user_id))
+                if row is None:
+                    continue
+                if row["finished"]:
+                    finished.append((survey_id, user_id))
+                else:
+                    drafts.append((survey_id, user_id, row))
+        await self.surveys.replace_legacy_keys(finished, drafts)
+        await self.db.truncate_wal()
+        return len(keys)
+
     # -- results -----------------------------------------------------------------------------
+
+    def released(self, survey: Survey) -> bool:
+        """Whether text answers and files may be shown: for an anonymous survey only once it
+        has closed, so comparing two exports cannot single out one person's answers."""
+        return not survey.anonymous or self.clock() >= survey.closes_at
 
     async def respondents(self, survey_id: int) -> tuple[Survey, list[ResponseRow], int]:
         """The survey, its finished responses and how many were invited."""
@@ -391,10 +446,9 @@ class SurveyService:
         return survey, rows, await self.surveys.invited_count(survey_id)
 
 
-def respondent_key(survey: Survey, user_id: int) -> str:
-    """Who answered, as only this survey can tell: the same person always gets the same key
-    (resume, one response), and without the salt the key reveals nobody."""
-    digest = hmac.new(survey.salt.encode(), str(user_id).encode(), hashlib.sha256)
+def _legacy_key(salt: str, user_id: int) -> str:
+    """The respondent key used before migration 008 (HMAC of the user id with the salt)."""
+    digest = hmac.new(salt.encode(), str(user_id).encode(), hashlib.sha256)
     return digest.hexdigest()[:32]
 
 
@@ -416,6 +470,8 @@ class SurveyTimers:
         self.scheduler = scheduler
 
     async def restore(self) -> int:
+        await self.service.convert_legacy_keys()
+        await self.service.close()
         surveys = await self.service.surveys.active()
         for survey in surveys:
             await self.plan(survey)
@@ -454,6 +510,10 @@ class SurveyTimers:
                     max(due, now),
                     survey.id,
                 )
+        if survey.status == "active" and survey.closes_at > now:
+            self.scheduler.at(
+                self.service.close, f"survey-close:{survey.id}", survey.closes_at, survey.id
+            )
         reminder = await self.service.next_reminder(survey)
         if reminder is not None:
             self.scheduler.at(

@@ -10,10 +10,14 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
 survey-open-until = Open until { $when } ({ $zone }).
+survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram id or time of day, and the organisers see your text answers only after the survey closes.
+survey-mode-named = 👤 Named: your answers are stored with your name, and the organisers see who answered what.
 button-survey-start = 📝 Start the survey
 button-survey-continue = ▶️ Continue
 
 survey-progress = Question { $number } of { $total }
+survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram id so that you can continue later; when you finish, they are stored without your Telegram id, name or time of day. Answers not finished by the time the survey closes are deleted.
+survey-first-named = 👤 Named survey: your answers are stored with your name, and the organisers see who answered what.
 survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
 survey-hint-multi = Tick everything that applies, then press Done.
 survey-hint-text = Type your answer in a message (up to { $limit } characters).
@@ -60,7 +64,7 @@ survey-preview-language = 👁 Preview — { $language }:
 survey-preview-settings = <b>Survey #{ $id }</b>
 survey-preview-course = Course: { $title }
 survey-preview-no-course = Not linked to a course: you choose who gets it.
-survey-preview-anonymous = Anonymous: answers are stored without names; results show from 3 responses.
+survey-preview-anonymous = Anonymous: responses are stored without names, Telegram ids or times; figures show from 3 responses, text answers and files only after the survey closes.
 survey-preview-named = Named: results and exports show who answered.
 survey-preview-closes = Open until { $when } ({ $zone }).
 # $after (String) a duration, like "2 hours"
@@ -97,6 +101,9 @@ results-no-surveys = There are no surveys yet. Create one with /newsurvey.
 results-choose = Which survey?
 results-draft-mark = {" "}(draft)
 results-files-hidden = This survey is anonymous: results appear once at least { $threshold } people have answered (so far { $count }).
+# $when (String) the closing time in $zone
+# $zone (String)
+results-released-after-close = 🔒 This survey is anonymous: its text answers and files are available after it closes on { $when } ({ $zone }).
 button-results-chart = 📈 Chart
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

@@ -12,10 +12,14 @@ survey-reminder = 📝 Напоминаем: опрос <b>{ $title }</b> ещё
        *[other] { $count } вопросов
     }, пара минут — это поможет сделать следующий курс лучше.
 survey-open-until = Открыт до { $when } ({ $zone }).
+survey-mode-anonymous = 🔒 Анонимный опрос: когда вы закончите, ответы сохранятся без вашего имени, Telegram id и времени суток, а текстовые ответы организаторы увидят только после закрытия опроса.
+survey-mode-named = 👤 Именной опрос: ответы сохраняются с вашим именем, и организаторы видят, кто что ответил.
 button-survey-start = 📝 Пройти опрос
 button-survey-continue = ▶️ Продолжить
 
 survey-progress = Вопрос { $number } из { $total }
+survey-first-anonymous = 🔒 Анонимный опрос. Пока вы отвечаете, ответы хранятся с вашим Telegram id, чтобы можно было продолжить позже; когда вы закончите, они сохранятся без Telegram id, имени и времени суток. Ответы, не законченные к закрытию опроса, удаляются.
+survey-first-named = 👤 Именной опрос: ответы сохраняются с вашим именем, и организаторы видят, кто что ответил.
 survey-hint-scale = { $low } — { $low_label }, { $high } — { $high_label }
 survey-hint-multi = Отметьте всё подходящее и нажмите «Готово».
 survey-hint-text = Напишите ответ сообщением (до { $limit } символов).
@@ -64,7 +68,7 @@ survey-preview-language = 👁 Так увидят — { $language }:
 survey-preview-settings = <b>Опрос №{ $id }</b>
 survey-preview-course = Курс: { $title }
 survey-preview-no-course = Не привязан к курсу: вы сами выберете, кому его отправить.
-survey-preview-anonymous = Анонимный: ответы хранятся без имён; результаты видны от 3 ответов.
+survey-preview-anonymous = Анонимный: ответы хранятся без имён, Telegram id и времени; общие цифры видны от 3 ответов, текстовые ответы и файлы — только после закрытия опроса.
 survey-preview-named = Именной: в результатах и выгрузках видно, кто ответил.
 survey-preview-closes = Открыт до { $when } ({ $zone }).
 # $after (String) срок, например «2 часа»
@@ -102,6 +106,9 @@ results-no-surveys = Опросов пока нет. Создайте опрос
 results-choose = Какой опрос?
 results-draft-mark = {" "}(черновик)
 results-files-hidden = Опрос анонимный: результаты появятся, когда ответят не менее { $threshold } человек (пока { $count }).
+# $when (String) время закрытия в поясе $zone
+# $zone (String)
+results-released-after-close = 🔒 Опрос анонимный: текстовые ответы и файлы будут доступны после его закрытия — { $when } ({ $zone }).
 button-results-chart = 📈 Диаграмма
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiogram.methods import (
@@ -17,10 +18,11 @@ from aiogram.methods import (
     SendPhoto,
 )
 
+from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
 from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
 from handlers.survey_admin import settings_text
 from storage.courses import CourseRepository
-from tests.conftest import ORGANISER_ID
+from tests.conftest import ORGANISER_ID, Clock
 from tests.handlers.harness import buttons, texts
 from tests.handlers.test_courses import publish_course
 
@@ -379,3 +381,53 @@ async def test_a_course_survey_with_send_after_no_says_it_goes_out_only_when_sen
     assert "Course: Transit" in replies[-1].text
     assert "Not sent automatically" in replies[-1].text
     assert "Sent automatically" not in replies[-1].text
+
+
+async def test_anonymous_text_answers_and_files_wait_until_the_survey_closes(make_chatter, db):
+    """Issue 11, the differencing attack: an organiser exporting before and after one known
+    person finishes must not see that person's answers, so text answers and files of an
+    anonymous survey are released only when it closes; the figures show from 3 responses."""
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    service = organiser.dp["surveys"]
+    now = datetime.now(UTC)
+    survey = await service.create(
+        SurveyDraft(
+            Bilingual("Anonymous", "Анонимный"),
+            (
+                Question(QuestionKind.RATING, Bilingual("Useful?", "Полезно?")),
+                Question(QuestionKind.TEXT, Bilingual("Why?", "Почему?")),
+            ),
+            anonymous=True,
+            closes_at=now + timedelta(days=1),
+        ),
+        created_by=ORGANISER_ID,
+    )
+    await service.activate(survey.id)
+    for user_id in (3001, 3002, 3003):
+        await make_chatter(user_id, name=f"Officer{user_id}").send("/start")
+    await service.invite(survey.id, {"kind": "all"})
+    for user_id in (3001, 3002, 3003):
+        await service.begin(survey.id, user_id)
+        await service.answer(survey.id, user_id, 0, 4)
+        await service.answer(survey.id, user_id, 1, f"Because {user_id}")
+    results_data = SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
+
+    results = sent(await organiser.press(results_data))[-1]
+    assert "3 of 3" in results.text  # the figures show
+    assert "text answers and files are available after it closes on" in results.text
+    assert set(buttons(results)) == {"📈 Chart", "📨 Send invitations"}
+    for action in (SurveyAdminAction.XLSX, SurveyAdminAction.CSV, SurveyAdminAction.TEXTS):
+        data = SurveyAdminCb(action=action, survey_id=survey.id, arg="1", page=-1).pack()
+        replies = await organiser.press(data)
+        assert "available after it closes on" in (alert(replies) or "")
+        assert not [r for r in replies if isinstance(r, SendDocument)]
+        assert not any("Because" in text for text in texts(replies))
+
+    service.clock = Clock(survey.closes_at + timedelta(minutes=1))
+    results = sent(await organiser.press(results_data))[-1]
+    assert "after it closes" not in results.text
+    assert {"📄 XLSX", "📄 CSV", "💬 Q2 answers"} <= set(buttons(results))
+    page = sent(await organiser.press(buttons(results)["💬 Q2 answers"]))[-1]
+    assert "Because 3001" in page.text and "Because 3003" in page.text
+    replies = await organiser.press(buttons(results)["📄 CSV"])
+    assert [r for r in replies if isinstance(r, SendDocument)]

@@ -88,13 +88,16 @@ async def test_one_question_per_message_from_first_tap_to_thank_you(make_chatter
     replies = await chatter.press(buttons(sent(replies)[-1])["Yes"])
     assert "Thank you! Your answers to <b>Feedback: Transit</b> are saved." in texts(replies)[-1]
 
-    response = (await chatter.dp["surveys"].begin(survey_id, chatter.user.id)).response
-    assert response.answers == {
-        0: 4,
-        1: [0],
-        2: "More case studies from the border posts, please.",
-        3: True,
-    }
+    # A named survey: the finished response is the survey's, with the person's name.
+    _, rows, _ = await chatter.dp["surveys"].respondents(survey_id)
+    assert [row.answers for row in rows] == [
+        {
+            0: 4,
+            1: [0],
+            2: "More case studies from the border posts, please.",
+            3: True,
+        }
+    ]
     # Starting again after the end: a thank-you, no new response.
     assert "already answered" in texts(await chatter.press(start_data(survey_id)))[-1]
 
@@ -197,3 +200,26 @@ async def test_done_with_nothing_ticked_asks_for_a_tick_and_records_nothing(make
     assert answer.text == "Tick at least one option, then press Done." and answer.show_alert
     assert not sent(replies)
     assert (await chatter.dp["surveys"].current(survey_id, chatter.user.id)).index == 1
+
+
+async def test_the_first_question_says_whether_the_survey_is_anonymous_or_named(make_chatter):
+    """Issue 11: the person reads what happens to the answers before giving the first one."""
+    chatter = make_chatter()
+    survey_id = await invited_survey(chatter)
+    first = sent(await chatter.press(start_data(survey_id)))[-1]
+    assert "👤 Named survey: your answers are stored with your name" in first.text
+    second = sent(await chatter.press(buttons(first)["4"]))[-1]
+    assert "Question 2 of 4" in second.text and "Named survey" not in second.text
+
+    service = chatter.dp["surveys"]
+    anonymous = await service.create(
+        SurveyDraft(Q("Anonymous", "Анонимный"), QUESTIONS, anonymous=True), created_by=1
+    )
+    await service.activate(anonymous.id)
+    await service.invite(anonymous.id, {"kind": "all"})
+    first = sent(await chatter.press(start_data(anonymous.id)))[-1]
+    assert "🔒 Anonymous survey." in first.text
+    assert "when you finish, they are stored without your Telegram id" in first.text
+    await chatter.press(LanguageCb(code="ru").pack())
+    again = sent(await chatter.press(start_data(anonymous.id)))[-1]
+    assert "🔒 Анонимный опрос." in again.text

@@ -17,7 +17,6 @@ from bot.services.surveys import (
     SurveyClosedForInvitations,
     SurveyNotFound,
     SurveyTimers,
-    respondent_key,
 )
 from storage.courses import CourseStatus
 from storage.users import UserRepository
@@ -315,12 +314,11 @@ async def test_anonymous_responses_hold_no_user_id_and_only_the_day(services, db
     rows = await db.fetch_all("SELECT * FROM survey_responses")
     row = dict(rows[0])
     assert row["user_id"] is None
+    assert row.pop("id") >= 2**62  # random, see test_survey_anonymity.py
     assert "77" not in json.dumps(row)
-    assert row["respondent"] == respondent_key(survey, 77)
+    assert set(row) == {"survey_id", "user_id", "answers", "finished_at"}
     assert row["finished_at"] == clock.now.date().isoformat()  # no time of day
-    # Another survey's key for the same person is unrelated.
-    other = await active_survey(services, anonymous=True)
-    assert respondent_key(other, 77) != respondent_key(survey, 77)
+    assert await db.fetch_all("SELECT * FROM survey_drafts") == []
 
 
 async def test_named_responses_are_deleted_with_the_person(services, db):
@@ -359,3 +357,50 @@ async def test_one_reminder_to_those_who_have_not_finished(services, db, clock):
     reminded = sorted(user for user, _ in await outbox(db, "survey_reminder"))
     assert reminded == [2, 3]
     assert await s.next_reminder(await s.get(survey.id)) is None
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+async def test_invitations_and_reminders_say_whether_the_survey_is_anonymous_or_named(
+    services, db, clock, anonymous
+):
+    """Issue 11: every invitation and reminder says, in both languages, whether the answers
+    are stored with the person's name."""
+    await person(services, 1)
+    survey = await active_survey(services, anonymous=anonymous, remind_after=60)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    clock.now += timedelta(hours=1)
+    assert await services.surveys.remind(survey.id) == 1
+    if anonymous:
+        expected = {
+            "en": "🔒 Anonymous: when you finish, your answers are stored without your name",
+            "ru": "🔒 Анонимный опрос: когда вы закончите, ответы сохранятся без вашего имени",
+        }
+    else:
+        expected = {
+            "en": "👤 Named: your answers are stored with your name",
+            "ru": "👤 Именной опрос: ответы сохраняются с вашим именем",
+        }
+    for kind in ("survey_invitation", "survey_reminder"):
+        ((_, payload),) = await outbox(db, kind)
+        for locale, words in expected.items():
+            assert words in payload["text"][locale], (kind, locale)
+
+
+async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services, db, clock):
+    """Issue 11: key material that ties a person to answers is destroyed at closing time,
+    and at start-up for surveys that closed while the bot was down."""
+    await person(services, 1)
+    survey = await active_survey(services, anonymous=True)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    await services.surveys.begin(survey.id, 1)
+    await services.surveys.answer(survey.id, 1, 0, 4)
+    scheduler = Scheduler()
+    timers = SurveyTimers(services.surveys, scheduler)
+    await timers.restore()
+    job = scheduler.scheduler.get_job(f"survey-close:{survey.id}")
+    assert job is not None and job.trigger.run_date == survey.closes_at
+    assert len(await db.fetch_all("SELECT * FROM survey_drafts")) == 1
+
+    clock.now = survey.closes_at + timedelta(days=1)  # the bot was down at closing time
+    await timers.restore()
+    assert await db.fetch_all("SELECT * FROM survey_drafts") == []
