@@ -74,6 +74,9 @@ async def _check_services(settings: Settings, say: _Say) -> int:
     except (TelegramAPIError, OSError, TimeoutError) as exc:
         say(f"FAIL Telegram: {settings.telegram_api_url} did not answer getMe: {exc}")
         return EXIT_FAILED
+    except Exception as exc:  # a health check answers with a FAIL line, never a traceback
+        say(f"FAIL Telegram: getMe at {settings.telegram_api_url} failed: {exc!r}")
+        return EXIT_FAILED
     finally:
         await bot.session.close()
     return EXIT_OK
