@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 
-from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
 
-from bot.config import ConfigError, load_settings
-from bot.logs import setup_logging
+from bot.api_check import NotABotAPI
+from bot.config import ConfigError, load_settings, secrets_of
+from bot.logs import Redactor, setup_logging
 
-EXIT_CONFIG = 2
+EXIT_FAILED, EXIT_CONFIG = 1, 2
+
+log = logging.getLogger(__name__)
 
 
 def main() -> int:
@@ -24,26 +28,38 @@ def main() -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(settings.log_level, settings.bot_token.get_secret_value())
+    secrets = secrets_of(settings)
+    setup_logging(settings.log_level, *secrets)
+    redact = Redactor(*secrets)
     from bot.app import run  # imported late: a config error must not pay aiogram's import time
+
+    def fail(line: str, code: int = EXIT_FAILED) -> int:
+        # The last words go through the logs' redaction: aiohttp's texts carry the token.
+        print(redact.line(line), file=sys.stderr)
+        return code
 
     try:
         asyncio.run(run(settings))
     except TelegramUnauthorizedError:
-        print(
+        return fail(
             "Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather",
-            file=sys.stderr,
+            EXIT_CONFIG,
         )
-        return EXIT_CONFIG
+    except NotABotAPI as exc:
+        return fail(str(exc))
     except TelegramNetworkError as exc:
-        print(
+        return fail(
             f"Cannot reach the Bot API at {settings.telegram_api_url}: {exc}. "
-            "Check the network or TELEGRAM_API_URL.",
-            file=sys.stderr,
+            "Check the network or TELEGRAM_API_URL."
         )
-        return 1
+    except TelegramAPIError as exc:
+        return fail(f"The Bot API at {settings.telegram_api_url} refused to start the bot: {exc}")
     except KeyboardInterrupt:
         pass
+    except Exception:
+        # Python's own traceback printer knows nothing of the token; the log line does.
+        log.critical("The bot stopped on an unexpected error", exc_info=True)
+        return EXIT_FAILED
     return 0
 
 

@@ -23,6 +23,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 
 from bot.announcer import PROGRESS_SECONDS, Announcer
+from bot.api_check import bot_identity
 from bot.backup import BackupError, scheduled_backup
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
@@ -200,6 +201,12 @@ async def run(settings: Settings) -> None:
     localizations = Localizations()
     db = Database(settings.database_path)
     bot = create_bot(settings)
+    try:
+        # A TELEGRAM_API_URL that is no Bot API fails here, with one line, before anything runs.
+        await bot_identity(bot, settings.telegram_api_url)
+    except BaseException:
+        await bot.session.close()
+        raise
     worker_bot = create_bot(settings, retry=False)
     await db.connect()
     try:

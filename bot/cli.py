@@ -10,8 +10,9 @@ import asyncio
 import os
 from pathlib import Path
 
-from bot.backup import BackupError, backup_to
-from bot.config import ConfigError, Settings, load_settings
+from bot.backup import BackupError, backup_to, make_folder
+from bot.config import ConfigError, Settings, load_settings, secrets_of
+from bot.logs import Redactor
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 USAGE = "usage: python -m bot [check | backup PATH]"
@@ -24,14 +25,27 @@ def check() -> int:
     except ConfigError as exc:
         print(f"FAIL configuration: {exc}")
         return EXIT_CONFIG
+    say = _Say(settings)
     organisers = len(settings.admin_ids)
-    print(f"ok   configuration: {organisers} organiser(s), Bot API at {settings.telegram_api_url}")
-    return asyncio.run(_check_services(settings))
+    say(f"ok   configuration: {organisers} organiser(s), Bot API at {settings.telegram_api_url}")
+    return asyncio.run(_check_services(settings, say))
 
 
-async def _check_services(settings: Settings) -> int:
+class _Say:
+    """Prints one line through the logs' redaction: error texts from aiohttp carry request
+    URLs, and those carry the token."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._redact = Redactor(*secrets_of(settings))
+
+    def __call__(self, line: str) -> None:
+        print(self._redact.line(line))
+
+
+async def _check_services(settings: Settings, say: _Say) -> int:
     from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 
+    from bot.api_check import NotABotAPI, bot_identity
     from bot.app import create_bot
     from storage.database import Database
 
@@ -40,22 +54,28 @@ async def _check_services(settings: Settings) -> int:
             row = await db.fetch_one("SELECT MAX(version) FROM schema_migrations")
             (integrity,) = await db.fetch_one("PRAGMA quick_check") or ("?",)
         if integrity != "ok":
-            print(f"FAIL database {settings.database_path}: quick_check says {integrity}")
+            say(f"FAIL database {settings.database_path}: quick_check says {integrity}")
             return EXIT_FAILED
         version = row[0] if row else 0
-        print(f"ok   database {settings.database_path}: schema version {version}")
+        say(f"ok   database {settings.database_path}: schema version {version}")
     except Exception as exc:  # any failure to open or migrate is this check's answer
-        print(f"FAIL database {settings.database_path}: {exc}")
+        say(f"FAIL database {settings.database_path}: {exc}")
         return EXIT_FAILED
     bot = create_bot(settings, retry=False)
     try:
-        me = await bot.get_me(request_timeout=15)
-        print(f"ok   Telegram: getMe answered @{me.username} (id {me.id})")
+        me = await bot_identity(bot, settings.telegram_api_url)
+        say(f"ok   Telegram: getMe answered @{me.username} (id {me.id})")
     except TelegramUnauthorizedError:
-        print("FAIL Telegram: BOT_TOKEN was rejected (401); copy it again from @BotFather")
+        say("FAIL Telegram: BOT_TOKEN was rejected (401); copy it again from @BotFather")
+        return EXIT_FAILED
+    except NotABotAPI as exc:
+        say(f"FAIL Telegram: {exc}")
         return EXIT_FAILED
     except (TelegramAPIError, OSError, TimeoutError) as exc:
-        print(f"FAIL Telegram: {settings.telegram_api_url} did not answer getMe: {exc}")
+        say(f"FAIL Telegram: {settings.telegram_api_url} did not answer getMe: {exc}")
+        return EXIT_FAILED
+    except Exception as exc:  # a health check answers with a FAIL line, never a traceback
+        say(f"FAIL Telegram: getMe at {settings.telegram_api_url} failed: {exc!r}")
         return EXIT_FAILED
     finally:
         await bot.session.close()
@@ -69,17 +89,18 @@ def backup(target: str) -> int:
     except ConfigError as exc:
         print(f"FAIL configuration: {exc}")
         return EXIT_CONFIG
+    say = _Say(settings)
     destination = Path(target)
-    if target.endswith(("/", os.sep)):
-        # `backup backups/`: a folder (made if missing) for a dated file, not a file "backups".
-        destination.mkdir(parents=True, exist_ok=True)
     try:
+        if target.endswith(("/", os.sep)):
+            # `backup backups/`: a folder (made if missing) for a dated file, not a file.
+            make_folder(destination)
         made = backup_to(Path(settings.database_path), destination)
-    except BackupError as exc:
-        print(f"FAIL backup of {settings.database_path}: {exc}")
+    except (BackupError, OSError) as exc:
+        say(f"FAIL backup of {settings.database_path}: {exc}")
         return EXIT_FAILED
     source = settings.database_path
-    print(f"ok   {source} backed up to {made.path} ({made.size:,} bytes, integrity ok)")
+    say(f"ok   {source} backed up to {made.path} ({made.size:,} bytes, integrity ok)")
     return EXIT_OK
 
 

@@ -195,6 +195,14 @@ class Settings(BaseSettings):
         return value
 
 
+def secrets_of(settings: Settings) -> tuple[str, ...]:
+    """The values no output may show: what the logs and every error line redact."""
+    secrets = [settings.bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    return tuple(secrets)
+
+
 _MISSING_TOKEN = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) "
     "and put BOT_TOKEN=<the token it gives you> into .env"
