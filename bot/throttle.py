@@ -58,7 +58,6 @@ class ThrottleMiddleware(BaseMiddleware):
         self.rate = rate  # 0: no throttle
         self.burst = max(1.0, rate * BURST_SECONDS)
         self.clock = clock
-        self.dropped = 0
         self._buckets: dict[int, _Bucket] = {}
         self._seen = 0
 
@@ -74,7 +73,6 @@ class ThrottleMiddleware(BaseMiddleware):
         bucket = self._take(sender.id)
         if bucket is None:
             return await handler(event, data)
-        self.dropped += 1
         first = not bucket.hinted
         bucket.hinted = True
         await self._refuse(event, sender, data["bot"], hint=first)
@@ -92,9 +90,10 @@ class ThrottleMiddleware(BaseMiddleware):
             return None
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now
+        if bucket.tokens >= self.burst:
+            bucket.hinted = False  # calm long enough to fill up: a later flood gets a hint
         if bucket.tokens >= 1.0:
             bucket.tokens -= 1.0
-            bucket.hinted = False  # slowed down: a later flood gets its own hint
             return None
         return bucket
 

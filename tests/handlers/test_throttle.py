@@ -75,3 +75,16 @@ async def test_a_flood_of_button_presses_is_answered_without_handler_work(make_c
     assert texts[1:] == [None] * (len(dropped) - 1)
     # Those within the limit were handled (the help text went out).
     assert all(any(isinstance(r, SendMessage) for r in s) for s in sent[:BURST])
+
+
+async def test_a_long_flood_gets_one_hint_while_a_few_a_second_still_pass(make_chatter, ticks):
+    """Issue 11: 100 updates a second for 5 seconds: one hint in all, about 4 a second served."""
+    flooder = make_chatter(user_id=74)
+    served = hints = 0
+    for _ in range(500):
+        ticks.now += 0.01
+        texts = replies(await flooder.send("/help"))
+        hints += texts == [HINT]
+        served += len(texts) == 1 and texts != [HINT]
+    assert hints == 1
+    assert BURST + 15 <= served <= BURST + 25  # the burst, then 4 a second
