@@ -40,6 +40,7 @@ from bot.services.profiles import ProfileService
 from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
+from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
 from handlers import get_routers
 from handlers.callbacks import (
     AnnounceAction,
@@ -189,6 +190,12 @@ def create_dispatcher(
     )
     in_flight = InFlightMiddleware()
     dp.update.outer_middleware(in_flight)
+    # Before the user middleware: a dropped update costs no database write.
+    throttle = ThrottleMiddleware(
+        services.users, localizations, settings.default_locale, settings.throttle_rate
+    )
+    dp["throttle"] = throttle
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(
         UserContextMiddleware(services.profiles, localizations, settings.default_locale)
     )
@@ -313,7 +320,12 @@ async def run(settings: Settings) -> None:
             await serve_webhook(bot, dp, settings)
         else:
             await bot.delete_webhook(drop_pending_updates=False)
-            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+            await dp.start_polling(
+                bot,
+                handle_signals=True,
+                close_bot_session=True,
+                tasks_concurrency_limit=CONCURRENT_UPDATES,
+            )
     finally:
         await bot.session.close()  # already closed after polling; not when start-up failed
         await worker_bot.session.close()
@@ -345,6 +357,9 @@ async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
         await bot.set_webhook(
             settings.webhook_url,
             secret_token=secret,
+            # Each request is handled before it is answered, so Telegram's limit on open
+            # connections is the bound on updates handled at once.
+            max_connections=min(CONCURRENT_UPDATES, 100),
             allowed_updates=dp.resolve_used_update_types(),
             drop_pending_updates=False,
         )

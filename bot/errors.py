@@ -40,5 +40,11 @@ class CourseCancelled(DomainError):
     key = "error-course-cancelled"
 
 
+class CourseStarted(DomainError):
+    """Too late to give up a seat: it would go to someone waiting for a course already running."""
+
+    key = "error-course-started"
+
+
 class NotSignedUp(DomainError):
     key = "error-not-signed-up"

@@ -3,9 +3,39 @@ bytes); a changed layout gets a new prefix so old buttons fall to the "out of da
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Self
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import BaseModel, model_validator
+
+# Callback data is user input: a forged number could exceed SQLite's 64-bit integers (an
+# OverflowError deep in a query) or overflow in arithmetic such as page * page size. Ids,
+# pages and indexes here are far below 2**53 (Telegram ids fit in 52 bits), so anything
+# larger is refused before a handler sees it.
+INT_LIMIT = 2**53
+_INTEGER = re.compile(r"-?\d+")
+
+
+class _SaneInts(BaseModel):
+    """Mixed into every CallbackData: an out-of-range int fails to unpack, so no handler
+    matches and the catch-all answers "not found" (see `has_absurd_number`)."""
+
+    @model_validator(mode="after")
+    def _ints_in_range(self) -> Self:
+        for name, value in self:
+            if isinstance(value, int) and not -INT_LIMIT < value < INT_LIMIT:
+                raise ValueError(f"{name} out of range")
+        return self
+
+
+def has_absurd_number(data: str) -> bool:
+    """Callback data with an integer part no button of ours can carry."""
+    return any(
+        _INTEGER.fullmatch(part) is not None and not -INT_LIMIT < int(part) < INT_LIMIT
+        for part in data.split(":")
+    )
 
 
 class MenuAction(StrEnum):
@@ -16,15 +46,15 @@ class MenuAction(StrEnum):
     HELP = "help"
 
 
-class MenuCb(CallbackData, prefix="mnu1"):
+class MenuCb(CallbackData, _SaneInts, prefix="mnu1"):
     action: MenuAction
 
 
-class LanguageCb(CallbackData, prefix="lng1"):
+class LanguageCb(CallbackData, _SaneInts, prefix="lng1"):
     code: str
 
 
-class ConsentCb(CallbackData, prefix="cns1"):
+class ConsentCb(CallbackData, _SaneInts, prefix="cns1"):
     agree: bool
 
 
@@ -34,25 +64,25 @@ class ProfileAction(StrEnum):
     DONE = "done"
 
 
-class ProfileCb(CallbackData, prefix="prf1"):
+class ProfileCb(CallbackData, _SaneInts, prefix="prf1"):
     action: ProfileAction
     field: str
 
 
-class CountryCb(CallbackData, prefix="cty1"):
+class CountryCb(CallbackData, _SaneInts, prefix="cty1"):
     code: str = ""  # empty: just turn to `page`
     page: int = 0
 
 
-class TimezoneCb(CallbackData, prefix="tz1"):
+class TimezoneCb(CallbackData, _SaneInts, prefix="tz1"):
     index: int
 
 
-class ForgetCb(CallbackData, prefix="fgt1"):
+class ForgetCb(CallbackData, _SaneInts, prefix="fgt1"):
     confirm: bool
 
 
-class StatsCb(CallbackData, prefix="sts1"):
+class StatsCb(CallbackData, _SaneInts, prefix="sts1"):
     refresh: bool = True
 
 
@@ -69,7 +99,7 @@ class CourseAction(StrEnum):
     NOT_COMING = "notcoming"  # - no: the seat is freed
 
 
-class CourseCb(CallbackData, prefix="crs1"):
+class CourseCb(CallbackData, _SaneInts, prefix="crs1"):
     action: CourseAction
     course_id: int = 0
     page: int = 0
@@ -92,7 +122,7 @@ class AdminAction(StrEnum):
     CANCEL_YES = "cancel_yes"
 
 
-class AdminCourseCb(CallbackData, prefix="adc1"):
+class AdminCourseCb(CallbackData, _SaneInts, prefix="adc1"):
     action: AdminAction
     course_id: int = 0
     page: int = 0
@@ -105,7 +135,7 @@ class CourseFormAction(StrEnum):
     LANGUAGE = "lang"
 
 
-class CourseFormCb(CallbackData, prefix="cfm1"):
+class CourseFormCb(CallbackData, _SaneInts, prefix="cfm1"):
     action: CourseFormAction
     value: str = ""
 
@@ -127,7 +157,7 @@ class AnnounceAction(StrEnum):
     FROM_COURSE = "fromcourse"
 
 
-class AnnounceCb(CallbackData, prefix="ann1"):
+class AnnounceCb(CallbackData, _SaneInts, prefix="ann1"):
     action: AnnounceAction
     value: str = ""
 
@@ -140,7 +170,7 @@ class SurveyAction(StrEnum):
     SKIP = "skip"  # an optional question
 
 
-class SurveyCb(CallbackData, prefix="svy1"):
+class SurveyCb(CallbackData, _SaneInts, prefix="svy1"):
     action: SurveyAction
     survey_id: int
     q: int = 0  # the question the button belongs to: a button of another question is stale
@@ -162,7 +192,7 @@ class SurveyAdminAction(StrEnum):
     TEXTS = "txt"  # text answers of question `arg`, page `page`
 
 
-class SurveyAdminCb(CallbackData, prefix="sva1"):
+class SurveyAdminCb(CallbackData, _SaneInts, prefix="sva1"):
     action: SurveyAdminAction
     survey_id: int = 0
     arg: str = ""

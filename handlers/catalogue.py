@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot import course_texts
 from bot.config import Settings
-from bot.errors import CourseNotFound
+from bot.errors import CourseNotFound, CourseStarted
 from bot.i18n import Translator
 from bot.services.signups import SignupService
 from handlers.callback_replies import chat_of, close_buttons
@@ -276,8 +276,11 @@ async def cancel_ask(
     bot: Bot,
     t: Translator,
     courses: CourseRepository,
+    signups: SignupService,
 ) -> None:
     course = await visible_course(courses, callback_data.course_id)
+    if course.starts_at <= signups.clock():
+        raise CourseStarted()  # say so now, not after "Are you sure?"
     await callback.answer()
     kb = InlineKeyboardBuilder()
     kb.button(

@@ -4,6 +4,7 @@ filter keeps everyone else out; every handler still loads the course by id and c
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -781,10 +782,13 @@ async def export(
         format=callback_data.action.value,
         rows=len(people),
     )
-    if callback_data.action == AdminAction.XLSX:
-        data, ext = participants_xlsx(course, people, t), "xlsx"
-    else:
-        data, ext = participants_csv(course, people, t), "csv"
+    # Thousands of rows take openpyxl a while: built off the event loop so replies go on.
+    build, ext = (
+        (participants_xlsx, "xlsx")
+        if callback_data.action == AdminAction.XLSX
+        else (participants_csv, "csv")
+    )
+    data = await asyncio.to_thread(build, course, people, t)
     await bot.send_document(
         chat_of(callback),
         BufferedInputFile(data, filename=export_filename(course, ext)),

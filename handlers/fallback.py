@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.commands import ORGANISER_COMMANDS
 from bot.i18n import Translator
+from handlers.callbacks import has_absurd_number
 from storage.users import UserRepository
 
 router = Router(name=__name__)
@@ -38,6 +39,9 @@ async def not_understood(message: Message, t: Translator, state: FSMContext) -> 
 @router.callback_query()
 async def stale_button(callback: CallbackQuery, t: Translator) -> None:
     """Buttons of removed features, other versions, or forged data: answer, change nothing."""
+    if callback.data and has_absurd_number(callback.data):
+        await callback.answer(t("error-not-found"), show_alert=True)
+        return
     await callback.answer(t("error-button-expired"), show_alert=True)
 
 

@@ -596,12 +596,11 @@ async def send_export(
         rows=len(rows),
     )
     title = survey.title(t.locale)
-    if callback_data.action == SurveyAdminAction.XLSX:
-        data = exports.survey_xlsx(title, questions, rows, t, survey.anonymous)
-        name = exports.survey_export_filename(survey.id, "xlsx")
-    else:
-        data = exports.survey_csv(title, questions, rows, t, survey.anonymous)
-        name = exports.survey_export_filename(survey.id, "csv")
+    xlsx = callback_data.action == SurveyAdminAction.XLSX
+    build = exports.survey_xlsx if xlsx else exports.survey_csv
+    # Built off the event loop (a large export would pause every other reply).
+    data = await asyncio.to_thread(build, title, questions, rows, t, survey.anonymous)
+    name = exports.survey_export_filename(survey.id, "xlsx" if xlsx else "csv")
     await bot.send_document(
         chat_of(callback),
         BufferedInputFile(data, filename=name),

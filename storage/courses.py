@@ -171,6 +171,29 @@ class CourseRepository:
         )
         self._cache.pop(course_id, None)
 
+    async def update_in(
+        self,
+        conn: aiosqlite.Connection,
+        course_id: int,
+        values: dict[str, Any],
+        bump_revision: bool,
+    ) -> None:
+        """The same inside the caller's transaction (with the notices the change causes)."""
+        if not set(values) <= _WRITABLE:
+            raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
+        stored = _stored(values)
+        assignments = ", ".join(f"{name} = ?" for name in stored)
+        await conn.execute_fetchall(
+            f"UPDATE courses SET {assignments}, updated_at = ?,"  # noqa: S608 (whitelisted)
+            " revision = revision + ? WHERE id = ?",
+            [*stored.values(), utcnow_iso(), int(bump_revision), course_id],
+        )
+        self._cache.pop(course_id, None)
+
+    def evict(self, course_id: int) -> None:
+        """Drop a cached copy read inside a transaction that was rolled back."""
+        self._cache.pop(course_id, None)
+
     async def set_status(self, course_id: int, status: CourseStatus) -> None:
         await self.db.write(
             "UPDATE courses SET status = ?, updated_at = ? WHERE id = ?",

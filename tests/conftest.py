@@ -45,4 +45,7 @@ def settings(tmp_path: Path) -> Settings:
         bot_token=TEST_TOKEN,
         admin_ids=frozenset({ORGANISER_ID}),
         database_path=tmp_path / "data" / "bot.sqlite3",
+        # Tests feed one user's updates far faster than a person could; the throttle has its
+        # own tests (tests/handlers/test_throttle.py).
+        throttle_rate=0,
     )

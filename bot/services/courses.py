@@ -3,11 +3,14 @@ changes of time or place and about cancellations through the outbox."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import aiosqlite
 
 from bot import course_texts
 from bot.errors import CourseNotFound, DomainError, InvalidInput
@@ -122,21 +125,37 @@ class CourseService:
             if values["capacity"] < confirmed:
                 raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
         moved = any(name in values for name in _TIME_FIELDS) or field == "place"
-        await self.courses.update(course_id, values, bump_revision=moved)
-        updated = await self.get(course_id)
         notified = 0
-        if updated.status == CourseStatus.PUBLISHED:
-            if moved and self._visible_change(course, updated):
-                notified = await self._tell_participants(
-                    course_id,
-                    "course_changed",
-                    lambda t, zone: _change_text(course, updated, t, zone),
-                )
-            if field == "capacity":
-                await self.signups.promote(course_id)
-            if moved or field in ("reminder_offsets", "attendance_check_days"):
-                self._changed(updated)
+        # The change, the notices it causes and any promotion commit together or not at all.
+        async with self._transaction(course_id) as conn:
+            await self.courses.update_in(conn, course_id, values, bump_revision=moved)
+            updated = await self.get(course_id)
+            if updated.status == CourseStatus.PUBLISHED:
+                if moved and self._visible_change(course, updated):
+                    notified = await self._tell_participants_in(
+                        conn,
+                        course_id,
+                        "course_changed",
+                        lambda t, zone: _change_text(course, updated, t, zone),
+                    )
+                if field == "capacity":
+                    await self.signups.promote_in(conn, course_id)
+        if updated.status == CourseStatus.PUBLISHED and (
+            moved or field in ("reminder_offsets", "attendance_check_days")
+        ):
+            self._changed(updated)
         return Change(updated, notified)
+
+    @asynccontextmanager
+    async def _transaction(self, course_id: int) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction that may read the course while changing it: a copy cached
+        from inside a transaction that rolls back must not outlive it."""
+        try:
+            async with self.db.transaction() as conn:
+                yield conn
+        except BaseException:
+            self.courses.evict(course_id)
+            raise
 
     def _new_values(self, course: Course, field: str, raw: str | None) -> dict[str, Any]:
         now = self.clock()
@@ -202,41 +221,35 @@ class CourseService:
             when = course_texts.when(course, t, zone)
             return t("course-cancelled-notice", title=course.title(t.locale), when=when)
 
-        notified = await self._tell_participants(
-            course_id,
-            "course_cancelled",
-            render,
-            new_status=CourseStatus.CANCELLED,
-            with_calendar=False,
-        )
+        async with self._transaction(course_id) as conn:
+            await self.courses.set_status_in(conn, course_id, CourseStatus.CANCELLED)
+            notified = await self._tell_participants_in(
+                conn, course_id, "course_cancelled", render, with_calendar=False
+            )
         cancelled = await self.get(course_id)
         self._changed(cancelled)
         return Change(cancelled, notified)
 
-    async def _tell_participants(
+    async def _tell_participants_in(
         self,
+        conn: aiosqlite.Connection,
         course_id: int,
         kind: str,
         render: ZonedRender,
-        new_status: CourseStatus | None = None,
         with_calendar: bool = True,
     ) -> int:
-        """Queue a notice for everyone confirmed or waiting, in the same transaction as the
-        status change (if any), so a crash can never change the course without telling them."""
+        """Queue a notice for everyone confirmed or waiting inside the caller's transaction,
+        so a crash can never change the course without telling them."""
         people = await self.registrations.active_user_ids(course_id)
-        zones = {uid: await self._zone(uid) for uid, _ in people}
-        async with self.db.transaction() as conn:
-            if new_status is not None:
-                await self.courses.set_status_in(conn, course_id, new_status)
-            for user_id, status in people:
-                zone = zones[user_id]
-                await self.notices.queue_in(
-                    conn,
-                    user_id,
-                    kind,
-                    _for_zone(render, zone),
-                    course_id if with_calendar and status == RegStatus.CONFIRMED else None,
-                )
+        for user_id, status in people:
+            zone = await self._zone(user_id)
+            await self.notices.queue_in(
+                conn,
+                user_id,
+                kind,
+                _for_zone(render, zone),
+                course_id if with_calendar and status == RegStatus.CONFIRMED else None,
+            )
         return len(people)
 
     async def _zone(self, user_id: int) -> str | None:

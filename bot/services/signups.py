@@ -10,7 +10,13 @@ from datetime import UTC, datetime
 import aiosqlite
 
 from bot import course_texts
-from bot.errors import CourseCancelled, CourseNotFound, NotSignedUp, RegistrationClosed
+from bot.errors import (
+    CourseCancelled,
+    CourseNotFound,
+    CourseStarted,
+    NotSignedUp,
+    RegistrationClosed,
+)
 from bot.i18n import Translator
 from bot.services.notices import Notices
 from storage.courses import Course, CourseRepository, CourseStatus
@@ -86,32 +92,42 @@ class SignupService:
         return await self.registrations.view(course_id, user_id)
 
     async def cancel(self, course_id: int, user_id: int) -> list[int]:
-        """Give up a seat or a waiting-list place; returns who was promoted into the seat."""
+        """Give up a seat or a waiting-list place; returns who was promoted into the seat.
+
+        Refused once the course has started: the freed seat would go to someone waiting, who
+        would be told (with a calendar file) to join a course already running."""
         now = self.clock()
         async with self.db.transaction() as conn:
+            course = await self.courses.get(course_id)
+            if course is not None and course.starts_at <= now:
+                raise CourseStarted()
             old = await RegistrationRepository.cancel_in(conn, course_id, user_id, now)
             if old is None:
                 raise NotSignedUp()
             promoted = []
             if old == RegStatus.CONFIRMED:
-                promoted = await RegistrationRepository.promote_in(conn, course_id, now)
-                await self._tell_promoted(conn, course_id, promoted)
+                promoted = await self.promote_in(conn, course_id)
         return promoted
 
     async def promote(self, course_id: int) -> list[int]:
         """Fill free seats (after the capacity grew) and tell those promoted."""
         async with self.db.transaction() as conn:
-            promoted = await RegistrationRepository.promote_in(conn, course_id, self.clock())
-            await self._tell_promoted(conn, course_id, promoted)
+            return await self.promote_in(conn, course_id)
+
+    async def promote_in(self, conn: aiosqlite.Connection, course_id: int) -> list[int]:
+        """The same inside the caller's transaction, so a seat and its notice commit together;
+        nobody is promoted into a course that has started."""
+        now = self.clock()
+        course = await self.courses.get(course_id)
+        if course is None or course.starts_at <= now:
+            return []
+        promoted = await RegistrationRepository.promote_in(conn, course_id, now)
+        await self._tell_promoted(conn, course, promoted)
         return promoted
 
     async def _tell_promoted(
-        self, conn: aiosqlite.Connection, course_id: int, user_ids: list[int]
+        self, conn: aiosqlite.Connection, course: Course, user_ids: list[int]
     ) -> None:
-        if not user_ids:
-            return
-        course = await self.courses.get(course_id)
-        assert course is not None
         for user_id in user_ids:
             user = await self.users.get(user_id)
             zone = user.timezone if user else None
@@ -135,6 +151,16 @@ class SignupService:
         return out
 
     async def withdraw_everywhere(self, user_id: int) -> None:
-        """Before a user's data is erased: free their seats so the waiting lists move on."""
-        for registration in await self.registrations.of_user(user_id, self.clock()):
-            await self.cancel(registration.course_id, user_id)
+        """Before a user's data is erased: free their seats so the waiting lists move on, but
+        promote nobody into a course that has already started."""
+        now = self.clock()
+        for registration in await self.registrations.of_user(user_id, now):
+            course = await self.courses.get(registration.course_id)
+            if course is not None and course.starts_at <= now:
+                async with self.db.transaction() as conn:
+                    await RegistrationRepository.cancel_in(conn, course.id, user_id, now)
+                continue
+            try:
+                await self.cancel(registration.course_id, user_id)
+            except (NotSignedUp, CourseStarted):
+                continue  # withdrawn or started in the meantime: nothing left to free

@@ -72,6 +72,7 @@ signup-promoted-notice =
 error-course-not-found = This course does not exist (any more). Send /courses to see the current ones.
 error-registration-closed = Registration for this course is closed.
 error-course-cancelled = This course has been cancelled.
+error-course-started = This course has already started, so your place can no longer be cancelled. Nothing has changed.
 error-not-signed-up = You are not signed up for this course.
 
 # $title (String)

@@ -75,6 +75,7 @@ signup-promoted-notice =
 error-course-not-found = Такого курса нет (больше нет). Отправьте /courses, чтобы увидеть актуальные.
 error-registration-closed = Запись на этот курс закрыта.
 error-course-cancelled = Этот курс отменён.
+error-course-started = Курс уже начался, поэтому отменить запись больше нельзя. Ничего не изменилось.
 error-not-signed-up = Вы не записаны на этот курс.
 
 # $title (String)

@@ -41,6 +41,7 @@ class BotProcess:
             DATABASE_PATH=str(self.workdir / "data" / "bot.sqlite3"),
             ADMIN_IDS=str(ORGANISER_ID),
             LOG_LEVEL="INFO",
+            THROTTLE_RATE="0",  # simulated users answer faster than people; see test_throttle
         )
         env.update(self.env)
         return env

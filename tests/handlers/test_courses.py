@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
@@ -10,7 +11,7 @@ from handlers.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseC
 from storage.courses import CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository
 from storage.users import UserRepository
-from tests.conftest import ORGANISER_ID
+from tests.conftest import ORGANISER_ID, Clock
 from tests.handlers.harness import buttons, texts
 
 
@@ -164,3 +165,56 @@ async def test_a_press_too_old_to_answer_still_does_its_work(make_chatter, db):
     assert await RegistrationRepository(db).get(course_id, 777) is not None
     assert any("signed up" in text for text in texts(replies))
     assert not any("Something went wrong" in text for text in texts(replies))
+
+
+async def test_cancelling_after_the_start_says_it_has_started_and_changes_nothing(
+    make_chatter, db
+):
+    """Issue 11: the reminder's "Cancel my place", /my → cancel and "No" after the start."""
+    course_id = await publish_course(db, "Transit", days=5, capacity=1)
+    for user_id in (41, 42):
+        await complete_profile(db, user_id)
+        await make_chatter(user_id=user_id).press(
+            CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+        )
+    chatter = make_chatter(user_id=41)
+    course = await CourseRepository(db).get(course_id)
+    chatter.dp["signups"].clock = Clock(course.starts_at + timedelta(minutes=30))
+    for action in (CourseAction.CANCEL, CourseAction.CANCEL_YES, CourseAction.NOT_COMING):
+        sent = await chatter.press(CourseCb(action=action, course_id=course_id).pack())
+        answers = [r for r in sent if isinstance(r, AnswerCallbackQuery)]
+        assert [a.text for a in answers] == [
+            "This course has already started, so your place can no longer be cancelled."
+            " Nothing has changed."
+        ], action
+    registrations = RegistrationRepository(db)
+    assert (await registrations.get(course_id, 41)).status == "confirmed"
+    assert (await registrations.get(course_id, 42)).status == "waitlisted"
+    assert await db.fetch_all("SELECT id FROM outbox") == []
+
+
+async def test_a_button_with_an_absurd_number_gets_not_found_without_an_error_log(
+    make_chatter, db, caplog
+):
+    """Issue 11: numbers beyond SQLite's int64 in any button are refused, not a traceback."""
+    huge = "9" * 30
+    await complete_profile(db, 51)
+    chatter = make_chatter(user_id=51)
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    pressed = [
+        (chatter, f"crs1:view:{huge}:0"),
+        (chatter, f"crs1:list:0:{huge}"),
+        (chatter, f"crs1:up:-{huge}:0"),
+        (chatter, f"svy1:start:{huge}:0:0:0"),
+        (chatter, f"cty1::{huge}"),
+        (chatter, f"tz1:{huge}"),
+        (organiser, f"adc1:view:{huge}:0:"),
+        (organiser, f"adc1:list:0:{huge}:"),
+        (organiser, f"sva1:res:{huge}::0"),
+        (organiser, f"sva1:tpl:0:{huge}:0"),  # a number in a text field
+    ]
+    for who, data in pressed:
+        sent = await who.press(data)
+        answers = [r for r in sent if isinstance(r, AnswerCallbackQuery)]
+        assert [a.text for a in answers] == ["This item no longer exists."], data
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

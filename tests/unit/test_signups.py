@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.app import create_services
-from bot.errors import CourseCancelled, CourseNotFound, NotSignedUp, RegistrationClosed
+from bot.errors import (
+    CourseCancelled,
+    CourseNotFound,
+    CourseStarted,
+    NotSignedUp,
+    RegistrationClosed,
+)
 from storage.courses import CourseStatus
 from storage.registrations import RegStatus
 from tests.conftest import Clock
@@ -243,3 +250,104 @@ async def test_courses_are_finished_after_their_end(services, clock):
     clock.now = course.ends_at + timedelta(minutes=1)
     assert await services.course_service.finish_ended() == 1
     assert (await services.courses.get(course.id)).status == CourseStatus.FINISHED
+
+
+# -- issue 11: after the start nothing moves; a change and its notices are one transaction ----
+
+
+async def test_cancelling_after_the_start_is_refused_and_promotes_nobody(services, db, clock):
+    """Issue 11: "Can't come? Cancel my place" after the start frees no seat for anyone."""
+    course = await make_course(services, capacity=1)
+    a, b = await make_users(services, 2)
+    await services.signups.sign_up(course.id, a)
+    await services.signups.sign_up(course.id, b)
+    clock.now = course.starts_at + timedelta(minutes=30)
+    with pytest.raises(CourseStarted):
+        await services.signups.cancel(course.id, a)
+    with pytest.raises(CourseStarted):
+        await services.signups.cancel(course.id, b)  # a waiting place too: nothing changes
+    assert (await services.signups.status(course.id, a)).registration.status == "confirmed"
+    assert (await services.signups.status(course.id, b)).position == 1
+    assert await outbox_rows(db) == []
+
+
+async def test_forgetting_after_the_start_withdraws_without_promoting(services, db, clock):
+    """Issue 11: /forget during a running course frees the person, promotes nobody into it."""
+    course = await make_course(services, capacity=1)
+    a, b = await make_users(services, 2)
+    await services.signups.sign_up(course.id, a)
+    await services.signups.sign_up(course.id, b)
+    clock.now = course.starts_at + timedelta(minutes=30)
+    await services.profiles.forget(a)
+    assert await services.registrations.get(course.id, a) is None
+    assert (await services.signups.status(course.id, b)).registration.status == "waitlisted"
+    assert await outbox_rows(db) == []
+
+
+async def test_raising_the_capacity_of_a_started_course_promotes_nobody(services, db, clock):
+    """Issue 11: the waiting list of a running course is not pulled into it."""
+    course = await make_course(services, capacity=1)
+    for uid in await make_users(services, 3):
+        await services.signups.sign_up(course.id, uid)
+    clock.now = course.starts_at + timedelta(minutes=30)
+    await services.course_service.edit(course.id, "capacity", "3")
+    assert (await services.registrations.counts(course.id)).confirmed == 1
+    assert await outbox_rows(db) == []
+
+
+async def break_outbox(db):
+    """Every insert into the outbox fails, as a crash between change and notice would."""
+    await db.conn.execute(
+        "CREATE TRIGGER test_outbox_down BEFORE INSERT ON outbox"
+        " BEGIN SELECT RAISE(ABORT, 'outbox down'); END"
+    )
+
+
+async def stored_course(db, course_id):
+    """The course row as committed in the file (not the repository's cache)."""
+    row = await db.fetch_one(
+        "SELECT starts_at, capacity, status, revision FROM courses WHERE id = ?", (course_id,)
+    )
+    return tuple(row)
+
+
+async def test_a_move_whose_notices_fail_leaves_the_course_unchanged(services, db):
+    """Issue 11: moving a course and telling its participants are one transaction."""
+    course = await make_course(services, capacity=1)
+    (a,) = await make_users(services, 1)
+    await services.signups.sign_up(course.id, a)
+    before = await stored_course(db, course.id)
+    await break_outbox(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        await services.course_service.edit(course.id, "starts_at", "2027-03-22 10:00")
+    assert await stored_course(db, course.id) == before
+    assert (await services.courses.get(course.id)).starts_at == course.starts_at
+
+
+async def test_a_capacity_increase_whose_promotion_notice_fails_changes_nothing(services, db):
+    """Issue 11: more seats, the promotions and their notices are one transaction."""
+    course = await make_course(services, capacity=1)
+    users = await make_users(services, 3)
+    for uid in users:
+        await services.signups.sign_up(course.id, uid)
+    before = await stored_course(db, course.id)
+    await break_outbox(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        await services.course_service.edit(course.id, "capacity", "3")
+    assert await stored_course(db, course.id) == before
+    assert (await services.courses.get(course.id)).capacity == 1
+    counts = await services.registrations.counts(course.id)
+    assert (counts.confirmed, counts.waitlisted) == (1, 2)
+
+
+async def test_a_course_cancellation_whose_notices_fail_leaves_it_published(services, db):
+    """Issue 11: cancelling a course and telling its participants are one transaction."""
+    course = await make_course(services, capacity=1)
+    (a,) = await make_users(services, 1)
+    await services.signups.sign_up(course.id, a)
+    before = await stored_course(db, course.id)
+    await break_outbox(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        await services.course_service.cancel(course.id)
+    assert await stored_course(db, course.id) == before
+    assert (await services.courses.get(course.id)).status == CourseStatus.PUBLISHED
