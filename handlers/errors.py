@@ -33,7 +33,8 @@ async def number_out_of_range(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     """A forged number in a button's text part (ints are checked when unpacked) that SQLite
     cannot hold: nothing has that id, so "not found", not a traceback."""
     log.warning("Update %s: a number out of range in its data", event.update.update_id)
-    await _tell_user(event, bot, _translator(data)("error-not-found"))
+    t = _translator(data)
+    await _tell_user(event, bot, t("error-not-found"), t.plain("error-not-found"))
 
 
 @router.errors(
