@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import catalogue, common, errors, fallback, organiser, profile, start, surveys
+from handlers import (
+    catalogue,
+    common,
+    errors,
+    fallback,
+    no_profile,
+    organiser,
+    profile,
+    start,
+    surveys,
+)
 
 
 def get_routers() -> list[Router]:
     """Every router in the order they must see updates; the catch-all comes last."""
     return [
         errors.router,
+        # Before any handler that needs the sender's row: a forgotten person gets a hint.
+        no_profile.router,
         common.router,
         organiser.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its

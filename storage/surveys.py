@@ -292,7 +292,7 @@ class SurveyRepository:
         """Finished responses in the order they finished, with the named respondent's
         profile (nothing for anonymous responses: they have no user id)."""
         rows = await self.db.fetch_all(
-            "SELECT r.answers, r.finished_at, COALESCE(u.full_name, u.first_name),"
+            "SELECT r.answers, r.finished_at, u.full_name,"
             " u.country, u.organisation FROM survey_responses r"
             " LEFT JOIN users u ON u.id = r.user_id"
             " WHERE r.survey_id = ? AND r.finished_at IS NOT NULL ORDER BY r.finished_at, r.id",

@@ -1,0 +1,162 @@
+"""/forget in storage: erasure replayed after a restore, outbox retention, owner-only files."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.app import create_services
+from storage.database import Database
+from storage.erasure import ErasureLog, replay_erasures
+from storage.outbox import OutboxRepository, Outcome
+from storage.users import UserRepository
+
+NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
+
+
+async def profile(users: UserRepository, user_id: int, name: str) -> None:
+    await users.upsert_seen(user_id, "en")
+    await users.record_consent(user_id)
+    await users.set_profile_field(user_id, "full_name", name)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy, as a backup is taken (SQLite's online backup API)."""
+    with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+        live.backup(copy)
+    copy.close()
+    live.close()
+
+
+def restore(backup: Path, path: Path) -> None:
+    """The README's procedure: remove the WAL and SHM files, copy the backup over."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(backup.read_bytes())
+
+
+async def test_restoring_an_older_backup_replays_the_erasures(tmp_path, localizations):
+    """Issue 11: a person who used /forget does not come back with a restored backup, while
+    one who returned with /start after their erasure keeps their new profile."""
+    path = tmp_path / "data" / "bot.sqlite3"
+    backup = tmp_path / "backup.sqlite3"
+    async with Database(path) as db:
+        services = create_services(db, localizations)
+        await profile(services.users, 77, "Gulnara Abenova")
+        await profile(services.users, 88, "Timur Karimov")
+        # 88 was forgotten long ago and came back with /start since: the new row is newer.
+        services.profiles.clock = lambda: datetime.now(UTC) - timedelta(days=30)
+        await services.profiles.forget(88)
+        await profile(services.users, 88, "Timur Karimov")
+        copy_database(path, backup)  # the backup holds both people
+        services.profiles.clock = lambda: datetime.now(UTC)
+        await services.profiles.forget(77)
+
+    log_file = path.with_name("bot.sqlite3.erased")
+    lines = log_file.read_text().splitlines()  # one line per erasure: a hash and the time
+    assert [line.split()[0] for line in lines] == [ErasureLog.digest(88), ErasureLog.digest(77)]
+    assert all(re.fullmatch(r"[0-9a-f]{64} \d{4}-\d\d-\d\dT[\d:]{8}\+00:00", x) for x in lines)
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+
+    restore(backup, path)
+    async with Database(path) as db:
+        assert await UserRepository(db).get(77) is not None  # the restored copy has them
+        assert await replay_erasures(db, ErasureLog.beside(path)) == 1
+        assert await UserRepository(db).get(77) is None
+        survivor = await UserRepository(db).get(88)
+        assert survivor is not None and survivor.full_name == "Timur Karimov"
+    assert b"Gulnara" not in path.read_bytes()
+
+
+async def test_an_erased_person_is_not_recreated_by_later_updates_only_by_start(db, localizations):
+    """Issue 11: blocking the bot or pressing an old button after /forget re-created the row."""
+    profiles = create_services(db, localizations).profiles
+    await profiles.seen(42, "en", talking=True, starting=True)
+    await profiles.forget(42)
+    assert await profiles.seen(42, "en", talking=False, starting=False) is None  # a block
+    assert await profiles.seen(42, "en", talking=True, starting=False) is None  # a button
+    assert await profiles.users.get(42) is None
+    back = await profiles.seen(42, "ru", talking=True, starting=True)
+    assert back is not None and back.full_name is None and back.telegram_language == "ru"
+    # Someone the bot has never seen is not affected by anyone's erasure.
+    assert await profiles.seen(43, "en", talking=True, starting=False) is not None
+
+
+async def test_outbox_retention_deletes_final_rows_and_keeps_announcement_totals(
+    db, localizations, settings
+):
+    """Issue 11: the outbox kept every sent text and recipient for ever."""
+    services = create_services(db, localizations, settings)
+    services.announcements.clock = lambda: NOW
+    for user_id in (1, 2, 3, 4):
+        await services.users.upsert_seen(user_id, "en")
+    item = await services.announcements.create(
+        created_by=1, text_en="News", text_ru="Новости", audience={"kind": "all"}
+    )
+    assert await services.announcements.send_now(item.id) == 4
+    outbox = OutboxRepository(db)
+    claimed = await outbox.claim(NOW + timedelta(minutes=1), 3)
+    states = ["sent", "blocked", "failed"]
+    await outbox.record(
+        [Outcome(m.id, state, user_id=m.user_id) for m, state in zip(claimed, states, strict=True)]
+    )
+    before = await services.announcements.progress(item.id)
+    assert (before.sent, before.blocked, before.failed, before.remaining) == (1, 1, 1, 1)
+
+    assert await outbox.purge(datetime.now(UTC) - timedelta(days=30)) == 0  # all recent
+    assert await outbox.purge(datetime.now(UTC) + timedelta(days=1)) == 3
+    after = await services.announcements.progress(item.id)
+    assert (after.sent, after.blocked, after.failed, after.remaining) == (1, 1, 1, 1)
+    rows = await db.fetch_all("SELECT state FROM outbox")
+    assert [row[0] for row in rows] == ["pending"]  # not final: never purged
+
+    await services.profiles.forget(4)  # the last recipient's row goes too, as cancelled
+    final = await services.announcements.progress(item.id)
+    assert (final.sent, final.cancelled, final.remaining) == (1, 1, 0)
+    assert (await db.fetch_one("SELECT COUNT(*) FROM outbox"))[0] == 0
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def modes(path: Path) -> dict[str, int]:
+    return {
+        name: stat.S_IMODE(Path(f"{path}{name}").stat().st_mode)
+        for name in ("", "-wal", "-shm")
+        if Path(f"{path}{name}").exists()
+    }
+
+
+def world_readable_database(path: Path) -> None:
+    """A database (and WAL) made before the fix, with wider modes."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE t (v TEXT)")
+    conn.close()
+    path.chmod(0o644)
+    Path(f"{path}-wal").write_bytes(b"")
+    Path(f"{path}-wal").chmod(0o666)
+
+
+@pytest.mark.usefixtures("umask_022")
+async def test_database_wal_and_shm_are_readable_by_the_owner_only(tmp_path):
+    """Issue 11: the database and its WAL were created world-readable (0644)."""
+    path = tmp_path / "bot.sqlite3"
+    async with Database(path) as db:
+        await db.write("CREATE TABLE t (v TEXT)")
+        assert modes(path) == {"": 0o600, "-wal": 0o600, "-shm": 0o600}
+
+    older = tmp_path / "older.sqlite3"
+    world_readable_database(older)
+    async with Database(older):
+        assert set(modes(older).values()) == {0o600}
