@@ -1,15 +1,12 @@
-"""/forget in storage: erasure replayed after a restore, outbox retention, owner-only files."""
+"""/forget in storage: erasures replayed after a restore, no re-creation, outbox retention."""
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.app import create_services
 from storage.database import Database
@@ -120,43 +117,3 @@ async def test_outbox_retention_deletes_final_rows_and_keeps_announcement_totals
     final = await services.announcements.progress(item.id)
     assert (final.sent, final.cancelled, final.remaining) == (1, 1, 0)
     assert (await db.fetch_one("SELECT COUNT(*) FROM outbox"))[0] == 0
-
-
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
-
-
-def modes(path: Path) -> dict[str, int]:
-    return {
-        name: stat.S_IMODE(Path(f"{path}{name}").stat().st_mode)
-        for name in ("", "-wal", "-shm")
-        if Path(f"{path}{name}").exists()
-    }
-
-
-def world_readable_database(path: Path) -> None:
-    """A database (and WAL) made before the fix, with wider modes."""
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("CREATE TABLE t (v TEXT)")
-    conn.close()
-    path.chmod(0o644)
-    Path(f"{path}-wal").write_bytes(b"")
-    Path(f"{path}-wal").chmod(0o666)
-
-
-@pytest.mark.usefixtures("umask_022")
-async def test_database_wal_and_shm_are_readable_by_the_owner_only(tmp_path):
-    """Issue 11: the database and its WAL were created world-readable (0644)."""
-    path = tmp_path / "bot.sqlite3"
-    async with Database(path) as db:
-        await db.write("CREATE TABLE t (v TEXT)")
-        assert modes(path) == {"": 0o600, "-wal": 0o600, "-shm": 0o600}
-
-    older = tmp_path / "older.sqlite3"
-    world_readable_database(older)
-    async with Database(older):
-        assert set(modes(older).values()) == {0o600}
