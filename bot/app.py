@@ -108,12 +108,15 @@ def create_services(
     registrations = RegistrationRepository(db)
     notices = Notices(localizations)
     signups = SignupService(db, courses, registrations, users, notices)
+    announcements = AnnouncementRepository(db)
+    profiles = ProfileService(users, signups, ErasureLog.beside(db.path))
+    profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
     return Services(
         users=users,
         courses=courses,
         registrations=registrations,
         outbox=OutboxRepository(db),
-        profiles=ProfileService(users, signups, ErasureLog.beside(db.path)),
+        profiles=profiles,
         signups=signups,
         course_service=CourseService(db, courses, registrations, signups, notices),
         reminders=ReminderService(
@@ -134,7 +137,7 @@ def create_services(
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
         announcements=AnnouncementService(
-            AnnouncementRepository(db),
+            announcements,
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
             default_timezone=settings.default_timezone if settings else "UTC",

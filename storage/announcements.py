@@ -106,6 +106,10 @@ class AnnouncementRepository:
         self.db = db
         self._cache: dict[int, Announcement] = {}
 
+    def drop_cache(self) -> None:
+        """Forget the cached rows (an erasure rewrote created_by in SQL, see /forget)."""
+        self._cache.clear()
+
     async def create(self, values: dict[str, Any]) -> Announcement:
         names = sorted(values)
         row = await self.db.write(

@@ -45,6 +45,8 @@ class ProfileService:
         self.signups = signups
         self.erasures = erasures
         self.clock = clock
+        # Called after an erasure: caches elsewhere that may still hold the person's id.
+        self.forgotten: list[Callable[[], None]] = []
 
     async def seen(
         self, user_id: int, telegram_language: str | None, *, talking: bool, starting: bool
@@ -139,6 +141,8 @@ class ProfileService:
         # Listed first: if the bot stops before the database forgets, start-up finishes it.
         await asyncio.to_thread(self.erasures.record, user_id, self.clock())
         await self.users.delete(user_id)
+        for drop_cache in self.forgotten:
+            drop_cache()
 
 
 @cache

@@ -196,3 +196,28 @@ async def test_before_consent_only_the_id_and_language_are_stored(make_chatter, 
     }
     stored = await file_bytes(db)
     assert [name for name in TELEGRAM if TELEGRAM[name].encode() in stored] == []
+
+
+async def test_an_organiser_who_is_forgotten_stays_in_the_records_under_a_pseudonym(
+    make_chatter, db
+):
+    """Issue 11: the audit log and announcements kept an organiser's Telegram id."""
+    course_id = await publish_course(db, "Transit", days=5)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/start")
+    await organiser.press(AdminCourseCb(action=AdminAction.XLSX, course_id=course_id).pack())
+    announcements = organiser.dp["announcements"]
+    item = await announcements.create(
+        created_by=ORGANISER_ID, text_en="News", text_ru="Новости", audience={"kind": "all"}
+    )
+    await announcements.send_now(item.id)
+    assert (await announcements.get(item.id)).created_by == ORGANISER_ID  # cached now
+
+    await organiser.send("/forget")
+    await organiser.press(ForgetCb(confirm=True).pack())
+    assert (await announcements.get(item.id)).created_by < 0  # a pseudonym, cache included
+    await organiser.send("/start")
+    (audit,) = texts(await organiser.send("/audit"))
+    (listing,) = texts(await organiser.send("/announcements"))
+    for text in (audit, listing):
+        assert "a person who asked to be forgotten" in text and str(ORGANISER_ID) not in text
