@@ -8,11 +8,15 @@ import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.app import create_services
+from bot.config import ConfigError, load_settings
 from storage.database import Database
 from storage.erasure import ErasureLog, replay_erasures
 from storage.outbox import OutboxRepository, Outcome
 from storage.users import UserRepository
+from tests.conftest import TEST_TOKEN
 
 NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -117,3 +121,11 @@ async def test_outbox_retention_deletes_final_rows_and_keeps_announcement_totals
     final = await services.announcements.progress(item.id)
     assert (final.sent, final.cancelled, final.remaining) == (1, 1, 0)
     assert (await db.fetch_one("SELECT COUNT(*) FROM outbox"))[0] == 0
+
+
+def test_outbox_keep_days_defaults_to_30_and_must_be_positive(monkeypatch):
+    monkeypatch.setenv("BOT_TOKEN", TEST_TOKEN)
+    assert load_settings(env_file=None).outbox_keep_days == 30
+    monkeypatch.setenv("OUTBOX_KEEP_DAYS", "0")
+    with pytest.raises(ConfigError, match="OUTBOX_KEEP_DAYS must be at least 1"):
+        load_settings(env_file=None)
