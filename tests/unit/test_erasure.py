@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,7 @@ import pytest
 
 from bot.app import create_services
 from bot.config import ConfigError, load_settings
-from storage.database import Database
+from storage.database import MIGRATIONS_DIR, Database
 from storage.erasure import ErasureLog, replay_erasures
 from storage.outbox import OutboxRepository, Outcome
 from storage.users import UserRepository
@@ -129,3 +130,36 @@ def test_outbox_keep_days_defaults_to_30_and_must_be_positive(monkeypatch):
     monkeypatch.setenv("OUTBOX_KEEP_DAYS", "0")
     with pytest.raises(ConfigError, match="OUTBOX_KEEP_DAYS must be at least 1"):
         load_settings(env_file=None)
+
+
+async def test_migration_009_removes_telegram_names_and_unconsented_fields_from_the_file(
+    tmp_path,
+):
+    """Issue 11: Telegram's names were stored for everyone, before any consent."""
+    before_009 = tmp_path / "migrations"
+    before_009.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("00[1-7]_*.sql")):
+        shutil.copy(path, before_009 / path.name)
+    path = tmp_path / "old.sqlite3"
+    db = Database(path)
+    await db.connect()
+    await db.migrate(before_009)
+    await db.write(
+        "INSERT INTO users (id, first_name, last_name, username, full_name, email,"
+        " consent_at, created_at, last_seen_at) VALUES"
+        " (1, 'Zhanarka', 'Sadykkyzy', 'zhanarka_kz', NULL, NULL, NULL, 'x', 'x'),"
+        " (2, 'Bekzat', NULL, NULL, 'Bekzat Omarov', 'b.omarov@kgd.gov.kz', NULL, 'x', 'x'),"
+        " (3, 'Aliya', NULL, NULL, 'Aliya Serikova', NULL, '2027-01-01', 'x', 'x')"
+    )
+    await db.migrate()
+    await db.truncate_wal()
+    rows = await db.fetch_all("SELECT id, full_name, email FROM users ORDER BY id")
+    assert [tuple(row) for row in rows] == [
+        (1, None, None),
+        (2, None, None),
+        (3, "Aliya Serikova", None),
+    ]
+    await db.close()
+    data = path.read_bytes()
+    for gone in (b"Zhanarka", b"Sadykkyzy", b"zhanarka_kz", b"Bekzat", b"b.omarov"):
+        assert gone not in data
