@@ -3,12 +3,12 @@
 consent-request =
     <b>Before we store your profile</b>
     To sign you up for courses, the organisers (ROCB Europe and the TRACECA Permanent Secretariat) need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else. You can see and change them with /profile and delete them with /forget at any time.
-    Until you agree, the bot keeps only your Telegram id and your language, so that it can answer you. Your Telegram name and username are not stored.
+    Until you agree, the bot keeps only your Telegram id, your language and when you last wrote to it, so that it can answer you. Your Telegram name and username are not stored.
 
     Do you agree?
 button-consent-agree = ✅ I agree
 button-consent-decline = Not now
-consent-declined = No profile has been stored: the bot keeps only your Telegram id and your language, so that it can answer you (/forget deletes them too). You can give your consent later with /profile; it is needed to sign up for courses.
+consent-declined = No profile has been stored: the bot keeps only your Telegram id, your language and when you last wrote to it, so that it can answer you (/forget deletes them too). You can give your consent later with /profile; it is needed to sign up for courses.
 consent-thanks = Thank you. Let's fill in your profile — it takes less than a minute.
 
 profile-ask-full_name = Your full name, as it should appear on your certificate (for example: Aigerim Nurlanovna Sadykova):
