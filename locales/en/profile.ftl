@@ -64,7 +64,7 @@ button-forget-confirm = Yes, delete
 button-forget-keep = No, keep it
 forget-done =
     Your personal data has been deleted.
-    The bot will not recognise you again: if you want to use it, send /start and it begins from the beginning.
+    If you want to use the bot again, send /start: it begins from the beginning.
 profile-send-start = Please send /start to begin.
 forget-kept = Nothing was deleted.
 
