@@ -121,14 +121,13 @@ async def seed(path: Path, users: int, reminded_start: datetime) -> None:
         services = create_services(db, Localizations())
         async with db.transaction() as conn:
             await conn.executemany(
-                "INSERT INTO users (id, first_name, language, telegram_language, consent_at,"
+                "INSERT INTO users (id, language, telegram_language, consent_at,"
                 " full_name, country, organisation, position, timezone, created_at,"
-                " last_seen_at) VALUES (?, ?, ?, ?, ?, ?, 'kz', 'State Revenue Committee',"
+                " last_seen_at) VALUES (?, ?, ?, ?, ?, 'kz', 'State Revenue Committee',"
                 " 'Inspector', 'Asia/Almaty', ?, ?)",
                 [
                     (
                         uid,
-                        f"Officer{uid}",
                         "ru" if uid % 2 and uid != ORGANISER else "en",
                         "ru" if uid % 2 and uid != ORGANISER else "en",
                         now.isoformat(),

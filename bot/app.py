@@ -54,6 +54,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.database import Database
+from storage.erasure import ErasureLog, replay_erasures
 from storage.fsm import SQLiteStorage
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
@@ -109,12 +110,15 @@ def create_services(
     registrations = RegistrationRepository(db)
     notices = Notices(localizations)
     signups = SignupService(db, courses, registrations, users, notices)
+    announcements = AnnouncementRepository(db)
+    profiles = ProfileService(users, signups, ErasureLog.beside(db.path))
+    profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
     return Services(
         users=users,
         courses=courses,
         registrations=registrations,
         outbox=OutboxRepository(db),
-        profiles=ProfileService(users, signups),
+        profiles=profiles,
         signups=signups,
         course_service=CourseService(db, courses, registrations, signups, notices),
         reminders=ReminderService(
@@ -135,7 +139,7 @@ def create_services(
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
         announcements=AnnouncementService(
-            AnnouncementRepository(db),
+            announcements,
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
             default_timezone=settings.default_timezone if settings else "UTC",
@@ -219,6 +223,12 @@ async def run(settings: Settings) -> None:
     try:
         await db.migrate()
         services = create_services(db, localizations, settings)
+        # A restored backup may hold people who asked to be forgotten since it was taken.
+        replayed = await replay_erasures(db, services.profiles.erasures)
+        if replayed:
+            log.warning("Erased %d user(s) again who had asked to be forgotten", replayed)
+        # Also flushes old page versions (a migration that cleared data) out of the WAL.
+        await db.truncate_wal()
         dp, in_flight = create_dispatcher(settings, db, localizations, services)
         scheduler: Scheduler = dp["scheduler"]
         announcer: Announcer = dp["announcer"]
@@ -291,6 +301,13 @@ async def run(settings: Settings) -> None:
             except (BackupError, OSError) as exc:
                 log.error("Scheduled backup to %s failed: %s", settings.backup_dir, exc)
 
+        async def purge_outbox() -> None:
+            """Messages that reached a final state are kept OUTBOX_KEEP_DAYS, then deleted."""
+            keep = timedelta(days=settings.outbox_keep_days)
+            removed = await services.outbox.purge(datetime.now(UTC) - keep)
+            if removed:
+                log.info("Deleted %d outbox message(s) older than %s", removed, keep)
+
         async def on_startup(bot: Bot) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
@@ -298,6 +315,7 @@ async def run(settings: Settings) -> None:
             announcer.bot = bot
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
+            scheduler.every(purge_outbox, "outbox:retention", 60)
             if settings.backup_dir is not None:
                 scheduler.every(daily_backup, "backup:daily", 60)
             await announcer.restore()

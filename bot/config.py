@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     backup_dir: Path | None = None
     backup_keep: int = Field(default=7, ge=1, le=1000)
+    outbox_keep_days: int = Field(default=30, ge=1, le=3650)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("bot_token", mode="before")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,11 +17,15 @@ from bot.services.profiles import ProfileService
 
 log = logging.getLogger(__name__)
 
+# /start, /start@bot, /start c12: the one command that (re)creates a forgotten person's row.
+_START = re.compile(r"^/start(@\w+)?(\s|$)")
+
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class UserContextMiddleware(BaseMiddleware):
-    """Upserts the user who sent the update and gives handlers `user`, `t` and `locale`."""
+    """Refreshes the row of the user who sent the update and gives handlers `user` (None when
+    the bot holds no row for them: see handlers/no_profile.py), `t` and `locale`."""
 
     def __init__(
         self, profiles: ProfileService, localizations: Localizations, default_locale: Locale
@@ -33,12 +38,18 @@ class UserContextMiddleware(BaseMiddleware):
         sender: User | None = data.get("event_from_user")
         user = None
         if sender is not None and not sender.is_bot:
+            update = event if isinstance(event, Update) else None
+            message = update.message if update else None
+            button = update.callback_query if update else None
+            # Only a private chat is talking to the bot: a group gets one pointer there
+            # (handlers/groups.py) and leaves no row behind.
+            chat = data.get("event_chat")
+            private = chat is None or chat.type == "private"
             user = await self.profiles.seen(
                 sender.id,
-                sender.first_name,
-                sender.last_name,
-                sender.username,
                 sender.language_code,
+                talking=(message is not None or button is not None) and private,
+                starting=message is not None and _START.match(message.text or "") is not None,
             )
         locale = pick_locale(
             user.language if user else None,

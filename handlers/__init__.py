@@ -10,6 +10,7 @@ from handlers import (
     errors,
     fallback,
     groups,
+    no_profile,
     organiser,
     profile,
     start,
@@ -23,6 +24,8 @@ def get_routers() -> list[Router]:
         errors.router,
         # Shared chats get one answer and nothing else: before every feature router.
         groups.router,
+        # Before any handler that needs the sender's row: a forgotten person gets a hint.
+        no_profile.router,
         common.router,
         organiser.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its

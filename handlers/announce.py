@@ -23,6 +23,7 @@ from bot.services import course_fields
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.services.course_fields import FieldProblem
 from bot.telegram_text import entities_as_html, utf16_length
+from handlers.audit import person_name
 from handlers.callback_replies import chat_of, close_buttons
 from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.course_admin import problem_text
@@ -523,7 +524,7 @@ async def recent(
         progress = await announcements.progress(item.id)
         preview = (item.text(t.locale) or "…")[:40]
         author = await users.get(item.created_by)
-        name = (author.full_name or author.first_name) if author else str(item.created_by)
+        name = person_name(item.created_by, author, t, fallback=str(item.created_by))
         lines.append(
             t(
                 "announce-list-row",

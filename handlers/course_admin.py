@@ -747,7 +747,7 @@ async def participants(
     for number, person in enumerate(shown[:PARTICIPANTS_SHOWN], start=1):
         country = BY_CODE.get(person.country or "")
         mark = "⏳" if person.registration.status == RegStatus.WAITLISTED else "✅"
-        name = html.quote(person.full_name or person.first_name)
+        name = html.quote(person.full_name or "—")
         where = t(country.name_key) if country else "—"
         lines.append(
             f"{number}. {mark} {name} — {where}, {html.quote(person.organisation or '—')}"
@@ -809,7 +809,7 @@ async def attendance_markup(
     for person in people[page * ATTENDANCE_PAGE : (page + 1) * ATTENDANCE_PAGE]:
         mark = "✅" if person.registration.attended else "▫️"
         kb.button(
-            text=f"{mark} {person.full_name or person.first_name}",
+            text=f"{mark} {person.full_name or '—'}",
             callback_data=_cb(
                 AdminAction.TOGGLE, course.id, page, str(person.registration.user_id)
             ),

@@ -13,6 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.config import Settings
 from bot.countries import BY_CODE, COUNTRIES, TIMEZONE_CHOICES
 from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
@@ -387,16 +388,23 @@ def _forget_keyboard(t: Translator) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+def _forget_question(t: Translator, settings: Settings) -> str:
+    # Backups keep what is deleted until the daily rotation drops them: the text says how long.
+    return t("forget-confirm", days=settings.backup_keep)
+
+
 @router.message(Command("forget"))
-async def forget_command(message: Message, t: Translator) -> None:
-    await message.answer(t("forget-confirm"), reply_markup=_forget_keyboard(t))
+async def forget_command(message: Message, t: Translator, settings: Settings) -> None:
+    await message.answer(_forget_question(t, settings), reply_markup=_forget_keyboard(t))
 
 
 @router.callback_query(ForgetCb.filter(~F.confirm))
-async def forget_from_card(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
+async def forget_from_card(
+    callback: CallbackQuery, bot: Bot, t: Translator, settings: Settings
+) -> None:
     await callback.answer()
     await bot.send_message(
-        chat_of(callback), t("forget-confirm"), reply_markup=_forget_keyboard(t)
+        chat_of(callback), _forget_question(t, settings), reply_markup=_forget_keyboard(t)
     )
 
 

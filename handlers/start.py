@@ -51,7 +51,9 @@ async def start(
         await register_organiser_commands(
             message.bot, localizations, user.id, settings.default_locale
         )
-    welcome = t("start-welcome", name=user.first_name)
+    # Telegram's name is not stored (issue 11): the greeting takes it from the update.
+    sender = message.from_user
+    welcome = t("start-welcome", name=sender.first_name if sender else "")
     if user.language is None:
         if course_id is not None:
             # Land on the course right after the language is chosen.

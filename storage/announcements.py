@@ -106,6 +106,10 @@ class AnnouncementRepository:
         self.db = db
         self._cache: dict[int, Announcement] = {}
 
+    def drop_cache(self) -> None:
+        """Forget the cached rows (an erasure rewrote created_by in SQL, see /forget)."""
+        self._cache.clear()
+
     async def create(self, values: dict[str, Any]) -> Announcement:
         names = sorted(values)
         row = await self.db.write(
@@ -229,11 +233,20 @@ class AnnouncementRepository:
         return count
 
     async def progress(self, announcement_id: int) -> dict[str, int]:
+        """Messages by state: those still in the outbox plus the totals kept on the
+        announcement for rows deleted since (retention, /forget)."""
         rows = await self.db.fetch_all(
-            "SELECT state, COUNT(*) FROM outbox WHERE announcement_id = ? GROUP BY state",
-            (announcement_id,),
+            "SELECT state, COUNT(*) FROM outbox WHERE announcement_id = :id GROUP BY state"
+            " UNION ALL SELECT 'sent', sent_count FROM announcements WHERE id = :id"
+            " UNION ALL SELECT 'blocked', blocked_count FROM announcements WHERE id = :id"
+            " UNION ALL SELECT 'failed', failed_count FROM announcements WHERE id = :id"
+            " UNION ALL SELECT 'cancelled', cancelled_count FROM announcements WHERE id = :id",
+            {"id": announcement_id},
         )
-        return {row[0]: row[1] for row in rows}
+        states: dict[str, int] = {}
+        for state, count in rows:
+            states[state] = states.get(state, 0) + count
+        return states
 
     async def stop(self, announcement_id: int, now: datetime) -> int:
         """Cancel what is not sent yet; returns how many messages were cancelled."""

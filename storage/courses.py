@@ -127,6 +127,10 @@ class CourseRepository:
         self.db = db
         self._cache: dict[int, Course] = {}
 
+    def drop_cache(self) -> None:
+        """Forget the cached rows (an erasure rewrote created_by in SQL, see /forget)."""
+        self._cache.clear()
+
     async def get(self, course_id: int) -> Course | None:
         cached = self._cache.get(course_id)
         if cached is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -38,6 +39,16 @@ def from_db(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+def owner_only(path: Path) -> None:
+    """Create the database file readable by its owner only, and narrow an existing one (and
+    its WAL and shared-memory files). SQLite gives the -wal and -shm files it creates the
+    mode of the database file, so they follow."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            os.chmod(name, 0o600)
+
+
 class Database:
     """The bot's single SQLite connection.
 
@@ -59,6 +70,7 @@ class Database:
     async def connect(self) -> None:
         """Open the file (creating its folder) and set the pragmas every connection needs."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(self.path)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, sqlite3 never does implicitly.
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
         self._conn.row_factory = aiosqlite.Row
@@ -74,6 +86,12 @@ class Database:
             async with self._write_lock:
                 await self._conn.close()
             self._conn = None
+
+    async def vacuum(self) -> None:
+        """Rebuild the file. secure_delete zeroes deleted rows, but a deleted key can survive
+        as a divider in an inner b-tree page until the tree is rebuilt."""
+        async with self._write_lock:
+            await self.conn.execute("VACUUM")
 
     async def __aenter__(self) -> Database:
         await self.connect()

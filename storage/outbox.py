@@ -46,6 +46,27 @@ PRIORITY_PERSONAL = 0
 PRIORITY_BULK = 10
 
 
+async def delete_messages_in(
+    conn: aiosqlite.Connection, where: str, params: dict[str, Any]
+) -> None:
+    """Delete the outbox rows matching `where` (a fixed fragment over outbox columns, never
+    input), inside the caller's transaction. Their announcements keep the totals, so the
+    figures organisers see do not change; a message never sent counts as cancelled."""
+    await conn.execute(
+        # `where` is one of the fixed fragments of this package's callers.
+        "UPDATE announcements AS a SET sent_count = a.sent_count + t.sent,"  # noqa: S608
+        " blocked_count = a.blocked_count + t.blocked, failed_count = a.failed_count + t.failed,"
+        " cancelled_count = a.cancelled_count + t.cancelled"
+        " FROM (SELECT announcement_id, SUM(state = 'sent') AS sent,"
+        " SUM(state = 'blocked') AS blocked, SUM(state = 'failed') AS failed,"
+        " SUM(state NOT IN ('sent', 'blocked', 'failed')) AS cancelled FROM outbox"
+        f" WHERE announcement_id IS NOT NULL AND {where} GROUP BY announcement_id) AS t"
+        " WHERE a.id = t.announcement_id",
+        params,
+    )
+    await conn.execute(f"DELETE FROM outbox WHERE {where}", params)  # noqa: S608
+
+
 class OutboxRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -175,6 +196,15 @@ class OutboxRepository:
     async def next_due(self) -> datetime | None:
         row = await self.db.fetch_one("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'")
         return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def purge(self, before: datetime) -> int:
+        """Delete messages that reached a final state before `before` (OUTBOX_KEEP_DAYS):
+        the table does not grow for ever, and rendered texts do not stay. Returns how many."""
+        where = "state IN ('sent', 'blocked', 'failed', 'cancelled') AND updated_at < :before"
+        async with self.db.transaction() as conn:
+            await delete_messages_in(conn, where, {"before": to_db(before)})
+            row = await conn.execute_fetchall("SELECT changes()")
+        return int(next(iter(row))[0])
 
     async def by_state(self) -> dict[str, int]:
         rows = await self.db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")

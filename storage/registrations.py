@@ -48,8 +48,6 @@ class Participant:
     registration: Registration
     position: int | None  # on the waiting list
     full_name: str | None
-    first_name: str
-    username: str | None
     country: str | None
     organisation: str | None
     position_title: str | None
@@ -193,7 +191,7 @@ class RegistrationRepository:
         """Everyone who signed up, confirmed first, then the waiting list, then cancellations."""
         rows = await self.db.fetch_all(
             "SELECT r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
-            " r.updated_at, u.full_name, u.first_name, u.username, u.country, u.organisation,"
+            " r.updated_at, u.full_name, u.country, u.organisation,"
             " u.position AS position_title, u.email,"
             " CASE WHEN r.status = 'waitlisted' THEN"
             "  (SELECT COUNT(*) FROM registrations w WHERE w.course_id = r.course_id"
@@ -208,8 +206,6 @@ class RegistrationRepository:
                 registration=_registration(row),
                 position=row["waitlist_position"],
                 full_name=row["full_name"],
-                first_name=row["first_name"],
-                username=row["username"],
                 country=row["country"],
                 organisation=row["organisation"],
                 position_title=row["position_title"],

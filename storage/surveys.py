@@ -394,7 +394,7 @@ class SurveyRepository:
         """Finished responses by day (by time for named surveys), then by their random id, with
         the named respondent's profile (nothing for anonymous responses: no user id)."""
         rows = await self.db.fetch_all(
-            "SELECT r.answers, r.finished_at, COALESCE(u.full_name, u.first_name),"
+            "SELECT r.answers, r.finished_at, u.full_name,"
             " u.country, u.organisation FROM survey_responses r"
             " LEFT JOIN users u ON u.id = r.user_id"
             " WHERE r.survey_id = ? ORDER BY r.finished_at, r.id",

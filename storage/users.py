@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, fields
 
 from storage.database import Database, utcnow_iso
+from storage.erasure import erase_in, scrub
 
 PROFILE_FIELDS = ("full_name", "country", "organisation", "position", "email", "timezone")
 # What a profile must have before a sign-up; e-mail is optional and time zone has a default.
@@ -16,9 +17,6 @@ REQUIRED_PROFILE_FIELDS = ("full_name", "country", "organisation", "position")
 @dataclass(frozen=True)
 class User:
     id: int
-    first_name: str
-    last_name: str | None
-    username: str | None
     telegram_language: str | None
     language: str | None
     consent_at: str | None
@@ -55,9 +53,24 @@ def _user(row: sqlite3.Row) -> User:
 
 
 # last_seen_at is kept to the minute: an update from a user seen less than this ago (with the
-# same names and language) costs no write, which is most updates during a dialog.
+# same language) costs no write, which is most updates during a dialog.
 SEEN_PRECISION_SECONDS = 60.0
 _CACHE_LIMIT = 50_000
+
+# Before consent a row holds only what the bot needs to talk to the person: the id, the
+# language (theirs or Telegram's, to choose the language of messages before they pick one),
+# whether they can be reached, and when they were first and last seen.
+_TOUCH = (
+    # S608 below: the only interpolation is the constant column list.
+    "UPDATE users SET telegram_language = ?, last_seen_at = ?, is_active = 1"  # noqa: S608
+    f" WHERE id = ? RETURNING {_COLUMNS}"
+)
+_UPSERT = (
+    "INSERT INTO users (id, telegram_language, created_at, last_seen_at)"  # noqa: S608
+    " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+    " telegram_language = excluded.telegram_language,"
+    f" last_seen_at = excluded.last_seen_at, is_active = 1 RETURNING {_COLUMNS}"
+)
 
 
 class UserRepository:
@@ -81,43 +94,39 @@ class UserRepository:
         )
         return _user(row) if row else None
 
-    async def upsert_seen(
-        self,
-        user_id: int,
-        first_name: str,
-        last_name: str | None,
-        username: str | None,
-        telegram_language: str | None,
-    ) -> User:
-        """Record that the user wrote to us (which also makes them reachable again)."""
-        cached = self._seen.get(user_id)
+    async def upsert_seen(self, user_id: int, telegram_language: str | None) -> User:
+        """Record that the user wrote to us, creating their row if there is none (this also
+        makes them reachable again)."""
+        cached = self._fresh(user_id, telegram_language)
         if cached is not None:
-            user, written = cached
-            same = (user.first_name, user.last_name, user.username, user.telegram_language) == (
-                first_name,
-                last_name,
-                username,
-                telegram_language,
-            )
-            if same and user.is_active and time.monotonic() - written < SEEN_PRECISION_SECONDS:
-                return user
+            return cached
         now = utcnow_iso()
-        row = await self.db.write(
-            # S608 below: the only interpolation is the constant column list.
-            "INSERT INTO users (id, first_name, last_name, username, telegram_language,"  # noqa: S608
-            " created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name,"
-            " last_name = excluded.last_name, username = excluded.username,"
-            " telegram_language = excluded.telegram_language,"
-            " last_seen_at = excluded.last_seen_at, is_active = 1"
-            f" RETURNING {_COLUMNS}",
-            (user_id, first_name, last_name, username, telegram_language, now, now),
-        )
+        row = await self.db.write(_UPSERT, (user_id, telegram_language, now, now))
         assert row is not None  # RETURNING always yields the row
-        user = _user(row)
+        return self._remember(_user(row))
+
+    async def touch(self, user_id: int, telegram_language: str | None) -> User | None:
+        """Like upsert_seen, but never creates a row: None for a user the bot does not hold."""
+        cached = self._fresh(user_id, telegram_language)
+        if cached is not None:
+            return cached
+        row = await self.db.write(_TOUCH, (telegram_language, utcnow_iso(), user_id))
+        return self._remember(_user(row)) if row else None
+
+    def _fresh(self, user_id: int, telegram_language: str | None) -> User | None:
+        """The cached row, if writing it again would change nothing that matters."""
+        cached = self._seen.get(user_id)
+        if cached is None:
+            return None
+        user, written = cached
+        if time.monotonic() - written >= SEEN_PRECISION_SECONDS or not user.is_active:
+            return None
+        return user if user.telegram_language == telegram_language else None
+
+    def _remember(self, user: User) -> User:
         if len(self._seen) >= _CACHE_LIMIT:
             self._seen.clear()
-        self._seen[user_id] = (user, time.monotonic())
+        self._seen[user.id] = (user, time.monotonic())
         return user
 
     async def set_language(self, user_id: int, language: str) -> None:
@@ -149,16 +158,11 @@ class UserRepository:
         self._changed(user_id)
 
     async def delete(self, user_id: int) -> None:
-        """Remove the user's row and dialog state: everything personal we hold about them."""
+        """Erase the user from every table (storage/erasure.py) and from the file itself."""
         async with self.db.transaction() as conn:
-            await conn.execute("DELETE FROM fsm_states WHERE user_id = ?", (user_id,))
-            # Messages not sent yet carry their name and courses: they go too.
-            await conn.execute(
-                "DELETE FROM outbox WHERE user_id = ? AND state IN ('pending', 'sending')",
-                (user_id,),
-            )
-            await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+            await erase_in(conn, user_id)
         self._changed(user_id)
+        await scrub(self.db)
 
     async def count_by(self, column: str) -> dict[str | None, int]:
         """Active users grouped by language or country (for the organisers' statistics)."""

@@ -37,7 +37,6 @@ EXPORT_COLUMNS = (
     "waitlist_position",
     "signed_up",
     "attended",
-    "username",
 )
 
 Cell = str | int | None
@@ -74,7 +73,7 @@ def _row(course: Course, p: Participant, t: Translator) -> list[Cell]:
     country = BY_CODE.get(p.country) if p.country else None
     signed_up = from_db(p.registration.created_at)
     return [
-        p.full_name or p.first_name,
+        p.full_name or "",
         t(country.name_key) if country else "",
         p.organisation or "",
         p.position_title or "",
@@ -83,7 +82,6 @@ def _row(course: Course, p: Participant, t: Translator) -> list[Cell]:
         p.position,
         _local(signed_up, course.timezone),
         t("export-yes") if p.registration.attended else t("export-no"),
-        f"@{p.username}" if p.username else "",
     ]
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -12,6 +14,7 @@ from bot.config import LOCALES
 from bot.countries import BY_CODE
 from bot.errors import ConsentRequired, InvalidInput, NotFound
 from bot.services.signups import SignupService
+from storage.erasure import ErasureLog
 from storage.users import User, UserRepository
 
 NAME_LIMITS = (3, 100)
@@ -21,27 +24,43 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
 _SPACES = re.compile(r"\s+")
 
 
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
 def clean_text(text: str | None) -> str:
     """Collapse white space; Telegram clients sometimes add trailing newlines or NBSPs."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
 
 
 class ProfileService:
-    def __init__(self, users: UserRepository, signups: SignupService) -> None:
+    def __init__(
+        self,
+        users: UserRepository,
+        signups: SignupService,
+        erasures: ErasureLog,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.users = users
         self.signups = signups
+        self.erasures = erasures
+        self.clock = clock
+        # Called after an erasure: caches elsewhere that may still hold the person's id.
+        self.forgotten: list[Callable[[], None]] = []
 
     async def seen(
-        self,
-        user_id: int,
-        first_name: str,
-        last_name: str | None,
-        username: str | None,
-        telegram_language: str | None,
-    ) -> User:
-        return await self.users.upsert_seen(
-            user_id, first_name, last_name, username, telegram_language
-        )
+        self, user_id: int, telegram_language: str | None, *, talking: bool, starting: bool
+    ) -> User | None:
+        """The sender's row, refreshed; None when the bot holds none.
+
+        A row is created only for someone talking to the bot (a message or a button, not a
+        block or unblock), and for someone who asked to be forgotten only by /start: nothing
+        else brings a forgotten person back.
+        """
+        user = await self.users.touch(user_id, telegram_language)
+        if user is None and talking and (starting or user_id not in self.erasures):
+            user = await self.users.upsert_seen(user_id, telegram_language)
+        return user
 
     async def get(self, user_id: int) -> User:
         user = await self.users.get(user_id)
@@ -119,7 +138,11 @@ class ProfileService:
         """Delete everything personal about the user (GDPR-style erasure)."""
         # Seats are given up properly first, so the waiting lists move on.
         await self.signups.withdraw_everywhere(user_id)
+        # Listed first: if the bot stops before the database forgets, start-up finishes it.
+        await asyncio.to_thread(self.erasures.record, user_id, self.clock())
         await self.users.delete(user_id)
+        for drop_cache in self.forgotten:
+            drop_cache()
 
 
 @cache

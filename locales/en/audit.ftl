@@ -32,3 +32,11 @@ audit-action-export-survey = downloaded the responses to survey #{ $id } ({ $for
         [one] one row
        *[other] { $count } rows
     })
+# An organiser without a profile: Telegram's own name is not stored.
+audit-unnamed-organiser = organiser
+# Someone who used /forget: records about them stay, with a random pseudonym instead of the id.
+audit-forgotten-person = a person who asked to be forgotten
+# $ref (String) the random pseudonym that replaced the Telegram id
+audit-pseudonym = pseudonym { $ref }
+# $ref (String) the random pseudonym that replaced the participant's Telegram id
+audit-forgotten-participant = participant: a person who asked to be forgotten, pseudonym { $ref }

@@ -9,7 +9,6 @@ export-column-status = Status
 export-column-waitlist-position = Waiting list position
 export-column-signed-up = Signed up
 export-column-attended = Attended
-export-column-username = Telegram
 
 export-status-confirmed = Confirmed
 export-status-waitlisted = On the waiting list

@@ -36,3 +36,11 @@ audit-action-export-survey = выгрузил(а) ответы на опрос �
         [few] { $count } строки
        *[other] { $count } строк
     })
+# Организатор без профиля: имя из Telegram не хранится.
+audit-unnamed-organiser = организатор
+# Тот, кто воспользовался /forget: записи о нём остаются, вместо id — случайный псевдоним.
+audit-forgotten-person = человек, попросивший удалить свои данные
+# $ref (String) случайный псевдоним вместо id в Telegram
+audit-pseudonym = псевдоним { $ref }
+# $ref (String) случайный псевдоним вместо id участника в Telegram
+audit-forgotten-participant = участник: человек, попросивший удалить свои данные, псевдоним { $ref }

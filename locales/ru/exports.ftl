@@ -9,7 +9,6 @@ export-column-status = Статус
 export-column-waitlist-position = Место в листе ожидания
 export-column-signed-up = Дата записи
 export-column-attended = Присутствовал(а)
-export-column-username = Telegram
 
 export-status-confirmed = Подтверждён(а)
 export-status-waitlisted = В листе ожидания

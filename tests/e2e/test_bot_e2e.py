@@ -111,7 +111,11 @@ async def test_forget_deletes_personal_data_after_confirmation(running_bot, make
     done = await user.emu.wait_for(
         lambda: next((m for m in user.messages() if "данные удалены" in m.plain_text), None)
     )
-    assert "обезличенные итоги" in done.plain_text
+    assert "отправьте /start — всё начнётся сначала" in done.plain_text
+    user.send("/profile")  # issue 11: nothing but /start brings a forgotten person back
+    await user.expect("Пожалуйста, отправьте /start, чтобы начать.")
+    user.send("/start")
+    await user.expect("Здравствуйте, Aigerim!")
     user.send("/profile")
     await user.expect("Прежде чем сохранить ваш профиль")  # consent is asked again
 

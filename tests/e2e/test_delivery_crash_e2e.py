@@ -31,7 +31,7 @@ async def test_sigkill_half_way_loses_nothing_and_duplicates_stay_bounded(
     async with Database(tmp_path / "data" / "bot.sqlite3") as db:
         users = UserRepository(db)
         for user_id in range(10_000, 10_000 + RECIPIENTS):
-            await users.upsert_seen(user_id, "Officer", None, None, "ru")
+            await users.upsert_seen(user_id, "ru")
     await bot.start(BROADCAST_RATE=str(RATE))
     organiser = make_user(ORGANISER_ID, "Olena", "en")
     await join(organiser, "English")

@@ -51,7 +51,7 @@ async def seed_finished_course(bot: BotProcess) -> None:
         )
         await courses.set_status(course.id, CourseStatus.PUBLISHED)
         for user_id, (name, language) in OFFICERS.items():
-            await users.upsert_seen(user_id, name, None, None, language)
+            await users.upsert_seen(user_id, language)
             await users.set_language(user_id, language)
             await users.record_consent(user_id)
             await users.set_profile_field(user_id, "full_name", f"{name} Karimova")

@@ -39,7 +39,7 @@ async def publish_course(db, title: str, days: int, capacity: int | None = 10) -
 
 async def complete_profile(db, user_id: int) -> None:
     users = UserRepository(db)
-    await users.upsert_seen(user_id, "Ion", None, None, "en")
+    await users.upsert_seen(user_id, "en")
     await users.record_consent(user_id)
     for field, value in (
         ("full_name", f"Ion {user_id}"),
@@ -67,7 +67,7 @@ async def test_the_catalogue_shows_five_courses_a_page_soonest_first(make_chatte
 async def test_the_card_shows_seats_in_the_readers_language_and_time(make_chatter, db):
     course_id = await publish_course(db, "Transit", days=20, capacity=25)
     chatter = make_chatter(language_code="ru")
-    await UserRepository(db).upsert_seen(chatter.user.id, "Aidos", None, None, "ru")
+    await UserRepository(db).upsert_seen(chatter.user.id, "ru")
     sent = await chatter.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     card = next(r for r in sent if not isinstance(r, AnswerCallbackQuery))
     assert "Transit (RU)" in card.text and "Осталось 25 мест из 25" in card.text

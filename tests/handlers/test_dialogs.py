@@ -143,7 +143,7 @@ async def test_forget_deletes_the_profile_after_confirmation(make_chatter, db):
     sent = await chatter.send("/forget")
     assert "Delete your personal data?" in sent[0].text
     sent = await chatter.press(ForgetCb(confirm=True).pack())
-    assert "only anonymous totals" in texts(sent)[0]
+    assert "Your personal data has been deleted." in texts(sent)[0]
     assert await UserRepository(db).get(chatter.user.id) is None
 
 

@@ -74,9 +74,9 @@ async def add_participants(db, course_id: int, count: int) -> None:
     now = utcnow_iso()
     async with db.transaction() as conn:
         await conn.executemany(
-            "INSERT INTO users (id, first_name, language, created_at, last_seen_at)"
-            " VALUES (?, ?, 'en', ?, ?)",
-            [(10_000 + i, f"Officer {i}", now, now) for i in range(count)],
+            "INSERT INTO users (id, full_name, consent_at, language, created_at, last_seen_at)"
+            " VALUES (?, ?, ?, 'en', ?, ?)",
+            [(10_000 + i, f"Officer {i}", now, now, now) for i in range(count)],
         )
         await conn.executemany(
             "INSERT INTO registrations (course_id, user_id, status, seq, created_at, updated_at)"

@@ -92,3 +92,14 @@ async def test_button_presses_in_a_group_get_an_alert_and_nothing_else(make_chat
         assert sent[0].show_alert, data
     assert sent[0].text == "Я работаю только в личном чате. Пожалуйста, напишите мне туда."
     assert await db.fetch_all("SELECT id FROM registrations") == []
+
+
+async def test_someone_only_seen_in_a_group_leaves_no_row(make_chatter, db):
+    """Issue 11: before consent the bot stores only people who talk to it in private; a
+    command or a button in a shared chat stores nothing about the sender."""
+    stranger = make_chatter(user_id=63)
+    await stranger.feed(in_group(stranger, "/start", "supergroup"))
+    await stranger.press(MenuCb(action=MenuAction.PROFILE).pack(), message=group_message())
+    assert await db.fetch_all("SELECT id FROM users WHERE id = 63") == []
+    await stranger.send("/start")  # the private chat is where the row begins
+    assert len(await db.fetch_all("SELECT id FROM users WHERE id = 63")) == 1

@@ -29,7 +29,7 @@ async def services(db, localizations, settings):
         (5, "ru", None, "ua", "Europe/Kyiv"),
     ]
     for uid, telegram, chosen, country, zone in people:
-        await users.upsert_seen(uid, f"Officer {uid}", None, None, telegram)
+        await users.upsert_seen(uid, telegram)
         if chosen:
             await users.set_language(uid, chosen)
         await users.record_consent(uid)
@@ -148,8 +148,8 @@ async def test_scheduling_in_the_past_is_refused(services):
 async def test_100000_recipients_are_queued_in_one_statement(services, db):
     async with db.transaction() as conn:
         await conn.executemany(
-            "INSERT INTO users (id, first_name, telegram_language, created_at, last_seen_at)"
-            " VALUES (?, 'Officer', 'ru', '2027-01-01', '2027-01-01')",
+            "INSERT INTO users (id, telegram_language, created_at, last_seen_at)"
+            " VALUES (?, 'ru', '2027-01-01', '2027-01-01')",
             [(10_000 + i,) for i in range(100_000)],
         )
     item = await announce(services, {"kind": "all"})
@@ -162,7 +162,7 @@ async def test_people_without_a_profile_get_daytime_in_the_default_zone(
     bishkek = settings.model_copy(update={"default_timezone": "Asia/Bishkek"})
     services = create_services(db, localizations, bishkek)
     services.announcements.clock = lambda: NOW.replace(hour=18)  # 00:00 in Bishkek (UTC+6)
-    await UserRepository(db).upsert_seen(7, "Azamat", None, None, "ru")  # no profile, no zone
+    await UserRepository(db).upsert_seen(7, "ru")  # no profile, no zone
     item = await services.announcements.create(
         created_by=7, text_en="x", text_ru="x", audience={"kind": "all"}, daytime=True
     )

@@ -53,9 +53,9 @@ async def states(db):
 
 async def test_each_recipient_gets_their_own_language(worker, db, emulator):
     users = UserRepository(db)
-    await users.upsert_seen(1, "Ana", None, None, "en")
-    await users.upsert_seen(2, "Ivan", None, None, "ru")
-    await users.upsert_seen(3, "Aida", None, None, "kk")
+    await users.upsert_seen(1, "en")
+    await users.upsert_seen(2, "ru")
+    await users.upsert_seen(3, "kk")
     await users.set_language(3, "ru")
     for uid in (1, 2, 3):
         await queue(db, uid, {"en": "Hello", "ru": "Привет"})
@@ -70,8 +70,8 @@ async def test_a_user_who_blocked_the_bot_is_marked_and_others_still_get_theirs(
     worker, db, emulator
 ):
     users = UserRepository(db)
-    await users.upsert_seen(1, "Ana", None, None, "en")
-    await users.upsert_seen(2, "Ivan", None, None, "en")
+    await users.upsert_seen(1, "en")
+    await users.upsert_seen(2, "en")
     emulator.fail_chat(1, "403")
     await queue(db, 1, {"en": "Hello"})
     await queue(db, 2, {"en": "Hello"})
@@ -82,7 +82,7 @@ async def test_a_user_who_blocked_the_bot_is_marked_and_others_still_get_theirs(
 
 
 async def test_server_errors_are_retried_later_and_nothing_is_lost(worker, db, emulator):
-    await UserRepository(db).upsert_seen(1, "Ana", None, None, "en")
+    await UserRepository(db).upsert_seen(1, "en")
     emulator.fail_chat(1, "502", times=1)
     await queue(db, 1, {"en": "Hello"})
     await worker.run_once()
@@ -98,7 +98,7 @@ async def test_server_errors_are_retried_later_and_nothing_is_lost(worker, db, e
 
 
 async def test_a_calendar_file_travels_with_its_text_in_one_message(worker, db, emulator):
-    await UserRepository(db).upsert_seen(1, "Ivan", None, None, "ru")
+    await UserRepository(db).upsert_seen(1, "ru")
     await queue(db, 1, {"en": "Seat is yours", "ru": "Место ваше"}, ics=7)
     await worker.run_once()
     await worker.drain()
@@ -116,7 +116,7 @@ async def test_messages_of_a_deleted_user_are_not_sent(worker, db, emulator):
 
 
 async def test_messages_caught_mid_send_by_a_crash_are_sent_after_restart(worker, db, emulator):
-    await UserRepository(db).upsert_seen(1, "Ana", None, None, "en")
+    await UserRepository(db).upsert_seen(1, "en")
     await queue(db, 1, {"en": "Hello"})
     await OutboxRepository(db).claim(datetime.now(UTC), 10)  # claimed, then the process died
     assert await worker.run_once() == 0
@@ -129,7 +129,7 @@ async def test_messages_caught_mid_send_by_a_crash_are_sent_after_restart(worker
 async def add_users(db, count: int, start: int = 1000) -> list[int]:
     users = UserRepository(db)
     for user_id in range(start, start + count):
-        await users.upsert_seen(user_id, "Officer", None, None, "ru")
+        await users.upsert_seen(user_id, "ru")
     return list(range(start, start + count))
 
 

@@ -50,7 +50,6 @@ def person(
     position: int | None = None,
     full_name: str | None = "Садыкова Айгерим Нурлановна",
     organisation: str | None = "Комитет государственных доходов",
-    username: str | None = None,
     attended: bool = False,
     created_at: str = "2027-04-01T20:30:00+00:00",
 ) -> Participant:
@@ -68,8 +67,6 @@ def person(
         registration=registration,
         position=position,
         full_name=full_name,
-        first_name="Aigerim",
-        username=username,
         country="kz",
         organisation=organisation,
         position_title="Главный инспектор",
@@ -80,11 +77,11 @@ def person(
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 
 PARTICIPANTS = [
-    person(1, RegStatus.CONFIRMED, username="aigerim_s", attended=True),
+    person(1, RegStatus.CONFIRMED, attended=True),
     person(
         2,
         RegStatus.CONFIRMED,
-        full_name=None,  # no profile name yet: the Telegram first name stands in
+        full_name=None,  # no profile name: Telegram's name is not stored (issue 11)
         organisation=FORMULA,
         created_at="2027-04-02T08:05:00+00:00",
     ),
@@ -118,7 +115,6 @@ EN_HEADERS = [
     "Waiting list position",
     "Signed up",
     "Attended",
-    "Telegram",
 ]
 RU_HEADERS = [
     "ФИО",
@@ -130,7 +126,6 @@ RU_HEADERS = [
     "Место в листе ожидания",
     "Дата записи",
     "Присутствовал(а)",
-    "Telegram",
 ]
 
 
@@ -156,18 +151,16 @@ def test_rows_carry_every_field(localizations: Localizations):
         None,
         "2027-04-02 00:30",  # 20:30 UTC is past midnight in Baku (UTC+4)
         "да",
-        "@aigerim_s",
     ]
-    assert rows[1][column("name")] == "Aigerim"
+    assert rows[1][column("name")] == ""
     assert rows[1][column("attended")] == "нет"
-    assert rows[1][column("username")] == ""
 
 
 def test_xlsx_contents(localizations: Localizations):
     t = localizations.get("ru")
     data = participants_xlsx(COURSE, PARTICIPANTS, t)
     rows = read_xlsx(data)[1:]
-    assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", "Aigerim"]
+    assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", None]
     assert [row[column("status")] for row in rows] == [
         "Подтверждён(а)",
         "Подтверждён(а)",

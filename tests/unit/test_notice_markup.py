@@ -81,7 +81,7 @@ async def make_course(services, capacity: int):
 
 async def make_people(services, languages: dict[int, str]) -> None:
     for user_id, language in languages.items():
-        await services.users.upsert_seen(user_id, f"User{user_id}", None, None, language)
+        await services.users.upsert_seen(user_id, language)
         await services.users.set_language(user_id, language)
 
 

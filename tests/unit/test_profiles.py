@@ -14,7 +14,7 @@ from storage.users import UserRepository
 @pytest.fixture
 async def profiles(db, localizations):
     service = create_services(db, localizations).profiles
-    await service.seen(42, "Ana", None, "ana", "en")
+    await service.seen(42, "en", talking=True, starting=True)
     return service
 
 
@@ -57,8 +57,9 @@ async def test_time_zone_follows_the_country_unless_chosen_by_the_user(profiles)
 async def test_the_upsert_keeps_the_choice_and_reactivates(profiles, db):
     await profiles.set_language(42, "ru")
     await UserRepository(db).set_active(42, False)
-    user = await profiles.seen(42, "Ana-Maria", None, None, "en")
-    assert (user.first_name, user.language, user.is_active) == ("Ana-Maria", "ru", True)
+    user = await profiles.seen(42, "en", talking=True, starting=False)
+    assert user is not None
+    assert (user.language, user.is_active) == ("ru", True)
 
 
 async def test_forget_removes_every_personal_field(profiles, db):

@@ -53,7 +53,7 @@ async def make_course(services, starts_at: datetime, zone: str = "Europe/Brussel
 
 async def participant(services, user_id: int, course_id: int, zone: str = "Asia/Almaty") -> None:
     users = UserRepository(services.users.db)
-    await users.upsert_seen(user_id, "Aigerim", None, None, "ru")
+    await users.upsert_seen(user_id, "ru")
     await users.record_consent(user_id)
     await users.set_country(user_id, "kz", zone)
     await services.signups.sign_up(course_id, user_id)

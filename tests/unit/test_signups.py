@@ -60,7 +60,7 @@ async def make_course(services, capacity=3, status=CourseStatus.PUBLISHED, **ove
 
 async def make_users(services, count, start=100):
     for user_id in range(start, start + count):
-        await services.users.upsert_seen(user_id, f"User{user_id}", None, None, "en")
+        await services.users.upsert_seen(user_id, "en")
     return list(range(start, start + count))
 
 
