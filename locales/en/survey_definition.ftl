@@ -13,7 +13,7 @@ survey-definition-example-no-course =
     { survey-definition-example-body }</pre>
 survey-definition-example-how =
     Copy this, change the texts and send it back as one message. Each question is one line: its type (rating, choice, multi, yesno or text), a colon, then the English text | the Russian text; a ? right after the type makes the question optional.
-    Optional lines: course (its number from /admin: invitations then go out by themselves after the course; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes (YYYY-MM-DD HH:MM, the course's time), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
+    Optional lines: course (its number from /admin: invitations then go out automatically after the course ends; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes (YYYY-MM-DD HH:MM, the course's time), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
 survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками
@@ -111,12 +111,12 @@ survey-error-option-duplicate = the option "{ $option }" is listed twice.
 
 ## The preview's additions and the built-in survey without a course.
 
-survey-preview-on-demand = Nothing goes out by itself: activate it, then 📨 Send invitations — to everyone using the bot, or only to those reading in English or in Russian.
-survey-preview-manual = Not sent automatically: activate it, then 📨 Send invitations and choose who gets it.
-button-survey-template-no-course = Without a course — I choose who gets it
+survey-preview-on-demand = Nothing is sent automatically: activate the survey, then tap 📨 Send invitations and choose everyone using the bot, or only those reading in English or in Russian.
+survey-preview-manual = Not sent automatically: activate the survey, then tap 📨 Send invitations and choose who gets it.
+button-survey-template-no-course = Without a course — I'll choose who gets it
 button-survey-make-named = 👤 Make it named
 button-survey-make-anon = 🔒 Make it anonymous
-survey-mode-locked = This survey is active already: whether it is anonymous can no longer change.
+survey-mode-locked = This survey is already active, so it can no longer be switched between anonymous and named.
 
 ## Durations shown to organisers: "Sent automatically 2 hours after the course ends".
 

@@ -10,13 +10,13 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
 survey-open-until = Open until { $when } ({ $zone }).
-survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram id or time of day, and the organisers see your text answers only after the survey closes.
+survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram ID or time of day, and the organisers see your text answers only after the survey closes.
 survey-mode-named = 👤 Named: your answers are stored with your name, and the organisers see who answered what.
 button-survey-start = 📝 Start the survey
 button-survey-continue = ▶️ Continue
 
 survey-progress = Question { $number } of { $total }
-survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram id so that you can continue later; when you finish, they are stored without your Telegram id, name or time of day. Answers not finished by the time the survey closes are deleted.
+survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram ID so that you can continue later; when you finish, they are stored without your Telegram ID, name or time of day. If you do not finish before the survey closes, your answers are deleted.
 survey-first-named = 👤 Named survey: your answers are stored with your name, and the organisers see who answered what.
 survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
 survey-hint-multi = Tick everything that applies, then press Done.
@@ -49,7 +49,7 @@ surveys-line-done = • { $title } — ✅ answered
 newsurvey-choose-course = Which course is the feedback survey for? I will prepare the standard post-training questionnaire in English and Russian; you will see it before anything is sent.
 
     For your own questions, send /newsurvey template.
-newsurvey-no-courses = There is no published or finished course yet to ask feedback about. You can still take the built-in feedback survey and send it yourself — to everyone or to English or Russian readers: tap below. For your own questions, /newsurvey template gives an example to edit and send back as one message.
+newsurvey-no-courses = There is no published or finished course yet to ask feedback about. You can still use the built-in feedback survey and send it yourself — to everyone, or only to those reading in English or in Russian: tap the button below. For your own questions, /newsurvey template gives an example to edit and send back as one message.
 survey-definition-problems = { $count ->
         [one] One thing to fix in the survey:
        *[other] { $count } things to fix in the survey:
@@ -64,7 +64,7 @@ survey-preview-language = 👁 Preview — { $language }:
 survey-preview-settings = <b>Survey #{ $id }</b>
 survey-preview-course = Course: { $title }
 survey-preview-no-course = Not linked to a course: you choose who gets it.
-survey-preview-anonymous = Anonymous: responses are stored without names, Telegram ids or times; figures show from 3 responses, text answers and files only after the survey closes.
+survey-preview-anonymous = Anonymous: responses are stored without names, Telegram IDs or times; figures show from 3 responses, text answers and files only after the survey closes.
 survey-preview-named = Named: results and exports show who answered.
 survey-preview-closes = Open until { $when } ({ $zone }).
 # $after (String) a duration, like "2 hours"
@@ -103,7 +103,7 @@ results-draft-mark = {" "}(draft)
 results-files-hidden = This survey is anonymous: results appear once at least { $threshold } people have answered (so far { $count }).
 # $when (String) the closing time in $zone
 # $zone (String)
-results-released-after-close = 🔒 This survey is anonymous: its text answers and files are available after it closes on { $when } ({ $zone }).
+results-released-after-close = 🔒 This survey is anonymous: its text answers and files will be available once it closes on { $when } ({ $zone }).
 button-results-chart = 📈 Chart
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

@@ -41,7 +41,7 @@ async def test_the_built_in_survey_for_a_course_in_two_taps(make_chatter, db):
     offer = sent(await organiser.send("/newsurvey"))[-1]
     assert "Which course is the feedback survey for?" in offer.text
     label, no_course = buttons(offer)
-    assert no_course == "Without a course — I choose who gets it"
+    assert no_course == "Without a course — I'll choose who gets it"
     replies = sent(await organiser.press(buttons(offer)[label]))
     english, russian, settings = (r.text for r in replies)
     assert "Preview — English" in english and "Would you recommend this course" in english
@@ -205,13 +205,13 @@ async def test_with_no_course_newsurvey_offers_the_built_in_survey_and_a_usable_
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     (offer,) = sent(await organiser.send("/newsurvey"))
     assert "/newsurvey template" in offer.text
-    assert list(buttons(offer)) == ["Without a course — I choose who gets it"]
+    assert list(buttons(offer)) == ["Without a course — I'll choose who gets it"]
     replies = sent(
-        await organiser.press(buttons(offer)["Without a course — I choose who gets it"])
+        await organiser.press(buttons(offer)["Without a course — I'll choose who gets it"])
     )
     assert "Course feedback" in replies[0].text
     settings = replies[-1].text
-    assert "Not linked to a course" in settings and "Nothing goes out by itself" in settings
+    assert "Not linked to a course" in settings and "Nothing is sent automatically" in settings
     assert "Sent automatically" not in settings
     survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
     assert survey.course_id is None and survey.send_after == 0
@@ -290,7 +290,7 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
 
     # Once active, the mode stays: people may have answered already.
     replies = await organiser.press(buttons(edit)["🔒 Make it anonymous"])
-    assert "can no longer change" in (alert(replies) or "")
+    assert "can no longer be switched" in (alert(replies) or "")
     assert (await service.get(survey.id)).anonymous is False
 
 
@@ -414,12 +414,12 @@ async def test_anonymous_text_answers_and_files_wait_until_the_survey_closes(mak
 
     results = sent(await organiser.press(results_data))[-1]
     assert "3 of 3" in results.text  # the figures show
-    assert "text answers and files are available after it closes on" in results.text
+    assert "text answers and files will be available once it closes on" in results.text
     assert set(buttons(results)) == {"📈 Chart", "📨 Send invitations"}
     for action in (SurveyAdminAction.XLSX, SurveyAdminAction.CSV, SurveyAdminAction.TEXTS):
         data = SurveyAdminCb(action=action, survey_id=survey.id, arg="1", page=-1).pack()
         replies = await organiser.press(data)
-        assert "available after it closes on" in (alert(replies) or "")
+        assert "available once it closes on" in (alert(replies) or "")
         assert not [r for r in replies if isinstance(r, SendDocument)]
         assert not any("Because" in text for text in texts(replies))
 

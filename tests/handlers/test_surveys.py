@@ -219,7 +219,7 @@ async def test_the_first_question_says_whether_the_survey_is_anonymous_or_named(
     await service.invite(anonymous.id, {"kind": "all"})
     first = sent(await chatter.press(start_data(anonymous.id)))[-1]
     assert "🔒 Anonymous survey." in first.text
-    assert "when you finish, they are stored without your Telegram id" in first.text
+    assert "when you finish, they are stored without your Telegram ID" in first.text
     await chatter.press(LanguageCb(code="ru").pack())
     again = sent(await chatter.press(start_data(anonymous.id)))[-1]
     assert "🔒 Анонимный опрос." in again.text
