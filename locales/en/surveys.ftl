@@ -104,6 +104,11 @@ results-files-hidden = This survey is anonymous: results appear once at least { 
 # $when (String) the closing time in $zone
 # $zone (String)
 results-released-after-close = 🔒 This survey is anonymous: its text answers and files are available after it closes on { $when } ({ $zone }).
+# $count (Number) finished anonymous answers whose survey key file is missing
+results-unreadable = ⚠️ { $count ->
+        [one] One finished answer
+       *[other] { $count } finished answers
+    } could not be read because this survey's key file is missing (it is kept beside the database, in the .keys folder). They are not in the figures.
 button-results-chart = 📈 Chart
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

@@ -109,6 +109,12 @@ results-files-hidden = Опрос анонимный: результаты по�
 # $when (String) время закрытия в поясе $zone
 # $zone (String)
 results-released-after-close = 🔒 Опрос анонимный: текстовые ответы и файлы будут доступны после его закрытия — { $when } ({ $zone }).
+# $count (Number) завершённые анонимные ответы, ключ опроса к которым пропал
+results-unreadable = ⚠️ { $count ->
+        [one] { $count } завершённый ответ не удалось прочитать
+        [few] { $count } завершённых ответа не удалось прочитать
+       *[other] { $count } завершённых ответов не удалось прочитать
+    }: нет файла ключа этого опроса (он хранится рядом с базой данных, в папке .keys). В цифрах они не учтены.
 button-results-chart = 📈 Диаграмма
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

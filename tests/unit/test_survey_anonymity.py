@@ -64,10 +64,11 @@ def offsets(data: bytes, needle: bytes) -> list[int]:
 
 
 async def test_finished_anonymous_responses_cannot_be_linked_to_their_authors(
-    services, db, tmp_path: Path
+    services, db, clock, tmp_path: Path
 ):
     """Issue 11: no user id, key, recomputable HMAC, time or finishing order links a finished
-    anonymous response to its author, in the file, the WAL, a backup or the invitations."""
+    anonymous response to its author, in the file, the WAL, a backup or the invitations (the
+    responses are released as plaintext rows when the survey closes)."""
     for user_id in OFFICERS:
         await person(services, user_id)
     survey = await active_survey(services, anonymous=True)
@@ -83,6 +84,8 @@ async def test_finished_anonymous_responses_cannot_be_linked_to_their_authors(
         step = await services.surveys.answer(survey.id, user_id, 3, user_id % 2 == 0)
         assert step.response.finished
         wal_copies.append(read(wal))
+    clock.now = survey.closes_at
+    await services.surveys.close(survey.id)
     backup = backup_to(db.path, tmp_path / "backup.sqlite3").path
 
     # The rows: no key, no user id, only the day; nothing else left that names a person.
