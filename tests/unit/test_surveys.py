@@ -399,12 +399,18 @@ async def test_invitations_and_reminders_say_whether_the_survey_is_anonymous_or_
 
 async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services, db, clock):
     """Issue 11: key material that ties a person to answers is destroyed at closing time,
-    and at start-up for surveys that closed while the bot was down."""
+    and at start-up for surveys that closed while the bot was down: drafts go, sealed
+    responses are released as plaintext rows, the key file is deleted."""
     await person(services, 1)
+    await person(services, 2)
     survey = await active_survey(services, anonymous=True)
     await services.surveys.invite(survey.id, {"kind": "all"})
     await services.surveys.begin(survey.id, 1)
     await services.surveys.answer(survey.id, 1, 0, 4)
+    s = services.surveys
+    await s.begin(survey.id, 2)
+    for index, answer in enumerate((5, [0], "Fine", True)):
+        await s.answer(survey.id, 2, index, answer)
     scheduler = Scheduler()
     timers = SurveyTimers(services.surveys, scheduler)
     await timers.restore()
@@ -412,6 +418,13 @@ async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services
     assert job is not None and job.trigger.run_date == survey.closes_at
     assert len(await db.fetch_all("SELECT * FROM survey_drafts")) == 1
 
+    assert len(await db.fetch_all("SELECT * FROM survey_pending")) == 1
+    assert s.surveys.keys.survey_ids() == [survey.id]
+
     clock.now = survey.closes_at + timedelta(days=1)  # the bot was down at closing time
     await timers.restore()
     assert await db.fetch_all("SELECT * FROM survey_drafts") == []
+    assert await db.fetch_all("SELECT * FROM survey_pending") == []
+    (row,) = await db.fetch_all("SELECT answers FROM survey_responses")
+    assert json.loads(row[0]) == {"0": 5, "1": [0], "2": "Fine", "3": True}
+    assert s.surveys.keys.survey_ids() == []
