@@ -460,13 +460,15 @@ class SurveyRepository:
             )
         return len(list(deleted))
 
-    async def plain_anonymous_drafts(self) -> list[sqlite3.Row]:
-        """Drafts of anonymous surveys written before their answers were sealed."""
-        return await self.db.fetch_all(
+    async def plain_anonymous_drafts(self) -> list[tuple[int, Response]]:
+        """(user id, draft) of anonymous surveys' drafts written before answers were sealed."""
+        rows = await self.db.fetch_all(
             "SELECT d.survey_id, d.user_id, d.position, d.answers, d.selection, d.sealed"
             " FROM survey_drafts d JOIN surveys s ON s.id = d.survey_id"
             " WHERE s.anonymous = 1 AND d.sealed IS NULL ORDER BY d.survey_id, d.user_id"
         )
+        drafts = [(row["user_id"], _draft(row["survey_id"], row, None)) for row in rows]
+        return [(user_id, draft) for user_id, draft in drafts if draft is not None]
 
     async def seal_drafts(self, drafts: list[tuple[Sealer, Response, int]]) -> None:
         """Replace plaintext drafts (sealer, draft, user id) by sealed ones, in one

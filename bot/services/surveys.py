@@ -487,17 +487,11 @@ class SurveyService:
         with their survey's key, in one transaction; then the WAL is emptied. Returns how
         many."""
         drafts: list[tuple[Sealer, Response, int]] = []
-        for row in await self.surveys.plain_anonymous_drafts():
-            survey = await self.surveys.get(row["survey_id"])
+        for user_id, draft in await self.surveys.plain_anonymous_drafts():
+            survey = await self.surveys.get(draft.survey_id)
             sealer = self.sealer(survey) if survey else None
             if sealer is not None:
-                draft = Response(
-                    survey_id=row["survey_id"],
-                    position=row["position"],
-                    answers={int(k): v for k, v in json.loads(row["answers"]).items()},
-                    selection=list(json.loads(row["selection"])),
-                )
-                drafts.append((sealer, draft, row["user_id"]))
+                drafts.append((sealer, draft, user_id))
         if drafts:
             await self.surveys.seal_drafts(drafts)
             await self.db.truncate_wal()

@@ -108,7 +108,7 @@ results-released-after-close = 🔒 This survey is anonymous: its text answers a
 results-unreadable = ⚠️ { $count ->
         [one] One finished answer
        *[other] { $count } finished answers
-    } could not be read because this survey's key file is missing (it is kept beside the database, in the .keys folder). They are not in the figures.
+    } could not be read because this survey's key file is missing (it is kept beside the database, in the .keys folder). The figures leave them out.
 button-results-chart = 📈 Chart
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV
