@@ -465,9 +465,18 @@ async def results_command(message: Message, t: Translator, surveys: SurveyServic
 async def _summary(
     surveys: SurveyService, survey_id: int
 ) -> tuple[Survey, tuple[Question, ...], list[ResponseRow], Summary]:
-    survey, rows, invited = await surveys.respondents(survey_id)
-    questions = questions_of(survey)
-    return survey, questions, rows, summarize(questions, rows, invited)
+    survey, questions, rows, summary, _ = await _results(surveys, survey_id)
+    return survey, questions, rows, summary
+
+
+async def _results(
+    surveys: SurveyService, survey_id: int
+) -> tuple[Survey, tuple[Question, ...], list[ResponseRow], Summary, int]:
+    """As _summary, with how many finished answers cannot be read (a missing key file)."""
+    result = await surveys.results(survey_id)
+    questions = questions_of(result.survey)
+    summary = summarize(questions, result.rows, result.invited)
+    return result.survey, questions, result.rows, summary, result.unreadable
 
 
 def _visible(survey: Survey, summary: Summary) -> bool:
@@ -499,9 +508,11 @@ async def show_results(
     surveys: SurveyService,
     courses: CourseRepository,
 ) -> None:
-    survey, questions, _, summary = await _summary(surveys, callback_data.survey_id)
+    survey, questions, _, summary, unreadable = await _results(surveys, callback_data.survey_id)
     await callback.answer()
     text = results_text(survey.title(t.locale), summary, questions, t, survey.anonymous)
+    if unreadable:
+        text += "\n\n" + t("results-unreadable", count=unreadable)
     released = surveys.released(survey)
     if not released and survey.status == "active":
         text += "\n\n" + t("results-released-after-close", **await _closing(survey, courses, t))

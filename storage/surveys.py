@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import sqlite3
 from dataclasses import dataclass, fields
@@ -12,6 +13,9 @@ from typing import Any
 import aiosqlite
 
 from storage.database import Database, from_db, to_db, utcnow_iso
+from storage.survey_keys import Sealer, SurveyKeys
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ def _survey(row: sqlite3.Row) -> Survey:
 class Response:
     """Where a person is in a survey: their draft while answering, or (`finished`) a finished
     questionnaire, which the database no longer ties to them (its answers are only in memory
-    right after finishing)."""
+    right after finishing). An anonymous survey's drafts are stored sealed (storage.survey_keys);
+    here they are decrypted."""
 
     survey_id: int
     position: int
@@ -73,13 +78,44 @@ class Response:
     finished: bool = False
 
 
-def _draft(survey_id: int, row: sqlite3.Row) -> Response:
+def _draft(survey_id: int, row: sqlite3.Row, sealer: Sealer | None) -> Response | None:
+    """The draft in `row`; None if it is sealed and cannot be opened (its key is missing)."""
+    answers, selection = row["answers"], row["selection"]
+    if row["sealed"] is not None:
+        plain = sealer.open(row["sealed"], _draft_context(row["user_id"])) if sealer else None
+        if plain is None:
+            return None
+        record = json.loads(plain.decode("utf-8", "surrogatepass"))
+        answers, selection = json.dumps(record["answers"]), json.dumps(record["selection"])
     return Response(
         survey_id=survey_id,
         position=row["position"],
-        answers={int(k): v for k, v in json.loads(row["answers"]).items()},
-        selection=list(json.loads(row["selection"])),
+        answers={int(k): v for k, v in json.loads(answers).items()},
+        selection=list(json.loads(selection)),
     )
+
+
+def _draft_context(user_id: int) -> str:
+    return f"draft of {user_id}"
+
+
+def _pending_context(response_id: int) -> str:
+    return f"response {response_id}"
+
+
+def _encode(record: dict[str, Any]) -> bytes:
+    # surrogatepass: a lone surrogate in a typed answer must not make the record unwritable.
+    return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def _draft_values(
+    sealer: Sealer | None, user_id: int, answers: dict[int, Any], selection: list[int]
+) -> tuple[str, str, bytes | None]:
+    """(answers, selection, sealed) as stored: anonymous surveys keep only the sealed copy."""
+    if sealer is None:
+        return json.dumps(answers), json.dumps(selection), None
+    record = {"answers": answers, "selection": selection}
+    return "{}", "[]", sealer.seal(_encode(record), _draft_context(user_id))
 
 
 # Anonymous responses get random ids from 2**62 up (62 random bits, within SQLite's signed 64
@@ -104,6 +140,8 @@ class Respondent:
 class SurveyRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Anonymous surveys' keys: files beside the database, never in it (nor in backups).
+        self.keys = SurveyKeys(db.path)
 
     # -- surveys -----------------------------------------------------------------------------
 
@@ -253,12 +291,16 @@ class SurveyRepository:
 
     # -- responses ---------------------------------------------------------------------------
 
-    async def progress(self, survey_id: int, user_id: int) -> Response | None:
+    async def progress(
+        self, survey_id: int, user_id: int, sealer: Sealer | None = None
+    ) -> Response | None:
         """The person's draft; a finished Response without answers once they finished; None
-        if they have not started (or were not invited)."""
+        if they have not started (or were not invited). A sealed draft whose key is missing
+        starts again from the first question: its answers cannot be read."""
         row = await self.db.fetch_one(
-            "SELECT i.finished, d.position, d.answers, d.selection FROM survey_invitations i"
-            " LEFT JOIN survey_drafts d ON d.survey_id = i.survey_id AND d.user_id = i.user_id"
+            "SELECT i.finished, d.user_id, d.position, d.answers, d.selection, d.sealed"
+            " FROM survey_invitations i LEFT JOIN survey_drafts d"
+            " ON d.survey_id = i.survey_id AND d.user_id = i.user_id"
             " WHERE i.survey_id = ? AND i.user_id = ?",
             (survey_id, user_id),
         )
@@ -266,9 +308,24 @@ class SurveyRepository:
             return None
         if row["finished"]:
             return Response(survey_id, 0, {}, [], finished=True)
-        return _draft(survey_id, row) if row["position"] is not None else None
+        if row["position"] is None:
+            return None
+        draft = _draft(survey_id, row, sealer)
+        if draft is not None:
+            return draft
+        log.error(
+            "Survey %s: a draft cannot be read because the survey's key file is missing;"
+            " it starts again from the first question",
+            survey_id,
+        )
+        await self.db.write(
+            "UPDATE survey_drafts SET position = 0, answers = '{}', selection = '[]',"
+            " sealed = NULL WHERE survey_id = ? AND user_id = ?",
+            (survey_id, user_id),
+        )
+        return Response(survey_id, 0, {}, [])
 
-    async def start(self, survey_id: int, user_id: int) -> Response:
+    async def start(self, survey_id: int, user_id: int, sealer: Sealer | None = None) -> Response:
         """The person's draft, created on the first start (a second start resumes; nothing
         is created once they finished)."""
         await self.db.write(
@@ -277,32 +334,41 @@ class SurveyRepository:
             " AND finished = 1) ON CONFLICT DO NOTHING",
             (survey_id, user_id, survey_id, user_id),
         )
-        found = await self.progress(survey_id, user_id)
+        found = await self.progress(survey_id, user_id, sealer)
         assert found is not None
         return found
 
     async def advance(
-        self, user_id: int, draft: Response, answers: dict[int, Any], position: int
+        self,
+        user_id: int,
+        draft: Response,
+        answers: dict[int, Any],
+        position: int,
+        sealer: Sealer | None = None,
     ) -> Response | None:
         """Record an answer if the draft is still where `draft` saw it: a double tap or a
         second device answering the same question changes nothing (None)."""
+        stored, selection, sealed = _draft_values(sealer, user_id, answers, [])
         row = await self.db.write(
-            "UPDATE survey_drafts SET answers = ?, position = ?, selection = '[]'"
+            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?, position = ?"
             " WHERE survey_id = ? AND user_id = ? AND position = ?"
-            " RETURNING position, answers, selection",
-            (json.dumps(answers), position, draft.survey_id, user_id, draft.position),
+            " RETURNING user_id, position, answers, selection, sealed",
+            (stored, selection, sealed, position, draft.survey_id, user_id, draft.position),
         )
-        return _draft(draft.survey_id, row) if row else None
+        return _draft(draft.survey_id, row, sealer) if row else None
 
-    async def select(self, user_id: int, draft: Response, selection: list[int]) -> Response | None:
+    async def select(
+        self, user_id: int, draft: Response, selection: list[int], sealer: Sealer | None = None
+    ) -> Response | None:
         """Store the ticks of the multiple-choice question being answered."""
+        answers, ticks, sealed = _draft_values(sealer, user_id, draft.answers, selection)
         row = await self.db.write(
-            "UPDATE survey_drafts SET selection = ?"
+            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?"
             " WHERE survey_id = ? AND user_id = ? AND position = ?"
-            " RETURNING position, answers, selection",
-            (json.dumps(selection), draft.survey_id, user_id, draft.position),
+            " RETURNING user_id, position, answers, selection, sealed",
+            (answers, ticks, sealed, draft.survey_id, user_id, draft.position),
         )
-        return _draft(draft.survey_id, row) if row else None
+        return _draft(draft.survey_id, row, sealer) if row else None
 
     async def finish(
         self,
@@ -310,11 +376,14 @@ class SurveyRepository:
         draft: Response,
         answers: dict[int, Any],
         finished_at: str,
-        named: bool,
+        sealer: Sealer | None = None,
     ) -> bool:
         """The draft becomes a response, in one transaction: the draft goes, the invitation is
-        marked finished (nothing more), and the response row gets a random id and, for an
-        anonymous survey, no user id. False if the draft moved on meanwhile (a double tap)."""
+        marked finished (nothing more), and the response is written: for a named survey a
+        plaintext row with the user id and time; for an anonymous one (`sealer`) a pending
+        row with a random id, no user id, no time and the answers sealed, released as
+        plaintext only when the survey closes (release_closed). False if the draft moved on
+        meanwhile (a double tap)."""
         async with self.db.transaction() as conn:
             rows = await conn.execute_fetchall(
                 "DELETE FROM survey_drafts WHERE survey_id = ? AND user_id = ? AND position = ?"
@@ -327,28 +396,91 @@ class SurveyRepository:
                 "UPDATE survey_invitations SET finished = 1 WHERE survey_id = ? AND user_id = ?",
                 (draft.survey_id, user_id),
             )
-            await _insert_response(
-                conn, draft.survey_id, user_id if named else None, answers, finished_at
-            )
-            if not named:
-                await _rewrite_in_id_order(conn, draft.survey_id)
+            if sealer is None:
+                await _insert_response(conn, draft.survey_id, user_id, answers, finished_at)
+            else:
+                await _insert_pending(conn, sealer, answers)
         return True
 
     async def finished_count(self, survey_id: int) -> int:
+        """Finished responses, released or still pending."""
         row = await self.db.fetch_one(
-            "SELECT COUNT(*) FROM survey_responses WHERE survey_id = ?", (survey_id,)
+            "SELECT (SELECT COUNT(*) FROM survey_responses WHERE survey_id = ?)"
+            " + (SELECT COUNT(*) FROM survey_pending WHERE survey_id = ?)",
+            (survey_id, survey_id),
         )
         return int(row[0]) if row else 0
 
-    async def delete_drafts_of_closed(self, now: datetime) -> int:
-        """Unfinished drafts of closed surveys: they can no longer be finished, and they are
-        the last thing that ties a person to answers."""
-        rows = await self.db.fetch_all_write(
-            "DELETE FROM survey_drafts WHERE survey_id IN"
-            " (SELECT id FROM surveys WHERE closes_at <= ?) RETURNING 1",
+    async def pending(self, sealer: Sealer) -> tuple[list[dict[int, Any]], int]:
+        """The answers of the survey's pending responses, decrypted in memory, and how many
+        could not be read (their key is missing)."""
+        rows = await self.db.fetch_all(
+            "SELECT id, sealed FROM survey_pending WHERE survey_id = ?", (sealer.survey_id,)
+        )
+        readable = [_open_pending(sealer, row) for row in rows]
+        answers = [found for found in readable if found is not None]
+        return answers, len(rows) - len(answers)
+
+    async def closed_with_pending(self, now: datetime) -> list[Survey]:
+        """Closed surveys that still have pending responses."""
+        rows = await self.db.fetch_all(
+            f"SELECT {_COLUMNS} FROM surveys WHERE closes_at <= ?"  # noqa: S608 - fixed columns
+            " AND id IN (SELECT survey_id FROM survey_pending) ORDER BY id",
             (to_db(now),),
         )
-        return len(rows)
+        return [_survey(row) for row in rows]
+
+    async def release_closed(self, now: datetime, sealers: list[tuple[Sealer, str]]) -> int:
+        """One transaction at closing: each readable pending response of the closed surveys
+        (`sealers`: their sealer and the day stored on every released response) becomes a
+        plaintext response row with a fresh random id, without time; the pending rows go, and
+        so do the drafts of every closed survey. Rows that cannot be read stay pending.
+        Returns how many drafts were deleted."""
+        async with self.db.transaction() as conn:
+            for sealer, day in sealers:
+                rows = await conn.execute_fetchall(
+                    "SELECT id, sealed FROM survey_pending WHERE survey_id = ?",
+                    (sealer.survey_id,),
+                )
+                released = [
+                    (row["id"], answers)
+                    for row in rows
+                    if (answers := _open_pending(sealer, row)) is not None
+                ]
+                await conn.executemany(
+                    "DELETE FROM survey_pending WHERE id = ?", [(id_,) for id_, _ in released]
+                )
+                for _, answers in released:
+                    await _insert_response(conn, sealer.survey_id, None, answers, day)
+                await _rewrite_in_id_order(conn, sealer.survey_id)
+            deleted = await conn.execute_fetchall(
+                "DELETE FROM survey_drafts WHERE survey_id IN"
+                " (SELECT id FROM surveys WHERE closes_at <= ?) RETURNING 1",
+                (to_db(now),),
+            )
+        return len(list(deleted))
+
+    async def plain_anonymous_drafts(self) -> list[tuple[int, Response]]:
+        """(user id, draft) of anonymous surveys' drafts written before answers were sealed."""
+        rows = await self.db.fetch_all(
+            "SELECT d.survey_id, d.user_id, d.position, d.answers, d.selection, d.sealed"
+            " FROM survey_drafts d JOIN surveys s ON s.id = d.survey_id"
+            " WHERE s.anonymous = 1 AND d.sealed IS NULL ORDER BY d.survey_id, d.user_id"
+        )
+        drafts = [(row["user_id"], _draft(row["survey_id"], row, None)) for row in rows]
+        return [(user_id, draft) for user_id, draft in drafts if draft is not None]
+
+    async def seal_drafts(self, drafts: list[tuple[Sealer, Response, int]]) -> None:
+        """Replace plaintext drafts (sealer, draft, user id) by sealed ones, in one
+        transaction."""
+        async with self.db.transaction() as conn:
+            for sealer, draft, user_id in drafts:
+                values = _draft_values(sealer, user_id, draft.answers, draft.selection)
+                await conn.execute(
+                    "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?"
+                    " WHERE survey_id = ? AND user_id = ? AND sealed IS NULL",
+                    (*values, draft.survey_id, user_id),
+                )
 
     async def finished_invitees(self, survey_id: int) -> set[int]:
         rows = await self.db.fetch_all(
@@ -442,6 +574,31 @@ async def _insert_response(
         )
         if list(rows):
             return
+
+
+async def _insert_pending(
+    conn: aiosqlite.Connection, sealer: Sealer, answers: dict[int, Any]
+) -> None:
+    """A pending anonymous response: a random id (another draw on the rare collision) and
+    the answers sealed under that id."""
+    plain = _encode({"answers": answers})
+    while True:
+        response_id = ANONYMOUS_ID_BASE + secrets.randbits(RESPONSE_ID_BITS)
+        rows = await conn.execute_fetchall(
+            "INSERT INTO survey_pending (id, survey_id, sealed) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING 1",
+            (response_id, sealer.survey_id, sealer.seal(plain, _pending_context(response_id))),
+        )
+        if list(rows):
+            return
+
+
+def _open_pending(sealer: Sealer, row: sqlite3.Row) -> dict[int, Any] | None:
+    plain = sealer.open(row["sealed"], _pending_context(row["id"]))
+    if plain is None:
+        return None
+    record = json.loads(plain.decode("utf-8", "surrogatepass"))
+    return {int(k): v for k, v in record["answers"].items()}
 
 
 async def _rewrite_in_id_order(conn: aiosqlite.Connection, survey_id: int) -> None:

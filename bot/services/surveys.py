@@ -6,11 +6,16 @@ in the chat: a person can stop and continue from any old button, `/surveys`, or 
 in whatever language they use now. Every answer is written with a compare-and-set on the
 position, so a double tap or a stale button records nothing twice.
 
-Finishing turns the draft into a response row in one transaction: the draft is deleted, the
-invitation only says "finished", and the response has a random id, only the day and (anonymous
-surveys) no user id, so nobody holding the database file, its WAL or a backup can link it to
-its author (issue 11). The WAL is emptied right after, so no older page still shows the draft
-next to the answers. Drafts left when a survey closes are deleted.
+Finishing turns the draft into a response in one transaction: the draft is deleted and the
+invitation only says "finished". A named survey's response is a plaintext row with the user id
+and time. An anonymous survey's is a pending row: a random id, no user id, no time, and the
+answers encrypted with the survey's key, which lives in a file beside the database and never in
+it (storage.survey_keys); its drafts are encrypted the same way. When the survey closes, the
+pending rows become plaintext response rows with fresh random ids, drafts left are deleted, and
+the key file goes. So nobody holding the database file, its WAL, every backup and this code can
+link a response to its author (issue 11): before closing, backups hold only ciphertext of equal
+length under a key no backup holds; after closing, the key is gone and the released rows share
+no id, time or order with the pending ones. The WAL is emptied after each of these steps.
 """
 
 from __future__ import annotations
@@ -32,12 +37,19 @@ from bot.errors import DomainError, InvalidInput, NotFound
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
 from bot.services.notices import Notices
-from bot.services.survey_model import Answer, Question, QuestionKind, SurveyDraft
+from bot.services.survey_model import (
+    TEXT_ANSWER_LIMIT,
+    Answer,
+    Question,
+    QuestionKind,
+    SurveyDraft,
+)
 from bot.services.survey_results import ResponseRow
 from storage.announcements import audience_sql
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db
 from storage.outbox import PRIORITY_BULK, OutboxRepository
+from storage.survey_keys import Sealer
 from storage.surveys import Response, Survey, SurveyRepository
 
 log = logging.getLogger(__name__)
@@ -65,6 +77,42 @@ class SurveyNotFound(NotFound):
 
 def questions_of(survey: Survey) -> tuple[Question, ...]:
     return tuple(Question.from_json(item) for item in survey.question_data)
+
+
+def sealed_size(questions: tuple[Question, ...]) -> int:
+    """The most bytes a sealed record of these questions can take as JSON (every answer and
+    the ticks of the widest multiple-choice question): every record is padded to it, so the
+    length of a ciphertext says nothing about what was answered."""
+
+    def widest(question: Question) -> int:
+        match question.kind:
+            case QuestionKind.TEXT:  # quotes; a character is at most 6 bytes (\uXXXX)
+                return 2 + 6 * TEXT_ANSWER_LIMIT
+            case QuestionKind.RATING:
+                return max(len(str(question.scale_min)), len(str(question.scale_max)))
+            case QuestionKind.CHOICE:
+                return len(str(len(question.options)))
+            case QuestionKind.MULTI:
+                return len(json.dumps(list(range(len(question.options)))))
+        return len("false")
+
+    ticks = max((len(q.options) for q in questions), default=0)
+    size = 64 + len(json.dumps(list(range(ticks))))  # the keys, braces and the ticks
+    for index, question in enumerate(questions):
+        # '"index": answer, ' (null, 4 bytes, when skipped)
+        size += len(json.dumps(str(index))) + 4 + max(4, widest(question))
+    return size
+
+
+@dataclass(frozen=True)
+class Result:
+    """What /results shows: the finished responses it can read, how many were invited, and
+    how many finished anonymous responses cannot be read (their survey's key is missing)."""
+
+    survey: Survey
+    rows: list[ResponseRow]
+    invited: int
+    unreadable: int
 
 
 @dataclass(frozen=True)
@@ -304,12 +352,12 @@ class SurveyService:
     async def begin(self, survey_id: int, user_id: int) -> Step:
         """Start or resume: the question to answer now (or the finished response)."""
         survey = await self._answerable(survey_id, user_id)
-        return Step(survey, await self.surveys.start(survey.id, user_id))
+        return Step(survey, await self.surveys.start(survey.id, user_id, self.sealer(survey)))
 
     async def current(self, survey_id: int, user_id: int) -> Step:
         """Where the user is, without starting anything (typed text, a language switch)."""
         survey = await self._answerable(survey_id, user_id)
-        response = await self.surveys.progress(survey.id, user_id)
+        response = await self.surveys.progress(survey.id, user_id, self.sealer(survey))
         if response is None:
             return await self.begin(survey_id, user_id)
         return Step(survey, response)
@@ -342,7 +390,9 @@ class SurveyService:
             selection.add(option)
         else:
             selection.discard(option)
-        response = await self.surveys.select(user_id, step.response, sorted(selection))
+        response = await self.surveys.select(
+            user_id, step.response, sorted(selection), self.sealer(step.survey)
+        )
         if response is None:
             return Step(step.survey, step.response, recorded=False)
         return Step(step.survey, response)
@@ -361,24 +411,30 @@ class SurveyService:
         answers = dict(step.response.answers)
         answers[step.index] = answer
         position = step.index + 1
+        sealer = self.sealer(step.survey)
         if position < len(step.questions):
-            response = await self.surveys.advance(user_id, step.response, answers, position)
+            response = await self.surveys.advance(
+                user_id, step.response, answers, position, sealer
+            )
             if response is None:
                 return Step(step.survey, step.response, recorded=False)
             return Step(step.survey, response)
-        # Anonymous responses keep only the day: a time could tell who answered.
-        now = self.clock()
-        anonymous = step.survey.anonymous
-        finished_at = now.date().isoformat() if anonymous else to_db(now)
-        if not await self.surveys.finish(
-            user_id, step.response, answers, finished_at, named=not anonymous
-        ):
+        # An anonymous response has no time at all (sealed, released at closing).
+        finished_at = to_db(self.clock())
+        if not await self.surveys.finish(user_id, step.response, answers, finished_at, sealer):
             return Step(step.survey, step.response, recorded=False)
         await self.db.truncate_wal()
         # The answers stay in memory for the echo under the last question; the database no
         # longer knows whose they are.
         done = Response(step.survey.id, position, answers, [], finished=True)
         return Step(step.survey, done)
+
+    def sealer(self, survey: Survey) -> Sealer | None:
+        """How an anonymous survey's drafts and pending responses are encrypted (None: a
+        named survey, stored in plaintext)."""
+        if not survey.anonymous:
+            return None
+        return Sealer(self.surveys.keys, survey.id, sealed_size(questions_of(survey)))
 
     async def _answerable(self, survey_id: int, user_id: int) -> Survey:
         survey = await self.surveys.get(survey_id)
@@ -393,13 +449,54 @@ class SurveyService:
     # -- closing -----------------------------------------------------------------------------
 
     async def close(self, survey_id: int | None = None) -> int:
-        """Delete the drafts of closed surveys (the timer at a survey's closing time, and at
-        start-up): the last link between a person and answers goes. Returns how many."""
-        deleted = await self.surveys.delete_drafts_of_closed(self.clock())
+        """Release what closed surveys still hold (the timer at a survey's closing time, and
+        at start-up for surveys that closed while the bot was down), in one transaction: the
+        pending anonymous responses become plaintext rows with fresh random ids and every
+        day the same (the closing day), and unfinished drafts are deleted. Then the WAL is
+        emptied and the closed surveys' key files are deleted. Returns how many drafts went."""
+        now = self.clock()
+        sealers: list[tuple[Sealer, str]] = []
+        for survey in await self.surveys.closed_with_pending(now):
+            sealer = self.sealer(survey)
+            if sealer is not None:
+                sealers.append((sealer, survey.closes_at.date().isoformat()))
+                self._check_key(sealer)
+        deleted = await self.surveys.release_closed(now, sealers)
+        await self.db.truncate_wal()
+        # Only after the commit: a crash before it leaves the pending rows and their key.
+        for key_survey in self.surveys.keys.survey_ids():
+            owner = await self.surveys.get(key_survey)
+            if owner is None or owner.closes_at <= now:
+                self.surveys.keys.delete(key_survey)
+                log.info("Survey %s closed: its key file is deleted", key_survey)
         if deleted:
-            await self.db.truncate_wal()
             log.info("Deleted %d unfinished survey draft(s) of closed surveys", deleted)
         return deleted
+
+    def _check_key(self, sealer: Sealer) -> None:
+        if self.surveys.keys.get(sealer.survey_id) is None:
+            log.error(
+                "Survey %s: its key file %s is missing; its finished anonymous answers"
+                " cannot be read",
+                sealer.survey_id,
+                self.surveys.keys.path(sealer.survey_id),
+            )
+
+    async def seal_plain_drafts(self) -> int:
+        """At start-up: drafts of anonymous surveys written before migration 011 are sealed
+        with their survey's key, in one transaction; then the WAL is emptied. Returns how
+        many."""
+        drafts: list[tuple[Sealer, Response, int]] = []
+        for user_id, draft in await self.surveys.plain_anonymous_drafts():
+            survey = await self.surveys.get(draft.survey_id)
+            sealer = self.sealer(survey) if survey else None
+            if sealer is not None:
+                drafts.append((sealer, draft, user_id))
+        if drafts:
+            await self.surveys.seal_drafts(drafts)
+            await self.db.truncate_wal()
+            log.info("Sealed %d anonymous survey draft(s) written in plaintext", len(drafts))
+        return len(drafts)
 
     async def convert_legacy_keys(self) -> int:
         """Finish what migration 008 could not do in SQL: match the old HMAC keys of anonymous
@@ -436,14 +533,35 @@ class SurveyService:
         has closed, so comparing two exports cannot single out one person's answers."""
         return not survey.anonymous or self.clock() >= survey.closes_at
 
-    async def respondents(self, survey_id: int) -> tuple[Survey, list[ResponseRow], int]:
-        """The survey, its finished responses and how many were invited."""
+    async def results(self, survey_id: int) -> Result:
+        """The survey's finished responses: the released rows, and (anonymous, until it
+        closes) the pending ones decrypted in memory, which carry the closing day."""
         survey = await self.get(survey_id)
         rows = [
             ResponseRow(r.answers, r.finished_at, r.name, r.country, r.organisation)
             for r in await self.surveys.finished_respondents(survey_id)
         ]
-        return survey, rows, await self.surveys.invited_count(survey_id)
+        unreadable = 0
+        sealer = self.sealer(survey)
+        if sealer is not None:
+            pending, unreadable = await self.surveys.pending(sealer)
+            day = survey.closes_at.date().isoformat()
+            rows += [ResponseRow(answers, day, None, None, None) for answers in pending]
+            if unreadable:
+                log.error(
+                    "Survey %s: %d finished anonymous answer(s) cannot be read: the key file"
+                    " %s is missing or is not the one they were encrypted with",
+                    survey.id,
+                    unreadable,
+                    self.surveys.keys.path(survey.id),
+                )
+        invited = await self.surveys.invited_count(survey_id)
+        return Result(survey, rows, invited, unreadable)
+
+    async def respondents(self, survey_id: int) -> tuple[Survey, list[ResponseRow], int]:
+        """The survey, its finished responses and how many were invited."""
+        result = await self.results(survey_id)
+        return result.survey, result.rows, result.invited
 
 
 def _legacy_key(salt: str, user_id: int) -> str:
@@ -472,6 +590,7 @@ class SurveyTimers:
     async def restore(self) -> int:
         await self.service.convert_legacy_keys()
         await self.service.close()
+        await self.service.seal_plain_drafts()
         surveys = await self.service.surveys.active()
         for survey in surveys:
             await self.plan(survey)

@@ -10,13 +10,13 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
 survey-open-until = Open until { $when } ({ $zone }).
-survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, Telegram ID or time of day, and the organisers see your text answers only after the survey closes.
+survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, your Telegram ID or when you answered, and the organisers see your text answers only after the survey closes.
 survey-mode-named = 👤 Named: your answers are stored with your name, and the organisers see who answered what.
 button-survey-start = 📝 Start the survey
 button-survey-continue = ▶️ Continue
 
 survey-progress = Question { $number } of { $total }
-survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram ID so that you can continue later; when you finish, they are stored without your Telegram ID, name or time of day. If you do not finish before the survey closes, your answers are deleted.
+survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers are kept with your Telegram ID so that you can continue later; when you finish, they are stored without your Telegram ID, your name or when you answered. If you do not finish before the survey closes, your answers are deleted.
 survey-first-named = 👤 Named survey: your answers are stored with your name, and the organisers see who answered what.
 survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
 survey-hint-multi = Tick everything that applies, then press Done.
@@ -104,6 +104,11 @@ results-files-hidden = This survey is anonymous: results appear once at least { 
 # $when (String) the closing time in $zone
 # $zone (String)
 results-released-after-close = 🔒 This survey is anonymous: its text answers and files will be available once it closes on { $when } ({ $zone }).
+# $count (Number) finished anonymous answers whose survey key file is missing
+results-unreadable = ⚠️ { $count ->
+        [one] One finished answer
+       *[other] { $count } finished answers
+    } could not be read because this survey's key file is missing (it is kept beside the database, in the .keys folder). The figures leave them out.
 button-results-chart = 📈 Chart
 button-results-xlsx = 📄 XLSX
 button-results-csv = 📄 CSV

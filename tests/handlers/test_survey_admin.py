@@ -431,3 +431,99 @@ async def test_anonymous_text_answers_and_files_wait_until_the_survey_closes(mak
     assert "Because 3001" in page.text and "Because 3003" in page.text
     replies = await organiser.press(buttons(results)["📄 CSV"])
     assert [r for r in replies if isinstance(r, SendDocument)]
+
+
+async def _anonymous_survey_answered_by_three(make_chatter, service, now: datetime):
+    survey = await service.create(
+        SurveyDraft(
+            Bilingual("Anonymous", "Анонимный"),
+            (
+                Question(QuestionKind.RATING, Bilingual("Useful?", "Полезно?")),
+                Question(QuestionKind.TEXT, Bilingual("Why?", "Почему?")),
+            ),
+            anonymous=True,
+            closes_at=now + timedelta(days=1),
+        ),
+        created_by=ORGANISER_ID,
+    )
+    await service.activate(survey.id)
+    for user_id in (3001, 3002, 3003):
+        await make_chatter(user_id, name=f"Officer{user_id}").send("/start")
+    await service.invite(survey.id, {"kind": "all"})
+    for user_id in (3001, 3002, 3003):
+        await service.begin(survey.id, user_id)
+        await service.answer(survey.id, user_id, 0, 4)
+        await service.answer(survey.id, user_id, 1, f"Because {user_id}")
+    return survey
+
+
+async def test_anonymous_results_count_sealed_answers_and_show_every_text_once_released(
+    make_chatter, db
+):
+    """Issue 11: before closing the figures come from the sealed pending responses, decrypted
+    in memory; once the closing timer released them and the key is gone, the text answers
+    and files show every answer."""
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    service = organiser.dp["surveys"]
+    survey = await _anonymous_survey_answered_by_three(make_chatter, service, datetime.now(UTC))
+    assert await db.fetch_all("SELECT * FROM survey_responses") == []
+    results_data = SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
+    results = sent(await organiser.press(results_data))[-1]
+    assert "3 of 3" in results.text and "could not be read" not in results.text
+
+    service.clock = Clock(survey.closes_at)
+    await service.close(survey.id)  # the survey-close timer
+    assert not service.surveys.keys.path(survey.id).exists()
+    results = sent(await organiser.press(results_data))[-1]
+    assert "3 of 3" in results.text and "after it closes" not in results.text
+    page = sent(await organiser.press(buttons(results)["💬 Q2 answers"]))[-1]
+    for user_id in (3001, 3002, 3003):
+        assert f"Because {user_id}" in page.text
+    replies = await organiser.press(buttons(results)["📄 CSV"])
+    document = next(r for r in replies if isinstance(r, SendDocument)).document
+    exported = document.data.decode("utf-8-sig")  # type: ignore[union-attr]
+    assert all(f"Because {user_id}" in exported for user_id in (3001, 3002, 3003))
+
+
+async def test_a_missing_key_file_is_reported_in_results_and_breaks_nothing(
+    make_chatter, db, caplog
+):
+    """Issue 11: restored without the .keys folder, a survey's sealed answers cannot be read:
+    /results says how many (in the organiser's language), the log has one ERROR line without
+    personal data, and answering, closing and the results go on."""
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    service = organiser.dp["surveys"]
+    survey = await _anonymous_survey_answered_by_three(make_chatter, service, datetime.now(UTC))
+    await make_chatter(3004, name="Officer3004").send("/start")
+    await service.invite(survey.id, {"kind": "all"})
+    await service.begin(survey.id, 3004)
+    await service.answer(survey.id, 3004, 0, 2)  # a sealed draft, half-way
+    service.surveys.keys.path(survey.id).unlink()
+    results_data = SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
+
+    caplog.clear()
+    results = sent(await organiser.press(results_data))[-1]
+    assert "3 finished answers could not be read because this survey's key file is missing" in (
+        results.text
+    )
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "3 finished anonymous answer(s) cannot be read" in errors[0]
+    assert "Officer" not in errors[0] and "Because" not in errors[0]
+
+    russian = make_chatter(ORGANISER_ID, language_code="ru", name="Олена")
+    results = sent(await russian.press(results_data))[-1]
+    assert "3 завершённых ответа не удалось прочитать" in results.text
+
+    # The half-way draft cannot be read either: its author starts again, nothing crashes.
+    step = await service.current(survey.id, 3004)
+    assert step.index == 0 and step.response.answers == {}
+    await service.answer(survey.id, 3004, 0, 5)
+    step = await service.answer(survey.id, 3004, 1, "Starting again")
+    assert step.response.finished
+
+    service.clock = Clock(survey.closes_at)
+    await service.close(survey.id)
+    results = sent(await organiser.press(results_data))[-1]
+    assert "3 finished answers could not be read" in results.text
+    assert len(await db.fetch_all("SELECT * FROM survey_responses")) == 1
+    assert not service.surveys.keys.path(survey.id).exists()

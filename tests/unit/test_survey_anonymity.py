@@ -4,7 +4,10 @@ source code tries to tell who gave which anonymous response (issue 11)."""
 from __future__ import annotations
 
 import re
+import sqlite3
+import stat
 import struct
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -64,10 +67,11 @@ def offsets(data: bytes, needle: bytes) -> list[int]:
 
 
 async def test_finished_anonymous_responses_cannot_be_linked_to_their_authors(
-    services, db, tmp_path: Path
+    services, db, clock, tmp_path: Path
 ):
     """Issue 11: no user id, key, recomputable HMAC, time or finishing order links a finished
-    anonymous response to its author, in the file, the WAL, a backup or the invitations."""
+    anonymous response to its author, in the file, the WAL, a backup or the invitations (the
+    responses are released as plaintext rows when the survey closes)."""
     for user_id in OFFICERS:
         await person(services, user_id)
     survey = await active_survey(services, anonymous=True)
@@ -83,6 +87,8 @@ async def test_finished_anonymous_responses_cannot_be_linked_to_their_authors(
         step = await services.surveys.answer(survey.id, user_id, 3, user_id % 2 == 0)
         assert step.response.finished
         wal_copies.append(read(wal))
+    clock.now = survey.closes_at
+    await services.surveys.close(survey.id)
     backup = backup_to(db.path, tmp_path / "backup.sqlite3").path
 
     # The rows: no key, no user id, only the day; nothing else left that names a person.
@@ -163,3 +169,113 @@ async def test_an_unfinished_draft_goes_with_the_person_and_when_the_survey_clos
     assert await db.fetch_all("SELECT * FROM survey_drafts") == []
     for file in (db.path, Path(f"{db.path}-wal")):
         assert improvement(OFFICERS[1]).encode() not in read(file)
+
+
+def table(path: Path, sql: str) -> list[dict[str, object]]:
+    """Rows of a backup, read as an attacker would, with sqlite3 and no bot code."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(row) for row in conn.execute(sql)]
+
+
+async def test_backups_before_and_after_one_person_finished_do_not_link_their_response(
+    services, db, clock, tmp_path: Path
+):
+    """Issue 11, across backups: 5 people; backup A; one known person finishes; backup B; the
+    rest finish; the survey closes; backup C. With A, B, C, the live file, the WAL copies and
+    the code (the key file gone at closing), no response in C can be matched to the person
+    who finished between A and B, and no backup holds a plaintext draft answer."""
+    officers = OFFICERS[:5]
+    known, early, rest = officers[0], officers[1], officers[2:]
+    for user_id in officers:
+        await person(services, user_id)
+    survey = await active_survey(services, anonymous=True)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    for user_id in officers:
+        await answer_all_but_last(services, survey.id, user_id)
+    wal = Path(f"{db.path}-wal")
+    wal_copies = [read(wal)]
+
+    async def finish(user_id: int) -> None:
+        step = await services.surveys.answer(survey.id, user_id, 3, user_id % 2 == 0)
+        assert step.response.finished
+        wal_copies.append(read(wal))
+
+    await finish(early)
+    backup_a = backup_to(db.path, tmp_path / "a.sqlite3").path
+    await finish(known)
+    backup_b = backup_to(db.path, tmp_path / "b.sqlite3").path
+    for user_id in rest:
+        await finish(user_id)
+    clock.now = survey.closes_at
+    await services.surveys.close(survey.id)
+    backup_c = backup_to(db.path, tmp_path / "c.sqlite3").path
+    wal_copies.append(read(wal))
+
+    # No plaintext answer of anyone is in A, B or any WAL copy (drafts and finished ones).
+    for copy in (read(backup_a), read(backup_b), *wal_copies):
+        for user_id in officers:
+            assert improvement(user_id).encode() not in copy
+    # The key is gone at closing (no copy of the database ever held it).
+    assert services.surveys.surveys.keys.survey_ids() == []
+    # A and B: the pending responses are ciphertext of one length, the drafts too.
+    pending_a = table(backup_a, "SELECT id, sealed FROM survey_pending")
+    pending_b = table(backup_b, "SELECT id, sealed FROM survey_pending")
+    assert (len(pending_a), len(pending_b)) == (1, 2)
+    assert table(backup_a, "SELECT * FROM survey_responses") == []
+    assert table(backup_b, "SELECT * FROM survey_responses") == []
+    drafts = table(backup_a, "SELECT answers, selection, sealed FROM survey_drafts")
+    assert len(drafts) == 4
+    assert {(row["answers"], row["selection"]) for row in drafts} == {("{}", "[]")}
+    sealed = [row["sealed"] for row in pending_a + pending_b + drafts]
+    assert all(isinstance(blob, bytes) for blob in sealed)
+    assert len({len(row["sealed"]) for row in pending_a + pending_b}) == 1  # type: ignore[arg-type]
+    assert len({len(blob) for blob in sealed}) == 1  # type: ignore[arg-type]  # drafts too
+    # C: every response released as plaintext with a fresh id (none of A's or B's), the
+    # same day for all, no pending row and no draft left; each answer once in the file.
+    released = table(backup_c, "SELECT * FROM survey_responses")
+    assert len(released) == len(officers)
+    assert table(backup_c, "SELECT * FROM survey_pending") == []
+    assert table(backup_c, "SELECT * FROM survey_drafts") == []
+    old_ids = {row["id"] for row in pending_a + pending_b}
+    assert not old_ids & {row["id"] for row in released}
+    assert {row["finished_at"] for row in released} == {survey.closes_at.date().isoformat()}
+    assert all(row["user_id"] is None for row in released)
+    data_c = read(backup_c)
+    for user_id in officers:
+        assert len(offsets(data_c, improvement(user_id).encode())) == 1
+    for old_id in old_ids:
+        for copy in (data_c, read(db.path)):
+            assert struct.pack(">q", old_id) not in copy  # type: ignore[arg-type]
+
+
+async def test_the_key_file_is_owner_only_outside_the_database_and_goes_at_closing(
+    services, db, clock, tmp_path: Path
+):
+    """Issue 11: an anonymous survey's key is 32 random bytes in a 0600 file in a 0700
+    `<database>.keys` folder, created with the first draft, in no database copy, and deleted
+    when the survey closes; a named survey has none."""
+    for user_id in OFFICERS[:2]:
+        await person(services, user_id)
+    named = await active_survey(services)
+    survey = await active_survey(services, anonymous=True)
+    for each in (named, survey):
+        await services.surveys.invite(each.id, {"kind": "all"})
+        await answer_all_but_last(services, each.id, OFFICERS[0])
+    keys = services.surveys.surveys.keys
+    assert keys.folder == Path(f"{db.path}.keys")
+    assert keys.survey_ids() == [survey.id]
+    path = keys.path(survey.id)
+    assert stat.S_IMODE(keys.folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    key = path.read_bytes()
+    assert len(key) == 32
+    backup = backup_to(db.path, tmp_path / "backup.sqlite3").path
+    await db.truncate_wal()
+    for copy in (read(db.path), read(backup)):
+        assert key not in copy
+
+    clock.now = survey.closes_at
+    await services.surveys.close(survey.id)
+    assert not path.exists()
+    assert keys.survey_ids() == []

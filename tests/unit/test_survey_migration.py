@@ -129,3 +129,34 @@ async def test_migration_008_unlinks_old_anonymous_responses_and_keeps_resuming(
     for user_id in (1, 2):
         assert old_key(user_id).encode() not in data
     assert SALT.encode() not in data
+
+
+async def test_after_migration_011_plaintext_anonymous_drafts_are_sealed_at_start_up(
+    old_database, localizations, settings
+):
+    """Issue 11: an anonymous survey's draft written in plaintext before the upgrade is sealed
+    with the survey's new key at start-up and still resumes; named drafts stay as they are;
+    responses finished before the upgrade stay the plaintext rows they were."""
+    db = old_database
+    await db.migrate()
+    services = create_services(db, localizations, settings)
+    s = services.surveys
+    s.clock = Clock(NOW)
+    await s.convert_legacy_keys()
+    before = await db.fetch_all("SELECT survey_id, user_id, answers FROM survey_drafts")
+    assert {(row[0], row[1], row[2]) for row in before} == {(1, 2, '{"0": 3}'), (2, 2, '{"0": 3}')}
+
+    assert await s.seal_plain_drafts() == 1
+    assert await s.seal_plain_drafts() == 0  # once
+    drafts = {
+        row["survey_id"]: dict(row)
+        for row in await db.fetch_all("SELECT * FROM survey_drafts WHERE user_id = 2")
+    }
+    assert drafts[1]["answers"] == "{}" and drafts[1]["selection"] == "[]"
+    assert drafts[1]["position"] == 1 and isinstance(drafts[1]["sealed"], bytes)
+    assert drafts[2]["answers"] == '{"0": 3}' and drafts[2]["sealed"] is None
+    assert s.surveys.keys.survey_ids() == [1]
+    resumed = await s.begin(1, 2)
+    assert resumed.index == 1 and resumed.response.answers == {0: 3}
+    finished = await db.fetch_all("SELECT survey_id FROM survey_responses ORDER BY survey_id")
+    assert [row[0] for row in finished] == [1, 2, 3]

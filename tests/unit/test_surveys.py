@@ -300,7 +300,9 @@ async def test_only_the_invited_may_answer(services):
 # -- anonymity --------------------------------------------------------------------------------
 
 
-async def test_anonymous_responses_hold_no_user_id_and_only_the_day(services, db, clock):
+async def test_anonymous_responses_hold_no_user_id_and_no_time(services, db, clock):
+    """Issue 11: until the survey closes a finished anonymous response is a sealed pending
+    row; at closing it becomes a plaintext row with the closing day, the same for everyone."""
     await person(services, 77)
     survey = await active_survey(services, anonymous=True)
     await services.surveys.invite(survey.id, {"kind": "all"})
@@ -311,14 +313,23 @@ async def test_anonymous_responses_hold_no_user_id_and_only_the_day(services, db
     await s.confirm_selection(survey.id, 77, 1)
     await s.answer(survey.id, 77, 2, "Less theory")
     await s.answer(survey.id, 77, 3, True)
+    assert await db.fetch_all("SELECT * FROM survey_responses") == []
+    pending = [dict(row) for row in await db.fetch_all("SELECT * FROM survey_pending")]
+    assert [set(row) for row in pending] == [{"id", "survey_id", "sealed"}]
+    assert b"Less theory" not in pending[0]["sealed"]
+
+    clock.now = survey.closes_at
+    await s.close(survey.id)
     rows = await db.fetch_all("SELECT * FROM survey_responses")
     row = dict(rows[0])
     assert row["user_id"] is None
     assert row.pop("id") >= 2**62  # random, see test_survey_anonymity.py
     assert "77" not in json.dumps(row)
     assert set(row) == {"survey_id", "user_id", "answers", "finished_at"}
-    assert row["finished_at"] == clock.now.date().isoformat()  # no time of day
+    assert row["finished_at"] == survey.closes_at.date().isoformat()  # the closing day
+    assert "Less theory" in row["answers"]
     assert await db.fetch_all("SELECT * FROM survey_drafts") == []
+    assert await db.fetch_all("SELECT * FROM survey_pending") == []
 
 
 async def test_named_responses_are_deleted_with_the_person(services, db):
@@ -388,12 +399,18 @@ async def test_invitations_and_reminders_say_whether_the_survey_is_anonymous_or_
 
 async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services, db, clock):
     """Issue 11: key material that ties a person to answers is destroyed at closing time,
-    and at start-up for surveys that closed while the bot was down."""
+    and at start-up for surveys that closed while the bot was down: drafts go, sealed
+    responses are released as plaintext rows, the key file is deleted."""
     await person(services, 1)
+    await person(services, 2)
     survey = await active_survey(services, anonymous=True)
     await services.surveys.invite(survey.id, {"kind": "all"})
     await services.surveys.begin(survey.id, 1)
     await services.surveys.answer(survey.id, 1, 0, 4)
+    s = services.surveys
+    await s.begin(survey.id, 2)
+    for index, answer in enumerate((5, [0], "Fine", True)):
+        await s.answer(survey.id, 2, index, answer)
     scheduler = Scheduler()
     timers = SurveyTimers(services.surveys, scheduler)
     await timers.restore()
@@ -401,6 +418,13 @@ async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services
     assert job is not None and job.trigger.run_date == survey.closes_at
     assert len(await db.fetch_all("SELECT * FROM survey_drafts")) == 1
 
+    assert len(await db.fetch_all("SELECT * FROM survey_pending")) == 1
+    assert s.surveys.keys.survey_ids() == [survey.id]
+
     clock.now = survey.closes_at + timedelta(days=1)  # the bot was down at closing time
     await timers.restore()
     assert await db.fetch_all("SELECT * FROM survey_drafts") == []
+    assert await db.fetch_all("SELECT * FROM survey_pending") == []
+    (row,) = await db.fetch_all("SELECT answers FROM survey_responses")
+    assert json.loads(row[0]) == {"0": 5, "1": [0], "2": "Fine", "3": True}
+    assert s.surveys.keys.survey_ids() == []
