@@ -45,7 +45,7 @@ async def test_language_switch_applies_to_the_very_next_reply(running_bot, make_
 async def _fill_profile(user) -> None:
     user.send("/profile")
     await user.expect("Прежде чем сохранить ваш профиль")
-    user.press("✅ Согласен(на)")
+    user.press("✅ Даю согласие")
     await user.expect("Ваши фамилия, имя и отчество")
     user.send("Садыкова Айгерим Нурлановна")
     await user.expect("Ваша страна")

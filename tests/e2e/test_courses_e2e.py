@@ -48,7 +48,7 @@ async def create_and_publish(organiser, capacity: int = 1) -> tuple[int, str]:
 async def fill_profile(user, russian: bool) -> None:
     """Walk through consent and the profile dialog as a participant does."""
     await user.expect("Прежде чем" if russian else "Before we store")
-    user.press("✅ Согласен(на)" if russian else "✅ I agree")
+    user.press("✅ Даю согласие" if russian else "✅ I agree")
     await user.expect("фамилия" if russian else "Your full name")
     user.send("Садыкова Айгерим" if russian else "Giorgi Beridze")
     await user.expect("страна" if russian else "Your country")
