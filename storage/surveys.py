@@ -82,7 +82,11 @@ def _draft(survey_id: int, row: sqlite3.Row, sealer: Sealer | None) -> Response 
     """The draft in `row`; None if it is sealed and cannot be opened (its key is missing)."""
     answers, selection = row["answers"], row["selection"]
     if row["sealed"] is not None:
-        plain = sealer.open(row["sealed"], _draft_context(row["user_id"])) if sealer else None
+        if sealer is None:
+            # Reading an anonymous draft without its survey's key is a bug in the caller:
+            # taking the draft for unreadable would throw the person's answers away.
+            raise RuntimeError(f"survey {survey_id}: a sealed draft was read without a sealer")
+        plain = sealer.open(row["sealed"], _draft_context(row["user_id"]))
         if plain is None:
             return None
         record = json.loads(plain.decode("utf-8", "surrogatepass"))

@@ -346,7 +346,8 @@ class SurveyService:
         """Open surveys the user was invited to, with their response so far."""
         result = []
         for survey in await self.surveys.open_for(user_id, self.clock()):
-            result.append((survey, await self.surveys.progress(survey.id, user_id)))
+            sealer = self.sealer(survey)
+            result.append((survey, await self.surveys.progress(survey.id, user_id, sealer)))
         return result
 
     async def begin(self, survey_id: int, user_id: int) -> Step:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
@@ -29,7 +30,7 @@ QUESTIONS = (
 )
 
 
-async def invited_survey(chatter, closes_in=timedelta(days=14)) -> int:
+async def invited_survey(chatter, closes_in=timedelta(days=14), anonymous=False) -> int:
     service = chatter.dp["surveys"]
     # The person exists as soon as they have written to the bot.
     await chatter.send("/start")
@@ -38,6 +39,7 @@ async def invited_survey(chatter, closes_in=timedelta(days=14)) -> int:
             Q("Feedback: Transit", "Отзыв: Транзит"),
             QUESTIONS,
             closes_at=datetime.now(UTC) + closes_in,
+            anonymous=anonymous,
         ),
         created_by=1,
     )
@@ -115,9 +117,12 @@ async def test_double_tap_on_an_answer_records_it_once(make_chatter):
     assert step.response.answers == {0: 5} and step.index == 1
 
 
-async def test_skipping_an_optional_question_and_stopping_half_way(make_chatter):
+@pytest.mark.parametrize("anonymous", [False, True], ids=["named", "anonymous"])
+async def test_skipping_an_optional_question_and_stopping_half_way(make_chatter, anonymous):
+    """Issue 11: /surveys used to read an anonymous (encrypted) draft without its key, take it
+    for unreadable and start the person again at question 1."""
     chatter = make_chatter()
-    survey_id = await invited_survey(chatter)
+    survey_id = await invited_survey(chatter, anonymous=anonymous)
     first = sent(await chatter.press(start_data(survey_id)))[-1]
     multi = sent(await chatter.press(buttons(first)["3"]))[-1]
     await chatter.press(buttons(multi)["⬜ In person"])
