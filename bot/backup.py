@@ -119,7 +119,8 @@ def remove_leftovers(folder: Path) -> None:
 
 def scheduled_backup(source: Path, folder: Path, keep: int, now: datetime) -> Backup | None:
     """The daily backup: made unless one from the last 20 hours exists (restarts do not pile
-    up copies), then only the newest `keep` daily copies are kept."""
+    up copies), then only the newest `keep` daily copies, none older than `keep` days, are
+    kept."""
     make_folder(folder)
     remove_leftovers(folder)
     existing = backups_in(folder)
@@ -128,6 +129,10 @@ def scheduled_backup(source: Path, folder: Path, keep: int, now: datetime) -> Ba
     if not existing or existing[-1].name < recent:
         made = backup_to(source, folder / _dated_name(now, DAILY_PREFIX))
         log.info("Backed up the database to %s (%d bytes)", made.path, made.size)
-    for old in backups_in(folder)[:-keep]:
+    # Newest `keep` copies, and none older than `keep` days: a copy is how long data erased
+    # by /forget survives, and that must not grow because the bot was down for a while.
+    oldest_kept = _dated_name(now - timedelta(days=keep), DAILY_PREFIX)
+    copies = backups_in(folder)
+    for old in copies[:-keep] + [c for c in copies[-keep:] if c.name < oldest_kept]:
         old.unlink()
     return made

@@ -69,7 +69,8 @@ class Database:
 
     async def connect(self) -> None:
         """Open the file (creating its folder) and set the pragmas every connection needs."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The folder it creates holds the database, its WAL and the erasure list: owner only.
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         owner_only(self.path)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, sqlite3 never does implicitly.
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)

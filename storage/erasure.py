@@ -24,7 +24,7 @@ def new_pseudonym() -> int:
     """A random label for a forgotten person in the records that stay (audit log,
     announcements). Negative, so it can never be a Telegram id; drawn at random, so nothing
     maps it back to the person."""
-    return -(secrets.randbelow(900_000) + 100_000)
+    return -(secrets.randbelow(9 * 10**11) + 10**11)  # 12 digits: two never meet
 
 
 async def erase_in(conn: aiosqlite.Connection, user_id: int) -> None:

@@ -59,6 +59,18 @@ def test_one_backup_a_day_and_only_the_newest_are_kept(live, tmp_path):
     ]
 
 
+def test_no_daily_copy_outlives_backup_keep_days_even_after_the_bot_was_down(live, tmp_path):
+    """Issue 11: /forget promises erased data is gone from daily copies after BACKUP_KEEP
+    days; keeping the newest N by count kept old copies for as long as the bot was down."""
+    folder = tmp_path / "backups"
+    start = datetime(2027, 1, 1, 3, 0, tzinfo=UTC)
+    for day in range(2):
+        scheduled_backup(live, folder, 7, start + timedelta(days=day))
+    # Down for ten days, then back: the first check makes today's copy and the old ones go.
+    scheduled_backup(live, folder, 7, start + timedelta(days=12))
+    assert [p.name for p in backups_in(folder)] == ["bot-daily-20270113-030000.sqlite3"]
+
+
 def test_a_missing_database_is_an_error_not_an_empty_copy(tmp_path):
     with pytest.raises(BackupError):
         backup_to(tmp_path / "nothing.sqlite3", tmp_path / "copy.sqlite3")

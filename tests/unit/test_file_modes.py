@@ -54,3 +54,11 @@ async def test_an_existing_database_with_wider_modes_is_narrowed_on_connect(tmp_
     world_readable_database(path)
     async with Database(path):
         assert set(modes(path).values()) == {0o600}
+
+
+@pytest.mark.usefixtures("umask_022")
+async def test_the_folder_the_database_is_created_in_is_the_owners_only(tmp_path):
+    """Issue 11 (audit): DATABASE_PATH's folder, made by the bot, was 0755."""
+    path = tmp_path / "data" / "bot.sqlite3"
+    async with Database(path):
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
