@@ -3,12 +3,12 @@
 consent-request =
     <b>Before we store your profile</b>
     To sign you up for courses, the organisers (ROCB Europe and the TRACECA Permanent Secretariat) need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else. You can see and change them with /profile and delete them with /forget at any time.
-    Until you agree, the bot keeps only your Telegram id, your language and when you last wrote to it, so that it can answer you. Your Telegram name and username are not stored.
+    Until you agree, the bot keeps only your Telegram ID, your language, when you first and last wrote to it, whether it can reach you and, while you are in the middle of a step, where you are in it, so that it can answer you. Your Telegram name and username are not stored.
 
     Do you agree?
 button-consent-agree = ✅ I agree
 button-consent-decline = Not now
-consent-declined = No profile has been stored: the bot keeps only your Telegram id, your language and when you last wrote to it, so that it can answer you (/forget deletes them too). You can give your consent later with /profile; it is needed to sign up for courses.
+consent-declined = No profile has been stored: the bot keeps only your Telegram ID, your language, when you first and last wrote to it and whether it can reach you, so that it can answer you (/forget deletes them too). You can give your consent later with /profile; it is needed to sign up for courses.
 consent-thanks = Thank you. Let's fill in your profile — it takes less than a minute.
 
 profile-ask-full_name = Your full name, as it should appear on your certificate (for example: Aigerim Nurlanovna Sadykova):
@@ -55,11 +55,11 @@ button-forget = 🗑 Delete my data
 # $days (Number) how many daily backup copies are kept (BACKUP_KEEP)
 forget-confirm =
     <b>Delete your personal data?</b>
-    The bot deletes your profile, your consent, your language, your Telegram id, your sign-ups (a seat on a course that has not started yet goes to the next person waiting), your survey invitations and your answers to named surveys, its record of the messages it sent you or was going to send, and any unfinished dialog. This cannot be undone.
-    What stays: records of the organisers' actions that concerned you (such as attendance) with a random pseudonym instead of your id, totals of announcements, answers to anonymous surveys, which carry neither your name nor your id, and a hash of your id in the bot's list of deletions, so that an old copy of the database cannot bring your data back. Backup copies made before now still contain your data: daily copies are deleted after { $days ->
+    The bot deletes your profile, your consent, your language, your Telegram ID, your sign-ups (a seat on a course that has not started yet goes to the next person waiting), your survey invitations and your answers to named surveys, its record of the messages it sent you or was going to send, and any unfinished dialog. This cannot be undone.
+    What stays: records of the organisers' actions that concerned you (such as attendance) with a random pseudonym instead of your ID, totals of announcements, answers to anonymous surveys, which carry neither your name nor your ID, and a hash of your ID in the bot's list of deletions, so that an old copy of the database cannot bring your data back. Backup copies made before now still contain your data: daily copies are deleted after { $days ->
         [one] one day
        *[other] { $days } days
-    }, and if an older copy is ever restored, the bot deletes your data again when it starts.
+    } at the latest, copies an administrator made by hand when they delete them, and if an older copy is ever restored, the bot deletes your data again when it starts.
 button-forget-confirm = Yes, delete
 button-forget-keep = No, keep it
 forget-done =

@@ -182,7 +182,10 @@ async def test_before_consent_only_the_id_and_language_are_stored(make_chatter, 
     await chatter.press(LanguageCb(code="ru").pack())
     await chatter.send("/profile")
     sent = await chatter.press(ConsentCb(agree=False).pack())
-    assert "бот хранит только ваш id в Telegram, язык и время вашего последнего" in texts(sent)[-1]
+    assert (
+        "бот хранит только ваш ID в Telegram, язык, время вашего первого и последнего"
+        in (texts(sent)[-1])
+    )
 
     row = await db.fetch_one("SELECT * FROM users WHERE id = ?", (chatter.user.id,))
     assert row is not None
