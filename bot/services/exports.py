@@ -290,6 +290,17 @@ def table_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 def sheet_title(title: str) -> str:
     """`title` as Excel accepts a sheet name; empty if nothing is left of it."""
-    # Excel also rejects a name that starts or ends with an apostrophe.
     words = _SHEET_UNSAFE.sub(" ", title).split()
-    return " ".join(words)[:_SHEET_TITLE_MAX].strip().strip("'")
+    # Excel also rejects a name that starts or ends with an apostrophe.
+    return _utf16_prefix(" ".join(words), _SHEET_TITLE_MAX).strip(" '")
+
+
+def _utf16_prefix(text: str, limit: int) -> str:
+    """The longest start of `text` that is at most `limit` UTF-16 units long: Excel counts a
+    sheet name's length in them, so an emoji takes two (XlsxWriter refuses a longer name)."""
+    units = 0
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text

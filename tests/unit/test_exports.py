@@ -252,6 +252,18 @@ def test_untitled_course_gets_a_fallback_sheet_name(localizations: Localizations
     assert load_workbook(io.BytesIO(data)).active.title == "course-12"
 
 
+def test_an_emoji_in_a_long_title_still_gives_a_sheet_name_excel_accepts(
+    localizations: Localizations,
+):
+    """Issue 11: Excel counts a sheet name's 31 characters in UTF-16 units, an emoji as two;
+    cutting at 31 Python characters gave a name Excel (and XlsxWriter) refuses."""
+    course = replace(COURSE, title_en="Risk 🚢 management in customs procedures")
+    data = participants_xlsx(course, PARTICIPANTS, localizations.get("en"))
+    title = load_workbook(io.BytesIO(data)).active.title
+    assert title == "Risk 🚢 management in customs p"
+    assert len(title.encode("utf-16-le")) // 2 == 31
+
+
 def test_filenames():
     assert export_filename(COURSE, "xlsx") == "participants-course-12.xlsx"
     assert export_filename(COURSE, "csv") == "participants-course-12.csv"
