@@ -309,7 +309,7 @@ def disk_writes() -> Iterator[DiskWrites]:
     _DISK_WRITES.watching = False
 
 
-def test_the_disk_watch_sees_a_temporary_file(disk_writes: DiskWrites, tmp_path):
+def test_the_disk_watch_sees_a_file_being_written(disk_writes: DiskWrites, tmp_path):
     """The watch below is only worth something if it sees what it looks for."""
     disk_writes.watching = True
     (tmp_path / "probe").write_bytes(b"x")
