@@ -782,7 +782,7 @@ async def export(
         format=callback_data.action.value,
         rows=len(people),
     )
-    # Thousands of rows take openpyxl a while: built off the event loop so replies go on.
+    # Thousands of rows take a while to write: built off the event loop so replies go on.
     build, ext = (
         (participants_xlsx, "xlsx")
         if callback_data.action == AdminAction.XLSX

@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from xlsxwriter import Workbook  # type: ignore[import-untyped]
+from xlsxwriter.format import Format  # type: ignore[import-untyped]
+from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
@@ -56,6 +55,13 @@ _SHEET_UNSAFE = re.compile(r"[\\/?*\[\]:]")
 _SHEET_TITLE_MAX = 31
 
 _MIN_WIDTH, _MAX_WIDTH = 8, 50
+# Widths are given in pixels so the file stores exactly `width`, as it did with openpyxl:
+# XlsxWriter's `set_column` adds Excel's 5-pixel cell padding on top. Its default font
+# (Calibri 11) is 7 pixels a character.
+_PIXELS_PER_CHARACTER = 7
+
+# Control characters an XLSX cell cannot hold (the same set openpyxl refuses).
+_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # UTF-8 with a BOM: without it Excel guesses a legacy code page and garbles Cyrillic names.
 _CSV_ENCODING = "utf-8-sig"
@@ -92,11 +98,11 @@ def _local(moment: datetime, zone: str) -> str:
 def _safe(value: Cell) -> Cell:
     """Participant-entered text must stay text: a leading `'` defuses a would-be formula.
 
-    Control characters go too: XLSX cannot hold them (openpyxl refuses the whole file).
+    Control characters go too: XLSX cannot hold them as they are.
     """
     if not isinstance(value, str):
         return value
-    text: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    text = _ILLEGAL_CHARACTERS.sub("", value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
@@ -235,25 +241,41 @@ def table_xlsx(sheet_name: str, headers: Sequence[str], rows: Sequence[Sequence[
     """One sheet: a bold header that stays visible while scrolling, then the rows.
 
     `sheet_name` is made acceptable to Excel with `sheet_title` ("Sheet1" if nothing is left):
-    a name Excel refuses would make it refuse the whole file.
+    a name Excel refuses would make it refuse the whole file. The file is built in memory
+    only: exports hold names, e-mails and answers, which must not reach the server's disk
+    (openpyxl, used before, wrote every sheet to a temporary file first).
     """
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(sheet_name) or "Sheet1"
-    # Headers go through _safe too: a survey's come from organisers' question texts.
-    sheet.append([_safe(header) for header in headers])
-    for row in rows:
-        sheet.append([_safe(value) for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"  # the header stays visible while scrolling
-    for index, header in enumerate(headers, start=1):
-        longest = max([len(header), *(len(str(row[index - 1] or "")) for row in rows)])
-        width = min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH)
-        sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    workbook = Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet(sheet_title(sheet_name) or "Sheet1")
+    bold = workbook.add_format({"bold": True})
+    # Headers go through _safe too: a survey's come from organisers' question texts.
+    for index, header in enumerate(headers):
+        _write(sheet, 0, index, _safe(header), bold)
+    for row_number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            _write(sheet, row_number, index, _safe(value))
+    sheet.freeze_panes(1, 0)  # the header stays visible while scrolling
+    for index, header in enumerate(headers):
+        longest = max([len(header), *(len(str(row[index] or "")) for row in rows)])
+        width = min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH)
+        sheet.set_column_pixels(index, index, width * _PIXELS_PER_CHARACTER)
+    workbook.close()
     return buffer.getvalue()
+
+
+def _write(
+    sheet: Worksheet, row: int, column: int, value: Cell, style: Format | None = None
+) -> None:
+    """One cell by its type: XlsxWriter's generic `write` would turn text starting with `=`
+    into a formula and text that looks like a link into a hyperlink. Empty text leaves the
+    cell empty, as openpyxl did (XlsxWriter would store an empty string)."""
+    if value is None or value == "":
+        sheet.write_blank(row, column, None, style)
+    elif isinstance(value, str):
+        sheet.write_string(row, column, value, style)
+    else:
+        sheet.write_number(row, column, value, style)
 
 
 def table_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
@@ -268,6 +290,17 @@ def table_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 def sheet_title(title: str) -> str:
     """`title` as Excel accepts a sheet name; empty if nothing is left of it."""
-    # Excel also rejects a name that starts or ends with an apostrophe.
     words = _SHEET_UNSAFE.sub(" ", title).split()
-    return " ".join(words)[:_SHEET_TITLE_MAX].strip().strip("'")
+    # Excel also rejects a name that starts or ends with an apostrophe.
+    return _utf16_prefix(" ".join(words), _SHEET_TITLE_MAX).strip(" '")
+
+
+def _utf16_prefix(text: str, limit: int) -> str:
+    """The longest start of `text` that is at most `limit` UTF-16 units long: Excel counts a
+    sheet name's length in them, so an emoji takes two (XlsxWriter refuses a longer name)."""
+    units = 0
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from aiogram.methods import SendDocument
-from openpyxl import Workbook
+from xlsxwriter import Workbook
 
 from handlers.callbacks import AdminAction, AdminCourseCb, SurveyAdminAction, SurveyAdminCb
 from storage.database import utcnow_iso
@@ -52,20 +52,20 @@ class Building:
 
 @pytest.fixture
 def building(monkeypatch: pytest.MonkeyPatch) -> Building:
-    """Wraps the third-party writers (openpyxl's save, csv.writer); our code is untouched."""
+    """Wraps the third-party writers (XlsxWriter's close, csv.writer); our code is untouched."""
     watch = Building()
-    save = Workbook.save
+    close = Workbook.close
     writer: Callable[..., Any] = csv.writer
 
-    def watched_save(self: Workbook, target: Any) -> None:
+    def watched_close(self: Workbook) -> None:
         watch.observe()
-        save(self, target)
+        close(self)
 
     def watched_writer(*args: Any, **kwargs: Any) -> Any:
         watch.observe()
         return writer(*args, **kwargs)
 
-    monkeypatch.setattr(Workbook, "save", watched_save)
+    monkeypatch.setattr(Workbook, "close", watched_close)
     monkeypatch.setattr(csv, "writer", watched_writer)
     return watch
 

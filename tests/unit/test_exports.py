@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -17,6 +21,7 @@ from bot.services.exports import (
     participant_rows,
     participants_csv,
     participants_xlsx,
+    table_xlsx,
 )
 from storage.courses import Course, CourseStatus
 from storage.registrations import Participant, Registration, RegStatus
@@ -247,6 +252,84 @@ def test_untitled_course_gets_a_fallback_sheet_name(localizations: Localizations
     assert load_workbook(io.BytesIO(data)).active.title == "course-12"
 
 
+def test_an_emoji_in_a_long_title_still_gives_a_sheet_name_excel_accepts(
+    localizations: Localizations,
+):
+    """Issue 11: Excel counts a sheet name's 31 characters in UTF-16 units, an emoji as two;
+    cutting at 31 Python characters gave a name Excel (and XlsxWriter) refuses."""
+    course = replace(COURSE, title_en="Risk 🚢 management in customs procedures")
+    data = participants_xlsx(course, PARTICIPANTS, localizations.get("en"))
+    title = load_workbook(io.BytesIO(data)).active.title
+    assert title == "Risk 🚢 management in customs p"
+    assert len(title.encode("utf-16-le")) // 2 == 31
+
+
 def test_filenames():
     assert export_filename(COURSE, "xlsx") == "participants-course-12.xlsx"
     assert export_filename(COURSE, "csv") == "participants-course-12.csv"
+
+
+class DiskWrites:
+    """Files opened for writing or created anywhere in the process while `watching` is on.
+
+    An audit hook sees every `open()`, `os.open()` and `tempfile` call, from any library and
+    any thread; audit hooks cannot be removed, so the one hook stays and records only while
+    a test turns it on.
+    """
+
+    _WRITING_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+    def __init__(self) -> None:
+        self.watching = False
+        self.seen: list[tuple[str, object]] = []
+
+    def hook(self, event: str, args: tuple[Any, ...]) -> None:
+        if not self.watching:
+            return
+        if event in ("tempfile.mkstemp", "tempfile.mkdtemp"):
+            self.seen.append((event, args[0] if args else None))
+        elif event == "open":
+            path, mode, flags = args
+            writes_by_mode = isinstance(mode, str) and any(c in mode for c in "wxa+")
+            if writes_by_mode or (isinstance(flags, int) and flags & self._WRITING_FLAGS):
+                self.seen.append((event, path))
+
+
+_DISK_WRITES: DiskWrites | None = None
+
+
+@pytest.fixture
+def disk_writes() -> Iterator[DiskWrites]:
+    global _DISK_WRITES
+    if _DISK_WRITES is None:
+        _DISK_WRITES = DiskWrites()
+        sys.addaudithook(_DISK_WRITES.hook)
+    _DISK_WRITES.seen.clear()
+    yield _DISK_WRITES
+    _DISK_WRITES.watching = False
+
+
+def test_the_disk_watch_sees_a_file_being_written(disk_writes: DiskWrites, tmp_path):
+    """The watch below is only worth something if it sees what it looks for."""
+    disk_writes.watching = True
+    (tmp_path / "probe").write_bytes(b"x")
+    disk_writes.watching = False
+    assert [path for _, path in disk_writes.seen] == [str(tmp_path / "probe")]
+
+
+def test_an_xlsx_export_never_touches_the_disk(disk_writes: DiskWrites):
+    """Issue 11: exports hold names, e-mails and answers; the README promises they are never
+    written to the server's disk. openpyxl wrote each sheet to /tmp/openpyxl.* first, where
+    it stayed in freed blocks (or whole, if the process was killed mid-export)."""
+    headers = ["ФИО", "Эл. почта", "Ответ", "Оценка"]
+    rows: list[list[str | int | None]] = [
+        [f"Садыкова Айгерим {i}", f"officer{i}@kgd.gov.kz", "Очень полезно " * 5, i % 5 + 1]
+        for i in range(2000)
+    ]
+    disk_writes.watching = True
+    data = table_xlsx("Участники", headers, rows)
+    disk_writes.watching = False
+    assert disk_writes.seen == []
+    read = read_xlsx(data)
+    assert len(read) == 2001
+    assert read[2000] == ["Садыкова Айгерим 1999", "officer1999@kgd.gov.kz", rows[1999][2], 5]

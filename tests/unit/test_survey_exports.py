@@ -231,7 +231,8 @@ def test_an_answer_the_question_no_longer_accepts_is_left_empty(localizations: L
 
 
 @pytest.mark.parametrize(
-    ("sheet", "expected"), [("Results", "Results"), ("'", "Sheet1"), ("a" * 40, "a" * 31)]
+    ("sheet", "expected"),
+    [("Results", "Results"), ("'", "Sheet1"), ("' '", "Sheet1"), ("a" * 40, "a" * 31)],
 )
 def test_generic_tables(sheet: str, expected: str):
     headers, rows = ["Name", "Score"], [["-minus", 3], [None, 0]]
