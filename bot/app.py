@@ -227,7 +227,8 @@ async def run(settings: Settings) -> None:
         replayed = await replay_erasures(db, services.profiles.erasures)
         if replayed:
             log.warning("Erased %d user(s) again who had asked to be forgotten", replayed)
-        # Also flushes old page versions (a migration that cleared data) out of the WAL.
+        # Also flushes old page versions (a migration that cleared data) out of the WAL; if a
+        # reader prevents it, the retry job started below does it.
         await db.truncate_wal()
         dp, in_flight = create_dispatcher(settings, db, localizations, services)
         scheduler: Scheduler = dp["scheduler"]
@@ -316,6 +317,8 @@ async def run(settings: Settings) -> None:
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)
+            # An erasure or a closed survey whose WAL a reader kept full (storage/database.py).
+            scheduler.every(db.retry_empty_wal, "database:empty-wal", 1)
             if settings.backup_dir is not None:
                 scheduler.every(daily_backup, "backup:daily", 60)
             await announcer.restore()

@@ -1,7 +1,11 @@
 """Consistent copies of the live database with SQLite's online backup API.
 
-The copy is taken through a connection of its own, page by page, while the bot keeps
-writing (WAL mode lets readers and the writer work side by side); it is written to a
+The copy is taken through a connection of its own, in one step, while the bot keeps
+writing (WAL mode lets readers and the writer work side by side). That step is a read
+transaction on the live file, and while it lasts the bot cannot empty its WAL (after an
+erasure, storage/database.py): one step keeps it as short as it can be (in steps, SQLite
+would also start again whenever the bot wrote in between), and the connection is closed
+as soon as the copy is taken, before the copy is checked. The copy is written to a
 temporary file, checked with `PRAGMA integrity_check`, and only then renamed into place, so
 a backup file is either complete or absent. A copy is one self-contained file readable by
 its owner only (0600), in a folder the backup creates owner-only (0700): it holds personal
@@ -24,7 +28,6 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-PAGES_PER_STEP = 1024  # the bot's writes get the lock between steps
 PREFIX = "bot-"  # copies made on demand
 DAILY_PREFIX = "bot-daily-"  # copies made by the schedule: the only ones rotated
 SUFFIX = ".sqlite3"
@@ -61,8 +64,9 @@ def backup_to(source: Path, target: Path, prefix: str = PREFIX) -> Backup:
         make_folder(target.parent)
         _remove_with_side_files(partial)
         _create_private(partial)
-        with closing(_connect(source)) as src, closing(_connect(partial)) as dst:
-            src.backup(dst, pages=PAGES_PER_STEP)
+        with closing(_connect(partial)) as dst:
+            with closing(_connect(source)) as src:
+                src.backup(dst, pages=-1)
             # The copy inherits the live file's WAL mode, which would leave -wal and -shm
             # files beside it; a backup is a single file.
             dst.execute("PRAGMA journal_mode=DELETE")

@@ -22,6 +22,12 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 Params = Sequence[Any] | dict[str, Any]
 
+BUSY_TIMEOUT_MS = 5000
+# How long emptying the WAL waits for readers in other connections, holding the write lock
+# all the while: long enough for a backup's one-step copy, short enough not to stall the
+# bot's writes. A reader that stays longer is waited out by the retry (retry_empty_wal).
+CHECKPOINT_WAIT_MS = 1000
+
 
 def utcnow_iso() -> str:
     """The current UTC time as stored in the database (ISO 8601, seconds)."""
@@ -60,6 +66,9 @@ class Database:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        # Set when the WAL could not be emptied (another connection was reading): it may
+        # still hold old versions of erased rows until a retry succeeds.
+        self.wal_pending = False
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -77,7 +86,7 @@ class Database:
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA foreign_keys=ON")
-        await self._conn.execute("PRAGMA busy_timeout=5000")
+        await self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
         # Deleted rows are overwritten, so erased personal data does not linger in free pages.
         await self._conn.execute("PRAGMA secure_delete=ON")
@@ -140,10 +149,44 @@ class Database:
         async with self._write_lock:
             return list(await self.conn.execute_fetchall(sql, params))
 
-    async def truncate_wal(self) -> None:
-        """Copy the WAL into the database file and empty it: no old page versions stay in it."""
+    async def truncate_wal(self) -> bool:
+        """Copy the WAL into the database file and empty it, so no old page versions (of
+        erased rows, of sealed answers) stay in it. False when another connection's read
+        transaction prevented that: `wal_pending` is then set and `retry_empty_wal` (a job
+        every minute) tries again until it succeeds."""
         async with self._write_lock:
-            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                await self.conn.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+                rows = await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy, frames, copied = next(iter(rows))
+                failure = (
+                    None
+                    if busy == 0 and copied == frames
+                    else f"{copied} of {frames} frames copied, a reader holds the rest"
+                )
+            except sqlite3.OperationalError as exc:
+                failure = str(exc)
+            finally:
+                await self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if failure is None:
+            if self.wal_pending:
+                log.info("The WAL is emptied now")
+            self.wal_pending = False
+            return True
+        if not self.wal_pending:
+            # Once per episode; the retries that follow stay quiet until one succeeds.
+            log.warning(
+                "Could not empty the WAL (%s): another connection is reading the database;"
+                " retrying every minute",
+                failure,
+            )
+        self.wal_pending = True
+        return False
+
+    async def retry_empty_wal(self) -> None:
+        """The periodic job: empty the WAL if an earlier attempt could not."""
+        if self.wal_pending:
+            await self.truncate_wal()
 
     # -- migrations --------------------------------------------------------------------------
 

@@ -44,13 +44,7 @@ class SQLiteStorage(BaseStorage):
         value = state.state if isinstance(state, State) else state
         built = self.key_builder.build(key)
         _, data = await self._load(built)
-        await self.db.write(
-            "INSERT INTO fsm_states (storage_key, user_id, state, updated_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (storage_key) DO UPDATE"
-            " SET state = excluded.state, updated_at = excluded.updated_at",
-            (built, key.user_id, value, utcnow_iso()),
-        )
-        self._cache[built] = (value, data)
+        await self._store(built, key.user_id, value, data)
 
     async def get_state(self, key: FsmKey) -> str | None:
         return (await self._load(self.key_builder.build(key)))[0]
@@ -58,19 +52,37 @@ class SQLiteStorage(BaseStorage):
     async def set_data(self, key: FsmKey, data: Mapping[str, Any]) -> None:
         built = self.key_builder.build(key)
         state, _ = await self._load(built)
-        stored = dict(data)
-        await self.db.write(
-            "INSERT INTO fsm_states (storage_key, user_id, data, updated_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (storage_key) DO UPDATE"
-            " SET data = excluded.data, updated_at = excluded.updated_at",
-            (built, key.user_id, json.dumps(stored), utcnow_iso()),
-        )
-        # A copy, so a handler mutating what it got cannot change the stored state.
-        self._cache[built] = (state, json.loads(json.dumps(stored)))
+        # A copy, so a handler mutating what it gave or got cannot change the stored state.
+        await self._store(built, key.user_id, state, json.loads(json.dumps(dict(data))))
 
     async def get_data(self, key: FsmKey) -> dict[str, Any]:
         data = (await self._load(self.key_builder.build(key)))[1]
         return json.loads(json.dumps(data))  # type: ignore[no-any-return]
+
+    async def _store(
+        self, built: str, user_id: int, state: str | None, data: dict[str, Any]
+    ) -> None:
+        """Write one dialog whole: a row while it runs, none once it ended (no state, no
+        data), so nothing of a finished dialog stays, not even when it ended."""
+        if state is None and not data:
+            await self.db.write("DELETE FROM fsm_states WHERE storage_key = ?", (built,))
+            self._cache.pop(built, None)
+            return
+        # Only for someone the bot holds a row for: an update still running while its
+        # sender was forgotten must not leave a dialog behind (the foreign key would refuse
+        # the insert with an error; this skips it).
+        stored = await self.db.write(
+            "INSERT INTO fsm_states (storage_key, user_id, state, data, updated_at)"
+            " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)"
+            " ON CONFLICT (storage_key) DO UPDATE SET state = excluded.state,"
+            " data = excluded.data, updated_at = excluded.updated_at"
+            " RETURNING 1",
+            (built, user_id, state, json.dumps(data), utcnow_iso(), user_id),
+        )
+        if stored is None:
+            self._cache.pop(built, None)
+        else:
+            self._cache[built] = (state, data)
 
     def forget_user(self, user_id: int) -> None:
         """Drop cached dialogs of a user whose rows were deleted (/forget)."""

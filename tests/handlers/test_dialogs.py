@@ -82,6 +82,33 @@ async def test_profile_continues_at_the_first_missing_field(make_chatter, db):
     assert "Your country" in texts(sent)[0]
 
 
+async def dialog_rows(db: Database, user_id: int) -> int:
+    row = await db.fetch_one("SELECT COUNT(*) FROM fsm_states WHERE user_id = ?", (user_id,))
+    return int(row[0]) if row else 0
+
+
+async def test_a_cancelled_or_finished_dialog_leaves_no_dialog_state_row(make_chatter, db):
+    """Issue 11: every dialog that ended left a fsm_states row for ever (user id, '{}' and
+    about when it ended), also for people who never gave consent."""
+    chatter = make_chatter()
+    await chatter.send("/start")
+    assert await dialog_rows(db, chatter.user.id) == 0
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Nodira Karimova")
+    assert await dialog_rows(db, chatter.user.id) == 1  # half-way: kept across restarts
+    await chatter.send("/cancel")
+    assert await dialog_rows(db, chatter.user.id) == 0
+
+    assert "Your country" in texts(await chatter.send("/profile"))[0]
+    await chatter.press(CountryCb(code="uz").pack())
+    await chatter.send("State Customs Committee")
+    await chatter.send("Inspector")
+    sent = await chatter.send("n.karimova@customs.uz")
+    assert "Your profile is saved." in texts(sent)
+    assert await dialog_rows(db, chatter.user.id) == 0
+
+
 async def test_country_can_be_typed_in_either_language(make_chatter, db):
     chatter = make_chatter(language_code="en")
     await chatter.send("/profile")

@@ -3,6 +3,8 @@ nothing but /start brings them back (issue 11)."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -171,6 +173,33 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
     user = await UserRepository(db).get(PERSON_ID)
     assert user is not None and user.full_name is None and user.consent_at is None
     assert "nothing to cancel" in texts(await chatter.send("/cancel"))[0]
+
+
+async def test_forget_while_another_connection_reads_empties_the_wal_once_the_reader_is_gone(
+    make_chatter, db: Database
+):
+    """Issue 11: with a reader open in another connection (the daily backup, an operator's
+    sqlite3 shell) the checkpoint after /forget could not complete, its result was ignored,
+    and the name and e-mail stayed in the WAL."""
+    course_id = await publish_course(db, "Risk management", days=5)
+    chatter = person(make_chatter)
+    await sign_up_with_a_profile(chatter, course_id)
+    wal = Path(f"{db.path}-wal")
+    with closing(sqlite3.connect(db.path, isolation_level=None)) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM users").fetchall()
+        await chatter.send("/forget")
+        sent = await chatter.press(ForgetCb(confirm=True).pack())
+        assert "Your personal data has been deleted." in texts(sent)[0]
+        assert db.wal_pending  # blocked by the reader, known, to be retried
+        reader.execute("COMMIT")
+    await db.retry_empty_wal()  # the job that runs every minute
+    assert not db.wal_pending
+    # The files as they are, no checkpoint of our own: the WAL is empty, and neither it nor
+    # the database file holds the person.
+    assert read_files(wal) == b""
+    stored = read_files(db.path, wal)
+    assert FULL_NAME.encode() not in stored and EMAIL.encode() not in stored
 
 
 async def test_before_consent_only_the_id_and_language_are_stored(make_chatter, db):

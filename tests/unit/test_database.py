@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +75,31 @@ async def test_concurrent_write_transactions_never_interleave(db):
 
     await asyncio.gather(*(take_seat(fail=i % 2 == 0) for i in range(20)))
     assert (await db.fetch_one("SELECT COUNT(*) FROM seats"))[0] == 10
+
+
+def wal_size(db: Database) -> int:
+    wal = Path(f"{db.path}-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+async def test_emptying_the_wal_reports_failure_while_a_reader_holds_it_and_a_retry_empties_it(
+    db, caplog
+):
+    """Issue 11: the checkpoint's result was ignored, so a reader in another connection (a
+    backup, an operator's sqlite3 shell) silently left erased rows in the WAL."""
+    await db.write("CREATE TABLE notes (text TEXT)")
+    assert await db.truncate_wal() is True and not db.wal_pending
+    with closing(sqlite3.connect(db.path, isolation_level=None)) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM notes").fetchall()
+        await db.write("INSERT INTO notes (text) VALUES ('written while someone reads')")
+        with caplog.at_level(logging.INFO, logger="storage.database"):
+            assert await db.truncate_wal() is False
+            assert await db.truncate_wal() is False  # still blocked, still pending
+            await db.retry_empty_wal()
+        assert db.wal_pending and wal_size(db) > 0
+        reader.execute("COMMIT")
+    await db.retry_empty_wal()  # the job that runs every minute
+    assert not db.wal_pending and wal_size(db) == 0
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "retrying every minute" in warnings[0]
