@@ -31,4 +31,4 @@ async def write_privately(message: Message, bot: Bot, t: Translator) -> None:
 
 @router.callback_query()
 async def press_in_group(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer(t("group-private-only"), show_alert=True)
+    await callback.answer(t.plain("group-private-only"), show_alert=True)

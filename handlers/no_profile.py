@@ -36,4 +36,4 @@ async def send_start_first(message: Message, t: Translator) -> None:
 
 @router.callback_query()
 async def old_button(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer(t("profile-send-start"), show_alert=True)
+    await callback.answer(t.plain("profile-send-start"), show_alert=True)

@@ -406,15 +406,6 @@ class SurveyRepository:
                 await _insert_pending(conn, sealer, answers)
         return True
 
-    async def finished_count(self, survey_id: int) -> int:
-        """Finished responses, released or still pending."""
-        row = await self.db.fetch_one(
-            "SELECT (SELECT COUNT(*) FROM survey_responses WHERE survey_id = ?)"
-            " + (SELECT COUNT(*) FROM survey_pending WHERE survey_id = ?)",
-            (survey_id, survey_id),
-        )
-        return int(row[0]) if row else 0
-
     async def pending(self, sealer: Sealer) -> tuple[list[dict[int, Any]], int]:
         """The answers of the survey's pending responses, decrypted in memory, and how many
         could not be read (their key is missing)."""

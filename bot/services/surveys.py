@@ -559,11 +559,6 @@ class SurveyService:
         invited = await self.surveys.invited_count(survey_id)
         return Result(survey, rows, invited, unreadable)
 
-    async def respondents(self, survey_id: int) -> tuple[Survey, list[ResponseRow], int]:
-        """The survey, its finished responses and how many were invited."""
-        result = await self.results(survey_id)
-        return result.survey, result.rows, result.invited
-
 
 def _legacy_key(salt: str, user_id: int) -> str:
     """The respondent key used before migration 008 (HMAC of the user id with the salt)."""

@@ -91,7 +91,7 @@ async def test_one_question_per_message_from_first_tap_to_thank_you(make_chatter
     assert "Thank you! Your answers to <b>Feedback: Transit</b> are saved." in texts(replies)[-1]
 
     # A named survey: the finished response is the survey's, with the person's name.
-    _, rows, _ = await chatter.dp["surveys"].respondents(survey_id)
+    rows = (await chatter.dp["surveys"].results(survey_id)).rows
     assert [row.answers for row in rows] == [
         {
             0: 4,
