@@ -5,33 +5,33 @@ audit-none = Действий организаторов пока нет.
 audit-title = <b>Последние действия организаторов</b> ({ $count }, время — { $zone }):
 # $when, $who (имя), $id (id в Telegram), $what (действие словами)
 audit-line = { $when } · { $who } ({ $id }) · { $what }
-audit-action-course-created = создал(а) курс №{ $id }
-audit-action-course-published = опубликовал(а) курс №{ $id }
-audit-action-course-edited = изменил(а) курс №{ $id } ({ $field })
-audit-action-course-cancelled = отменил(а) курс №{ $id }, { $count ->
+audit-action-course-created = курс №{ $id } создан
+audit-action-course-published = курс №{ $id } опубликован
+audit-action-course-edited = курс №{ $id } изменён ({ $field })
+audit-action-course-cancelled = курс №{ $id } отменён, { $count ->
         [one] уведомлён { $count } участник
         [few] уведомлены { $count } участника
        *[other] уведомлено { $count } участников
     }
-audit-action-course-deleted = удалил(а) черновик курса №{ $id }
-audit-action-course-attendance = отметил(а) посещаемость на курсе №{ $id }
-audit-action-announcement-sent = отправил(а) объявление №{ $id }
-audit-action-announcement-scheduled = запланировал(а) объявление №{ $id }
-audit-action-announcement-stopped = остановил(а) объявление №{ $id }
-audit-action-survey-created = создал(а) опрос №{ $id }
-audit-action-survey-activated = включил(а) опрос №{ $id }
-audit-action-survey-invited = пригласил(а) в опрос №{ $id }: { $count ->
+audit-action-course-deleted = черновик курса №{ $id } удалён
+audit-action-course-attendance = посещаемость на курсе №{ $id } отмечена
+audit-action-announcement-sent = объявление №{ $id } отправлено
+audit-action-announcement-scheduled = объявление №{ $id } запланировано
+audit-action-announcement-stopped = объявление №{ $id } остановлено
+audit-action-survey-created = опрос №{ $id } создан
+audit-action-survey-activated = опрос №{ $id } включён
+audit-action-survey-invited = приглашения в опрос №{ $id }: { $count ->
         [one] { $count } человек
         [few] { $count } человека
        *[other] { $count } человек
     }
-audit-action-survey-deleted = удалил(а) черновик опроса №{ $id }
-audit-action-export-participants = выгрузил(а) участников курса №{ $id } ({ $format }, { $count ->
+audit-action-survey-deleted = черновик опроса №{ $id } удалён
+audit-action-export-participants = выгрузка участников курса №{ $id } ({ $format }, { $count ->
         [one] { $count } строка
         [few] { $count } строки
        *[other] { $count } строк
     })
-audit-action-export-survey = выгрузил(а) ответы на опрос №{ $id } ({ $format }, { $count ->
+audit-action-export-survey = выгрузка ответов на опрос №{ $id } ({ $format }, { $count ->
         [one] { $count } строка
         [few] { $count } строки
        *[other] { $count } строк

@@ -8,9 +8,9 @@ export-column-email = Эл. почта
 export-column-status = Статус
 export-column-waitlist-position = Место в листе ожидания
 export-column-signed-up = Дата записи
-export-column-attended = Присутствовал(а)
+export-column-attended = Присутствие на курсе
 
-export-status-confirmed = Подтверждён(а)
+export-status-confirmed = Место подтверждено
 export-status-waitlisted = В листе ожидания
 export-status-cancelled = Отменено
 

@@ -44,4 +44,4 @@ async def test_the_audit_log_speaks_russian_to_a_russian_organiser(make_chatter,
     offer = (await organiser.send("/newsurvey"))[-1]
     await organiser.press(next(iter(buttons(offer).values())))
     (listing,) = texts(await organiser.send("/audit"))
-    assert "создал(а) опрос №1" in listing
+    assert "опрос №1 создан" in listing

@@ -130,7 +130,7 @@ RU_HEADERS = [
     "Статус",
     "Место в листе ожидания",
     "Дата записи",
-    "Присутствовал(а)",
+    "Присутствие на курсе",
 ]
 
 
@@ -152,7 +152,7 @@ def test_rows_carry_every_field(localizations: Localizations):
         "Комитет государственных доходов",
         "Главный инспектор",
         "a.sadykova@kgd.gov.kz",
-        "Подтверждён(а)",
+        "Место подтверждено",
         None,
         "2027-04-02 00:30",  # 20:30 UTC is past midnight in Baku (UTC+4)
         "да",
@@ -167,8 +167,8 @@ def test_xlsx_contents(localizations: Localizations):
     rows = read_xlsx(data)[1:]
     assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", None]
     assert [row[column("status")] for row in rows] == [
-        "Подтверждён(а)",
-        "Подтверждён(а)",
+        "Место подтверждено",
+        "Место подтверждено",
         "В листе ожидания",
         "В листе ожидания",
         "Отменено",
