@@ -112,6 +112,7 @@ async def run(
                 no_calendar,
                 "en",
                 rate,
+                services.clock,
                 announcements=services.announcements.announcements,
             )
             started = time.perf_counter()

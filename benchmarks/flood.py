@@ -40,7 +40,7 @@ from benchmarks.soak import (  # noqa: E402
     percentile,
     seed,
 )
-from handlers.callbacks import CourseAction, CourseCb  # noqa: E402
+from bot.ui.callbacks import CourseAction, CourseCb  # noqa: E402
 from tests.e2e.emulator import SentMessage  # noqa: E402
 
 HINT_MARKS = ("Too many messages at once", "Слишком много сообщений подряд")

@@ -30,7 +30,7 @@ from bot.app import create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.i18n import Localizations
 from bot.middlewares import UserContextMiddleware
-from handlers.callbacks import CourseAction, CourseCb
+from bot.ui.callbacks import CourseAction, CourseCb
 from storage.courses import CourseStatus
 from storage.database import Database
 

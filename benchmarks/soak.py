@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft  # noqa: E402
-from handlers.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb  # noqa: E402
+from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb  # noqa: E402
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage  # noqa: E402
 from tests.e2e.fakeuser import FakeUser  # noqa: E402
 

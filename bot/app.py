@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +25,7 @@ from aiohttp import web
 from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.api_check import bot_identity
 from bot.backup import BackupError, scheduled_backup
+from bot.clock import Clock, system_clock
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
@@ -41,8 +42,7 @@ from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
 from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
-from handlers import get_routers
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     AnnounceAction,
     AnnounceCb,
     CourseAction,
@@ -50,6 +50,7 @@ from handlers.callbacks import (
     SurveyAction,
     SurveyCb,
 )
+from handlers import get_routers
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
@@ -97,21 +98,25 @@ class Services:
     reminders: ReminderService
     surveys: SurveyService
     audit: AuditLog
+    clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 def create_services(
-    db: Database, localizations: Localizations, settings: Settings | None = None
+    db: Database,
+    localizations: Localizations,
+    settings: Settings | None = None,
+    clock: Clock = system_clock,
 ) -> Services:
     users = UserRepository(db)
     courses = CourseRepository(db)
     registrations = RegistrationRepository(db)
     notices = Notices(localizations)
-    signups = SignupService(db, courses, registrations, users, notices)
+    signups = SignupService(db, courses, registrations, users, notices, clock)
     announcements = AnnouncementRepository(db)
-    profiles = ProfileService(users, signups, ErasureLog.beside(db.path))
+    profiles = ProfileService(users, signups, ErasureLog.beside(db.path), clock)
     profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
     return Services(
         users=users,
@@ -120,13 +125,15 @@ def create_services(
         outbox=OutboxRepository(db),
         profiles=profiles,
         signups=signups,
-        course_service=CourseService(db, courses, registrations, signups, notices),
+        course_service=CourseService(db, courses, registrations, signups, notices, clock),
         reminders=ReminderService(
             db,
             courses,
             notices,
             settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
+            clock,
         ),
+        clock=clock,
         audit=AuditLog(db),
         surveys=SurveyService(
             db,
@@ -136,12 +143,14 @@ def create_services(
             settings.default_locale if settings else "en",
             send_after=settings.survey_send_after if settings else timedelta(hours=2),
             remind_after=settings.survey_reminder_after if settings else timedelta(days=2),
+            clock=clock,
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
         announcements=AnnouncementService(
             announcements,
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
+            clock,
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
     )
@@ -281,6 +290,7 @@ async def run(settings: Settings) -> None:
             calendar_file,
             settings.default_locale,
             settings.broadcast_rate,
+            services.clock,
             announcements=services.announcements.announcements,
             course_button=announcer.course_button,
             course_action=course_action_button,
@@ -297,7 +307,7 @@ async def run(settings: Settings) -> None:
                     Path(settings.database_path),
                     settings.backup_dir,
                     settings.backup_keep,
-                    datetime.now(UTC),
+                    services.clock(),
                 )
             except (BackupError, OSError) as exc:
                 log.error("Scheduled backup to %s failed: %s", settings.backup_dir, exc)
@@ -305,7 +315,7 @@ async def run(settings: Settings) -> None:
         async def purge_outbox() -> None:
             """Messages that reached a final state are kept OUTBOX_KEEP_DAYS, then deleted."""
             keep = timedelta(days=settings.outbox_keep_days)
-            removed = await services.outbox.purge(datetime.now(UTC) - keep)
+            removed = await services.outbox.purge(services.clock() - keep)
             if removed:
                 log.info("Deleted %d outbox message(s) older than %s", removed, keep)
 

@@ -23,8 +23,10 @@ import sqlite3
 import time
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from bot.clock import Clock, system_clock
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +55,14 @@ def make_folder(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
-def backup_to(source: Path, target: Path, prefix: str = PREFIX) -> Backup:
+def backup_to(
+    source: Path, target: Path, prefix: str = PREFIX, clock: Clock = system_clock
+) -> Backup:
     """Copy the database at `source` to `target` (a file, or a folder to put a dated file in)."""
     if not source.exists():
         raise BackupError(f"there is no database at {source}")
     if target.is_dir():
-        target = target / _dated_name(datetime.now(UTC), prefix)
+        target = target / _dated_name(clock(), prefix)
     partial = target.with_name(target.name + PARTIAL)
     try:
         make_folder(target.parent)

@@ -12,6 +12,8 @@ from typing import Any
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.clock import Clock, system_clock
+
 Job = Callable[..., Awaitable[Any]]
 
 
@@ -22,7 +24,8 @@ class Scheduler:
     stop being started, then the running ones finish, then the scheduler shuts down.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock = system_clock) -> None:
+        self.clock = clock
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[Any]] = set()
 
@@ -47,7 +50,7 @@ class Scheduler:
             minutes=minutes,
             id=job_id,
             replace_existing=True,
-            next_run_time=datetime.now(UTC),
+            next_run_time=self.clock(),
             coalesce=True,
             misfire_grace_time=None,
         )

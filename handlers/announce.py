@@ -14,7 +14,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot import course_texts
 from bot.announcer import Announcer
 from bot.config import LOCALES, Settings
 from bot.errors import InvalidInput
@@ -22,12 +21,13 @@ from bot.i18n import Localizations, Translator
 from bot.services import course_fields
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.services.course_fields import FieldProblem
-from bot.telegram_text import entities_as_html, utf16_length
+from bot.ui import course_texts
+from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.keyboards import countries_sorted
+from bot.ui.replies import chat_of, close_buttons
+from bot.ui.telegram_text import entities_as_html, utf16_length
 from handlers.audit import person_name
-from handlers.callback_replies import chat_of, close_buttons
-from handlers.callbacks import AnnounceAction, AnnounceCb
 from handlers.course_admin import problem_text
-from handlers.keyboards import countries_sorted
 from storage.announcements import Announcement
 from storage.audit import AuditAction, AuditLog
 from storage.courses import CourseRepository, CourseStatus

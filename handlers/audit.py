@@ -6,9 +6,9 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot import course_texts
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.ui import course_texts
 from storage.audit import AuditEntry, AuditLog
 from storage.users import User, UserRepository
 

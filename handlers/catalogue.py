@@ -10,13 +10,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot import course_texts
 from bot.config import Settings
 from bot.errors import CourseNotFound, CourseStarted
 from bot.i18n import Translator
 from bot.services.signups import SignupService
-from handlers.callback_replies import chat_of, close_buttons
-from handlers.callbacks import (
+from bot.ui import course_texts
+from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
     CourseAction,
@@ -24,8 +23,9 @@ from handlers.callbacks import (
     MenuAction,
     MenuCb,
 )
+from bot.ui.replies import chat_of, close_buttons
+from bot.ui.signup_replies import calendar_document, report_signup
 from handlers.profile import open_profile
-from handlers.signup_replies import calendar_document, report_signup
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegStatus, SeatView
 from storage.users import User

@@ -15,7 +15,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot import course_texts
 from bot.config import Settings
 from bot.countries import BY_CODE
 from bot.errors import InvalidInput
@@ -24,8 +23,8 @@ from bot.services import course_fields as fields
 from bot.services.course_fields import FieldProblem
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.services.exports import export_filename, participants_csv, participants_xlsx
-from handlers.callback_replies import chat_of
-from handlers.callbacks import (
+from bot.ui import course_texts
+from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
     AnnounceAction,
@@ -33,6 +32,7 @@ from handlers.callbacks import (
     CourseFormAction,
     CourseFormCb,
 )
+from bot.ui.replies import chat_of
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository, RegStatus

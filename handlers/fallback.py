@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.commands import ORGANISER_COMMANDS
 from bot.i18n import Translator
-from handlers.callbacks import has_absurd_number
+from bot.ui.callbacks import has_absurd_number
 from storage.users import UserRepository
 
 router = Router(name=__name__)

@@ -10,8 +10,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
+from bot.ui.callbacks import StatsCb
 from handlers import announce, audit, course_admin, survey_admin
-from handlers.callbacks import StatsCb
 from handlers.filters import IsOrganiser
 from storage.users import UserRepository
 

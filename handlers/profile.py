@@ -19,10 +19,8 @@ from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService, match_country
 from bot.services.signups import SignupService
-from bot.timefmt import utc_offset
-from handlers import keyboards
-from handlers.callback_replies import chat_of, close_buttons
-from handlers.callbacks import (
+from bot.ui import keyboards
+from bot.ui.callbacks import (
     ConsentCb,
     CountryCb,
     ForgetCb,
@@ -32,7 +30,9 @@ from handlers.callbacks import (
     ProfileCb,
     TimezoneCb,
 )
-from handlers.signup_replies import report_signup
+from bot.ui.replies import chat_of, close_buttons
+from bot.ui.signup_replies import report_signup
+from bot.ui.timefmt import utc_offset
 from storage.fsm import SQLiteStorage
 from storage.users import PROFILE_FIELDS, User
 

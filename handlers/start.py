@@ -13,9 +13,9 @@ from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
-from handlers import keyboards
+from bot.ui import keyboards
+from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from handlers import surveys as surveys_dialog
-from handlers.callbacks import LanguageCb, MenuAction, MenuCb
 from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
 from storage.users import User

@@ -12,7 +12,6 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot import course_texts
 from bot.config import Settings
 from bot.errors import DomainError
 from bot.i18n import Localizations, Translator
@@ -29,8 +28,9 @@ from bot.services.survey_results import (
     text_answers_page,
 )
 from bot.services.surveys import SurveyService, questions_of
-from handlers.callback_replies import chat_of
-from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui import course_texts
+from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.replies import chat_of
 from handlers.course_admin import describe_problem, number_as_sent
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus

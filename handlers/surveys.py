@@ -21,8 +21,8 @@ from bot.errors import DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.survey_model import TEXT_ANSWER_LIMIT, Answer, Question, QuestionKind
 from bot.services.surveys import Step, SurveyService
-from handlers.callback_replies import chat_of
-from handlers.callbacks import SurveyAction, SurveyCb
+from bot.ui.callbacks import SurveyAction, SurveyCb
+from bot.ui.replies import chat_of
 from storage.users import User
 
 router = Router(name=__name__)

@@ -4,12 +4,12 @@ only in the recipients' daytime; delivery goes through the outbox like every oth
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.clock import Clock
 from bot.errors import InvalidInput, NotFound
 from storage.announcements import Announcement, AnnouncementRepository, audience_sql
 
@@ -17,10 +17,6 @@ DAY_START = time(9, 0)
 DAY_END = time(20, 0)
 AUDIENCE_KINDS = ("all", "course", "language", "country")
 COURSE_STATUSES = ("confirmed", "waitlisted", "attended", "all")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def daytime_start(zone: str, now: datetime) -> datetime:
@@ -54,7 +50,7 @@ class AnnouncementService:
         announcements: AnnouncementRepository,
         default_locale: str,
         rate: float,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock,
         default_timezone: str = "UTC",
     ) -> None:
         self.announcements = announcements

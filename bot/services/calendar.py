@@ -6,23 +6,25 @@ SEQUENCE, so a file sent after a reschedule replaces the old event instead of ad
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
+from bot.clock import system_clock
 from storage.courses import Course, CourseStatus
 
 PRODID = "-//ROCB Europe & TRACECA//Course bot//EN"
 
 
-def course_ics(course: Course, locale: str, domain: str) -> bytes:
+def course_ics(course: Course, locale: str, domain: str, stamp: datetime | None = None) -> bytes:
+    """The course as an iCalendar event; `stamp` is when the file was made (DTSTAMP)."""
     zone = ZoneInfo(course.timezone)
     event = Event()
     event.add("uid", f"course-{course.id}@{domain}")
     event.add("sequence", course.revision)
-    event.add("dtstamp", datetime.now(UTC))
+    event.add("dtstamp", stamp or system_clock())
     # Local wall time with a TZID (not UTC) so calendar apps show the course's own zone and
     # keep the time right if the reader travels; icalendar writes UTC zones as plain `Z`.
     event.add("dtstart", course.starts_at.astimezone(zone))

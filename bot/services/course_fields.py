@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import parse_offsets
 from bot.services.profiles import clean_text, find_zone
-from bot.telegram_text import utf16_length
+from bot.ui.telegram_text import utf16_length
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters

@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from bot import course_texts
+from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services import course_fields as fields
 from bot.services.course_fields import FieldProblem
 from bot.services.notices import Notices, Render
-from bot.services.signups import Clock, SignupService, utcnow
+from bot.services.signups import SignupService
+from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database
 from storage.registrations import RegistrationRepository, RegStatus
@@ -65,7 +66,7 @@ class CourseService:
         registrations: RegistrationRepository,
         signups: SignupService,
         notices: Notices,
-        clock: Clock = utcnow,
+        clock: Clock,
     ) -> None:
         self.db = db
         self.courses = courses

@@ -22,7 +22,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -34,6 +34,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 
+from bot.clock import Clock
 from bot.config import Locale
 from bot.i18n import pick_locale
 from storage.announcements import Announcement, AnnouncementRepository
@@ -56,10 +57,6 @@ CourseButton = Callable[[int, str], InlineKeyboardMarkup]
 CourseActionButton = Callable[[int, str, str], InlineKeyboardMarkup]
 # The Start button under a survey invitation or reminder: (survey id, language) -> keyboard.
 SurveyButton = Callable[[int, str], InlineKeyboardMarkup]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 CATCH_UP_SECONDS = 0.05
@@ -100,7 +97,7 @@ class DeliveryWorker:
         calendar_file: CalendarFile,
         default_locale: Locale,
         rate: float,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock,
         announcements: AnnouncementRepository | None = None,
         course_button: CourseButton | None = None,
         course_action: CourseActionButton | None = None,

@@ -6,10 +6,10 @@ import asyncio
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import available_timezones
 
+from bot.clock import Clock
 from bot.config import LOCALES
 from bot.countries import BY_CODE
 from bot.errors import ConsentRequired, InvalidInput, NotFound
@@ -24,10 +24,6 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
 _SPACES = re.compile(r"\s+")
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def clean_text(text: str | None) -> str:
     """Collapse white space; Telegram clients sometimes add trailing newlines or NBSPs."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
@@ -39,7 +35,7 @@ class ProfileService:
         users: UserRepository,
         signups: SignupService,
         erasures: ErasureLog,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock,
     ) -> None:
         self.users = users
         self.signups = signups

@@ -11,26 +11,22 @@ recorded as skipped (and logged) if it has.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from bot import course_texts
+from bot.clock import Clock
 from bot.config import parse_offsets
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
 from bot.services.notices import Notices
+from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db, utcnow_iso
 
 log = logging.getLogger(__name__)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ class ReminderService:
         courses: CourseRepository,
         notices: Notices,
         default_offsets: tuple[timedelta, ...],
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock,
     ) -> None:
         self.db = db
         self.courses = courses

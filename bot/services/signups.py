@@ -3,13 +3,12 @@ goes to the first person waiting, who is told so (through the outbox) with a cal
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import aiosqlite
 
-from bot import course_texts
+from bot.clock import Clock
 from bot.errors import (
     CourseCancelled,
     CourseNotFound,
@@ -19,16 +18,11 @@ from bot.errors import (
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
+from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database
 from storage.registrations import Registration, RegistrationRepository, RegStatus, SeatView
 from storage.users import UserRepository
-
-Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,7 @@ class SignupService:
         registrations: RegistrationRepository,
         users: UserRepository,
         notices: Notices,
-        clock: Clock = utcnow,
+        clock: Clock,
     ) -> None:
         self.db = db
         self.courses = courses

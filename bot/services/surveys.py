@@ -27,12 +27,12 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import html
 
-from bot import course_texts
+from bot.clock import Clock
 from bot.errors import DomainError, InvalidInput, NotFound
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
@@ -45,6 +45,7 @@ from bot.services.survey_model import (
     SurveyDraft,
 )
 from bot.services.survey_results import ResponseRow
+from bot.ui import course_texts
 from storage.announcements import audience_sql
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db
@@ -55,10 +56,6 @@ from storage.surveys import Response, Survey, SurveyRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_OPEN_DAYS = 14
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class SurveyClosed(DomainError):
@@ -152,7 +149,7 @@ class SurveyService:
         default_locale: str,
         send_after: timedelta,
         remind_after: timedelta,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock,
         default_timezone: str = "UTC",
     ) -> None:
         self.db = db

@@ -12,7 +12,7 @@ from aiogram.methods import AnswerCallbackQuery
 
 from bot.commands import ORGANISER_COMMANDS
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
     AnnounceAction,

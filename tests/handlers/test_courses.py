@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
-from handlers.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseCb
+from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseCb
 from storage.courses import CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository
 from storage.users import UserRepository

@@ -7,7 +7,7 @@ import logging
 import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
-from handlers.callbacks import ConsentCb, CountryCb, ForgetCb, LanguageCb, StatsCb
+from bot.ui.callbacks import ConsentCb, CountryCb, ForgetCb, LanguageCb, StatsCb
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID

@@ -13,7 +13,7 @@ import pytest
 from aiogram.methods import SendDocument
 from xlsxwriter import Workbook
 
-from handlers.callbacks import AdminAction, AdminCourseCb, SurveyAdminAction, SurveyAdminCb
+from bot.ui.callbacks import AdminAction, AdminCourseCb, SurveyAdminAction, SurveyAdminCb
 from storage.database import utcnow_iso
 from tests.conftest import ORGANISER_ID
 from tests.handlers.test_courses import publish_course

@@ -12,7 +12,7 @@ from typing import Any
 from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import User
 
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
     ConsentCb,

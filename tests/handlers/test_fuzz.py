@@ -38,8 +38,8 @@ from hypothesis import strategies as st
 
 from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.ui import callbacks as cb
 from handlers import announce, course_admin, profile, surveys
-from handlers import callbacks as cb
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import RecordingSession
 from tests.handlers.test_courses import complete_profile, publish_course

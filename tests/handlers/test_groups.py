@@ -8,7 +8,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
 from aiogram.types import Chat, Message, MessageEntity
 
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
     CourseAction,

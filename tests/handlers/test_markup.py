@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
 
-from handlers.callbacks import CourseAction, CourseCb
+from bot.ui.callbacks import CourseAction, CourseCb
 from tests.e2e.emulator import parse_html
 from tests.handlers.test_courses import complete_profile, publish_course
 

@@ -19,7 +19,7 @@ from aiogram.methods import (
 )
 
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
-from handlers.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from handlers.survey_admin import settings_text
 from storage.courses import CourseRepository
 from tests.conftest import ORGANISER_ID, Clock

@@ -9,7 +9,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
-from handlers.callbacks import LanguageCb, SurveyAction, SurveyCb
+from bot.ui.callbacks import LanguageCb, SurveyAction, SurveyCb
 from tests.handlers.harness import buttons, texts
 
 Q = Bilingual

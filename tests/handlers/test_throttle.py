@@ -7,7 +7,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from bot.config import Settings
-from handlers.callbacks import MenuAction, MenuCb
+from bot.ui.callbacks import MenuAction, MenuCb
 from tests.handlers.harness import Chatter
 
 HINT = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     ConsentCb,
     CountryCb,
     ForgetCb,
@@ -35,7 +35,7 @@ def test_every_int_field_refuses_numbers_beyond_sqlite_integers():
     import pytest
     from aiogram.filters.callback_data import CallbackData
 
-    from handlers import callbacks
+    from bot.ui import callbacks
 
     classes = [
         value

@@ -10,6 +10,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.app import create_bot
+from bot.clock import system_clock
 from bot.services.delivery import DeliveryWorker, Pacer
 from storage.outbox import OutboxRepository
 from storage.users import UserRepository
@@ -32,7 +33,7 @@ async def worker(emulator, db, settings):
         return (f"BEGIN:VCALENDAR\r\nX-LANG:{locale}\r\nEND:VCALENDAR\r\n".encode(), "c.ics")
 
     worker = DeliveryWorker(
-        bot, OutboxRepository(db), UserRepository(db), calendar_file, "en", rate=1000
+        bot, OutboxRepository(db), UserRepository(db), calendar_file, "en", 1000, system_clock
     )
     yield worker
     await bot.session.close()

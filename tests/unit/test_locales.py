@@ -19,9 +19,9 @@ from bot.services.courses import EDITABLE
 from bot.services.exports import EXPORT_COLUMNS
 from bot.services.survey_definition import BORROWED_ERRORS
 from bot.services.survey_model import QuestionKind
-from handlers.callbacks import MenuAction
+from bot.ui.callbacks import MenuAction
+from bot.ui.keyboards import timezone_key
 from handlers.course_admin import STEPS
-from handlers.keyboards import timezone_key
 from handlers.survey_admin import AUDIENCES as SURVEY_AUDIENCES
 from storage.audit import AuditAction
 from storage.courses import CourseStatus

@@ -52,7 +52,9 @@ async def worker(emulator, services, settings):
         course = await services.courses.get(course_id)
         return (course_ics(course, locale, "bot.t.me"), ics_filename(course)) if course else None
 
-    worker = DeliveryWorker(bot, services.outbox, services.users, calendar_file, "en", rate=1000)
+    worker = DeliveryWorker(
+        bot, services.outbox, services.users, calendar_file, "en", 1000, services.clock
+    )
     worker.per_chat_seconds = 0  # no one-second spacing between one person's notices here
     yield worker
     await bot.session.close()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.types import BufferedInputFile, CallbackQuery
 
-from bot import course_texts
 from bot.i18n import Translator
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.signups import SignupResult
+from bot.ui import course_texts
 from storage.courses import Course
 from storage.registrations import RegStatus
 from storage.users import User

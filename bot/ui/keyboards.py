@@ -8,8 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.i18n import Localizations, Translator
-from bot.timefmt import utc_offset
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     CountryCb,
     LanguageCb,
     MenuAction,
@@ -18,6 +17,7 @@ from handlers.callbacks import (
     ProfileCb,
     TimezoneCb,
 )
+from bot.ui.timefmt import utc_offset
 
 COUNTRIES_PER_PAGE = 18  # 6 rows of 3: fits a phone screen without scrolling
 

@@ -10,7 +10,7 @@ from aiogram import html
 from babel.dates import format_datetime
 
 from bot.i18n import Html, Translator
-from bot.timefmt import utc_offset
+from bot.ui.timefmt import utc_offset
 from storage.courses import Course, CourseStatus
 from storage.registrations import Registration, RegStatus
 
