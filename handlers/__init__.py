@@ -5,15 +5,19 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    announce,
+    audit,
     catalogue,
     common,
+    course_admin,
     errors,
     fallback,
     groups,
     no_profile,
-    organiser,
     profile,
     start,
+    stats,
+    survey_admin,
     surveys,
 )
 
@@ -27,7 +31,12 @@ def get_routers() -> list[Router]:
         # Before any handler that needs the sender's row: a forgotten person gets a hint.
         no_profile.router,
         common.router,
-        organiser.router,
+        # Organisers' routers: each filters on ADMIN_IDS itself.
+        course_admin.router,
+        announce.router,
+        survey_admin.router,
+        audit.router,
+        stats.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         catalogue.router,

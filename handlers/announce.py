@@ -24,16 +24,20 @@ from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.keyboards import countries_sorted
+from bot.ui.problems import problem_text
 from bot.ui.replies import chat_of, close_buttons
 from bot.ui.telegram_text import entities_as_html, utf16_length
 from handlers.audit import person_name
-from handlers.course_admin import problem_text
+from handlers.filters import IsOrganiser
 from storage.announcements import Announcement
 from storage.audit import AuditAction, AuditLog
 from storage.courses import CourseRepository, CourseStatus
 from storage.users import User, UserRepository
 
 router = Router(name=__name__)
+# Organisers only; anyone else's command falls through to the catch-all (unknown command).
+router.message.filter(IsOrganiser())
+router.callback_query.filter(IsOrganiser())
 
 CAPTION_LIMIT = 1024
 TEXT_LIMIT = 4096

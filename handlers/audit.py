@@ -9,10 +9,14 @@ from aiogram.types import Message
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.ui import course_texts
+from handlers.filters import IsOrganiser
 from storage.audit import AuditEntry, AuditLog
 from storage.users import User, UserRepository
 
 router = Router(name=__name__)
+# Organisers only; anyone else's command falls through to the catch-all (unknown command).
+router.message.filter(IsOrganiser())
+router.callback_query.filter(IsOrganiser())
 
 SHOWN = 20
 

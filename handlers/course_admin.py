@@ -32,12 +32,17 @@ from bot.ui.callbacks import (
     CourseFormAction,
     CourseFormCb,
 )
+from bot.ui.problems import describe_problem, number_as_sent, problem_text
 from bot.ui.replies import chat_of
+from handlers.filters import IsOrganiser
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository, RegStatus
 
 router = Router(name=__name__)
+# Organisers only; anyone else's command falls through to the catch-all (unknown command).
+router.message.filter(IsOrganiser())
+router.callback_query.filter(IsOrganiser())
 
 PAGE_SIZE = 5
 ATTENDANCE_PAGE = 10
@@ -57,31 +62,6 @@ def _now() -> datetime:
 
 def _cb(action: AdminAction, course_id: int = 0, page: int = 0, arg: str = "") -> AdminCourseCb:
     return AdminCourseCb(action=action, course_id=course_id, page=page, arg=arg)
-
-
-def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
-    """Line numbers as the organiser sees their message (the command is line 1, blank lines
-    before the form count too), not as counted within the form."""
-    offset = text[: max(text.find(args), 0)].count("\n")
-    for problem in problems:
-        if problem.line is not None:
-            problem.line += offset
-
-
-def problem_text(problem: FieldProblem, t: Translator) -> str:
-    """What to fix, as HTML (t() escapes the values that quote what the organiser typed)."""
-    return t(problem.key, **problem.values)
-
-
-def describe_problem(problem: FieldProblem, t: Translator) -> str:
-    """One line of a form report: which line/field, and what to fix."""
-    text = problem_text(problem, t)
-    if problem.line is not None:
-        # The form's own key, as the organiser typed it on that line.
-        return t("course-form-line", line=problem.line, field=problem.field, problem=text)
-    label_key = f"course-field-{problem.field}"
-    field = t(label_key) if t.has(label_key) else problem.field
-    return t("course-form-field", field=field, problem=text)
 
 
 # -- /newcourse: the one-message form and the template ---------------------------------------

@@ -30,14 +30,18 @@ from bot.services.survey_results import (
 from bot.services.surveys import SurveyService, questions_of
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.problems import describe_problem, number_as_sent
 from bot.ui.replies import chat_of
-from handlers.course_admin import describe_problem, number_as_sent
+from handlers.filters import IsOrganiser
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.surveys import Survey
 from storage.users import User
 
 router = Router(name=__name__)
+# Organisers only; anyone else's command falls through to the catch-all (unknown command).
+router.message.filter(IsOrganiser())
+router.callback_query.filter(IsOrganiser())
 
 TEMPLATE_COURSES = 8  # recent courses offered for the built-in survey
 NO_COURSE = "none"  # the built-in survey's button for no course (else the course id)

@@ -1,5 +1,4 @@
-"""Organiser commands. The parent router's filter keeps everyone else out; a non-organiser's
-command falls through to the catch-all and gets the unknown-command reply."""
+"""/stats for organisers: how many people use the bot, by language and country."""
 
 from __future__ import annotations
 
@@ -11,15 +10,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.countries import BY_CODE
 from bot.i18n import Translator
 from bot.ui.callbacks import StatsCb
-from handlers import announce, audit, course_admin, survey_admin
 from handlers.filters import IsOrganiser
 from storage.users import UserRepository
 
 router = Router(name=__name__)
 router.message.filter(IsOrganiser())
 router.callback_query.filter(IsOrganiser())
-# Feature routers for organisers sit below this one, so its filter guards them all.
-router.include_routers(course_admin.router, announce.router, survey_admin.router, audit.router)
 
 
 @router.message(Command("stats"))

@@ -1,0 +1,31 @@
+"""What an organiser is told about a value they typed: which line or field, and what to fix."""
+
+from __future__ import annotations
+
+from bot.i18n import Translator
+from bot.services.course_fields import FieldProblem
+
+
+def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
+    """Line numbers as the organiser sees their message (the command is line 1, blank lines
+    before the form count too), not as counted within the form."""
+    offset = text[: max(text.find(args), 0)].count("\n")
+    for problem in problems:
+        if problem.line is not None:
+            problem.line += offset
+
+
+def problem_text(problem: FieldProblem, t: Translator) -> str:
+    """What to fix, as HTML (t() escapes the values that quote what the organiser typed)."""
+    return t(problem.key, **problem.values)
+
+
+def describe_problem(problem: FieldProblem, t: Translator) -> str:
+    """One line of a form report: which line/field, and what to fix."""
+    text = problem_text(problem, t)
+    if problem.line is not None:
+        # The form's own key, as the organiser typed it on that line.
+        return t("course-form-line", line=problem.line, field=problem.field, problem=text)
+    label_key = f"course-field-{problem.field}"
+    field = t(label_key) if t.has(label_key) else problem.field
+    return t("course-form-field", field=field, problem=text)
