@@ -1,8 +1,17 @@
-"""Small helpers every button handler needs."""
+"""Small helpers every button and dialog handler needs.
+
+A button's message is an InaccessibleMessage once Telegram no longer lets the bot touch it
+(older than 48 hours): it cannot be edited or replied to, so these helpers do nothing then,
+and handlers need not ask `isinstance(callback.message, Message)` each time."""
 
 from __future__ import annotations
 
-from aiogram.types import CallbackQuery, Message
+from aiogram import F
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+# Commands typed in the middle of a dialog (/help, /cancel, /forget ...) go to their own
+# handlers, not into the dialog's answer.
+NOT_COMMAND = ~F.text.startswith("/")
 
 
 def chat_of(callback: CallbackQuery) -> int:
@@ -10,8 +19,35 @@ def chat_of(callback: CallbackQuery) -> int:
     return callback.message.chat.id if callback.message else callback.from_user.id
 
 
+def message_of(callback: CallbackQuery) -> Message | None:
+    """The message under the button, or None when it can no longer be edited."""
+    return callback.message if isinstance(callback.message, Message) else None
+
+
+async def edit(
+    callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the text (and the buttons) of the message the button was under."""
+    message = message_of(callback)
+    if message is not None:
+        await message.edit_text(text, reply_markup=markup)
+
+
+async def edit_buttons(callback: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
+    """Replace only the buttons (None removes them)."""
+    message = message_of(callback)
+    if message is not None:
+        await message.edit_reply_markup(reply_markup=markup)
+
+
+async def say(callback: CallbackQuery, text: str) -> None:
+    """A new message below the one the button was under."""
+    message = message_of(callback)
+    if message is not None:
+        await message.answer(text)
+
+
 async def close_buttons(callback: CallbackQuery) -> None:
     """Answer the press and remove the keyboard, so the same question cannot be answered twice."""
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
+    await edit_buttons(callback, None)
