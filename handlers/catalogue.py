@@ -23,9 +23,9 @@ from bot.ui.callbacks import (
     MenuAction,
     MenuCb,
 )
+from bot.ui.profile_screens import open_profile
 from bot.ui.replies import chat_of, close_buttons
 from bot.ui.signup_replies import calendar_document, report_signup
-from handlers.profile import open_profile
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.registrations import RegStatus, SeatView
 from storage.users import User
