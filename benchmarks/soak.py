@@ -35,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft  # noqa: E402
+from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft  # noqa: E402
 from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb  # noqa: E402
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage  # noqa: E402
 from tests.e2e.fakeuser import FakeUser  # noqa: E402

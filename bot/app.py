@@ -99,6 +99,8 @@ class Services:
     surveys: SurveyService
     audit: AuditLog
     clock: Clock
+    # Built here for the services that own timers (SurveyService); create_dispatcher starts it.
+    scheduler: Scheduler
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -109,6 +111,7 @@ def create_services(
     localizations: Localizations,
     settings: Settings | None = None,
     clock: Clock = system_clock,
+    scheduler: Scheduler | None = None,
 ) -> Services:
     users = UserRepository(db)
     courses = CourseRepository(db)
@@ -118,6 +121,8 @@ def create_services(
     announcements = AnnouncementRepository(db)
     profiles = ProfileService(users, signups, ErasureLog.beside(db.path), clock)
     profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
+    scheduler = scheduler or Scheduler()
+    audit = AuditLog(db)
     return Services(
         users=users,
         courses=courses,
@@ -134,7 +139,8 @@ def create_services(
             clock,
         ),
         clock=clock,
-        audit=AuditLog(db),
+        scheduler=scheduler,
+        audit=audit,
         surveys=SurveyService(
             db,
             SurveyRepository(db),
@@ -144,6 +150,8 @@ def create_services(
             send_after=settings.survey_send_after if settings else timedelta(hours=2),
             remind_after=settings.survey_reminder_after if settings else timedelta(days=2),
             clock=clock,
+            audit=audit,
+            scheduler=scheduler,
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
         announcements=AnnouncementService(
@@ -164,7 +172,7 @@ def create_dispatcher(
 ) -> tuple[Dispatcher, InFlightMiddleware]:
     """The production Dispatcher; handler tests feed updates to exactly this."""
     services = services or create_services(db, localizations, settings)
-    scheduler = Scheduler()
+    scheduler = services.scheduler
 
     def course_button(course_id: int, locale: str) -> InlineKeyboardMarkup:
         """The button under an announcement that opens the course, in the reader's language."""
@@ -187,9 +195,8 @@ def create_dispatcher(
     )
     timers = ReminderTimers(services.reminders, scheduler)
     services.course_service.listeners.append(timers.course_changed)
-    survey_timers = SurveyTimers(services.surveys, scheduler)
+    survey_timers = services.surveys.timers
     services.course_service.listeners.append(survey_timers.course_changed)
-    services.surveys.listeners.append(survey_timers.survey_changed)
     dp = Dispatcher(
         storage=SQLiteStorage(db),
         reminder_timers=timers,
@@ -197,7 +204,6 @@ def create_dispatcher(
         settings=settings,
         db=db,
         localizations=localizations,
-        scheduler=scheduler,
         announcer=announcer,
         **services.as_kwargs(),
     )

@@ -17,7 +17,6 @@ from handlers import (
     profile,
     start,
     stats,
-    survey_admin,
     surveys,
 )
 
@@ -34,13 +33,13 @@ def get_routers() -> list[Router]:
         # Organisers' routers: each filters on ADMIN_IDS itself.
         course_admin.router,
         announce.router,
-        survey_admin.router,
+        surveys.organiser_router,
         audit.router,
         stats.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         catalogue.router,
-        surveys.router,
+        surveys.participant_router,
         start.router,
         profile.router,
         fallback.router,

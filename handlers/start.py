@@ -15,7 +15,7 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
-from handlers import surveys as surveys_dialog
+from bot.ui.survey_screens import resend_current
 from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
 from storage.users import User
@@ -114,9 +114,7 @@ async def set_language(
         return
     await callback.message.edit_text(t("language-set"), reply_markup=None)
     # Mid-survey: the question being answered comes again, in the new language.
-    if await surveys_dialog.resend_current(
-        bot, callback.message.chat.id, user.id, t, surveys, state
-    ):
+    if await resend_current(bot, callback.message.chat.id, user.id, t, surveys, state):
         return
     course_id = (await state.get_data()).get("open_course")
     if course_id is not None:

@@ -26,7 +26,7 @@ class Survey:
     title_ru: str
     intro_en: str | None
     intro_ru: str | None
-    questions: str  # JSON; bot/services/survey_model.Question.from_json reads each item
+    questions: str  # JSON; bot/services/surveys/model.Question.from_json reads each item
     anonymous: bool
     status: str  # draft | active (closed is active past closes_at)
     opens_at: datetime | None

@@ -11,7 +11,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import AnswerCallbackQuery
 
 from bot.commands import ORGANISER_COMMANDS
-from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,

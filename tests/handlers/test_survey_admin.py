@@ -18,9 +18,9 @@ from aiogram.methods import (
     SendPhoto,
 )
 
-from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
-from handlers.survey_admin import settings_text
+from handlers.surveys.common import settings_text
 from storage.courses import CourseRepository
 from tests.conftest import ORGANISER_ID, Clock
 from tests.handlers.harness import buttons, texts
@@ -310,7 +310,7 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
 )
 def test_durations_read_as_people_say_them(localizations, seconds, english, russian):
     """Issue 11: the preview showed "0.005556 h"."""
-    from handlers.survey_admin import duration_text  # new with the fix: the rest runs without
+    from handlers.surveys.common import duration_text  # new with the fix: the rest runs without
 
     assert duration_text(seconds, localizations.get("en")) == english
     assert duration_text(seconds, localizations.get("ru")) == russian

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
-from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui.callbacks import LanguageCb, SurveyAction, SurveyCb
 from tests.handlers.harness import buttons, texts
 

@@ -17,12 +17,12 @@ from bot.services.announcements import COURSE_STATUSES
 from bot.services.course_fields import FORM_KEYS
 from bot.services.courses import EDITABLE
 from bot.services.exports import EXPORT_COLUMNS
-from bot.services.survey_definition import BORROWED_ERRORS
-from bot.services.survey_model import QuestionKind
+from bot.services.surveys import AUDIENCES as SURVEY_AUDIENCES
+from bot.services.surveys.definition import BORROWED_ERRORS
+from bot.services.surveys.model import QuestionKind
 from bot.ui.callbacks import MenuAction
 from bot.ui.keyboards import timezone_key
 from handlers.course_admin import STEPS
-from handlers.survey_admin import AUDIENCES as SURVEY_AUDIENCES
 from storage.audit import AuditAction
 from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS

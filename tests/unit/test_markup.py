@@ -181,9 +181,9 @@ def test_an_announcement_reaches_people_with_the_organisers_text_and_formatting_
 
 def test_files_and_stored_titles_keep_the_text_as_typed(localizations: Localizations):
     """Exports and the feedback template's title are not HTML: t.plain, never escaped."""
-    from bot.services.exports import survey_rows
-    from bot.services.survey_definition import feedback_template
-    from bot.services.survey_model import Bilingual, Question, QuestionKind
+    from bot.services.surveys.definition import feedback_template
+    from bot.services.surveys.exports import survey_rows
+    from bot.services.surveys.model import Bilingual, Question, QuestionKind
 
     question = Question(QuestionKind.TEXT, Bilingual("Is 1 < 2 & 3?", "1 < 2 & 3?"))
     headers, _ = survey_rows([question], [], localizations.get("en"), anonymous=True)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import zlib
 
-from bot.services.survey_chart import (
+from bot.services.surveys.chart import (
     AXIS_PX,
     LEGEND_ROW_PX,
     QUESTION_PX,
@@ -19,8 +19,8 @@ from bot.services.survey_chart import (
     chart_height,
     ratings_chart,
 )
-from bot.services.survey_model import Answer, Bilingual, Question, QuestionKind
-from bot.services.survey_results import ResponseRow, summarize
+from bot.services.surveys.model import Answer, Bilingual, Question, QuestionKind
+from bot.services.surveys.results import ResponseRow, summarize
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -122,7 +122,7 @@ def test_nothing_to_draw_without_rating_questions_or_answers():
 def test_matplotlib_is_not_imported_by_the_bot_modules():
     # Importing matplotlib costs memory and half a second at start-up: only drawing does.
     code = (
-        "import sys, bot.services.survey_chart, bot.services.survey_results, "
+        "import sys, bot.services.surveys.chart, bot.services.surveys.results, "
         "bot.services.exports; print('matplotlib' in sys.modules)"
     )
     result = subprocess.run(

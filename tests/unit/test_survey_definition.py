@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.i18n import Localizations
-from bot.services.survey_definition import (
+from bot.services.surveys.definition import (
     ParsedSurvey,
     feedback_template,
     parse_definition,
     parse_question,
 )
-from bot.services.survey_model import (
+from bot.services.surveys.model import (
     OPTION_LIMIT,
     OPTION_TEXT_LIMIT,
     QUESTION_TEXT_LIMIT,

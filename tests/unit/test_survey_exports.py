@@ -9,16 +9,15 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.i18n import Localizations
-from bot.services.exports import (
+from bot.services.exports import table_csv, table_xlsx
+from bot.services.surveys.exports import (
     survey_csv,
     survey_export_filename,
     survey_rows,
     survey_xlsx,
-    table_csv,
-    table_xlsx,
 )
-from bot.services.survey_model import Bilingual, Question, QuestionKind
-from bot.services.survey_results import ResponseRow
+from bot.services.surveys.model import Bilingual, Question, QuestionKind
+from bot.services.surveys.results import ResponseRow
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from bot.i18n import Localizations
-from bot.services.survey_model import ANONYMOUS_THRESHOLD, Answer, Bilingual, Question
-from bot.services.survey_model import QuestionKind as Kind
-from bot.services.survey_results import (
+from bot.services.surveys.model import ANONYMOUS_THRESHOLD, Answer, Bilingual, Question
+from bot.services.surveys.model import QuestionKind as Kind
+from bot.services.surveys.results import (
     MESSAGE_LIMIT,
     ChoiceSummary,
     RatingSummary,

@@ -10,14 +10,14 @@ import pytest
 
 from bot.app import create_services
 from bot.scheduler import Scheduler
-from bot.services.survey_definition import parse_definition
-from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.services.surveys import (
     SurveyClosed,
     SurveyClosedForInvitations,
     SurveyNotFound,
     SurveyTimers,
 )
+from bot.services.surveys.definition import parse_definition
+from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from storage.courses import CourseStatus
 from storage.users import UserRepository
 from tests.conftest import Clock

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.services.survey_model import Bilingual, Question, QuestionKind
-from bot.services.survey_results import RatingSummary, Summary
+from bot.services.surveys.model import Bilingual, Question, QuestionKind
+from bot.services.surveys.results import RatingSummary, Summary
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

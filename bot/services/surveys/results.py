@@ -19,7 +19,7 @@ from typing import Literal
 from aiogram import html
 
 from bot.i18n import Translator
-from bot.services.survey_model import ANONYMOUS_THRESHOLD, Answer, Question, QuestionKind
+from bot.services.surveys.model import ANONYMOUS_THRESHOLD, Answer, Question, QuestionKind
 
 # Telegram refuses longer messages.
 MESSAGE_LIMIT = 4096

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from bot.i18n import Localizations
 from bot.services.course_fields import FieldProblem, parse_local_datetime, parse_timezone
 from bot.services.profiles import clean_text
-from bot.services.survey_model import (
+from bot.services.surveys.model import (
     OPTION_LIMIT,
     OPTION_TEXT_LIMIT,
     QUESTION_TEXT_LIMIT,

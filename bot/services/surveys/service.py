@@ -20,12 +20,12 @@ no id, time or order with the pending ones. The WAL is emptied after each of the
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,20 +33,27 @@ from typing import Any
 from aiogram import html
 
 from bot.clock import Clock
-from bot.errors import DomainError, InvalidInput, NotFound
+from bot.errors import CourseNotFound, DomainError, InvalidInput, NotFound
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
+from bot.services.course_fields import FieldProblem
 from bot.services.notices import Notices
-from bot.services.survey_model import (
+from bot.services.surveys import exports
+from bot.services.surveys.definition import feedback_template, parse_definition
+from bot.services.surveys.model import (
+    ANONYMOUS_THRESHOLD,
     TEXT_ANSWER_LIMIT,
     Answer,
+    Bilingual,
     Question,
     QuestionKind,
     SurveyDraft,
 )
-from bot.services.survey_results import ResponseRow
+from bot.services.surveys.results import ResponseRow, Summary, results_hidden, summarize
+from bot.services.surveys.timers import SurveyTimers
 from bot.ui import course_texts
 from storage.announcements import audience_sql
+from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, to_db
 from storage.outbox import PRIORITY_BULK, OutboxRepository
@@ -56,6 +63,17 @@ from storage.surveys import Response, Survey, SurveyRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_OPEN_DAYS = 14
+TEMPLATE_COURSES = 8  # recent courses offered for the built-in survey
+
+# Audience button -> delivery engine audience (course ones get the survey's course id).
+AUDIENCES: dict[str, dict[str, Any]] = {
+    "attended": {"kind": "course", "status": "attended"},
+    "confirmed": {"kind": "course", "status": "confirmed"},
+    "waitlisted": {"kind": "course", "status": "waitlisted"},
+    "all": {"kind": "all"},
+    "en": {"kind": "language", "language": "en"},
+    "ru": {"kind": "language", "language": "ru"},
+}
 
 
 class SurveyClosed(DomainError):
@@ -70,6 +88,24 @@ class SurveyClosedForInvitations(DomainError):
 
 class SurveyNotFound(NotFound):
     key = "survey-not-found"
+
+
+class SurveyModeLocked(DomainError):
+    """Anonymous or named is settled once the survey is active (or gone)."""
+
+    key = "survey-mode-locked"
+
+
+class ResultsHidden(DomainError):
+    """Anonymous results below the threshold: no figures, no files."""
+
+    key = "results-files-hidden"
+
+
+class ResultsNotReleased(DomainError):
+    """Text answers and files of an anonymous survey before it closes (issue 11)."""
+
+    key = "results-released-after-close"
 
 
 def questions_of(survey: Survey) -> tuple[Question, ...]:
@@ -113,6 +149,54 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A survey as its organiser checks it, with its course (None: not tied to one)."""
+
+    survey: Survey
+    course: Course | None
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What an organiser is told after activating: when the automatic invitation goes out
+    (`invite_at` None: on demand only; `invite_now`: it is due already)."""
+
+    survey: Survey
+    course: Course | None
+    invite_at: datetime | None
+    invite_now: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    """/results for one survey: what may be shown of it, and when it closes (`closing`: the
+    `when` and `zone` of the message, in the course's zone, else UTC)."""
+
+    survey: Survey
+    questions: tuple[Question, ...]
+    rows: list[ResponseRow]
+    summary: Summary
+    unreadable: int
+    released: bool
+    closing: dict[str, str]
+
+    @property
+    def visible(self) -> bool:
+        return not results_hidden(self.summary, self.survey.anonymous)
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A survey's responses as a file, its title in the organiser's language, and how many
+    responses it holds."""
+
+    data: bytes
+    filename: str
+    title: str
+    rows: int
+
+
+@dataclass(frozen=True)
 class Step:
     """Where a respondent is after an action: the question to show next (None: finished).
 
@@ -150,6 +234,8 @@ class SurveyService:
         send_after: timedelta,
         remind_after: timedelta,
         clock: Clock,
+        audit: AuditLog,
+        scheduler: Scheduler,
         default_timezone: str = "UTC",
     ) -> None:
         self.db = db
@@ -161,17 +247,54 @@ class SurveyService:
         self.send_after = send_after
         self.remind_after = remind_after
         self.clock = clock
-        # Told when a survey becomes active, so its timers are set (SurveyTimers).
-        self.listeners: list[Callable[[Survey], None]] = []
+        self.audit = audit
+        # Set when a survey becomes active or invites someone; course moves reach them through
+        # CourseService's listeners (`timers.course_changed`).
+        self.timers = SurveyTimers(self, scheduler)
 
     # -- organisers --------------------------------------------------------------------------
 
-    async def create(self, draft: SurveyDraft, created_by: int | None) -> Survey:
+    async def template_courses(self) -> list[Course]:
+        """Recent courses offered for the built-in survey (published or finished)."""
+        items, _ = await self.courses.all(0, 50)
+        usable = [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
+        return usable[:TEMPLATE_COURSES]
+
+    async def define(
+        self, text: str, created_by: int
+    ) -> tuple[Preview | None, list[FieldProblem]]:
+        """A survey from a one-message definition, or what is wrong with the definition."""
+        zones = await self.courses.zones()
+        parsed = parse_definition(text, self.clock(), self.default_timezone, zones)
+        if parsed.draft is None:
+            return None, parsed.problems
+        return await self.preview(await self.create(parsed.draft, created_by)), []
+
+    async def create_from_template(self, course_id: int | None, created_by: int) -> Preview:
+        """The built-in feedback survey for a course (None: for no course, sent on demand)."""
+        localizations = self.notices.localizations
+        if course_id is None:
+            draft = feedback_template(localizations, None)
+        else:
+            course = await self.courses.get(course_id)
+            if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
+                raise CourseNotFound()
+            title = Bilingual(course.title("en"), course.title("ru"))
+            draft = feedback_template(localizations, course.id, title)
+        return await self.preview(await self.create(draft, created_by, template=True))
+
+    async def preview(self, survey: Survey) -> Preview:
+        course = await self.courses.get(survey.course_id) if survey.course_id else None
+        return Preview(survey, course)
+
+    async def create(
+        self, draft: SurveyDraft, created_by: int | None, template: bool = False
+    ) -> Survey:
         course = await self.courses.get(draft.course_id) if draft.course_id else None
         now = self.clock()
         start = max(course.ends_at, now) if course else (draft.opens_at or now)
         closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
-        return await self.surveys.create(
+        survey = await self.surveys.create(
             {
                 "course_id": course.id if course else None,
                 "title_en": draft.title.en,
@@ -188,6 +311,12 @@ class SurveyService:
                 "created_by": created_by,
             }
         )
+        if created_by is not None:
+            details = {"template": True} if template else {}
+            await self.audit.record(
+                created_by, AuditAction.SURVEY_CREATED, "survey", survey.id, **details
+            )
+        return survey
 
     async def get(self, survey_id: int) -> Survey:
         survey = await self.surveys.get(survey_id)
@@ -195,20 +324,55 @@ class SurveyService:
             raise SurveyNotFound()
         return survey
 
-    async def activate(self, survey_id: int) -> Survey | None:
+    async def latest(self, limit: int) -> list[Survey]:
+        return await self.surveys.latest(limit)
+
+    async def activate(self, survey_id: int, actor: int | None = None) -> Survey | None:
         """Draft -> active (None if it was active already); timers follow."""
         survey = await self.surveys.activate(survey_id, self.clock())
         if survey is not None:
-            for listener in self.listeners:
-                listener(survey)
+            if actor is not None:
+                await self.audit.record(actor, AuditAction.SURVEY_ACTIVATED, "survey", survey.id)
+            self.timers.survey_changed(survey)
         return survey
 
-    async def delete_draft(self, survey_id: int) -> bool:
-        return await self.surveys.delete_draft(survey_id)
+    async def launch(self, survey_id: int, actor: int) -> Launch | None:
+        """The organiser's Activate button (None: a double tap, active already or deleted)."""
+        survey = await self.get(survey_id)
+        activated = await self.activate(survey.id, actor)
+        if activated is None:
+            return None
+        course = await self.courses.get(activated.course_id) if activated.course_id else None
+        if course is None or activated.send_after <= 0:
+            return Launch(activated, course, None, False)
+        due = self.auto_invite_due(activated, course)
+        assert due is not None
+        return Launch(activated, course, due, due <= self.clock())
+
+    async def delete_draft(self, survey_id: int, actor: int | None = None) -> bool:
+        deleted = await self.surveys.delete_draft(survey_id)
+        if deleted and actor is not None:
+            await self.audit.record(actor, AuditAction.SURVEY_DELETED, "survey", survey_id)
+        return deleted
 
     async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
         """Anonymous or named, while it is a draft (None: active already, or deleted)."""
         return await self.surveys.set_anonymous(survey_id, anonymous)
+
+    async def switch_mode(self, survey_id: int, anonymous: bool | None) -> Preview | None:
+        """The preview's anonymous/named switch (None: a double tap, the mode is set;
+        `anonymous` None: a button that sets no known mode)."""
+        survey = await self.get(survey_id)
+        if anonymous is None:
+            raise InvalidInput("error-button-expired")
+        if survey.status != "draft":
+            raise SurveyModeLocked()
+        if survey.anonymous == anonymous:
+            return None
+        changed = await self.set_anonymous(survey.id, anonymous)
+        if changed is None:  # activated or deleted meanwhile
+            raise SurveyModeLocked()
+        return await self.preview(changed)
 
     def auto_invite_due(self, survey: Survey, course: Course) -> datetime | None:
         """When the automatic invitation goes out (None: on demand only, sent already, or
@@ -218,6 +382,28 @@ class SurveyService:
         if course.status in (CourseStatus.CANCELLED, CourseStatus.DRAFT):
             return None
         return course.ends_at + timedelta(seconds=survey.send_after)
+
+    async def audiences(self, survey_id: int) -> list[str]:
+        """The audience buttons a survey offers (course ones only with a course)."""
+        survey = await self.get(survey_id)
+        return [
+            code
+            for code, spec in AUDIENCES.items()
+            if spec["kind"] != "course" or survey.course_id is not None
+        ]
+
+    async def invite_audience(self, survey_id: int, code: str, actor: int) -> int:
+        """The organiser's audience button: invite, and record who did."""
+        survey = await self.get(survey_id)
+        base = AUDIENCES.get(code)
+        if base is None or (base["kind"] == "course" and survey.course_id is None):
+            raise InvalidInput("error-button-expired")
+        spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
+        invited = await self.invite(survey.id, spec)
+        await self.audit.record(
+            actor, AuditAction.SURVEY_INVITED, "survey", survey.id, audience=code, invited=invited
+        )
+        return invited
 
     async def invite(self, survey_id: int, spec: dict[str, Any]) -> int:
         """Invite an audience of the delivery engine (see storage.announcements.audience_sql);
@@ -271,8 +457,7 @@ class SurveyService:
         return survey.status == "active" and survey.opens_at is not None and now < survey.opens_at
 
     def _invited(self, survey: Survey) -> None:
-        for listener in self.listeners:
-            listener(survey)
+        self.timers.survey_changed(survey)
 
     async def next_reminder(self, survey: Survey) -> datetime | None:
         """When the next reminder is due (the earliest invitee not reminded yet)."""
@@ -556,6 +741,50 @@ class SurveyService:
         invited = await self.surveys.invited_count(survey_id)
         return Result(survey, rows, invited, unreadable)
 
+    async def report(self, survey_id: int, locale: str) -> Report:
+        """What /results may show of a survey (see Report.visible and Report.released)."""
+        result = await self.results(survey_id)
+        survey = result.survey
+        questions = questions_of(survey)
+        summary = summarize(questions, result.rows, result.invited)
+        course = await self.courses.get(survey.course_id) if survey.course_id else None
+        zone = course.timezone if course else "UTC"
+        closing = {"when": course_texts.local_time(survey.closes_at, zone, locale), "zone": zone}
+        released = self.released(survey)
+        rows, unreadable = result.rows, result.unreadable
+        return Report(survey, questions, rows, summary, unreadable, released, closing)
+
+    async def visible_report(self, survey_id: int, locale: str) -> Report:
+        """Results for a chart or a page: refused, whatever the button says, while hidden."""
+        report = await self.report(survey_id, locale)
+        if not report.visible:
+            raise ResultsHidden(count=report.summary.finished, threshold=ANONYMOUS_THRESHOLD)
+        return report
+
+    async def released_report(self, survey_id: int, locale: str) -> Report:
+        """Results for text answers and files: refused while hidden, and for an anonymous
+        survey until it closes: two exports taken before and after one known person finishes
+        would show that person's answers."""
+        report = await self.visible_report(survey_id, locale)
+        if not report.released:
+            raise ResultsNotReleased(**report.closing)
+        return report
+
+    async def export(self, survey_id: int, xlsx: bool, actor: int, t: Translator) -> ExportFile:
+        """The responses as XLSX (else CSV), when they may be shown; the export is audited."""
+        report = await self.released_report(survey_id, t.locale)
+        survey, rows = report.survey, report.rows
+        ext = "xlsx" if xlsx else "csv"
+        await self.audit.record(
+            actor, AuditAction.EXPORT_SURVEY, "survey", survey.id, format=ext, rows=len(rows)
+        )
+        build = exports.survey_xlsx if xlsx else exports.survey_csv
+        title = survey.title(t.locale)
+        # Built off the event loop (a large export would pause every other reply).
+        data = await asyncio.to_thread(build, title, report.questions, rows, t, survey.anonymous)
+        name = exports.survey_export_filename(survey.id, ext)
+        return ExportFile(data, name, title, len(rows))
+
 
 def _legacy_key(salt: str, user_id: int) -> str:
     """The respondent key used before migration 008 (HMAC of the user id with the salt)."""
@@ -570,64 +799,3 @@ def _or_default(minutes: int | None, default: timedelta) -> int:
 
 def _questions_json(questions: tuple[Question, ...]) -> str:
     return json.dumps([q.to_json() for q in questions], ensure_ascii=False)
-
-
-class SurveyTimers:
-    """APScheduler side: per active survey, the automatic invitation after its course and
-    the next reminder. Rebuilt from SQLite at start-up; every job re-checks SQLite."""
-
-    def __init__(self, service: SurveyService, scheduler: Scheduler) -> None:
-        self.service = service
-        self.scheduler = scheduler
-
-    async def restore(self) -> int:
-        await self.service.convert_legacy_keys()
-        await self.service.close()
-        await self.service.seal_plain_drafts()
-        surveys = await self.service.surveys.active()
-        for survey in surveys:
-            await self.plan(survey)
-        return len(surveys)
-
-    def survey_changed(self, survey: Survey) -> None:
-        """Listener (sync, as the service calls it): plans in a job of its own."""
-        self.scheduler.at(
-            self.plan_by_id, f"survey-plan:{survey.id}", self.service.clock(), survey.id
-        )
-
-    async def plan_by_id(self, survey_id: int) -> None:
-        survey = await self.service.surveys.get(survey_id)
-        if survey is not None:
-            await self.plan(survey)
-
-    def course_changed(self, course: Course) -> None:
-        """A course moved: its surveys' invitations follow its new end."""
-        self.scheduler.at(
-            self._course_surveys, f"survey-course:{course.id}", self.service.clock(), course.id
-        )
-
-    async def _course_surveys(self, course_id: int) -> None:
-        for survey in await self.service.surveys.of_course(course_id):
-            await self.plan(survey)
-
-    async def plan(self, survey: Survey) -> None:
-        now = self.service.clock()
-        if survey.course_id is not None:
-            course = await self.service.courses.get(survey.course_id)
-            due = self.service.auto_invite_due(survey, course) if course else None
-            if due is not None:
-                self.scheduler.at(
-                    self.service.auto_invite,
-                    f"survey-invite:{survey.id}",
-                    max(due, now),
-                    survey.id,
-                )
-        if survey.status == "active" and survey.closes_at > now:
-            self.scheduler.at(
-                self.service.close, f"survey-close:{survey.id}", survey.closes_at, survey.id
-            )
-        reminder = await self.service.next_reminder(survey)
-        if reminder is not None:
-            self.scheduler.at(
-                self.service.remind, f"survey-remind:{survey.id}", max(reminder, now), survey.id
-            )

@@ -1,0 +1,87 @@
+"""What the survey organiser screens share: their buttons, the draft's settings message and
+its keyboard, and how a delay is said."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.services.surveys import Preview
+from bot.ui import course_texts
+from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from storage.surveys import Survey
+
+_UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+def add_button(
+    kb: InlineKeyboardBuilder,
+    text: str,
+    action: SurveyAdminAction,
+    survey_id: int = 0,
+    arg: str = "",
+    page: int = 0,
+) -> None:
+    """One organiser button (callback data `sva1`)."""
+    data = SurveyAdminCb(action=action, survey_id=survey_id, arg=arg, page=page)
+    kb.button(text=text, callback_data=data)
+
+
+def settings_text(survey: Survey, course_title: str | None, zone: str, t: Translator) -> str:
+    closes = course_texts.local_time(survey.closes_at, zone, t.locale)
+    lines = [t("survey-preview-settings", id=survey.id)]
+    if course_title:
+        lines.append(t("survey-preview-course", title=course_title))
+    else:
+        lines += [t("survey-preview-no-course"), t("survey-preview-on-demand")]
+    lines += [
+        t("survey-preview-anonymous" if survey.anonymous else "survey-preview-named"),
+        t("survey-preview-closes", when=closes, zone=zone),
+    ]
+    if course_title and survey.send_after > 0:
+        lines.append(t("survey-preview-auto", after=duration_text(survey.send_after, t)))
+    elif course_title:
+        lines.append(t("survey-preview-manual"))  # send_after: no
+    if survey.remind_after > 0:
+        lines.append(t("survey-preview-reminder", after=duration_text(survey.remind_after, t)))
+    return "\n".join(lines)
+
+
+def duration_text(seconds: int, t: Translator) -> str:
+    """A delay as a person says it: "1 day 6 hours", "20 seconds" (Russian after «через»)."""
+    parts = []
+    for unit, size in _UNITS:
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(t(f"survey-duration-{unit}", count=count))
+    return " ".join(parts)
+
+
+def draft_settings(
+    preview: Preview, t: Translator, default_zone: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The preview's last message: the settings, and the mode, Activate and Delete buttons."""
+    survey, course = preview.survey, preview.course
+    # Without a course, times are read and shown in the bot's zone, as in the definition.
+    zone = course.timezone if course else default_zone
+    text = settings_text(survey, course.title(t.locale) if course else None, zone, t)
+    kb = InlineKeyboardBuilder()
+    if survey.anonymous:
+        switch, switch_to = t("button-survey-make-named"), "named"
+    else:
+        switch, switch_to = t("button-survey-make-anon"), "anon"
+    add_button(kb, switch, SurveyAdminAction.MODE, survey.id, switch_to)
+    add_button(kb, t("button-survey-activate"), SurveyAdminAction.ACTIVATE, survey.id)
+    add_button(kb, t("button-survey-delete"), SurveyAdminAction.DELETE, survey.id)
+    kb.adjust(1, 2)
+    return text + "\n\n" + t("survey-preview-check"), kb.as_markup()
+
+
+def survey_actions(survey: Survey, t: Translator) -> InlineKeyboardMarkup:
+    """Under an active survey: invite people, see the results."""
+    kb = InlineKeyboardBuilder()
+    add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
+    add_button(kb, t("button-survey-results"), SurveyAdminAction.RESULTS, survey.id)
+    kb.adjust(1)
+    return kb.as_markup()

@@ -1,0 +1,151 @@
+"""Organisers: /newsurvey (the built-in feedback survey for a course in two taps, or a
+one-message definition) and the preview that follows it."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.errors import CourseNotFound
+from bot.i18n import Localizations, Translator
+from bot.services.surveys import Preview, SurveyService, questions_of
+from bot.services.surveys.model import Question, QuestionKind
+from bot.ui import course_texts
+from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.problems import describe_problem, number_as_sent
+from bot.ui.replies import chat_of
+from handlers.surveys.common import add_button, draft_settings
+from storage.surveys import Survey
+from storage.users import User
+
+router = Router(name=__name__)
+
+NO_COURSE = "none"  # the built-in survey's button for no course (else the course id)
+MESSAGE_LIMIT = 4096
+
+
+@router.message(Command("newsurvey"))
+async def new_survey(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    localizations: Localizations,
+    surveys: SurveyService,
+) -> None:
+    args = (command.args or "").strip()
+    if args.lower() == "template":
+        recent = await surveys.template_courses()
+        if recent:
+            await message.answer(t("survey-definition-example", course=recent[0].id))
+        else:
+            # A made-up course number would only be refused when the example is sent back.
+            await message.answer(t("survey-definition-example-no-course"))
+        return
+    if not args:
+        await _offer_template(message, t, surveys)
+        return
+    preview, problems = await surveys.define(args, user.id)
+    if preview is None:
+        number_as_sent(problems, message.text or "", args)
+        lines = [describe_problem(problem, t) for problem in problems]
+        await message.answer(
+            t("survey-definition-problems", count=len(lines)) + "\n" + "\n".join(lines)
+        )
+        return
+    await send_preview(bot, message.chat.id, preview, t, localizations, surveys.default_timezone)
+
+
+async def _offer_template(message: Message, t: Translator, surveys: SurveyService) -> None:
+    """The built-in survey for a recent course, or for no course (sent on demand)."""
+    recent = await surveys.template_courses()
+    kb = InlineKeyboardBuilder()
+    for course in recent:
+        text = course_texts.short_line(course, t)[:64]
+        add_button(kb, text, SurveyAdminAction.TEMPLATE, arg=str(course.id))
+    no_course = t("button-survey-template-no-course")
+    add_button(kb, no_course, SurveyAdminAction.TEMPLATE, arg=NO_COURSE)
+    kb.adjust(1)
+    text = t("newsurvey-choose-course") if recent else t("newsurvey-no-courses")
+    await message.answer(text, reply_markup=kb.as_markup())
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
+async def template_for_course(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    localizations: Localizations,
+    surveys: SurveyService,
+) -> None:
+    arg = callback_data.arg
+    if arg != NO_COURSE and not arg.isdigit():
+        raise CourseNotFound()
+    course_id = None if arg == NO_COURSE else int(arg)
+    preview = await surveys.create_from_template(course_id, user.id)
+    await callback.answer()
+    await send_preview(bot, chat_of(callback), preview, t, localizations, surveys.default_timezone)
+
+
+def _question_lines(question: Question, number: int, locale: str, t: Translator) -> list[str]:
+    optional = "" if question.required else t("survey-preview-optional")
+    kind = t(f"survey-kind-{question.kind.value}")
+    lines = [f"{number}. {html.quote(question.text.get(locale))} <i>({kind}{optional})</i>"]
+    if question.kind == QuestionKind.RATING:
+        ends = ""
+        if question.low and question.high:
+            low, high = question.low.get(locale), question.high.get(locale)
+            ends = f": {html.quote(low)} … {html.quote(high)}"
+        lines.append(f"   {question.scale_min}–{question.scale_max}{ends}")
+    for option in question.options:
+        lines.append(f"   • {html.quote(option.get(locale))}")
+    return lines
+
+
+def preview_text(survey: Survey, locale: str, t: Translator) -> str:
+    """The survey as participants in `locale` will see it (organiser's labels around it)."""
+    lines = [
+        t("survey-preview-language", language=t(f"language-name-{locale}")),
+        "",
+        f"<b>{html.quote(survey.title(locale))}</b>",
+    ]
+    if survey.intro(locale):
+        lines.append(html.quote(survey.intro(locale)))
+    lines.append("")
+    for number, question in enumerate(questions_of(survey), start=1):
+        lines += _question_lines(question, number, locale, t)
+    return "\n".join(lines)
+
+
+def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long message at line ends so each part fits Telegram's limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit and current:
+            parts.append(current)
+            candidate = line[:limit]
+        current = candidate
+    parts.append(current)
+    return parts
+
+
+async def send_preview(
+    bot: Bot,
+    chat_id: int,
+    preview: Preview,
+    t: Translator,
+    localizations: Localizations,
+    default_zone: str,
+) -> None:
+    for locale in localizations.locales:
+        for part in _chunks(preview_text(preview.survey, locale, t)):
+            await bot.send_message(chat_id, part)
+    text, markup = draft_settings(preview, t, default_zone)
+    await bot.send_message(chat_id, text, reply_markup=markup)

@@ -1,0 +1,162 @@
+"""Organisers: /results with the chart, the exports and the text answers page by page. Who
+may see what (the anonymity threshold, anonymous answers only after closing) is the survey
+service's rule; this module renders."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.services.surveys import Report, SurveyService
+from bot.services.surveys.chart import ratings_chart
+from bot.services.surveys.model import QuestionKind
+from bot.services.surveys.results import results_text, text_answers_page
+from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.pagination import Page, add_page_buttons
+from bot.ui.replies import chat_of, message_of
+from handlers.surveys.common import add_button
+
+router = Router(name=__name__)
+
+RESULTS_SURVEYS = 10
+
+
+@router.message(Command("results"))
+async def results_command(message: Message, t: Translator, surveys: SurveyService) -> None:
+    latest = await surveys.latest(RESULTS_SURVEYS)
+    if not latest:
+        await message.answer(t("results-no-surveys"))
+        return
+    kb = InlineKeyboardBuilder()
+    for survey in latest:
+        mark = "" if survey.status == "active" else t("results-draft-mark")
+        text = f"#{survey.id} {survey.title(t.locale)}{mark}"[:64]
+        add_button(kb, text, SurveyAdminAction.RESULTS, survey.id)
+    kb.adjust(1)
+    await message.answer(t("results-choose"), reply_markup=kb.as_markup())
+
+
+def _file_buttons(kb: InlineKeyboardBuilder, report: Report, t: Translator) -> None:
+    """The chart, the files and the text answers, where they may be shown."""
+    survey_id, questions = report.survey.id, report.questions
+    if any(q.kind == QuestionKind.RATING for q in questions):
+        add_button(kb, t("button-results-chart"), SurveyAdminAction.CHART, survey_id)
+    if not report.released:
+        return
+    add_button(kb, t("button-results-xlsx"), SurveyAdminAction.XLSX, survey_id)
+    add_button(kb, t("button-results-csv"), SurveyAdminAction.CSV, survey_id)
+    for index, question in enumerate(questions):
+        if question.kind == QuestionKind.TEXT:
+            text = t("button-results-texts", number=index + 1)
+            # page -1: the first page, as a new message (turning pages edits it)
+            add_button(kb, text, SurveyAdminAction.TEXTS, survey_id, str(index), page=-1)
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.RESULTS))
+async def show_results(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    report = await surveys.report(callback_data.survey_id, t.locale)
+    survey, summary = report.survey, report.summary
+    await callback.answer()
+    text = results_text(survey.title(t.locale), summary, report.questions, t, survey.anonymous)
+    if report.unreadable:
+        text += "\n\n" + t("results-unreadable", count=report.unreadable)
+    if not report.released and survey.status == "active":
+        text += "\n\n" + t("results-released-after-close", **report.closing)
+    kb = InlineKeyboardBuilder()
+    if report.visible and summary.finished:
+        _file_buttons(kb, report, t)
+        kb.adjust(3)
+    if survey.status == "active":
+        kb.row()
+        add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
+    markup = kb.as_markup() if kb.buttons else None
+    await bot.send_message(chat_of(callback), text, reply_markup=markup)
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.CHART))
+async def send_chart(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    report = await surveys.visible_report(callback_data.survey_id, t.locale)
+    await callback.answer(t("results-chart-drawing"))
+    title = report.survey.title(t.locale)
+    # Drawing takes a few hundred milliseconds of CPU: off the event loop.
+    png = await asyncio.to_thread(ratings_chart, title, report.questions, report.summary, t.locale)
+    if png is None:
+        await bot.send_message(chat_of(callback), t("results-chart-empty"))
+        return
+    photo = BufferedInputFile(png, filename=f"survey-{report.survey.id}.png")
+    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title[:1024]))
+
+
+@router.callback_query(
+    SurveyAdminCb.filter(F.action.in_({SurveyAdminAction.XLSX, SurveyAdminAction.CSV}))
+)
+async def send_export(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    xlsx = callback_data.action == SurveyAdminAction.XLSX
+    export = await surveys.export(callback_data.survey_id, xlsx, callback.from_user.id, t)
+    await callback.answer()
+    await bot.send_document(
+        chat_of(callback),
+        BufferedInputFile(export.data, filename=export.filename),
+        caption=t("results-export-caption", title=export.title, count=export.rows),
+    )
+
+
+@router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEXTS))
+async def text_answers(
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    bot: Bot,
+    t: Translator,
+    surveys: SurveyService,
+) -> None:
+    report = await surveys.released_report(callback_data.survey_id, t.locale)
+    survey, questions = report.survey, report.questions
+    index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
+    if not 0 <= index < len(questions) or questions[index].kind != QuestionKind.TEXT:
+        await callback.answer(t("error-button-expired"), show_alert=True)
+        return
+    await callback.answer()
+    as_new = callback_data.page < 0
+    text, pages = text_answers_page(
+        report.summary, questions, index, max(callback_data.page, 0), t, anonymous=survey.anonymous
+    )
+    kb = InlineKeyboardBuilder()
+    # One page per "item": the same clamping as text_answers_page.
+    page = Page.of(callback_data.page, 1, pages)
+    add_page_buttons(
+        kb,
+        t,
+        page,
+        lambda to: SurveyAdminCb(
+            action=SurveyAdminAction.TEXTS, survey_id=survey.id, arg=str(index), page=to
+        ),
+    )
+    markup = kb.as_markup() if kb.buttons else None
+    message = message_of(callback)
+    if as_new or message is None:
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    else:
+        await message.edit_text(text, reply_markup=markup)
