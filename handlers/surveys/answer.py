@@ -21,7 +21,7 @@ from bot.i18n import Translator
 from bot.services.surveys import Step, SurveyService
 from bot.services.surveys.model import TEXT_ANSWER_LIMIT, Answer, Question, QuestionKind
 from bot.ui.callbacks import SurveyAction, SurveyCb
-from bot.ui.replies import chat_of
+from bot.ui.replies import chat_of, edit_buttons
 from bot.ui.survey_screens import SurveyAnswering, question_markup, show_step
 from storage.users import User
 
@@ -110,7 +110,11 @@ async def start_survey(
 # -- answering with buttons -------------------------------------------------------------------
 
 
-@router.callback_query(SurveyCb.filter(F.action.in_({SurveyAction.ANSWER, SurveyAction.SKIP})))
+@router.callback_query(
+    SurveyCb.filter(
+        F.action.in_({SurveyAction.ANSWER, SurveyAction.SKIP, SurveyAction.DONE}),
+    )
+)
 async def answer_button(
     callback: CallbackQuery,
     callback_data: SurveyCb,
@@ -120,17 +124,21 @@ async def answer_button(
     surveys: SurveyService,
     state: FSMContext,
 ) -> None:
-    current = await surveys.current(callback_data.survey_id, user.id)
-    question = current.question
-    value: Answer = None
-    if callback_data.action == SurveyAction.ANSWER and question is not None:
-        value = (
-            bool(callback_data.value)
-            if question.kind == QuestionKind.YESNO
-            else callback_data.value
-        )
-    step = await surveys.answer(callback_data.survey_id, user.id, callback_data.q, value)
-    await _after_answer(callback, callback_data, bot, step, t, state)
+    """A rating, choice or yes/no button, Skip, or Done under a multiple-choice question."""
+    survey_id, index = callback_data.survey_id, callback_data.q
+    if callback_data.action == SurveyAction.DONE:
+        step = await surveys.confirm_selection(survey_id, user.id, index)
+    else:
+        value = callback_data.value if callback_data.action == SurveyAction.ANSWER else None
+        step = await surveys.press(survey_id, user.id, index, value)
+    if not step.recorded:
+        # A double tap or a button of a question answered before: nothing changes.
+        await callback.answer(t("survey-button-stale"))
+        return
+    await callback.answer()
+    message_id = callback.message.message_id if callback.message else None
+    await close_question(bot, chat_of(callback), message_id, step, index, t)
+    await show_step(bot, chat_of(callback), step, t, state)
 
 
 @router.callback_query(SurveyCb.filter(F.action == SurveyAction.TOGGLE))
@@ -148,40 +156,7 @@ async def toggle_option(
         await callback.answer(t("survey-button-stale"))
         return
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=question_markup(step, t))
-
-
-@router.callback_query(SurveyCb.filter(F.action == SurveyAction.DONE))
-async def multi_done(
-    callback: CallbackQuery,
-    callback_data: SurveyCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
-    state: FSMContext,
-) -> None:
-    step = await surveys.confirm_selection(callback_data.survey_id, user.id, callback_data.q)
-    await _after_answer(callback, callback_data, bot, step, t, state)
-
-
-async def _after_answer(
-    callback: CallbackQuery,
-    callback_data: SurveyCb,
-    bot: Bot,
-    step: Step,
-    t: Translator,
-    state: FSMContext,
-) -> None:
-    if not step.recorded:
-        # A double tap or a button of a question answered before: nothing changes.
-        await callback.answer(t("survey-button-stale"))
-        return
-    await callback.answer()
-    message_id = callback.message.message_id if callback.message else None
-    await close_question(bot, chat_of(callback), message_id, step, callback_data.q, t)
-    await show_step(bot, chat_of(callback), step, t, state)
+    await edit_buttons(callback, question_markup(step, t))
 
 
 # -- answering by typing ----------------------------------------------------------------------
@@ -203,6 +178,7 @@ async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMConte
 
 
 @router.message(SurveyAnswering.question, F.text, ~F.text.startswith("/"))
+@router.message(SurveyAnswering.question, ~F.text)
 async def typed_answer(
     message: Message,
     bot: Bot,
@@ -211,19 +187,23 @@ async def typed_answer(
     surveys: SurveyService,
     state: FSMContext,
 ) -> None:
+    """Text where a question waits for an answer; a sticker, photo or voice message there is
+    told what is expected."""
     data = await state.get_data()
     step = await _where_typing_goes(user, surveys, state)
     question = step.question
     if question is None:
         await state.clear()
-        await message.answer(t("survey-already-done"))
+        if message.text is not None:
+            await message.answer(t("survey-already-done"))
         return
-    text = (message.text or "").strip()
-    if question.kind != QuestionKind.TEXT:
-        # A button question: say so and show it again, so the buttons are at hand.
-        await message.answer(t("survey-use-buttons"))
+    typed = question.kind == QuestionKind.TEXT
+    if message.text is None or not typed:
+        # Show the question again, so its buttons (or the hint) are at hand.
+        await message.answer(t("survey-text-only" if typed else "survey-use-buttons"))
         await show_step(bot, message.chat.id, step, t, state)
         return
+    text = message.text.strip()
     if len(text) > TEXT_ANSWER_LIMIT:
         await message.answer(t("survey-text-too-long", length=len(text), limit=TEXT_ANSWER_LIMIT))
         return
@@ -234,22 +214,3 @@ async def typed_answer(
     # The question keeps its text; its Skip button goes.
     await close_question(bot, message.chat.id, data.get("message_id"), answered, step.index, t)
     await show_step(bot, message.chat.id, answered, t, state)
-
-
-@router.message(SurveyAnswering.question, ~F.text)
-async def not_text(
-    message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
-    state: FSMContext,
-) -> None:
-    """A sticker, photo or voice message where an answer was expected."""
-    step = await _where_typing_goes(user, surveys, state)
-    if step.question is None:
-        await state.clear()
-        return
-    typed = step.question.kind == QuestionKind.TEXT
-    await message.answer(t("survey-text-only" if typed else "survey-use-buttons"))
-    await show_step(bot, message.chat.id, step, t, state)

@@ -389,27 +389,7 @@ async def test_anonymous_text_answers_and_files_wait_until_the_survey_closes(mak
     anonymous survey are released only when it closes; the figures show from 3 responses."""
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     service = organiser.dp["surveys"]
-    now = datetime.now(UTC)
-    survey = await service.create(
-        SurveyDraft(
-            Bilingual("Anonymous", "Анонимный"),
-            (
-                Question(QuestionKind.RATING, Bilingual("Useful?", "Полезно?")),
-                Question(QuestionKind.TEXT, Bilingual("Why?", "Почему?")),
-            ),
-            anonymous=True,
-            closes_at=now + timedelta(days=1),
-        ),
-        created_by=ORGANISER_ID,
-    )
-    await service.activate(survey.id)
-    for user_id in (3001, 3002, 3003):
-        await make_chatter(user_id, name=f"Officer{user_id}").send("/start")
-    await service.invite(survey.id, {"kind": "all"})
-    for user_id in (3001, 3002, 3003):
-        await service.begin(survey.id, user_id)
-        await service.answer(survey.id, user_id, 0, 4)
-        await service.answer(survey.id, user_id, 1, f"Because {user_id}")
+    survey = await _anonymous_survey_answered_by_three(make_chatter, service, datetime.now(UTC))
     results_data = SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
 
     results = sent(await organiser.press(results_data))[-1]

@@ -3,6 +3,7 @@ of bot.services.exports (text stays text, a bold frozen header, a BOM for Excel)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -96,27 +97,24 @@ def _answer_cell(question: Question, answer: Answer, t: Translator) -> Cell:
     return answer  # a rating or a text
 
 
-def survey_xlsx(
+def survey_file(
+    ext: str,
     title: str,
     questions: Sequence[Question],
     responses: Sequence[ResponseRow],
     t: Translator,
     anonymous: bool,
 ) -> bytes:
+    """The responses as an XLSX file (`ext` "xlsx", its sheet named after `title`) or a CSV
+    file (which has no sheet name, so `title` goes unused)."""
     headers, rows = survey_rows(questions, responses, t, anonymous)
-    return table_xlsx(sheet_title(title) or t("survey-export-sheet"), headers, rows)
-
-
-def survey_csv(
-    title: str,
-    questions: Sequence[Question],
-    responses: Sequence[ResponseRow],
-    t: Translator,
-    anonymous: bool,
-) -> bytes:
-    """The same call as `survey_xlsx`; `title` is unused, as a CSV file has no sheet name."""
-    headers, rows = survey_rows(questions, responses, t, anonymous)
+    if ext == "xlsx":
+        return table_xlsx(sheet_title(title) or t("survey-export-sheet"), headers, rows)
     return table_csv(headers, rows)
+
+
+survey_xlsx = functools.partial(survey_file, "xlsx")
+survey_csv = functools.partial(survey_file, "csv")
 
 
 def survey_export_filename(survey_id: int, ext: str) -> str:

@@ -554,6 +554,16 @@ class SurveyService:
             return Step(step.survey, step.response, recorded=False)
         return await self._advance(step, user_id, answer)
 
+    async def press(self, survey_id: int, user_id: int, index: int, value: int | None) -> Step:
+        """A button's answer to question `index`: its number, which a yes/no question takes
+        as yes (1) or no (0); None: Skip."""
+        answer: Answer = value
+        if value is not None:
+            question = (await self.current(survey_id, user_id)).question
+            if question is not None and question.kind == QuestionKind.YESNO:
+                answer = bool(value)
+        return await self.answer(survey_id, user_id, index, answer)
+
     async def toggle(
         self, survey_id: int, user_id: int, index: int, option: int, on: bool
     ) -> Step:
@@ -778,10 +788,11 @@ class SurveyService:
         await self.audit.record(
             actor, AuditAction.EXPORT_SURVEY, "survey", survey.id, format=ext, rows=len(rows)
         )
-        build = exports.survey_xlsx if xlsx else exports.survey_csv
         title = survey.title(t.locale)
         # Built off the event loop (a large export would pause every other reply).
-        data = await asyncio.to_thread(build, title, report.questions, rows, t, survey.anonymous)
+        data = await asyncio.to_thread(
+            exports.survey_file, ext, title, report.questions, rows, t, survey.anonymous
+        )
         name = exports.survey_export_filename(survey.id, ext)
         return ExportFile(data, name, title, len(rows))
 
