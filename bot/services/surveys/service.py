@@ -26,20 +26,27 @@ import hashlib
 import hmac
 import json
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import html
 
 from bot.clock import Clock
-from bot.errors import CourseNotFound, DomainError, InvalidInput, NotFound
+from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
 from bot.services.course_fields import FieldProblem
 from bot.services.notices import Notices
 from bot.services.surveys import exports
 from bot.services.surveys.definition import feedback_template, parse_definition
+from bot.services.surveys.errors import (
+    ResultsHidden,
+    ResultsNotReleased,
+    SurveyClosed,
+    SurveyClosedForInvitations,
+    SurveyModeLocked,
+    SurveyNotFound,
+)
 from bot.services.surveys.model import (
     ANONYMOUS_THRESHOLD,
     TEXT_ANSWER_LIMIT,
@@ -49,8 +56,17 @@ from bot.services.surveys.model import (
     QuestionKind,
     SurveyDraft,
 )
-from bot.services.surveys.results import ResponseRow, Summary, results_hidden, summarize
+from bot.services.surveys.results import ResponseRow, summarize
 from bot.services.surveys.timers import SurveyTimers
+from bot.services.surveys.views import (
+    ExportFile,
+    Launch,
+    Preview,
+    Report,
+    Result,
+    Step,
+    questions_of,
+)
 from bot.ui import course_texts
 from storage.announcements import audience_sql
 from storage.audit import AuditAction, AuditLog
@@ -76,42 +92,6 @@ AUDIENCES: dict[str, dict[str, Any]] = {
 }
 
 
-class SurveyClosed(DomainError):
-    key = "survey-closed"
-
-
-class SurveyClosedForInvitations(DomainError):
-    """What an organiser is told: the participants' wording would not fit."""
-
-    key = "survey-invite-closed"
-
-
-class SurveyNotFound(NotFound):
-    key = "survey-not-found"
-
-
-class SurveyModeLocked(DomainError):
-    """Anonymous or named is settled once the survey is active (or gone)."""
-
-    key = "survey-mode-locked"
-
-
-class ResultsHidden(DomainError):
-    """Anonymous results below the threshold: no figures, no files."""
-
-    key = "results-files-hidden"
-
-
-class ResultsNotReleased(DomainError):
-    """Text answers and files of an anonymous survey before it closes (issue 11)."""
-
-    key = "results-released-after-close"
-
-
-def questions_of(survey: Survey) -> tuple[Question, ...]:
-    return tuple(Question.from_json(item) for item in survey.question_data)
-
-
 def sealed_size(questions: tuple[Question, ...]) -> int:
     """The most bytes a sealed record of these questions can take as JSON (every answer and
     the ticks of the widest multiple-choice question): every record is padded to it, so the
@@ -135,92 +115,6 @@ def sealed_size(questions: tuple[Question, ...]) -> int:
         # '"index": answer, ' (null, 4 bytes, when skipped)
         size += len(json.dumps(str(index))) + 4 + max(4, widest(question))
     return size
-
-
-@dataclass(frozen=True)
-class Result:
-    """What /results shows: the finished responses it can read, how many were invited, and
-    how many finished anonymous responses cannot be read (their survey's key is missing)."""
-
-    survey: Survey
-    rows: list[ResponseRow]
-    invited: int
-    unreadable: int
-
-
-@dataclass(frozen=True)
-class Preview:
-    """A survey as its organiser checks it, with its course (None: not tied to one)."""
-
-    survey: Survey
-    course: Course | None
-
-
-@dataclass(frozen=True)
-class Launch:
-    """What an organiser is told after activating: when the automatic invitation goes out
-    (`invite_at` None: on demand only; `invite_now`: it is due already)."""
-
-    survey: Survey
-    course: Course | None
-    invite_at: datetime | None
-    invite_now: bool
-
-
-@dataclass(frozen=True)
-class Report:
-    """/results for one survey: what may be shown of it, and when it closes (`closing`: the
-    `when` and `zone` of the message, in the course's zone, else UTC)."""
-
-    survey: Survey
-    questions: tuple[Question, ...]
-    rows: list[ResponseRow]
-    summary: Summary
-    unreadable: int
-    released: bool
-    closing: dict[str, str]
-
-    @property
-    def visible(self) -> bool:
-        return not results_hidden(self.summary, self.survey.anonymous)
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """A survey's responses as a file, its title in the organiser's language, and how many
-    responses it holds."""
-
-    data: bytes
-    filename: str
-    title: str
-    rows: int
-
-
-@dataclass(frozen=True)
-class Step:
-    """Where a respondent is after an action: the question to show next (None: finished).
-
-    `recorded` is False when the action changed nothing (a double tap, an old button).
-    """
-
-    survey: Survey
-    response: Response
-    recorded: bool = True
-
-    @property
-    def questions(self) -> tuple[Question, ...]:
-        return questions_of(self.survey)
-
-    @property
-    def index(self) -> int:
-        return self.response.position
-
-    @property
-    def question(self) -> Question | None:
-        questions = self.questions
-        if self.response.finished or self.index >= len(questions):
-            return None
-        return questions[self.index]
 
 
 class SurveyService:
