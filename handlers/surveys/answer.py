@@ -2,8 +2,8 @@
 
 Where a person is in a survey is kept in SQLite by the survey service, so any of its buttons,
 /surveys or the invitation continues it, in the language the person uses now. The dialog
-state here only says "typed text is an answer to survey N" and which message holds the
-question (its Skip button goes once the question is answered).
+state (bot/ui/survey_screens.SurveyAnswering) only says "typed text is an answer to survey N"
+and which message holds the question (its Skip button goes once the question is answered).
 """
 
 from __future__ import annotations
