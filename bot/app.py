@@ -33,6 +33,7 @@ from bot.middlewares import InFlightMiddleware, UserContextMiddleware
 from bot.retry import RetryRequests, TolerateExpiredCallbacks
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
+from bot.services.audit import AuditService
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.courses import CourseService
 from bot.services.delivery import DeliveryWorker
@@ -98,6 +99,7 @@ class Services:
     reminders: ReminderService
     surveys: SurveyService
     audit: AuditLog
+    audit_service: AuditService
     clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -118,6 +120,7 @@ def create_services(
     announcements = AnnouncementRepository(db)
     profiles = ProfileService(users, signups, ErasureLog.beside(db.path), clock)
     profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
+    audit = AuditLog(db)
     return Services(
         users=users,
         courses=courses,
@@ -134,7 +137,7 @@ def create_services(
             clock,
         ),
         clock=clock,
-        audit=AuditLog(db),
+        audit=audit,
         surveys=SurveyService(
             db,
             SurveyRepository(db),
@@ -151,8 +154,12 @@ def create_services(
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
             clock,
+            courses=courses,
+            users=users,
+            audit=audit,
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
+        audit_service=AuditService(audit, users, clock),
     )
 
 
