@@ -135,6 +135,19 @@ class ProfileService:
         await self._consented(user_id)
         await self.users.set_profile_field(user_id, "email", value)
 
+    async def set_typed(self, user_id: int, field: str, text: str | None) -> None:
+        """An answer typed in the profile dialog, for the field being asked."""
+        setters = {
+            "full_name": self.set_full_name,
+            "organisation": self.set_organisation,
+            "position": self.set_position,
+            "email": self.set_email,
+        }
+        if field == "timezone":
+            await self.set_timezone(user_id, text or "")
+        else:
+            await setters[field](user_id, text)
+
     async def set_timezone(self, user_id: int, name: str) -> None:
         zone = find_zone(name)
         if zone is None:
