@@ -15,7 +15,15 @@ from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.keyboards import countries_sorted
 from bot.ui.replies import chat_of, close_buttons
-from handlers.announce.common import AnnounceForm, cb, course_choices, draft, keep, keyboard
+from handlers.announce.common import (
+    AnnounceForm,
+    ask,
+    cb,
+    course_choices,
+    draft,
+    keep,
+    keyboard,
+)
 from storage.announcements import Announcement
 from storage.users import User
 
@@ -77,7 +85,7 @@ async def audience(
     await close_buttons(callback)
     if question is not None:
         key, buttons, width = question
-        await bot.send_message(chat_id, t(key), reply_markup=keyboard(*buttons, width=width))
+        await ask(bot, chat_id, t, key, *buttons, width=width)
     if chosen is not None:
         await keep(state, audience=chosen)
         await _ask_course_button(chat_id, bot, t, state, announcements)
@@ -92,9 +100,7 @@ async def _ask_course_button(
     await state.set_state(AnnounceForm.course_button)
     buttons = [(t("button-announce-no-course"), cb(AnnounceAction.BUTTON, "none"))]
     buttons += await course_choices(announcements, t, AnnounceAction.BUTTON)
-    await bot.send_message(
-        chat_id, t("announce-ask-course-button"), reply_markup=keyboard(*buttons)
-    )
+    await ask(bot, chat_id, t, "announce-ask-course-button", *buttons)
 
 
 @router.callback_query(
@@ -120,14 +126,9 @@ async def course_button(
 
 async def _ask_daytime(chat_id: int, bot: Bot, t: Translator, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.daytime)
-    await bot.send_message(
-        chat_id,
-        t("announce-ask-daytime"),
-        reply_markup=keyboard(
-            (t("button-daytime-any"), cb(AnnounceAction.DAYTIME, "0")),
-            (t("button-daytime-only"), cb(AnnounceAction.DAYTIME, "1")),
-        ),
-    )
+    any_time = (t("button-daytime-any"), cb(AnnounceAction.DAYTIME, "0"))
+    daytime_only = (t("button-daytime-only"), cb(AnnounceAction.DAYTIME, "1"))
+    await ask(bot, chat_id, t, "announce-ask-daytime", any_time, daytime_only)
 
 
 @router.callback_query(AnnounceForm.daytime, AnnounceCb.filter(F.action == AnnounceAction.DAYTIME))

@@ -70,16 +70,22 @@ async def course_choices(
     ]
 
 
-async def ask_audience(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+async def ask(
+    bot: Bot | None,
+    chat_id: int,
+    t: Translator,
+    key: str,
+    *buttons: tuple[str, AnnounceCb],
+    width: int = 1,
+) -> None:
+    """The dialog's next question (message `key`), with its buttons if it has any."""
     assert bot is not None
+    markup = keyboard(*buttons, width=width) if buttons else None
+    await bot.send_message(chat_id, t(key), reply_markup=markup)
+
+
+async def ask_audience(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.audience)
-    await bot.send_message(
-        chat_id,
-        t("announce-ask-audience"),
-        reply_markup=keyboard(
-            (t("button-audience-all"), cb(AnnounceAction.AUDIENCE, "all")),
-            (t("button-audience-course"), cb(AnnounceAction.AUDIENCE, "course")),
-            (t("button-audience-language"), cb(AnnounceAction.AUDIENCE, "language")),
-            (t("button-audience-country"), cb(AnnounceAction.AUDIENCE, "country")),
-        ),
-    )
+    kinds = ("all", "course", "language", "country")
+    buttons = [(t(f"button-audience-{kind}"), cb(AnnounceAction.AUDIENCE, kind)) for kind in kinds]
+    await ask(bot, chat_id, t, "announce-ask-audience", *buttons)

@@ -17,7 +17,7 @@ from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons
 from bot.ui.telegram_text import entities_as_html, utf16_length
-from handlers.announce.common import AnnounceForm, ask_audience, cb, draft, keep, keyboard
+from handlers.announce.common import AnnounceForm, ask, ask_audience, cb, draft, keep, keyboard
 
 router = Router(name=__name__)
 
@@ -42,16 +42,10 @@ async def text_en(message: Message, t: Translator, state: FSMContext) -> None:
 
 
 async def _ask_ru(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
-    assert bot is not None
     await state.set_state(AnnounceForm.text_ru)
-    buttons = (
-        [(t("button-announce-same-text"), cb(AnnounceAction.SAME))]
-        if (await draft(state)).get("text_en")
-        else []
-    )
-    await bot.send_message(
-        chat_id, t("announce-ask-text-ru"), reply_markup=keyboard(*buttons) if buttons else None
-    )
+    same = (t("button-announce-same-text"), cb(AnnounceAction.SAME))
+    buttons = [same] if (await draft(state)).get("text_en") else []
+    await ask(bot, chat_id, t, "announce-ask-text-ru", *buttons)
 
 
 @router.message(AnnounceForm.text_ru, F.text, NOT_COMMAND)
@@ -69,13 +63,8 @@ def message_text(message: Message) -> str:
 
 
 async def _ask_media(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
-    assert bot is not None
     await state.set_state(AnnounceForm.media)
-    await bot.send_message(
-        chat_id,
-        t("announce-ask-media"),
-        reply_markup=keyboard((t("button-skip"), cb(AnnounceAction.SKIP))),
-    )
+    await ask(bot, chat_id, t, "announce-ask-media", (t("button-skip"), cb(AnnounceAction.SKIP)))
 
 
 @router.message(AnnounceForm.media, F.photo | F.document)
