@@ -60,9 +60,10 @@ class Announcer:
         )
         return self.localizations.get(locale)
 
-    async def start_now(self, bot: Bot, announcement_id: int) -> int:
-        """Queue it for every recipient and post the live status message to the organiser."""
-        count = await self.service.send_now(announcement_id)
+    async def start_now(self, bot: Bot, announcement_id: int, by: int | None = None) -> int:
+        """Queue it for every recipient and post the live status message to the organiser;
+        `by`: the organiser who pressed Send (the service audits it)."""
+        count = await self.service.send_now(announcement_id, by=by)
         self.wake_delivery()
         announcement = await self.service.get(announcement_id)
         t = await self._organiser_t(announcement)

@@ -33,6 +33,7 @@ from bot.middlewares import InFlightMiddleware, UserContextMiddleware
 from bot.retry import RetryRequests, TolerateExpiredCallbacks
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
+from bot.services.audit import AuditService
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.courses import CourseService
 from bot.services.delivery import DeliveryWorker
@@ -98,6 +99,7 @@ class Services:
     reminders: ReminderService
     surveys: SurveyService
     audit: AuditLog
+    audit_service: AuditService
     clock: Clock
     # Built here for the services that own timers (SurveyService); create_dispatcher starts it.
     scheduler: Scheduler
@@ -159,8 +161,12 @@ def create_services(
             settings.default_locale if settings else "en",
             settings.broadcast_rate if settings else 25.0,
             clock,
+            courses=courses,
+            users=users,
+            audit=audit,
             default_timezone=settings.default_timezone if settings else "UTC",
         ),
+        audit_service=AuditService(audit, users, clock),
     )
 
 

@@ -8,10 +8,12 @@ from aiogram.types import Message
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.audit import AuditLine, AuditService
 from bot.ui import course_texts
+from bot.ui.people import is_pseudonym, person_name, person_ref
 from handlers.filters import IsOrganiser
-from storage.audit import AuditEntry, AuditLog
-from storage.users import User, UserRepository
+from storage.audit import AuditEntry
+from storage.users import User
 
 router = Router(name=__name__)
 # Organisers only; anyone else's command falls through to the catch-all (unknown command).
@@ -23,55 +25,26 @@ SHOWN = 20
 
 @router.message(Command("audit"))
 async def audit_command(
-    message: Message,
-    user: User,
-    t: Translator,
-    settings: Settings,
-    audit: AuditLog,
-    users: UserRepository,
+    message: Message, user: User, t: Translator, settings: Settings, audit_service: AuditService
 ) -> None:
-    entries = await audit.latest(SHOWN)
-    if not entries:
+    lines = await audit_service.latest(SHOWN)
+    if not lines:
         await message.answer(t("audit-none"))
         return
     zone = user.timezone or settings.default_timezone
-    names: dict[int, str] = {}
-    lines = [t("audit-title", count=len(entries), zone=zone), ""]
-    for entry in entries:
-        if entry.actor_id not in names:
-            actor = await users.get(entry.actor_id)
-            names[entry.actor_id] = person_name(
-                entry.actor_id, actor, t, fallback=t("audit-unnamed-organiser")
-            )
-        when = course_texts.local_time(entry.at, zone, t.locale, "d MMM, HH:mm")
-        lines.append(
-            t(
-                "audit-line",
-                when=when,
-                who=names[entry.actor_id],
-                id=person_ref(entry.actor_id, t),
-                what=describe(entry, t),
-            )
-        )
-    await message.answer("\n".join(lines))
+    title = [t("audit-title", count=len(lines), zone=zone), ""]
+    await message.answer("\n".join(title + [line_text(line, zone, t) for line in lines]))
 
 
-def is_pseudonym(user_id: int) -> bool:
-    """Ids of people who asked to be forgotten were replaced by random negative numbers."""
-    return user_id < 0
-
-
-def person_name(user_id: int, person: User | None, t: Translator, fallback: str) -> str:
-    """An organiser as records show them: the profile's name, or `fallback` without one
-    (Telegram's own name is not stored)."""
-    if is_pseudonym(user_id):
-        return t("audit-forgotten-person")
-    return (person.full_name if person else None) or fallback
-
-
-def person_ref(user_id: int, t: Translator) -> str:
-    """The Telegram id, or the pseudonym that replaced it."""
-    return t("audit-pseudonym", ref=str(-user_id)) if is_pseudonym(user_id) else str(user_id)
+def line_text(line: AuditLine, zone: str, t: Translator) -> str:
+    entry = line.entry
+    return t(
+        "audit-line",
+        when=course_texts.local_time(entry.at, zone, t.locale, "d MMM, HH:mm"),
+        who=person_name(entry.actor_id, line.actor, t, fallback=t("audit-unnamed-organiser")),
+        id=person_ref(entry.actor_id, t),
+        what=describe(entry, t),
+    )
 
 
 def describe(entry: AuditEntry, t: Translator) -> str:

@@ -10,8 +10,8 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.commands import ORGANISER_COMMANDS
 from bot.i18n import Translator
+from bot.services.profiles import ProfileService
 from bot.ui.callbacks import has_absurd_number
-from storage.users import UserRepository
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
@@ -46,6 +46,6 @@ async def stale_button(callback: CallbackQuery, t: Translator) -> None:
 
 
 @router.my_chat_member(F.chat.type == "private")
-async def blocked_or_unblocked(event: ChatMemberUpdated, users: UserRepository) -> None:
+async def blocked_or_unblocked(event: ChatMemberUpdated, profiles: ProfileService) -> None:
     """A user who blocks the bot is left out of later mailings until they write again."""
-    await users.set_active(event.from_user.id, event.new_chat_member.status != "kicked")
+    await profiles.set_active(event.from_user.id, event.new_chat_member.status != "kicked")

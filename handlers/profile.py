@@ -37,7 +37,7 @@ from bot.ui.profile_screens import (
     open_profile,
     send_card,
 )
-from bot.ui.replies import chat_of, close_buttons
+from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons, edit, edit_buttons
 from bot.ui.signup_replies import report_signup
 from storage.fsm import SQLiteStorage
 from storage.users import PROFILE_FIELDS, User
@@ -45,27 +45,19 @@ from storage.users import PROFILE_FIELDS, User
 router = Router(name=__name__)
 
 
-TEXT_FIELDS = ("full_name", "organisation", "position", "email")
-# Commands typed in the middle of the dialog (/help, /forget ...) go to their own handlers.
-NOT_COMMAND = ~F.text.startswith("/")
-
-
 # -- entry points ----------------------------------------------------------------------------
 
 
 @router.message(Command("profile"))
-async def profile_command(
-    message: Message, bot: Bot, user: User, t: Translator, state: FSMContext
-) -> None:
-    await open_profile(bot, message.chat.id, user, t, state)
-
-
 @router.callback_query(MenuCb.filter(F.action == MenuAction.PROFILE))
-async def profile_from_menu(
-    callback: CallbackQuery, bot: Bot, user: User, t: Translator, state: FSMContext
+async def profile_command(
+    event: Message | CallbackQuery, bot: Bot, user: User, t: Translator, state: FSMContext
 ) -> None:
-    await callback.answer()
-    await open_profile(bot, chat_of(callback), user, t, state)
+    """/profile, or Profile in the main menu."""
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    chat_id = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
+    await open_profile(bot, chat_id, user, t, state)
 
 
 @router.callback_query(ConsentCb.filter())
@@ -149,21 +141,6 @@ async def edit_field(
     await ask(bot, chat_id, callback_data.field, t, state)
 
 
-@router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
-async def skip_email(
-    callback: CallbackQuery,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    signups: SignupService,
-    state: FSMContext,
-) -> None:
-    await close_buttons(callback)
-    await profiles.set_email(user.id, None)
-    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
-
-
 # -- answers typed as text -------------------------------------------------------------------
 
 
@@ -171,29 +148,9 @@ async def skip_email(
 @router.message(ProfileForm.organisation, F.text, NOT_COMMAND)
 @router.message(ProfileForm.position, F.text, NOT_COMMAND)
 @router.message(ProfileForm.email, F.text, NOT_COMMAND)
-async def text_answer(
-    message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    signups: SignupService,
-    state: FSMContext,
-    raw_state: str,
-) -> None:
-    field = raw_state.split(":", 1)[1]
-    setters = {
-        "full_name": profiles.set_full_name,
-        "organisation": profiles.set_organisation,
-        "position": profiles.set_position,
-        "email": profiles.set_email,
-    }
-    await setters[field](user.id, message.text)
-    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
-
-
 @router.message(ProfileForm.country, F.text, NOT_COMMAND)
-async def typed_country(
+@router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
+async def text_answer(
     message: Message,
     bot: Bot,
     user: User,
@@ -202,32 +159,27 @@ async def typed_country(
     profiles: ProfileService,
     signups: SignupService,
     state: FSMContext,
+    raw_state: str,
 ) -> None:
-    names = {
+    """The answer to the question being asked, typed; a country by its name in any language."""
+    field = raw_state.split(":", 1)[1]
+    if field != "country":
+        await profiles.set_typed(user.id, field, message.text)
+    elif code := match_country(message.text, country_names(localizations)):
+        await profiles.set_country(user.id, code)
+    else:
+        await message.answer(t("profile-error-country"), reply_markup=keyboards.country_page(t, 0))
+        return
+    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
+
+
+def country_names(localizations: Localizations) -> dict[str, str]:
+    """Country codes by their name in every language the bot speaks."""
+    return {
         localizations.get(locale)(c.name_key): c.code
         for locale in localizations.locales
         for c in COUNTRIES
     }
-    code = match_country(message.text, names)
-    if code is None:
-        await message.answer(t("profile-error-country"), reply_markup=keyboards.country_page(t, 0))
-        return
-    await profiles.set_country(user.id, code)
-    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
-
-
-@router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
-async def typed_timezone(
-    message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    signups: SignupService,
-    state: FSMContext,
-) -> None:
-    await profiles.set_timezone(user.id, message.text or "")
-    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
 
 
 @router.message(ProfileForm.country, NOT_COMMAND)
@@ -250,37 +202,15 @@ async def text_expected(message: Message, t: Translator) -> None:
 @router.callback_query(CountryCb.filter(F.code == ""))
 async def country_page(callback: CallbackQuery, callback_data: CountryCb, t: Translator) -> None:
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(
-            reply_markup=keyboards.country_page(t, callback_data.page)
-        )
+    await edit_buttons(callback, keyboards.country_page(t, callback_data.page))
 
 
+@router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
 @router.callback_query(CountryCb.filter())
-async def country_chosen(
-    callback: CallbackQuery,
-    callback_data: CountryCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    signups: SignupService,
-    state: FSMContext,
-) -> None:
-    await profiles.set_country(user.id, callback_data.code)
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(
-            f"{t('profile-ask-country')} {t(BY_CODE[callback_data.code].name_key)}",
-            reply_markup=None,
-        )
-    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
-
-
 @router.callback_query(TimezoneCb.filter())
-async def timezone_chosen(
+async def button_answer(
     callback: CallbackQuery,
-    callback_data: TimezoneCb,
+    callback_data: ProfileCb | CountryCb | TimezoneCb,
     bot: Bot,
     user: User,
     t: Translator,
@@ -288,10 +218,20 @@ async def timezone_chosen(
     signups: SignupService,
     state: FSMContext,
 ) -> None:
-    if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
-        raise InvalidInput("error-button-expired")
-    await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
-    await close_buttons(callback)
+    """The answer chosen with a button: a country, a time zone, or no e-mail address."""
+    if isinstance(callback_data, CountryCb):
+        await profiles.set_country(user.id, callback_data.code)
+        await callback.answer()
+        country = t(BY_CODE[callback_data.code].name_key)
+        await edit(callback, f"{t('profile-ask-country')} {country}")
+    elif isinstance(callback_data, TimezoneCb):
+        if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
+            raise InvalidInput("error-button-expired")
+        await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
+        await close_buttons(callback)
+    else:
+        await close_buttons(callback)
+        await profiles.set_email(user.id, None)
     await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
 
 
@@ -339,12 +279,10 @@ async def forget_confirmed(
     if isinstance(state.storage, SQLiteStorage):
         state.storage.forget_user(user.id)  # its rows are gone; so must its cached copy be
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(t("forget-done"), reply_markup=None)
+    await edit(callback, t("forget-done"))
 
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.DONE))
 async def forget_declined(callback: CallbackQuery, t: Translator) -> None:
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(t("forget-kept"), reply_markup=None)
+    await edit(callback, t("forget-kept"))

@@ -15,6 +15,7 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
+from bot.ui.replies import edit, message_of, say
 from bot.ui.survey_screens import resend_current
 from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
@@ -89,8 +90,9 @@ async def choose_language_from_menu(
     callback: CallbackQuery, t: Translator, localizations: Localizations
 ) -> None:
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await choose_language(callback.message, t, localizations)
+    message = message_of(callback)
+    if message is not None:
+        await choose_language(message, t, localizations)
 
 
 @router.callback_query(LanguageCb.filter())
@@ -110,21 +112,20 @@ async def set_language(
     # The reply already speaks the new language.
     t = localizations.get(callback_data.code)
     await callback.answer(t("language-set"))
-    if not isinstance(callback.message, Message):
+    message = message_of(callback)
+    if message is None:
         return
-    await callback.message.edit_text(t("language-set"), reply_markup=None)
+    await edit(callback, t("language-set"))
     # Mid-survey: the question being answered comes again, in the new language.
-    if await resend_current(bot, callback.message.chat.id, user.id, t, surveys, state):
+    if await resend_current(bot, message.chat.id, user.id, t, surveys, state):
         return
     course_id = (await state.get_data()).get("open_course")
     if course_id is not None:
         await state.clear()
         user = await profiles.get(user.id)
-        await send_course_card(
-            bot, callback.message.chat.id, int(course_id), user, t, courses, signups
-        )
+        await send_course_card(bot, message.chat.id, int(course_id), user, t, courses, signups)
         return
-    await show_menu(callback.message, t)
+    await show_menu(message, t)
 
 
 @router.message(Command("help"))
@@ -137,8 +138,7 @@ async def help_from_menu(
     callback: CallbackQuery, user: User, t: Translator, settings: Settings
 ) -> None:
     await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(help_text(t, user.id in settings.admin_ids))
+    await say(callback, help_text(t, user.id in settings.admin_ids))
 
 
 def help_text(t: Translator, organiser: bool) -> str:

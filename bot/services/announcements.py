@@ -12,11 +12,16 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.errors import InvalidInput, NotFound
 from storage.announcements import Announcement, AnnouncementRepository, audience_sql
+from storage.audit import AuditAction, AuditLog
+from storage.courses import Course, CourseRepository, CourseStatus
+from storage.users import User, UserRepository
 
 DAY_START = time(9, 0)
 DAY_END = time(20, 0)
 AUDIENCE_KINDS = ("all", "course", "language", "country")
 COURSE_STATUSES = ("confirmed", "waitlisted", "attended", "all")
+# Courses offered as an audience or a button: published or finished ones among the latest.
+COURSE_CHOICES = 10
 
 
 def daytime_start(zone: str, now: datetime) -> datetime:
@@ -44,6 +49,15 @@ class Progress:
         return self.remaining == 0
 
 
+@dataclass(frozen=True)
+class Sent:
+    """An announcement in the organisers' list: how far it got and who wrote it."""
+
+    announcement: Announcement
+    progress: Progress
+    author: User | None  # None: no profile, or the author asked to be forgotten
+
+
 class AnnouncementService:
     def __init__(
         self,
@@ -51,9 +65,16 @@ class AnnouncementService:
         default_locale: str,
         rate: float,
         clock: Clock,
+        *,
+        courses: CourseRepository,
+        users: UserRepository,
+        audit: AuditLog,
         default_timezone: str = "UTC",
     ) -> None:
         self.announcements = announcements
+        self.courses = courses
+        self.users = users
+        self.audit = audit
         self.default_locale = default_locale
         self.default_timezone = default_timezone
         self.rate = rate
@@ -88,6 +109,24 @@ class AnnouncementService:
             }
         )
 
+    async def announceable_courses(self) -> list[Course]:
+        """The courses an announcement may go to or carry a button for."""
+        items, _ = await self.courses.all(0, COURSE_CHOICES)
+        return [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
+
+    async def course(self, course_id: int) -> Course:
+        course = await self.courses.get(course_id)
+        if course is None:
+            raise InvalidInput("error-course-not-found")
+        return course
+
+    async def published_course(self, course_id: int) -> Course:
+        """A course being announced right after publishing (its texts become the draft's)."""
+        course = await self.course(course_id)
+        if course.status != CourseStatus.PUBLISHED:
+            raise InvalidInput("error-course-not-found")
+        return course
+
     async def get(self, announcement_id: int) -> Announcement:
         announcement = await self.announcements.get(announcement_id)
         if announcement is None:
@@ -98,8 +137,9 @@ class AnnouncementService:
         audience = audience_sql(announcement.audience_spec, self.default_locale)
         return await self.announcements.count_by_language(audience)
 
-    async def send_now(self, announcement_id: int) -> int:
-        """Queue one message per recipient; returns how many."""
+    async def send_now(self, announcement_id: int, *, by: int | None = None) -> int:
+        """Queue one message per recipient; returns how many. `by`: the organiser who pressed
+        Send (audited); None when a scheduled one comes due (audited when it was scheduled)."""
         announcement = await self.get(announcement_id)
         if announcement.status not in ("draft", "scheduled"):
             raise InvalidInput("announce-error-already-sent")
@@ -113,20 +153,53 @@ class AnnouncementService:
                 start = daytime_start(zone, now)
                 if start != now:
                     due[zone] = start
+        if by is not None:
+            await self.audit.record(
+                by, AuditAction.ANNOUNCEMENT_SENT, "announcement", announcement_id
+            )
         return await self.announcements.enqueue(announcement_id, audience, due, now)
 
-    async def schedule(self, announcement_id: int, at: datetime) -> Announcement:
+    async def schedule(
+        self, announcement_id: int, at: datetime, *, by: int | None = None
+    ) -> Announcement:
+        """Send at `at`; `by`: the organiser who scheduled it (audited)."""
         announcement = await self.get(announcement_id)
         if announcement.status != "draft":
             raise InvalidInput("announce-error-already-sent")
         if at <= self.clock():
             raise InvalidInput("announce-error-past")
         await self.announcements.update(announcement_id, status="scheduled", scheduled_at=at)
+        if by is not None:
+            await self.audit.record(
+                by,
+                AuditAction.ANNOUNCEMENT_SCHEDULED,
+                "announcement",
+                announcement_id,
+                at=at.isoformat(),
+            )
         return await self.get(announcement_id)
 
-    async def stop(self, announcement_id: int) -> int:
+    async def stop(self, announcement_id: int, *, by: int | None = None) -> int:
+        """Cancel what is not sent yet; returns how many. `by`: the organiser who pressed Stop
+        (audited); None for a draft cancelled before sending."""
         await self.get(announcement_id)
-        return await self.announcements.stop(announcement_id, self.clock())
+        cancelled = await self.announcements.stop(announcement_id, self.clock())
+        if by is not None:
+            await self.audit.record(
+                by,
+                AuditAction.ANNOUNCEMENT_STOPPED,
+                "announcement",
+                announcement_id,
+                cancelled=cancelled,
+            )
+        return cancelled
+
+    async def recent(self, limit: int) -> list[Sent]:
+        """The latest announcements that left the draft stage, newest first."""
+        return [
+            Sent(item, await self.progress(item.id), await self.users.get(item.created_by))
+            for item in await self.announcements.recent(limit)
+        ]
 
     async def progress(self, announcement_id: int) -> Progress:
         announcement = await self.get(announcement_id)

@@ -6,6 +6,7 @@ import asyncio
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -27,6 +28,17 @@ _SPACES = re.compile(r"\s+")
 def clean_text(text: str | None) -> str:
     """Collapse white space; Telegram clients sometimes add trailing newlines or NBSPs."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+@dataclass(frozen=True)
+class UserStats:
+    """How many people use the bot (for the organisers' /stats)."""
+
+    total: int
+    active: int
+    complete: int  # with a complete profile
+    by_language: dict[str | None, int]  # active users; None: no language chosen
+    by_country: dict[str | None, int]  # active users; None: no country given
 
 
 class ProfileService:
@@ -123,12 +135,39 @@ class ProfileService:
         await self._consented(user_id)
         await self.users.set_profile_field(user_id, "email", value)
 
+    async def set_typed(self, user_id: int, field: str, text: str | None) -> None:
+        """An answer typed in the profile dialog, for the field being asked."""
+        setters = {
+            "full_name": self.set_full_name,
+            "organisation": self.set_organisation,
+            "position": self.set_position,
+            "email": self.set_email,
+        }
+        if field == "timezone":
+            await self.set_timezone(user_id, text or "")
+        else:
+            await setters[field](user_id, text)
+
     async def set_timezone(self, user_id: int, name: str) -> None:
         zone = find_zone(name)
         if zone is None:
             raise InvalidInput("profile-error-timezone")
         await self._consented(user_id)
         await self.users.set_profile_field(user_id, "timezone", zone)
+
+    async def set_active(self, user_id: int, active: bool) -> None:
+        """Blocking the bot leaves the person out of later mailings until they write again."""
+        await self.users.set_active(user_id, active)
+
+    async def stats(self) -> UserStats:
+        total, active, complete = await self.users.counts()
+        return UserStats(
+            total,
+            active,
+            complete,
+            by_language=await self.users.count_by("language"),
+            by_country=await self.users.count_by("country"),
+        )
 
     async def forget(self, user_id: int) -> None:
         """Delete everything personal about the user (GDPR-style erasure)."""

@@ -148,7 +148,7 @@ def test_an_announcement_reaches_people_with_the_organisers_text_and_formatting_
     a link with `&` or `"` in it, or a code block's language, must survive the round trip."""
     from aiogram.types import Chat, Message, MessageEntity
 
-    from handlers.announce import _text  # what the announce dialog stores
+    from handlers.announce.compose import message_text  # what the announce dialog stores
 
     text = 'HS <2022> & "x" </b> bold code 😀 link mention quote'
     spans = {
@@ -173,7 +173,7 @@ def test_an_announcement_reaches_people_with_the_organisers_text_and_formatting_
         text=text,
         entities=entities,
     )
-    plain, parsed = parse_html(_text(message))
+    plain, parsed = parse_html(message_text(message))
     assert plain == text
     expected = [e.model_dump(exclude_none=True) for e in entities]
     assert sorted(parsed, key=lambda e: e["offset"]) == expected

@@ -1,0 +1,91 @@
+"""What the steps of the announce dialog share: its states, the draft kept in the FSM data,
+its buttons and the audience question (asked by the dialog and by "announce this course")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.errors import InvalidInput
+from bot.i18n import Translator
+from bot.services.announcements import AnnouncementService
+from bot.ui import course_texts
+from bot.ui.callbacks import AnnounceAction, AnnounceCb
+
+
+class AnnounceForm(StatesGroup):
+    text_en = State()
+    text_ru = State()
+    media = State()
+    audience = State()
+    course_button = State()
+    daytime = State()
+    preview = State()
+    schedule = State()
+
+
+def cb(action: AnnounceAction, value: str = "") -> AnnounceCb:
+    return AnnounceCb(action=action, value=value)
+
+
+def keyboard(*buttons: tuple[str, AnnounceCb], width: int = 1) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for text, data in buttons:
+        kb.button(text=text, callback_data=data)
+    kb.adjust(width)
+    return kb.as_markup()
+
+
+async def draft(state: FSMContext) -> dict[str, Any]:
+    return dict((await state.get_data()).get("draft", {}))
+
+
+async def keep(state: FSMContext, **values: Any) -> None:
+    """Add answers to the draft."""
+    current = await draft(state)
+    current.update(values)
+    await state.update_data(draft=current)
+
+
+async def own_draft(state: FSMContext, value: str) -> int:
+    """The announcement the buttons belong to must be this organiser's current draft."""
+    data = await state.get_data()
+    if not value.isdigit() or data.get("announcement_id") != int(value):
+        raise InvalidInput("error-button-expired")
+    return int(value)
+
+
+async def course_choices(
+    announcements: AnnouncementService, t: Translator, action: AnnounceAction
+) -> list[tuple[str, AnnounceCb]]:
+    """A button for each course an announcement may go to or point at."""
+    return [
+        (course_texts.short_line(c, t), cb(action, str(c.id)))
+        for c in await announcements.announceable_courses()
+    ]
+
+
+async def ask(
+    bot: Bot | None,
+    chat_id: int,
+    t: Translator,
+    key: str,
+    *buttons: tuple[str, AnnounceCb],
+    width: int = 1,
+) -> None:
+    """The dialog's next question (message `key`), with its buttons if it has any."""
+    assert bot is not None
+    markup = keyboard(*buttons, width=width) if buttons else None
+    await bot.send_message(chat_id, t(key), reply_markup=markup)
+
+
+async def ask_audience(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.audience)
+    kinds = ("all", "course", "language", "country")
+    buttons = [(t(f"button-audience-{kind}"), cb(AnnounceAction.AUDIENCE, kind)) for kind in kinds]
+    await ask(bot, chat_id, t, "announce-ask-audience", *buttons)

@@ -1,0 +1,138 @@
+"""The announcement's content: texts in both languages (formatting kept) and an optional
+photo or document; or, from a course just published, the course's own texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, F, Router, html
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.errors import InvalidInput
+from bot.i18n import Localizations, Translator
+from bot.services.announcements import AnnouncementService
+from bot.ui import course_texts
+from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons
+from bot.ui.telegram_text import entities_as_html, utf16_length
+from handlers.announce.common import AnnounceForm, ask, ask_audience, cb, draft, keep, keyboard
+
+router = Router(name=__name__)
+
+CAPTION_LIMIT = 1024
+TEXT_LIMIT = 4096
+
+
+@router.message(Command("announce"))
+async def announce(message: Message, t: Translator, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.text_en)
+    await state.set_data({"draft": {}})
+    await message.answer(
+        t("announce-ask-text-en"),
+        reply_markup=keyboard((t("button-skip"), cb(AnnounceAction.SKIP))),
+    )
+
+
+@router.message(AnnounceForm.text_en, F.text, NOT_COMMAND)
+async def text_en(message: Message, t: Translator, state: FSMContext) -> None:
+    await keep(state, text_en=message_text(message))
+    await _ask_ru(message.chat.id, message.bot, t, state)
+
+
+async def _ask_ru(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.text_ru)
+    same = (t("button-announce-same-text"), cb(AnnounceAction.SAME))
+    buttons = [same] if (await draft(state)).get("text_en") else []
+    await ask(bot, chat_id, t, "announce-ask-text-ru", *buttons)
+
+
+@router.message(AnnounceForm.text_ru, F.text, NOT_COMMAND)
+async def text_ru(message: Message, t: Translator, state: FSMContext) -> None:
+    await keep(state, text_ru=message_text(message))
+    await _ask_media(message.chat.id, message.bot, t, state)
+
+
+def message_text(message: Message) -> str:
+    """The text with its formatting, as Telegram HTML (bold, italic, links kept exactly)."""
+    text = entities_as_html(message.text or "", message.entities)
+    if utf16_length(message.text or "") > TEXT_LIMIT:
+        raise InvalidInput("announce-error-too-long", max=TEXT_LIMIT)
+    return text
+
+
+async def _ask_media(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.media)
+    await ask(bot, chat_id, t, "announce-ask-media", (t("button-skip"), cb(AnnounceAction.SKIP)))
+
+
+@router.message(AnnounceForm.media, F.photo | F.document)
+async def media(message: Message, t: Translator, state: FSMContext) -> None:
+    texts = await draft(state)
+    longest = max(
+        utf16_length(texts.get("text_en") or ""), utf16_length(texts.get("text_ru") or "")
+    )
+    if longest > CAPTION_LIMIT:
+        raise InvalidInput("announce-error-caption", max=CAPTION_LIMIT)
+    if message.photo:
+        await keep(state, media_type="photo", media_file_id=message.photo[-1].file_id)
+    elif message.document:
+        await keep(state, media_type="document", media_file_id=message.document.file_id)
+    await ask_audience(message.chat.id, message.bot, t, state)
+
+
+@router.callback_query(
+    StateFilter(AnnounceForm.text_en, AnnounceForm.text_ru, AnnounceForm.media),
+    AnnounceCb.filter(F.action.in_({AnnounceAction.SKIP, AnnounceAction.SAME})),
+)
+async def skip_step(
+    callback: CallbackQuery,
+    callback_data: AnnounceCb,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    raw_state: str,
+) -> None:
+    await close_buttons(callback)
+    step = raw_state.split(":", 1)[1]
+    chat_id = chat_of(callback)
+    if step == "text_en":
+        await _ask_ru(chat_id, bot, t, state)
+    elif step == "text_ru":
+        if not (await draft(state)).get("text_en") and callback_data.action == AnnounceAction.SKIP:
+            raise InvalidInput("announce-error-empty")
+        await _ask_media(chat_id, bot, t, state)
+    else:
+        await ask_audience(chat_id, bot, t, state)
+
+
+@router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.FROM_COURSE))
+async def announce_course(
+    callback: CallbackQuery,
+    callback_data: AnnounceCb,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    announcements: AnnouncementService,
+    localizations: Localizations,
+) -> None:
+    """After publishing: the course's texts and its Sign up button, straight to the audience."""
+    if not callback_data.value.isdigit():
+        raise InvalidInput("error-course-not-found")
+    course = await announcements.published_course(int(callback_data.value))
+    await callback.answer()
+    texts: dict[str, Any] = {}
+    for locale in localizations.locales:
+        reader = localizations.get(locale)
+        texts[f"text_{locale}"] = "\n".join(
+            [
+                f"<b>{html.quote(course.title(locale))}</b>",
+                html.quote(course.description(locale)),
+                "",
+                course_texts.when(course, reader),
+                course_texts.place(course, reader),
+            ]
+        )
+    await state.set_data({"draft": {**texts, "course_button": course.id}})
+    await ask_audience(chat_of(callback), bot, t, state)
