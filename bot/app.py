@@ -125,7 +125,9 @@ def create_services(
         outbox=OutboxRepository(db),
         profiles=profiles,
         signups=signups,
-        course_service=CourseService(db, courses, registrations, signups, notices, clock),
+        course_service=CourseService(
+            db, courses, registrations, signups, notices, AuditLog(db), clock
+        ),
         reminders=ReminderService(
             db,
             courses,

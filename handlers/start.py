@@ -15,8 +15,8 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
+from bot.ui.course_card import send_course_card
 from handlers import surveys as surveys_dialog
-from handlers.catalogue import send_course_card
 from storage.courses import CourseRepository
 from storage.users import User
 
@@ -64,7 +64,7 @@ async def start(
         )
         return
     if course_id is not None:
-        await send_course_card(bot, message.chat.id, course_id, user, t, courses, signups)
+        await send_course_card(bot, message.chat.id, course_id, user, t, signups)
         return
     await message.answer(welcome)
     await show_menu(message, t)
@@ -122,9 +122,7 @@ async def set_language(
     if course_id is not None:
         await state.clear()
         user = await profiles.get(user.id)
-        await send_course_card(
-            bot, callback.message.chat.id, int(course_id), user, t, courses, signups
-        )
+        await send_course_card(bot, callback.message.chat.id, int(course_id), user, t, signups)
         return
     await show_menu(callback.message, t)
 

@@ -260,6 +260,27 @@ class RegistrationRepository:
         )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
 
+    @staticmethod
+    async def toggle_attended_in(
+        conn: aiosqlite.Connection, course_id: int, user_id: int
+    ) -> bool | None:
+        """Flip a confirmed participant's attendance mark; returns the new mark, None if the
+        person is not confirmed for the course."""
+        rows = await conn.execute_fetchall(
+            "SELECT attended FROM registrations WHERE course_id = ? AND user_id = ?"
+            " AND status = 'confirmed'",
+            (course_id, user_id),
+        )
+        row = next(iter(rows), None)
+        if row is None:
+            return None
+        attended = not row[0]
+        await conn.execute(
+            "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?",
+            (int(attended), course_id, user_id),
+        )
+        return attended
+
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
         row = await self.db.write(
             "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?"

@@ -39,7 +39,9 @@ from hypothesis import strategies as st
 from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.services.survey_model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui import callbacks as cb
-from handlers import announce, course_admin, profile, surveys
+from handlers import announce, profile, surveys
+from handlers.courses import edit as course_edit
+from handlers.courses import form as course_form
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import RecordingSession
 from tests.handlers.test_courses import complete_profile, publish_course
@@ -51,7 +53,7 @@ ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "tg-spoiler", "blockquot
 
 STATES: list[State] = [
     state
-    for module in (announce, course_admin, profile, surveys)
+    for module in (announce, course_form, course_edit, profile, surveys)
     for group in vars(module).values()
     if isinstance(group, type) and issubclass(group, StatesGroup) and group is not StatesGroup
     for state in group.__all_states__

@@ -21,9 +21,9 @@ from bot.services.survey_definition import BORROWED_ERRORS
 from bot.services.survey_model import QuestionKind
 from bot.ui.callbacks import MenuAction
 from bot.ui.keyboards import timezone_key
-from handlers.course_admin import STEPS
 from handlers.survey_admin import AUDIENCES as SURVEY_AUDIENCES
 from storage.audit import AuditAction
+from storage.courses import DIALOG_STEPS as STEPS
 from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS
 

@@ -1,17 +1,15 @@
-"""Participants: the course catalogue, course cards, signing up, the waiting list and /my."""
+"""Participants: the course catalogue, course cards, signing up, the waiting list, answers to
+"still coming?" and /my."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 from aiogram import Bot, F, Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
-from bot.errors import CourseNotFound, CourseStarted
 from bot.i18n import Translator
 from bot.services.signups import SignupService
 from bot.ui import course_texts
@@ -23,11 +21,11 @@ from bot.ui.callbacks import (
     MenuAction,
     MenuCb,
 )
+from bot.ui.course_card import course_card, send_course_card
+from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
-from bot.ui.replies import chat_of, close_buttons
+from bot.ui.replies import chat_of, close_buttons, edit, message_of, say
 from bot.ui.signup_replies import calendar_document, report_signup
-from storage.courses import Course, CourseRepository, CourseStatus
-from storage.registrations import RegStatus, SeatView
 from storage.users import User
 
 router = Router(name=__name__)
@@ -35,23 +33,15 @@ router = Router(name=__name__)
 PAGE_SIZE = 5
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 # -- the catalogue ---------------------------------------------------------------------------
 
 
 @router.message(Command("courses"))
 async def courses_command(
-    message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    courses: CourseRepository,
-    settings: Settings,
+    message: Message, user: User, t: Translator, signups: SignupService, settings: Settings
 ) -> None:
-    await send_catalogue(bot, message.chat.id, user, t, courses, settings, page=0)
+    text, markup = await catalogue(user, t, signups, settings, 0)
+    await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(MenuCb.filter(F.action == MenuAction.COURSES))
@@ -60,11 +50,12 @@ async def courses_from_menu(
     bot: Bot,
     user: User,
     t: Translator,
-    courses: CourseRepository,
+    signups: SignupService,
     settings: Settings,
 ) -> None:
     await callback.answer()
-    await send_catalogue(bot, chat_of(callback), user, t, courses, settings, page=0)
+    text, markup = await catalogue(user, t, signups, settings, 0)
+    await bot.send_message(chat_of(callback), text, reply_markup=markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.LIST))
@@ -73,117 +64,38 @@ async def catalogue_page(
     callback_data: CourseCb,
     user: User,
     t: Translator,
-    courses: CourseRepository,
+    signups: SignupService,
     settings: Settings,
 ) -> None:
     await callback.answer()
-    text, markup = await catalogue(user, t, courses, settings, callback_data.page)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text, reply_markup=markup)
-
-
-async def send_catalogue(
-    bot: Bot,
-    chat_id: int,
-    user: User,
-    t: Translator,
-    courses: CourseRepository,
-    settings: Settings,
-    page: int,
-) -> None:
-    text, markup = await catalogue(user, t, courses, settings, page)
-    await bot.send_message(chat_id, text, reply_markup=markup)
+    text, markup = await catalogue(user, t, signups, settings, callback_data.page)
+    await edit(callback, text, markup)
 
 
 async def catalogue(
-    user: User, t: Translator, courses: CourseRepository, settings: Settings, page: int
+    user: User, t: Translator, signups: SignupService, settings: Settings, number: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    page = max(page, 0)
-    items, total = await courses.upcoming(_now(), page * PAGE_SIZE, PAGE_SIZE)
+    page, items = await signups.upcoming_page(number, PAGE_SIZE)
     kb = InlineKeyboardBuilder()
     for course in items:
         kb.button(
             text=course_texts.short_line(course, t),
-            callback_data=CourseCb(action=CourseAction.VIEW, course_id=course.id, page=page),
+            callback_data=CourseCb(
+                action=CourseAction.VIEW, course_id=course.id, page=page.number
+            ),
         )
     kb.adjust(1)
-    nav = InlineKeyboardBuilder()
-    if page > 0:
-        nav.button(
-            text=t("button-previous-page"),
-            callback_data=CourseCb(action=CourseAction.LIST, page=page - 1),
-        )
-    if (page + 1) * PAGE_SIZE < total:
-        nav.button(
-            text=t("button-next-page"),
-            callback_data=CourseCb(action=CourseAction.LIST, page=page + 1),
-        )
-    kb.attach(nav)
+    add_page_buttons(kb, t, page, lambda n: CourseCb(action=CourseAction.LIST, page=n))
     if user.id in settings.admin_ids:
         kb.row()
         kb.button(
             text=t("button-manage-courses"), callback_data=AdminCourseCb(action=AdminAction.LIST)
         )
-    text = t("catalogue-title", count=total) if total else t("courses-none-yet")
+    text = t("catalogue-title", count=page.total) if page.total else t("courses-none-yet")
     return text, kb.as_markup() if kb.buttons else None
 
 
 # -- one course ------------------------------------------------------------------------------
-
-
-async def course_card(
-    course: Course,
-    user: User,
-    t: Translator,
-    signups: SignupService,
-    page: int = 0,
-    seats: SeatView | None = None,
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The card text and the buttons that fit this user's situation."""
-    now = _now()
-    seats = seats or await signups.status(course.id, user.id)
-    registration = seats.registration
-    text = course_texts.card(
-        course, t, seats.confirmed, now, user.timezone, registration, seats.position
-    )
-    # Built directly: this is the hot path of every sign-up, and the builder deep-copies.
-    rows: list[list[InlineKeyboardButton]] = []
-
-    def button(key: str, action: CourseAction) -> None:
-        data = CourseCb(action=action, course_id=course.id, page=page).pack()
-        rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
-
-    if seats.active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
-        if registration is not None and registration.status == RegStatus.CONFIRMED:
-            button("button-calendar", CourseAction.CALENDAR)
-        button("button-cancel-place", CourseAction.CANCEL)
-    elif not seats.active and course.registration_open(now):
-        full = course.capacity is not None and seats.confirmed >= course.capacity
-        button("button-join-waitlist" if full else "button-sign-up", CourseAction.SIGN_UP)
-    button("button-all-courses", CourseAction.LIST)
-    return text, InlineKeyboardMarkup(inline_keyboard=rows)
-
-
-async def visible_course(courses: CourseRepository, course_id: int) -> Course:
-    """A course participants may see: drafts stay hidden even with a forged id."""
-    course = await courses.get(course_id)
-    if course is None or course.status == CourseStatus.DRAFT:
-        raise CourseNotFound()
-    return course
-
-
-async def send_course_card(
-    bot: Bot,
-    chat_id: int,
-    course_id: int,
-    user: User,
-    t: Translator,
-    courses: CourseRepository,
-    signups: SignupService,
-) -> None:
-    course = await visible_course(courses, course_id)
-    text, markup = await course_card(course, user, t, signups)
-    await bot.send_message(chat_id, text, reply_markup=markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.VIEW))
@@ -192,14 +104,12 @@ async def view_course(
     callback_data: CourseCb,
     user: User,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
+    course = await signups.visible_course(callback_data.course_id)
     await callback.answer()
     text, markup = await course_card(course, user, t, signups, callback_data.page)
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(text, reply_markup=markup)
+    await edit(callback, text, markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.OPEN))
@@ -209,13 +119,12 @@ async def open_course(
     bot: Bot,
     user: User,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
     """The button under an announcement: the card below it, the announcement stays."""
-    course = await visible_course(courses, callback_data.course_id)
+    course = await signups.visible_course(callback_data.course_id)
     await callback.answer()
-    await send_course_card(bot, chat_of(callback), course.id, user, t, courses, signups)
+    await send_course_card(bot, chat_of(callback), course.id, user, t, signups)
 
 
 # -- signing up ------------------------------------------------------------------------------
@@ -228,14 +137,13 @@ async def sign_up(
     bot: Bot,
     user: User,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
     state: FSMContext,
 ) -> None:
     chat_id = chat_of(callback)
     if not user.profile_complete:
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
-        course = await visible_course(courses, callback_data.course_id)
+        course = await signups.visible_course(callback_data.course_id)
         await callback.answer()
         title = course.title(t.locale)
         await bot.send_message(chat_id, t("signup-profile-first", title=title))
@@ -244,13 +152,13 @@ async def sign_up(
     # The service refuses drafts, cancelled and closed courses with the reason.
     result = await signups.sign_up(callback_data.course_id, user.id)
     await report_signup(bot, chat_id, result, user, t, callback)
-    if isinstance(callback.message, Message):
+    if message_of(callback) is not None:
         # The card now shows the sign-up (a double tap re-sends the same card: "not
         # modified", which the error handler treats as nothing to report).
         text, markup = await course_card(
             result.course, user, t, signups, callback_data.page, seats=result.seats
         )
-        await callback.message.edit_text(text, reply_markup=markup)
+        await edit(callback, text, markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CALENDAR))
@@ -259,9 +167,9 @@ async def calendar_file(
     callback_data: CourseCb,
     bot: Bot,
     t: Translator,
-    courses: CourseRepository,
+    signups: SignupService,
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
+    course = await signups.visible_course(callback_data.course_id)
     await callback.answer()
     await bot.send_document(chat_of(callback), await calendar_document(bot, course, t.locale))
 
@@ -273,33 +181,22 @@ async def calendar_file(
 async def cancel_ask(
     callback: CallbackQuery,
     callback_data: CourseCb,
-    bot: Bot,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
-    if course.starts_at <= signups.clock():
-        raise CourseStarted()  # say so now, not after "Are you sure?"
+    # Too late is said now, not after "Are you sure?".
+    course = await signups.cancellable_course(callback_data.course_id)
     await callback.answer()
     kb = InlineKeyboardBuilder()
-    kb.button(
-        text=t("button-cancel-place-yes"),
-        callback_data=CourseCb(
-            action=CourseAction.CANCEL_YES, course_id=course.id, page=callback_data.page
-        ),
-    )
-    kb.button(
-        text=t("button-cancel-place-no"),
-        callback_data=CourseCb(
-            action=CourseAction.VIEW, course_id=course.id, page=callback_data.page
-        ),
-    )
-    if isinstance(callback.message, Message):
-        await callback.message.edit_text(
-            t("signup-cancel-confirm", title=course.title(t.locale)),
-            reply_markup=kb.as_markup(),
+    for key, action in (
+        ("button-cancel-place-yes", CourseAction.CANCEL_YES),
+        ("button-cancel-place-no", CourseAction.VIEW),
+    ):
+        kb.button(
+            text=t(key),
+            callback_data=CourseCb(action=action, course_id=course.id, page=callback_data.page),
         )
+    await edit(callback, t("signup-cancel-confirm", title=course.title(t.locale)), kb.as_markup())
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
@@ -308,27 +205,24 @@ async def cancel_confirmed(
     callback_data: CourseCb,
     user: User,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
-    await signups.cancel(course.id, user.id)
+    course = await signups.withdraw(callback_data.course_id, user.id)
     await callback.answer(
         t.plain("signup-cancelled", title=course.title(t.locale)), show_alert=True
     )
-    if isinstance(callback.message, Message):
+    if message_of(callback) is not None:
         text, markup = await course_card(course, user, t, signups, callback_data.page)
-        await callback.message.edit_text(text, reply_markup=markup)
+        await edit(callback, text, markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.COMING))
 async def still_coming(
-    callback: CallbackQuery, callback_data: CourseCb, t: Translator, courses: CourseRepository
+    callback: CallbackQuery, callback_data: CourseCb, t: Translator, signups: SignupService
 ) -> None:
-    course = await visible_course(courses, callback_data.course_id)
+    course = await signups.visible_course(callback_data.course_id)
     await close_buttons(callback)
-    if isinstance(callback.message, Message):
-        await callback.message.answer(t("attendance-yes", title=course.title(t.locale)))
+    await say(callback, t("attendance-yes", title=course.title(t.locale)))
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.NOT_COMING))
@@ -337,15 +231,12 @@ async def not_coming(
     callback_data: CourseCb,
     user: User,
     t: Translator,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
     """Answering No frees the seat at once; the next person waiting is promoted and told."""
-    course = await visible_course(courses, callback_data.course_id)
-    await signups.cancel(course.id, user.id)
+    course = await signups.withdraw(callback_data.course_id, user.id)
     await close_buttons(callback)
-    if isinstance(callback.message, Message):
-        await callback.message.answer(t("attendance-no", title=course.title(t.locale)))
+    await say(callback, t("attendance-no", title=course.title(t.locale)))
 
 
 # -- /my -------------------------------------------------------------------------------------
