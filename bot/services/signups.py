@@ -82,6 +82,12 @@ class SignupService:
         await self.cancel(course.id, user_id)
         return course
 
+    async def answer_still_coming(self, course_id: int, user_id: int, coming: bool) -> Course:
+        """The answer to "Are you still coming?": No gives the seat up at once."""
+        if coming:
+            return await self.visible_course(course_id)
+        return await self.withdraw(course_id, user_id)
+
     async def upcoming_page(self, number: int, size: int) -> tuple[Page, list[Course]]:
         """A page of the catalogue: published courses not started yet, soonest first."""
         now = self.clock()

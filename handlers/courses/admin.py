@@ -4,7 +4,7 @@ the course by id through the service, which checks it exists."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router, html
+from aiogram import Bot, F, html
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -21,15 +21,12 @@ from handlers.courses.common import (
     admin_cb,
     back_to_card,
     counts_line,
+    organiser_router,
     show_card,
 )
-from handlers.filters import IsOrganiser
 from storage.registrations import RegStatus
 
-router = Router(name=__name__)
-# Organisers only; anyone else's command falls through to the catch-all (unknown command).
-router.message.filter(IsOrganiser())
-router.callback_query.filter(IsOrganiser())
+router = organiser_router(__name__)
 
 PAGE_SIZE = 5
 PARTICIPANTS_SHOWN = 40  # more would not fit one message; the export has everyone
@@ -103,27 +100,33 @@ async def publish(
     await show_card(callback, bot, course.id, t, course_service)
 
 
-def _confirm(t: Translator, key: str, yes: AdminAction, course_id: int) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    kb.button(text=t(key), callback_data=admin_cb(yes, course_id))
-    back_to_card(kb, t, course_id)
-    return kb.as_markup()
+# What each confirmation asks: its text, its "yes" button and what that button does.
+_CONFIRM = {
+    AdminAction.DELETE: ("course-delete-confirm", "button-delete-yes", AdminAction.DELETE_YES),
+    AdminAction.CANCEL: (
+        "course-cancel-confirm",
+        "button-cancel-course-yes",
+        AdminAction.CANCEL_YES,
+    ),
+}
 
 
-@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.DELETE))
-async def delete_ask(
+@router.callback_query(AdminCourseCb.filter(F.action.in_(set(_CONFIRM))))
+async def confirm(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
     t: Translator,
     course_service: CourseService,
 ) -> None:
-    course = await course_service.get(callback_data.course_id)
+    """ "Are you sure?" before deleting a draft or cancelling a course (with who is told)."""
+    course, counts = await course_service.counts(callback_data.course_id)
     await callback.answer()
-    await edit(
-        callback,
-        t("course-delete-confirm", title=course.title(t.locale)),
-        _confirm(t, "button-delete-yes", AdminAction.DELETE_YES, course.id),
-    )
+    text_key, yes_key, yes = _CONFIRM[callback_data.action]
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t(yes_key), callback_data=admin_cb(yes, course.id))
+    back_to_card(kb, t, course.id)
+    text = t(text_key, title=course.title(t.locale), count=counts.confirmed + counts.waitlisted)
+    await edit(callback, text, kb.as_markup())
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.DELETE_YES))
@@ -136,26 +139,6 @@ async def delete_confirmed(
     await course_service.delete_draft(callback_data.course_id, actor=callback.from_user.id)
     await callback.answer()
     await edit(callback, t("course-deleted"))
-
-
-@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.CANCEL))
-async def cancel_ask(
-    callback: CallbackQuery,
-    callback_data: AdminCourseCb,
-    t: Translator,
-    course_service: CourseService,
-) -> None:
-    course, counts = await course_service.counts(callback_data.course_id)
-    await callback.answer()
-    await edit(
-        callback,
-        t(
-            "course-cancel-confirm",
-            title=course.title(t.locale),
-            count=counts.confirmed + counts.waitlisted,
-        ),
-        _confirm(t, "button-cancel-course-yes", AdminAction.CANCEL_YES, course.id),
-    )
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.CANCEL_YES))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -12,11 +12,9 @@ from bot.services.courses import CourseService
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, edit_buttons
-from handlers.courses.common import admin_cb, back_to_card
-from handlers.filters import IsOrganiser
+from handlers.courses.common import admin_cb, back_to_card, organiser_router
 
-router = Router(name=__name__)
-router.callback_query.filter(IsOrganiser())
+router = organiser_router(__name__)
 
 ATTENDANCE_PAGE = 10
 

@@ -21,7 +21,7 @@ from bot.ui.callbacks import (
     MenuAction,
     MenuCb,
 )
-from bot.ui.course_card import course_card, send_course_card
+from bot.ui.course_card import course_card
 from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import chat_of, close_buttons, edit, message_of, say
@@ -36,26 +36,27 @@ PAGE_SIZE = 5
 # -- the catalogue ---------------------------------------------------------------------------
 
 
+async def _chat_of(event: Message | CallbackQuery) -> int:
+    """Where to answer a command or a menu button (the button's press is answered)."""
+    if isinstance(event, Message):
+        return event.chat.id
+    await event.answer()
+    return chat_of(event)
+
+
 @router.message(Command("courses"))
-async def courses_command(
-    message: Message, user: User, t: Translator, signups: SignupService, settings: Settings
-) -> None:
-    text, markup = await catalogue(user, t, signups, settings, 0)
-    await message.answer(text, reply_markup=markup)
-
-
 @router.callback_query(MenuCb.filter(F.action == MenuAction.COURSES))
-async def courses_from_menu(
-    callback: CallbackQuery,
+async def courses_command(
+    event: Message | CallbackQuery,
     bot: Bot,
     user: User,
     t: Translator,
     signups: SignupService,
     settings: Settings,
 ) -> None:
-    await callback.answer()
+    chat_id = await _chat_of(event)
     text, markup = await catalogue(user, t, signups, settings, 0)
-    await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    await bot.send_message(chat_id, text, reply_markup=markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.LIST))
@@ -98,22 +99,8 @@ async def catalogue(
 # -- one course ------------------------------------------------------------------------------
 
 
-@router.callback_query(CourseCb.filter(F.action == CourseAction.VIEW))
+@router.callback_query(CourseCb.filter(F.action.in_({CourseAction.VIEW, CourseAction.OPEN})))
 async def view_course(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    user: User,
-    t: Translator,
-    signups: SignupService,
-) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await callback.answer()
-    text, markup = await course_card(course, user, t, signups, callback_data.page)
-    await edit(callback, text, markup)
-
-
-@router.callback_query(CourseCb.filter(F.action == CourseAction.OPEN))
-async def open_course(
     callback: CallbackQuery,
     callback_data: CourseCb,
     bot: Bot,
@@ -121,10 +108,14 @@ async def open_course(
     t: Translator,
     signups: SignupService,
 ) -> None:
-    """The button under an announcement: the card below it, the announcement stays."""
     course = await signups.visible_course(callback_data.course_id)
     await callback.answer()
-    await send_course_card(bot, chat_of(callback), course.id, user, t, signups)
+    text, markup = await course_card(course, user, t, signups, callback_data.page)
+    if callback_data.action == CourseAction.OPEN:
+        # The button under an announcement: the card below it, the announcement stays.
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    else:
+        await edit(callback, text, markup)
 
 
 # -- signing up ------------------------------------------------------------------------------
@@ -216,46 +207,36 @@ async def cancel_confirmed(
         await edit(callback, text, markup)
 
 
-@router.callback_query(CourseCb.filter(F.action == CourseAction.COMING))
+@router.callback_query(
+    CourseCb.filter(F.action.in_({CourseAction.COMING, CourseAction.NOT_COMING}))
+)
 async def still_coming(
-    callback: CallbackQuery, callback_data: CourseCb, t: Translator, signups: SignupService
-) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await close_buttons(callback)
-    await say(callback, t("attendance-yes", title=course.title(t.locale)))
-
-
-@router.callback_query(CourseCb.filter(F.action == CourseAction.NOT_COMING))
-async def not_coming(
     callback: CallbackQuery,
     callback_data: CourseCb,
     user: User,
     t: Translator,
     signups: SignupService,
 ) -> None:
-    """Answering No frees the seat at once; the next person waiting is promoted and told."""
-    course = await signups.withdraw(callback_data.course_id, user.id)
+    """The answer to "Are you still coming?"; No frees the seat at once (the service promotes
+    the next person waiting and tells them)."""
+    coming = callback_data.action == CourseAction.COMING
+    course = await signups.answer_still_coming(callback_data.course_id, user.id, coming)
     await close_buttons(callback)
-    await say(callback, t("attendance-no", title=course.title(t.locale)))
+    await say(
+        callback, t("attendance-yes" if coming else "attendance-no", title=course.title(t.locale))
+    )
 
 
 # -- /my -------------------------------------------------------------------------------------
 
 
 @router.message(Command("my"))
-async def my_command(
-    message: Message, bot: Bot, user: User, t: Translator, signups: SignupService
-) -> None:
-    await send_my_courses(bot, message.chat.id, user, t, signups)
-
-
 @router.callback_query(MenuCb.filter(F.action == MenuAction.MY))
 @router.callback_query(CourseCb.filter(F.action == CourseAction.MY))
-async def my_from_button(
-    callback: CallbackQuery, bot: Bot, user: User, t: Translator, signups: SignupService
+async def my_courses(
+    event: Message | CallbackQuery, bot: Bot, user: User, t: Translator, signups: SignupService
 ) -> None:
-    await callback.answer()
-    await send_my_courses(bot, chat_of(callback), user, t, signups)
+    await send_my_courses(bot, await _chat_of(event), user, t, signups)
 
 
 async def send_my_courses(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, html
+from aiogram import Bot, Router, html
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -11,8 +11,19 @@ from bot.services.courses import CourseService
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
 from bot.ui.replies import chat_of, message_of
+from handlers.filters import IsOrganiser
 from storage.courses import Course, CourseStatus
 from storage.registrations import Counts
+
+
+def organiser_router(name: str) -> Router:
+    """A router for organisers only; anyone else's command falls through to the catch-all
+    (unknown command)."""
+    router = Router(name=name)
+    router.message.filter(IsOrganiser())
+    router.callback_query.filter(IsOrganiser())
+    return router
+
 
 STATUS_ICON = {
     CourseStatus.DRAFT: "📝",

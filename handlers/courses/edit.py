@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -18,13 +18,10 @@ from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.problems import problem_text
 from bot.ui.replies import NOT_COMMAND, chat_of, edit
-from handlers.courses.common import admin_cb, back_to_card, organiser_card
-from handlers.filters import IsOrganiser
+from handlers.courses.common import admin_cb, back_to_card, organiser_card, organiser_router
 from storage.courses import Course
 
-router = Router(name=__name__)
-router.message.filter(IsOrganiser())
-router.callback_query.filter(IsOrganiser())
+router = organiser_router(__name__)
 
 
 class CourseEdit(StatesGroup):

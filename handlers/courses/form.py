@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -29,13 +29,10 @@ from bot.ui import course_texts
 from bot.ui.callbacks import CourseFormAction, CourseFormCb
 from bot.ui.problems import describe_problem, number_as_sent, problem_text
 from bot.ui.replies import NOT_COMMAND, chat_of, edit_buttons
-from handlers.courses.common import organiser_card
-from handlers.filters import IsOrganiser
+from handlers.courses.common import organiser_card, organiser_router
 from storage.courses import DIALOG_STEPS, Course
 
-router = Router(name=__name__)
-router.message.filter(IsOrganiser())
-router.callback_query.filter(IsOrganiser())
+router = organiser_router(__name__)
 
 # One state a step, named after the course field it asks for ("CourseDialog:title_en").
 CourseDialog = types.new_class(
