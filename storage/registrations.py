@@ -267,19 +267,12 @@ class RegistrationRepository:
         """Flip a confirmed participant's attendance mark; returns the new mark, None if the
         person is not confirmed for the course."""
         rows = await conn.execute_fetchall(
-            "SELECT attended FROM registrations WHERE course_id = ? AND user_id = ?"
-            " AND status = 'confirmed'",
+            "UPDATE registrations SET attended = NOT attended WHERE course_id = ?"
+            " AND user_id = ? AND status = 'confirmed' RETURNING attended",
             (course_id, user_id),
         )
         row = next(iter(rows), None)
-        if row is None:
-            return None
-        attended = not row[0]
-        await conn.execute(
-            "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?",
-            (int(attended), course_id, user_id),
-        )
-        return attended
+        return None if row is None else bool(row[0])
 
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
         row = await self.db.write(

@@ -13,19 +13,13 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.signups import SignupService
 from bot.ui import course_texts
-from bot.ui.callbacks import (
-    AdminAction,
-    AdminCourseCb,
-    CourseAction,
-    CourseCb,
-    MenuAction,
-    MenuCb,
-)
+from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
 from bot.ui.course_card import course_card
 from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import chat_of, close_buttons, edit, message_of, say
 from bot.ui.signup_replies import calendar_document, report_signup
+from handlers.courses.common import admin_cb
 from storage.users import User
 
 router = Router(name=__name__)
@@ -89,9 +83,7 @@ async def catalogue(
     add_page_buttons(kb, t, page, lambda n: CourseCb(action=CourseAction.LIST, page=n))
     if user.id in settings.admin_ids:
         kb.row()
-        kb.button(
-            text=t("button-manage-courses"), callback_data=AdminCourseCb(action=AdminAction.LIST)
-        )
+        kb.button(text=t("button-manage-courses"), callback_data=admin_cb(AdminAction.LIST))
     text = t("catalogue-title", count=page.total) if page.total else t("courses-none-yet")
     return text, kb.as_markup() if kb.buttons else None
 
