@@ -36,7 +36,6 @@ from storage.registrations import (
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
 ZonedRender = Callable[[Translator, str | None], str]
-_TIME_FIELDS = ("starts_at", "ends_at", "deadline_at", "timezone")
 
 
 class FieldRejected(DomainError):
@@ -125,10 +124,7 @@ class CourseService:
     ) -> Course:
         """A draft from already validated values (the form parser or the dialog)."""
         course = await self.courses.create(values, created_by)
-        if created_by is not None:
-            await self.audit.record(
-                created_by, AuditAction.COURSE_CREATED, "course", course.id, **details
-            )
+        await self._record(created_by, AuditAction.COURSE_CREATED, course.id, **details)
         return course
 
     async def create_from_form(
@@ -203,7 +199,7 @@ class CourseService:
             confirmed = (await self.registrations.counts(course_id)).confirmed
             if values["capacity"] < confirmed:
                 raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
-        moved = any(name in values for name in _TIME_FIELDS) or field == "place"
+        moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
         notified = 0
         # The change, the notices it causes and any promotion commit together or not at all.
         async with self._transaction(course_id) as conn:
