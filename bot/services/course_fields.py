@@ -52,24 +52,22 @@ class FieldProblem(Exception):
 
 
 def parse_title(raw: str | None, name: str = "title_en") -> str:
-    text = clean_text(raw)
-    if not text:
-        raise FieldProblem(name, "course-error-empty")
-    if utf16_length(text) > TITLE_MAX:
-        raise FieldProblem(
-            name, "course-error-too-long", {"max": TITLE_MAX, "length": utf16_length(text)}
-        )
-    return text
+    return _within(clean_text(raw), name, TITLE_MAX)
 
 
 def parse_description(raw: str | None, name: str = "description_en") -> str:
     # Line breaks are kept: descriptions are often lists of topics.
     text = "\n".join(line.rstrip() for line in (raw or "").strip().splitlines())
+    return _within(text, name, DESCRIPTION_MAX)
+
+
+def _within(text: str, name: str, maximum: int) -> str:
+    """`text` unless it is empty or longer than `maximum` (UTF-16 units, as Telegram counts)."""
     if not text:
         raise FieldProblem(name, "course-error-empty")
-    if utf16_length(text) > DESCRIPTION_MAX:
+    if utf16_length(text) > maximum:
         raise FieldProblem(
-            name, "course-error-too-long", {"max": DESCRIPTION_MAX, "length": utf16_length(text)}
+            name, "course-error-too-long", {"max": maximum, "length": utf16_length(text)}
         )
     return text
 
