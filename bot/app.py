@@ -132,7 +132,7 @@ def create_services(
         outbox=OutboxRepository(db),
         profiles=profiles,
         signups=signups,
-        course_service=CourseService(db, courses, registrations, signups, notices, clock),
+        course_service=CourseService(db, courses, registrations, signups, notices, audit, clock),
         reminders=ReminderService(
             db,
             courses,

@@ -7,9 +7,8 @@ from aiogram import Router
 from handlers import (
     announce,
     audit,
-    catalogue,
     common,
-    course_admin,
+    courses,
     errors,
     fallback,
     groups,
@@ -31,14 +30,14 @@ def get_routers() -> list[Router]:
         no_profile.router,
         common.router,
         # Organisers' routers: each filters on ADMIN_IDS itself.
-        course_admin.router,
+        *courses.ORGANISER_ROUTERS,
         announce.router,
         surveys.organiser_router,
         audit.router,
         stats.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
-        catalogue.router,
+        courses.CARD_ROUTER,
         surveys.participant_router,
         start.router,
         profile.router,

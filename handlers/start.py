@@ -15,10 +15,9 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
+from bot.ui.course_card import send_course_card
 from bot.ui.replies import edit, message_of, say
 from bot.ui.survey_screens import resend_current
-from handlers.catalogue import send_course_card
-from storage.courses import CourseRepository
 from storage.users import User
 
 router = Router(name=__name__)
@@ -41,7 +40,6 @@ async def start(
     localizations: Localizations,
     settings: Settings,
     state: FSMContext,
-    courses: CourseRepository,
     signups: SignupService,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
@@ -65,7 +63,7 @@ async def start(
         )
         return
     if course_id is not None:
-        await send_course_card(bot, message.chat.id, course_id, user, t, courses, signups)
+        await send_course_card(bot, message.chat.id, course_id, user, t, signups)
         return
     await message.answer(welcome)
     await show_menu(message, t)
@@ -104,7 +102,6 @@ async def set_language(
     profiles: ProfileService,
     localizations: Localizations,
     state: FSMContext,
-    courses: CourseRepository,
     signups: SignupService,
     surveys: SurveyService,
 ) -> None:
@@ -123,7 +120,7 @@ async def set_language(
     if course_id is not None:
         await state.clear()
         user = await profiles.get(user.id)
-        await send_course_card(bot, message.chat.id, int(course_id), user, t, courses, signups)
+        await send_course_card(bot, message.chat.id, int(course_id), user, t, signups)
         return
     await show_menu(message, t)
 

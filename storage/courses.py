@@ -20,20 +20,41 @@ class CourseStatus(StrEnum):
     FINISHED = "finished"
 
 
-# Fields an organiser sets; the order is the order of the creation dialog and the form.
+@dataclass(frozen=True)
+class CourseField:
+    """A course field as an organiser sees it: what the dialog asks, the form and the edit
+    menu offer; `columns` are where it is stored."""
+
+    name: str
+    columns: tuple[str, ...] = ()
+    in_dialog: bool = True  # asked when a course is created step by step
+
+    @property
+    def stored_as(self) -> tuple[str, ...]:
+        return self.columns or (self.name,)
+
+
+# The one list of the fields an organiser sets; its order is the order of the creation dialog
+# and of the edit menu. Everything else (the dialog's steps, what may be edited, the columns a
+# write may touch) is derived from it.
 COURSE_FIELDS = (
-    "title_en",
-    "title_ru",
-    "description_en",
-    "description_ru",
-    "timezone",
-    "starts_at",
-    "ends_at",
-    "place",  # venue or online link: one field for the organiser, two columns here
-    "capacity",
-    "deadline_at",
-    "language",
+    CourseField("title_en"),
+    CourseField("title_ru"),
+    CourseField("description_en"),
+    CourseField("description_ru"),
+    CourseField("timezone"),
+    CourseField("starts_at"),
+    CourseField("ends_at"),
+    # Venue or online link: one field for the organiser, two columns here.
+    CourseField("place", ("venue", "online_url")),
+    CourseField("capacity"),
+    CourseField("deadline_at"),
+    CourseField("language"),
+    CourseField("reminder_offsets", in_dialog=False),
+    CourseField("attendance_check_days", in_dialog=False),
 )
+FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
+DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
 
 
 @dataclass(frozen=True)
@@ -98,24 +119,7 @@ def _stored(values: dict[str, Any]) -> dict[str, Any]:
 
 
 # Columns an update may touch, so that names in SQL never come from input.
-_WRITABLE = frozenset(
-    {
-        "title_en",
-        "title_ru",
-        "description_en",
-        "description_ru",
-        "starts_at",
-        "ends_at",
-        "timezone",
-        "venue",
-        "online_url",
-        "capacity",
-        "deadline_at",
-        "language",
-        "reminder_offsets",
-        "attendance_check_days",
-    }
-)
+_WRITABLE = frozenset(column for field in COURSE_FIELDS for column in field.stored_as)
 
 
 class CourseRepository:

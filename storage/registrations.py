@@ -260,6 +260,20 @@ class RegistrationRepository:
         )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
 
+    @staticmethod
+    async def toggle_attended_in(
+        conn: aiosqlite.Connection, course_id: int, user_id: int
+    ) -> bool | None:
+        """Flip a confirmed participant's attendance mark; returns the new mark, None if the
+        person is not confirmed for the course."""
+        rows = await conn.execute_fetchall(
+            "UPDATE registrations SET attended = NOT attended WHERE course_id = ?"
+            " AND user_id = ? AND status = 'confirmed' RETURNING attended",
+            (course_id, user_id),
+        )
+        row = next(iter(rows), None)
+        return None if row is None else bool(row[0])
+
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
         row = await self.db.write(
             "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?"

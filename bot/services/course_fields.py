@@ -52,24 +52,22 @@ class FieldProblem(Exception):
 
 
 def parse_title(raw: str | None, name: str = "title_en") -> str:
-    text = clean_text(raw)
-    if not text:
-        raise FieldProblem(name, "course-error-empty")
-    if utf16_length(text) > TITLE_MAX:
-        raise FieldProblem(
-            name, "course-error-too-long", {"max": TITLE_MAX, "length": utf16_length(text)}
-        )
-    return text
+    return _within(clean_text(raw), name, TITLE_MAX)
 
 
 def parse_description(raw: str | None, name: str = "description_en") -> str:
     # Line breaks are kept: descriptions are often lists of topics.
     text = "\n".join(line.rstrip() for line in (raw or "").strip().splitlines())
+    return _within(text, name, DESCRIPTION_MAX)
+
+
+def _within(text: str, name: str, maximum: int) -> str:
+    """`text` unless it is empty or longer than `maximum` (UTF-16 units, as Telegram counts)."""
     if not text:
         raise FieldProblem(name, "course-error-empty")
-    if utf16_length(text) > DESCRIPTION_MAX:
+    if utf16_length(text) > maximum:
         raise FieldProblem(
-            name, "course-error-too-long", {"max": DESCRIPTION_MAX, "length": utf16_length(text)}
+            name, "course-error-too-long", {"max": maximum, "length": utf16_length(text)}
         )
     return text
 
@@ -189,19 +187,105 @@ def parse_attendance_check(raw: str | None) -> int | None:
 
 
 def check_times(
-    starts_at: datetime, ends_at: datetime, deadline_at: datetime, now: datetime
+    starts_at: datetime,
+    ends_at: datetime | None,
+    deadline_at: datetime | None,
+    now: datetime,
 ) -> list[FieldProblem]:
-    """The rules between the times: future start, end after start, deadline not after start."""
+    """The rules between the times: future start, end after start, deadline not after start
+    (an end or a deadline the creation dialog has not asked for yet is None)."""
     problems = []
     if starts_at <= now:
         problems.append(FieldProblem("starts_at", "course-error-start-past"))
-    if ends_at <= starts_at:
+    if ends_at is not None and ends_at <= starts_at:
         problems.append(FieldProblem("ends_at", "course-error-end-before-start"))
+    if deadline_at is None:
+        return problems
     if deadline_at > starts_at:
         problems.append(FieldProblem("deadline_at", "course-error-deadline-after-start"))
     elif deadline_at <= now and starts_at > now:
         problems.append(FieldProblem("deadline_at", "course-error-deadline-past"))
     return problems
+
+
+# -- one field at a time: the creation dialog and the edit flow --------------------------------
+
+TIME_FIELDS = ("timezone", "starts_at", "ends_at", "deadline_at")
+
+
+@dataclass(frozen=True)
+class Times:
+    """A course's zone and times as far as they are known: an edit knows them all, the
+    creation dialog learns them one by one."""
+
+    zone: str
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    deadline_at: datetime | None = None
+
+
+def field_values(field: str, raw: str | None, known: Times, now: datetime) -> dict[str, Any]:
+    """One field's new value, checked against the times around it: the columns to store.
+    The one validation path for a dialog step and for an edit."""
+    if field in TIME_FIELDS:
+        return _time_values(field, raw, known, now)
+    if field in ("title_en", "title_ru"):
+        return {field: parse_title(raw, field)}
+    if field in ("description_en", "description_ru"):
+        return {field: parse_description(raw, field)}
+    if field == "place":
+        venue, url = parse_place(raw)
+        return {"venue": venue, "online_url": url}
+    if field == "capacity":
+        return {"capacity": parse_capacity(raw)}
+    if field == "language":
+        return {"language": parse_language(raw)}
+    if field == "reminder_offsets":
+        return {"reminder_offsets": parse_reminders(raw)}
+    if field == "attendance_check_days":
+        return {"attendance_check_days": parse_attendance_check(raw)}
+    raise ValueError(f"not a course field: {field}")
+
+
+def _time_values(field: str, raw: str | None, known: Times, now: datetime) -> dict[str, Any]:
+    zone, starts, ends, deadline = known.zone, known.starts_at, known.ends_at, known.deadline_at
+    values: dict[str, Any] = {}
+    if field == "timezone":
+        # Same wall-clock times, now read in the new zone: the organiser fixed the zone.
+        new_zone = parse_timezone(raw)
+        starts, ends, deadline = (
+            None if moment is None else _rezone(moment, zone, new_zone)
+            for moment in (starts, ends, deadline)
+        )
+        values["timezone"] = zone = new_zone
+    elif field == "starts_at":
+        new_start = parse_local_datetime(raw, zone, "starts_at")
+        if starts is not None:
+            # The whole course moves: same length, and a deadline that was the start follows it.
+            ends = None if ends is None else ends + (new_start - starts)
+            if deadline == starts:
+                deadline = new_start
+        starts = new_start
+    elif field == "ends_at":
+        ends = parse_local_datetime(raw, zone, "ends_at")
+    else:
+        deadline = parse_local_datetime(raw, zone, "deadline_at")
+    if starts is None:
+        return values
+    problems = check_times(starts, ends, deadline, now)
+    if field != "starts_at" and starts == known.starts_at:
+        problems = [p for p in problems if p.key != "course-error-start-past"]
+    if problems:
+        raise problems[0]
+    for name, moment in (("starts_at", starts), ("ends_at", ends), ("deadline_at", deadline)):
+        if moment is not None:
+            values[name] = moment
+    return values
+
+
+def _rezone(moment: datetime, old_zone: str, new_zone: str) -> datetime:
+    wall = moment.astimezone(ZoneInfo(old_zone)).replace(tzinfo=None)
+    return wall.replace(tzinfo=ZoneInfo(new_zone)).astimezone(moment.tzinfo)
 
 
 # -- the one-message form --------------------------------------------------------------------

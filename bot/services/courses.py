@@ -3,45 +3,39 @@ changes of time or place and about cancellations through the outbox."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import aiosqlite
 
 from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
+from bot.services import course_dialog as dialog
 from bot.services import course_fields as fields
-from bot.services.course_fields import FieldProblem
+from bot.services.course_fields import FieldProblem, Times
+from bot.services.exports import export_filename, participants_csv, participants_xlsx
 from bot.services.notices import Notices, Render
+from bot.services.paging import fetch_page
 from bot.services.signups import SignupService
 from bot.ui import course_texts
-from storage.courses import Course, CourseRepository, CourseStatus
+from bot.ui.pagination import Page
+from storage.audit import AuditAction, AuditLog
+from storage.courses import FIELD_NAMES, Course, CourseRepository, CourseStatus
 from storage.database import Database
-from storage.registrations import RegistrationRepository, RegStatus
-
-# What an organiser can edit, as offered on the organiser card.
-EDITABLE = (
-    "title_en",
-    "title_ru",
-    "description_en",
-    "description_ru",
-    "starts_at",
-    "ends_at",
-    "deadline_at",
-    "timezone",
-    "place",
-    "capacity",
-    "language",
-    "reminder_offsets",
-    "attendance_check_days",
+from storage.registrations import (
+    Counts,
+    Participant,
+    RegistrationRepository,
+    RegStatus,
 )
+
+# What an organiser can edit, as offered on the organiser card: every field they set.
+EDITABLE = FIELD_NAMES
 ZonedRender = Callable[[Translator, str | None], str]
-_TIME_FIELDS = ("starts_at", "ends_at", "deadline_at", "timezone")
 
 
 class FieldRejected(DomainError):
@@ -52,10 +46,46 @@ class FieldRejected(DomainError):
         self.problem = problem
 
 
+class FormRejected(DomainError):
+    """The one-message form has problems; every one is listed to the organiser at once."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("course-form-problems", count=len(problems))
+        self.problems = problems
+
+
 @dataclass(frozen=True)
 class Change:
     course: Course
     notified: int  # participants told about it
+
+
+@dataclass(frozen=True)
+class DialogProgress:
+    """After an answer in the creation dialog: the answers so far and the step to ask next,
+    or the draft created after the last one."""
+
+    draft: dict[str, Any]
+    ask: str | None = None
+    course: Course | None = None
+    went_back: bool = False  # a step before this one had no answer: asked again instead
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A course, its seat counts and everyone who signed up (the organiser's views)."""
+
+    course: Course
+    counts: Counts
+    people: list[Participant]
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    course: Course
+    filename: str
+    data: bytes
+    rows: int
 
 
 class CourseService:
@@ -66,6 +96,7 @@ class CourseService:
         registrations: RegistrationRepository,
         signups: SignupService,
         notices: Notices,
+        audit: AuditLog,
         clock: Clock,
     ) -> None:
         self.db = db
@@ -73,6 +104,7 @@ class CourseService:
         self.registrations = registrations
         self.signups = signups
         self.notices = notices
+        self.audit = audit
         self.clock = clock
         # Told about every published, moved or cancelled course (the reminder timers).
         self.listeners: list[Callable[[Course], None]] = []
@@ -87,11 +119,42 @@ class CourseService:
             raise CourseNotFound()
         return course
 
-    async def create(self, values: dict[str, Any], created_by: int | None) -> Course:
+    async def create(
+        self, values: dict[str, Any], created_by: int | None, **details: Any
+    ) -> Course:
         """A draft from already validated values (the form parser or the dialog)."""
-        return await self.courses.create(values, created_by)
+        course = await self.courses.create(values, created_by)
+        await self._record(created_by, AuditAction.COURSE_CREATED, course.id, **details)
+        return course
 
-    async def publish(self, course_id: int) -> Course:
+    async def create_from_form(
+        self, text: str, default_timezone: str, created_by: int | None
+    ) -> Course:
+        """A draft from the one-message form, or FormRejected with every problem in it."""
+        parsed = fields.parse_form(text, self.clock(), default_timezone)
+        if parsed.problems:
+            raise FormRejected(parsed.problems)
+        return await self.create(parsed.values, created_by, form=True)
+
+    async def answer_step(
+        self, draft: dict[str, Any], step: str, answer: dialog.Answer, organiser_id: int
+    ) -> DialogProgress:
+        """Take one answer of the creation dialog; the last one creates the draft."""
+        if missing := dialog.first_unanswered(step, draft):
+            return DialogProgress(draft, ask=missing, went_back=True)
+        try:
+            values = dialog.step_values(step, answer, draft, self.clock())
+        except FieldProblem as problem:
+            raise FieldRejected(problem) from None
+        draft = {**draft, **values}
+        if step == "title_ru" and not (draft.get("title_en") or draft.get("title_ru")):
+            raise InvalidInput("course-error-need-a-title")
+        if following := dialog.next_step(step):
+            return DialogProgress(draft, ask=following)
+        course = await self.create(dialog.stored_values(draft), organiser_id)
+        return DialogProgress(draft, course=course)
+
+    async def publish(self, course_id: int, actor: int | None = None) -> Course:
         course = await self.get(course_id)
         if course.status != CourseStatus.DRAFT:
             raise InvalidInput("course-error-not-draft")
@@ -103,14 +166,24 @@ class CourseService:
             raise InvalidInput("course-error-start-past")
         await self.courses.set_status(course_id, CourseStatus.PUBLISHED)
         published = await self.get(course_id)
+        await self._record(actor, AuditAction.COURSE_PUBLISHED, course_id)
         self._changed(published)
         return published
 
-    async def delete_draft(self, course_id: int) -> None:
+    async def delete_draft(self, course_id: int, actor: int | None = None) -> None:
         if not await self.courses.delete_draft(course_id):
             raise InvalidInput("course-error-not-draft")
+        await self._record(actor, AuditAction.COURSE_DELETED, course_id)
 
-    async def edit(self, course_id: int, field: str, raw: str | None) -> Change:
+    async def _record(
+        self, actor: int | None, action: AuditAction, course_id: int, **details: Any
+    ) -> None:
+        if actor is not None:
+            await self.audit.record(actor, action, "course", course_id, **details)
+
+    async def edit(
+        self, course_id: int, field: str, raw: str | None, actor: int | None = None
+    ) -> Change:
         """Validate and store one field; participants hear about new times or a new place."""
         if field not in EDITABLE:
             raise InvalidInput("error-button-expired")
@@ -118,14 +191,15 @@ class CourseService:
         if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
             raise InvalidInput("course-error-closed-for-edits")
         try:
-            values = self._new_values(course, field, raw)
+            known = Times(course.timezone, course.starts_at, course.ends_at, course.deadline_at)
+            values = fields.field_values(field, raw, known, self.clock())
         except FieldProblem as problem:
             raise FieldRejected(problem) from None
         if "capacity" in values and values["capacity"] is not None:
             confirmed = (await self.registrations.counts(course_id)).confirmed
             if values["capacity"] < confirmed:
                 raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
-        moved = any(name in values for name in _TIME_FIELDS) or field == "place"
+        moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
         notified = 0
         # The change, the notices it causes and any promotion commit together or not at all.
         async with self._transaction(course_id) as conn:
@@ -145,6 +219,7 @@ class CourseService:
             moved or field in ("reminder_offsets", "attendance_check_days")
         ):
             self._changed(updated)
+        await self._record(actor, AuditAction.COURSE_EDITED, course_id, field=field)
         return Change(updated, notified)
 
     @asynccontextmanager
@@ -158,52 +233,6 @@ class CourseService:
             self.courses.evict(course_id)
             raise
 
-    def _new_values(self, course: Course, field: str, raw: str | None) -> dict[str, Any]:
-        now = self.clock()
-        if field in ("title_en", "title_ru"):
-            return {field: fields.parse_title(raw, field)}
-        if field in ("description_en", "description_ru"):
-            return {field: fields.parse_description(raw, field)}
-        if field == "place":
-            venue, url = fields.parse_place(raw)
-            return {"venue": venue, "online_url": url}
-        if field == "capacity":
-            return {"capacity": fields.parse_capacity(raw)}
-        if field == "language":
-            return {"language": fields.parse_language(raw)}
-        if field == "reminder_offsets":
-            return {"reminder_offsets": fields.parse_reminders(raw)}
-        if field == "attendance_check_days":
-            return {"attendance_check_days": fields.parse_attendance_check(raw)}
-        starts, ends, deadline = course.starts_at, course.ends_at, course.deadline_at
-        zone = course.timezone
-        values: dict[str, Any] = {}
-        if field == "timezone":
-            # Same wall-clock times, now read in the new zone: the organiser fixed the zone.
-            zone = fields.parse_timezone(raw)
-            starts, ends, deadline = (
-                _rezone(m, course.timezone, zone) for m in (starts, ends, deadline)
-            )
-            values["timezone"] = zone
-        elif field == "starts_at":
-            new_start = fields.parse_local_datetime(raw, zone, "starts_at")
-            # The whole course moves: same length, and a deadline that was the start follows it.
-            ends = ends + (new_start - starts)
-            if deadline == starts:
-                deadline = new_start
-            starts = new_start
-        elif field == "ends_at":
-            ends = fields.parse_local_datetime(raw, zone, "ends_at")
-        elif field == "deadline_at":
-            deadline = fields.parse_local_datetime(raw, zone, "deadline_at")
-        problems = fields.check_times(starts, ends, deadline, now)
-        if field != "starts_at" and starts == course.starts_at:
-            problems = [p for p in problems if p.key != "course-error-start-past"]
-        if problems:
-            raise problems[0]
-        values.update(starts_at=starts, ends_at=ends, deadline_at=deadline)
-        return values
-
     @staticmethod
     def _visible_change(old: Course, new: Course) -> bool:
         return (old.starts_at, old.ends_at, old.venue, old.online_url) != (
@@ -213,7 +242,7 @@ class CourseService:
             new.online_url,
         ) or old.timezone != new.timezone
 
-    async def cancel(self, course_id: int) -> Change:
+    async def cancel(self, course_id: int, actor: int | None = None) -> Change:
         course = await self.get(course_id)
         if course.status not in (CourseStatus.DRAFT, CourseStatus.PUBLISHED):
             raise InvalidInput("course-error-closed-for-edits")
@@ -228,6 +257,7 @@ class CourseService:
                 conn, course_id, "course_cancelled", render, with_calendar=False
             )
         cancelled = await self.get(course_id)
+        await self._record(actor, AuditAction.COURSE_CANCELLED, course_id, notified=notified)
         self._changed(cancelled)
         return Change(cancelled, notified)
 
@@ -260,14 +290,69 @@ class CourseService:
     async def finish_ended(self) -> int:
         return await self.courses.finish_ended(self.clock())
 
+    # -- what organisers look at ---------------------------------------------------------------
+
+    async def organiser_page(self, number: int, size: int) -> tuple[Page, list[Course]]:
+        """A page of every course: upcoming first, then the most recent past ones."""
+        return await fetch_page(self.courses.all, number, size)
+
+    async def counts(self, course_id: int) -> tuple[Course, Counts]:
+        course = await self.get(course_id)
+        return course, await self.registrations.counts(course_id)
+
+    async def roster(self, course_id: int) -> Roster:
+        course, counts = await self.counts(course_id)
+        return Roster(course, counts, await self.registrations.participants(course_id))
+
+    async def export_participants(
+        self, course_id: int, as_xlsx: bool, t: Translator, actor: int
+    ) -> ExportFile:
+        course = await self.get(course_id)
+        people = await self.registrations.participants(course_id)
+        ext = "xlsx" if as_xlsx else "csv"
+        await self._record(
+            actor, AuditAction.EXPORT_PARTICIPANTS, course_id, format=ext, rows=len(people)
+        )
+        # Thousands of rows take a while to write: built off the event loop so replies go on.
+        build = participants_xlsx if as_xlsx else participants_csv
+        data = await asyncio.to_thread(build, course, people, t)
+        return ExportFile(course, export_filename(course, ext), data, len(people))
+
+    # -- attendance ----------------------------------------------------------------------------
+
+    async def attendance_page(
+        self, course_id: int, number: int, size: int
+    ) -> tuple[Course, Page, list[Participant]]:
+        """Who was confirmed, a page of them, each with their attendance mark."""
+        course = await self.get(course_id)
+        confirmed = [
+            person
+            for person in await self.registrations.participants(course_id)
+            if person.registration.status == RegStatus.CONFIRMED
+        ]
+        page = Page.of(number, size, len(confirmed))
+        return course, page, list(page.items(confirmed))
+
+    async def toggle_attendance(self, course_id: int, user_id: int, actor: int) -> bool:
+        """Flip one confirmed participant's attendance mark; returns the new mark. Read and
+        write share one transaction, so two organisers tapping at once cannot lose a tap."""
+        await self.get(course_id)
+        async with self.db.transaction() as conn:
+            attended = await RegistrationRepository.toggle_attended_in(conn, course_id, user_id)
+        if attended is None:
+            raise InvalidInput("error-button-expired")  # not (or no longer) confirmed
+        await self._record(
+            actor,
+            AuditAction.ATTENDANCE_MARKED,
+            course_id,
+            participant=user_id,
+            attended=attended,
+        )
+        return attended
+
 
 def _for_zone(render: ZonedRender, zone: str | None) -> Render:
     return lambda t: render(t, zone)
-
-
-def _rezone(moment: datetime, old_zone: str, new_zone: str) -> datetime:
-    wall = moment.astimezone(ZoneInfo(old_zone)).replace(tzinfo=None)
-    return wall.replace(tzinfo=ZoneInfo(new_zone)).astimezone(moment.tzinfo)
 
 
 def _change_text(old: Course, new: Course, t: Translator, zone: str | None) -> str:

@@ -18,7 +18,9 @@ from bot.errors import (
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
+from bot.services.paging import fetch_page
 from bot.ui import course_texts
+from bot.ui.pagination import Page
 from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database
 from storage.registrations import Registration, RegistrationRepository, RegStatus, SeatView
@@ -59,6 +61,39 @@ class SignupService:
         self.users = users
         self.notices = notices
         self.clock = clock
+
+    async def visible_course(self, course_id: int) -> Course:
+        """A course participants may see: drafts stay hidden even with a forged id."""
+        course = await self.courses.get(course_id)
+        if course is None or course.status == CourseStatus.DRAFT:
+            raise CourseNotFound()
+        return course
+
+    async def cancellable_course(self, course_id: int) -> Course:
+        """A visible course whose seats may still be given up (it has not started)."""
+        course = await self.visible_course(course_id)
+        if course.starts_at <= self.clock():
+            raise CourseStarted()
+        return course
+
+    async def withdraw(self, course_id: int, user_id: int) -> Course:
+        """A participant gives up their place in a course they may see (see `cancel`)."""
+        course = await self.visible_course(course_id)
+        await self.cancel(course.id, user_id)
+        return course
+
+    async def answer_still_coming(self, course_id: int, user_id: int, coming: bool) -> Course:
+        """The answer to "Are you still coming?": No gives the seat up at once."""
+        if coming:
+            return await self.visible_course(course_id)
+        return await self.withdraw(course_id, user_id)
+
+    async def upcoming_page(self, number: int, size: int) -> tuple[Page, list[Course]]:
+        """A page of the catalogue: published courses not started yet, soonest first."""
+        now = self.clock()
+        return await fetch_page(
+            lambda offset, limit: self.courses.upcoming(now, offset, limit), number, size
+        )
 
     async def sign_up(self, course_id: int, user_id: int) -> SignupResult:
         """Confirm or waitlist; signing up again while signed up changes nothing."""

@@ -40,7 +40,9 @@ from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui import callbacks as cb
 from bot.ui import survey_screens
-from handlers import announce, course_admin, profile
+from handlers import announce, profile
+from handlers.courses import edit as course_edit
+from handlers.courses import form as course_form
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import RecordingSession
 from tests.handlers.test_courses import complete_profile, publish_course
@@ -52,7 +54,7 @@ ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "tg-spoiler", "blockquot
 
 STATES: list[State] = [
     state
-    for module in (announce, course_admin, profile, survey_screens)
+    for module in (announce, course_form, course_edit, profile, survey_screens)
     for group in vars(module).values()
     if isinstance(group, type) and issubclass(group, StatesGroup) and group is not StatesGroup
     for state in group.__all_states__

@@ -22,8 +22,8 @@ from bot.services.surveys.definition import BORROWED_ERRORS
 from bot.services.surveys.model import QuestionKind
 from bot.ui.callbacks import MenuAction
 from bot.ui.keyboards import timezone_key
-from handlers.course_admin import STEPS
 from storage.audit import AuditAction
+from storage.courses import DIALOG_STEPS as STEPS
 from storage.courses import CourseStatus
 from storage.users import PROFILE_FIELDS
 

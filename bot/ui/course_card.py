@@ -1,0 +1,57 @@
+"""The course card a participant opens: from the catalogue, under an announcement, or from a
+deep link (/start c42), so it lives here rather than in one feature's handlers."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from bot.services.signups import SignupService
+from bot.ui import course_texts
+from bot.ui.callbacks import CourseAction, CourseCb
+from storage.courses import Course, CourseStatus
+from storage.registrations import RegStatus, SeatView
+from storage.users import User
+
+
+async def course_card(
+    course: Course,
+    user: User,
+    t: Translator,
+    signups: SignupService,
+    page: int = 0,
+    seats: SeatView | None = None,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The card text and the buttons that fit this user's situation."""
+    now = signups.clock()
+    seats = seats or await signups.status(course.id, user.id)
+    registration = seats.registration
+    text = course_texts.card(
+        course, t, seats.confirmed, now, user.timezone, registration, seats.position
+    )
+    # Built directly: this is the hot path of every sign-up, and the builder deep-copies.
+    rows: list[list[InlineKeyboardButton]] = []
+
+    def button(key: str, action: CourseAction) -> None:
+        data = CourseCb(action=action, course_id=course.id, page=page).pack()
+        rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
+
+    if seats.active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
+        if registration is not None and registration.status == RegStatus.CONFIRMED:
+            button("button-calendar", CourseAction.CALENDAR)
+        button("button-cancel-place", CourseAction.CANCEL)
+    elif not seats.active and course.registration_open(now):
+        full = course.capacity is not None and seats.confirmed >= course.capacity
+        button("button-join-waitlist" if full else "button-sign-up", CourseAction.SIGN_UP)
+    button("button-all-courses", CourseAction.LIST)
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def send_course_card(
+    bot: Bot, chat_id: int, course_id: int, user: User, t: Translator, signups: SignupService
+) -> None:
+    """The card of a course participants may see, as a new message."""
+    course = await signups.visible_course(course_id)
+    text, markup = await course_card(course, user, t, signups)
+    await bot.send_message(chat_id, text, reply_markup=markup)

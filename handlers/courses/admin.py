@@ -1,0 +1,218 @@
+"""Organisers: the list of courses, a course's card, publishing, cancelling, deleting a draft,
+its participants and their export. The router filters on ADMIN_IDS; every handler still loads
+the course by id through the service, which checks it exists."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, html
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.countries import BY_CODE
+from bot.i18n import Translator
+from bot.services.courses import CourseService, Roster
+from bot.ui import course_texts
+from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.pagination import add_page_buttons
+from bot.ui.replies import chat_of, edit, message_of
+from handlers.courses.common import (
+    STATUS_ICON,
+    admin_cb,
+    back_to_card,
+    counts_line,
+    organiser_router,
+    show_card,
+)
+from storage.registrations import RegStatus
+
+router = organiser_router(__name__)
+
+PAGE_SIZE = 5
+PARTICIPANTS_SHOWN = 40  # more would not fit one message; the export has everyone
+
+
+# -- the list --------------------------------------------------------------------------------
+
+
+@router.message(Command("admin"))
+async def admin_command(message: Message, t: Translator, course_service: CourseService) -> None:
+    text, markup = await course_list(t, course_service, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.LIST))
+async def admin_list(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    await callback.answer()
+    text, markup = await course_list(t, course_service, callback_data.page)
+    message = message_of(callback)
+    if message is not None and message.text:
+        await message.edit_text(text, reply_markup=markup)
+    else:
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+
+
+async def course_list(
+    t: Translator, course_service: CourseService, number: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    page, items = await course_service.organiser_page(number, PAGE_SIZE)
+    kb = InlineKeyboardBuilder()
+    for course in items:
+        kb.button(
+            text=f"{STATUS_ICON[course.status]} {course_texts.short_line(course, t)}",
+            callback_data=admin_cb(AdminAction.VIEW, course.id, page.number),
+        )
+    kb.adjust(1)
+    add_page_buttons(kb, t, page, lambda n: admin_cb(AdminAction.LIST, page=n))
+    return t("course-admin-list", count=page.total), kb.as_markup()
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.VIEW))
+async def admin_view(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    await show_card(callback, bot, callback_data.course_id, t, course_service, answer=True)
+
+
+# -- publish, delete, cancel -----------------------------------------------------------------
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.PUBLISH))
+async def publish(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    course = await course_service.publish(callback_data.course_id, actor=callback.from_user.id)
+    await callback.answer(t("course-published"), show_alert=True)
+    await show_card(callback, bot, course.id, t, course_service)
+
+
+# What each confirmation asks: its text, its "yes" button and what that button does.
+_CONFIRM = {
+    AdminAction.DELETE: ("course-delete-confirm", "button-delete-yes", AdminAction.DELETE_YES),
+    AdminAction.CANCEL: (
+        "course-cancel-confirm",
+        "button-cancel-course-yes",
+        AdminAction.CANCEL_YES,
+    ),
+}
+
+
+@router.callback_query(AdminCourseCb.filter(F.action.in_(set(_CONFIRM))))
+async def confirm(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    """ "Are you sure?" before deleting a draft or cancelling a course (with who is told)."""
+    course, counts = await course_service.counts(callback_data.course_id)
+    await callback.answer()
+    text_key, yes_key, yes = _CONFIRM[callback_data.action]
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t(yes_key), callback_data=admin_cb(yes, course.id))
+    back_to_card(kb, t, course.id)
+    text = t(text_key, title=course.title(t.locale), count=counts.confirmed + counts.waitlisted)
+    await edit(callback, text, kb.as_markup())
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.DELETE_YES))
+async def delete_confirmed(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    await course_service.delete_draft(callback_data.course_id, actor=callback.from_user.id)
+    await callback.answer()
+    await edit(callback, t("course-deleted"))
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.CANCEL_YES))
+async def cancel_confirmed(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    change = await course_service.cancel(callback_data.course_id, actor=callback.from_user.id)
+    await callback.answer(t("course-cancelled-done", count=change.notified), show_alert=True)
+    await show_card(callback, bot, change.course.id, t, course_service)
+
+
+# -- participants and exports ----------------------------------------------------------------
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.PARTICIPANTS))
+async def participants(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    roster = await course_service.roster(callback_data.course_id)
+    await callback.answer()
+    kb = InlineKeyboardBuilder()
+    back_to_card(kb, t, roster.course.id)
+    await bot.send_message(chat_of(callback), _roster_text(roster, t), reply_markup=kb.as_markup())
+
+
+def _roster_text(roster: Roster, t: Translator) -> str:
+    course = roster.course
+    lines = [
+        f"<b>{html.quote(course.title(t.locale))}</b>",
+        counts_line(course, roster.counts, t),
+        "",
+    ]
+    shown = [p for p in roster.people if p.registration.status != RegStatus.CANCELLED]
+    for number, person in enumerate(shown[:PARTICIPANTS_SHOWN], start=1):
+        country = BY_CODE.get(person.country or "")
+        mark = "⏳" if person.registration.status == RegStatus.WAITLISTED else "✅"
+        name = html.quote(person.full_name or "—")
+        where = t(country.name_key) if country else "—"
+        lines.append(
+            f"{number}. {mark} {name} — {where}, {html.quote(person.organisation or '—')}"
+        )
+    if len(shown) > PARTICIPANTS_SHOWN:
+        lines.append(t("course-participants-more", count=len(shown) - PARTICIPANTS_SHOWN))
+    if not shown:
+        lines.append(t("course-participants-none"))
+    return "\n".join(lines)
+
+
+@router.callback_query(AdminCourseCb.filter(F.action.in_({AdminAction.XLSX, AdminAction.CSV})))
+async def export(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    course = await course_service.get(callback_data.course_id)
+    await callback.answer()  # before the export, which may take a while
+    file = await course_service.export_participants(
+        course.id,
+        as_xlsx=callback_data.action == AdminAction.XLSX,
+        t=t,
+        actor=callback.from_user.id,
+    )
+    await bot.send_document(
+        chat_of(callback),
+        BufferedInputFile(file.data, filename=file.filename),
+        caption=t("course-export-caption", title=file.course.title(t.locale), count=file.rows),
+    )

@@ -1,0 +1,124 @@
+"""What the organiser's course handlers share: the organiser card of a course and its buttons."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router, html
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.services.courses import CourseService
+from bot.ui import course_texts
+from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
+from bot.ui.replies import chat_of, message_of
+from handlers.filters import IsOrganiser
+from storage.courses import Course, CourseStatus
+from storage.registrations import Counts
+
+
+def organiser_router(name: str) -> Router:
+    """A router for organisers only; anyone else's command falls through to the catch-all
+    (unknown command)."""
+    router = Router(name=name)
+    router.message.filter(IsOrganiser())
+    router.callback_query.filter(IsOrganiser())
+    return router
+
+
+STATUS_ICON = {
+    CourseStatus.DRAFT: "📝",
+    CourseStatus.PUBLISHED: "🟢",
+    CourseStatus.CANCELLED: "❌",
+    CourseStatus.FINISHED: "🏁",
+}
+
+
+def admin_cb(
+    action: AdminAction, course_id: int = 0, page: int = 0, arg: str = ""
+) -> AdminCourseCb:
+    return AdminCourseCb(action=action, course_id=course_id, page=page, arg=arg)
+
+
+def back_to_card(kb: InlineKeyboardBuilder, t: Translator, course_id: int) -> None:
+    kb.button(text=t("button-back"), callback_data=admin_cb(AdminAction.VIEW, course_id))
+
+
+def counts_line(course: Course, counts: Counts, t: Translator) -> str:
+    return t(
+        "course-admin-counts",
+        confirmed=counts.confirmed,
+        capacity=course.capacity or 0,
+        waitlisted=counts.waitlisted,
+        cancelled=counts.cancelled,
+    )
+
+
+async def organiser_card(
+    bot: Bot, course: Course, t: Translator, counts: Counts | None
+) -> tuple[str, InlineKeyboardMarkup]:
+    me = await bot.me()
+    link = f"https://t.me/{me.username}?start=c{course.id}"
+    lines = [
+        f"{STATUS_ICON[course.status]} <b>{html.quote(course.title(t.locale))}</b>",
+        t("course-admin-status", status=t(f"course-status-{course.status.value}"), id=course.id),
+        course_texts.when(course, t),
+        course_texts.place(course, t),
+    ]
+    if counts is not None:
+        lines.append(counts_line(course, counts, t))
+    if course.status == CourseStatus.PUBLISHED:
+        lines.append(t("course-admin-link", link=link))
+    elif course.status == CourseStatus.DRAFT and course.missing_for_publishing:
+        lines.append(t("course-admin-missing", fields=", ".join(course.missing_for_publishing)))
+    return "\n".join(lines), _card_buttons(course, t)
+
+
+def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    cid = course.id
+
+    def button(key: str, action: AdminAction) -> None:
+        kb.button(text=t(key), callback_data=admin_cb(action, cid))
+
+    if course.status == CourseStatus.DRAFT:
+        button("button-publish", AdminAction.PUBLISH)
+        button("button-edit", AdminAction.EDIT)
+        button("button-delete", AdminAction.DELETE)
+    else:
+        if course.status == CourseStatus.PUBLISHED:
+            button("button-edit", AdminAction.EDIT)
+        button("button-participants", AdminAction.PARTICIPANTS)
+        button("button-export-xlsx", AdminAction.XLSX)
+        button("button-export-csv", AdminAction.CSV)
+        if course.status != CourseStatus.CANCELLED:
+            button("button-attendance", AdminAction.ATTENDANCE)
+        if course.status == CourseStatus.PUBLISHED:
+            kb.button(
+                text=t("button-announce-course"),
+                callback_data=AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid)),
+            )
+            button("button-cancel-course", AdminAction.CANCEL)
+    kb.button(text=t("button-all-courses"), callback_data=admin_cb(AdminAction.LIST))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+async def show_card(
+    callback: CallbackQuery,
+    bot: Bot,
+    course_id: int,
+    t: Translator,
+    courses: CourseService,
+    answer: bool = False,
+) -> None:
+    """The organiser card, seats counted, in place of the message the button was under (or
+    as a new one); `answer`s the press once the course is found."""
+    course, counts = await courses.counts(course_id)
+    if answer:
+        await callback.answer()
+    text, markup = await organiser_card(bot, course, t, counts)
+    message = message_of(callback)
+    if message is not None:
+        await message.edit_text(text, reply_markup=markup)
+    else:
+        await bot.send_message(chat_of(callback), text, reply_markup=markup)

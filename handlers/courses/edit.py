@@ -1,0 +1,115 @@
+"""Organisers edit one field of a course: choose it, see its value, type the new one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram import Bot, F
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.errors import InvalidInput
+from bot.i18n import Translator
+from bot.services import course_fields as fields
+from bot.services.courses import EDITABLE, CourseService, FieldRejected
+from bot.ui import course_texts
+from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.problems import problem_text
+from bot.ui.replies import NOT_COMMAND, chat_of, edit
+from handlers.courses.common import admin_cb, back_to_card, organiser_card, organiser_router
+from storage.courses import Course
+
+router = organiser_router(__name__)
+
+
+class CourseEdit(StatesGroup):
+    value = State()
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.EDIT))
+async def edit_choose(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    t: Translator,
+    course_service: CourseService,
+) -> None:
+    course = await course_service.get(callback_data.course_id)
+    await callback.answer()
+    kb = InlineKeyboardBuilder()
+    for field in EDITABLE:
+        kb.button(
+            text=t(f"course-field-{field}"),
+            callback_data=admin_cb(AdminAction.EDIT_FIELD, course.id, arg=field),
+        )
+    back_to_card(kb, t, course.id)
+    kb.adjust(2)
+    await edit(callback, t("course-edit-choose", title=course.title(t.locale)), kb.as_markup())
+
+
+@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.EDIT_FIELD))
+async def edit_ask(
+    callback: CallbackQuery,
+    callback_data: AdminCourseCb,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    course_service: CourseService,
+) -> None:
+    course = await course_service.get(callback_data.course_id)
+    if callback_data.arg not in EDITABLE:
+        raise InvalidInput("error-button-expired")
+    await callback.answer()
+    await state.set_state(CourseEdit.value)
+    await state.set_data({"course_id": course.id, "field": callback_data.arg})
+    await bot.send_message(
+        chat_of(callback),
+        t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
+        + "\n"
+        + t("course-edit-current", value=_current(course, callback_data.arg, t)),
+    )
+
+
+def _current(course: Course, field: str, t: Translator) -> str:
+    if field in ("starts_at", "ends_at", "deadline_at"):
+        moment: datetime = getattr(course, field)
+        return course_texts.local_time(moment, course.timezone, t.locale, "y-MM-dd HH:mm")
+    if field == "place":
+        return course.online_url or course.venue or ""
+    if field == "capacity":
+        return str(course.capacity) if course.capacity else t("button-unlimited")
+    return str(getattr(course, field) or "—")
+
+
+@router.message(CourseEdit.value, F.text, NOT_COMMAND)
+async def edit_value(
+    message: Message,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    course_service: CourseService,
+) -> None:
+    data = await state.get_data()
+    if "course_id" not in data or "field" not in data:
+        # A state without its data (from an older version, or lost): leave it.
+        await state.clear()
+        raise InvalidInput("fallback-not-understood")
+    organiser = message.from_user.id if message.from_user else None
+    try:
+        change = await course_service.edit(
+            int(data["course_id"]), str(data["field"]), message.text, actor=organiser
+        )
+    except FieldRejected as rejected:
+        await message.answer(problem_text(rejected.problem, t))
+        return
+    await state.clear()
+    await message.answer(t("course-edit-saved", count=change.notified))
+    _, counts = await course_service.counts(change.course.id)
+    text, markup = await organiser_card(bot, change.course, t, counts)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.message(CourseEdit.value, NOT_COMMAND)
+async def edit_needs_text(message: Message, t: Translator) -> None:
+    await message.answer(t("profile-hint-text"))

@@ -1,0 +1,231 @@
+"""Organisers create a course: /newcourse with the one-message form, /newcourse template, or
+/newcourse alone for the step-by-step dialog (its steps and rules are the service's)."""
+
+from __future__ import annotations
+
+import types
+from typing import Any
+
+from aiogram import Bot, F
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.errors import InvalidInput
+from bot.i18n import Localizations, Translator
+from bot.services import course_fields as fields
+from bot.services.course_dialog import SKIPPABLE, Answer, Choice
+from bot.services.courses import (
+    CourseService,
+    DialogProgress,
+    FieldRejected,
+    FormRejected,
+)
+from bot.ui import course_texts
+from bot.ui.callbacks import CourseFormAction, CourseFormCb
+from bot.ui.problems import describe_problem, number_as_sent, problem_text
+from bot.ui.replies import NOT_COMMAND, chat_of, edit_buttons
+from handlers.courses.common import organiser_card, organiser_router
+from storage.courses import DIALOG_STEPS, Course
+
+router = organiser_router(__name__)
+
+# One state a step, named after the course field it asks for ("CourseDialog:title_en").
+CourseDialog = types.new_class(
+    "CourseDialog",
+    (StatesGroup,),
+    exec_body=lambda namespace: namespace.update({step: State() for step in DIALOG_STEPS}),
+)
+
+
+# -- /newcourse: the one-message form and the template ---------------------------------------
+
+
+@router.message(Command("newcourse"))
+async def new_course(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    settings: Settings,
+    clock: Clock,
+    course_service: CourseService,
+    localizations: Localizations,
+) -> None:
+    args = (command.args or "").strip()
+    if args.lower() == "template":
+        await message.answer(t("course-template", timezone=settings.default_timezone))
+        return
+    if not args:
+        await state.set_data({"course": {}})
+        await message.answer(t("course-dialog-intro"))
+        await ask_step(bot, message.chat.id, DIALOG_STEPS[0], t, state, settings)
+        return
+    organiser = message.from_user.id if message.from_user else None
+    try:
+        course = await course_service.create_from_form(args, settings.default_timezone, organiser)
+    except FormRejected as rejected:
+        number_as_sent(rejected.problems, message.text or "", args)
+        lines = [describe_problem(p, t) for p in rejected.problems]
+        await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))
+        return
+    await send_preview(bot, message.chat.id, course, t, localizations, clock)
+
+
+# -- /newcourse: the step-by-step dialog -----------------------------------------------------
+
+
+def step_buttons(step: str, t: Translator, settings: Settings) -> InlineKeyboardMarkup | None:
+    """The answers a step offers as buttons (skip, a default, the languages)."""
+    kb = InlineKeyboardBuilder()
+
+    def button(key: str, action: CourseFormAction, value: str = "") -> None:
+        kb.button(text=t(key), callback_data=CourseFormCb(action=action, value=value))
+
+    if step in SKIPPABLE:
+        button("button-skip", CourseFormAction.SKIP)
+    elif step == "timezone":
+        zone = settings.default_timezone
+        kb.button(
+            text=zone, callback_data=CourseFormCb(action=CourseFormAction.DEFAULT, value=zone)
+        )
+    elif step == "capacity":
+        button("button-unlimited", CourseFormAction.DEFAULT)
+    elif step == "deadline_at":
+        button("button-deadline-at-start", CourseFormAction.DEFAULT)
+    elif step == "language":
+        for code in ("en", "ru"):
+            button(f"language-name-{code}", CourseFormAction.LANGUAGE, code)
+    return kb.as_markup() if kb.buttons else None
+
+
+def button_answer(step: str, callback_data: CourseFormCb) -> Answer:
+    """What a button of `step` answers; a button of an earlier step has expired."""
+    action = callback_data.action
+    if action == CourseFormAction.SKIP and step in SKIPPABLE:
+        return Choice.SKIP
+    if action == CourseFormAction.DEFAULT and step == "timezone":
+        return callback_data.value
+    if action == CourseFormAction.DEFAULT and step in ("capacity", "deadline_at"):
+        return Choice.DEFAULT
+    if action == CourseFormAction.LANGUAGE and step == "language":
+        return callback_data.value
+    raise InvalidInput("error-button-expired")
+
+
+async def ask_step(
+    bot: Bot, chat_id: int, step: str, t: Translator, state: FSMContext, settings: Settings
+) -> None:
+    await state.set_state(getattr(CourseDialog, step))
+    await bot.send_message(
+        chat_id,
+        t(f"course-ask-{step}", format=fields.DATETIME_FORMAT),
+        reply_markup=step_buttons(step, t, settings),
+    )
+
+
+async def continue_dialog(
+    bot: Bot,
+    chat_id: int,
+    progress: DialogProgress,
+    t: Translator,
+    state: FSMContext,
+    settings: Settings,
+    localizations: Localizations,
+    clock: Clock,
+) -> None:
+    """Keep the answers, then ask the next question or show the draft made after the last."""
+    if progress.course is None:
+        await state.update_data(course=progress.draft)
+        assert progress.ask is not None
+        await ask_step(bot, chat_id, progress.ask, t, state, settings)
+        return
+    await state.clear()
+    await send_preview(bot, chat_id, progress.course, t, localizations, clock)
+
+
+def _step(raw_state: str) -> str:
+    return raw_state.split(":", 1)[1]
+
+
+async def _draft(state: FSMContext) -> dict[str, Any]:
+    return dict((await state.get_data()).get("course", {}))
+
+
+@router.message(StateFilter(CourseDialog), F.text, NOT_COMMAND)
+async def dialog_answer(
+    message: Message,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    raw_state: str,
+    settings: Settings,
+    clock: Clock,
+    course_service: CourseService,
+    localizations: Localizations,
+) -> None:
+    organiser = message.from_user.id if message.from_user else 0
+    try:
+        progress = await course_service.answer_step(
+            await _draft(state), _step(raw_state), message.text, organiser
+        )
+    except FieldRejected as rejected:
+        await message.answer(problem_text(rejected.problem, t))
+        return
+    await continue_dialog(bot, message.chat.id, progress, t, state, settings, localizations, clock)
+
+
+@router.callback_query(StateFilter(CourseDialog), CourseFormCb.filter())
+async def dialog_button(
+    callback: CallbackQuery,
+    callback_data: CourseFormCb,
+    bot: Bot,
+    t: Translator,
+    state: FSMContext,
+    raw_state: str,
+    settings: Settings,
+    clock: Clock,
+    course_service: CourseService,
+    localizations: Localizations,
+) -> None:
+    step = _step(raw_state)
+    progress = await course_service.answer_step(
+        await _draft(state), step, button_answer(step, callback_data), callback.from_user.id
+    )
+    await callback.answer()
+    if not progress.went_back:
+        await edit_buttons(callback, None)
+    await continue_dialog(
+        bot, chat_of(callback), progress, t, state, settings, localizations, clock
+    )
+
+
+@router.message(StateFilter(CourseDialog), NOT_COMMAND)
+async def dialog_needs_text(message: Message, t: Translator) -> None:
+    await message.answer(t("profile-hint-text"))
+
+
+async def send_preview(
+    bot: Bot,
+    chat_id: int,
+    course: Course,
+    t: Translator,
+    localizations: Localizations,
+    clock: Clock,
+) -> None:
+    """The card exactly as participants will read it, in each language, then the controls."""
+    for locale in localizations.locales:
+        reader = localizations.get(locale)
+        await bot.send_message(
+            chat_id,
+            reader("course-preview-heading")
+            + "\n\n"
+            + course_texts.card(course, reader, 0, clock()),
+        )
+    text, markup = await organiser_card(bot, course, t, None)
+    await bot.send_message(chat_id, text, reply_markup=markup)

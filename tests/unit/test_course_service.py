@@ -1,0 +1,185 @@
+"""CourseService rules over a real SQLite file: attendance toggles in one transaction, audit
+entries written by the service, and one course field list for the dialog, edits and storage."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.app import create_services
+from bot.errors import InvalidInput
+from bot.services import course_dialog
+from bot.services.course_fields import FieldProblem, Times, field_values, parse_form
+from bot.services.courses import EDITABLE, FieldRejected
+from handlers.courses.form import CourseDialog
+from storage import courses as course_storage
+from storage.audit import AuditAction
+from storage.courses import COURSE_FIELDS, DIALOG_STEPS, FIELD_NAMES, Course, CourseStatus
+from storage.registrations import RegStatus
+from tests.conftest import Clock
+from tests.unit.test_signups import make_course
+
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+ORGANISER = 1
+
+# A value an organiser could type for each field.
+SAMPLE = {
+    "title_en": "Risk management",
+    "title_ru": "Управление рисками",
+    "description_en": "Risk profiles.",
+    "description_ru": "Профили риска.",
+    "timezone": "Asia/Baku",
+    "starts_at": "2027-03-20 09:00",
+    "ends_at": "2027-03-21 17:00",
+    "place": "online: https://example.org/room",
+    "capacity": "12",
+    "deadline_at": "2027-03-10 18:00",
+    "language": "en",
+    "reminder_offsets": "2d, 1h",
+    "attendance_check_days": "3",
+}
+
+
+@pytest.fixture
+async def services(db, localizations):
+    services = create_services(db, localizations, clock=Clock(NOW))
+    services.signups.clock = services.course_service.clock = Clock(NOW)
+    return services
+
+
+async def confirmed(services, course, user_id=501):
+    await services.users.upsert_seen(user_id, "en")
+    result = await services.signups.sign_up(course.id, user_id)
+    assert result.registration.status == RegStatus.CONFIRMED
+    return user_id
+
+
+# -- attendance ------------------------------------------------------------------------------
+
+
+async def test_two_concurrent_attendance_toggles_of_one_person_cancel_out(services):
+    course = await make_course(services)
+    person = await confirmed(services, course)
+
+    marks = await asyncio.gather(
+        services.course_service.toggle_attendance(course.id, person, actor=ORGANISER),
+        services.course_service.toggle_attendance(course.id, person, actor=ORGANISER),
+    )
+
+    # Each toggle saw the other's write: one marked, one unmarked, none lost.
+    assert sorted(marks) == [False, True]
+    registration = await services.registrations.get(course.id, person)
+    assert registration is not None and registration.attended is False
+    entries = [
+        e for e in await services.audit.latest(10) if e.action == AuditAction.ATTENDANCE_MARKED
+    ]
+    assert [e.details["attended"] for e in reversed(entries)] == marks
+
+
+async def test_attendance_of_someone_not_confirmed_is_refused_and_not_recorded(services):
+    course = await make_course(services)
+    await services.users.upsert_seen(502, "en")
+
+    with pytest.raises(InvalidInput):
+        await services.course_service.toggle_attendance(course.id, 502, actor=ORGANISER)
+
+    assert await services.audit.latest(10) == []
+
+
+# -- audit entries come from the service -----------------------------------------------------
+
+
+async def test_course_actions_are_audited_by_the_service(services):
+    draft = await make_course(services, status=CourseStatus.DRAFT)
+    service = services.course_service
+
+    await service.publish(draft.id, actor=ORGANISER)
+    await service.edit(draft.id, "capacity", "5", actor=ORGANISER)
+    await service.cancel(draft.id, actor=ORGANISER)
+
+    actions = [entry.action for entry in reversed(await services.audit.latest(10))]
+    assert actions == [
+        AuditAction.COURSE_PUBLISHED,
+        AuditAction.COURSE_EDITED,
+        AuditAction.COURSE_CANCELLED,
+    ]
+
+
+# -- one field list --------------------------------------------------------------------------
+
+
+def test_the_dialog_the_edit_menu_and_storage_share_one_field_list():
+    assert EDITABLE == FIELD_NAMES
+    assert set(DIALOG_STEPS) <= set(FIELD_NAMES)
+    assert [state.state for state in CourseDialog.__all_states__] == [
+        f"CourseDialog:{step}" for step in DIALOG_STEPS
+    ]
+    # Every column a field is stored in is a Course column an update may write.
+    course_columns = {f.name for f in dataclasses.fields(Course)}
+    stored = {column for field in COURSE_FIELDS for column in field.stored_as}
+    assert stored <= course_columns
+    assert stored == course_storage._WRITABLE
+
+
+@pytest.mark.parametrize("field", FIELD_NAMES)
+def test_every_field_is_validated_into_exactly_its_columns(field):
+    known = Times(
+        "Asia/Baku",
+        datetime(2027, 3, 20, 5, 0, tzinfo=UTC),
+        datetime(2027, 3, 21, 13, 0, tzinfo=UTC),
+        datetime(2027, 3, 10, 14, 0, tzinfo=UTC),
+    )
+    values = field_values(field, SAMPLE[field], known, NOW)
+    spec = next(f for f in COURSE_FIELDS if f.name == field)
+    assert set(spec.stored_as) <= set(values)
+    assert set(values) <= course_storage._WRITABLE
+
+
+def test_the_one_message_form_writes_only_columns_of_the_field_list():
+    form = "\n".join(
+        [
+            "title_en: Risk management",
+            "start: 2027-03-20 09:00",
+            "end: 2027-03-21 17:00",
+            "venue: Baku",
+            "language: en",
+            "reminders: 1d",
+            "attendance_check: 3",
+        ]
+    )
+    parsed = parse_form(form, NOW, "Asia/Baku")
+    assert parsed.problems == []
+    assert set(parsed.values) <= course_storage._WRITABLE
+
+
+def test_a_dialog_step_and_an_edit_refuse_an_end_before_the_start_alike():
+    draft = {"timezone": "UTC", "starts_at": (NOW + timedelta(days=5)).isoformat()}
+    with pytest.raises(FieldProblem) as in_dialog:
+        course_dialog.step_values("ends_at", "2027-03-02 09:00", draft, NOW)
+    known = Times("UTC", NOW + timedelta(days=5), NOW + timedelta(days=6), NOW)
+    with pytest.raises(FieldProblem) as in_edit:
+        field_values("ends_at", "2027-03-02 09:00", known, NOW)
+    assert in_dialog.value.key == in_edit.value.key == "course-error-end-before-start"
+
+
+async def test_the_dialog_creates_the_draft_after_its_last_step_and_audits_it(services):
+    answers = {**SAMPLE, "title_ru": course_dialog.Choice.SKIP}
+    draft: dict[str, object] = {}
+    progress = None
+    for step in DIALOG_STEPS:
+        progress = await services.course_service.answer_step(draft, step, answers[step], ORGANISER)
+        draft = progress.draft
+    assert progress is not None and progress.course is not None
+    assert progress.course.online_url == "https://example.org/room"
+    assert progress.course.title_ru is None
+    (entry,) = await services.audit.latest(10)
+    assert entry.action == AuditAction.COURSE_CREATED
+
+
+async def test_a_dialog_answer_it_cannot_take_is_rejected_with_the_fields_problem(services):
+    with pytest.raises(FieldRejected) as rejected:
+        await services.course_service.answer_step({}, "title_en", "   ", ORGANISER)
+    assert rejected.value.problem.key == "course-error-empty"
