@@ -14,6 +14,7 @@ from aiogram.types import TelegramObject, Update, User
 from bot.config import Locale
 from bot.i18n import Localizations, pick_locale
 from bot.services.profiles import ProfileService
+from bot.ui.context import UpdateContext
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,8 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 class UserContextMiddleware(BaseMiddleware):
     """Refreshes the row of the user who sent the update and gives handlers `user` (None when
-    the bot holds no row for them: see handlers/no_profile.py), `t` and `locale`."""
+    the bot holds no row for them: see handlers/no_profile.py), `t`, `locale` and, when there
+    is a row, `ctx` (bot/ui/context.py) with all of them and the chat to answer in."""
 
     def __init__(
         self, profiles: ProfileService, localizations: Localizations, default_locale: Locale
@@ -56,9 +58,16 @@ class UserContextMiddleware(BaseMiddleware):
             sender.language_code if sender else None,
             self.default_locale,
         )
+        t = self.localizations.get(locale)
         data["user"] = user
         data["locale"] = locale
-        data["t"] = self.localizations.get(locale)
+        data["t"] = t
+        if user is not None:
+            # Answers go to the chat of the message or the button; the sender's own chat when
+            # the button's message is too old for Telegram to say where it was.
+            chat = data.get("event_chat")
+            chat_id = chat.id if chat is not None else user.id
+            data["ctx"] = UpdateContext(data["bot"], chat_id, user, t)
         return await handler(event, data)
 
 

@@ -14,6 +14,7 @@ from bot.i18n import Translator
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
+from bot.ui.context import UpdateContext
 from bot.ui.course_card import course_card
 from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
@@ -93,19 +94,14 @@ async def catalogue(
 
 @router.callback_query(CourseCb.filter(F.action.in_({CourseAction.VIEW, CourseAction.OPEN})))
 async def view_course(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    signups: SignupService,
+    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     course = await signups.visible_course(callback_data.course_id)
     await callback.answer()
-    text, markup = await course_card(course, user, t, signups, callback_data.page)
+    text, markup = await course_card(course, ctx.user, ctx.t, signups, callback_data.page)
     if callback_data.action == CourseAction.OPEN:
         # The button under an announcement: the card below it, the announcement stays.
-        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+        await ctx.send(text, markup)
     else:
         await edit(callback, text, markup)
 
