@@ -3,7 +3,7 @@ changes of time or place and about cancellations through the outbox."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,6 +67,7 @@ class CourseService:
         signups: SignupService,
         notices: Notices,
         clock: Clock,
+        listeners: Iterable[Callable[[Course], None]] = (),
     ) -> None:
         self.db = db
         self.courses = courses
@@ -75,7 +76,7 @@ class CourseService:
         self.notices = notices
         self.clock = clock
         # Told about every published, moved or cancelled course (the reminder timers).
-        self.listeners: list[Callable[[Course], None]] = []
+        self.listeners: list[Callable[[Course], None]] = list(listeners)
 
     def _changed(self, course: Course) -> None:
         for listener in self.listeners:
