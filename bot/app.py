@@ -92,14 +92,14 @@ class Services:
     profiles: ProfileService
     signups: SignupService
     course_service: CourseService
-    announcements: AnnouncementService
     reminders: ReminderService
+    reminder_timers: ReminderTimers
     surveys: SurveyService
+    survey_timers: SurveyTimers
+    announcements: AnnouncementService
+    scheduler: Scheduler
     audit: AuditLog
     clock: Clock
-    scheduler: Scheduler
-    reminder_timers: ReminderTimers
-    survey_timers: SurveyTimers
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -153,6 +153,10 @@ def create_services(
         course_service=CourseService(
             db, courses, registrations, signups, notices, clock, listeners=course_listeners
         ),
+        reminders=reminders,
+        reminder_timers=reminder_timers,
+        surveys=surveys,
+        survey_timers=survey_timers,
         announcements=AnnouncementService(
             announcements,
             settings.default_locale,
@@ -160,13 +164,9 @@ def create_services(
             clock,
             default_timezone=settings.default_timezone,
         ),
-        reminders=reminders,
-        surveys=surveys,
+        scheduler=scheduler,
         audit=AuditLog(db),
         clock=clock,
-        scheduler=scheduler,
-        reminder_timers=reminder_timers,
-        survey_timers=survey_timers,
     )
 
 

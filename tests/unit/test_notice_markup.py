@@ -30,10 +30,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def services(db, localizations, settings, clock):
-    services = create_services(db, localizations, settings)
-    for service in (services.signups, services.course_service, services.reminders):
-        service.clock = clock
-    return services
+    return create_services(db, localizations, settings, clock)
 
 
 @pytest.fixture
