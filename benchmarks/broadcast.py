@@ -26,10 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from bot.app import create_bot, create_services
+from bot.app import create_bot, create_delivery_worker, create_services
 from bot.config import Settings
 from bot.i18n import Localizations
-from bot.services.delivery import DeliveryWorker
 from storage.database import Database
 
 TOKEN = "123456789:AAEbenchmarkTOKENbenchmarkTOKEN_000"
@@ -102,18 +101,8 @@ async def run(
                 retry=False,
             )
 
-            async def no_calendar(course_id: int, locale: str) -> None:
-                return None
-
-            worker = DeliveryWorker(
-                bot,
-                services.outbox,
-                services.users,
-                no_calendar,
-                "en",
-                rate,
-                services.clock,
-                announcements=services.announcements.announcements,
+            worker = create_delivery_worker(
+                settings, localizations, services, bot, bot, asyncio.Event()
             )
             started = time.perf_counter()
             worker.start()

@@ -3,8 +3,8 @@ status message current (sent / blocked / failed / remaining, an estimated finish
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -14,15 +14,15 @@ from bot.config import Locale
 from bot.i18n import Localizations, Translator, pick_locale
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService, Progress
-from bot.services.delivery import CourseButton, send_announcement
+from bot.services.delivery import send_announcement
+from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.notice_buttons import NoticeButtons
 from storage.announcements import Announcement, scheduled_time
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
 
 PROGRESS_SECONDS = 3.0
-# Callback data of the Stop button, built by the handlers' CallbackData (kept out of here).
-StopData = Callable[[int], str]
 
 
 class Announcer:
@@ -33,21 +33,21 @@ class Announcer:
         localizations: Localizations,
         default_locale: Locale,
         scheduler: Scheduler,
-        stop_data: StopData,
-        course_button: CourseButton | None = None,
-        wake_delivery: Callable[[], None] = lambda: None,
+        buttons: NoticeButtons,
+        bot: Bot | None = None,
+        wake_delivery: asyncio.Event | None = None,
     ) -> None:
-        self.course_button = course_button
+        """`bot`: scheduled jobs look it up when they fire rather than carrying it in their
+        arguments (None in tests that build no running bot). `wake_delivery`: the event the
+        delivery worker waits on, set when an announcement was queued."""
         self.service = service
         self.users = users
         self.localizations = localizations
         self.default_locale = default_locale
         self.scheduler = scheduler
-        self.stop_data = stop_data
-        self.wake_delivery = wake_delivery
-        # Set by the app at start-up: scheduled jobs look the Bot up when they fire rather
-        # than carrying it in their arguments.
-        self.bot: Bot | None = None
+        self.buttons = buttons
+        self.bot = bot
+        self.wake_delivery = wake_delivery or asyncio.Event()
         self._shown: dict[int, str] = {}
         self._stopped: set[int] = set()  # stopped, final report not yet shown
 
@@ -64,7 +64,7 @@ class Announcer:
         """Queue it for every recipient and post the live status message to the organiser;
         `by`: the organiser who pressed Send (the service audits it)."""
         count = await self.service.send_now(announcement_id, by=by)
-        self.wake_delivery()
+        self.wake_delivery.set()
         announcement = await self.service.get(announcement_id)
         t = await self._organiser_t(announcement)
         progress = await self.service.progress(announcement_id)
@@ -84,7 +84,7 @@ class Announcer:
 
     async def send_copy(self, bot: Bot, chat_id: int, item: Announcement, locale: str) -> None:
         """The message exactly as recipients in `locale` get it (the preview)."""
-        await send_announcement(bot, chat_id, item, locale, self.course_button)
+        await send_announcement(bot, chat_id, item, locale, self.buttons)
 
     def schedule(self, announcement: Announcement) -> None:
         when = scheduled_time(announcement)
@@ -166,7 +166,6 @@ class Announcer:
         return t("announce-done-report", **values)
 
     def _stop_markup(self, t: Translator, announcement_id: int) -> InlineKeyboardMarkup:
-        button = InlineKeyboardButton(
-            text=t("button-announce-stop"), callback_data=self.stop_data(announcement_id)
-        )
+        data = AnnounceCb(action=AnnounceAction.STOP, value=str(announcement_id)).pack()
+        button = InlineKeyboardButton(text=t("button-announce-stop"), callback_data=data)
         return InlineKeyboardMarkup(inline_keyboard=[[button]])

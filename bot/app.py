@@ -18,7 +18,6 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -34,23 +33,16 @@ from bot.retry import RetryRequests, TolerateExpiredCallbacks
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
 from bot.services.audit import AuditService
-from bot.services.calendar import course_ics, ics_filename
+from bot.services.calendar import CalendarFiles
 from bot.services.courses import CourseService
-from bot.services.delivery import DeliveryWorker
+from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
 from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
 from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
 from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
-from bot.ui.callbacks import (
-    AnnounceAction,
-    AnnounceCb,
-    CourseAction,
-    CourseCb,
-    SurveyAction,
-    SurveyCb,
-)
+from bot.ui.notice_buttons import NoticeButtons
 from handlers import get_routers
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
@@ -84,9 +76,15 @@ def create_bot(settings: Settings, session: BaseSession | None = None, retry: bo
     return bot
 
 
+# Settings' own defaults, for callers that pass none (unit tests, benchmarks): built without
+# validation, so no token is needed and nothing is read from the environment.
+DEFAULT_SETTINGS = Settings.model_construct()
+
+
 @dataclass(frozen=True)
 class Services:
-    """Repositories and services: built once, handed to handlers as Dispatcher kwargs."""
+    """Repositories, services and their timers: built once, handed to handlers as Dispatcher
+    kwargs."""
 
     users: UserRepository
     courses: CourseRepository
@@ -95,14 +93,15 @@ class Services:
     profiles: ProfileService
     signups: SignupService
     course_service: CourseService
-    announcements: AnnouncementService
     reminders: ReminderService
+    reminder_timers: ReminderTimers
     surveys: SurveyService
+    survey_timers: SurveyTimers  # the survey service's own (SurveyService.timers)
+    announcements: AnnouncementService
+    scheduler: Scheduler
     audit: AuditLog
     audit_service: AuditService
     clock: Clock
-    # Built here for the services that own timers (SurveyService); create_dispatcher starts it.
-    scheduler: Scheduler
 
     def as_kwargs(self) -> dict[str, Any]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -115,16 +114,40 @@ def create_services(
     clock: Clock = system_clock,
     scheduler: Scheduler | None = None,
 ) -> Services:
+    """Every service, each given its collaborators when it is built (nothing is patched
+    later): the timers exist before the course service that tells them about changes."""
+    settings = settings or DEFAULT_SETTINGS
+    scheduler = scheduler or Scheduler(clock)
     users = UserRepository(db)
     courses = CourseRepository(db)
     registrations = RegistrationRepository(db)
+    announcements = AnnouncementRepository(db)
     notices = Notices(localizations)
     signups = SignupService(db, courses, registrations, users, notices, clock)
-    announcements = AnnouncementRepository(db)
-    profiles = ProfileService(users, signups, ErasureLog.beside(db.path), clock)
-    profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
-    scheduler = scheduler or Scheduler()
+    profiles = ProfileService(
+        users,
+        signups,
+        ErasureLog.beside(db.path),
+        clock,
+        forgotten=(courses.drop_cache, announcements.drop_cache),
+    )
     audit = AuditLog(db)
+    reminders = ReminderService(db, courses, notices, settings.reminder_offsets, clock)
+    reminder_timers = ReminderTimers(reminders, scheduler)
+    surveys = SurveyService(
+        db,
+        SurveyRepository(db),
+        courses,
+        notices,
+        settings.default_locale,
+        send_after=settings.survey_send_after,
+        remind_after=settings.survey_reminder_after,
+        clock=clock,
+        audit=audit,
+        scheduler=scheduler,
+        default_timezone=settings.default_timezone,
+    )
+    course_listeners = (reminder_timers.course_changed, surveys.timers.course_changed)
     return Services(
         users=users,
         courses=courses,
@@ -132,41 +155,27 @@ def create_services(
         outbox=OutboxRepository(db),
         profiles=profiles,
         signups=signups,
-        course_service=CourseService(db, courses, registrations, signups, notices, audit, clock),
-        reminders=ReminderService(
-            db,
-            courses,
-            notices,
-            settings.reminder_offsets if settings else (timedelta(days=1), timedelta(hours=1)),
-            clock,
+        course_service=CourseService(
+            db, courses, registrations, signups, notices, audit, clock, listeners=course_listeners
         ),
-        clock=clock,
-        scheduler=scheduler,
-        audit=audit,
-        surveys=SurveyService(
-            db,
-            SurveyRepository(db),
-            courses,
-            notices,
-            settings.default_locale if settings else "en",
-            send_after=settings.survey_send_after if settings else timedelta(hours=2),
-            remind_after=settings.survey_reminder_after if settings else timedelta(days=2),
-            clock=clock,
-            audit=audit,
-            scheduler=scheduler,
-            default_timezone=settings.default_timezone if settings else "UTC",
-        ),
+        reminders=reminders,
+        reminder_timers=reminder_timers,
+        surveys=surveys,
+        survey_timers=surveys.timers,
         announcements=AnnouncementService(
             announcements,
-            settings.default_locale if settings else "en",
-            settings.broadcast_rate if settings else 25.0,
+            settings.default_locale,
+            settings.broadcast_rate,
             clock,
             courses=courses,
             users=users,
             audit=audit,
-            default_timezone=settings.default_timezone if settings else "UTC",
+            default_timezone=settings.default_timezone,
         ),
         audit_service=AuditService(audit, users, clock),
+        scheduler=scheduler,
+        audit=audit,
+        clock=clock,
     )
 
 
@@ -175,51 +184,38 @@ def create_dispatcher(
     db: Database,
     localizations: Localizations,
     services: Services | None = None,
+    bot: Bot | None = None,
+    wake_delivery: asyncio.Event | None = None,
 ) -> tuple[Dispatcher, InFlightMiddleware]:
-    """The production Dispatcher; handler tests feed updates to exactly this."""
+    """The production Dispatcher; handler tests feed updates to exactly this. `bot` is the
+    one scheduled announcements go out through, `wake_delivery` the event the delivery worker
+    waits on (both left out by tests that run neither)."""
     services = services or create_services(db, localizations, settings)
-    scheduler = services.scheduler
-
-    def course_button(course_id: int, locale: str) -> InlineKeyboardMarkup:
-        """The button under an announcement that opens the course, in the reader's language."""
-        label = localizations.get(locale)("button-open-course")
-        data = CourseCb(action=CourseAction.OPEN, course_id=course_id).pack()
-        return InlineKeyboardMarkup(
-            inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
-        )
-
     announcer = Announcer(
         services.announcements,
         services.users,
         localizations,
         settings.default_locale,
-        scheduler,
-        stop_data=lambda announcement_id: AnnounceCb(
-            action=AnnounceAction.STOP, value=str(announcement_id)
-        ).pack(),
-        course_button=course_button,
+        services.scheduler,
+        NoticeButtons(localizations),
+        bot,
+        wake_delivery,
     )
-    timers = ReminderTimers(services.reminders, scheduler)
-    services.course_service.listeners.append(timers.course_changed)
-    survey_timers = services.surveys.timers
-    services.course_service.listeners.append(survey_timers.course_changed)
+    in_flight = InFlightMiddleware()
+    throttle = ThrottleMiddleware(
+        services.users, localizations, settings.default_locale, settings.throttle_rate
+    )
     dp = Dispatcher(
         storage=SQLiteStorage(db),
-        reminder_timers=timers,
-        survey_timers=survey_timers,
         settings=settings,
         db=db,
         localizations=localizations,
         announcer=announcer,
+        throttle=throttle,
         **services.as_kwargs(),
     )
-    in_flight = InFlightMiddleware()
     dp.update.outer_middleware(in_flight)
     # Before the user middleware: a dropped update costs no database write.
-    throttle = ThrottleMiddleware(
-        services.users, localizations, settings.default_locale, settings.throttle_rate
-    )
-    dp["throttle"] = throttle
     dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(
         UserContextMiddleware(services.profiles, localizations, settings.default_locale)
@@ -228,8 +224,36 @@ def create_dispatcher(
     return dp, in_flight
 
 
+def create_delivery_worker(
+    settings: Settings,
+    localizations: Localizations,
+    services: Services,
+    bot: Bot,
+    calendar_bot: Bot,
+    wake: asyncio.Event,
+) -> DeliveryWorker:
+    """The outbox worker, sending through `bot`; calendar files name `calendar_bot`."""
+    return DeliveryWorker(
+        bot,
+        DeliveryRows(services.outbox, services.users, services.announcements.announcements),
+        Enclosures(
+            NoticeButtons(localizations),
+            CalendarFiles(services.courses, calendar_bot, services.clock),
+        ),
+        settings.default_locale,
+        settings.broadcast_rate,
+        services.clock,
+        wake,
+    )
+
+
 async def run(settings: Settings) -> None:
-    """Run the bot until SIGTERM/SIGINT, then finish in-flight updates and close storage."""
+    """Run the bot until SIGTERM/SIGINT, then finish in-flight updates and close storage.
+
+    Built in this order, each object complete when it is made: the Bots, the database, the
+    services (with their timers), the delivery worker and the Dispatcher (sharing the event
+    that wakes the worker), then the start-up and shutdown hooks.
+    """
     localizations = Localizations()
     db = Database(settings.database_path)
     bot = create_bot(settings)
@@ -251,64 +275,16 @@ async def run(settings: Settings) -> None:
         # Also flushes old page versions (a migration that cleared data) out of the WAL; if a
         # reader prevents it, the retry job started below does it.
         await db.truncate_wal()
-        dp, in_flight = create_dispatcher(settings, db, localizations, services)
-        scheduler: Scheduler = dp["scheduler"]
-        announcer: Announcer = dp["announcer"]
-        timers: ReminderTimers = dp["reminder_timers"]
-        survey_timers: SurveyTimers = dp["survey_timers"]
-
-        def survey_button(survey_id: int, locale: str) -> InlineKeyboardMarkup:
-            label = localizations.get(locale)("button-survey-start")
-            data = SurveyCb(action=SurveyAction.START, survey_id=survey_id).pack()
-            return InlineKeyboardMarkup(
-                inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data)]]
-            )
-
-        def course_action_button(course_id: int, action: str, locale: str) -> InlineKeyboardMarkup:
-            """Under a reminder: "Can't come? Cancel my place"; under an attendance check:
-            Yes / No."""
-            t = localizations.get(locale)
-            choices = (
-                [
-                    ("button-still-coming", CourseAction.COMING),
-                    ("button-not-coming", CourseAction.NOT_COMING),
-                ]
-                if action == "attend"
-                else [("button-cancel-place", CourseAction.CANCEL)]
-            )
-            return InlineKeyboardMarkup(
-                inline_keyboard=[
-                    [
-                        InlineKeyboardButton(
-                            text=t(key),
-                            callback_data=CourseCb(action=a, course_id=course_id).pack(),
-                        )
-                        for key, a in choices
-                    ]
-                ]
-            )
-
-        async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:
-            course = await services.courses.get(course_id)
-            if course is None:
-                return None
-            me = await bot.me()
-            return course_ics(course, locale, f"{me.username}.t.me"), ics_filename(course)
-
-        worker = DeliveryWorker(
-            worker_bot,
-            services.outbox,
-            services.users,
-            calendar_file,
-            settings.default_locale,
-            settings.broadcast_rate,
-            services.clock,
-            announcements=services.announcements.announcements,
-            course_button=announcer.course_button,
-            course_action=course_action_button,
-            survey_button=survey_button,
+        # Set by the announcer when it queued messages: the worker looks at once.
+        wake_delivery = asyncio.Event()
+        worker = create_delivery_worker(
+            settings, localizations, services, worker_bot, bot, wake_delivery
         )
-        announcer.wake_delivery = worker.wake
+        dp, in_flight = create_dispatcher(
+            settings, db, localizations, services, bot, wake_delivery
+        )
+        announcer: Announcer = dp["announcer"]
+        scheduler = services.scheduler
 
         async def daily_backup() -> None:
             """Checked hourly; copies at most once a day (see bot/backup.py)."""
@@ -335,7 +311,6 @@ async def run(settings: Settings) -> None:
             await register_commands(
                 bot, localizations, settings.admin_ids, settings.default_locale
             )
-            announcer.bot = bot
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)
@@ -344,8 +319,8 @@ async def run(settings: Settings) -> None:
             if settings.backup_dir is not None:
                 scheduler.every(daily_backup, "backup:daily", 60)
             await announcer.restore()
-            await timers.restore()
-            await survey_timers.restore()
+            await services.reminder_timers.restore()
+            await services.survey_timers.restore()
             scheduler.start()
             worker.start()
 

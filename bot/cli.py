@@ -18,12 +18,19 @@ EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 USAGE = "usage: python -m bot [check | backup PATH]"
 
 
-def check() -> int:
-    """Configuration, database (opened and migrated), Telegram (getMe)."""
+def _configured() -> Settings | None:
+    """The settings, or None after saying why they cannot be used."""
     try:
-        settings = load_settings()
+        return load_settings()
     except ConfigError as exc:
         print(f"FAIL configuration: {exc}")
+        return None
+
+
+def check() -> int:
+    """Configuration, database (opened and migrated), Telegram (getMe)."""
+    settings = _configured()
+    if settings is None:
         return EXIT_CONFIG
     say = _Say(settings)
     organisers = len(settings.admin_ids)
@@ -84,10 +91,8 @@ async def _check_services(settings: Settings, say: _Say) -> int:
 
 def backup(target: str) -> int:
     """A consistent copy of the live database at `target` (a file or a folder)."""
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(f"FAIL configuration: {exc}")
+    settings = _configured()
+    if settings is None:
         return EXIT_CONFIG
     say = _Say(settings)
     destination = Path(target)

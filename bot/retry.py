@@ -22,9 +22,13 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods import AnswerCallbackQuery, GetUpdates, Response, TelegramMethod
-from aiogram.methods.base import TelegramType
+from aiogram.methods.base import TelegramType as T
 
 log = logging.getLogger(__name__)
+
+# The request middleware signature, short: the next step, and the Bot API method it sends.
+Next = NextRequestMiddlewareType
+Method = TelegramMethod
 
 
 class RetryRequests(BaseRequestMiddleware):
@@ -41,12 +45,7 @@ class RetryRequests(BaseRequestMiddleware):
         self.base_delay = base_delay
         self.max_retry_after = max_retry_after
 
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Response[TelegramType]:
+    async def __call__(self, make_request: Next[T], bot: Bot, method: Method[T]) -> Response[T]:
         if method.__api_method__ == GetUpdates.__api_method__:
             return await make_request(bot, method)
         attempt = 1
@@ -86,12 +85,7 @@ class TolerateExpiredCallbacks(BaseRequestMiddleware):
 
     EXPIRED = ("query is too old", "query id is invalid")
 
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Response[TelegramType]:
+    async def __call__(self, make_request: Next[T], bot: Bot, method: Method[T]) -> Response[T]:
         if method.__api_method__ != AnswerCallbackQuery.__api_method__:
             return await make_request(bot, method)
         try:
@@ -100,4 +94,4 @@ class TolerateExpiredCallbacks(BaseRequestMiddleware):
             if not any(marker in exc.message.lower() for marker in self.EXPIRED):
                 raise
             log.info("A button press was too old to answer (%s); handling goes on", exc.message)
-            return Response[TelegramType](ok=True, result=True)
+            return Response[T](ok=True, result=True)

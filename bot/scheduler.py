@@ -44,27 +44,24 @@ class Scheduler:
 
     def every(self, job: Job, job_id: str, minutes: float) -> None:
         """Run `job` now and then every `minutes`; missed runs collapse into one."""
-        self.scheduler.add_job(
-            self._tracked(job),
-            "interval",
-            minutes=minutes,
-            id=job_id,
-            replace_existing=True,
-            next_run_time=self.clock(),
-            coalesce=True,
-            misfire_grace_time=None,
+        self._add(
+            job, job_id, "interval", minutes=minutes, next_run_time=self.clock(), coalesce=True
         )
 
     def at(self, job: Job, job_id: str, when: datetime, *args: Any) -> None:
         """Run `job(*args)` once at `when`; if the bot was down then, as soon as it is up."""
+        self._add(job, job_id, "date", run_date=when, args=args)
+
+    def _add(self, job: Job, job_id: str, trigger: str, **options: Any) -> None:
+        """A job under a deterministic id (replacing one of the same id) that runs however
+        late it comes (the misfire policy: never skipped)."""
         self.scheduler.add_job(
             self._tracked(job),
-            "date",
-            run_date=when,
-            args=args,
+            trigger,
             id=job_id,
             replace_existing=True,
             misfire_grace_time=None,
+            **options,
         )
 
     def remove(self, job_id: str) -> None:

@@ -10,10 +10,11 @@ from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from aiogram import Bot
 from icalendar import Calendar, Event, Timezone
 
-from bot.clock import system_clock
-from storage.courses import Course, CourseStatus
+from bot.clock import Clock, system_clock
+from storage.courses import Course, CourseRepository, CourseStatus
 
 PRODID = "-//ROCB Europe & TRACECA//Course bot//EN"
 
@@ -70,3 +71,22 @@ def _description(course: Course, locale: str) -> str:
 
 def ics_filename(course: Course) -> str:
     return f"course-{course.id}.ics"
+
+
+class CalendarFiles:
+    """A course's .ics file as the delivery worker attaches it to a notice. The event's UID
+    names the bot, so a later file replaces the event instead of adding a second one."""
+
+    def __init__(self, courses: CourseRepository, bot: Bot, clock: Clock) -> None:
+        self.courses = courses
+        self.bot = bot
+        self.clock = clock
+
+    async def file(self, course_id: int, locale: str) -> tuple[bytes, str] | None:
+        """(file bytes, file name) in a language, or None if the course is gone."""
+        course = await self.courses.get(course_id)
+        if course is None:
+            return None
+        me = await self.bot.me()
+        data = course_ics(course, locale, f"{me.username}.t.me", stamp=self.clock())
+        return data, ics_filename(course)

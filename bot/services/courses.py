@@ -4,7 +4,7 @@ changes of time or place and about cancellations through the outbox."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -98,6 +98,7 @@ class CourseService:
         notices: Notices,
         audit: AuditLog,
         clock: Clock,
+        listeners: Iterable[Callable[[Course], None]] = (),
     ) -> None:
         self.db = db
         self.courses = courses
@@ -107,7 +108,7 @@ class CourseService:
         self.audit = audit
         self.clock = clock
         # Told about every published, moved or cancelled course (the reminder timers).
-        self.listeners: list[Callable[[Course], None]] = []
+        self.listeners: list[Callable[[Course], None]] = list(listeners)
 
     def _changed(self, course: Course) -> None:
         for listener in self.listeners:

@@ -21,7 +21,7 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from aiogram import Bot
@@ -32,11 +32,13 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile
 
 from bot.clock import Clock
 from bot.config import Locale
 from bot.i18n import pick_locale
+from bot.services.calendar import CalendarFiles
+from bot.ui.notice_buttons import NoticeButtons
 from storage.announcements import Announcement, AnnouncementRepository
 from storage.outbox import OutboxMessage, OutboxRepository, Outcome
 from storage.users import UserRepository
@@ -47,16 +49,24 @@ CAPTION_LIMIT = 1024
 POLL_SECONDS = 1.0
 MAX_ATTEMPTS = 5
 PER_CHAT_SECONDS = 1.0  # Telegram: about one message a second to one chat
-# (file bytes, file name) of a course's calendar file in a language, or None if it is gone.
-CalendarFile = Callable[[int, str], Awaitable[tuple[bytes, str] | None]]
-# The button under an announcement that opens a course, in a language (built by the app, which
-# knows the callback data format).
-CourseButton = Callable[[int, str], InlineKeyboardMarkup]
-# A button acting on a course (under a reminder: "Can't come? Cancel my place"):
-# (course id, action, language) -> keyboard.
-CourseActionButton = Callable[[int, str, str], InlineKeyboardMarkup]
-# The Start button under a survey invitation or reminder: (survey id, language) -> keyboard.
-SurveyButton = Callable[[int, str], InlineKeyboardMarkup]
+
+
+@dataclass(frozen=True)
+class DeliveryRows:
+    """What the worker reads and writes: the outbox, its recipients (marked inactive when
+    they block the bot) and the announcements it sends."""
+
+    outbox: OutboxRepository
+    users: UserRepository
+    announcements: AnnouncementRepository
+
+
+@dataclass(frozen=True)
+class Enclosures:
+    """What goes with a notice's text: the buttons under it and a course's calendar file."""
+
+    buttons: NoticeButtons
+    calendar: CalendarFiles
 
 
 CATCH_UP_SECONDS = 0.05
@@ -92,33 +102,26 @@ class DeliveryWorker:
     def __init__(
         self,
         bot: Bot,
-        outbox: OutboxRepository,
-        users: UserRepository,
-        calendar_file: CalendarFile,
+        rows: DeliveryRows,
+        enclosures: Enclosures,
         default_locale: Locale,
         rate: float,
         clock: Clock,
-        announcements: AnnouncementRepository | None = None,
-        course_button: CourseButton | None = None,
-        course_action: CourseActionButton | None = None,
-        survey_button: SurveyButton | None = None,
+        wake: asyncio.Event | None = None,
     ) -> None:
+        """`wake` is set by whoever queues messages (the announcer): look now, not at the
+        next poll."""
         self.bot = bot
-        self.survey_button = survey_button
-        self.course_action = course_action
-        self.announcements = announcements
-        self.course_button = course_button
-        self.outbox = outbox
-        self.users = users
-        self.calendar_file = calendar_file
+        self.rows = rows
+        self.enclosures = enclosures
         self.default_locale = default_locale
         self.pacer = Pacer(rate)
         self.max_in_flight = in_flight_for(rate)
         self.clock = clock
+        self._wake = wake or asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._sending: dict[int, asyncio.Task[None]] = {}  # outbox id -> its request
         self._stopping = asyncio.Event()
-        self._wake = asyncio.Event()
         self._outcomes: list[Outcome] = []
         self._outcome_ready = asyncio.Event()
         self._closing = False
@@ -130,10 +133,6 @@ class DeliveryWorker:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="delivery-worker")
 
-    def wake(self) -> None:
-        """New messages were queued: look now instead of at the next poll."""
-        self._wake.set()
-
     async def stop(self) -> None:
         """Finish the requests in flight, write their outcomes, hand back the rest."""
         self._stopping.set()
@@ -142,7 +141,7 @@ class DeliveryWorker:
             await self._task
 
     async def _run(self) -> None:
-        recovered = await self.outbox.recover()
+        recovered = await self.rows.outbox.recover()
         if recovered:
             log.warning("Re-sending %d message(s) interrupted by the last stop", recovered)
         writer = asyncio.create_task(self._write_outcomes(), name="delivery-outcomes")
@@ -177,7 +176,7 @@ class DeliveryWorker:
         if free <= 0:
             await self._idle()  # a finishing request wakes us
             return 0
-        batch = await self.outbox.claim(self.clock(), free)
+        batch = await self.rows.outbox.claim(self.clock(), free)
         started = 0
         for index, message in enumerate(batch):
             if self._stopping.is_set():
@@ -224,7 +223,7 @@ class DeliveryWorker:
         if not outcomes:
             return
         try:
-            await self.outbox.record(outcomes)
+            await self.rows.outbox.record(outcomes)
         except Exception:
             # Not written: the rows stay `sending` and are sent again after a restart.
             log.exception("Could not record %d delivery outcome(s)", len(outcomes))
@@ -234,7 +233,7 @@ class DeliveryWorker:
         for outcome in outcomes:
             if outcome.state == "blocked":
                 # Left out of later audiences until they write to the bot again.
-                await self.users.set_active(outcome.user_id, False)
+                await self.rows.users.set_active(outcome.user_id, False)
 
     async def drain(self) -> None:
         """Wait for the requests in flight and write every outcome (tests, shutdown)."""
@@ -263,7 +262,7 @@ class DeliveryWorker:
                 if announcement is None:
                     return Outcome(message.id, "cancelled", "the announcement was stopped")
                 sent_id = await send_announcement(
-                    self.bot, message.user_id, announcement, locale, self.course_button
+                    self.bot, message.user_id, announcement, locale, self.enclosures.buttons
                 )
             else:
                 texts: dict[str, str] = message.payload.get("text", {})
@@ -291,23 +290,16 @@ class DeliveryWorker:
         )
 
     async def _announcement(self, announcement_id: int) -> Announcement | None:
-        if self.announcements is None:
-            return None
-        announcement = await self.announcements.get(announcement_id)
+        announcement = await self.rows.announcements.get(announcement_id)
         if announcement is None or announcement.status == "stopped":
             return None
         return announcement
 
     async def _send(self, message: OutboxMessage, text: str, locale: str) -> int:
         course_id = message.payload.get("ics_course_id")
-        attachment = await self.calendar_file(int(course_id), locale) if course_id else None
-        action = message.payload.get("course_action")
-        markup = None
-        if action and self.course_action is not None:
-            markup = self.course_action(int(action["course_id"]), str(action["action"]), locale)
-        survey_id = message.payload.get("survey_id")
-        if survey_id and self.survey_button is not None:
-            markup = self.survey_button(int(survey_id), locale)
+        calendar = self.enclosures.calendar
+        attachment = await calendar.file(int(course_id), locale) if course_id else None
+        markup = self.enclosures.buttons.under(message.payload, locale)
         if attachment is None:
             sent = await self.bot.send_message(message.user_id, text, reply_markup=markup)
             return sent.message_id
@@ -326,15 +318,15 @@ async def send_announcement(
     chat_id: int,
     item: Announcement,
     locale: str,
-    course_button: CourseButton | None,
+    buttons: NoticeButtons,
 ) -> int:
     """The organiser's text in the recipient's language, formatting kept (HTML), with the
     photo or document and the course's button if it has them. The preview uses it too, so
     organisers see exactly what is sent."""
     text = item.text(locale)
     markup = None
-    if item.course_button is not None and course_button is not None:
-        markup = course_button(item.course_button, locale)
+    if item.course_button is not None:
+        markup = buttons.open_course(item.course_button, locale)
     if item.media_type == "photo" and item.media_file_id:
         sent = await bot.send_photo(
             chat_id, item.media_file_id, caption=text or None, reply_markup=markup

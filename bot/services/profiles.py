@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
@@ -48,13 +48,14 @@ class ProfileService:
         signups: SignupService,
         erasures: ErasureLog,
         clock: Clock,
+        forgotten: Iterable[Callable[[], None]] = (),
     ) -> None:
         self.users = users
         self.signups = signups
         self.erasures = erasures
         self.clock = clock
         # Called after an erasure: caches elsewhere that may still hold the person's id.
-        self.forgotten: list[Callable[[], None]] = []
+        self.forgotten: list[Callable[[], None]] = list(forgotten)
 
     async def seen(
         self, user_id: int, telegram_language: str | None, *, talking: bool, starting: bool

@@ -49,20 +49,15 @@ def due_time(course: Course, offset: timedelta) -> datetime:
     return wall.replace(tzinfo=zone).astimezone(UTC) - timedelta(seconds=offset.seconds)
 
 
+@dataclass(eq=False)  # a service: compared and hashed by identity
 class ReminderService:
-    def __init__(
-        self,
-        db: Database,
-        courses: CourseRepository,
-        notices: Notices,
-        default_offsets: tuple[timedelta, ...],
-        clock: Clock,
-    ) -> None:
-        self.db = db
-        self.courses = courses
-        self.notices = notices
-        self.default_offsets = default_offsets
-        self.clock = clock
+    """Plans, queues and records the reminders and attendance checks of published courses."""
+
+    db: Database
+    courses: CourseRepository
+    notices: Notices
+    default_offsets: tuple[timedelta, ...]  # REMINDER_OFFSETS; a course may have its own
+    clock: Clock
 
     def offsets(self, course: Course) -> tuple[timedelta, ...]:
         if course.reminder_offsets:

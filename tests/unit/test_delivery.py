@@ -6,16 +6,15 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 
-from bot.app import create_bot
 from bot.clock import system_clock
-from bot.services.delivery import DeliveryWorker, Pacer
+from bot.services.delivery import DeliveryRows, Pacer
+from storage.announcements import AnnouncementRepository
 from storage.outbox import OutboxRepository
 from storage.users import UserRepository
 from tests.conftest import TEST_TOKEN
 from tests.e2e.emulator import BotAPIEmulator
+from tests.unit.emulated_worker import emulated_worker
 
 
 @pytest.fixture
@@ -24,19 +23,20 @@ async def emulator():
         yield emu
 
 
-@pytest.fixture
-async def worker(emulator, db, settings):
-    session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
-    bot = create_bot(settings, session=session, retry=False)
+class LanguageCalendar:
+    """Calendar files that say which language they were asked in."""
 
-    async def calendar_file(course_id: int, locale: str):
+    async def file(self, course_id: int, locale: str):
         return (f"BEGIN:VCALENDAR\r\nX-LANG:{locale}\r\nEND:VCALENDAR\r\n".encode(), "c.ics")
 
-    worker = DeliveryWorker(
-        bot, OutboxRepository(db), UserRepository(db), calendar_file, "en", 1000, system_clock
-    )
-    yield worker
-    await bot.session.close()
+
+@pytest.fixture
+async def worker(emulator, db, settings, localizations):
+    rows = DeliveryRows(OutboxRepository(db), UserRepository(db), AnnouncementRepository(db))
+    async with emulated_worker(
+        emulator, settings, localizations, rows, lambda bot: LanguageCalendar(), system_clock
+    ) as worker:
+        yield worker
 
 
 async def queue(db, user_id, texts, ics=None):

@@ -7,16 +7,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 
-from bot.app import create_bot, create_services
-from bot.services.calendar import course_ics, ics_filename
-from bot.services.delivery import DeliveryWorker
+from bot.app import create_services
+from bot.services.calendar import CalendarFiles
+from bot.services.delivery import DeliveryRows
 from bot.services.reminders import due_time
 from storage.courses import CourseStatus
 from tests.conftest import TEST_TOKEN, Clock
 from tests.e2e.emulator import BotAPIEmulator
+from tests.unit.emulated_worker import emulated_worker
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 TITLE = "HS <2022> to HS 2027"
@@ -31,10 +30,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def services(db, localizations, settings, clock):
-    services = create_services(db, localizations, settings)
-    for service in (services.signups, services.course_service, services.reminders):
-        service.clock = clock
-    return services
+    return create_services(db, localizations, settings, clock)
 
 
 @pytest.fixture
@@ -44,20 +40,21 @@ async def emulator():
 
 
 @pytest.fixture
-async def worker(emulator, services, settings):
-    session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
-    bot = create_bot(settings, session=session, retry=False)
-
-    async def calendar_file(course_id: int, locale: str) -> tuple[bytes, str] | None:
-        course = await services.courses.get(course_id)
-        return (course_ics(course, locale, "bot.t.me"), ics_filename(course)) if course else None
-
-    worker = DeliveryWorker(
-        bot, services.outbox, services.users, calendar_file, "en", 1000, services.clock
-    )
-    worker.per_chat_seconds = 0  # no one-second spacing between one person's notices here
-    yield worker
-    await bot.session.close()
+async def worker(emulator, services, settings, localizations):
+    rows = DeliveryRows(services.outbox, services.users, services.announcements.announcements)
+    async with emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows,
+        lambda bot: CalendarFiles(services.courses, bot, services.clock),
+        services.clock,
+    ) as worker:
+        worker.per_chat_seconds = 0  # no one-second spacing between one person's notices here
+        # The bot's name (the calendar files' domain) known before the first send, so a
+        # notice with a file does not fall behind the next one waiting for it.
+        await worker.bot.me()
+        yield worker
 
 
 async def make_course(services, capacity: int):

@@ -24,10 +24,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def services(db, localizations, settings, clock):
-    services = create_services(db, localizations, settings)
-    for service in (services.reminders, services.signups, services.course_service):
-        service.clock = clock
-    return services
+    return create_services(db, localizations, settings, clock)
 
 
 async def make_course(services, starts_at: datetime, zone: str = "Europe/Brussels"):

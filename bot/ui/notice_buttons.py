@@ -1,0 +1,60 @@
+"""The buttons under a notice the delivery worker sends, in the reader's language.
+
+Services queue a notice with plain ids in its outbox payload (`course_action`, `survey_id`);
+this turns them into buttons when the notice is sent, so the callback data format stays in
+bot/ui and the services never build keyboards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Localizations
+from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb
+
+# What a course notice offers, by its payload's `course_action.action`: under an attendance
+# check Yes / No, under a reminder "Can't come? Cancel my place".
+COURSE_CHOICES: dict[str, tuple[tuple[str, CourseAction], ...]] = {
+    "attend": (
+        ("button-still-coming", CourseAction.COMING),
+        ("button-not-coming", CourseAction.NOT_COMING),
+    ),
+    "cancel": (("button-cancel-place", CourseAction.CANCEL),),
+}
+
+
+class NoticeButtons:
+    def __init__(self, localizations: Localizations) -> None:
+        self.localizations = localizations
+
+    def open_course(self, course_id: int, locale: str) -> InlineKeyboardMarkup:
+        """The button under an announcement that opens the course."""
+        data = CourseCb(action=CourseAction.OPEN, course_id=course_id).pack()
+        return self._row(locale, [("button-open-course", data)])
+
+    def under(self, payload: Mapping[str, Any], locale: str) -> InlineKeyboardMarkup | None:
+        """The buttons a notice's payload asks for; None for a notice without any."""
+        if payload.get("survey_id"):
+            data = SurveyCb(action=SurveyAction.START, survey_id=int(payload["survey_id"]))
+            return self._row(locale, [("button-survey-start", data.pack())])
+        action = payload.get("course_action")
+        if not action:
+            return None
+        course_id = int(action["course_id"])
+        choices = COURSE_CHOICES.get(str(action["action"]), COURSE_CHOICES["cancel"])
+        return self._row(
+            locale,
+            [(key, CourseCb(action=a, course_id=course_id).pack()) for key, a in choices],
+        )
+
+    def _row(self, locale: str, buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+        """One row of buttons: (label key, callback data)."""
+        t = self.localizations.get(locale)
+        return InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text=t(key), callback_data=data) for key, data in buttons]
+            ]
+        )
