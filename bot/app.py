@@ -116,7 +116,7 @@ def create_services(
     notices = Notices(localizations)
     signups = SignupService(db, courses, registrations, users, notices, clock)
     announcements = AnnouncementRepository(db)
-    profiles = ProfileService(users, signups, ErasureLog.beside(db.path), clock)
+    profiles = ProfileService(db, users, signups, ErasureLog.beside(db.path), clock)
     profiles.forgotten += [courses.drop_cache, announcements.drop_cache]
     return Services(
         users=users,

@@ -11,7 +11,13 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.errors import InvalidInput, NotFound
-from storage.announcements import Announcement, AnnouncementRepository, audience_sql
+from storage.announcements import (
+    Announcement,
+    AnnouncementRepository,
+    AnnouncementStatus,
+    audience_sql,
+)
+from storage.outbox import OutboxState
 
 DAY_START = time(9, 0)
 DAY_END = time(20, 0)
@@ -101,7 +107,7 @@ class AnnouncementService:
     async def send_now(self, announcement_id: int) -> int:
         """Queue one message per recipient; returns how many."""
         announcement = await self.get(announcement_id)
-        if announcement.status not in ("draft", "scheduled"):
+        if announcement.status not in (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED):
             raise InvalidInput("announce-error-already-sent")
         audience = audience_sql(
             announcement.audience_spec, self.default_locale, self.default_timezone
@@ -117,11 +123,13 @@ class AnnouncementService:
 
     async def schedule(self, announcement_id: int, at: datetime) -> Announcement:
         announcement = await self.get(announcement_id)
-        if announcement.status != "draft":
+        if announcement.status != AnnouncementStatus.DRAFT:
             raise InvalidInput("announce-error-already-sent")
         if at <= self.clock():
             raise InvalidInput("announce-error-past")
-        await self.announcements.update(announcement_id, status="scheduled", scheduled_at=at)
+        await self.announcements.update(
+            announcement_id, status=AnnouncementStatus.SCHEDULED, scheduled_at=at
+        )
         return await self.get(announcement_id)
 
     async def stop(self, announcement_id: int) -> int:
@@ -131,13 +139,13 @@ class AnnouncementService:
     async def progress(self, announcement_id: int) -> Progress:
         announcement = await self.get(announcement_id)
         states = await self.announcements.progress(announcement_id)
-        remaining = states.get("pending", 0) + states.get("sending", 0)
+        remaining = states.get(OutboxState.PENDING, 0) + states.get(OutboxState.SENDING, 0)
         return Progress(
             total=announcement.recipients,
-            sent=states.get("sent", 0),
-            blocked=states.get("blocked", 0),
-            failed=states.get("failed", 0),
-            cancelled=states.get("cancelled", 0),
+            sent=states.get(OutboxState.SENT, 0),
+            blocked=states.get(OutboxState.BLOCKED, 0),
+            failed=states.get(OutboxState.FAILED, 0),
+            cancelled=states.get(OutboxState.CANCELLED, 0),
             remaining=remaining,
             eta_seconds=remaining / self.rate if remaining else None,
         )
@@ -150,4 +158,6 @@ class AnnouncementService:
         )
 
     async def mark_done(self, announcement_id: int) -> None:
-        await self.announcements.update(announcement_id, status="done", finished_at=self.clock())
+        await self.announcements.update(
+            announcement_id, status=AnnouncementStatus.DONE, finished_at=self.clock()
+        )

@@ -3,14 +3,11 @@ changes of time or place and about cancellations through the outbox."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
-
-import aiosqlite
 
 from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
@@ -21,7 +18,7 @@ from bot.services.notices import Notices, Render
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database
+from storage.database import Database, Transaction
 from storage.registrations import RegistrationRepository, RegStatus
 
 # What an organiser can edit, as offered on the organiser card.
@@ -128,35 +125,26 @@ class CourseService:
         moved = any(name in values for name in _TIME_FIELDS) or field == "place"
         notified = 0
         # The change, the notices it causes and any promotion commit together or not at all.
-        async with self._transaction(course_id) as conn:
-            await self.courses.update_in(conn, course_id, values, bump_revision=moved)
-            updated = await self.get(course_id)
+        async with self.db.transaction() as tx:
+            await tx.courses.update(course_id, values, bump_revision=moved)
+            updated = await tx.courses.get(course_id)
+            if updated is None:
+                raise CourseNotFound()
             if updated.status == CourseStatus.PUBLISHED:
                 if moved and self._visible_change(course, updated):
-                    notified = await self._tell_participants_in(
-                        conn,
+                    notified = await self._tell_participants(
+                        tx,
                         course_id,
                         "course_changed",
                         lambda t, zone: _change_text(course, updated, t, zone),
                     )
                 if field == "capacity":
-                    await self.signups.promote_in(conn, course_id)
+                    await self.signups.fill_seats(tx, course_id)
         if updated.status == CourseStatus.PUBLISHED and (
             moved or field in ("reminder_offsets", "attendance_check_days")
         ):
             self._changed(updated)
         return Change(updated, notified)
-
-    @asynccontextmanager
-    async def _transaction(self, course_id: int) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction that may read the course while changing it: a copy cached
-        from inside a transaction that rolls back must not outlive it."""
-        try:
-            async with self.db.transaction() as conn:
-                yield conn
-        except BaseException:
-            self.courses.evict(course_id)
-            raise
 
     def _new_values(self, course: Course, field: str, raw: str | None) -> dict[str, Any]:
         now = self.clock()
@@ -222,18 +210,19 @@ class CourseService:
             when = course_texts.when(course, t, zone)
             return t("course-cancelled-notice", title=course.title(t.locale), when=when)
 
-        async with self._transaction(course_id) as conn:
-            await self.courses.set_status_in(conn, course_id, CourseStatus.CANCELLED)
-            notified = await self._tell_participants_in(
-                conn, course_id, "course_cancelled", render, with_calendar=False
+        async with self.db.transaction() as tx:
+            # A new revision, so calendar apps replace the event (it shows as cancelled).
+            await tx.courses.set_status(course_id, CourseStatus.CANCELLED, bump_revision=True)
+            notified = await self._tell_participants(
+                tx, course_id, "course_cancelled", render, with_calendar=False
             )
         cancelled = await self.get(course_id)
         self._changed(cancelled)
         return Change(cancelled, notified)
 
-    async def _tell_participants_in(
+    async def _tell_participants(
         self,
-        conn: aiosqlite.Connection,
+        tx: Transaction,
         course_id: int,
         kind: str,
         render: ZonedRender,
@@ -241,21 +230,18 @@ class CourseService:
     ) -> int:
         """Queue a notice for everyone confirmed or waiting inside the caller's transaction,
         so a crash can never change the course without telling them."""
-        people = await self.registrations.active_user_ids(course_id)
+        people = await tx.registrations.active_user_ids(course_id)
         for user_id, status in people:
-            zone = await self._zone(user_id)
-            await self.notices.queue_in(
-                conn,
+            user = await tx.users.get(user_id)
+            zone = user.timezone if user else None
+            await self.notices.queue(
+                tx.outbox,
                 user_id,
                 kind,
                 _for_zone(render, zone),
                 course_id if with_calendar and status == RegStatus.CONFIRMED else None,
             )
         return len(people)
-
-    async def _zone(self, user_id: int) -> str | None:
-        user = await self.signups.users.get(user_id)
-        return user.timezone if user else None
 
     async def finish_ended(self) -> int:
         return await self.courses.finish_ended(self.clock())

@@ -1,0 +1,72 @@
+"""What every repository is built over: an executor of parameterised SQL with a clock and the
+shared row caches. The Database runs each statement on its own (autocommit, under the write
+lock); a Transaction runs them on its open connection. Both implement `Executor`, so one
+repository class serves both, and repositories never import storage/database.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from storage.cache import Cache
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+def to_db(moment: datetime) -> str:
+    """An aware datetime as stored: UTC, ISO 8601, seconds, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every stored time must be aware")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_db(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+class Executor(Protocol):
+    """Runs parameterised SQL (`?` or `:name` placeholders, never values in the text)."""
+
+    @property
+    def path(self) -> Path:
+        """The database file (survey keys and the erasure list live beside it)."""
+        ...
+
+    def now(self) -> datetime:
+        """The storage clock: every created_at, updated_at and the like comes from it."""
+        ...
+
+    def cache(self, name: str) -> Cache[Any, Any]:
+        """The row cache `name`, shared by every repository of this database; inside a
+        transaction a view that neither fills it nor trusts what the transaction wrote."""
+        ...
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None: ...
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]: ...
+
+    async def write(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """One write statement; its first RETURNING row, if any."""
+        ...
+
+    async def write_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """One write statement; every RETURNING row."""
+        ...
+
+    async def write_many(self, sql: str, rows: Sequence[Params]) -> None:
+        """One statement for each parameter set, atomically (executemany)."""
+        ...
+
+    def atomic(self) -> AbstractAsyncContextManager[Executor]:
+        """Several statements that commit together: a transaction of their own on the
+        Database; inside a transaction they simply join it."""
+        ...
+
+
+def stamp(sql: Executor) -> str:
+    """The storage clock's time as stored."""
+    return to_db(sql.now())
