@@ -11,7 +11,7 @@ from typing import Any
 
 from storage.cache import Cache
 from storage.outbox import PRIORITY_BULK, OutboxState
-from storage.sql import Executor, from_db, stamp, to_db
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 # A user's language as the bot speaks to them: their choice, else Telegram's `ru`, else the
 # default (the same rule as bot/i18n.pick_locale, in SQL).
@@ -62,10 +62,7 @@ _COLUMNS = ", ".join(f.name for f in fields(Announcement))
 
 
 def _announcement(row: sqlite3.Row) -> Announcement:
-    values = dict(row)
-    values["daytime"] = bool(values["daytime"])
-    values["status"] = AnnouncementStatus(values["status"])
-    return Announcement(**values)
+    return from_row(Announcement, row, daytime=bool, status=AnnouncementStatus)
 
 
 @dataclass(frozen=True)
@@ -112,9 +109,9 @@ def audience_sql(
     return Audience(where, params)
 
 
-class AnnouncementRepository:
+class AnnouncementRepository(Repository):
     def __init__(self, sql: Executor) -> None:
-        self.sql = sql
+        super().__init__(sql)
         self._cache: Cache[int, Announcement] = sql.cache("announcements")
 
     def drop_cache(self) -> None:

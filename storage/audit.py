@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.sql import Executor, from_db, stamp
+from storage.sql import Repository, from_db, stamp
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,7 @@ class AuditEntry:
     details: dict[str, Any]
 
 
-class AuditLog:
-    def __init__(self, sql: Executor) -> None:
-        self.sql = sql
-
+class AuditLog(Repository):
     async def record(
         self,
         actor_id: int,

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage.cache import Cache
-from storage.sql import Executor, from_db, stamp, to_db
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 
 class CourseStatus(StrEnum):
@@ -81,15 +81,11 @@ class Course:
 
 
 _COLUMNS = ", ".join(f.name for f in fields(Course))
-_TIMES = ("starts_at", "ends_at", "deadline_at")
 
 
-def _course(row: sqlite3.Row | dict[str, Any]) -> Course:
-    values: dict[str, Any] = dict(row)
-    for name in _TIMES:
-        values[name] = from_db(values[name])
-    values["status"] = CourseStatus(values["status"])
-    return Course(**values)
+def _course(row: sqlite3.Row) -> Course:
+    times = dict.fromkeys(("starts_at", "ends_at", "deadline_at"), from_db)
+    return from_row(Course, row, status=CourseStatus, **times)
 
 
 def _stored(values: dict[str, Any]) -> dict[str, Any]:
@@ -117,12 +113,12 @@ _WRITABLE = frozenset(
 )
 
 
-class CourseRepository:
+class CourseRepository(Repository):
     """Courses. Every card and sign-up reads its course, which changes rarely: rows are cached
     (storage/cache.py) and every write through this repository drops the cached copy."""
 
     def __init__(self, sql: Executor) -> None:
-        self.sql = sql
+        super().__init__(sql)
         self._cache: Cache[int, Course] = sql.cache("courses")
 
     def drop_cache(self) -> None:
@@ -195,7 +191,7 @@ class CourseRepository:
             (to_db(now), limit, offset),
         )
         total = rows[0]["total"] if rows else 0
-        return [_course(_without_total(row)) for row in rows], total
+        return [_course(row) for row in rows], total
 
     async def all(self, offset: int, limit: int) -> tuple[list[Course], int]:
         """Every course for organisers: upcoming first, then the most recent past ones."""
@@ -206,7 +202,7 @@ class CourseRepository:
             (limit, offset),
         )
         total = rows[0]["total"] if rows else 0
-        return [_course(_without_total(row)) for row in rows], total
+        return [_course(row) for row in rows], total
 
     async def zones(self) -> dict[int, str]:
         """Every course's id and time zone (checking a course number someone typed)."""
@@ -232,9 +228,3 @@ class CourseRepository:
         for row in rows:
             self._cache.drop(row["id"])
         return len(rows)
-
-
-def _without_total(row: sqlite3.Row) -> dict[str, Any]:
-    values = dict(row)
-    values.pop("total")
-    return values

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.sql import Executor, stamp, to_db
+from storage.sql import Executor, Repository, stamp, to_db
 
 
 class OutboxState(StrEnum):
@@ -77,10 +77,7 @@ async def _delete_messages(sql: Executor, where: str, params: dict[str, Any]) ->
     return int(row[0]) if row else 0
 
 
-class OutboxRepository:
-    def __init__(self, sql: Executor) -> None:
-        self.sql = sql
-
+class OutboxRepository(Repository):
     async def add(
         self,
         user_id: int,

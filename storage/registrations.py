@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from storage.sql import Executor, to_db
+from storage.sql import Repository, from_row, to_db
 
 
 class RegStatus(StrEnum):
@@ -69,10 +69,7 @@ _COLUMNS = "id, course_id, user_id, status, seq, attended, created_at, updated_a
 
 
 def _registration(row: sqlite3.Row) -> Registration:
-    values = {key: row[key] for key in _COLUMNS.split(", ")}
-    values["status"] = RegStatus(values["status"])
-    values["attended"] = bool(values["attended"])
-    return Registration(**values)
+    return from_row(Registration, row, status=RegStatus, attended=bool)
 
 
 # The capacity check and the insert are one statement, so they are one atomic step under the
@@ -100,10 +97,7 @@ RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at,
 """
 
 
-class RegistrationRepository:
-    def __init__(self, sql: Executor) -> None:
-        self.sql = sql
-
+class RegistrationRepository(Repository):
     async def sign_up(self, course_id: int, user_id: int, now: datetime) -> SeatView | None:
         """A new or renewed sign-up with the seats after it; None if nothing changed (already
         signed up, or the course takes no sign-ups)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from storage.sql import Executor, stamp, to_db
+from storage.sql import Repository, stamp, to_db
 
 
 class ReminderState(StrEnum):
@@ -14,9 +14,8 @@ class ReminderState(StrEnum):
     SKIPPED = "skipped"  # its time came after the course had started
 
 
-class ReminderLog:
-    def __init__(self, sql: Executor) -> None:
-        self.sql = sql
+class ReminderLog(Repository):
+    """Reminders and attendance questions queued, each once per course start."""
 
     async def record_reminder(
         self,

@@ -6,15 +6,20 @@ repository class serves both, and repositories never import storage/database.py.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from storage.cache import Cache
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 Params = Sequence[Any] | dict[str, Any]
+Row = TypeVar("Row", bound="DataclassInstance")
 
 
 def to_db(moment: datetime) -> str:
@@ -26,6 +31,18 @@ def to_db(moment: datetime) -> str:
 
 def from_db(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def from_row(
+    kind: type[Row], row: sqlite3.Row | Mapping[str, Any], **convert: Callable[[Any], Any]
+) -> Row:
+    """The dataclass `kind` from the columns named as its fields (other columns of the row
+    are ignored), converting those in `convert` unless NULL."""
+    values = {field.name: row[field.name] for field in fields(kind)}
+    for name, to_type in convert.items():
+        if values[name] is not None:
+            values[name] = to_type(values[name])
+    return kind(**values)
 
 
 class Executor(Protocol):
@@ -70,3 +87,10 @@ class Executor(Protocol):
 def stamp(sql: Executor) -> str:
     """The storage clock's time as stored."""
     return to_db(sql.now())
+
+
+class Repository:
+    """A repository: its queries run on `sql`, the Database or a transaction."""
+
+    def __init__(self, sql: Executor) -> None:
+        self.sql = sql

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.sql import Executor, from_db, stamp, to_db
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 from storage.survey_keys import Sealer, SurveyKeys
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,9 @@ _COLUMNS = ", ".join(f.name for f in fields(Survey))
 
 
 def _survey(row: sqlite3.Row) -> Survey:
-    values = dict(row)
-    values["anonymous"] = bool(values["anonymous"])
-    values["status"] = SurveyStatus(values["status"])
-    values["closes_at"] = from_db(values["closes_at"])
-    values["opens_at"] = from_db(values["opens_at"]) if values["opens_at"] else None
-    return Survey(**values)
+    return from_row(
+        Survey, row, anonymous=bool, status=SurveyStatus, closes_at=from_db, opens_at=from_db
+    )
 
 
 @dataclass(frozen=True)
@@ -146,9 +143,9 @@ class Respondent:
     organisation: str | None
 
 
-class SurveyRepository:
+class SurveyRepository(Repository):
     def __init__(self, sql: Executor) -> None:
-        self.sql = sql
+        super().__init__(sql)
         # Anonymous surveys' keys: files beside the database, never in it (nor in backups).
         self.keys = SurveyKeys(sql.path)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 
 from storage.cache import Cache
 from storage.outbox import OutboxRepository
-from storage.sql import Executor, stamp
+from storage.sql import Executor, Repository, from_row, stamp
 
 PROFILE_FIELDS = ("full_name", "country", "organisation", "position", "email", "timezone")
 # What a profile must have before a sign-up; e-mail is optional and time zone has a default.
@@ -49,9 +49,7 @@ _COLUMNS = ", ".join(f.name for f in fields(User))
 
 
 def _user(row: sqlite3.Row) -> User:
-    values = dict(row)
-    values["is_active"] = bool(values["is_active"])
-    return User(**values)
+    return from_row(User, row, is_active=bool)
 
 
 # last_seen_at is kept to the minute: an update from a user seen less than this ago (with the
@@ -81,13 +79,13 @@ def new_pseudonym() -> int:
     return -(secrets.randbelow(9 * 10**11) + 10**11)  # 12 digits: two never meet
 
 
-class UserRepository:
+class UserRepository(Repository):
     """Users. Keeps the rows it has read or written, because every update needs its sender's
     row; each write through this repository refreshes or drops the cached row, and this
     process is the database's only writer."""
 
     def __init__(self, sql: Executor) -> None:
-        self.sql = sql
+        super().__init__(sql)
         self._seen: Cache[int, tuple[User, float]] = sql.cache("users")
 
     def _changed(self, user_id: int) -> None:
