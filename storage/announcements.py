@@ -11,7 +11,15 @@ from typing import Any
 
 from storage.cache import Cache
 from storage.outbox import PRIORITY_BULK, OutboxState
-from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
+from storage.sql import (
+    Executor,
+    Repository,
+    from_db,
+    from_row,
+    insert_returning,
+    stamp,
+    to_db,
+)
 
 # A user's language as the bot speaks to them: their choice, else Telegram's `ru`, else the
 # default (the same rule as bot/i18n.pick_locale, in SQL).
@@ -119,15 +127,8 @@ class AnnouncementRepository(Repository):
         self._cache.clear()
 
     async def create(self, values: dict[str, Any]) -> Announcement:
-        names = sorted(values)
-        row = await self.sql.write(
-            f"INSERT INTO announcements ({', '.join(names)}, created_at)"  # noqa: S608
-            f" VALUES ({', '.join(':' + n for n in names)}, :created_at)"
-            f" RETURNING {_COLUMNS}",
-            {**values, "created_at": stamp(self.sql)},
-        )
-        assert row is not None
-        return _announcement(row)
+        stored = {**values, "created_at": stamp(self.sql)}
+        return _announcement(await insert_returning(self.sql, "announcements", stored, _COLUMNS))
 
     async def get(self, announcement_id: int) -> Announcement | None:
         """Cached: the worker reads the content of every message it sends."""

@@ -9,7 +9,15 @@ from enum import StrEnum
 from typing import Any
 
 from storage.cache import Cache
-from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
+from storage.sql import (
+    Executor,
+    Repository,
+    from_db,
+    from_row,
+    insert_returning,
+    stamp,
+    to_db,
+)
 
 
 class CourseStatus(StrEnum):
@@ -136,20 +144,11 @@ class CourseRepository(Repository):
         return _course(row) if row else None
 
     async def create(self, values: dict[str, Any], created_by: int | None) -> Course:
-        names = sorted(values)
-        if not set(names) <= _WRITABLE:
-            raise ValueError(f"unknown course fields: {set(names) - _WRITABLE}")
-        stored = _stored(values)
+        if not set(values) <= _WRITABLE:
+            raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
         now = stamp(self.sql)
-        columns = ", ".join([*names, "created_by", "created_at", "updated_at"])
-        marks = ", ".join("?" * (len(names) + 3))
-        row = await self.sql.write(
-            f"INSERT INTO courses ({columns}) VALUES ({marks})"  # noqa: S608 (whitelisted)
-            f" RETURNING {_COLUMNS}",
-            [*(stored[n] for n in names), created_by, now, now],
-        )
-        assert row is not None
-        return _course(row)
+        stored = {**values, "created_by": created_by, "created_at": now, "updated_at": now}
+        return _course(await insert_returning(self.sql, "courses", stored, _COLUMNS))
 
     async def update(self, course_id: int, values: dict[str, Any], bump_revision: bool) -> None:
         if not set(values) <= _WRITABLE:

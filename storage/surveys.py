@@ -11,7 +11,15 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
+from storage.sql import (
+    Executor,
+    Repository,
+    from_db,
+    from_row,
+    insert_returning,
+    stamp,
+    to_db,
+)
 from storage.survey_keys import Sealer, SurveyKeys
 
 log = logging.getLogger(__name__)
@@ -152,16 +160,8 @@ class SurveyRepository(Repository):
     # -- surveys -----------------------------------------------------------------------------
 
     async def create(self, values: dict[str, Any]) -> Survey:
-        stored = {k: to_db(v) if isinstance(v, datetime) else v for k, v in values.items()}
-        names = sorted(stored)
-        row = await self.sql.write(
-            f"INSERT INTO surveys ({', '.join(names)}, created_at)"  # noqa: S608 - fixed names
-            f" VALUES ({', '.join(':' + n for n in names)}, :created_at)"
-            f" RETURNING {_COLUMNS}",
-            {**stored, "created_at": stamp(self.sql)},
-        )
-        assert row is not None
-        return _survey(row)
+        stored = {**values, "created_at": stamp(self.sql)}
+        return _survey(await insert_returning(self.sql, "surveys", stored, _COLUMNS))
 
     async def get(self, survey_id: int) -> Survey | None:
         row = await self.sql.fetch_one(
