@@ -57,6 +57,7 @@ class Database:
         self.clock = clock
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._transaction_task: asyncio.Task[Any] | None = None
         self._caches: dict[str, RowCache[Any, Any]] = {}
         # The repositories for reads and single writes, each statement committed on its own.
         self.repos = Repositories(self)
@@ -135,6 +136,7 @@ class Database:
 
     async def write_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """One write statement with RETURNING many rows."""
+        self._refuse_inside_own_transaction()
         async with self._write_lock:
             return list(await self.conn.execute_fetchall(sql, params))
 
@@ -151,9 +153,11 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """A write transaction (BEGIN IMMEDIATE), serialised against every other write; its
         repositories (`tx.courses`, `tx.outbox`, ...) commit together or not at all."""
+        self._refuse_inside_own_transaction()
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
             tx = Transaction(self, self.conn)
+            self._transaction_task = asyncio.current_task()
             try:
                 yield tx
             except BaseException:
@@ -162,7 +166,14 @@ class Database:
             else:
                 await self.conn.execute("COMMIT")
             finally:
+                self._transaction_task = None
                 tx.end()
+
+    def _refuse_inside_own_transaction(self) -> None:
+        """A write through the Database (`db.repos`, `db.write`) from inside the same task's
+        transaction would wait for the lock that task holds, for ever: say so instead."""
+        if self._transaction_task is not None and self._transaction_task is asyncio.current_task():
+            raise RuntimeError("inside db.transaction(), write through the transaction (tx.…)")
 
     async def truncate_wal(self) -> bool:
         """Copy the WAL into the database file and empty it, so no old page versions (of

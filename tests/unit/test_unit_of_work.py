@@ -113,3 +113,11 @@ async def test_stored_times_come_from_the_storage_clock(tmp_path):
         async with db.transaction() as tx:
             await tx.courses.update(item.id, {"capacity": 3}, bump_revision=False)
         assert (await db.repos.courses.get(item.id)).updated_at == "2027-03-01T10:00:00+00:00"
+
+
+async def test_writing_through_the_database_inside_its_transaction_fails_instead_of_hanging(db):
+    item = await course(db.repos)
+    with pytest.raises(RuntimeError, match=r"inside db\.transaction"):
+        async with db.transaction():
+            await db.repos.courses.set_status(item.id, CourseStatus.PUBLISHED)
+    assert (await db.repos.courses.get(item.id)).status == CourseStatus.DRAFT
