@@ -11,15 +11,7 @@ from typing import Any
 
 from storage.cache import Cache
 from storage.outbox import PRIORITY_BULK, OutboxState
-from storage.sql import (
-    Executor,
-    Repository,
-    from_db,
-    from_row,
-    insert_returning,
-    stamp,
-    to_db,
-)
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 # A user's language as the bot speaks to them: their choice, else Telegram's `ru`, else the
 # default (the same rule as bot/i18n.pick_locale, in SQL).
@@ -128,7 +120,7 @@ class AnnouncementRepository(Repository):
 
     async def create(self, values: dict[str, Any]) -> Announcement:
         stored = {**values, "created_at": stamp(self.sql)}
-        return _announcement(await insert_returning(self.sql, "announcements", stored, _COLUMNS))
+        return _announcement(await self.insert_returning("announcements", stored, _COLUMNS))
 
     async def get(self, announcement_id: int) -> Announcement | None:
         """Cached: the worker reads the content of every message it sends."""

@@ -9,15 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage.cache import Cache
-from storage.sql import (
-    Executor,
-    Repository,
-    from_db,
-    from_row,
-    insert_returning,
-    stamp,
-    to_db,
-)
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 
 class CourseStatus(StrEnum):
@@ -148,7 +140,7 @@ class CourseRepository(Repository):
             raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
         now = stamp(self.sql)
         stored = {**values, "created_by": created_by, "created_at": now, "updated_at": now}
-        return _course(await insert_returning(self.sql, "courses", stored, _COLUMNS))
+        return _course(await self.insert_returning("courses", stored, _COLUMNS))
 
     async def update(self, course_id: int, values: dict[str, Any], bump_revision: bool) -> None:
         if not set(values) <= _WRITABLE:

@@ -45,21 +45,6 @@ def from_row(
     return kind(**values)
 
 
-async def insert_returning(
-    sql: Executor, table: str, values: Mapping[str, Any], returning: str
-) -> sqlite3.Row:
-    """Insert one row and return its `returning` columns. The table and column names are the
-    caller's fixed names, never input; the values are parameters (datetimes as stored)."""
-    names = sorted(values)
-    row = await sql.write(
-        f"INSERT INTO {table} ({', '.join(names)})"  # noqa: S608 (fixed names)
-        f" VALUES ({', '.join(':' + name for name in names)}) RETURNING {returning}",
-        {name: to_db(v) if isinstance(v, datetime) else v for name, v in values.items()},
-    )
-    assert row is not None  # RETURNING always yields the inserted row
-    return row
-
-
 class Executor(Protocol):
     """Runs parameterised SQL (`?` or `:name` placeholders, never values in the text)."""
 
@@ -109,3 +94,18 @@ class Repository:
 
     def __init__(self, sql: Executor) -> None:
         self.sql = sql
+
+    async def insert_returning(
+        self, table: str, values: Mapping[str, Any], returning: str
+    ) -> sqlite3.Row:
+        """Insert one row and return its `returning` columns. The table and column names are
+        the caller's fixed names, never input; the values are parameters (datetimes as
+        stored)."""
+        names = sorted(values)
+        row = await self.sql.write(
+            f"INSERT INTO {table} ({', '.join(names)})"  # noqa: S608 (fixed names)
+            f" VALUES ({', '.join(':' + name for name in names)}) RETURNING {returning}",
+            {name: to_db(v) if isinstance(v, datetime) else v for name, v in values.items()},
+        )
+        assert row is not None  # RETURNING always yields the inserted row
+        return row

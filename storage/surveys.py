@@ -11,15 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.sql import (
-    Executor,
-    Repository,
-    from_db,
-    from_row,
-    insert_returning,
-    stamp,
-    to_db,
-)
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 from storage.survey_keys import Sealer, SurveyKeys
 
 log = logging.getLogger(__name__)
@@ -161,7 +153,7 @@ class SurveyRepository(Repository):
 
     async def create(self, values: dict[str, Any]) -> Survey:
         stored = {**values, "created_at": stamp(self.sql)}
-        return _survey(await insert_returning(self.sql, "surveys", stored, _COLUMNS))
+        return _survey(await self.insert_returning("surveys", stored, _COLUMNS))
 
     async def get(self, survey_id: int) -> Survey | None:
         row = await self.sql.fetch_one(
