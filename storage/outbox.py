@@ -143,33 +143,6 @@ class OutboxRepository(Repository):
         ]
         return sorted(messages, key=lambda m: (m.priority, m.id))
 
-    async def finish(
-        self,
-        message_id: int,
-        state: OutboxState,
-        error: str | None = None,
-        tg_message_id: int | None = None,
-    ) -> None:
-        await self.sql.write(
-            "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
-            " message_id = ?, updated_at = ? WHERE id = ?",
-            (str(state), error, tg_message_id, stamp(self.sql), message_id),
-        )
-
-    async def retry_later(self, message_id: int, not_before: datetime, error: str) -> None:
-        await self.sql.write(
-            "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?,"
-            " not_before = ?, updated_at = ? WHERE id = ?",
-            (error, to_db(not_before), stamp(self.sql), message_id),
-        )
-
-    async def release(self, message_id: int, not_before: datetime) -> None:
-        """Put a message back untouched (flood control: not the message's fault)."""
-        await self.sql.write(
-            "UPDATE outbox SET state = 'pending', not_before = ?, updated_at = ? WHERE id = ?",
-            (to_db(not_before), stamp(self.sql), message_id),
-        )
-
     async def record(self, outcomes: list[Outcome]) -> None:
         """Write many outcomes in one transaction (the worker's group commit)."""
         now = self.sql.now()

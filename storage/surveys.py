@@ -350,25 +350,33 @@ class SurveyRepository(Repository):
     ) -> Response | None:
         """Record an answer if the draft is still where `draft` saw it: a double tap or a
         second device answering the same question changes nothing (None)."""
-        stored, selection, sealed = _draft_values(sealer, user_id, answers, [])
-        row = await self.sql.write(
-            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?, position = ?"
-            " WHERE survey_id = ? AND user_id = ? AND position = ?"
-            " RETURNING user_id, position, answers, selection, sealed",
-            (stored, selection, sealed, position, draft.survey_id, user_id, draft.position),
-        )
-        return _draft(draft.survey_id, row, sealer) if row else None
+        return await self._rewrite_draft(user_id, draft, answers, [], position, sealer)
 
     async def select(
         self, user_id: int, draft: Response, selection: list[int], sealer: Sealer | None = None
     ) -> Response | None:
         """Store the ticks of the multiple-choice question being answered."""
-        answers, ticks, sealed = _draft_values(sealer, user_id, draft.answers, selection)
+        return await self._rewrite_draft(
+            user_id, draft, draft.answers, selection, draft.position, sealer
+        )
+
+    async def _rewrite_draft(
+        self,
+        user_id: int,
+        draft: Response,
+        answers: dict[int, Any],
+        selection: list[int],
+        position: int,
+        sealer: Sealer | None,
+    ) -> Response | None:
+        """The draft with these answers, ticks and position, if it is still where `draft` saw
+        it (None otherwise)."""
+        stored, ticks, sealed = _draft_values(sealer, user_id, answers, selection)
         row = await self.sql.write(
-            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?"
+            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?, position = ?"
             " WHERE survey_id = ? AND user_id = ? AND position = ?"
             " RETURNING user_id, position, answers, selection, sealed",
-            (answers, ticks, sealed, draft.survey_id, user_id, draft.position),
+            (stored, ticks, sealed, position, draft.survey_id, user_id, draft.position),
         )
         return _draft(draft.survey_id, row, sealer) if row else None
 
