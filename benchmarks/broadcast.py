@@ -59,8 +59,8 @@ def rss_mb() -> float:
 
 
 async def seed(db: Database, count: int) -> None:
-    async with db.transaction() as conn:
-        await conn.executemany(
+    async with db.transaction() as tx:
+        await tx.write_many(
             "INSERT INTO users (id, telegram_language, timezone, created_at, last_seen_at)"
             " VALUES (?, ?, 'Asia/Almaty', '2027-01-01', '2027-01-01')",
             [(100_000 + i, "ru" if i % 2 else "en") for i in range(count)],

@@ -30,8 +30,8 @@ async def startup_seconds(folder: Path, courses: int) -> tuple[float, int]:
     settings = Settings(_env_file=None, bot_token=TOKEN, database_path=folder / "r.sqlite3")
     async with Database(settings.database_path) as db:
         now = datetime.now(UTC)
-        async with db.transaction() as conn:
-            await conn.executemany(
+        async with db.transaction() as tx:
+            await tx.write_many(
                 "INSERT INTO courses (title_en, title_ru, description_en, description_ru,"
                 " starts_at, ends_at, timezone, venue, deadline_at, language, status,"
                 " created_at, updated_at) VALUES ('T', 'T', 'D', 'D', ?, ?, 'Asia/Baku',"

@@ -119,8 +119,8 @@ async def seed(path: Path, users: int, reminded_start: datetime) -> None:
     now = datetime.now(UTC)
     async with Database(path) as db:
         services = create_services(db, Localizations())
-        async with db.transaction() as conn:
-            await conn.executemany(
+        async with db.transaction() as tx:
+            await tx.write_many(
                 "INSERT INTO users (id, language, telegram_language, consent_at,"
                 " full_name, country, organisation, position, timezone, created_at,"
                 " last_seen_at) VALUES (?, ?, ?, ?, ?, 'kz', 'State Revenue Committee',"
@@ -178,8 +178,8 @@ async def seed(path: Path, users: int, reminded_start: datetime) -> None:
         )
         await services.surveys.activate(survey.id)
         # Invited directly (no outbox messages): the officers open it from /surveys.
-        async with db.transaction() as conn:
-            await conn.execute(
+        async with db.transaction() as tx:
+            await tx.write(
                 "INSERT INTO survey_invitations (survey_id, user_id, invited_at)"
                 " SELECT ?, id, ? FROM users WHERE id >= ?",
                 (survey.id, now.isoformat(), FIRST_USER),

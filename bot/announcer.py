@@ -17,7 +17,7 @@ from bot.services.announcements import AnnouncementService, Progress
 from bot.services.delivery import send_announcement
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.notice_buttons import NoticeButtons
-from storage.announcements import Announcement, scheduled_time
+from storage.announcements import Announcement, AnnouncementStatus, scheduled_time
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -96,12 +96,14 @@ class Announcer:
             log.error("Announcement %s is due but the bot is not running", announcement_id)
             return
         announcement = await self.service.get(announcement_id)
-        if announcement.status == "scheduled":  # not stopped meanwhile
+        if announcement.status == AnnouncementStatus.SCHEDULED:  # not stopped meanwhile
             await self.start_now(self.bot, announcement_id)
 
     async def restore(self) -> None:
         """At start-up: timers for scheduled announcements (an overdue one starts at once)."""
-        for announcement in await self.service.announcements.with_status("scheduled"):
+        for announcement in await self.service.announcements.with_status(
+            AnnouncementStatus.SCHEDULED
+        ):
             self.schedule(announcement)
 
     async def stopped(self, bot: Bot, announcement_id: int) -> None:
@@ -114,7 +116,9 @@ class Announcer:
         bot = bot or self.bot
         if bot is None:
             return
-        for announcement in await self.service.announcements.with_status("sending"):
+        for announcement in await self.service.announcements.with_status(
+            AnnouncementStatus.SENDING
+        ):
             progress = await self.service.progress(announcement.id)
             if progress.finished:
                 await self.service.mark_done(announcement.id)
@@ -134,7 +138,7 @@ class Announcer:
         text = self.status_text(t, announcement, progress)
         if self._shown.get(announcement.id) == text:
             return
-        running = announcement.status == "sending"
+        running = announcement.status == AnnouncementStatus.SENDING
         try:
             await bot.edit_message_text(
                 text,
@@ -158,10 +162,10 @@ class Announcer:
             "remaining": progress.remaining,
             "cancelled": progress.cancelled,
         }
-        if announcement.status == "sending":
+        if announcement.status == AnnouncementStatus.SENDING:
             eta = round(progress.eta_seconds or 0)
             return t("announce-progress", **values, eta=eta)
-        if announcement.status == "stopped":
+        if announcement.status == AnnouncementStatus.STOPPED:
             return t("announce-stopped-report", **values)
         return t("announce-done-report", **values)
 

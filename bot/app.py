@@ -125,6 +125,7 @@ def create_services(
     notices = Notices(localizations)
     signups = SignupService(db, courses, registrations, users, notices, clock)
     profiles = ProfileService(
+        db,
         users,
         signups,
         ErasureLog.beside(db.path),

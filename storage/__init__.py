@@ -1,5 +1,5 @@
 """SQLite storage: the connection, migrations and one repository per aggregate."""
 
-from storage.database import Database
+from storage.database import Database, Transaction
 
-__all__ = ["Database"]
+__all__ = ["Database", "Transaction"]

@@ -6,10 +6,12 @@ import json
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-from storage.database import Database, from_db, to_db, utcnow_iso
-from storage.outbox import PRIORITY_BULK
+from storage.cache import Cache
+from storage.outbox import PRIORITY_BULK, OutboxState
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 # A user's language as the bot speaks to them: their choice, else Telegram's `ru`, else the
 # default (the same rule as bot/i18n.pick_locale, in SQL).
@@ -17,6 +19,14 @@ EFFECTIVE_LANGUAGE = (
     "COALESCE(u.language, CASE WHEN lower(u.telegram_language) LIKE 'ru%' THEN 'ru'"
     " ELSE :default_locale END)"
 )
+
+
+class AnnouncementStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    DONE = "done"
+    STOPPED = "stopped"
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,7 @@ class Announcement:
     audience: str
     course_button: int | None
     daytime: bool
-    status: str
+    status: AnnouncementStatus
     scheduled_at: str | None
     recipients: int
     progress_chat_id: int | None
@@ -52,9 +62,7 @@ _COLUMNS = ", ".join(f.name for f in fields(Announcement))
 
 
 def _announcement(row: sqlite3.Row) -> Announcement:
-    values = dict(row)
-    values["daytime"] = bool(values["daytime"])
-    return Announcement(**values)
+    return from_row(Announcement, row, daytime=bool, status=AnnouncementStatus)
 
 
 @dataclass(frozen=True)
@@ -101,39 +109,29 @@ def audience_sql(
     return Audience(where, params)
 
 
-class AnnouncementRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._cache: dict[int, Announcement] = {}
+class AnnouncementRepository(Repository):
+    def __init__(self, sql: Executor) -> None:
+        super().__init__(sql)
+        self._cache: Cache[int, Announcement] = sql.cache("announcements")
 
     def drop_cache(self) -> None:
         """Forget the cached rows (an erasure rewrote created_by in SQL, see /forget)."""
         self._cache.clear()
 
     async def create(self, values: dict[str, Any]) -> Announcement:
-        names = sorted(values)
-        row = await self.db.write(
-            f"INSERT INTO announcements ({', '.join(names)}, created_at)"  # noqa: S608
-            f" VALUES ({', '.join(':' + n for n in names)}, :created_at)"
-            f" RETURNING {_COLUMNS}",
-            {**values, "created_at": utcnow_iso()},
-        )
-        assert row is not None
-        return _announcement(row)
+        stored = {**values, "created_at": stamp(self.sql)}
+        return _announcement(await self.insert_returning("announcements", stored, _COLUMNS))
 
     async def get(self, announcement_id: int) -> Announcement | None:
         """Cached: the worker reads the content of every message it sends."""
-        cached = self._cache.get(announcement_id)
-        if cached is not None:
-            return cached
-        row = await self.db.fetch_one(
+        return await self._cache.get_or_load(announcement_id, lambda: self._read(announcement_id))
+
+    async def _read(self, announcement_id: int) -> Announcement | None:
+        row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM announcements WHERE id = ?",  # noqa: S608
             (announcement_id,),
         )
-        if row is None:
-            return None
-        self._cache[announcement_id] = _announcement(row)
-        return self._cache[announcement_id]
+        return _announcement(row) if row else None
 
     async def update(self, announcement_id: int, **values: Any) -> None:
         allowed = {
@@ -149,15 +147,15 @@ class AnnouncementRepository:
             raise ValueError(f"cannot update {set(values) - allowed}")
         stored = {k: to_db(v) if isinstance(v, datetime) else v for k, v in values.items()}
         assignments = ", ".join(f"{name} = :{name}" for name in stored)
-        await self.db.write(
+        await self.sql.write(
             f"UPDATE announcements SET {assignments} WHERE id = :id",  # noqa: S608
             {**stored, "id": announcement_id},
         )
-        self._cache.pop(announcement_id, None)
+        self._cache.drop(announcement_id)
 
-    async def with_status(self, *statuses: str) -> list[Announcement]:
+    async def with_status(self, *statuses: AnnouncementStatus) -> list[Announcement]:
         marks = ", ".join("?" * len(statuses))
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM announcements WHERE status IN ({marks})"  # noqa: S608
             " ORDER BY id",
             statuses,
@@ -165,15 +163,15 @@ class AnnouncementRepository:
         return [_announcement(row) for row in rows]
 
     async def recent(self, limit: int) -> list[Announcement]:
-        rows = await self.db.fetch_all(
-            f"SELECT {_COLUMNS} FROM announcements WHERE status != 'draft'"  # noqa: S608
+        rows = await self.sql.fetch_all(
+            f"SELECT {_COLUMNS} FROM announcements WHERE status != ?"  # noqa: S608
             " ORDER BY id DESC LIMIT ?",
-            (limit,),
+            (AnnouncementStatus.DRAFT.value, limit),
         )
         return [_announcement(row) for row in rows]
 
     async def count_by_language(self, audience: Audience) -> dict[str, int]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             # `lang`, not `language`: GROUP BY would take the users.language column instead.
             f"SELECT {EFFECTIVE_LANGUAGE} AS lang, COUNT(*) AS n FROM users u"  # noqa: S608
             f" WHERE {audience.where} GROUP BY lang",
@@ -182,7 +180,7 @@ class AnnouncementRepository:
         return {row["lang"]: row["n"] for row in rows}
 
     async def zones(self, audience: Audience) -> list[str]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT DISTINCT COALESCE(u.timezone, :default_timezone) FROM users u"  # noqa: S608
             f" WHERE {audience.where}",
             audience.params,
@@ -214,28 +212,28 @@ class AnnouncementRepository:
             if cases
             else ":now"
         )
-        async with self.db.transaction() as conn:
-            cursor = await conn.execute(
+        async with self.sql.atomic() as sql:
+            await sql.write(
                 "INSERT INTO outbox (user_id, kind, payload, priority, not_before, state,"  # noqa: S608
                 " announcement_id, created_at, updated_at)"
                 f" SELECT u.id, 'announcement', :payload, :priority, {not_before}, 'pending',"
                 f" :announcement_id, :now, :now FROM users u WHERE {audience.where}",
                 params,
             )
-            count = cursor.rowcount
-            await cursor.close()
-            await conn.execute_fetchall(
-                "UPDATE announcements SET status = 'sending', recipients = ?, queued_at = ?"
-                " WHERE id = ?",
-                (count, to_db(now), announcement_id),
+            # changes(), not RETURNING: the rows never pass through Python.
+            inserted = await sql.fetch_one("SELECT changes()")
+            count = int(inserted[0]) if inserted else 0
+            await sql.write(
+                "UPDATE announcements SET status = ?, recipients = ?, queued_at = ? WHERE id = ?",
+                (AnnouncementStatus.SENDING.value, count, to_db(now), announcement_id),
             )
-        self._cache.pop(announcement_id, None)
+            sql.cache("announcements").drop(announcement_id)
         return count
 
-    async def progress(self, announcement_id: int) -> dict[str, int]:
+    async def progress(self, announcement_id: int) -> dict[OutboxState, int]:
         """Messages by state: those still in the outbox plus the totals kept on the
         announcement for rows deleted since (retention, /forget)."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT state, COUNT(*) FROM outbox WHERE announcement_id = :id GROUP BY state"
             " UNION ALL SELECT 'sent', sent_count FROM announcements WHERE id = :id"
             " UNION ALL SELECT 'blocked', blocked_count FROM announcements WHERE id = :id"
@@ -243,26 +241,26 @@ class AnnouncementRepository:
             " UNION ALL SELECT 'cancelled', cancelled_count FROM announcements WHERE id = :id",
             {"id": announcement_id},
         )
-        states: dict[str, int] = {}
+        states: dict[OutboxState, int] = {}
         for state, count in rows:
-            states[state] = states.get(state, 0) + count
+            states[OutboxState(state)] = states.get(OutboxState(state), 0) + count
         return states
 
     async def stop(self, announcement_id: int, now: datetime) -> int:
         """Cancel what is not sent yet; returns how many messages were cancelled."""
-        async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
+        async with self.sql.atomic() as sql:
+            rows = await sql.write_all(
                 "UPDATE outbox SET state = 'cancelled', updated_at = ?"
                 " WHERE announcement_id = ? AND state = 'pending' RETURNING 1",
                 (to_db(now), announcement_id),
             )
-            await conn.execute_fetchall(
+            await sql.write(
                 "UPDATE announcements SET status = 'stopped', finished_at = ? WHERE id = ?"
                 " AND status IN ('scheduled', 'sending', 'draft')",
                 (to_db(now), announcement_id),
             )
-        self._cache.pop(announcement_id, None)
-        return len(list(rows))
+            sql.cache("announcements").drop(announcement_id)
+        return len(rows)
 
 
 def scheduled_time(announcement: Announcement) -> datetime | None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.database import Database, from_db, utcnow_iso
+from storage.sql import Repository, from_db, stamp
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,7 @@ class AuditEntry:
     details: dict[str, Any]
 
 
-class AuditLog:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class AuditLog(Repository):
     async def record(
         self,
         actor_id: int,
@@ -55,16 +52,16 @@ class AuditLog:
         object_id: int | None = None,
         **details: Any,
     ) -> None:
-        await self.db.write(
+        await self.sql.write(
             "INSERT INTO audit_log (at, actor_id, action, object_kind, object_id, details)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (utcnow_iso(), actor_id, action.value, object_kind, object_id, json.dumps(details)),
+            (stamp(self.sql), actor_id, action.value, object_kind, object_id, json.dumps(details)),
         )
         # Ids only: the log line carries no personal data.
         log.info("Audit: %s by %s on %s %s", action.value, actor_id, object_kind, object_id)
 
     async def latest(self, limit: int) -> list[AuditEntry]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT id, at, actor_id, action, object_kind, object_id, details FROM audit_log"
             " ORDER BY id DESC LIMIT ?",
             (limit,),

@@ -8,9 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-import aiosqlite
-
-from storage.database import Database, from_db, to_db, utcnow_iso
+from storage.cache import Cache
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 
 class CourseStatus(StrEnum):
@@ -103,15 +102,11 @@ class Course:
 
 
 _COLUMNS = ", ".join(f.name for f in fields(Course))
-_TIMES = ("starts_at", "ends_at", "deadline_at")
 
 
-def _course(row: sqlite3.Row | dict[str, Any]) -> Course:
-    values: dict[str, Any] = dict(row)
-    for name in _TIMES:
-        values[name] = from_db(values[name])
-    values["status"] = CourseStatus(values["status"])
-    return Course(**values)
+def _course(row: sqlite3.Row) -> Course:
+    times = dict.fromkeys(("starts_at", "ends_at", "deadline_at"), from_db)
+    return from_row(Course, row, status=CourseStatus, **times)
 
 
 def _stored(values: dict[str, Any]) -> dict[str, Any]:
@@ -122,141 +117,96 @@ def _stored(values: dict[str, Any]) -> dict[str, Any]:
 _WRITABLE = frozenset(column for field in COURSE_FIELDS for column in field.stored_as)
 
 
-class CourseRepository:
+class CourseRepository(Repository):
     """Courses. Every card and sign-up reads its course, which changes rarely: rows are cached
-    and every write through this repository drops the cached copy (this process is the
-    database's only writer)."""
+    (storage/cache.py) and every write through this repository drops the cached copy."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._cache: dict[int, Course] = {}
+    def __init__(self, sql: Executor) -> None:
+        super().__init__(sql)
+        self._cache: Cache[int, Course] = sql.cache("courses")
 
     def drop_cache(self) -> None:
         """Forget the cached rows (an erasure rewrote created_by in SQL, see /forget)."""
         self._cache.clear()
 
     async def get(self, course_id: int) -> Course | None:
-        cached = self._cache.get(course_id)
-        if cached is not None:
-            return cached
-        row = await self.db.fetch_one(
+        return await self._cache.get_or_load(course_id, lambda: self._read(course_id))
+
+    async def _read(self, course_id: int) -> Course | None:
+        row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM courses WHERE id = ?",  # noqa: S608 (constant columns)
             (course_id,),
         )
-        if row is None:
-            return None
-        course = _course(row)
-        if len(self._cache) >= 10_000:
-            self._cache.clear()
-        self._cache[course_id] = course
-        return course
+        return _course(row) if row else None
 
     async def create(self, values: dict[str, Any], created_by: int | None) -> Course:
-        names = sorted(values)
-        if not set(names) <= _WRITABLE:
-            raise ValueError(f"unknown course fields: {set(names) - _WRITABLE}")
-        stored = _stored(values)
-        now = utcnow_iso()
-        columns = ", ".join([*names, "created_by", "created_at", "updated_at"])
-        marks = ", ".join("?" * (len(names) + 3))
-        row = await self.db.write(
-            f"INSERT INTO courses ({columns}) VALUES ({marks})"  # noqa: S608 (whitelisted)
-            f" RETURNING {_COLUMNS}",
-            [*(stored[n] for n in names), created_by, now, now],
-        )
-        assert row is not None
-        return _course(row)
+        if not set(values) <= _WRITABLE:
+            raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
+        now = stamp(self.sql)
+        stored = {**values, "created_by": created_by, "created_at": now, "updated_at": now}
+        return _course(await self.insert_returning("courses", stored, _COLUMNS))
 
     async def update(self, course_id: int, values: dict[str, Any], bump_revision: bool) -> None:
         if not set(values) <= _WRITABLE:
             raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
         stored = _stored(values)
         assignments = ", ".join(f"{name} = ?" for name in stored)
-        await self.db.write(
+        await self.sql.write(
             f"UPDATE courses SET {assignments}, updated_at = ?,"  # noqa: S608 (whitelisted)
             " revision = revision + ? WHERE id = ?",
-            [*stored.values(), utcnow_iso(), int(bump_revision), course_id],
+            [*stored.values(), stamp(self.sql), int(bump_revision), course_id],
         )
-        self._cache.pop(course_id, None)
+        self._cache.drop(course_id)
 
-    async def update_in(
-        self,
-        conn: aiosqlite.Connection,
-        course_id: int,
-        values: dict[str, Any],
-        bump_revision: bool,
+    async def set_status(
+        self, course_id: int, status: CourseStatus, bump_revision: bool = False
     ) -> None:
-        """The same inside the caller's transaction (with the notices the change causes)."""
-        if not set(values) <= _WRITABLE:
-            raise ValueError(f"unknown course fields: {set(values) - _WRITABLE}")
-        stored = _stored(values)
-        assignments = ", ".join(f"{name} = ?" for name in stored)
-        await conn.execute_fetchall(
-            f"UPDATE courses SET {assignments}, updated_at = ?,"  # noqa: S608 (whitelisted)
-            " revision = revision + ? WHERE id = ?",
-            [*stored.values(), utcnow_iso(), int(bump_revision), course_id],
+        """`bump_revision` for a cancellation: a new revision, so calendar apps replace the
+        event (a cancelled course shows as cancelled)."""
+        await self.sql.write(
+            "UPDATE courses SET status = ?, updated_at = ?, revision = revision + ? WHERE id = ?",
+            (status.value, stamp(self.sql), int(bump_revision), course_id),
         )
-        self._cache.pop(course_id, None)
-
-    def evict(self, course_id: int) -> None:
-        """Drop a cached copy read inside a transaction that was rolled back."""
-        self._cache.pop(course_id, None)
-
-    async def set_status(self, course_id: int, status: CourseStatus) -> None:
-        await self.db.write(
-            "UPDATE courses SET status = ?, updated_at = ? WHERE id = ?",
-            (status.value, utcnow_iso(), course_id),
-        )
-        self._cache.pop(course_id, None)
-
-    async def set_status_in(
-        self, conn: aiosqlite.Connection, course_id: int, status: CourseStatus
-    ) -> None:
-        """The same inside the caller's transaction; a new revision, so calendar apps
-        replace the event (a cancelled course shows as cancelled)."""
-        await conn.execute_fetchall(
-            "UPDATE courses SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
-            (status.value, utcnow_iso(), course_id),
-        )
-        self._cache.pop(course_id, None)
+        self._cache.drop(course_id)
 
     async def delete_draft(self, course_id: int) -> bool:
-        row = await self.db.write(
-            "DELETE FROM courses WHERE id = ? AND status = 'draft' RETURNING id", (course_id,)
+        row = await self.sql.write(
+            "DELETE FROM courses WHERE id = ? AND status = ? RETURNING id",
+            (course_id, CourseStatus.DRAFT.value),
         )
-        self._cache.pop(course_id, None)
+        self._cache.drop(course_id)
         return row is not None
 
     async def upcoming(self, now: datetime, offset: int, limit: int) -> tuple[list[Course], int]:
         """Published courses not started yet, soonest first, and how many there are."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
             " WHERE status = 'published' AND starts_at > ?"
             " ORDER BY starts_at, id LIMIT ? OFFSET ?",
             (to_db(now), limit, offset),
         )
         total = rows[0]["total"] if rows else 0
-        return [_course(_without_total(row)) for row in rows], total
+        return [_course(row) for row in rows], total
 
     async def all(self, offset: int, limit: int) -> tuple[list[Course], int]:
         """Every course for organisers: upcoming first, then the most recent past ones."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
             " ORDER BY status IN ('cancelled', 'finished'), starts_at DESC, id DESC"
             " LIMIT ? OFFSET ?",
             (limit, offset),
         )
         total = rows[0]["total"] if rows else 0
-        return [_course(_without_total(row)) for row in rows], total
+        return [_course(row) for row in rows], total
 
     async def zones(self) -> dict[int, str]:
         """Every course's id and time zone (checking a course number someone typed)."""
-        rows = await self.db.fetch_all("SELECT id, timezone FROM courses")
+        rows = await self.sql.fetch_all("SELECT id, timezone FROM courses")
         return {row[0]: row[1] for row in rows}
 
     async def published_upcoming(self, now: datetime) -> list[Course]:
         """Every published course not started yet, in one query (start-up timers)."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM courses"  # noqa: S608 (constant columns)
             " WHERE status = 'published' AND starts_at > ? ORDER BY starts_at",
             (to_db(now),),
@@ -265,17 +215,11 @@ class CourseRepository:
 
     async def finish_ended(self, now: datetime) -> int:
         """Mark published courses whose end has passed as finished; returns how many."""
-        rows = await self.db.fetch_all_write(
+        rows = await self.sql.write_all(
             "UPDATE courses SET status = 'finished', updated_at = ?"
             " WHERE status = 'published' AND ends_at <= ? RETURNING id",
-            (utcnow_iso(), to_db(now)),
+            (stamp(self.sql), to_db(now)),
         )
         for row in rows:
-            self._cache.pop(row["id"], None)
+            self._cache.drop(row["id"])
         return len(rows)
-
-
-def _without_total(row: sqlite3.Row) -> dict[str, Any]:
-    values = dict(row)
-    values.pop("total")
-    return values

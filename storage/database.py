@@ -1,4 +1,5 @@
-"""One aiosqlite connection, its pragmas, the migrations and serialised write transactions."""
+"""One aiosqlite connection, its pragmas, the migrations and serialised write transactions
+(the unit of work: `async with db.transaction() as tx`, whose repositories commit together)."""
 
 from __future__ import annotations
 
@@ -8,41 +9,30 @@ import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from bot.clock import Clock, system_clock
+from storage.cache import Cache, RowCache, TransactionCache
+from storage.repositories import Repositories
+from storage.sql import Params, from_db, to_db
+
+__all__ = ["Database", "Params", "Transaction", "from_db", "split_statements", "to_db"]
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
-Params = Sequence[Any] | dict[str, Any]
-
 BUSY_TIMEOUT_MS = 5000
 # How long emptying the WAL waits for readers in other connections, holding the write lock
 # all the while: long enough for a backup's one-step copy, short enough not to stall the
 # bot's writes. A reader that stays longer is waited out by the retry (retry_empty_wal).
 CHECKPOINT_WAIT_MS = 1000
-
-
-def utcnow_iso() -> str:
-    """The current UTC time as stored in the database (ISO 8601, seconds)."""
-    return to_db(datetime.now(UTC))
-
-
-def to_db(moment: datetime) -> str:
-    """An aware datetime as stored: UTC, ISO 8601, seconds, so text order is time order."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: every stored time must be aware")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def from_db(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def owner_only(path: Path) -> None:
@@ -62,10 +52,15 @@ class Database:
     through one asyncio.Lock: two handlers can never interleave BEGIN/COMMIT on it.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, clock: Clock = system_clock) -> None:
         self.path = Path(path)
+        self.clock = clock
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._transaction_task: asyncio.Task[Any] | None = None
+        self._caches: dict[str, RowCache[Any, Any]] = {}
+        # The repositories for reads and single writes, each statement committed on its own.
+        self.repos = Repositories(self)
         # Set when the WAL could not be emptied (another connection was reading): it may
         # still hold old versions of erased rows until a retry succeeds.
         self.wal_pending = False
@@ -111,9 +106,18 @@ class Database:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    # -- reads -------------------------------------------------------------------------------
+    # -- the Executor API (storage/sql.py) -----------------------------------------------------
     # aiosqlite runs each call on the connection's thread; execute_fetchall is one round trip
     # where execute + fetch + close would be three.
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def cache(self, name: str) -> Cache[Any, Any]:
+        return self.shared_cache(name)
+
+    def shared_cache(self, name: str) -> RowCache[Any, Any]:
+        return self._caches.setdefault(name, RowCache())
 
     async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         rows = await self.conn.execute_fetchall(sql, params)
@@ -122,32 +126,54 @@ class Database:
     async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return list(await self.conn.execute_fetchall(sql, params))
 
-    # -- writes ------------------------------------------------------------------------------
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction (BEGIN IMMEDIATE), serialised against every other write."""
-        async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            await self.conn.execute("COMMIT")
-
     async def write(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """One write statement; returns the first RETURNING row if any.
 
         A single statement is atomic on its own, and under the lock no other transaction is
         open on the connection, so it needs no BEGIN/COMMIT: one round trip.
         """
-        return next(iter(await self.fetch_all_write(sql, params)), None)
+        return next(iter(await self.write_all(sql, params)), None)
 
-    async def fetch_all_write(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+    async def write_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """One write statement with RETURNING many rows."""
+        self._refuse_inside_own_transaction()
         async with self._write_lock:
             return list(await self.conn.execute_fetchall(sql, params))
+
+    async def write_many(self, sql: str, rows: Sequence[Params]) -> None:
+        async with self.transaction() as tx:
+            await tx.write_many(sql, rows)
+
+    def atomic(self) -> AbstractAsyncContextManager[Transaction]:
+        return self.transaction()
+
+    # -- the unit of work ----------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """A write transaction (BEGIN IMMEDIATE), serialised against every other write; its
+        repositories (`tx.courses`, `tx.outbox`, ...) commit together or not at all."""
+        self._refuse_inside_own_transaction()
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            tx = Transaction(self, self.conn)
+            self._transaction_task = asyncio.current_task()
+            try:
+                yield tx
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            else:
+                await self.conn.execute("COMMIT")
+            finally:
+                self._transaction_task = None
+                tx.end()
+
+    def _refuse_inside_own_transaction(self) -> None:
+        """A write through the Database (`db.repos`, `db.write`) from inside the same task's
+        transaction would wait for the lock that task holds, for ever: say so instead."""
+        if self._transaction_task is not None and self._transaction_task is asyncio.current_task():
+            raise RuntimeError("inside db.transaction(), write through the transaction (tx.…)")
 
     async def truncate_wal(self) -> bool:
         """Copy the WAL into the database file and empty it, so no old page versions (of
@@ -198,22 +224,78 @@ class Database:
         )
         applied: list[str] = []
         for version, name, path in _migration_files(directory):
-            async with self.transaction() as conn:
+            async with self.transaction() as tx:
                 # Checked inside the transaction so two processes starting at once agree.
-                async with conn.execute(
+                if await tx.fetch_one(
                     "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
-                ) as cursor:
-                    if await cursor.fetchone():
-                        continue
+                ):
+                    continue
                 for statement in split_statements(path.read_text(encoding="utf-8")):
-                    await conn.execute(statement)
-                await conn.execute(
+                    await tx.write(statement)
+                await tx.write(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, utcnow_iso()),
+                    (version, name, to_db(self.clock())),
                 )
             applied.append(path.name)
             log.info("Applied migration %s", path.name)
         return applied
+
+
+class Transaction(Repositories):
+    """An open write transaction: an Executor over the connection (it holds the write lock,
+    so it takes no lock itself) and every repository bound to it."""
+
+    def __init__(self, db: Database, conn: aiosqlite.Connection) -> None:
+        self._db = db
+        self._conn: aiosqlite.Connection | None = conn
+        self._caches: dict[str, TransactionCache[Any, Any]] = {}
+        super().__init__(self)
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("the transaction has ended")
+        return self._conn
+
+    def now(self) -> datetime:
+        return self._db.clock()
+
+    def cache(self, name: str) -> Cache[Any, Any]:
+        view = self._caches.get(name)
+        if view is None:
+            view = self._caches[name] = TransactionCache(self._db.shared_cache(name))
+        return view
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        return next(iter(await self.conn.execute_fetchall(sql, params)), None)
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return list(await self.conn.execute_fetchall(sql, params))
+
+    async def write(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        return await self.fetch_one(sql, params)
+
+    async def write_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return await self.fetch_all(sql, params)
+
+    async def write_many(self, sql: str, rows: Sequence[Params]) -> None:
+        await self.conn.executemany(sql, rows)
+
+    @asynccontextmanager
+    async def atomic(self) -> AsyncIterator[Transaction]:
+        """Already atomic: the steps join this transaction."""
+        yield self
+
+    def end(self) -> None:
+        """Committed or rolled back: the shared caches forget every row it wrote, and the
+        object can no longer run statements."""
+        self._conn = None
+        for view in self._caches.values():
+            view.end()
 
 
 def _migration_files(directory: Path) -> list[tuple[int, str, Path]]:

@@ -5,58 +5,22 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-import aiosqlite
-
-from storage.database import Database, to_db
-from storage.outbox import delete_messages_in
+from storage.database import Database
+from storage.sql import to_db
 
 log = logging.getLogger(__name__)
 
 _HASH_DOMAIN = b"course-bot erased user "
 
 
-def new_pseudonym() -> int:
-    """A random label for a forgotten person in the records that stay (audit log,
-    announcements). Negative, so it can never be a Telegram id; drawn at random, so nothing
-    maps it back to the person."""
-    return -(secrets.randbelow(9 * 10**11) + 10**11)  # 12 digits: two never meet
-
-
-async def erase_in(conn: aiosqlite.Connection, user_id: int) -> None:
-    """Remove one person from every table, inside the caller's transaction.
-
-    Registrations, survey invitations and named survey responses go with the users row
-    (ON DELETE CASCADE). Records organisers need to keep stay, with a random pseudonym in
-    place of the id.
-    """
-    pseudonym = new_pseudonym()
-    await conn.execute("DELETE FROM fsm_states WHERE user_id = ?", (user_id,))
-    # Every message to them, sent or not: rendered texts carry their name and courses.
-    await delete_messages_in(conn, "user_id = :user_id", {"user_id": user_id})
-    await conn.execute(
-        "UPDATE audit_log SET actor_id = ? WHERE actor_id = ?", (pseudonym, user_id)
-    )
-    await conn.execute(
-        "UPDATE audit_log SET details = json_set(details, '$.participant', ?)"
-        " WHERE json_extract(details, '$.participant') = ?",
-        (pseudonym, user_id),
-    )
-    await conn.execute(
-        "UPDATE announcements SET created_by = ? WHERE created_by = ?", (pseudonym, user_id)
-    )
-    await conn.execute(
-        "UPDATE announcements SET progress_chat_id = NULL, progress_message_id = NULL"
-        " WHERE progress_chat_id = ?",
-        (user_id,),
-    )
-    await conn.execute("UPDATE courses SET created_by = NULL WHERE created_by = ?", (user_id,))
-    await conn.execute("UPDATE surveys SET created_by = NULL WHERE created_by = ?", (user_id,))
-    await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+async def forget_user(db: Database, user_id: int) -> None:
+    """Erase the user from every table (UserRepository.delete) and from the file itself."""
+    await db.repos.users.delete(user_id)
+    await scrub(db)
 
 
 async def scrub(db: Database) -> None:
@@ -130,8 +94,7 @@ async def replay_erasures(db: Database, log: ErasureLog) -> int:
         if (at := log.erased_at(row["id"])) is not None and row["created_at"] <= at
     ]
     for user_id in due:
-        async with db.transaction() as conn:
-            await erase_in(conn, user_id)
+        await db.repos.users.delete(user_id)
     if due:
         await scrub(db)
     return len(due)

@@ -10,7 +10,8 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StateType
 from aiogram.fsm.storage.base import StorageKey as FsmKey
 
-from storage.database import Database, utcnow_iso
+from storage.database import Database
+from storage.sql import stamp
 
 _CACHE_LIMIT = 50_000
 
@@ -77,7 +78,7 @@ class SQLiteStorage(BaseStorage):
             " ON CONFLICT (storage_key) DO UPDATE SET state = excluded.state,"
             " data = excluded.data, updated_at = excluded.updated_at"
             " RETURNING 1",
-            (built, user_id, state, json.dumps(data), utcnow_iso(), user_id),
+            (built, user_id, state, json.dumps(data), stamp(self.db), user_id),
         )
         if stored is None:
             self._cache.pop(built, None)

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-import aiosqlite
+from storage.sql import Executor, Repository, stamp, to_db
 
-from storage.database import Database, to_db, utcnow_iso
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -18,7 +26,7 @@ class Outcome:
     """What happened to one message: a final state, or back to pending (retry or release)."""
 
     message_id: int
-    state: str  # sent | blocked | failed | cancelled | pending
+    state: OutboxState
     error: str | None = None
     telegram_id: int | None = None
     not_before: datetime | None = None  # for pending: when it is due again
@@ -46,42 +54,41 @@ PRIORITY_PERSONAL = 0
 PRIORITY_BULK = 10
 
 
-async def delete_messages_in(
-    conn: aiosqlite.Connection, where: str, params: dict[str, Any]
-) -> None:
+async def _delete_messages(sql: Executor, where: str, params: dict[str, Any]) -> int:
     """Delete the outbox rows matching `where` (a fixed fragment over outbox columns, never
-    input), inside the caller's transaction. Their announcements keep the totals, so the
-    figures organisers see do not change; a message never sent counts as cancelled."""
-    await conn.execute(
-        # `where` is one of the fixed fragments of this package's callers.
-        "UPDATE announcements AS a SET sent_count = a.sent_count + t.sent,"  # noqa: S608
-        " blocked_count = a.blocked_count + t.blocked, failed_count = a.failed_count + t.failed,"
-        " cancelled_count = a.cancelled_count + t.cancelled"
-        " FROM (SELECT announcement_id, SUM(state = 'sent') AS sent,"
-        " SUM(state = 'blocked') AS blocked, SUM(state = 'failed') AS failed,"
-        " SUM(state NOT IN ('sent', 'blocked', 'failed')) AS cancelled FROM outbox"
-        f" WHERE announcement_id IS NOT NULL AND {where} GROUP BY announcement_id) AS t"
-        " WHERE a.id = t.announcement_id",
-        params,
-    )
-    await conn.execute(f"DELETE FROM outbox WHERE {where}", params)  # noqa: S608
+    input); returns how many. Their announcements keep the totals, so the figures organisers
+    see do not change; a message never sent counts as cancelled."""
+    async with sql.atomic() as tx:
+        await tx.write(
+            # `where` is one of the fixed fragments of this module's callers.
+            "UPDATE announcements AS a SET sent_count = a.sent_count + t.sent,"  # noqa: S608
+            " blocked_count = a.blocked_count + t.blocked,"
+            " failed_count = a.failed_count + t.failed,"
+            " cancelled_count = a.cancelled_count + t.cancelled"
+            " FROM (SELECT announcement_id, SUM(state = 'sent') AS sent,"
+            " SUM(state = 'blocked') AS blocked, SUM(state = 'failed') AS failed,"
+            " SUM(state NOT IN ('sent', 'blocked', 'failed')) AS cancelled FROM outbox"
+            f" WHERE announcement_id IS NOT NULL AND {where} GROUP BY announcement_id) AS t"
+            " WHERE a.id = t.announcement_id",
+            params,
+        )
+        await tx.write(f"DELETE FROM outbox WHERE {where}", params)  # noqa: S608
+        row = await tx.fetch_one("SELECT changes()")
+    return int(row[0]) if row else 0
 
 
-class OutboxRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    @staticmethod
-    async def add_in(
-        conn: aiosqlite.Connection,
+class OutboxRepository(Repository):
+    async def add(
+        self,
         user_id: int,
         kind: str,
         payload: dict[str, Any],
         priority: int = PRIORITY_PERSONAL,
         not_before: datetime | None = None,
     ) -> None:
-        now = utcnow_iso()
-        await conn.execute(
+        """Queue one message (inside a transaction: it commits with the change it tells of)."""
+        now = stamp(self.sql)
+        await self.sql.write(
             "INSERT INTO outbox (user_id, kind, payload, priority, not_before, created_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -95,18 +102,22 @@ class OutboxRepository:
             ),
         )
 
+    async def delete_of_user(self, user_id: int) -> None:
+        """Every message to the user, sent or not (rendered texts carry their name)."""
+        await _delete_messages(self.sql, "user_id = :user_id", {"user_id": user_id})
+
     async def recover(self) -> int:
         """After a crash, messages caught mid-send are sent again (at most one duplicate each)."""
-        rows = await self.db.fetch_all_write(
+        rows = await self.sql.write_all(
             "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'"
             " RETURNING id",
-            (utcnow_iso(),),
+            (stamp(self.sql),),
         )
         return len(rows)
 
     async def claim(self, now: datetime, limit: int) -> list[OutboxMessage]:
         """Take the next due messages (by priority, then age) and mark them as being sent."""
-        rows = await self.db.fetch_all_write(
+        rows = await self.sql.write_all(
             "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id IN ("
             " SELECT id FROM outbox WHERE state = 'pending' AND not_before <= ?"
             " ORDER BY priority, not_before, id LIMIT ?)"
@@ -132,61 +143,28 @@ class OutboxRepository:
         ]
         return sorted(messages, key=lambda m: (m.priority, m.id))
 
-    async def finish(
-        self,
-        message_id: int,
-        state: str,
-        error: str | None = None,
-        tg_message_id: int | None = None,
-    ) -> None:
-        await self.db.write(
-            "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
-            " message_id = ?, updated_at = ? WHERE id = ?",
-            (state, error, tg_message_id, utcnow_iso(), message_id),
-        )
-
-    async def retry_later(self, message_id: int, not_before: datetime, error: str) -> None:
-        await self.db.write(
-            "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?,"
-            " not_before = ?, updated_at = ? WHERE id = ?",
-            (error, to_db(not_before), utcnow_iso(), message_id),
-        )
-
-    async def release(self, message_id: int, not_before: datetime) -> None:
-        """Put a message back untouched (flood control: not the message's fault)."""
-        await self.db.write(
-            "UPDATE outbox SET state = 'pending', not_before = ?, updated_at = ? WHERE id = ?",
-            (to_db(not_before), utcnow_iso(), message_id),
-        )
-
     async def record(self, outcomes: list[Outcome]) -> None:
         """Write many outcomes in one transaction (the worker's group commit)."""
-        now = utcnow_iso()
+        now = self.sql.now()
         final = [
-            (o.state, o.error, o.telegram_id, now, o.message_id)
+            (str(o.state), o.error, o.telegram_id, to_db(now), o.message_id)
             for o in outcomes
-            if o.state != "pending"
+            if o.state != OutboxState.PENDING
         ]
         again = [
-            (
-                int(o.attempted),
-                o.error,
-                to_db(o.not_before or datetime.now(UTC)),
-                now,
-                o.message_id,
-            )
+            (int(o.attempted), o.error, to_db(o.not_before or now), to_db(now), o.message_id)
             for o in outcomes
-            if o.state == "pending"
+            if o.state == OutboxState.PENDING
         ]
-        async with self.db.transaction() as conn:
+        async with self.sql.atomic() as sql:
             if final:
-                await conn.executemany(
+                await sql.write_many(
                     "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
                     " message_id = ?, updated_at = ? WHERE id = ?",
                     final,
                 )
             if again:
-                await conn.executemany(
+                await sql.write_many(
                     "UPDATE outbox SET state = 'pending', attempts = attempts + ?,"
                     " last_error = COALESCE(?, last_error), not_before = ?, updated_at = ?"
                     " WHERE id = ?",
@@ -194,18 +172,17 @@ class OutboxRepository:
                 )
 
     async def next_due(self) -> datetime | None:
-        row = await self.db.fetch_one("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'")
+        row = await self.sql.fetch_one(
+            "SELECT MIN(not_before) FROM outbox WHERE state = 'pending'"
+        )
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     async def purge(self, before: datetime) -> int:
         """Delete messages that reached a final state before `before` (OUTBOX_KEEP_DAYS):
         the table does not grow for ever, and rendered texts do not stay. Returns how many."""
         where = "state IN ('sent', 'blocked', 'failed', 'cancelled') AND updated_at < :before"
-        async with self.db.transaction() as conn:
-            await delete_messages_in(conn, where, {"before": to_db(before)})
-            row = await conn.execute_fetchall("SELECT changes()")
-        return int(next(iter(row))[0])
+        return await _delete_messages(self.sql, where, {"before": to_db(before)})
 
-    async def by_state(self) -> dict[str, int]:
-        rows = await self.db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")
-        return {row[0]: row[1] for row in rows}
+    async def by_state(self) -> dict[OutboxState, int]:
+        rows = await self.sql.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+        return {OutboxState(row[0]): row[1] for row in rows}

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
-from storage.database import Database, to_db
+from storage.sql import Repository, from_row, to_db
 
 
 class RegStatus(StrEnum):
@@ -71,10 +69,7 @@ _COLUMNS = "id, course_id, user_id, status, seq, attended, created_at, updated_a
 
 
 def _registration(row: sqlite3.Row) -> Registration:
-    values = {key: row[key] for key in _COLUMNS.split(", ")}
-    values["status"] = RegStatus(values["status"])
-    values["attended"] = bool(values["attended"])
-    return Registration(**values)
+    return from_row(Registration, row, status=RegStatus, attended=bool)
 
 
 # The capacity check and the insert are one statement, so they are one atomic step under the
@@ -102,14 +97,11 @@ RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at,
 """
 
 
-class RegistrationRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class RegistrationRepository(Repository):
     async def sign_up(self, course_id: int, user_id: int, now: datetime) -> SeatView | None:
         """A new or renewed sign-up with the seats after it; None if nothing changed (already
         signed up, or the course takes no sign-ups)."""
-        row = await self.db.write(
+        row = await self.sql.write(
             _SIGN_UP, {"user": user_id, "course": course_id, "now": to_db(now)}
         )
         if row is None:
@@ -117,7 +109,7 @@ class RegistrationRepository:
         return SeatView(_registration(row), row["position"], int(row["confirmed"]))
 
     async def get(self, course_id: int, user_id: int) -> Registration | None:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM registrations"  # noqa: S608 (constant columns)
             " WHERE course_id = ? AND user_id = ?",
             (course_id, user_id),
@@ -126,7 +118,7 @@ class RegistrationRepository:
 
     async def view(self, course_id: int, user_id: int) -> SeatView:
         """The user's sign-up, their waiting-list place and the seats taken: one round trip."""
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT (SELECT COUNT(*) FROM registrations c"
             "        WHERE c.course_id = :course AND c.status = 'confirmed') AS confirmed,"
             " r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
@@ -146,7 +138,7 @@ class RegistrationRepository:
         """1 for the first person on the waiting list; None unless waitlisted."""
         if registration.status != RegStatus.WAITLISTED:
             return None
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT COUNT(*) FROM registrations"
             " WHERE course_id = ? AND status = 'waitlisted' AND seq <= ?",
             (registration.course_id, registration.seq),
@@ -154,7 +146,7 @@ class RegistrationRepository:
         return int(row[0]) if row else None
 
     async def counts(self, course_id: int) -> Counts:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT COALESCE(SUM(status = 'confirmed'), 0),"
             " COALESCE(SUM(status = 'waitlisted'), 0),"
             " COALESCE(SUM(status = 'cancelled'), 0),"
@@ -169,7 +161,7 @@ class RegistrationRepository:
         if not course_ids:
             return {}
         marks = ", ".join("?" * len(course_ids))
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT course_id, COUNT(*) FROM registrations"  # noqa: S608 (placeholders only)
             f" WHERE status = 'confirmed' AND course_id IN ({marks}) GROUP BY course_id",
             course_ids,
@@ -178,7 +170,7 @@ class RegistrationRepository:
 
     async def of_user(self, user_id: int, since: datetime) -> list[Registration]:
         """The user's active sign-ups for courses that have not ended, soonest first."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
             " r.updated_at FROM registrations r JOIN courses c ON c.id = r.course_id"
             " WHERE r.user_id = ? AND r.status IN ('confirmed', 'waitlisted')"
@@ -189,7 +181,7 @@ class RegistrationRepository:
 
     async def participants(self, course_id: int) -> list[Participant]:
         """Everyone who signed up, confirmed first, then the waiting list, then cancellations."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
             " r.updated_at, u.full_name, u.country, u.organisation,"
             " u.position AS position_title, u.email,"
@@ -215,39 +207,42 @@ class RegistrationRepository:
         ]
 
     async def active_user_ids(self, course_id: int) -> list[tuple[int, RegStatus]]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT user_id, status FROM registrations"
             " WHERE course_id = ? AND status IN ('confirmed', 'waitlisted') ORDER BY seq",
             (course_id,),
         )
         return [(row[0], RegStatus(row[1])) for row in rows]
 
-    # -- steps of a larger transaction (the caller holds Database.transaction()) --------------
+    async def confirmed_zones(self, course_id: int) -> dict[int, str | None]:
+        """Confirmed participants (in arrival order) and their own time zones."""
+        rows = await self.sql.fetch_all(
+            "SELECT r.user_id, u.timezone FROM registrations r JOIN users u ON u.id = r.user_id"
+            " WHERE r.course_id = ? AND r.status = 'confirmed' ORDER BY r.seq",
+            (course_id,),
+        )
+        return {row[0]: row[1] for row in rows}
 
-    @staticmethod
-    async def cancel_in(
-        conn: aiosqlite.Connection, course_id: int, user_id: int, now: datetime
-    ) -> RegStatus | None:
+    async def cancel(self, course_id: int, user_id: int, now: datetime) -> RegStatus | None:
         """Cancel an active sign-up; returns the status it had, None if there was none."""
-        rows = await conn.execute_fetchall(
-            "SELECT status FROM registrations WHERE course_id = ? AND user_id = ?"
-            " AND status IN ('confirmed', 'waitlisted')",
-            (course_id, user_id),
-        )
-        row = next(iter(rows), None)
-        if row is None:
-            return None
-        await conn.execute(
-            "UPDATE registrations SET status = 'cancelled', updated_at = ?"
-            " WHERE course_id = ? AND user_id = ?",
-            (to_db(now), course_id, user_id),
-        )
+        async with self.sql.atomic() as sql:
+            row = await sql.fetch_one(
+                "SELECT status FROM registrations WHERE course_id = ? AND user_id = ?"
+                " AND status IN ('confirmed', 'waitlisted')",
+                (course_id, user_id),
+            )
+            if row is None:
+                return None
+            await sql.write(
+                "UPDATE registrations SET status = 'cancelled', updated_at = ?"
+                " WHERE course_id = ? AND user_id = ?",
+                (to_db(now), course_id, user_id),
+            )
         return RegStatus(row[0])
 
-    @staticmethod
-    async def promote_in(conn: aiosqlite.Connection, course_id: int, now: datetime) -> list[int]:
+    async def promote(self, course_id: int, now: datetime) -> list[int]:
         """Fill free seats from the waiting list in arrival order; returns the promoted users."""
-        rows = await conn.execute_fetchall(
+        rows = await self.sql.write_all(
             "UPDATE registrations SET status = 'confirmed', updated_at = :now WHERE id IN ("
             " SELECT w.id FROM registrations w JOIN courses c ON c.id = w.course_id"
             " WHERE w.course_id = :course AND w.status = 'waitlisted'"
@@ -260,22 +255,18 @@ class RegistrationRepository:
         )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
 
-    @staticmethod
-    async def toggle_attended_in(
-        conn: aiosqlite.Connection, course_id: int, user_id: int
-    ) -> bool | None:
-        """Flip a confirmed participant's attendance mark; returns the new mark, None if the
-        person is not confirmed for the course."""
-        rows = await conn.execute_fetchall(
+    async def toggle_attended(self, course_id: int, user_id: int) -> bool | None:
+        """Flip a confirmed participant's attendance mark in one statement; returns the new
+        mark, None if the person is not confirmed for the course."""
+        row = await self.sql.write(
             "UPDATE registrations SET attended = NOT attended WHERE course_id = ?"
             " AND user_id = ? AND status = 'confirmed' RETURNING attended",
             (course_id, user_id),
         )
-        row = next(iter(rows), None)
         return None if row is None else bool(row[0])
 
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
-        row = await self.db.write(
+        row = await self.sql.write(
             "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?"
             " AND status = 'confirmed' RETURNING id",
             (int(attended), course_id, user_id),

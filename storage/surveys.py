@@ -8,14 +8,18 @@ import secrets
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-import aiosqlite
-
-from storage.database import Database, from_db, to_db, utcnow_iso
+from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 from storage.survey_keys import Sealer, SurveyKeys
 
 log = logging.getLogger(__name__)
+
+
+class SurveyStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"  # closed is active past closes_at
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Survey:
     intro_ru: str | None
     questions: str  # JSON; bot/services/surveys/model.Question.from_json reads each item
     anonymous: bool
-    status: str  # draft | active (closed is active past closes_at)
+    status: SurveyStatus
     opens_at: datetime | None
     closes_at: datetime
     send_after: int
@@ -46,7 +50,7 @@ class Survey:
 
     def is_open(self, now: datetime) -> bool:
         opened = self.opens_at is None or self.opens_at <= now
-        return self.status == "active" and opened and now < self.closes_at
+        return self.status == SurveyStatus.ACTIVE and opened and now < self.closes_at
 
     @property
     def question_data(self) -> list[dict[str, Any]]:
@@ -57,11 +61,9 @@ _COLUMNS = ", ".join(f.name for f in fields(Survey))
 
 
 def _survey(row: sqlite3.Row) -> Survey:
-    values = dict(row)
-    values["anonymous"] = bool(values["anonymous"])
-    values["closes_at"] = from_db(values["closes_at"])
-    values["opens_at"] = from_db(values["opens_at"]) if values["opens_at"] else None
-    return Survey(**values)
+    return from_row(
+        Survey, row, anonymous=bool, status=SurveyStatus, closes_at=from_db, opens_at=from_db
+    )
 
 
 @dataclass(frozen=True)
@@ -141,28 +143,20 @@ class Respondent:
     organisation: str | None
 
 
-class SurveyRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class SurveyRepository(Repository):
+    def __init__(self, sql: Executor) -> None:
+        super().__init__(sql)
         # Anonymous surveys' keys: files beside the database, never in it (nor in backups).
-        self.keys = SurveyKeys(db.path)
+        self.keys = SurveyKeys(sql.path)
 
     # -- surveys -----------------------------------------------------------------------------
 
     async def create(self, values: dict[str, Any]) -> Survey:
-        stored = {k: to_db(v) if isinstance(v, datetime) else v for k, v in values.items()}
-        names = sorted(stored)
-        row = await self.db.write(
-            f"INSERT INTO surveys ({', '.join(names)}, created_at)"  # noqa: S608 - fixed names
-            f" VALUES ({', '.join(':' + n for n in names)}, :created_at)"
-            f" RETURNING {_COLUMNS}",
-            {**stored, "created_at": utcnow_iso()},
-        )
-        assert row is not None
-        return _survey(row)
+        stored = {**values, "created_at": stamp(self.sql)}
+        return _survey(await self.insert_returning("surveys", stored, _COLUMNS))
 
     async def get(self, survey_id: int) -> Survey | None:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM surveys WHERE id = ?",  # noqa: S608 - fixed columns
             (survey_id,),
         )
@@ -170,17 +164,17 @@ class SurveyRepository:
 
     async def activate(self, survey_id: int, opens_at: datetime) -> Survey | None:
         """Draft -> active; None if it was not a draft (a double tap)."""
-        row = await self.db.write(
+        row = await self.sql.write(
             "UPDATE surveys SET status = 'active', activated_at = ?,"  # noqa: S608 - fixed columns
             " opens_at = COALESCE(opens_at, ?) WHERE id = ? AND status = 'draft'"
             f" RETURNING {_COLUMNS}",
-            (utcnow_iso(), to_db(opens_at), survey_id),
+            (stamp(self.sql), to_db(opens_at), survey_id),
         )
         return _survey(row) if row else None
 
     async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
         """A draft's mode; None once it is active (people may have answered already)."""
-        row = await self.db.write(
+        row = await self.sql.write(
             "UPDATE surveys SET anonymous = ? WHERE id = ? AND status = 'draft'"  # noqa: S608
             f" RETURNING {_COLUMNS}",  # fixed columns
             (int(anonymous), survey_id),
@@ -188,53 +182,51 @@ class SurveyRepository:
         return _survey(row) if row else None
 
     async def delete_draft(self, survey_id: int) -> bool:
-        row = await self.db.write(
+        row = await self.sql.write(
             "DELETE FROM surveys WHERE id = ? AND status = 'draft' RETURNING 1", (survey_id,)
         )
         return row is not None
 
     async def latest(self, limit: int) -> list[Survey]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM surveys ORDER BY id DESC LIMIT ?",  # noqa: S608
             (limit,),
         )
         return [_survey(row) for row in rows]
 
     async def active(self) -> list[Survey]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM surveys WHERE status = 'active' ORDER BY id"  # noqa: S608
         )
         return [_survey(row) for row in rows]
 
     async def of_course(self, course_id: int) -> list[Survey]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM surveys WHERE course_id = ? ORDER BY id",  # noqa: S608
             (course_id,),
         )
         return [_survey(row) for row in rows]
 
-    @staticmethod
-    async def mark_auto_sent(conn: aiosqlite.Connection, survey_id: int) -> bool:
+    async def mark_auto_sent(self, survey_id: int) -> bool:
         """Claims the automatic invitation: True only the first time."""
-        rows = await conn.execute_fetchall(
+        row = await self.sql.write(
             "UPDATE surveys SET auto_sent_at = ? WHERE id = ? AND auto_sent_at IS NULL"
             " RETURNING 1",
-            (utcnow_iso(), survey_id),
+            (stamp(self.sql), survey_id),
         )
-        return bool(list(rows))
+        return row is not None
 
     # -- invitations -------------------------------------------------------------------------
 
-    @staticmethod
-    async def invite_in(
-        conn: aiosqlite.Connection,
+    async def invite(
+        self,
         survey_id: int,
         where: str,
         params: dict[str, Any],
         now: datetime,
     ) -> list[int]:
         """Invite the users matching `where` (over `u`) not invited before; their ids."""
-        rows = await conn.execute_fetchall(
+        rows = await self.sql.write_all(
             # `where` is built by audience_sql from fixed fragments; values are parameters.
             "INSERT INTO survey_invitations (survey_id, user_id, invited_at)"  # noqa: S608
             f" SELECT :survey_id, u.id, :now FROM users u WHERE {where}"
@@ -243,48 +235,54 @@ class SurveyRepository:
         )
         return [row[0] for row in rows]
 
+    async def invitee_zones(self, survey_id: int, default_zone: str) -> dict[int, str]:
+        """Every invitee's time zone (`default_zone` for those without one)."""
+        rows = await self.sql.fetch_all(
+            "SELECT u.id, COALESCE(u.timezone, ?) FROM users u"
+            " JOIN survey_invitations i ON i.user_id = u.id AND i.survey_id = ?",
+            (default_zone, survey_id),
+        )
+        return {row[0]: row[1] for row in rows}
+
     async def is_invited(self, survey_id: int, user_id: int) -> bool:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT 1 FROM survey_invitations WHERE survey_id = ? AND user_id = ?",
             (survey_id, user_id),
         )
         return row is not None
 
     async def invited_count(self, survey_id: int) -> int:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT COUNT(*) FROM survey_invitations WHERE survey_id = ?", (survey_id,)
         )
         return int(row[0]) if row else 0
 
     async def unreminded(self, survey_id: int) -> list[tuple[int, datetime]]:
         """(user id, invited at) of invitees not reminded yet, earliest first."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT user_id, invited_at FROM survey_invitations"
             " WHERE survey_id = ? AND reminded_at IS NULL ORDER BY invited_at, user_id",
             (survey_id,),
         )
         return [(row[0], from_db(row[1])) for row in rows]
 
-    @staticmethod
-    async def mark_reminded_in(
-        conn: aiosqlite.Connection, survey_id: int, user_ids: list[int]
-    ) -> list[int]:
+    async def mark_reminded(self, survey_id: int, user_ids: list[int]) -> list[int]:
         """Mark `user_ids` reminded; returns those not marked before (each reminded once)."""
         marked: list[int] = []
-        now = utcnow_iso()
-        for user_id in user_ids:
-            rows = await conn.execute_fetchall(
-                "UPDATE survey_invitations SET reminded_at = ?"
-                " WHERE survey_id = ? AND user_id = ? AND reminded_at IS NULL RETURNING 1",
-                (now, survey_id, user_id),
-            )
-            if list(rows):
-                marked.append(user_id)
+        now = stamp(self.sql)
+        async with self.sql.atomic() as sql:
+            for user_id in user_ids:
+                if await sql.write(
+                    "UPDATE survey_invitations SET reminded_at = ?"
+                    " WHERE survey_id = ? AND user_id = ? AND reminded_at IS NULL RETURNING 1",
+                    (now, survey_id, user_id),
+                ):
+                    marked.append(user_id)
         return marked
 
     async def open_for(self, user_id: int, now: datetime) -> list[Survey]:
         """Active, open surveys the user was invited to, newest first."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {', '.join('s.' + f.name for f in fields(Survey))} FROM surveys s"  # noqa: S608
             " JOIN survey_invitations i ON i.survey_id = s.id AND i.user_id = ?"
             " WHERE s.status = 'active' AND s.closes_at > ?"
@@ -301,7 +299,7 @@ class SurveyRepository:
         """The person's draft; a finished Response without answers once they finished; None
         if they have not started (or were not invited). A sealed draft whose key is missing
         starts again from the first question: its answers cannot be read."""
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT i.finished, d.user_id, d.position, d.answers, d.selection, d.sealed"
             " FROM survey_invitations i LEFT JOIN survey_drafts d"
             " ON d.survey_id = i.survey_id AND d.user_id = i.user_id"
@@ -322,7 +320,7 @@ class SurveyRepository:
             " it starts again from the first question",
             survey_id,
         )
-        await self.db.write(
+        await self.sql.write(
             "UPDATE survey_drafts SET position = 0, answers = '{}', selection = '[]',"
             " sealed = NULL WHERE survey_id = ? AND user_id = ?",
             (survey_id, user_id),
@@ -332,7 +330,7 @@ class SurveyRepository:
     async def start(self, survey_id: int, user_id: int, sealer: Sealer | None = None) -> Response:
         """The person's draft, created on the first start (a second start resumes; nothing
         is created once they finished)."""
-        await self.db.write(
+        await self.sql.write(
             "INSERT INTO survey_drafts (survey_id, user_id) SELECT ?, ? WHERE NOT EXISTS"
             " (SELECT 1 FROM survey_invitations WHERE survey_id = ? AND user_id = ?"
             " AND finished = 1) ON CONFLICT DO NOTHING",
@@ -352,25 +350,33 @@ class SurveyRepository:
     ) -> Response | None:
         """Record an answer if the draft is still where `draft` saw it: a double tap or a
         second device answering the same question changes nothing (None)."""
-        stored, selection, sealed = _draft_values(sealer, user_id, answers, [])
-        row = await self.db.write(
-            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?, position = ?"
-            " WHERE survey_id = ? AND user_id = ? AND position = ?"
-            " RETURNING user_id, position, answers, selection, sealed",
-            (stored, selection, sealed, position, draft.survey_id, user_id, draft.position),
-        )
-        return _draft(draft.survey_id, row, sealer) if row else None
+        return await self._rewrite_draft(user_id, draft, answers, [], position, sealer)
 
     async def select(
         self, user_id: int, draft: Response, selection: list[int], sealer: Sealer | None = None
     ) -> Response | None:
         """Store the ticks of the multiple-choice question being answered."""
-        answers, ticks, sealed = _draft_values(sealer, user_id, draft.answers, selection)
-        row = await self.db.write(
-            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?"
+        return await self._rewrite_draft(
+            user_id, draft, draft.answers, selection, draft.position, sealer
+        )
+
+    async def _rewrite_draft(
+        self,
+        user_id: int,
+        draft: Response,
+        answers: dict[int, Any],
+        selection: list[int],
+        position: int,
+        sealer: Sealer | None,
+    ) -> Response | None:
+        """The draft with these answers, ticks and position, if it is still where `draft` saw
+        it (None otherwise)."""
+        stored, ticks, sealed = _draft_values(sealer, user_id, answers, selection)
+        row = await self.sql.write(
+            "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?, position = ?"
             " WHERE survey_id = ? AND user_id = ? AND position = ?"
             " RETURNING user_id, position, answers, selection, sealed",
-            (answers, ticks, sealed, draft.survey_id, user_id, draft.position),
+            (stored, ticks, sealed, position, draft.survey_id, user_id, draft.position),
         )
         return _draft(draft.survey_id, row, sealer) if row else None
 
@@ -388,28 +394,27 @@ class SurveyRepository:
         row with a random id, no user id, no time and the answers sealed, released as
         plaintext only when the survey closes (release_closed). False if the draft moved on
         meanwhile (a double tap)."""
-        async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
+        async with self.sql.atomic() as sql:
+            if not await sql.write(
                 "DELETE FROM survey_drafts WHERE survey_id = ? AND user_id = ? AND position = ?"
                 " RETURNING 1",
                 (draft.survey_id, user_id, draft.position),
-            )
-            if not list(rows):
+            ):
                 return False
-            await conn.execute(
+            await sql.write(
                 "UPDATE survey_invitations SET finished = 1 WHERE survey_id = ? AND user_id = ?",
                 (draft.survey_id, user_id),
             )
             if sealer is None:
-                await _insert_response(conn, draft.survey_id, user_id, answers, finished_at)
+                await _insert_response(sql, draft.survey_id, user_id, answers, finished_at)
             else:
-                await _insert_pending(conn, sealer, answers)
+                await _insert_pending(sql, sealer, answers)
         return True
 
     async def pending(self, sealer: Sealer) -> tuple[list[dict[int, Any]], int]:
         """The answers of the survey's pending responses, decrypted in memory, and how many
         could not be read (their key is missing)."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT id, sealed FROM survey_pending WHERE survey_id = ?", (sealer.survey_id,)
         )
         readable = [_open_pending(sealer, row) for row in rows]
@@ -418,7 +423,7 @@ class SurveyRepository:
 
     async def closed_with_pending(self, now: datetime) -> list[Survey]:
         """Closed surveys that still have pending responses."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM surveys WHERE closes_at <= ?"  # noqa: S608 - fixed columns
             " AND id IN (SELECT survey_id FROM survey_pending) ORDER BY id",
             (to_db(now),),
@@ -431,9 +436,9 @@ class SurveyRepository:
         plaintext response row with a fresh random id, without time; the pending rows go, and
         so do the drafts of every closed survey. Rows that cannot be read stay pending.
         Returns how many drafts were deleted."""
-        async with self.db.transaction() as conn:
+        async with self.sql.atomic() as sql:
             for sealer, day in sealers:
-                rows = await conn.execute_fetchall(
+                rows = await sql.fetch_all(
                     "SELECT id, sealed FROM survey_pending WHERE survey_id = ?",
                     (sealer.survey_id,),
                 )
@@ -442,22 +447,22 @@ class SurveyRepository:
                     for row in rows
                     if (answers := _open_pending(sealer, row)) is not None
                 ]
-                await conn.executemany(
+                await sql.write_many(
                     "DELETE FROM survey_pending WHERE id = ?", [(id_,) for id_, _ in released]
                 )
                 for _, answers in released:
-                    await _insert_response(conn, sealer.survey_id, None, answers, day)
-                await _rewrite_in_id_order(conn, sealer.survey_id)
-            deleted = await conn.execute_fetchall(
+                    await _insert_response(sql, sealer.survey_id, None, answers, day)
+                await _rewrite_in_id_order(sql, sealer.survey_id)
+            deleted = await sql.write_all(
                 "DELETE FROM survey_drafts WHERE survey_id IN"
                 " (SELECT id FROM surveys WHERE closes_at <= ?) RETURNING 1",
                 (to_db(now),),
             )
-        return len(list(deleted))
+        return len(deleted)
 
     async def plain_anonymous_drafts(self) -> list[tuple[int, Response]]:
         """(user id, draft) of anonymous surveys' drafts written before answers were sealed."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT d.survey_id, d.user_id, d.position, d.answers, d.selection, d.sealed"
             " FROM survey_drafts d JOIN surveys s ON s.id = d.survey_id"
             " WHERE s.anonymous = 1 AND d.sealed IS NULL ORDER BY d.survey_id, d.user_id"
@@ -468,17 +473,17 @@ class SurveyRepository:
     async def seal_drafts(self, drafts: list[tuple[Sealer, Response, int]]) -> None:
         """Replace plaintext drafts (sealer, draft, user id) by sealed ones, in one
         transaction."""
-        async with self.db.transaction() as conn:
+        async with self.sql.atomic() as sql:
             for sealer, draft, user_id in drafts:
                 values = _draft_values(sealer, user_id, draft.answers, draft.selection)
-                await conn.execute(
+                await sql.write(
                     "UPDATE survey_drafts SET answers = ?, selection = ?, sealed = ?"
                     " WHERE survey_id = ? AND user_id = ? AND sealed IS NULL",
                     (*values, draft.survey_id, user_id),
                 )
 
     async def finished_invitees(self, survey_id: int) -> set[int]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT user_id FROM survey_invitations WHERE survey_id = ? AND finished = 1",
             (survey_id,),
         )
@@ -489,12 +494,12 @@ class SurveyRepository:
     ) -> None:
         """Migration 008's second half: invitations (survey id, user id) marked finished,
         unfinished answers become drafts, and every legacy key and salt is deleted."""
-        async with self.db.transaction() as conn:
-            await conn.executemany(
+        async with self.sql.atomic() as sql:
+            await sql.write_many(
                 "UPDATE survey_invitations SET finished = 1 WHERE survey_id = ? AND user_id = ?",
                 finished,
             )
-            await conn.executemany(
+            await sql.write_many(
                 "INSERT INTO survey_drafts (survey_id, user_id, position, answers, selection)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [
@@ -502,17 +507,17 @@ class SurveyRepository:
                     for survey_id, user_id, row in drafts
                 ],
             )
-            await conn.execute("DELETE FROM survey_legacy_keys")
+            await sql.write("DELETE FROM survey_legacy_keys")
 
     async def legacy_keys(self) -> list[sqlite3.Row]:
         """Anonymous respondents' HMAC keys left by migration 008, to be converted once."""
-        return await self.db.fetch_all(
+        return await self.sql.fetch_all(
             "SELECT survey_id, salt, respondent, finished, position, answers, selection"
             " FROM survey_legacy_keys"
         )
 
     async def invitees(self, survey_id: int) -> list[int]:
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT user_id FROM survey_invitations WHERE survey_id = ?", (survey_id,)
         )
         return [row[0] for row in rows]
@@ -520,7 +525,7 @@ class SurveyRepository:
     async def finished_respondents(self, survey_id: int) -> list[Respondent]:
         """Finished responses by day (by time for named surveys), then by their random id, with
         the named respondent's profile (nothing for anonymous responses: no user id)."""
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             "SELECT r.answers, r.finished_at, u.full_name,"
             " u.country, u.organisation FROM survey_responses r"
             " LEFT JOIN users u ON u.id = r.user_id"
@@ -540,7 +545,7 @@ class SurveyRepository:
 
 
 async def _insert_response(
-    conn: aiosqlite.Connection,
+    sql: Executor,
     survey_id: int,
     user_id: int | None,
     answers: dict[int, Any],
@@ -549,14 +554,14 @@ async def _insert_response(
     """A response row: a fresh random id (another draw on the rare collision) for an
     anonymous one, the next number for a named one."""
     if user_id is not None:
-        await conn.execute(
+        await sql.write(
             "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
             " SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ?, ? FROM survey_responses WHERE id < ?",
             (survey_id, user_id, json.dumps(answers), finished_at, ANONYMOUS_ID_BASE),
         )
         return
     while True:
-        rows = await conn.execute_fetchall(
+        inserted = await sql.write(
             "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
             (
@@ -567,24 +572,21 @@ async def _insert_response(
                 finished_at,
             ),
         )
-        if list(rows):
+        if inserted:
             return
 
 
-async def _insert_pending(
-    conn: aiosqlite.Connection, sealer: Sealer, answers: dict[int, Any]
-) -> None:
+async def _insert_pending(sql: Executor, sealer: Sealer, answers: dict[int, Any]) -> None:
     """A pending anonymous response: a random id (another draw on the rare collision) and
     the answers sealed under that id."""
     plain = _encode({"answers": answers})
     while True:
         response_id = ANONYMOUS_ID_BASE + secrets.randbits(RESPONSE_ID_BITS)
-        rows = await conn.execute_fetchall(
+        if await sql.write(
             "INSERT INTO survey_pending (id, survey_id, sealed) VALUES (?, ?, ?)"
             " ON CONFLICT DO NOTHING RETURNING 1",
             (response_id, sealer.survey_id, sealer.seal(plain, _pending_context(response_id))),
-        )
-        if list(rows):
+        ):
             return
 
 
@@ -596,22 +598,20 @@ def _open_pending(sealer: Sealer, row: sqlite3.Row) -> dict[int, Any] | None:
     return {int(k): v for k, v in record["answers"].items()}
 
 
-async def _rewrite_in_id_order(conn: aiosqlite.Connection, survey_id: int) -> None:
+async def _rewrite_in_id_order(sql: Executor, survey_id: int) -> None:
     """Write the survey's responses again in the order of their random ids.
 
     SQLite places each new record below the previous ones in its page, so the byte offsets
     would keep the order in which people finished; written again in id order (with
     secure_delete overwriting the old copies) they keep only the random order of the ids.
     """
-    rows = list(
-        await conn.execute_fetchall(
-            "SELECT id, survey_id, user_id, answers, finished_at FROM survey_responses"
-            " WHERE survey_id = ? ORDER BY id",
-            (survey_id,),
-        )
+    rows = await sql.fetch_all(
+        "SELECT id, survey_id, user_id, answers, finished_at FROM survey_responses"
+        " WHERE survey_id = ? ORDER BY id",
+        (survey_id,),
     )
-    await conn.execute("DELETE FROM survey_responses WHERE survey_id = ?", (survey_id,))
-    await conn.executemany(
+    await sql.write("DELETE FROM survey_responses WHERE survey_id = ?", (survey_id,))
+    await sql.write_many(
         "INSERT INTO survey_responses (id, survey_id, user_id, answers, finished_at)"
         " VALUES (?, ?, ?, ?, ?)",
         [tuple(row) for row in rows],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import time
 from dataclasses import dataclass, fields
 
-from storage.database import Database, utcnow_iso
-from storage.erasure import erase_in, scrub
+from storage.cache import Cache
+from storage.outbox import OutboxRepository
+from storage.sql import Executor, Repository, from_row, stamp
 
 PROFILE_FIELDS = ("full_name", "country", "organisation", "position", "email", "timezone")
 # What a profile must have before a sign-up; e-mail is optional and time zone has a default.
@@ -47,15 +49,12 @@ _COLUMNS = ", ".join(f.name for f in fields(User))
 
 
 def _user(row: sqlite3.Row) -> User:
-    values = dict(row)
-    values["is_active"] = bool(values["is_active"])
-    return User(**values)
+    return from_row(User, row, is_active=bool)
 
 
 # last_seen_at is kept to the minute: an update from a user seen less than this ago (with the
 # same language) costs no write, which is most updates during a dialog.
 SEEN_PRECISION_SECONDS = 60.0
-_CACHE_LIMIT = 50_000
 
 # Before consent a row holds only what the bot needs to talk to the person: the id, the
 # language (theirs or Telegram's, to choose the language of messages before they pick one),
@@ -73,22 +72,29 @@ _UPSERT = (
 )
 
 
-class UserRepository:
+def new_pseudonym() -> int:
+    """A random label for a forgotten person in the records that stay (audit log,
+    announcements). Negative, so it can never be a Telegram id; drawn at random, so nothing
+    maps it back to the person."""
+    return -(secrets.randbelow(9 * 10**11) + 10**11)  # 12 digits: two never meet
+
+
+class UserRepository(Repository):
     """Users. Keeps the rows it has read or written, because every update needs its sender's
     row; each write through this repository refreshes or drops the cached row, and this
     process is the database's only writer."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._seen: dict[int, tuple[User, float]] = {}
+    def __init__(self, sql: Executor) -> None:
+        super().__init__(sql)
+        self._seen: Cache[int, tuple[User, float]] = sql.cache("users")
 
     def _changed(self, user_id: int) -> None:
         # Called after each write: an upsert that ran just before it may have cached the row
         # as it was.
-        self._seen.pop(user_id, None)
+        self._seen.drop(user_id)
 
     async def get(self, user_id: int) -> User | None:
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM users WHERE id = ?",  # noqa: S608 (constant column list)
             (user_id,),
         )
@@ -100,8 +106,8 @@ class UserRepository:
         cached = self._fresh(user_id, telegram_language)
         if cached is not None:
             return cached
-        now = utcnow_iso()
-        row = await self.db.write(_UPSERT, (user_id, telegram_language, now, now))
+        now = stamp(self.sql)
+        row = await self.sql.write(_UPSERT, (user_id, telegram_language, now, now))
         assert row is not None  # RETURNING always yields the row
         return self._remember(_user(row))
 
@@ -110,7 +116,7 @@ class UserRepository:
         cached = self._fresh(user_id, telegram_language)
         if cached is not None:
             return cached
-        row = await self.db.write(_TOUCH, (telegram_language, utcnow_iso(), user_id))
+        row = await self.sql.write(_TOUCH, (telegram_language, stamp(self.sql), user_id))
         return self._remember(_user(row)) if row else None
 
     def _fresh(self, user_id: int, telegram_language: str | None) -> User | None:
@@ -124,19 +130,17 @@ class UserRepository:
         return user if user.telegram_language == telegram_language else None
 
     def _remember(self, user: User) -> User:
-        if len(self._seen) >= _CACHE_LIMIT:
-            self._seen.clear()
-        self._seen[user.id] = (user, time.monotonic())
+        self._seen.put(user.id, (user, time.monotonic()))
         return user
 
     async def set_language(self, user_id: int, language: str) -> None:
-        await self.db.write("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+        await self.sql.write("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
         self._changed(user_id)
 
     async def record_consent(self, user_id: int) -> None:
-        await self.db.write(
+        await self.sql.write(
             "UPDATE users SET consent_at = COALESCE(consent_at, ?) WHERE id = ?",
-            (utcnow_iso(), user_id),
+            (stamp(self.sql), user_id),
         )
         self._changed(user_id)
 
@@ -144,31 +148,62 @@ class UserRepository:
         if name not in PROFILE_FIELDS:
             raise ValueError(f"not a profile field: {name}")
         # The column name comes from the fixed PROFILE_FIELDS tuple above, never from input.
-        await self.db.write(
+        await self.sql.write(
             f"UPDATE users SET {name} = ? WHERE id = ? AND consent_at IS NOT NULL",  # noqa: S608
             (value, user_id),
         )
         self._changed(user_id)
 
     async def set_country(self, user_id: int, country: str, timezone: str | None) -> None:
-        await self.db.write(
+        await self.sql.write(
             "UPDATE users SET country = ?, timezone = ? WHERE id = ? AND consent_at IS NOT NULL",
             (country, timezone, user_id),
         )
         self._changed(user_id)
 
     async def delete(self, user_id: int) -> None:
-        """Erase the user from every table (storage/erasure.py) and from the file itself."""
-        async with self.db.transaction() as conn:
-            await erase_in(conn, user_id)
-        self._changed(user_id)
-        await scrub(self.db)
+        """Remove one person from every table, in one transaction (/forget; storage.erasure
+        then scrubs the file).
+
+        Registrations, survey invitations and named survey responses go with the users row
+        (ON DELETE CASCADE). Records organisers need to keep stay, with a random pseudonym in
+        place of the id.
+        """
+        pseudonym = new_pseudonym()
+        async with self.sql.atomic() as sql:
+            await sql.write("DELETE FROM fsm_states WHERE user_id = ?", (user_id,))
+            await OutboxRepository(sql).delete_of_user(user_id)
+            await sql.write(
+                "UPDATE audit_log SET actor_id = ? WHERE actor_id = ?", (pseudonym, user_id)
+            )
+            await sql.write(
+                "UPDATE audit_log SET details = json_set(details, '$.participant', ?)"
+                " WHERE json_extract(details, '$.participant') = ?",
+                (pseudonym, user_id),
+            )
+            await sql.write(
+                "UPDATE announcements SET created_by = ? WHERE created_by = ?",
+                (pseudonym, user_id),
+            )
+            await sql.write(
+                "UPDATE announcements SET progress_chat_id = NULL, progress_message_id = NULL"
+                " WHERE progress_chat_id = ?",
+                (user_id,),
+            )
+            await sql.write(
+                "UPDATE courses SET created_by = NULL WHERE created_by = ?", (user_id,)
+            )
+            await sql.write(
+                "UPDATE surveys SET created_by = NULL WHERE created_by = ?", (user_id,)
+            )
+            await sql.write("DELETE FROM users WHERE id = ?", (user_id,))
+            sql.cache("users").drop(user_id)
 
     async def count_by(self, column: str) -> dict[str | None, int]:
         """Active users grouped by language or country (for the organisers' statistics)."""
         if column not in ("language", "country"):
             raise ValueError(f"cannot group users by {column}")
-        rows = await self.db.fetch_all(
+        rows = await self.sql.fetch_all(
             f"SELECT {column} AS k, COUNT(*) AS n FROM users"  # noqa: S608
             " WHERE is_active = 1 GROUP BY k ORDER BY n DESC"
         )
@@ -176,7 +211,7 @@ class UserRepository:
 
     async def counts(self) -> tuple[int, int, int]:
         """(all users, active users, users with a complete profile)."""
-        row = await self.db.fetch_one(
+        row = await self.sql.fetch_one(
             "SELECT COUNT(*) AS total, SUM(is_active) AS active,"
             " SUM(consent_at IS NOT NULL AND full_name IS NOT NULL AND country IS NOT NULL"
             " AND organisation IS NOT NULL AND position IS NOT NULL) AS complete FROM users"
@@ -185,5 +220,5 @@ class UserRepository:
         return row["total"], row["active"] or 0, row["complete"] or 0
 
     async def set_active(self, user_id: int, active: bool) -> None:
-        await self.db.write("UPDATE users SET is_active = ? WHERE id = ?", (int(active), user_id))
+        await self.sql.write("UPDATE users SET is_active = ? WHERE id = ?", (int(active), user_id))
         self._changed(user_id)

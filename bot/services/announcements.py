@@ -11,9 +11,15 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.errors import InvalidInput, NotFound
-from storage.announcements import Announcement, AnnouncementRepository, audience_sql
+from storage.announcements import (
+    Announcement,
+    AnnouncementRepository,
+    AnnouncementStatus,
+    audience_sql,
+)
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
+from storage.outbox import OutboxState
 from storage.users import User, UserRepository
 
 DAY_START = time(9, 0)
@@ -141,7 +147,7 @@ class AnnouncementService:
         """Queue one message per recipient; returns how many. `by`: the organiser who pressed
         Send (audited); None when a scheduled one comes due (audited when it was scheduled)."""
         announcement = await self.get(announcement_id)
-        if announcement.status not in ("draft", "scheduled"):
+        if announcement.status not in (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED):
             raise InvalidInput("announce-error-already-sent")
         audience = audience_sql(
             announcement.audience_spec, self.default_locale, self.default_timezone
@@ -164,11 +170,13 @@ class AnnouncementService:
     ) -> Announcement:
         """Send at `at`; `by`: the organiser who scheduled it (audited)."""
         announcement = await self.get(announcement_id)
-        if announcement.status != "draft":
+        if announcement.status != AnnouncementStatus.DRAFT:
             raise InvalidInput("announce-error-already-sent")
         if at <= self.clock():
             raise InvalidInput("announce-error-past")
-        await self.announcements.update(announcement_id, status="scheduled", scheduled_at=at)
+        await self.announcements.update(
+            announcement_id, status=AnnouncementStatus.SCHEDULED, scheduled_at=at
+        )
         if by is not None:
             await self.audit.record(
                 by,
@@ -204,13 +212,13 @@ class AnnouncementService:
     async def progress(self, announcement_id: int) -> Progress:
         announcement = await self.get(announcement_id)
         states = await self.announcements.progress(announcement_id)
-        remaining = states.get("pending", 0) + states.get("sending", 0)
+        remaining = states.get(OutboxState.PENDING, 0) + states.get(OutboxState.SENDING, 0)
         return Progress(
             total=announcement.recipients,
-            sent=states.get("sent", 0),
-            blocked=states.get("blocked", 0),
-            failed=states.get("failed", 0),
-            cancelled=states.get("cancelled", 0),
+            sent=states.get(OutboxState.SENT, 0),
+            blocked=states.get(OutboxState.BLOCKED, 0),
+            failed=states.get(OutboxState.FAILED, 0),
+            cancelled=states.get(OutboxState.CANCELLED, 0),
             remaining=remaining,
             eta_seconds=remaining / self.rate if remaining else None,
         )
@@ -223,4 +231,6 @@ class AnnouncementService:
         )
 
     async def mark_done(self, announcement_id: int) -> None:
-        await self.announcements.update(announcement_id, status="done", finished_at=self.clock())
+        await self.announcements.update(
+            announcement_id, status=AnnouncementStatus.DONE, finished_at=self.clock()
+        )

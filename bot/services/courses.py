@@ -4,12 +4,9 @@ changes of time or place and about cancellations through the outbox."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-
-import aiosqlite
 
 from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
@@ -25,7 +22,7 @@ from bot.ui import course_texts
 from bot.ui.pagination import Page
 from storage.audit import AuditAction, AuditLog
 from storage.courses import FIELD_NAMES, Course, CourseRepository, CourseStatus
-from storage.database import Database
+from storage.database import Database, Transaction
 from storage.registrations import (
     Counts,
     Participant,
@@ -203,36 +200,27 @@ class CourseService:
         moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
         notified = 0
         # The change, the notices it causes and any promotion commit together or not at all.
-        async with self._transaction(course_id) as conn:
-            await self.courses.update_in(conn, course_id, values, bump_revision=moved)
-            updated = await self.get(course_id)
+        async with self.db.transaction() as tx:
+            await tx.courses.update(course_id, values, bump_revision=moved)
+            updated = await tx.courses.get(course_id)
+            if updated is None:
+                raise CourseNotFound()
             if updated.status == CourseStatus.PUBLISHED:
                 if moved and self._visible_change(course, updated):
-                    notified = await self._tell_participants_in(
-                        conn,
+                    notified = await self._tell_participants(
+                        tx,
                         course_id,
                         "course_changed",
                         lambda t, zone: _change_text(course, updated, t, zone),
                     )
                 if field == "capacity":
-                    await self.signups.promote_in(conn, course_id)
+                    await self.signups.fill_seats(tx, course_id)
         if updated.status == CourseStatus.PUBLISHED and (
             moved or field in ("reminder_offsets", "attendance_check_days")
         ):
             self._changed(updated)
         await self._record(actor, AuditAction.COURSE_EDITED, course_id, field=field)
         return Change(updated, notified)
-
-    @asynccontextmanager
-    async def _transaction(self, course_id: int) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction that may read the course while changing it: a copy cached
-        from inside a transaction that rolls back must not outlive it."""
-        try:
-            async with self.db.transaction() as conn:
-                yield conn
-        except BaseException:
-            self.courses.evict(course_id)
-            raise
 
     @staticmethod
     def _visible_change(old: Course, new: Course) -> bool:
@@ -252,19 +240,20 @@ class CourseService:
             when = course_texts.when(course, t, zone)
             return t("course-cancelled-notice", title=course.title(t.locale), when=when)
 
-        async with self._transaction(course_id) as conn:
-            await self.courses.set_status_in(conn, course_id, CourseStatus.CANCELLED)
-            notified = await self._tell_participants_in(
-                conn, course_id, "course_cancelled", render, with_calendar=False
+        async with self.db.transaction() as tx:
+            # A new revision, so calendar apps replace the event (it shows as cancelled).
+            await tx.courses.set_status(course_id, CourseStatus.CANCELLED, bump_revision=True)
+            notified = await self._tell_participants(
+                tx, course_id, "course_cancelled", render, with_calendar=False
             )
         cancelled = await self.get(course_id)
         await self._record(actor, AuditAction.COURSE_CANCELLED, course_id, notified=notified)
         self._changed(cancelled)
         return Change(cancelled, notified)
 
-    async def _tell_participants_in(
+    async def _tell_participants(
         self,
-        conn: aiosqlite.Connection,
+        tx: Transaction,
         course_id: int,
         kind: str,
         render: ZonedRender,
@@ -272,21 +261,18 @@ class CourseService:
     ) -> int:
         """Queue a notice for everyone confirmed or waiting inside the caller's transaction,
         so a crash can never change the course without telling them."""
-        people = await self.registrations.active_user_ids(course_id)
+        people = await tx.registrations.active_user_ids(course_id)
         for user_id, status in people:
-            zone = await self._zone(user_id)
-            await self.notices.queue_in(
-                conn,
+            user = await tx.users.get(user_id)
+            zone = user.timezone if user else None
+            await self.notices.queue(
+                tx.outbox,
                 user_id,
                 kind,
                 _for_zone(render, zone),
                 course_id if with_calendar and status == RegStatus.CONFIRMED else None,
             )
         return len(people)
-
-    async def _zone(self, user_id: int) -> str | None:
-        user = await self.signups.users.get(user_id)
-        return user.timezone if user else None
 
     async def finish_ended(self) -> int:
         return await self.courses.finish_ended(self.clock())
@@ -338,17 +324,18 @@ class CourseService:
         """Flip one confirmed participant's attendance mark; returns the new mark. Read and
         write share one transaction, so two organisers tapping at once cannot lose a tap."""
         await self.get(course_id)
-        async with self.db.transaction() as conn:
-            attended = await RegistrationRepository.toggle_attended_in(conn, course_id, user_id)
-        if attended is None:
-            raise InvalidInput("error-button-expired")  # not (or no longer) confirmed
-        await self._record(
-            actor,
-            AuditAction.ATTENDANCE_MARKED,
-            course_id,
-            participant=user_id,
-            attended=attended,
-        )
+        async with self.db.transaction() as tx:
+            attended = await tx.registrations.toggle_attended(course_id, user_id)
+            if attended is None:
+                raise InvalidInput("error-button-expired")  # not (or no longer) confirmed
+            await tx.audit.record(
+                actor,
+                AuditAction.ATTENDANCE_MARKED,
+                "course",
+                course_id,
+                participant=user_id,
+                attended=attended,
+            )
         return attended
 
 

@@ -40,7 +40,7 @@ from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
 from bot.ui.notice_buttons import NoticeButtons
 from storage.announcements import Announcement, AnnouncementRepository
-from storage.outbox import OutboxMessage, OutboxRepository, Outcome
+from storage.outbox import OutboxMessage, OutboxRepository, OutboxState, Outcome
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class DeliveryWorker:
 
     def _hand_back(self, messages: list[OutboxMessage], due: datetime) -> None:
         for message in messages:
-            self._report(Outcome(message.id, "pending", not_before=due, attempted=False))
+            self._report(Outcome(message.id, OutboxState.PENDING, not_before=due, attempted=False))
 
     def _report(self, outcome: Outcome) -> None:
         self._outcomes.append(outcome)
@@ -231,7 +231,7 @@ class DeliveryWorker:
             self._sending.pop(outcome.message_id, None)
         self._wake.set()  # room for more in flight
         for outcome in outcomes:
-            if outcome.state == "blocked":
+            if outcome.state == OutboxState.BLOCKED:
                 # Left out of later audiences until they write to the bot again.
                 await self.rows.users.set_active(outcome.user_id, False)
 
@@ -254,13 +254,15 @@ class DeliveryWorker:
 
     async def _attempt(self, message: OutboxMessage) -> Outcome:
         if not message.recipient_exists:
-            return Outcome(message.id, "cancelled", "the user deleted their data")
+            return Outcome(message.id, OutboxState.CANCELLED, "the user deleted their data")
         locale = pick_locale(message.language, message.telegram_language, self.default_locale)
         try:
             if "announcement_id" in message.payload:
                 announcement = await self._announcement(int(message.payload["announcement_id"]))
                 if announcement is None:
-                    return Outcome(message.id, "cancelled", "the announcement was stopped")
+                    return Outcome(
+                        message.id, OutboxState.CANCELLED, "the announcement was stopped"
+                    )
                 sent_id = await send_announcement(
                     self.bot, message.user_id, announcement, locale, self.enclosures.buttons
                 )
@@ -272,21 +274,26 @@ class DeliveryWorker:
             log.warning("Flood control: pausing delivery for %ss", exc.retry_after)
             self.pacer.pause(exc.retry_after)
             due = self.clock() + timedelta(seconds=exc.retry_after)
-            return Outcome(message.id, "pending", str(exc), not_before=due, attempted=False)
+            return Outcome(
+                message.id, OutboxState.PENDING, str(exc), not_before=due, attempted=False
+            )
         except TelegramForbiddenError as exc:
-            return Outcome(message.id, "blocked", str(exc), user_id=message.user_id)
+            return Outcome(message.id, OutboxState.BLOCKED, str(exc), user_id=message.user_id)
         except TelegramBadRequest as exc:
-            return Outcome(message.id, "failed", str(exc))
+            return Outcome(message.id, OutboxState.FAILED, str(exc))
         except (TelegramServerError, TelegramNetworkError) as exc:
             return self._retry_or_fail(message, str(exc))
-        return Outcome(message.id, "sent", telegram_id=sent_id)
+        return Outcome(message.id, OutboxState.SENT, telegram_id=sent_id)
 
     def _retry_or_fail(self, message: OutboxMessage, error: str) -> Outcome:
         if message.attempts + 1 >= MAX_ATTEMPTS:
-            return Outcome(message.id, "failed", error)
+            return Outcome(message.id, OutboxState.FAILED, error)
         delay = 2 ** (message.attempts + 1) * random.uniform(0.5, 1.5)
         return Outcome(
-            message.id, "pending", error, not_before=self.clock() + timedelta(seconds=delay)
+            message.id,
+            OutboxState.PENDING,
+            error,
+            not_before=self.clock() + timedelta(seconds=delay),
         )
 
     async def _announcement(self, announcement_id: int) -> Announcement | None:

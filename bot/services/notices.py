@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import aiosqlite
-
 from bot.i18n import Localizations, Translator
 from storage.outbox import PRIORITY_PERSONAL, OutboxRepository
 
@@ -35,9 +33,9 @@ class Notices:
             payload["course_action"] = course_action
         return payload
 
-    async def queue_in(
+    async def queue(
         self,
-        conn: aiosqlite.Connection,
+        outbox: OutboxRepository,
         user_id: int,
         kind: str,
         render: Render,
@@ -45,6 +43,7 @@ class Notices:
         priority: int = PRIORITY_PERSONAL,
         course_action: dict[str, Any] | None = None,
     ) -> None:
-        """Queue a notice inside the caller's transaction (it commits with the change)."""
+        """Queue a notice in `outbox`, a transaction's (`tx.outbox`): it commits with the
+        change it tells of."""
         payload = self.payload(render, ics_course_id, course_action)
-        await OutboxRepository.add_in(conn, user_id, kind, payload, priority)
+        await outbox.add(user_id, kind, payload, priority)

@@ -15,7 +15,8 @@ from bot.config import LOCALES
 from bot.countries import BY_CODE
 from bot.errors import ConsentRequired, InvalidInput, NotFound
 from bot.services.signups import SignupService
-from storage.erasure import ErasureLog
+from storage.database import Database
+from storage.erasure import ErasureLog, forget_user
 from storage.users import User, UserRepository
 
 NAME_LIMITS = (3, 100)
@@ -44,12 +45,14 @@ class UserStats:
 class ProfileService:
     def __init__(
         self,
+        db: Database,
         users: UserRepository,
         signups: SignupService,
         erasures: ErasureLog,
         clock: Clock,
         forgotten: Iterable[Callable[[], None]] = (),
     ) -> None:
+        self.db = db
         self.users = users
         self.signups = signups
         self.erasures = erasures
@@ -176,7 +179,7 @@ class ProfileService:
         await self.signups.withdraw_everywhere(user_id)
         # Listed first: if the bot stops before the database forgets, start-up finishes it.
         await asyncio.to_thread(self.erasures.record, user_id, self.clock())
-        await self.users.delete(user_id)
+        await forget_user(self.db, user_id)
         for drop_cache in self.forgotten:
             drop_cache()
 

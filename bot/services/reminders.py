@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import aiosqlite
-
 from bot.clock import Clock
 from bot.config import parse_offsets
 from bot.i18n import Translator
@@ -24,7 +22,8 @@ from bot.scheduler import Scheduler
 from bot.services.notices import Notices
 from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database, to_db, utcnow_iso
+from storage.database import Database, Transaction
+from storage.reminders import ReminderState
 
 log = logging.getLogger(__name__)
 
@@ -91,24 +90,14 @@ class ReminderService:
         started = course.starts_at <= now
         zones = {} if started else await self._confirmed_zones(course_id)
         people = list(zones)
-        async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
-                "INSERT INTO course_reminders (course_id, offset_seconds, starts_at, state,"
-                " recipients, recorded_at) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING RETURNING 1",
-                (
-                    course_id,
-                    offset_seconds,
-                    to_db(course.starts_at),
-                    "skipped" if started else "queued",
-                    len(people),
-                    utcnow_iso(),
-                ),
-            )
-            if not list(rows):
+        state = ReminderState.SKIPPED if started else ReminderState.QUEUED
+        async with self.db.transaction() as tx:
+            if not await tx.reminders.record_reminder(
+                course_id, offset_seconds, course.starts_at, state, len(people)
+            ):
                 return 0  # queued before (a restart, a double timer): never twice
             await self._queue(
-                conn, course, zones, "reminder", "reminder-text", "cancel", with_place=True
+                tx, course, zones, "reminder", "reminder-text", "cancel", with_place=True
             )
         if started:
             log.warning(
@@ -131,31 +120,23 @@ class ReminderService:
             return 0
         zones = await self._confirmed_zones(course_id)
         people = list(zones)
-        async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
-                "INSERT INTO attendance_checks (course_id, starts_at, recipients, recorded_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
-                (course_id, to_db(course.starts_at), len(people), utcnow_iso()),
-            )
-            if not list(rows):
+        async with self.db.transaction() as tx:
+            if not await tx.reminders.record_attendance_check(
+                course_id, course.starts_at, len(people)
+            ):
                 return 0
             await self._queue(
-                conn, course, zones, "attendance_check", "attendance-question", "attend"
+                tx, course, zones, "attendance_check", "attendance-question", "attend"
             )
         return len(people)
 
     async def _confirmed_zones(self, course_id: int) -> dict[int, str | None]:
         """Confirmed participants (in arrival order) and their own time zones."""
-        rows = await self.db.fetch_all(
-            "SELECT r.user_id, u.timezone FROM registrations r JOIN users u ON u.id = r.user_id"
-            " WHERE r.course_id = ? AND r.status = 'confirmed' ORDER BY r.seq",
-            (course_id,),
-        )
-        return {row[0]: row[1] for row in rows}
+        return await self.db.repos.registrations.confirmed_zones(course_id)
 
     async def _queue(
         self,
-        conn: aiosqlite.Connection,
+        tx: Transaction,
         course: Course,
         zones: dict[int, str | None],
         kind: str,
@@ -171,8 +152,8 @@ class ReminderService:
                 when = course_texts.when(course, t, zone)
                 return t(key, title=course.title(t.locale), when=when, **extra)
 
-            await self.notices.queue_in(
-                conn,
+            await self.notices.queue(
+                tx.outbox,
                 user_id,
                 kind,
                 render,

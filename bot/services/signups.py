@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from bot.clock import Clock
 from bot.errors import (
     CourseCancelled,
@@ -22,7 +20,7 @@ from bot.services.paging import fetch_page
 from bot.ui import course_texts
 from bot.ui.pagination import Page
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database
+from storage.database import Database, Transaction
 from storage.registrations import Registration, RegistrationRepository, RegStatus, SeatView
 from storage.users import UserRepository
 
@@ -126,39 +124,37 @@ class SignupService:
         Refused once the course has started: the freed seat would go to someone waiting, who
         would be told (with a calendar file) to join a course already running."""
         now = self.clock()
-        async with self.db.transaction() as conn:
-            course = await self.courses.get(course_id)
+        async with self.db.transaction() as tx:
+            course = await tx.courses.get(course_id)
             if course is not None and course.starts_at <= now:
                 raise CourseStarted()
-            old = await RegistrationRepository.cancel_in(conn, course_id, user_id, now)
+            old = await tx.registrations.cancel(course_id, user_id, now)
             if old is None:
                 raise NotSignedUp()
             promoted = []
             if old == RegStatus.CONFIRMED:
-                promoted = await self.promote_in(conn, course_id)
+                promoted = await self.fill_seats(tx, course_id)
         return promoted
 
     async def promote(self, course_id: int) -> list[int]:
         """Fill free seats (after the capacity grew) and tell those promoted."""
-        async with self.db.transaction() as conn:
-            return await self.promote_in(conn, course_id)
+        async with self.db.transaction() as tx:
+            return await self.fill_seats(tx, course_id)
 
-    async def promote_in(self, conn: aiosqlite.Connection, course_id: int) -> list[int]:
+    async def fill_seats(self, tx: Transaction, course_id: int) -> list[int]:
         """The same inside the caller's transaction, so a seat and its notice commit together;
         nobody is promoted into a course that has started."""
         now = self.clock()
-        course = await self.courses.get(course_id)
+        course = await tx.courses.get(course_id)
         if course is None or course.starts_at <= now:
             return []
-        promoted = await RegistrationRepository.promote_in(conn, course_id, now)
-        await self._tell_promoted(conn, course, promoted)
+        promoted = await tx.registrations.promote(course_id, now)
+        await self._tell_promoted(tx, course, promoted)
         return promoted
 
-    async def _tell_promoted(
-        self, conn: aiosqlite.Connection, course: Course, user_ids: list[int]
-    ) -> None:
+    async def _tell_promoted(self, tx: Transaction, course: Course, user_ids: list[int]) -> None:
         for user_id in user_ids:
-            user = await self.users.get(user_id)
+            user = await tx.users.get(user_id)
             zone = user.timezone if user else None
 
             def render(t: Translator, zone: str | None = zone) -> str:
@@ -168,7 +164,7 @@ class SignupService:
                     when=course_texts.when(course, t, zone),
                 )
 
-            await self.notices.queue_in(conn, user_id, "promoted", render, course.id)
+            await self.notices.queue(tx.outbox, user_id, "promoted", render, course.id)
 
     async def my_courses(self, user_id: int) -> list[MyCourse]:
         out = []
@@ -186,8 +182,7 @@ class SignupService:
         for registration in await self.registrations.of_user(user_id, now):
             course = await self.courses.get(registration.course_id)
             if course is not None and course.starts_at <= now:
-                async with self.db.transaction() as conn:
-                    await RegistrationRepository.cancel_in(conn, course.id, user_id, now)
+                await self.registrations.cancel(course.id, user_id, now)
                 continue
             try:
                 await self.cancel(registration.course_id, user_id)

@@ -14,7 +14,7 @@ from aiogram.methods import SendDocument
 from xlsxwriter import Workbook
 
 from bot.ui.callbacks import AdminAction, AdminCourseCb, SurveyAdminAction, SurveyAdminCb
-from storage.database import utcnow_iso
+from storage.sql import stamp
 from tests.conftest import ORGANISER_ID
 from tests.handlers.test_courses import publish_course
 
@@ -71,14 +71,14 @@ def building(monkeypatch: pytest.MonkeyPatch) -> Building:
 
 
 async def add_participants(db, course_id: int, count: int) -> None:
-    now = utcnow_iso()
-    async with db.transaction() as conn:
-        await conn.executemany(
+    now = stamp(db)
+    async with db.transaction() as tx:
+        await tx.write_many(
             "INSERT INTO users (id, full_name, consent_at, language, created_at, last_seen_at)"
             " VALUES (?, ?, ?, 'en', ?, ?)",
             [(10_000 + i, f"Officer {i}", now, now, now) for i in range(count)],
         )
-        await conn.executemany(
+        await tx.write_many(
             "INSERT INTO registrations (course_id, user_id, status, seq, created_at, updated_at)"
             " VALUES (?, ?, 'confirmed', ?, ?, ?)",
             [(course_id, 10_000 + i, i + 1, now, now) for i in range(count)],

@@ -146,8 +146,8 @@ async def test_scheduling_in_the_past_is_refused(services):
 
 
 async def test_100000_recipients_are_queued_in_one_statement(services, db):
-    async with db.transaction() as conn:
-        await conn.executemany(
+    async with db.transaction() as tx:
+        await tx.write_many(
             "INSERT INTO users (id, telegram_language, created_at, last_seen_at)"
             " VALUES (?, 'ru', '2027-01-01', '2027-01-01')",
             [(10_000 + i,) for i in range(100_000)],

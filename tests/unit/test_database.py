@@ -65,8 +65,8 @@ async def test_concurrent_write_transactions_never_interleave(db):
 
     async def take_seat(fail: bool) -> None:
         try:
-            async with db.transaction() as conn:
-                await conn.execute("INSERT INTO seats (n) VALUES (1)")
+            async with db.transaction() as tx:
+                await tx.write("INSERT INTO seats (n) VALUES (1)")
                 await asyncio.sleep(0)  # let the other task try to run in between
                 if fail:
                     raise RuntimeError("abort this one")

@@ -40,11 +40,11 @@ async def worker(emulator, db, settings, localizations):
 
 
 async def queue(db, user_id, texts, ics=None):
-    async with db.transaction() as conn:
+    async with db.transaction() as tx:
         payload = {"text": texts}
         if ics:
             payload["ics_course_id"] = ics
-        await OutboxRepository.add_in(conn, user_id, "test", payload)
+        await tx.outbox.add(user_id, "test", payload)
 
 
 async def states(db):
@@ -195,10 +195,10 @@ async def test_dropped_connections_and_5xx_are_retried_until_delivered(worker, d
 
 async def test_personal_notices_go_before_bulk_mail(worker, db, emulator):
     users = await add_users(db, 4)
-    async with db.transaction() as conn:
+    async with db.transaction() as tx:
         for uid in users[:3]:
-            await OutboxRepository.add_in(conn, uid, "bulk", {"text": {"en": "news"}}, 10)
-        await OutboxRepository.add_in(conn, users[3], "promoted", {"text": {"en": "seat"}}, 0)
+            await tx.outbox.add(uid, "bulk", {"text": {"en": "news"}}, 10)
+        await tx.outbox.add(users[3], "promoted", {"text": {"en": "seat"}}, 0)
     await run_until_all_final(worker, db, emulator)
     assert emulator.outbox[0].chat_id == users[3]
 

@@ -49,7 +49,7 @@ async def make_course(services, starts_at: datetime, zone: str = "Europe/Brussel
 
 
 async def participant(services, user_id: int, course_id: int, zone: str = "Asia/Almaty") -> None:
-    users = UserRepository(services.users.db)
+    users = UserRepository(services.users.sql)
     await users.upsert_seen(user_id, "ru")
     await users.record_consent(user_id)
     await users.set_country(user_id, "kz", zone)

@@ -73,7 +73,7 @@ async def make_course(services, clock, ends_in: timedelta = timedelta(hours=-1))
 
 
 async def person(services, user_id: int, course_id: int | None = None, language: str = "en"):
-    users = UserRepository(services.users.db)
+    users = UserRepository(services.users.sql)
     await users.upsert_seen(user_id, language)
     await users.record_consent(user_id)
     await users.set_country(user_id, "az", "Asia/Baku")

@@ -71,8 +71,8 @@ from bot.ui import course_texts
 from storage.announcements import audience_sql
 from storage.audit import AuditAction, AuditLog
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database, to_db
-from storage.outbox import PRIORITY_BULK, OutboxRepository
+from storage.database import Database, Transaction, to_db
+from storage.outbox import PRIORITY_BULK
 from storage.survey_keys import Sealer
 from storage.surveys import Response, Survey, SurveyRepository
 
@@ -306,11 +306,11 @@ class SurveyService:
         if not survey.is_open(self.clock()) and not self._opens_later(survey):
             raise SurveyClosedForInvitations()
         audience = audience_sql(spec, self.default_locale)
-        async with self.db.transaction() as conn:
-            invited = await self.surveys.invite_in(
-                conn, survey_id, audience.where, audience.params, self.clock()
+        async with self.db.transaction() as tx:
+            invited = await tx.surveys.invite(
+                survey_id, audience.where, audience.params, self.clock()
             )
-            await self._queue(conn, survey, invited, "survey-invitation", "survey_invitation")
+            await self._queue(tx, survey, invited, "survey-invitation", "survey_invitation")
         self._invited(survey)
         return len(invited)
 
@@ -335,13 +335,13 @@ class SurveyService:
         audience = audience_sql(
             {"kind": "course", "course_id": course.id, "status": status}, self.default_locale
         )
-        async with self.db.transaction() as conn:
-            if not await self.surveys.mark_auto_sent(conn, survey_id):
+        async with self.db.transaction() as tx:
+            if not await tx.surveys.mark_auto_sent(survey_id):
                 return 0
-            invited = await self.surveys.invite_in(
-                conn, survey_id, audience.where, audience.params, self.clock()
+            invited = await tx.surveys.invite(
+                survey_id, audience.where, audience.params, self.clock()
             )
-            await self._queue(conn, survey, invited, "survey-invitation", "survey_invitation")
+            await self._queue(tx, survey, invited, "survey-invitation", "survey_invitation")
         log.info("Survey %s: invited %d %s participant(s)", survey_id, len(invited), status)
         self._invited(survey)
         return len(invited)
@@ -375,16 +375,16 @@ class SurveyService:
             user for user, invited in await self.surveys.unreminded(survey_id) if invited <= limit
         ]
         finished = await self.surveys.finished_invitees(survey_id)
-        async with self.db.transaction() as conn:
+        async with self.db.transaction() as tx:
             # Everyone due is marked, finished or not: the reminder is one-off either way.
-            marked = await self.surveys.mark_reminded_in(conn, survey_id, due)
+            marked = await tx.surveys.mark_reminded(survey_id, due)
             unfinished = [u for u in marked if u not in finished]
-            await self._queue(conn, survey, unfinished, "survey-reminder", "survey_reminder")
+            await self._queue(tx, survey, unfinished, "survey-reminder", "survey_reminder")
         self._invited(survey)  # the next batch of invitees may be due later
         return len(unfinished)
 
     async def _queue(
-        self, conn: Any, survey: Survey, user_ids: list[int], key: str, kind: str
+        self, tx: Transaction, survey: Survey, user_ids: list[int], key: str, kind: str
     ) -> None:
         """The invitation (or reminder) with its Start button, in each person's language and
         with the closing time in their own time zone (rendered once per zone)."""
@@ -393,12 +393,7 @@ class SurveyService:
         count = len(questions_of(survey))
         # Every invitation and reminder says what happens to the answers.
         mode = "survey-mode-anonymous" if survey.anonymous else "survey-mode-named"
-        rows = await conn.execute_fetchall(
-            "SELECT u.id, COALESCE(u.timezone, ?) FROM users u"
-            " JOIN survey_invitations i ON i.user_id = u.id AND i.survey_id = ?",
-            (self.default_timezone, survey.id),
-        )
-        zones = {row[0]: row[1] for row in rows}
+        zones = await tx.surveys.invitee_zones(survey.id, self.default_timezone)
         payloads: dict[str, dict[str, Any]] = {}
 
         def render(t: Translator, zone: str) -> str:
@@ -414,7 +409,7 @@ class SurveyService:
             if zone not in payloads:
                 payloads[zone] = self.notices.payload(functools.partial(render, zone=zone))
                 payloads[zone]["survey_id"] = survey.id
-            await OutboxRepository.add_in(conn, user_id, kind, payloads[zone], PRIORITY_BULK)
+            await tx.outbox.add(user_id, kind, payloads[zone], PRIORITY_BULK)
 
     # -- participants ------------------------------------------------------------------------
 

@@ -1,0 +1,26 @@
+"""Every repository, bound to one executor: `db.repos` (each statement committed on its own)
+or a transaction (`async with db.transaction() as tx: tx.courses ...`)."""
+
+from __future__ import annotations
+
+from storage.announcements import AnnouncementRepository
+from storage.audit import AuditLog
+from storage.courses import CourseRepository
+from storage.outbox import OutboxRepository
+from storage.registrations import RegistrationRepository
+from storage.reminders import ReminderLog
+from storage.sql import Executor
+from storage.surveys import SurveyRepository
+from storage.users import UserRepository
+
+
+class Repositories:
+    def __init__(self, sql: Executor) -> None:
+        self.courses = CourseRepository(sql)
+        self.registrations = RegistrationRepository(sql)
+        self.users = UserRepository(sql)
+        self.outbox = OutboxRepository(sql)
+        self.surveys = SurveyRepository(sql)
+        self.announcements = AnnouncementRepository(sql)
+        self.audit = AuditLog(sql)
+        self.reminders = ReminderLog(sql)
