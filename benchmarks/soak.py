@@ -524,7 +524,7 @@ def report(
         if (action == "up") != (registrations.get(key) in ("confirmed", "waitlisted"))
     )
     lost_answers = len(stats.survey_thanked - finished)
-    updates = world._next_update_id - 1
+    updates = world.queue.next_update_id - 1
     log = bot.log.read_text(errors="replace")
     # aiogram logs each failed getUpdates (an injected fault) at ERROR and polls again.
     error_lines = sum(
