@@ -79,9 +79,12 @@ async def fill_russian_profile(user: FakeUser) -> None:
     user.send("Садыкова Айгерим Нурлановна")
     await user.expect("Ваша страна")
     user.press("Далее ›")
-    page = await user.emu.wait_for(
-        lambda: (m := user.last_with_buttons()) and "Казахстан" in m.button_texts() and m
-    )
+
+    def second_page() -> SentMessage | None:
+        page = user.last_with_buttons()
+        return page if page is not None and "Казахстан" in page.button_texts() else None
+
+    page = await user.emu.wait_for(second_page)
     user.press("Казахстан", page)
     await user.expect("Ваша таможенная служба")
     user.send("Комитет государственных доходов")
