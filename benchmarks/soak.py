@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -39,6 +38,7 @@ from bot.services.surveys.model import Bilingual, Question, QuestionKind, Survey
 from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb  # noqa: E402
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage  # noqa: E402
 from tests.e2e.fakeuser import FakeUser  # noqa: E402
+from tests.e2e.process import child_env, run_bot  # noqa: E402
 
 TOKEN = "123456789:AAEsoakTOKENsoakTOKENsoakTOKEN_0000"
 ORGANISER = 900001
@@ -199,19 +199,8 @@ class Bot:
         self.starts = 0
 
     async def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
-        env.update(self.env, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
         with self.log.open("ab") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                cwd=self.workdir,
-                env=env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-            )
+            self.process = await run_bot(workdir=self.workdir, env=child_env(self.env), output=log)
         self.starts += 1
 
     def rss_mb(self) -> float | None:
@@ -524,7 +513,7 @@ def report(
         if (action == "up") != (registrations.get(key) in ("confirmed", "waitlisted"))
     )
     lost_answers = len(stats.survey_thanked - finished)
-    updates = world._next_update_id - 1
+    updates = world.queue.next_update_id - 1
     log = bot.log.read_text(errors="replace")
     # aiogram logs each failed getUpdates (an injected fault) at ERROR and polls again.
     error_lines = sum(

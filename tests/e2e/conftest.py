@@ -2,128 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 
-from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.conftest import TEST_TOKEN
 from tests.e2e.emulator import BotAPIEmulator
 from tests.e2e.fakeuser import FakeUser
+from tests.e2e.process import BotProcess
 
-ROOT = Path(__file__).parents[2]
-START_TIMEOUT = 30.0
-
-
-class BotProcess:
-    """One `python -m bot` child process; its log goes to a file the test can read."""
-
-    def __init__(self, emulator: BotAPIEmulator, workdir: Path, env: dict[str, str]) -> None:
-        self.emulator = emulator
-        self.workdir = workdir
-        self.env = env
-        self.log_path = workdir / "bot.log"
-        self.process: asyncio.subprocess.Process | None = None
-        self.runs = 0
-
-    def base_env(self) -> dict[str, str]:
-        env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG")}
-        env.update(
-            PYTHONPATH=str(ROOT),
-            PYTHONUNBUFFERED="1",
-            BOT_TOKEN=TEST_TOKEN,
-            TELEGRAM_API_URL=self.emulator.base_url,
-            DATABASE_PATH=str(self.workdir / "data" / "bot.sqlite3"),
-            ADMIN_IDS=str(ORGANISER_ID),
-            LOG_LEVEL="INFO",
-            THROTTLE_RATE="0",  # simulated users answer faster than people; see test_throttle
-        )
-        env.update(self.env)
-        return env
-
-    async def spawn(self, **overrides: str) -> asyncio.subprocess.Process:
-        """Start the process without waiting for it to be ready (for configuration errors)."""
-        env = self.base_env()
-        env.update(overrides)
-        self.runs += 1
-        log = self.log_path.open("ab")
-        log.write(f"--- run {self.runs} ---\n".encode())
-        log.flush()
-        # cwd is the test's own folder, so the developer's .env is never read.
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            cwd=self.workdir,
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-        )
-        log.close()
-        return self.process
-
-    async def command(self, *args: str, **overrides: str) -> tuple[int, str]:
-        """Run `python -m bot <args>` (check, backup) with the bot's environment; its exit
-        code and output."""
-        env = self.base_env()
-        env.update(overrides)
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            *args,
-            cwd=self.workdir,
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
-        output, _ = await asyncio.wait_for(process.communicate(), START_TIMEOUT)
-        assert process.returncode is not None
-        return process.returncode, output.decode()
-
-    async def start(self, **overrides: str) -> None:
-        """Start and wait until the bot is polling for updates (or has set its webhook)."""
-        polls_before = self.emulator.poll_generation
-        calls_before = len(self.emulator.calls)
-        webhook = bool({**self.env, **overrides}.get("WEBHOOK_URL"))
-        process = await self.spawn(**overrides)
-        # Ready = its first long poll has arrived (it is answered only when an update comes),
-        # or in webhook mode its setWebhook call (made once it listens).
-        ready = (
-            self.emulator.wait_for_call("setWebhook", timeout=START_TIMEOUT, since=calls_before)
-            if webhook
-            else self.emulator.wait_for(
-                lambda: self.emulator.poll_generation > polls_before, timeout=START_TIMEOUT
-            )
-        )
-        polling = asyncio.ensure_future(ready)
-        exited = asyncio.ensure_future(process.wait())
-        done, _ = await asyncio.wait({polling, exited}, return_when=asyncio.FIRST_COMPLETED)
-        if exited in done:
-            polling.cancel()
-            raise AssertionError(f"bot exited with {process.returncode}:\n{self.log()}")
-        exited.cancel()
-        polling.result()
-
-    async def stop(self, sig: signal.Signals = signal.SIGTERM, timeout: float = 30) -> int:  # noqa: ASYNC109
-        assert self.process is not None
-        if self.process.returncode is None:
-            self.process.send_signal(sig)
-        return await asyncio.wait_for(self.process.wait(), timeout)
-
-    async def wait_exit(self, timeout: float = START_TIMEOUT) -> int:  # noqa: ASYNC109
-        assert self.process is not None
-        return await asyncio.wait_for(self.process.wait(), timeout)
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
+__all__ = ["BotProcess"]  # tests import it from here
 
 
 @pytest_asyncio.fixture

@@ -6,6 +6,7 @@ import itertools
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage
@@ -18,25 +19,20 @@ Params = dict[str, Any]
 _QUERY_IDS = itertools.count(4_300_000_000_000_000_001)
 
 
+@dataclass(eq=False)
 class FakeUser:
-    def __init__(
-        self,
-        emulator: BotAPIEmulator,
-        user_id: int,
-        first_name: str = "Nodira",
-        language_code: str | None = "ru",
-        username: str | None = None,
-        last_name: str | None = None,
-    ) -> None:
-        self.emu = emulator
-        self.user_id = user_id
-        self.first_name = first_name
-        self.last_name = last_name
-        self.username = username
-        self.language_code = language_code
-        self.last_query_id: str | None = None
-        self.last_pressed: SentMessage | None = None
-        self._cursor = 0  # index into emu.outbox: messages before it are consumed
+    """One Telegram user in a private chat with the bot."""
+
+    emu: BotAPIEmulator
+    user_id: int
+    first_name: str = "Nodira"
+    language_code: str | None = "ru"
+    username: str | None = None
+    last_name: str | None = None
+    last_query_id: str | None = field(default=None, init=False)
+    last_pressed: SentMessage | None = field(default=None, init=False)
+    # index into emu.outbox: messages before it are consumed
+    _cursor: int = field(default=0, init=False)
 
     # ------------------------------------------------------------------ identity
     @property

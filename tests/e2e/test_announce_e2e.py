@@ -9,48 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import ORGANISER_ID
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
 
 pytestmark = pytest.mark.e2e
-
-
-async def join(user, language_button: str) -> None:
-    user.send("/start")
-    await user.expect(lambda m: bool(m.buttons()))
-    user.press(language_button)
-    await user.expect(lambda m: "📚" in " ".join(m.button_texts()))
-
-
-async def compose(organiser, audience: str = "👥 Everyone") -> None:
-    """Walk the organiser through /announce up to the preview."""
-    organiser.send("/announce")
-    await organiser.expect("New announcement")
-    # Bold and a link, as Telegram sends them: entities, not markup.
-    organiser._push_message(
-        {
-            "text": "Registration is open: Single Window seminar",
-            "entities": [
-                {"type": "bold", "offset": 0, "length": 20},
-                {
-                    "type": "text_link",
-                    "offset": 22,
-                    "length": 13,
-                    "url": "https://rocb.example.org/sw",
-                },
-            ],
-        }
-    )
-    await organiser.expect("Now the text in Russian")
-    organiser.send("Открыта запись на семинар «Единое окно»")
-    await organiser.expect("Add a photo or a document")
-    organiser.press("Skip")
-    await organiser.expect("Who should receive it?")
-    organiser.press(audience)
-    await organiser.expect("Add a button that opens a course")
-    organiser.press("No button")
-    await organiser.expect("When may it arrive?")
-    organiser.press("Right away, any time of day")
 
 
 async def test_an_announcement_reaches_everyone_in_their_language_with_formatting(
@@ -61,34 +24,26 @@ async def test_an_announcement_reaches_everyone_in_their_language_with_formattin
         make_user(3002, "Ivan", "ru"),
         make_user(3003, "Aigerim", "ru"),
     )
-    await join(ana, "English")
-    await join(ivan, "Русский")
-    await join(aigerim, "Русский")
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
+    await steps.join(ana, "English")
+    await steps.join(ivan, "Русский")
+    await steps.join(aigerim, "Русский")
+    organiser = await steps.join_organiser(make_user)
 
-    await compose(organiser)
+    await steps.compose(organiser)
     await organiser.expect("English: 2 recipients get this")  # Ana and the organiser
     copy_en = await organiser.expect("Registration is open")
     assert copy_en.text.startswith("<b>Registration is open</b>: ")
     assert '<a href="https://rocb.example.org/sw">Single Window</a>' in copy_en.text
     await organiser.expect("Russian: 2 recipients get this")
     await organiser.expect("Открыта запись")
-    summary = await organiser.expect("4 recipients")
-    organiser.press("📤 Send now", summary)
+    await steps.send_now(organiser, "4 recipients")
 
     got_en = await ana.expect("Registration is open")
     assert got_en.text == copy_en.text  # exactly the preview, formatting kept
     await ivan.expect("Открыта запись на семинар")
     await aigerim.expect("Открыта запись на семинар")
     status = await organiser.expect("Announcement #1")
-    await emulator.wait_for(
-        lambda: (
-            "is finished: 4 of 4 delivered"
-            in emulator.messages[(status.chat_id, status.message_id)].plain_text
-        ),
-        timeout=20,
-    )
+    await organiser.expect_edit("is finished: 4 of 4 delivered", status, timeout=20)
     organiser.send("/announcements")
     listing = await organiser.expect("Recent announcements")
     assert "#1 · done · 4/4" in listing.plain_text
@@ -100,12 +55,10 @@ async def test_stop_cancels_what_is_not_yet_sent(
     await bot.start(BROADCAST_RATE="1")
     users = [make_user(3100 + i, f"Officer{i}", "ru") for i in range(6)]
     for user in users:
-        await join(user, "Русский")
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
-    await compose(organiser)
-    summary = await organiser.expect("recipients in total")
-    organiser.press("📤 Send now", summary)
+        await steps.join(user, "Русский")
+    organiser = await steps.join_organiser(make_user)
+    await steps.compose(organiser)
+    await steps.send_now(organiser)
     status = await organiser.expect("Announcement #1 is going out")
     organiser.press("⏹ Stop", status)
     answer = await organiser.callback_answer()
@@ -130,7 +83,7 @@ async def test_stop_cancels_what_is_not_yet_sent(
         )
 
     def final_report() -> bool:
-        text = emulator.messages[(status.chat_id, status.message_id)].plain_text
+        text = status.plain_text
         # Once the request in flight at the moment of Stop has ended, the report is exact.
         return "was stopped" in text and f"{delivered()} of 7 delivered" in text
 
@@ -143,10 +96,9 @@ async def test_a_scheduled_announcement_goes_out_after_a_restart(
 ):
     await bot.start()
     ivan = make_user(3201, "Ivan", "ru")
-    await join(ivan, "Русский")
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
-    await compose(organiser)
+    await steps.join(ivan, "Русский")
+    organiser = await steps.join_organiser(make_user)
+    await steps.compose(organiser)
     summary = await organiser.expect("recipients in total")
     organiser.press("🕒 Schedule", summary)
     await organiser.expect("When should it go out? Your time (UTC)")
@@ -162,13 +114,10 @@ async def test_a_scheduled_announcement_goes_out_after_a_restart(
 async def test_publishing_a_course_offers_to_announce_it_with_a_photo_and_its_button(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
-    from tests.e2e.test_courses_e2e import create_and_publish
-
     officer = make_user(3301, "Ivan", "ru")
-    await join(officer, "Русский")
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
-    course_id, _ = await create_and_publish(organiser, capacity=5)
+    await steps.join(officer, "Русский")
+    organiser = await steps.join_organiser(make_user)
+    course_id, _ = await steps.create_and_publish(organiser, capacity=5)
     card = organiser.last_with_buttons()
     organiser.press("📣 Announce it", card)
     await organiser.expect("Who should receive it?")
@@ -177,8 +126,7 @@ async def test_publishing_a_course_offers_to_announce_it_with_a_photo_and_its_bu
     organiser.press("Русский")
     await organiser.expect("When may it arrive?")  # the course button is already set
     organiser.press("Right away, any time of day")
-    summary = await organiser.expect("1 recipient in total")
-    organiser.press("📤 Send now", summary)
+    await steps.send_now(organiser, "1 recipient in total")
     got = await officer.expect("Управление рисками в таможне")
     assert "15 марта 2031" in got.plain_text
     assert got.button_texts() == ["📚 Подробнее и запись"]
@@ -196,9 +144,8 @@ async def test_an_announcement_with_a_photo_is_sent_as_a_photo_with_its_caption(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
     officer = make_user(3401, "Ana", "en")
-    await join(officer, "English")
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
+    await steps.join(officer, "English")
+    organiser = await steps.join_organiser(make_user)
     organiser.send("/announce")
     await organiser.expect("New announcement")
     organiser.send("Photos from the AEO workshop in Tbilisi")
@@ -208,12 +155,8 @@ async def test_an_announcement_with_a_photo_is_sent_as_a_photo_with_its_caption(
     organiser.send_photo()
     await organiser.expect("Who should receive it?")
     organiser.press("👥 Everyone")
-    await organiser.expect("Add a button")
-    organiser.press("No button")
-    await organiser.expect("When may it arrive?")
-    organiser.press("Right away, any time of day")
-    summary = await organiser.expect("recipients in total")
-    organiser.press("📤 Send now", summary)
+    await steps.no_button_right_away(organiser)
+    await steps.send_now(organiser)
     photo = await officer.expect("Photos from the AEO workshop", timeout=20)
     assert photo.method == "sendPhoto"
     assert photo.caption == "Photos from the AEO workshop in Tbilisi"
@@ -223,10 +166,9 @@ async def test_the_dialog_in_russian_to_one_language_group(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
     ana, ivan = make_user(3501, "Ana", "en"), make_user(3502, "Ivan", "ru")
-    await join(ana, "English")
-    await join(ivan, "Русский")
-    organiser = make_user(ORGANISER_ID, "Ольга", "ru")
-    await join(organiser, "Русский")
+    await steps.join(ana, "English")
+    await steps.join(ivan, "Русский")
+    organiser = await steps.join_organiser(make_user, "Ольга", "ru")
     organiser.send("/announce")
     await organiser.expect("Новое объявление")
     organiser.send("Webinar on the TIR Convention, 20 May")
@@ -242,15 +184,8 @@ async def test_the_dialog_in_russian_to_one_language_group(
     organiser.press("Без кнопки")
     await organiser.expect("Когда можно доставлять?")
     organiser.press("Сразу, в любое время суток")
-    summary = await organiser.expect("Всего 1 получатель")
-    organiser.press("📤 Отправить сейчас", summary)
+    await steps.send_now(organiser, "Всего 1 получатель", "📤 Отправить сейчас")
     await ana.expect("Webinar on the TIR Convention")
     status = await organiser.expect("Объявление №1")
-    await emulator.wait_for(
-        lambda: (
-            "отправлено: доставлено 1 из 1"
-            in emulator.messages[(status.chat_id, status.message_id)].plain_text
-        ),
-        timeout=20,
-    )
+    await organiser.expect_edit("отправлено: доставлено 1 из 1", status, timeout=20)
     assert not any("МДП" in m.plain_text for m in ivan.messages())

@@ -8,6 +8,7 @@ import signal
 import pytest
 
 from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
 
@@ -42,29 +43,6 @@ async def test_language_switch_applies_to_the_very_next_reply(running_bot, make_
     await user.expect("Training courses of ROCB Europe and TRACECA")
 
 
-async def _fill_profile(user) -> None:
-    user.send("/profile")
-    await user.expect("Прежде чем сохранить ваш профиль")
-    user.press("✅ Даю согласие")
-    await user.expect("Ваши фамилия, имя и отчество")
-    user.send("Садыкова Айгерим Нурлановна")
-    await user.expect("Ваша страна")
-    user.press("Далее ›")
-    page = await user.emu.wait_for(
-        lambda: (m := user.last_with_buttons()) and "Казахстан" in m.button_texts() and m
-    )
-    user.press("Казахстан", page)
-    await user.expect("Ваша таможенная служба")
-    user.send("Комитет государственных доходов")
-    await user.expect("Ваша должность")
-    user.send("Главный инспектор")
-    await user.expect("электронной почты")
-    user.send("это не адрес")
-    await user.expect("Это не похоже на адрес электронной почты")
-    user.press("Пропустить")
-    await user.expect("Ваш профиль сохранён.")
-
-
 async def test_profile_needs_consent_and_survives_a_restart_with_the_language(
     bot: BotProcess, make_user
 ):
@@ -74,7 +52,7 @@ async def test_profile_needs_consent_and_survives_a_restart_with_the_language(
     await user.expect("Здравствуйте")
     user.press("Русский")
     await user.expect("Что вы хотите сделать?")
-    await _fill_profile(user)
+    await steps.fill_russian_profile(user)
     card = await user.expect("Ваш профиль")
     assert "Казахстан" in card.plain_text and "Asia/Almaty (UTC+5)" in card.plain_text
 
@@ -93,8 +71,7 @@ async def test_a_dialog_left_half_way_continues_after_a_restart(bot: BotProcess,
     user.send("/profile")
     await user.expect("Before we store your profile")
     user.press("✅ I agree")
-    await user.expect("Your full name")
-    user.send("Elnur Mammadov")
+    await steps.answer_profile_questions(user, ["Elnur Mammadov"])
     await user.expect("Your country")
     assert await bot.stop() == 0
     await bot.start()
@@ -104,7 +81,7 @@ async def test_a_dialog_left_half_way_continues_after_a_restart(bot: BotProcess,
 
 async def test_forget_deletes_personal_data_after_confirmation(running_bot, make_user):
     user = make_user(1006, "Aigerim", "ru")
-    await _fill_profile(user)
+    await steps.fill_russian_profile(user)
     user.send("/forget")
     await user.expect("Удалить ваши персональные данные?")
     user.press("Да, удалить")
@@ -177,21 +154,7 @@ async def test_command_menus_are_registered_in_both_languages_and_for_organisers
 async def test_sigterm_lets_the_update_in_flight_finish_and_exits_zero(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
-    user = make_user(1009, "Ana", "en")
-    user.send("/start")
-    await user.expect("Welcome")
-    user.press("English")
-    await user.expect("What would you like to do?")
-    emulator.delay_method("sendMessage", 1.5)
-    user.send("/start")  # two replies, welcome then menu, each answered 1.5 s late
-    await emulator.wait_for(
-        lambda: any("Welcome" in str(params.get("text")) for _, params in emulator.arrived)
-    )
-    running_bot.process.send_signal(signal.SIGTERM)
-    assert await running_bot.wait_exit() == 0
-    texts = [m.plain_text for m in user.messages()]
-    assert texts[-1] == "What would you like to do?" and "Welcome" in texts[-2]
-    assert "database closed" in running_bot.log()
+    await steps.sigterm_while_replying(running_bot, emulator, make_user(1009, "Ana", "en"))
 
 
 async def test_a_restart_does_not_handle_the_same_update_twice(
@@ -268,10 +231,7 @@ async def test_replies_survive_flood_control_and_server_errors(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
     user = make_user(1015, "Ana", "en")
-    user.send("/start")
-    await user.expect("Welcome")
-    user.press("English")
-    await user.expect("What would you like to do?")
+    await steps.start_in_english(user)
     # Two replies in a row to one chat: the second is refused with 429 retry_after=1.
     emulator.rate_limit(per_chat_interval=1.0)
     emulator.fail_chat(user.user_id, "502", times=1)

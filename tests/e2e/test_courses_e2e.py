@@ -13,72 +13,28 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import ORGANISER_ID
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
 
 pytestmark = pytest.mark.e2e
-
-FORM = """/newcourse
-title_en: Risk management in customs
-title_ru: Управление рисками в таможне
-description_en: Risk profiles, selectivity and targeting along the corridor.
-description_ru: Профили риска, селективность и отбор грузов на коридоре.
-start: 2031-03-15 09:00
-end: 2031-03-17 17:00
-timezone: Asia/Baku
-venue: ROCB Europe training centre, Baku
-capacity: {capacity}
-deadline: 2031-03-08 18:00
-language: ru"""
-
-
-async def create_and_publish(organiser, capacity: int = 1) -> tuple[int, str]:
-    """Returns the course id and its deep link."""
-    organiser.send(FORM.format(capacity=capacity))
-    await organiser.expect("Preview")
-    await organiser.expect("Предпросмотр")
-    controls = await organiser.expect("Status: draft")
-    organiser.press("🟢 Publish", controls)
-    card = await organiser.expect_edit("Status: published")
-    link = re.search(r"https://t\.me/\S+\?start=c(\d+)", card.plain_text)
-    assert link, card.plain_text
-    return int(link[1]), link[0]
-
-
-async def fill_profile(user, russian: bool) -> None:
-    """Walk through consent and the profile dialog as a participant does."""
-    await user.expect("Прежде чем" if russian else "Before we store")
-    user.press("✅ Даю согласие" if russian else "✅ I agree")
-    await user.expect("фамилия" if russian else "Your full name")
-    user.send("Садыкова Айгерим" if russian else "Giorgi Beridze")
-    await user.expect("страна" if russian else "Your country")
-    user.send("Казахстан" if russian else "Georgia")
-    await user.expect("служба" if russian else "Your customs administration")
-    user.send("КГД МФ РК" if russian else "Revenue Service of Georgia")
-    await user.expect("должность" if russian else "Your position")
-    user.send("Главный инспектор" if russian else "Chief inspector")
-    await user.expect("почты" if russian else "e-mail")
-    user.press("Пропустить" if russian else "Skip")
 
 
 async def test_organiser_creates_participants_fill_overfill_cancel_promote_export(
     running_bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):
     organiser = make_user(ORGANISER_ID, "Olena", "en")
-    course_id, link = await create_and_publish(organiser, capacity=1)
+    course_id, link = await steps.create_and_publish(organiser, capacity=1)
     assert link == f"https://t.me/customs_courses_test_bot?start=c{course_id}"
 
     # A Russian-speaking officer taps the link from an e-mail: language first, then the card.
     aigerim = make_user(2001, "Aigerim", "ru")
-    aigerim.send(f"/start c{course_id}")
-    await aigerim.expect("выберите язык")
-    aigerim.press("Русский")
-    card = await aigerim.expect("Управление рисками в таможне")
+    card = await steps.open_course_link(aigerim, course_id, "Управление рисками в таможне")
     assert "Осталось 1 место из 1" in card.plain_text
     assert "15 марта 2031, 09:00 – 17 марта 2031, 17:00 (Asia/Baku, UTC+4)" in card.plain_text
     aigerim.press("✍️ Записаться", card)
     await aigerim.expect("сначала нужен ваш профиль")
-    await fill_profile(aigerim, russian=True)
+    await steps.fill_profile(aigerim, russian=True)
     confirmed = await aigerim.expect("Вы записаны на «Управление рисками в таможне»")
     assert confirmed.method == "sendDocument"
     calendar = Calendar.from_ical(confirmed.document[1])
@@ -95,7 +51,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
     card = await giorgi.expect("Risk management in customs")
     assert "All 1 seats are taken" in card.plain_text
     giorgi.press("⏳ Join the waiting list", card)
-    await fill_profile(giorgi, russian=False)
+    await steps.fill_profile(giorgi, russian=False)
     await giorgi.expect("you are number 1")
 
     # Aigerim cannot come after all: /my, the course, cancel, confirm.
@@ -118,10 +74,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
     assert str(event["SUMMARY"]) == "Risk management in customs"
 
     # The organiser exports the list: XLSX and CSV, read back with real parsers.
-    organiser.send("/admin")
-    listing = await organiser.expect("course")
-    organiser.press("Risk management in customs", listing)
-    controls = await organiser.expect_edit("Confirmed: 1 of 1")
+    controls = await steps.open_course_controls(organiser, "Confirmed: 1 of 1")
     organiser.press("📊 Excel (XLSX)", controls)
     xlsx = await organiser.expect(lambda m: m.method == "sendDocument")
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.document[1])).active
@@ -150,7 +103,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
 async def test_the_one_message_form_reports_every_problem_by_line(running_bot, make_user):
     organiser = make_user(ORGANISER_ID, "Olena", "en")
     bad = (
-        FORM.format(capacity="twenty")
+        steps.FORM.format(capacity="twenty")
         .replace("2031-03-15 09:00", "2031-02-30 09:00")
         .replace("timezone: Asia/Baku", "timezone: Mars/Olympus")
     )
@@ -214,15 +167,12 @@ async def test_a_non_organiser_cannot_use_organiser_buttons_or_see_drafts(
     running_bot, make_user, emulator: BotAPIEmulator
 ):
     organiser = make_user(ORGANISER_ID, "Olena", "en")
-    organiser.send(FORM.format(capacity=5))
+    organiser.send(steps.FORM.format(capacity=5))
     controls = await organiser.expect("Status: draft")
     course_id = int(re.search(r"course #(\d+)", controls.plain_text)[1])
 
     stranger = make_user(2003, "Ivan", "en")
-    stranger.send("/start")
-    await stranger.expect("Welcome")
-    stranger.press("English")
-    await stranger.expect("What would you like to do?")
+    await steps.start_in_english(stranger)
     stranger.press_data(f"adc1:publish:{course_id}:0:", stranger.messages()[-1])
     answer = await stranger.callback_answer()
     assert "out of date" in answer.params["text"]
@@ -240,20 +190,11 @@ async def test_moving_a_course_tells_participants_the_old_and_new_time(
     running_bot, make_user, emulator: BotAPIEmulator
 ):
     organiser = make_user(ORGANISER_ID, "Olena", "en")
-    course_id, _ = await create_and_publish(organiser, capacity=5)
+    course_id, _ = await steps.create_and_publish(organiser, capacity=5)
     nodira = make_user(2004, "Nodira", "ru")
-    nodira.send(f"/start c{course_id}")
-    await nodira.expect("выберите язык")
-    nodira.press("Русский")
-    card = await nodira.expect("Управление рисками")
-    nodira.press("✍️ Записаться", card)
-    await fill_profile(nodira, russian=True)
-    await nodira.expect("Вы записаны")
+    await steps.sign_up_by_link(nodira, course_id, "Управление рисками")
 
-    organiser.send("/admin")
-    listing = await organiser.expect("course")
-    organiser.press("Risk management in customs", listing)
-    controls = await organiser.expect_edit("Confirmed: 1 of 5")
+    controls = await steps.open_course_controls(organiser, "Confirmed: 1 of 5")
     organiser.press("✏️ Edit", controls)
     choose = await organiser.expect_edit("What do you want to change")
     organiser.press("Start", choose)

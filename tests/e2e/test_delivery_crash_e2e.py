@@ -13,10 +13,9 @@ import pytest
 from bot.services.delivery import in_flight_for
 from storage.database import Database
 from storage.users import UserRepository
-from tests.conftest import ORGANISER_ID
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
-from tests.e2e.test_announce_e2e import compose, join
 
 pytestmark = pytest.mark.e2e
 
@@ -33,11 +32,9 @@ async def test_sigkill_half_way_loses_nothing_and_duplicates_stay_bounded(
         for user_id in range(10_000, 10_000 + RECIPIENTS):
             await users.upsert_seen(user_id, "ru")
     await bot.start(BROADCAST_RATE=str(RATE))
-    organiser = make_user(ORGANISER_ID, "Olena", "en")
-    await join(organiser, "English")
-    await compose(organiser)
-    summary = await organiser.expect("recipients in total")
-    organiser.press("📤 Send now", summary)
+    organiser = await steps.join_organiser(make_user)
+    await steps.compose(organiser)
+    await steps.send_now(organiser)
 
     def deliveries() -> Counter[int]:
         return Counter(

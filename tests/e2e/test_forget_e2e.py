@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
-from tests.e2e.test_bot_e2e import _fill_profile
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +31,7 @@ async def test_restoring_a_backup_taken_before_forget_erases_the_person_again_at
     """Issue 11: a restore brought back everyone who had asked to be forgotten since."""
     await bot.start()
     user = make_user(1101, "Aigerim", "ru")
-    await _fill_profile(user)
+    await steps.fill_russian_profile(user)
     backup = bot.workdir / "before-forget.sqlite3"
     code, output = await bot.command("backup", str(backup))
     assert code == 0, output

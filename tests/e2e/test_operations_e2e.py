@@ -14,6 +14,7 @@ import pytest_asyncio
 from aiohttp import web
 
 from tests.conftest import TEST_TOKEN
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
 
@@ -198,14 +199,15 @@ async def test_a_debug_run_logs_no_personal_data_and_no_token(bot: BotProcess, m
     user = make_user(7101, "Tamar", "en")
     user.send("/profile")
     user.press("✅ I agree", await user.expect("Before we store your profile"))
-    await user.expect("Your full name")
-    user.send("Tamar Zhvania-Kvirikashvili")
-    await user.expect("Your country")
-    user.send("Georgia")
-    await user.expect("Your customs administration")
-    user.send("Revenue Service of Georgia")
-    await user.expect("Your position")
-    user.send("Chief inspector")
+    await steps.answer_profile_questions(
+        user,
+        [
+            "Tamar Zhvania-Kvirikashvili",
+            "Georgia",
+            "Revenue Service of Georgia",
+            "Chief inspector",
+        ],
+    )
     await user.expect("e-mail")
     user.send("t.zhvania@rs.example.ge")
     await user.expect("Your profile is saved")

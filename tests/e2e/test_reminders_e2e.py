@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.conftest import ORGANISER_ID
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
-from tests.e2e.test_courses_e2e import fill_profile
 
 pytestmark = pytest.mark.e2e
 
@@ -34,19 +34,11 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
         "online: https://meet.example.org/border\n"
         "language: ru"
     )
-    controls = await organiser.expect("Status: draft")
-    organiser.press("🟢 Publish", controls)
-    card = await organiser.expect_edit("Status: published")
+    card = await steps.publish_draft(organiser)
     course_id = int(card.plain_text.split("?start=c")[1].split()[0])
 
     aigerim = make_user(4001, "Aigerim", "ru")
-    aigerim.send(f"/start c{course_id}")
-    await aigerim.expect("выберите язык")
-    aigerim.press("Русский")
-    card = await aigerim.expect("Упрощение пересечения границ")
-    aigerim.press("✍️ Записаться", card)
-    await fill_profile(aigerim, russian=True)
-    await aigerim.expect("Вы записаны")
+    await steps.sign_up_by_link(aigerim, course_id, "Упрощение пересечения границ")
 
     reminder = await aigerim.expect(
         "Напоминание: скоро «Упрощение пересечения границ»", timeout=70

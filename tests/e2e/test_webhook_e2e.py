@@ -4,13 +4,13 @@ SIGTERM finishes the update being handled, like polling."""
 
 from __future__ import annotations
 
-import signal
 import socket
 import sqlite3
 
 import aiohttp
 import pytest
 
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import BotAPIEmulator
 
@@ -80,19 +80,4 @@ async def test_sigterm_in_webhook_mode_finishes_the_update_being_handled(
     webhook_bot: tuple[BotProcess, str], emulator: BotAPIEmulator, make_user
 ):
     bot, _ = webhook_bot
-    user = make_user(6002, "Ana", "en")
-    user.send("/start")
-    await user.expect("Welcome")
-    user.press("English")
-    await user.expect("What would you like to do?")
-    emulator.delay_method("sendMessage", 1.5)
-    user.send("/start")  # two replies, welcome then menu, each answered 1.5 s late
-    await emulator.wait_for(
-        lambda: any("Welcome" in str(params.get("text")) for _, params in emulator.arrived)
-    )
-    assert bot.process is not None
-    bot.process.send_signal(signal.SIGTERM)
-    assert await bot.wait_exit() == 0
-    texts = [m.plain_text for m in user.messages()]
-    assert texts[-1] == "What would you like to do?" and "Welcome" in texts[-2]
-    assert "database closed" in bot.log()
+    await steps.sigterm_while_replying(bot, emulator, make_user(6002, "Ana", "en"))
