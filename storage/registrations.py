@@ -255,6 +255,14 @@ class RegistrationRepository(Repository):
         )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
 
+    async def attendance_taken(self, course_id: int) -> bool:
+        """Whether anyone was marked present at the course."""
+        row = await self.sql.fetch_one(
+            "SELECT 1 FROM registrations WHERE course_id = ? AND attended = 1 LIMIT 1",
+            (course_id,),
+        )
+        return row is not None
+
     async def toggle_attended(self, course_id: int, user_id: int) -> bool | None:
         """Flip a confirmed participant's attendance mark in one statement; returns the new
         mark, None if the person is not confirmed for the course."""

@@ -35,6 +35,15 @@ EDITABLE = FIELD_NAMES
 ZonedRender = Callable[[Translator, str | None], str]
 
 
+async def _record(
+    log: AuditLog, actor: int | None, action: AuditAction, course_id: int, **details: Any
+) -> None:
+    """The audit entry of a change, in the change's transaction (`tx.audit`); None: a change
+    the bot made itself (tests and imports), which is not audited."""
+    if actor is not None:
+        await log.record(actor, action, "course", course_id, **details)
+
+
 class FieldRejected(DomainError):
     """A value an organiser typed was refused; carries the field's problem."""
 
@@ -121,8 +130,9 @@ class CourseService:
         self, values: dict[str, Any], created_by: int | None, **details: Any
     ) -> Course:
         """A draft from already validated values (the form parser or the dialog)."""
-        course = await self.courses.create(values, created_by)
-        await self._record(created_by, AuditAction.COURSE_CREATED, course.id, **details)
+        async with self.db.transaction() as tx:
+            course = await tx.courses.create(values, created_by)
+            await _record(tx.audit, created_by, AuditAction.COURSE_CREATED, course.id, **details)
         return course
 
     async def create_from_form(
@@ -162,22 +172,18 @@ class CourseService:
             )
         if course.starts_at <= self.clock():
             raise InvalidInput("course-error-start-past")
-        await self.courses.set_status(course_id, CourseStatus.PUBLISHED)
+        async with self.db.transaction() as tx:
+            await tx.courses.set_status(course_id, CourseStatus.PUBLISHED)
+            await _record(tx.audit, actor, AuditAction.COURSE_PUBLISHED, course_id)
         published = await self.get(course_id)
-        await self._record(actor, AuditAction.COURSE_PUBLISHED, course_id)
         self._changed(published)
         return published
 
     async def delete_draft(self, course_id: int, actor: int | None = None) -> None:
-        if not await self.courses.delete_draft(course_id):
-            raise InvalidInput("course-error-not-draft")
-        await self._record(actor, AuditAction.COURSE_DELETED, course_id)
-
-    async def _record(
-        self, actor: int | None, action: AuditAction, course_id: int, **details: Any
-    ) -> None:
-        if actor is not None:
-            await self.audit.record(actor, action, "course", course_id, **details)
+        async with self.db.transaction() as tx:
+            if not await tx.courses.delete_draft(course_id):
+                raise InvalidInput("course-error-not-draft")
+            await _record(tx.audit, actor, AuditAction.COURSE_DELETED, course_id)
 
     async def edit(
         self, course_id: int, field: str, raw: str | None, actor: int | None = None
@@ -215,11 +221,11 @@ class CourseService:
                     )
                 if field == "capacity":
                     await self.signups.fill_seats(tx, course_id)
+            await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
         if updated.status == CourseStatus.PUBLISHED and (
             moved or field in ("reminder_offsets", "attendance_check_days")
         ):
             self._changed(updated)
-        await self._record(actor, AuditAction.COURSE_EDITED, course_id, field=field)
         return Change(updated, notified)
 
     @staticmethod
@@ -246,8 +252,10 @@ class CourseService:
             notified = await self._tell_participants(
                 tx, course_id, "course_cancelled", render, with_calendar=False
             )
+            await _record(
+                tx.audit, actor, AuditAction.COURSE_CANCELLED, course_id, notified=notified
+            )
         cancelled = await self.get(course_id)
-        await self._record(actor, AuditAction.COURSE_CANCELLED, course_id, notified=notified)
         self._changed(cancelled)
         return Change(cancelled, notified)
 
@@ -297,8 +305,13 @@ class CourseService:
         course = await self.get(course_id)
         people = await self.registrations.participants(course_id)
         ext = "xlsx" if as_xlsx else "csv"
-        await self._record(
-            actor, AuditAction.EXPORT_PARTICIPANTS, course_id, format=ext, rows=len(people)
+        await _record(
+            self.audit,
+            actor,
+            AuditAction.EXPORT_PARTICIPANTS,
+            course_id,
+            format=ext,
+            rows=len(people),
         )
         # Thousands of rows take a while to write: built off the event loop so replies go on.
         build = participants_xlsx if as_xlsx else participants_csv

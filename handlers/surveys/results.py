@@ -20,6 +20,7 @@ from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import chat_of, message_of
 from handlers.surveys.common import add_button
+from storage.surveys import SurveyStatus
 
 router = Router(name=__name__)
 
@@ -34,7 +35,7 @@ async def results_command(message: Message, t: Translator, surveys: SurveyServic
         return
     kb = InlineKeyboardBuilder()
     for survey in latest:
-        mark = "" if survey.status == "active" else t("results-draft-mark")
+        mark = "" if survey.status == SurveyStatus.ACTIVE else t("results-draft-mark")
         text = f"#{survey.id} {survey.title(t.locale)}{mark}"[:64]
         add_button(kb, text, SurveyAdminAction.RESULTS, survey.id)
     kb.adjust(1)
@@ -71,13 +72,13 @@ async def show_results(
     text = results_text(survey.title(t.locale), summary, report.questions, t, survey.anonymous)
     if report.unreadable:
         text += "\n\n" + t("results-unreadable", count=report.unreadable)
-    if not report.released and survey.status == "active":
+    if not report.released and survey.status == SurveyStatus.ACTIVE:
         text += "\n\n" + t("results-released-after-close", **report.closing)
     kb = InlineKeyboardBuilder()
     if report.visible and summary.finished:
         _file_buttons(kb, report, t)
         kb.adjust(3)
-    if survey.status == "active":
+    if survey.status == SurveyStatus.ACTIVE:
         kb.row()
         add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
     markup = kb.as_markup() if kb.buttons else None

@@ -74,7 +74,7 @@ from storage.courses import Course, CourseRepository, CourseStatus
 from storage.database import Database, Transaction, to_db
 from storage.outbox import PRIORITY_BULK
 from storage.survey_keys import Sealer
-from storage.surveys import Response, Survey, SurveyRepository
+from storage.surveys import Response, Survey, SurveyRepository, SurveyStatus
 
 log = logging.getLogger(__name__)
 
@@ -188,28 +188,29 @@ class SurveyService:
         now = self.clock()
         start = max(course.ends_at, now) if course else (draft.opens_at or now)
         closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
-        survey = await self.surveys.create(
-            {
-                "course_id": course.id if course else None,
-                "title_en": draft.title.en,
-                "title_ru": draft.title.ru,
-                "intro_en": draft.intro.en if draft.intro else None,
-                "intro_ru": draft.intro.ru if draft.intro else None,
-                "questions": _questions_json(draft.questions),
-                "anonymous": int(draft.anonymous),
-                "opens_at": draft.opens_at,
-                "closes_at": closes,
-                # Without a course there is no end to count from: on demand only.
-                "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
-                "remind_after": _or_default(draft.remind_after, self.remind_after),
-                "created_by": created_by,
-            }
-        )
-        if created_by is not None:
-            details = {"template": True} if template else {}
-            await self.audit.record(
-                created_by, AuditAction.SURVEY_CREATED, "survey", survey.id, **details
+        async with self.db.transaction() as tx:
+            survey = await tx.surveys.create(
+                {
+                    "course_id": course.id if course else None,
+                    "title_en": draft.title.en,
+                    "title_ru": draft.title.ru,
+                    "intro_en": draft.intro.en if draft.intro else None,
+                    "intro_ru": draft.intro.ru if draft.intro else None,
+                    "questions": _questions_json(draft.questions),
+                    "anonymous": int(draft.anonymous),
+                    "opens_at": draft.opens_at,
+                    "closes_at": closes,
+                    # Without a course there is no end to count from: on demand only.
+                    "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
+                    "remind_after": _or_default(draft.remind_after, self.remind_after),
+                    "created_by": created_by,
+                }
             )
+            if created_by is not None:
+                details = {"template": True} if template else {}
+                await tx.audit.record(
+                    created_by, AuditAction.SURVEY_CREATED, "survey", survey.id, **details
+                )
         return survey
 
     async def get(self, survey_id: int) -> Survey:
@@ -223,10 +224,11 @@ class SurveyService:
 
     async def activate(self, survey_id: int, actor: int | None = None) -> Survey | None:
         """Draft -> active (None if it was active already); timers follow."""
-        survey = await self.surveys.activate(survey_id, self.clock())
+        async with self.db.transaction() as tx:
+            survey = await tx.surveys.activate(survey_id, self.clock())
+            if survey is not None and actor is not None:
+                await tx.audit.record(actor, AuditAction.SURVEY_ACTIVATED, "survey", survey.id)
         if survey is not None:
-            if actor is not None:
-                await self.audit.record(actor, AuditAction.SURVEY_ACTIVATED, "survey", survey.id)
             self.timers.survey_changed(survey)
         return survey
 
@@ -244,9 +246,10 @@ class SurveyService:
         return Launch(activated, course, due, due <= self.clock())
 
     async def delete_draft(self, survey_id: int, actor: int | None = None) -> bool:
-        deleted = await self.surveys.delete_draft(survey_id)
-        if deleted and actor is not None:
-            await self.audit.record(actor, AuditAction.SURVEY_DELETED, "survey", survey_id)
+        async with self.db.transaction() as tx:
+            deleted = await tx.surveys.delete_draft(survey_id)
+            if deleted and actor is not None:
+                await tx.audit.record(actor, AuditAction.SURVEY_DELETED, "survey", survey_id)
         return deleted
 
     async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
@@ -259,7 +262,7 @@ class SurveyService:
         survey = await self.get(survey_id)
         if anonymous is None:
             raise InvalidInput("error-button-expired")
-        if survey.status != "draft":
+        if survey.status != SurveyStatus.DRAFT:
             raise SurveyModeLocked()
         if survey.anonymous == anonymous:
             return None
@@ -271,7 +274,7 @@ class SurveyService:
     def auto_invite_due(self, survey: Survey, course: Course) -> datetime | None:
         """When the automatic invitation goes out (None: on demand only, sent already, or
         the course was cancelled)."""
-        if survey.status != "active" or survey.send_after <= 0 or survey.auto_sent_at:
+        if survey.status != SurveyStatus.ACTIVE or survey.send_after <= 0 or survey.auto_sent_at:
             return None
         if course.status in (CourseStatus.CANCELLED, CourseStatus.DRAFT):
             return None
@@ -293,24 +296,30 @@ class SurveyService:
         if base is None or (base["kind"] == "course" and survey.course_id is None):
             raise InvalidInput("error-button-expired")
         spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
-        invited = await self.invite(survey.id, spec)
-        await self.audit.record(
-            actor, AuditAction.SURVEY_INVITED, "survey", survey.id, audience=code, invited=invited
-        )
-        return invited
+        return await self.invite(survey.id, spec, actor=actor, audience=code)
 
-    async def invite(self, survey_id: int, spec: dict[str, Any]) -> int:
+    async def invite(
+        self, survey_id: int, spec: dict[str, Any], actor: int | None = None, audience: str = ""
+    ) -> int:
         """Invite an audience of the delivery engine (see storage.announcements.audience_sql);
-        people invited before are not asked twice. Returns how many were invited now."""
+        people invited before are not asked twice. Returns how many were invited now. An
+        organiser's invitation (`actor`, the `audience` button) is audited with it."""
         survey = await self.get(survey_id)
         if not survey.is_open(self.clock()) and not self._opens_later(survey):
             raise SurveyClosedForInvitations()
-        audience = audience_sql(spec, self.default_locale)
+        where = audience_sql(spec, self.default_locale)
         async with self.db.transaction() as tx:
-            invited = await tx.surveys.invite(
-                survey_id, audience.where, audience.params, self.clock()
-            )
+            invited = await tx.surveys.invite(survey_id, where.where, where.params, self.clock())
             await self._queue(tx, survey, invited, "survey-invitation", "survey_invitation")
+            if actor is not None:
+                await tx.audit.record(
+                    actor,
+                    AuditAction.SURVEY_INVITED,
+                    "survey",
+                    survey.id,
+                    audience=audience,
+                    invited=len(invited),
+                )
         self._invited(survey)
         return len(invited)
 
@@ -327,10 +336,7 @@ class SurveyService:
         if not survey.is_open(self.clock()) and not self._opens_later(survey):
             log.warning("Survey %s closed before its invitation was due", survey_id)
             return 0
-        attended = await self.db.fetch_one(
-            "SELECT 1 FROM registrations WHERE course_id = ? AND attended = 1 LIMIT 1",
-            (course.id,),
-        )
+        attended = await self.db.repos.registrations.attendance_taken(course.id)
         status = "attended" if attended else "confirmed"
         audience = audience_sql(
             {"kind": "course", "course_id": course.id, "status": status}, self.default_locale
@@ -348,14 +354,18 @@ class SurveyService:
 
     def _opens_later(self, survey: Survey) -> bool:
         now = self.clock()
-        return survey.status == "active" and survey.opens_at is not None and now < survey.opens_at
+        return (
+            survey.status == SurveyStatus.ACTIVE
+            and survey.opens_at is not None
+            and now < survey.opens_at
+        )
 
     def _invited(self, survey: Survey) -> None:
         self.timers.survey_changed(survey)
 
     async def next_reminder(self, survey: Survey) -> datetime | None:
         """When the next reminder is due (the earliest invitee not reminded yet)."""
-        if survey.remind_after <= 0 or survey.status != "active":
+        if survey.remind_after <= 0 or survey.status != SurveyStatus.ACTIVE:
             return None
         pending = await self.surveys.unreminded(survey.id)
         if not pending:
@@ -520,7 +530,7 @@ class SurveyService:
 
     async def _answerable(self, survey_id: int, user_id: int) -> Survey:
         survey = await self.surveys.get(survey_id)
-        if survey is None or survey.status != "active":
+        if survey is None or survey.status != SurveyStatus.ACTIVE:
             raise SurveyNotFound()
         if not await self.surveys.is_invited(survey.id, user_id):
             raise SurveyNotFound()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.scheduler import Scheduler
 from storage.courses import Course
-from storage.surveys import Survey
+from storage.surveys import Survey, SurveyStatus
 
 if TYPE_CHECKING:
     from bot.services.surveys.service import SurveyService
@@ -64,7 +64,7 @@ class SurveyTimers:
                     max(due, now),
                     survey.id,
                 )
-        if survey.status == "active" and survey.closes_at > now:
+        if survey.status == SurveyStatus.ACTIVE and survey.closes_at > now:
             self.scheduler.at(
                 self.service.close, f"survey-close:{survey.id}", survey.closes_at, survey.id
             )
