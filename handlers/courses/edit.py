@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -16,8 +16,9 @@ from bot.services import course_fields as fields
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.context import UpdateContext
 from bot.ui.problems import problem_text
-from bot.ui.replies import NOT_COMMAND, chat_of, edit
+from bot.ui.replies import NOT_COMMAND, edit
 from handlers.courses.common import admin_cb, back_to_card, organiser_card, organiser_router
 from storage.courses import Course
 
@@ -52,22 +53,21 @@ async def edit_choose(
 async def edit_ask(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     course_service: CourseService,
 ) -> None:
+    t = ctx.t
     course = await course_service.get(callback_data.course_id)
     if callback_data.arg not in EDITABLE:
         raise InvalidInput("error-button-expired")
     await callback.answer()
     await state.set_state(CourseEdit.value)
     await state.set_data({"course_id": course.id, "field": callback_data.arg})
-    await bot.send_message(
-        chat_of(callback),
+    await ctx.send(
         t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
         + "\n"
-        + t("course-edit-current", value=_current(course, callback_data.arg, t)),
+        + t("course-edit-current", value=_current(course, callback_data.arg, t))
     )
 
 
@@ -84,11 +84,7 @@ def _current(course: Course, field: str, t: Translator) -> str:
 
 @router.message(CourseEdit.value, F.text, NOT_COMMAND)
 async def edit_value(
-    message: Message,
-    bot: Bot,
-    t: Translator,
-    state: FSMContext,
-    course_service: CourseService,
+    message: Message, ctx: UpdateContext, state: FSMContext, course_service: CourseService
 ) -> None:
     data = await state.get_data()
     if "course_id" not in data or "field" not in data:
@@ -101,12 +97,12 @@ async def edit_value(
             int(data["course_id"]), str(data["field"]), message.text, actor=organiser
         )
     except FieldRejected as rejected:
-        await message.answer(problem_text(rejected.problem, t))
+        await message.answer(problem_text(rejected.problem, ctx.t))
         return
     await state.clear()
-    await message.answer(t("course-edit-saved", count=change.notified))
+    await message.answer(ctx.t("course-edit-saved", count=change.notified))
     _, counts = await course_service.counts(change.course.id)
-    text, markup = await organiser_card(bot, change.course, t, counts)
+    text, markup = await organiser_card(ctx, change.course, counts)
     await message.answer(text, reply_markup=markup)
 
 
