@@ -153,44 +153,36 @@ async def _draft(state: FSMContext) -> dict[str, Any]:
 
 
 @router.message(StateFilter(CourseDialog), F.text, NOT_COMMAND)
-async def dialog_answer(
-    message: Message,
-    ctx: UpdateContext,
-    state: FSMContext,
-    raw_state: str,
-    settings: Settings,
-    course_service: CourseService,
-    localizations: Localizations,
-) -> None:
-    organiser = message.from_user.id if message.from_user else 0
-    try:
-        progress = await course_service.answer_step(
-            await _draft(state), _step(raw_state), message.text, organiser
-        )
-    except FieldRejected as rejected:
-        await message.answer(problem_text(rejected.problem, ctx.t))
-        return
-    await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
-
-
 @router.callback_query(StateFilter(CourseDialog), CourseFormCb.filter())
-async def dialog_button(
-    callback: CallbackQuery,
-    callback_data: CourseFormCb,
+async def dialog_answer(
+    event: Message | CallbackQuery,
     ctx: UpdateContext,
     state: FSMContext,
     raw_state: str,
     settings: Settings,
     course_service: CourseService,
     localizations: Localizations,
+    callback_data: CourseFormCb | None = None,  # a button's answer; None for a typed one
 ) -> None:
+    """One answer of the dialog, typed or a button of the step (skip, default, language)."""
     step = _step(raw_state)
-    progress = await course_service.answer_step(
-        await _draft(state), step, button_answer(step, callback_data), callback.from_user.id
-    )
-    await callback.answer()
-    if not progress.went_back:
-        await edit_buttons(callback, None)
+    if isinstance(event, Message):
+        organiser = event.from_user.id if event.from_user else 0
+        try:
+            progress = await course_service.answer_step(
+                await _draft(state), step, event.text, organiser
+            )
+        except FieldRejected as rejected:
+            await event.answer(problem_text(rejected.problem, ctx.t))
+            return
+    else:
+        assert callback_data is not None
+        progress = await course_service.answer_step(
+            await _draft(state), step, button_answer(step, callback_data), event.from_user.id
+        )
+        await event.answer()
+        if not progress.went_back:
+            await edit_buttons(event, None)
     await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
 
 
