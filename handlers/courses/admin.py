@@ -22,6 +22,7 @@ from handlers.courses.common import (
     admin_cb,
     back_to_card,
     counts_line,
+    lookup_then_answer,
     organiser_router,
     show_card,
 )
@@ -117,8 +118,9 @@ async def confirm(
     course_service: CourseService,
 ) -> None:
     """ "Are you sure?" before deleting a draft or cancelling a course (with who is told)."""
-    course, counts = await course_service.counts(callback_data.course_id)
-    await callback.answer()
+    course, counts = await lookup_then_answer(
+        callback, course_service.counts(callback_data.course_id)
+    )
     text_key, yes_key, yes = _CONFIRM[callback_data.action]
     kb = InlineKeyboardBuilder()
     kb.button(text=t(yes_key), callback_data=admin_cb(yes, course.id))
@@ -161,8 +163,7 @@ async def participants(
     ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
-    roster = await course_service.roster(callback_data.course_id)
-    await callback.answer()
+    roster = await lookup_then_answer(callback, course_service.roster(callback_data.course_id))
     kb = InlineKeyboardBuilder()
     back_to_card(kb, ctx.t, roster.course.id)
     await ctx.send(_roster_text(roster, ctx.t), kb.as_markup())
@@ -199,8 +200,8 @@ async def export(
     course_service: CourseService,
 ) -> None:
     t = ctx.t
-    course = await course_service.get(callback_data.course_id)
-    await callback.answer()  # before the export, which may take a while
+    # Answered before the export, which may take a while.
+    course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
     file = await course_service.export_participants(
         course.id,
         as_xlsx=callback_data.action == AdminAction.XLSX,

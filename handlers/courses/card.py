@@ -20,7 +20,7 @@ from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import close_buttons, edit, message_of, say
 from bot.ui.signup_replies import calendar_document, report_signup
-from handlers.courses.common import admin_cb
+from handlers.courses.common import admin_cb, lookup_then_answer
 
 router = Router(name=__name__)
 
@@ -88,8 +88,7 @@ async def catalogue(
 async def view_course(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
     text, markup = await course_card(course, ctx.user, ctx.t, signups, callback_data.page)
     if callback_data.action == CourseAction.OPEN:
         # The button under an announcement: the card below it, the announcement stays.
@@ -112,8 +111,9 @@ async def sign_up(
     bot, chat_id, user, t = ctx.bot, ctx.chat_id, ctx.user, ctx.t
     if not user.profile_complete:
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
-        course = await signups.visible_course(callback_data.course_id)
-        await callback.answer()
+        course = await lookup_then_answer(
+            callback, signups.visible_course(callback_data.course_id)
+        )
         await ctx.send(t("signup-profile-first", title=course.title(t.locale)))
         await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
         return
@@ -133,8 +133,7 @@ async def sign_up(
 async def calendar_file(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
     await ctx.send_file(await calendar_document(ctx.bot, course, ctx.locale))
 
 
@@ -146,8 +145,9 @@ async def cancel_ask(
     callback: CallbackQuery, callback_data: CourseCb, t: Translator, signups: SignupService
 ) -> None:
     # Too late is said now, not after "Are you sure?".
-    course = await signups.cancellable_course(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(
+        callback, signups.cancellable_course(callback_data.course_id)
+    )
     kb = InlineKeyboardBuilder()
     for key, action in (
         ("button-cancel-place-yes", CourseAction.CANCEL_YES),

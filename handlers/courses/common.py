@@ -1,6 +1,10 @@
-"""What the organiser's course handlers share: the organiser card of a course and its buttons."""
+"""What the course handlers share: answering a press once its course is found, and the
+organiser card of a course and its buttons."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import TypeVar
 
 from aiogram import Router, html
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
@@ -15,6 +19,16 @@ from bot.ui.replies import message_of
 from handlers.filters import IsOrganiser
 from storage.courses import Course, CourseStatus
 from storage.registrations import Counts
+
+T = TypeVar("T")
+
+
+async def lookup_then_answer(callback: CallbackQuery, lookup: Awaitable[T]) -> T:
+    """What `lookup` loads, the press answered only once it is loaded: when the lookup refuses
+    (a course gone, too late to cancel) the error handler still answers the press with why."""
+    found = await lookup
+    await callback.answer()
+    return found
 
 
 def organiser_router(name: str) -> Router:

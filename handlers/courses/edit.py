@@ -19,7 +19,13 @@ from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
 from bot.ui.problems import problem_text
 from bot.ui.replies import NOT_COMMAND, edit
-from handlers.courses.common import admin_cb, back_to_card, organiser_card, organiser_router
+from handlers.courses.common import (
+    admin_cb,
+    back_to_card,
+    lookup_then_answer,
+    organiser_card,
+    organiser_router,
+)
 from storage.courses import Course
 
 router = organiser_router(__name__)
@@ -36,8 +42,7 @@ async def edit_choose(
     t: Translator,
     course_service: CourseService,
 ) -> None:
-    course = await course_service.get(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
     kb = InlineKeyboardBuilder()
     for field in EDITABLE:
         kb.button(
