@@ -7,7 +7,7 @@ from datetime import datetime
 from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
@@ -43,15 +43,21 @@ async def edit_choose(
     course_service: CourseService,
 ) -> None:
     course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
+    text = t("course-edit-choose", title=course.title(t.locale))
+    await edit(callback, text, _field_buttons(course.id, t))
+
+
+def _field_buttons(course_id: int, t: Translator) -> InlineKeyboardMarkup:
+    """A button an editable field, and back to the card."""
     kb = InlineKeyboardBuilder()
     for field in EDITABLE:
         kb.button(
             text=t(f"course-field-{field}"),
-            callback_data=admin_cb(AdminAction.EDIT_FIELD, course.id, arg=field),
+            callback_data=admin_cb(AdminAction.EDIT_FIELD, course_id, arg=field),
         )
-    back_to_card(kb, t, course.id)
+    back_to_card(kb, t, course_id)
     kb.adjust(2)
-    await edit(callback, t("course-edit-choose", title=course.title(t.locale)), kb.as_markup())
+    return kb.as_markup()
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.EDIT_FIELD))
