@@ -4,7 +4,7 @@ the course by id through the service, which checks it exists."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, html
+from aiogram import F, html
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -14,13 +14,15 @@ from bot.i18n import Translator
 from bot.services.courses import CourseService, Roster
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.context import UpdateContext
 from bot.ui.pagination import add_page_buttons
-from bot.ui.replies import chat_of, edit, message_of
+from bot.ui.replies import edit, message_of
 from handlers.courses.common import (
     STATUS_ICON,
     admin_cb,
     back_to_card,
     counts_line,
+    lookup_then_answer,
     organiser_router,
     show_card,
 )
@@ -45,17 +47,16 @@ async def admin_command(message: Message, t: Translator, course_service: CourseS
 async def admin_list(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
     await callback.answer()
-    text, markup = await course_list(t, course_service, callback_data.page)
+    text, markup = await course_list(ctx.t, course_service, callback_data.page)
     message = message_of(callback)
     if message is not None and message.text:
         await message.edit_text(text, reply_markup=markup)
     else:
-        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+        await ctx.send(text, markup)
 
 
 async def course_list(
@@ -77,11 +78,10 @@ async def course_list(
 async def admin_view(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
-    await show_card(callback, bot, callback_data.course_id, t, course_service, answer=True)
+    await show_card(callback, ctx, callback_data.course_id, course_service, answer=True)
 
 
 # -- publish, delete, cancel -----------------------------------------------------------------
@@ -91,13 +91,12 @@ async def admin_view(
 async def publish(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
     course = await course_service.publish(callback_data.course_id, actor=callback.from_user.id)
-    await callback.answer(t("course-published"), show_alert=True)
-    await show_card(callback, bot, course.id, t, course_service)
+    await callback.answer(ctx.t("course-published"), show_alert=True)
+    await show_card(callback, ctx, course.id, course_service)
 
 
 # What each confirmation asks: its text, its "yes" button and what that button does.
@@ -119,8 +118,9 @@ async def confirm(
     course_service: CourseService,
 ) -> None:
     """ "Are you sure?" before deleting a draft or cancelling a course (with who is told)."""
-    course, counts = await course_service.counts(callback_data.course_id)
-    await callback.answer()
+    course, counts = await lookup_then_answer(
+        callback, course_service.counts(callback_data.course_id)
+    )
     text_key, yes_key, yes = _CONFIRM[callback_data.action]
     kb = InlineKeyboardBuilder()
     kb.button(text=t(yes_key), callback_data=admin_cb(yes, course.id))
@@ -145,13 +145,12 @@ async def delete_confirmed(
 async def cancel_confirmed(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
     change = await course_service.cancel(callback_data.course_id, actor=callback.from_user.id)
-    await callback.answer(t("course-cancelled-done", count=change.notified), show_alert=True)
-    await show_card(callback, bot, change.course.id, t, course_service)
+    await callback.answer(ctx.t("course-cancelled-done", count=change.notified), show_alert=True)
+    await show_card(callback, ctx, change.course.id, course_service)
 
 
 # -- participants and exports ----------------------------------------------------------------
@@ -161,15 +160,13 @@ async def cancel_confirmed(
 async def participants(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
-    roster = await course_service.roster(callback_data.course_id)
-    await callback.answer()
+    roster = await lookup_then_answer(callback, course_service.roster(callback_data.course_id))
     kb = InlineKeyboardBuilder()
-    back_to_card(kb, t, roster.course.id)
-    await bot.send_message(chat_of(callback), _roster_text(roster, t), reply_markup=kb.as_markup())
+    back_to_card(kb, ctx.t, roster.course.id)
+    await ctx.send(_roster_text(roster, ctx.t), kb.as_markup())
 
 
 def _roster_text(roster: Roster, t: Translator) -> str:
@@ -199,20 +196,19 @@ def _roster_text(roster: Roster, t: Translator) -> str:
 async def export(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     course_service: CourseService,
 ) -> None:
-    course = await course_service.get(callback_data.course_id)
-    await callback.answer()  # before the export, which may take a while
+    t = ctx.t
+    # Answered before the export, which may take a while.
+    course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
     file = await course_service.export_participants(
         course.id,
         as_xlsx=callback_data.action == AdminAction.XLSX,
         t=t,
         actor=callback.from_user.id,
     )
-    await bot.send_document(
-        chat_of(callback),
+    await ctx.send_file(
         BufferedInputFile(file.data, filename=file.filename),
-        caption=t("course-export-caption", title=file.course.title(t.locale), count=file.rows),
+        t("course-export-caption", title=file.course.title(t.locale), count=file.rows),
     )

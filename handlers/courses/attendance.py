@@ -39,34 +39,31 @@ async def attendance_markup(
     return t("course-attendance-title", title=course.title(t.locale)), kb.as_markup()
 
 
-@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.ATTENDANCE))
+@router.callback_query(
+    AdminCourseCb.filter(F.action.in_({AdminAction.ATTENDANCE, AdminAction.TOGGLE}))
+)
 async def attendance(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
     t: Translator,
     course_service: CourseService,
 ) -> None:
+    """The attendance page; a tap on a name toggles that person first and redraws only the
+    buttons."""
+    toggle = callback_data.action == AdminAction.TOGGLE
+    if toggle:
+        if not callback_data.arg.isdigit():
+            raise InvalidInput("error-button-expired")
+        await course_service.toggle_attendance(
+            callback_data.course_id, int(callback_data.arg), actor=callback.from_user.id
+        )
+        await callback.answer()
     text, markup = await attendance_markup(
         course_service, callback_data.course_id, t, callback_data.page
     )
-    await callback.answer()
-    await edit(callback, text, markup)
-
-
-@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.TOGGLE))
-async def attendance_toggle(
-    callback: CallbackQuery,
-    callback_data: AdminCourseCb,
-    t: Translator,
-    course_service: CourseService,
-) -> None:
-    if not callback_data.arg.isdigit():
-        raise InvalidInput("error-button-expired")
-    await course_service.toggle_attendance(
-        callback_data.course_id, int(callback_data.arg), actor=callback.from_user.id
-    )
-    await callback.answer()
-    _, markup = await attendance_markup(
-        course_service, callback_data.course_id, t, callback_data.page
-    )
-    await edit_buttons(callback, markup)
+    if toggle:
+        await edit_buttons(callback, markup)
+    else:
+        # Answered once the page is drawn: a course that is gone is said in the alert.
+        await callback.answer()
+        await edit(callback, text, markup)

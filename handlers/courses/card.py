@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -18,10 +18,9 @@ from bot.ui.context import UpdateContext
 from bot.ui.course_card import course_card
 from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
-from bot.ui.replies import chat_of, close_buttons, edit, message_of, say
+from bot.ui.replies import close_buttons, edit, message_of, say
 from bot.ui.signup_replies import calendar_document, report_signup
-from handlers.courses.common import admin_cb
-from storage.users import User
+from handlers.courses.common import admin_cb, lookup_then_answer
 
 router = Router(name=__name__)
 
@@ -31,46 +30,39 @@ PAGE_SIZE = 5
 # -- the catalogue ---------------------------------------------------------------------------
 
 
-async def _chat_of(event: Message | CallbackQuery) -> int:
-    """Where to answer a command or a menu button (the button's press is answered)."""
-    if isinstance(event, Message):
-        return event.chat.id
-    await event.answer()
-    return chat_of(event)
+async def _answer_press(event: Message | CallbackQuery) -> None:
+    """A menu button's press is answered; a command needs nothing."""
+    if isinstance(event, CallbackQuery):
+        await event.answer()
 
 
 @router.message(Command("courses"))
 @router.callback_query(MenuCb.filter(F.action == MenuAction.COURSES))
 async def courses_command(
-    event: Message | CallbackQuery,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    signups: SignupService,
-    settings: Settings,
+    event: Message | CallbackQuery, ctx: UpdateContext, signups: SignupService, settings: Settings
 ) -> None:
-    chat_id = await _chat_of(event)
-    text, markup = await catalogue(user, t, signups, settings, 0)
-    await bot.send_message(chat_id, text, reply_markup=markup)
+    await _answer_press(event)
+    text, markup = await catalogue(ctx, signups, settings, 0)
+    await ctx.send(text, markup)
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.LIST))
 async def catalogue_page(
     callback: CallbackQuery,
     callback_data: CourseCb,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     signups: SignupService,
     settings: Settings,
 ) -> None:
     await callback.answer()
-    text, markup = await catalogue(user, t, signups, settings, callback_data.page)
+    text, markup = await catalogue(ctx, signups, settings, callback_data.page)
     await edit(callback, text, markup)
 
 
 async def catalogue(
-    user: User, t: Translator, signups: SignupService, settings: Settings, number: int
+    ctx: UpdateContext, signups: SignupService, settings: Settings, number: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
+    t = ctx.t
     page, items = await signups.upcoming_page(number, PAGE_SIZE)
     kb = InlineKeyboardBuilder()
     for course in items:
@@ -82,7 +74,7 @@ async def catalogue(
         )
     kb.adjust(1)
     add_page_buttons(kb, t, page, lambda n: CourseCb(action=CourseAction.LIST, page=n))
-    if user.id in settings.admin_ids:
+    if ctx.user.id in settings.admin_ids:
         kb.row()
         kb.button(text=t("button-manage-courses"), callback_data=admin_cb(AdminAction.LIST))
     text = t("catalogue-title", count=page.total) if page.total else t("courses-none-yet")
@@ -96,8 +88,7 @@ async def catalogue(
 async def view_course(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
     text, markup = await course_card(course, ctx.user, ctx.t, signups, callback_data.page)
     if callback_data.action == CourseAction.OPEN:
         # The button under an announcement: the card below it, the announcement stays.
@@ -113,19 +104,17 @@ async def view_course(
 async def sign_up(
     callback: CallbackQuery,
     callback_data: CourseCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     signups: SignupService,
     state: FSMContext,
 ) -> None:
-    chat_id = chat_of(callback)
+    bot, chat_id, user, t = ctx.bot, ctx.chat_id, ctx.user, ctx.t
     if not user.profile_complete:
         # Collect the profile first; the profile dialog finishes the sign-up at its end.
-        course = await signups.visible_course(callback_data.course_id)
-        await callback.answer()
-        title = course.title(t.locale)
-        await bot.send_message(chat_id, t("signup-profile-first", title=title))
+        course = await lookup_then_answer(
+            callback, signups.visible_course(callback_data.course_id)
+        )
+        await ctx.send(t("signup-profile-first", title=course.title(t.locale)))
         await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
         return
     # The service refuses drafts, cancelled and closed courses with the reason.
@@ -142,15 +131,10 @@ async def sign_up(
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CALENDAR))
 async def calendar_file(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    bot: Bot,
-    t: Translator,
-    signups: SignupService,
+    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    course = await signups.visible_course(callback_data.course_id)
-    await callback.answer()
-    await bot.send_document(chat_of(callback), await calendar_document(bot, course, t.locale))
+    course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
+    await ctx.send_file(await calendar_document(ctx.bot, course, ctx.locale))
 
 
 # -- cancelling ------------------------------------------------------------------------------
@@ -158,14 +142,12 @@ async def calendar_file(
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL))
 async def cancel_ask(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    t: Translator,
-    signups: SignupService,
+    callback: CallbackQuery, callback_data: CourseCb, t: Translator, signups: SignupService
 ) -> None:
     # Too late is said now, not after "Are you sure?".
-    course = await signups.cancellable_course(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(
+        callback, signups.cancellable_course(callback_data.course_id)
+    )
     kb = InlineKeyboardBuilder()
     for key, action in (
         ("button-cancel-place-yes", CourseAction.CANCEL_YES),
@@ -180,18 +162,15 @@ async def cancel_ask(
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
 async def cancel_confirmed(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    user: User,
-    t: Translator,
-    signups: SignupService,
+    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    course = await signups.withdraw(callback_data.course_id, user.id)
+    t = ctx.t
+    course = await signups.withdraw(callback_data.course_id, ctx.user.id)
     await callback.answer(
         t.plain("signup-cancelled", title=course.title(t.locale)), show_alert=True
     )
     if message_of(callback) is not None:
-        text, markup = await course_card(course, user, t, signups, callback_data.page)
+        text, markup = await course_card(course, ctx.user, t, signups, callback_data.page)
         await edit(callback, text, markup)
 
 
@@ -199,20 +178,15 @@ async def cancel_confirmed(
     CourseCb.filter(F.action.in_({CourseAction.COMING, CourseAction.NOT_COMING}))
 )
 async def still_coming(
-    callback: CallbackQuery,
-    callback_data: CourseCb,
-    user: User,
-    t: Translator,
-    signups: SignupService,
+    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     """The answer to "Are you still coming?"; No frees the seat at once (the service promotes
     the next person waiting and tells them)."""
     coming = callback_data.action == CourseAction.COMING
-    course = await signups.answer_still_coming(callback_data.course_id, user.id, coming)
+    course = await signups.answer_still_coming(callback_data.course_id, ctx.user.id, coming)
     await close_buttons(callback)
-    await say(
-        callback, t("attendance-yes" if coming else "attendance-no", title=course.title(t.locale))
-    )
+    title = course.title(ctx.locale)
+    await say(callback, ctx.t("attendance-yes" if coming else "attendance-no", title=title))
 
 
 # -- /my -------------------------------------------------------------------------------------
@@ -222,17 +196,17 @@ async def still_coming(
 @router.callback_query(MenuCb.filter(F.action == MenuAction.MY))
 @router.callback_query(CourseCb.filter(F.action == CourseAction.MY))
 async def my_courses(
-    event: Message | CallbackQuery, bot: Bot, user: User, t: Translator, signups: SignupService
+    event: Message | CallbackQuery, ctx: UpdateContext, signups: SignupService
 ) -> None:
-    await send_my_courses(bot, await _chat_of(event), user, t, signups)
+    await _answer_press(event)
+    await send_my_courses(ctx, signups)
 
 
-async def send_my_courses(
-    bot: Bot, chat_id: int, user: User, t: Translator, signups: SignupService
-) -> None:
-    mine = await signups.my_courses(user.id)
+async def send_my_courses(ctx: UpdateContext, signups: SignupService) -> None:
+    t = ctx.t
+    mine = await signups.my_courses(ctx.user.id)
     if not mine:
-        await bot.send_message(chat_id, t("my-courses-none"))
+        await ctx.send(t("my-courses-none"))
         return
     lines = [t("my-courses-title", count=len(mine)), ""]
     kb = InlineKeyboardBuilder()
@@ -244,4 +218,4 @@ async def send_my_courses(
             callback_data=CourseCb(action=CourseAction.VIEW, course_id=item.course.id),
         )
     kb.adjust(1)
-    await bot.send_message(chat_id, "\n".join(lines), reply_markup=kb.as_markup())
+    await ctx.send("\n".join(lines), kb.as_markup())

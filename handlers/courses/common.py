@@ -1,8 +1,12 @@
-"""What the organiser's course handlers share: the organiser card of a course and its buttons."""
+"""What the course handlers share: answering a press once its course is found, and the
+organiser card of a course and its buttons."""
 
 from __future__ import annotations
 
-from aiogram import Bot, Router, html
+from collections.abc import Awaitable
+from typing import TypeVar
+
+from aiogram import Router, html
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -10,10 +14,21 @@ from bot.i18n import Translator
 from bot.services.courses import CourseService
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
-from bot.ui.replies import chat_of, message_of
+from bot.ui.context import UpdateContext
+from bot.ui.replies import message_of
 from handlers.filters import IsOrganiser
 from storage.courses import Course, CourseStatus
 from storage.registrations import Counts
+
+T = TypeVar("T")
+
+
+async def lookup_then_answer(callback: CallbackQuery, lookup: Awaitable[T]) -> T:
+    """What `lookup` loads, the press answered only once it is loaded: when the lookup refuses
+    (a course gone, too late to cancel) the error handler still answers the press with why."""
+    found = await lookup
+    await callback.answer()
+    return found
 
 
 def organiser_router(name: str) -> Router:
@@ -54,9 +69,10 @@ def counts_line(course: Course, counts: Counts, t: Translator) -> str:
 
 
 async def organiser_card(
-    bot: Bot, course: Course, t: Translator, counts: Counts | None
+    ctx: UpdateContext, course: Course, counts: Counts | None
 ) -> tuple[str, InlineKeyboardMarkup]:
-    me = await bot.me()
+    t = ctx.t
+    me = await ctx.bot.me()
     link = f"https://t.me/{me.username}?start=c{course.id}"
     lines = [
         f"{STATUS_ICON[course.status]} <b>{html.quote(course.title(t.locale))}</b>",
@@ -105,9 +121,8 @@ def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
 
 async def show_card(
     callback: CallbackQuery,
-    bot: Bot,
+    ctx: UpdateContext,
     course_id: int,
-    t: Translator,
     courses: CourseService,
     answer: bool = False,
 ) -> None:
@@ -116,9 +131,9 @@ async def show_card(
     course, counts = await courses.counts(course_id)
     if answer:
         await callback.answer()
-    text, markup = await organiser_card(bot, course, t, counts)
+    text, markup = await organiser_card(ctx, course, counts)
     message = message_of(callback)
     if message is not None:
         await message.edit_text(text, reply_markup=markup)
     else:
-        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+        await ctx.send(text, markup)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
@@ -16,9 +16,16 @@ from bot.services import course_fields as fields
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.context import UpdateContext
 from bot.ui.problems import problem_text
-from bot.ui.replies import NOT_COMMAND, chat_of, edit
-from handlers.courses.common import admin_cb, back_to_card, organiser_card, organiser_router
+from bot.ui.replies import NOT_COMMAND, edit
+from handlers.courses.common import (
+    admin_cb,
+    back_to_card,
+    lookup_then_answer,
+    organiser_card,
+    organiser_router,
+)
 from storage.courses import Course
 
 router = organiser_router(__name__)
@@ -35,39 +42,43 @@ async def edit_choose(
     t: Translator,
     course_service: CourseService,
 ) -> None:
-    course = await course_service.get(callback_data.course_id)
-    await callback.answer()
+    course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
+    text = t("course-edit-choose", title=course.title(t.locale))
+    await edit(callback, text, _field_buttons(course.id, t))
+
+
+def _field_buttons(course_id: int, t: Translator) -> InlineKeyboardMarkup:
+    """A button an editable field, and back to the card."""
     kb = InlineKeyboardBuilder()
     for field in EDITABLE:
         kb.button(
             text=t(f"course-field-{field}"),
-            callback_data=admin_cb(AdminAction.EDIT_FIELD, course.id, arg=field),
+            callback_data=admin_cb(AdminAction.EDIT_FIELD, course_id, arg=field),
         )
-    back_to_card(kb, t, course.id)
+    back_to_card(kb, t, course_id)
     kb.adjust(2)
-    await edit(callback, t("course-edit-choose", title=course.title(t.locale)), kb.as_markup())
+    return kb.as_markup()
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.EDIT_FIELD))
 async def edit_ask(
     callback: CallbackQuery,
     callback_data: AdminCourseCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     course_service: CourseService,
 ) -> None:
+    t = ctx.t
     course = await course_service.get(callback_data.course_id)
     if callback_data.arg not in EDITABLE:
         raise InvalidInput("error-button-expired")
     await callback.answer()
     await state.set_state(CourseEdit.value)
     await state.set_data({"course_id": course.id, "field": callback_data.arg})
-    await bot.send_message(
-        chat_of(callback),
+    await ctx.send(
         t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
         + "\n"
-        + t("course-edit-current", value=_current(course, callback_data.arg, t)),
+        + t("course-edit-current", value=_current(course, callback_data.arg, t))
     )
 
 
@@ -84,11 +95,7 @@ def _current(course: Course, field: str, t: Translator) -> str:
 
 @router.message(CourseEdit.value, F.text, NOT_COMMAND)
 async def edit_value(
-    message: Message,
-    bot: Bot,
-    t: Translator,
-    state: FSMContext,
-    course_service: CourseService,
+    message: Message, ctx: UpdateContext, state: FSMContext, course_service: CourseService
 ) -> None:
     data = await state.get_data()
     if "course_id" not in data or "field" not in data:
@@ -101,12 +108,12 @@ async def edit_value(
             int(data["course_id"]), str(data["field"]), message.text, actor=organiser
         )
     except FieldRejected as rejected:
-        await message.answer(problem_text(rejected.problem, t))
+        await message.answer(problem_text(rejected.problem, ctx.t))
         return
     await state.clear()
-    await message.answer(t("course-edit-saved", count=change.notified))
+    await message.answer(ctx.t("course-edit-saved", count=change.notified))
     _, counts = await course_service.counts(change.course.id)
-    text, markup = await organiser_card(bot, change.course, t, counts)
+    text, markup = await organiser_card(ctx, change.course, counts)
     await message.answer(text, reply_markup=markup)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 from typing import Any
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -27,8 +27,9 @@ from bot.services.courses import (
 )
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseFormAction, CourseFormCb
+from bot.ui.context import UpdateContext
 from bot.ui.problems import describe_problem, number_as_sent, problem_text
-from bot.ui.replies import NOT_COMMAND, chat_of, edit_buttons
+from bot.ui.replies import NOT_COMMAND, edit_buttons
 from handlers.courses.common import organiser_card, organiser_router
 from storage.courses import DIALOG_STEPS, Course
 
@@ -49,14 +50,13 @@ CourseDialog = types.new_class(
 async def new_course(
     message: Message,
     command: CommandObject,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     settings: Settings,
-    clock: Clock,
     course_service: CourseService,
     localizations: Localizations,
 ) -> None:
+    t = ctx.t
     args = (command.args or "").strip()
     if args.lower() == "template":
         await message.answer(t("course-template", timezone=settings.default_timezone))
@@ -64,7 +64,7 @@ async def new_course(
     if not args:
         await state.set_data({"course": {}})
         await message.answer(t("course-dialog-intro"))
-        await ask_step(bot, message.chat.id, DIALOG_STEPS[0], t, state, settings)
+        await ask_step(ctx, DIALOG_STEPS[0], state, settings)
         return
     organiser = message.from_user.id if message.from_user else None
     try:
@@ -74,7 +74,7 @@ async def new_course(
         lines = [describe_problem(p, t) for p in rejected.problems]
         await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))
         return
-    await send_preview(bot, message.chat.id, course, t, localizations, clock)
+    await send_preview(ctx, course, localizations, course_service.clock)
 
 
 # -- /newcourse: the step-by-step dialog -----------------------------------------------------
@@ -118,22 +118,17 @@ def button_answer(step: str, callback_data: CourseFormCb) -> Answer:
     raise InvalidInput("error-button-expired")
 
 
-async def ask_step(
-    bot: Bot, chat_id: int, step: str, t: Translator, state: FSMContext, settings: Settings
-) -> None:
+async def ask_step(ctx: UpdateContext, step: str, state: FSMContext, settings: Settings) -> None:
     await state.set_state(getattr(CourseDialog, step))
-    await bot.send_message(
-        chat_id,
-        t(f"course-ask-{step}", format=fields.DATETIME_FORMAT),
-        reply_markup=step_buttons(step, t, settings),
+    await ctx.send(
+        ctx.t(f"course-ask-{step}", format=fields.DATETIME_FORMAT),
+        step_buttons(step, ctx.t, settings),
     )
 
 
 async def continue_dialog(
-    bot: Bot,
-    chat_id: int,
+    ctx: UpdateContext,
     progress: DialogProgress,
-    t: Translator,
     state: FSMContext,
     settings: Settings,
     localizations: Localizations,
@@ -143,10 +138,10 @@ async def continue_dialog(
     if progress.course is None:
         await state.update_data(course=progress.draft)
         assert progress.ask is not None
-        await ask_step(bot, chat_id, progress.ask, t, state, settings)
+        await ask_step(ctx, progress.ask, state, settings)
         return
     await state.clear()
-    await send_preview(bot, chat_id, progress.course, t, localizations, clock)
+    await send_preview(ctx, progress.course, localizations, clock)
 
 
 def _step(raw_state: str) -> str:
@@ -158,51 +153,37 @@ async def _draft(state: FSMContext) -> dict[str, Any]:
 
 
 @router.message(StateFilter(CourseDialog), F.text, NOT_COMMAND)
-async def dialog_answer(
-    message: Message,
-    bot: Bot,
-    t: Translator,
-    state: FSMContext,
-    raw_state: str,
-    settings: Settings,
-    clock: Clock,
-    course_service: CourseService,
-    localizations: Localizations,
-) -> None:
-    organiser = message.from_user.id if message.from_user else 0
-    try:
-        progress = await course_service.answer_step(
-            await _draft(state), _step(raw_state), message.text, organiser
-        )
-    except FieldRejected as rejected:
-        await message.answer(problem_text(rejected.problem, t))
-        return
-    await continue_dialog(bot, message.chat.id, progress, t, state, settings, localizations, clock)
-
-
 @router.callback_query(StateFilter(CourseDialog), CourseFormCb.filter())
-async def dialog_button(
-    callback: CallbackQuery,
-    callback_data: CourseFormCb,
-    bot: Bot,
-    t: Translator,
+async def dialog_answer(
+    event: Message | CallbackQuery,
+    ctx: UpdateContext,
     state: FSMContext,
     raw_state: str,
     settings: Settings,
-    clock: Clock,
     course_service: CourseService,
     localizations: Localizations,
+    callback_data: CourseFormCb | None = None,  # a button's answer; None for a typed one
 ) -> None:
+    """One answer of the dialog, typed or a button of the step (skip, default, language)."""
     step = _step(raw_state)
-    progress = await course_service.answer_step(
-        await _draft(state), step, button_answer(step, callback_data), callback.from_user.id
-    )
-    await callback.answer()
-    if not progress.went_back:
-        await edit_buttons(callback, None)
-    await continue_dialog(
-        bot, chat_of(callback), progress, t, state, settings, localizations, clock
-    )
+    if isinstance(event, Message):
+        organiser = event.from_user.id if event.from_user else 0
+        try:
+            progress = await course_service.answer_step(
+                await _draft(state), step, event.text, organiser
+            )
+        except FieldRejected as rejected:
+            await event.answer(problem_text(rejected.problem, ctx.t))
+            return
+    else:
+        assert callback_data is not None
+        progress = await course_service.answer_step(
+            await _draft(state), step, button_answer(step, callback_data), event.from_user.id
+        )
+        await event.answer()
+        if not progress.went_back:
+            await edit_buttons(event, None)
+    await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
 
 
 @router.message(StateFilter(CourseDialog), NOT_COMMAND)
@@ -211,21 +192,15 @@ async def dialog_needs_text(message: Message, t: Translator) -> None:
 
 
 async def send_preview(
-    bot: Bot,
-    chat_id: int,
-    course: Course,
-    t: Translator,
-    localizations: Localizations,
-    clock: Clock,
+    ctx: UpdateContext, course: Course, localizations: Localizations, clock: Clock
 ) -> None:
     """The card exactly as participants will read it, in each language, then the controls."""
     for locale in localizations.locales:
         reader = localizations.get(locale)
-        await bot.send_message(
-            chat_id,
+        await ctx.send(
             reader("course-preview-heading")
             + "\n\n"
-            + course_texts.card(course, reader, 0, clock()),
+            + course_texts.card(course, reader, 0, clock())
         )
-    text, markup = await organiser_card(bot, course, t, None)
-    await bot.send_message(chat_id, text, reply_markup=markup)
+    text, markup = await organiser_card(ctx, course, None)
+    await ctx.send(text, markup)
