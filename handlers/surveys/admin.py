@@ -36,10 +36,7 @@ async def set_mode(
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.ACTIVATE))
 async def activate(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    t: Translator,
-    surveys: SurveyService,
+    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
 ) -> None:
     launch = await surveys.launch(callback_data.survey_id, callback.from_user.id)
     await callback.answer()

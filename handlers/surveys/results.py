@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -17,8 +17,9 @@ from bot.services.surveys.chart import ratings_chart
 from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.context import UpdateContext
 from bot.ui.pagination import Page, add_page_buttons
-from bot.ui.replies import chat_of, message_of
+from bot.ui.replies import message_of
 from handlers.surveys.common import add_button
 
 router = Router(name=__name__)
@@ -61,10 +62,10 @@ def _file_buttons(kb: InlineKeyboardBuilder, report: Report, t: Translator) -> N
 async def show_results(
     callback: CallbackQuery,
     callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     surveys: SurveyService,
 ) -> None:
+    t = ctx.t
     report = await surveys.report(callback_data.survey_id, t.locale)
     survey, summary = report.survey, report.summary
     await callback.answer()
@@ -81,27 +82,27 @@ async def show_results(
         kb.row()
         add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
     markup = kb.as_markup() if kb.buttons else None
-    await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    await ctx.send(text, markup)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.CHART))
 async def send_chart(
     callback: CallbackQuery,
     callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     surveys: SurveyService,
 ) -> None:
+    t = ctx.t
     report = await surveys.visible_report(callback_data.survey_id, t.locale)
     await callback.answer(t("results-chart-drawing"))
     title = report.survey.title(t.locale)
     # Drawing takes a few hundred milliseconds of CPU: off the event loop.
     png = await asyncio.to_thread(ratings_chart, title, report.questions, report.summary, t.locale)
     if png is None:
-        await bot.send_message(chat_of(callback), t("results-chart-empty"))
+        await ctx.send(t("results-chart-empty"))
         return
     photo = BufferedInputFile(png, filename=f"survey-{report.survey.id}.png")
-    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title[:1024]))
+    await ctx.bot.send_photo(ctx.chat_id, photo, caption=html.quote(title[:1024]))
 
 
 @router.callback_query(
@@ -110,17 +111,16 @@ async def send_chart(
 async def send_export(
     callback: CallbackQuery,
     callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     surveys: SurveyService,
 ) -> None:
+    t = ctx.t
     xlsx = callback_data.action == SurveyAdminAction.XLSX
     export = await surveys.export(callback_data.survey_id, xlsx, callback.from_user.id, t)
     await callback.answer()
-    await bot.send_document(
-        chat_of(callback),
+    await ctx.send_file(
         BufferedInputFile(export.data, filename=export.filename),
-        caption=t("results-export-caption", title=export.title, count=export.rows),
+        t("results-export-caption", title=export.title, count=export.rows),
     )
 
 
@@ -128,10 +128,10 @@ async def send_export(
 async def text_answers(
     callback: CallbackQuery,
     callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     surveys: SurveyService,
 ) -> None:
+    t = ctx.t
     report = await surveys.released_report(callback_data.survey_id, t.locale)
     survey, questions = report.survey, report.questions
     index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
@@ -157,6 +157,6 @@ async def text_answers(
     markup = kb.as_markup() if kb.buttons else None
     message = message_of(callback)
     if as_new or message is None:
-        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+        await ctx.send(text, markup)
     else:
         await message.edit_text(text, reply_markup=markup)
