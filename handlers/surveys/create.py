@@ -70,17 +70,14 @@ async def _offer_template(message: Message, t: Translator, surveys: SurveyServic
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
 async def template_for_course(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    ctx: UpdateContext,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
     arg = callback_data.arg
     if arg != NO_COURSE and not arg.isdigit():
         raise CourseNotFound()
     course_id = None if arg == NO_COURSE else int(arg)
     preview = await surveys.create_from_template(course_id, ctx.user.id)
-    await callback.answer()
+    await query.answer()
     await send_preview(ctx, preview, surveys.default_timezone)
 
 
