@@ -13,6 +13,7 @@ from bot.i18n import Translator
 from bot.services.surveys import Step, SurveyService
 from bot.services.surveys.model import TEXT_ANSWER_LIMIT, Question, QuestionKind
 from bot.ui.callbacks import SurveyAction, SurveyCb
+from bot.ui.context import UpdateContext
 
 RATING_ROW = 6  # buttons per row: 1-5 fits one row, 0-10 two
 
@@ -124,8 +125,27 @@ def question_markup(step: Step, t: Translator) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-async def show_step(bot: Bot, chat_id: int, step: Step, t: Translator, state: FSMContext) -> None:
+async def show_step(ctx: UpdateContext, step: Step, state: FSMContext) -> None:
     """The current question as a new message, or the thank-you when the survey is done."""
+    await _send_step(ctx.bot, ctx.chat_id, step, ctx.t, state)
+
+
+async def resend_current(
+    bot: Bot, chat_id: int, user_id: int, t: Translator, surveys: SurveyService, state: FSMContext
+) -> bool:
+    """After a language switch mid-survey: the current question again, in the new language
+    (`t`, not the one the update came in with)."""
+    if await state.get_state() != SurveyAnswering.question.state:
+        return False
+    survey_id = (await state.get_data()).get("survey_id")
+    if survey_id is None:
+        return False
+    step = await surveys.current(int(survey_id), user_id)
+    await _send_step(bot, chat_id, step, t, state)
+    return True
+
+
+async def _send_step(bot: Bot, chat_id: int, step: Step, t: Translator, state: FSMContext) -> None:
     if step.question is None:
         await state.clear()
         await bot.send_message(chat_id, t("survey-thanks", title=step.survey.title(t.locale)))
@@ -135,17 +155,3 @@ async def show_step(bot: Bot, chat_id: int, step: Step, t: Translator, state: FS
     )
     await state.set_state(SurveyAnswering.question)
     await state.set_data({"survey_id": step.survey.id, "message_id": sent.message_id})
-
-
-async def resend_current(
-    bot: Bot, chat_id: int, user_id: int, t: Translator, surveys: SurveyService, state: FSMContext
-) -> bool:
-    """After a language switch mid-survey: the current question again, in the new language."""
-    if await state.get_state() != SurveyAnswering.question.state:
-        return False
-    survey_id = (await state.get_data()).get("survey_id")
-    if survey_id is None:
-        return False
-    step = await surveys.current(int(survey_id), user_id)
-    await show_step(bot, chat_id, step, t, state)
-    return True

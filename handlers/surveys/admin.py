@@ -36,11 +36,10 @@ async def set_mode(
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.ACTIVATE))
 async def activate(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    t: Translator,
-    surveys: SurveyService,
+    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
 ) -> None:
+    """The preview's Activate button; the reply says when invitations go: on demand, now, or
+    at a time after the course (in the course's zone)."""
     launch = await surveys.launch(callback_data.survey_id, callback.from_user.id)
     await callback.answer()
     if launch is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -21,9 +21,9 @@ from bot.i18n import Translator
 from bot.services.surveys import Step, SurveyService
 from bot.services.surveys.model import TEXT_ANSWER_LIMIT, Answer, Question, QuestionKind
 from bot.ui.callbacks import SurveyAction, SurveyCb
-from bot.ui.replies import chat_of, edit_buttons
+from bot.ui.context import UpdateContext
+from bot.ui.replies import edit_buttons
 from bot.ui.survey_screens import SurveyAnswering, question_markup, show_step
-from storage.users import User
 
 router = Router(name=__name__)
 
@@ -44,27 +44,27 @@ def answer_text(question: Question, answer: Answer, t: Translator) -> str:
 
 
 async def close_question(
-    bot: Bot, chat_id: int, message_id: int | None, step: Step, index: int, t: Translator
+    ctx: UpdateContext, message_id: int | None, step: Step, index: int
 ) -> None:
     """The answered question keeps its text and shows the answer; its buttons go."""
     if message_id is None:
         return
+    t = ctx.t
     question = step.questions[index]
     answer = step.response.answers.get(index)
     text = f"{html.quote(question.text.get(t.locale))}\n✅ {answer_text(question, answer, t)}"
     # An old message may be gone or too old to edit: the answer is recorded all the same.
     with contextlib.suppress(TelegramBadRequest):
-        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+        await ctx.bot.edit_message_text(text, chat_id=ctx.chat_id, message_id=message_id)
 
 
 # -- starting ---------------------------------------------------------------------------------
 
 
 @router.message(Command("surveys"))
-async def surveys_command(
-    message: Message, user: User, t: Translator, surveys: SurveyService
-) -> None:
-    items = await surveys.open_for(user.id)
+async def surveys_command(message: Message, ctx: UpdateContext, surveys: SurveyService) -> None:
+    t = ctx.t
+    items = await surveys.open_for(ctx.user.id)
     if not items:
         await message.answer(t("surveys-none"))
         return
@@ -93,18 +93,16 @@ async def surveys_command(
 async def start_survey(
     callback: CallbackQuery,
     callback_data: SurveyCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
+    ctx: UpdateContext,
     state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
-    step = await surveys.begin(callback_data.survey_id, user.id)
+    step = await surveys.begin(callback_data.survey_id, ctx.user.id)
     await callback.answer()
     if step.question is None:
-        await bot.send_message(chat_of(callback), t("survey-already-done"))
+        await ctx.send(ctx.t("survey-already-done"))
         return
-    await show_step(bot, chat_of(callback), step, t, state)
+    await show_step(ctx, step, state)
 
 
 # -- answering with buttons -------------------------------------------------------------------
@@ -118,51 +116,49 @@ async def start_survey(
 async def answer_button(
     callback: CallbackQuery,
     callback_data: SurveyCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
+    ctx: UpdateContext,
     state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     """A rating, choice or yes/no button, Skip, or Done under a multiple-choice question."""
     survey_id, index = callback_data.survey_id, callback_data.q
     if callback_data.action == SurveyAction.DONE:
-        step = await surveys.confirm_selection(survey_id, user.id, index)
+        step = await surveys.confirm_selection(survey_id, ctx.user.id, index)
     else:
         value = callback_data.value if callback_data.action == SurveyAction.ANSWER else None
-        step = await surveys.press(survey_id, user.id, index, value)
+        step = await surveys.press(survey_id, ctx.user.id, index, value)
     if not step.recorded:
         # A double tap or a button of a question answered before: nothing changes.
-        await callback.answer(t("survey-button-stale"))
+        await callback.answer(ctx.t("survey-button-stale"))
         return
     await callback.answer()
     message_id = callback.message.message_id if callback.message else None
-    await close_question(bot, chat_of(callback), message_id, step, index, t)
-    await show_step(bot, chat_of(callback), step, t, state)
+    await close_question(ctx, message_id, step, index)
+    await show_step(ctx, step, state)
 
 
 @router.callback_query(SurveyCb.filter(F.action == SurveyAction.TOGGLE))
 async def toggle_option(
-    callback: CallbackQuery,
-    callback_data: SurveyCb,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
+    callback: CallbackQuery, callback_data: SurveyCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
     step = await surveys.toggle(
-        callback_data.survey_id, user.id, callback_data.q, callback_data.value, callback_data.on
+        callback_data.survey_id,
+        ctx.user.id,
+        callback_data.q,
+        callback_data.value,
+        callback_data.on,
     )
     if not step.recorded:
-        await callback.answer(t("survey-button-stale"))
+        await callback.answer(ctx.t("survey-button-stale"))
         return
     await callback.answer()
-    await edit_buttons(callback, question_markup(step, t))
+    await edit_buttons(callback, question_markup(step, ctx.t))
 
 
 # -- answering by typing ----------------------------------------------------------------------
 
 
-async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMContext) -> Step:
+async def _where_typing_goes(user_id: int, surveys: SurveyService, state: FSMContext) -> Step:
     """The survey typed text belongs to; a closed or removed one ends the dialog first, so
     later messages are not taken for answers (the error handler says why)."""
     survey_id = (await state.get_data()).get("survey_id")
@@ -171,7 +167,7 @@ async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMConte
         await state.clear()
         raise InvalidInput("fallback-not-understood")
     try:
-        return await surveys.current(survey_id, user.id)
+        return await surveys.current(survey_id, user_id)
     except DomainError:
         await state.clear()
         raise
@@ -180,17 +176,13 @@ async def _where_typing_goes(user: User, surveys: SurveyService, state: FSMConte
 @router.message(SurveyAnswering.question, F.text, ~F.text.startswith("/"))
 @router.message(SurveyAnswering.question, ~F.text)
 async def typed_answer(
-    message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    surveys: SurveyService,
-    state: FSMContext,
+    message: Message, ctx: UpdateContext, state: FSMContext, surveys: SurveyService
 ) -> None:
     """Text where a question waits for an answer; a sticker, photo or voice message there is
     told what is expected."""
+    t = ctx.t
     data = await state.get_data()
-    step = await _where_typing_goes(user, surveys, state)
+    step = await _where_typing_goes(ctx.user.id, surveys, state)
     question = step.question
     if question is None:
         await state.clear()
@@ -201,16 +193,16 @@ async def typed_answer(
     if message.text is None or not typed:
         # Show the question again, so its buttons (or the hint) are at hand.
         await message.answer(t("survey-text-only" if typed else "survey-use-buttons"))
-        await show_step(bot, message.chat.id, step, t, state)
+        await show_step(ctx, step, state)
         return
     text = message.text.strip()
     if len(text) > TEXT_ANSWER_LIMIT:
         await message.answer(t("survey-text-too-long", length=len(text), limit=TEXT_ANSWER_LIMIT))
         return
-    answered = await surveys.answer(step.survey.id, user.id, step.index, text)
+    answered = await surveys.answer(step.survey.id, ctx.user.id, step.index, text)
     if not answered.recorded:
         await message.answer(t("survey-button-stale"))
         return
     # The question keeps its text; its Skip button goes.
-    await close_question(bot, message.chat.id, data.get("message_id"), answered, step.index, t)
-    await show_step(bot, message.chat.id, answered, t, state)
+    await close_question(ctx, data.get("message_id"), answered, step.index)
+    await show_step(ctx, answered, state)

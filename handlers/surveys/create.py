@@ -3,22 +3,22 @@ one-message definition) and the preview that follows it."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.config import LOCALES
 from bot.errors import CourseNotFound
-from bot.i18n import Localizations, Translator
+from bot.i18n import Translator
 from bot.services.surveys import Preview, SurveyService, questions_of
 from bot.services.surveys.model import Question, QuestionKind
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.context import UpdateContext
 from bot.ui.problems import describe_problem, number_as_sent
-from bot.ui.replies import chat_of
 from handlers.surveys.common import add_button, draft_settings
 from storage.surveys import Survey
-from storage.users import User
 
 router = Router(name=__name__)
 
@@ -28,14 +28,9 @@ MESSAGE_LIMIT = 4096
 
 @router.message(Command("newsurvey"))
 async def new_survey(
-    message: Message,
-    command: CommandObject,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    localizations: Localizations,
-    surveys: SurveyService,
+    message: Message, command: CommandObject, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
+    t = ctx.t
     args = (command.args or "").strip()
     if args.lower() == "template":
         recent = await surveys.template_courses()
@@ -48,7 +43,7 @@ async def new_survey(
     if not args:
         await _offer_template(message, t, surveys)
         return
-    preview, problems = await surveys.define(args, user.id)
+    preview, problems = await surveys.define(args, ctx.user.id)
     if preview is None:
         number_as_sent(problems, message.text or "", args)
         lines = [describe_problem(problem, t) for problem in problems]
@@ -56,7 +51,7 @@ async def new_survey(
             t("survey-definition-problems", count=len(lines)) + "\n" + "\n".join(lines)
         )
         return
-    await send_preview(bot, message.chat.id, preview, t, localizations, surveys.default_timezone)
+    await send_preview(ctx, preview, surveys.default_timezone)
 
 
 async def _offer_template(message: Message, t: Translator, surveys: SurveyService) -> None:
@@ -75,21 +70,15 @@ async def _offer_template(message: Message, t: Translator, surveys: SurveyServic
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
 async def template_for_course(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    localizations: Localizations,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
     arg = callback_data.arg
     if arg != NO_COURSE and not arg.isdigit():
         raise CourseNotFound()
     course_id = None if arg == NO_COURSE else int(arg)
-    preview = await surveys.create_from_template(course_id, user.id)
-    await callback.answer()
-    await send_preview(bot, chat_of(callback), preview, t, localizations, surveys.default_timezone)
+    preview = await surveys.create_from_template(course_id, ctx.user.id)
+    await query.answer()
+    await send_preview(ctx, preview, surveys.default_timezone)
 
 
 def _question_lines(question: Question, number: int, locale: str, t: Translator) -> list[str]:
@@ -136,16 +125,10 @@ def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return parts
 
 
-async def send_preview(
-    bot: Bot,
-    chat_id: int,
-    preview: Preview,
-    t: Translator,
-    localizations: Localizations,
-    default_zone: str,
-) -> None:
-    for locale in localizations.locales:
-        for part in _chunks(preview_text(preview.survey, locale, t)):
-            await bot.send_message(chat_id, part)
-    text, markup = draft_settings(preview, t, default_zone)
-    await bot.send_message(chat_id, text, reply_markup=markup)
+async def send_preview(ctx: UpdateContext, preview: Preview, default_zone: str) -> None:
+    """The survey in every language the bot speaks, then its settings and buttons."""
+    for locale in LOCALES:
+        for part in _chunks(preview_text(preview.survey, locale, ctx.t)):
+            await ctx.send(part)
+    text, markup = draft_settings(preview, ctx.t, default_zone)
+    await ctx.send(text, markup)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.filters import Command
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
@@ -17,10 +17,11 @@ from bot.services.surveys.chart import ratings_chart
 from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.context import UpdateContext
 from bot.ui.pagination import Page, add_page_buttons
-from bot.ui.replies import chat_of, message_of
+from bot.ui.replies import message_of
 from handlers.surveys.common import add_button
-from storage.surveys import SurveyStatus
+from storage.surveys import Survey, SurveyStatus
 
 router = Router(name=__name__)
 
@@ -30,16 +31,21 @@ RESULTS_SURVEYS = 10
 @router.message(Command("results"))
 async def results_command(message: Message, t: Translator, surveys: SurveyService) -> None:
     latest = await surveys.latest(RESULTS_SURVEYS)
-    if not latest:
+    if latest:
+        await message.answer(t("results-choose"), reply_markup=_survey_buttons(latest, t))
+    else:
         await message.answer(t("results-no-surveys"))
-        return
+
+
+def _survey_buttons(surveys: list[Survey], t: Translator) -> InlineKeyboardMarkup:
+    """A button per survey, drafts marked."""
     kb = InlineKeyboardBuilder()
-    for survey in latest:
+    for survey in surveys:
         mark = "" if survey.status == SurveyStatus.ACTIVE else t("results-draft-mark")
         text = f"#{survey.id} {survey.title(t.locale)}{mark}"[:64]
         add_button(kb, text, SurveyAdminAction.RESULTS, survey.id)
     kb.adjust(1)
-    await message.answer(t("results-choose"), reply_markup=kb.as_markup())
+    return kb.as_markup()
 
 
 def _file_buttons(kb: InlineKeyboardBuilder, report: Report, t: Translator) -> None:
@@ -60,15 +66,12 @@ def _file_buttons(kb: InlineKeyboardBuilder, report: Report, t: Translator) -> N
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.RESULTS))
 async def show_results(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
+    t = ctx.t
     report = await surveys.report(callback_data.survey_id, t.locale)
     survey, summary = report.survey, report.summary
-    await callback.answer()
+    await query.answer()
     text = results_text(survey.title(t.locale), summary, report.questions, t, survey.anonymous)
     if report.unreadable:
         text += "\n\n" + t("results-unreadable", count=report.unreadable)
@@ -82,82 +85,73 @@ async def show_results(
         kb.row()
         add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
     markup = kb.as_markup() if kb.buttons else None
-    await bot.send_message(chat_of(callback), text, reply_markup=markup)
+    await ctx.send(text, markup)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.CHART))
 async def send_chart(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
-    report = await surveys.visible_report(callback_data.survey_id, t.locale)
-    await callback.answer(t("results-chart-drawing"))
-    title = report.survey.title(t.locale)
+    locale = ctx.locale
+    report = await surveys.visible_report(callback_data.survey_id, locale)
+    await query.answer(ctx.t("results-chart-drawing"))
+    title = report.survey.title(locale)
     # Drawing takes a few hundred milliseconds of CPU: off the event loop.
-    png = await asyncio.to_thread(ratings_chart, title, report.questions, report.summary, t.locale)
+    png = await asyncio.to_thread(ratings_chart, title, report.questions, report.summary, locale)
     if png is None:
-        await bot.send_message(chat_of(callback), t("results-chart-empty"))
+        await ctx.send(ctx.t("results-chart-empty"))
         return
     photo = BufferedInputFile(png, filename=f"survey-{report.survey.id}.png")
-    await bot.send_photo(chat_of(callback), photo, caption=html.quote(title[:1024]))
+    await ctx.bot.send_photo(ctx.chat_id, photo, caption=html.quote(title[:1024]))
 
 
 @router.callback_query(
     SurveyAdminCb.filter(F.action.in_({SurveyAdminAction.XLSX, SurveyAdminAction.CSV}))
 )
 async def send_export(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
     xlsx = callback_data.action == SurveyAdminAction.XLSX
-    export = await surveys.export(callback_data.survey_id, xlsx, callback.from_user.id, t)
-    await callback.answer()
-    await bot.send_document(
-        chat_of(callback),
-        BufferedInputFile(export.data, filename=export.filename),
-        caption=t("results-export-caption", title=export.title, count=export.rows),
-    )
+    export = await surveys.export(callback_data.survey_id, xlsx, ctx.user.id, ctx.t)
+    await query.answer()
+    caption = ctx.t("results-export-caption", title=export.title, count=export.rows)
+    await ctx.send_file(BufferedInputFile(export.data, filename=export.filename), caption)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEXTS))
 async def text_answers(
-    callback: CallbackQuery,
-    callback_data: SurveyAdminCb,
-    bot: Bot,
-    t: Translator,
-    surveys: SurveyService,
+    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
-    report = await surveys.released_report(callback_data.survey_id, t.locale)
+    report = await surveys.released_report(callback_data.survey_id, ctx.locale)
     survey, questions = report.survey, report.questions
     index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
     if not 0 <= index < len(questions) or questions[index].kind != QuestionKind.TEXT:
-        await callback.answer(t("error-button-expired"), show_alert=True)
+        await query.answer(ctx.t("error-button-expired"), show_alert=True)
         return
-    await callback.answer()
+    await query.answer()
     as_new = callback_data.page < 0
     text, pages = text_answers_page(
-        report.summary, questions, index, max(callback_data.page, 0), t, anonymous=survey.anonymous
+        report.summary,
+        questions,
+        index,
+        max(callback_data.page, 0),
+        ctx.t,
+        anonymous=survey.anonymous,
     )
     kb = InlineKeyboardBuilder()
     # One page per "item": the same clamping as text_answers_page.
     page = Page.of(callback_data.page, 1, pages)
     add_page_buttons(
         kb,
-        t,
+        ctx.t,
         page,
         lambda to: SurveyAdminCb(
             action=SurveyAdminAction.TEXTS, survey_id=survey.id, arg=str(index), page=to
         ),
     )
     markup = kb.as_markup() if kb.buttons else None
-    message = message_of(callback)
+    message = message_of(query)
     if as_new or message is None:
-        await bot.send_message(chat_of(callback), text, reply_markup=markup)
+        await ctx.send(text, markup)
     else:
         await message.edit_text(text, reply_markup=markup)
