@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
@@ -11,6 +11,7 @@ from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Sent
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.context import UpdateContext
 from bot.ui.people import person_name
 
 router = Router(name=__name__)
@@ -22,9 +23,8 @@ PREVIEW_LENGTH = 40
 @router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.STOP))
 async def stop(
     callback: CallbackQuery,
-    bot: Bot,
     callback_data: AnnounceCb,
-    t: Translator,
+    ctx: UpdateContext,
     announcements: AnnouncementService,
     announcer: Announcer,
 ) -> None:
@@ -32,8 +32,8 @@ async def stop(
         raise InvalidInput("error-button-expired")
     announcement_id = int(callback_data.value)
     cancelled = await announcements.stop(announcement_id, by=callback.from_user.id)
-    await callback.answer(t("announce-stop-done", count=cancelled), show_alert=True)
-    await announcer.stopped(bot, announcement_id)
+    await callback.answer(ctx.t("announce-stop-done", count=cancelled), show_alert=True)
+    await announcer.stopped(ctx.bot, announcement_id)
 
 
 @router.message(Command("announcements"))

@@ -126,7 +126,7 @@ async def sign_up(
         await callback.answer()
         title = course.title(t.locale)
         await bot.send_message(chat_id, t("signup-profile-first", title=title))
-        await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
+        await open_profile(UpdateContext(bot, chat_id, user, t), state, pending_signup=course.id)
         return
     # The service refuses drafts, cancelled and closed courses with the reason.
     result = await signups.sign_up(callback_data.course_id, user.id)
