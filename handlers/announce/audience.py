@@ -16,7 +16,16 @@ from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.keyboards import countries_sorted
 from bot.ui.replies import close_buttons
-from handlers.announce.common import AnnounceForm, ask, cb, course_choices, draft, keep, keyboard
+from handlers.announce.common import (
+    AnnounceForm,
+    ask,
+    button_id,
+    cb,
+    course_choices,
+    draft,
+    keep,
+    keyboard,
+)
 from storage.announcements import Announcement
 
 router = Router(name=__name__)
@@ -106,9 +115,7 @@ async def course_button(
 ) -> None:
     value = callback_data.value
     if value != "none":
-        if not value.isdigit():
-            raise InvalidInput("error-course-not-found")
-        await announcements.course(int(value))
+        await announcements.course(button_id(value, "error-course-not-found"))
     await close_buttons(callback)
     await keep(state, course_button=None if value == "none" else int(value))
     await _ask_daytime(ctx, state)

@@ -52,12 +52,19 @@ async def keep(state: FSMContext, **values: Any) -> None:
     await state.update_data(draft=current)
 
 
+def button_id(value: str, error: str = "error-button-expired") -> int:
+    """The id a button carries; callback data is user input, so anything else is refused."""
+    if not value.isdigit():
+        raise InvalidInput(error)
+    return int(value)
+
+
 async def own_draft(state: FSMContext, value: str) -> int:
     """The announcement the buttons belong to must be this organiser's current draft."""
-    data = await state.get_data()
-    if not value.isdigit() or data.get("announcement_id") != int(value):
+    announcement_id = button_id(value)
+    if (await state.get_data()).get("announcement_id") != announcement_id:
         raise InvalidInput("error-button-expired")
-    return int(value)
+    return announcement_id
 
 
 async def course_choices(

@@ -18,7 +18,16 @@ from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import NOT_COMMAND, close_buttons
 from bot.ui.telegram_text import entities_as_html, utf16_length
-from handlers.announce.common import AnnounceForm, ask, ask_audience, cb, draft, keep, keyboard
+from handlers.announce.common import (
+    AnnounceForm,
+    ask,
+    ask_audience,
+    button_id,
+    cb,
+    draft,
+    keep,
+    keyboard,
+)
 
 router = Router(name=__name__)
 
@@ -112,9 +121,8 @@ async def announce_course(
     localizations: Localizations,
 ) -> None:
     """After publishing: the course's texts and its Sign up button, straight to the audience."""
-    if not callback_data.value.isdigit():
-        raise InvalidInput("error-course-not-found")
-    course = await announcements.published_course(int(callback_data.value))
+    course_id = button_id(callback_data.value, "error-course-not-found")
+    course = await announcements.published_course(course_id)
     await callback.answer()
     texts: dict[str, Any] = {}
     for locale in localizations.locales:
