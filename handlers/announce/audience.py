@@ -135,7 +135,6 @@ async def daytime(
     ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
-    localizations: Localizations,
     announcer: Announcer,
 ) -> None:
     await close_buttons(callback)
@@ -152,20 +151,19 @@ async def daytime(
     )
     await state.set_state(AnnounceForm.preview)
     await state.set_data({"announcement_id": announcement.id})
-    await send_preview(ctx, announcement, announcements, localizations, announcer)
+    await send_preview(ctx, announcement, announcements, announcer)
 
 
 async def send_preview(
     ctx: UpdateContext,
     announcement: Announcement,
     announcements: AnnouncementService,
-    localizations: Localizations,
     announcer: Announcer,
 ) -> None:
     """Exactly what each language group receives, then the counts and the choices."""
     t = ctx.t
     counts = await announcements.recipients_by_language(announcement)
-    for locale in localizations.locales:
+    for locale in LOCALES:  # the languages the bot speaks (Localizations loads these)
         count = counts.get(locale, 0)
         language = t(f"language-name-{locale}")
         await ctx.send(t("announce-preview-heading", language=language, count=count))
