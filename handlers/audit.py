@@ -10,10 +10,10 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.audit import AuditLine, AuditService
 from bot.ui import course_texts
+from bot.ui.context import UpdateContext
 from bot.ui.people import is_pseudonym, person_name, person_ref
 from handlers.filters import IsOrganiser
 from storage.audit import AuditEntry
-from storage.users import User
 
 router = Router(name=__name__)
 # Organisers only; anyone else's command falls through to the catch-all (unknown command).
@@ -25,13 +25,14 @@ SHOWN = 20
 
 @router.message(Command("audit"))
 async def audit_command(
-    message: Message, user: User, t: Translator, settings: Settings, audit_service: AuditService
+    message: Message, ctx: UpdateContext, settings: Settings, audit_service: AuditService
 ) -> None:
+    t = ctx.t
     lines = await audit_service.latest(SHOWN)
     if not lines:
         await message.answer(t("audit-none"))
         return
-    zone = user.timezone or settings.default_timezone
+    zone = ctx.user.timezone or settings.default_timezone
     title = [t("audit-title", count=len(lines), zone=zone), ""]
     await message.answer("\n".join(title + [line_text(line, zone, t) for line in lines]))
 

@@ -6,7 +6,9 @@ whose connection drops) continues from the first missing field next time.
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from dataclasses import replace
+
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -29,18 +31,12 @@ from bot.ui.callbacks import (
     ProfileCb,
     TimezoneCb,
 )
-from bot.ui.profile_screens import (
-    EDIT,
-    WIZARD,
-    ProfileForm,
-    ask,
-    open_profile,
-    send_card,
-)
-from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons, edit, edit_buttons
+from bot.ui.context import UpdateContext
+from bot.ui.profile_screens import EDIT, WIZARD, ProfileForm, ask, open_profile, send_card
+from bot.ui.replies import NOT_COMMAND, close_buttons, edit, edit_buttons
 from bot.ui.signup_replies import report_signup
 from storage.fsm import SQLiteStorage
-from storage.users import PROFILE_FIELDS, User
+from storage.users import PROFILE_FIELDS
 
 router = Router(name=__name__)
 
@@ -51,94 +47,78 @@ router = Router(name=__name__)
 @router.message(Command("profile"))
 @router.callback_query(MenuCb.filter(F.action == MenuAction.PROFILE))
 async def profile_command(
-    event: Message | CallbackQuery, bot: Bot, user: User, t: Translator, state: FSMContext
+    event: Message | CallbackQuery, ctx: UpdateContext, state: FSMContext
 ) -> None:
     """/profile, or Profile in the main menu."""
     if isinstance(event, CallbackQuery):
         await event.answer()
-    chat_id = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
-    await open_profile(bot, chat_id, user, t, state)
+    await open_profile(ctx, state)
 
 
-@router.callback_query(ConsentCb.filter())
-async def consent_answer(
-    callback: CallbackQuery,
-    callback_data: ConsentCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    state: FSMContext,
+@router.callback_query(ConsentCb.filter(F.agree))
+async def consent_given(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, profiles: ProfileService
 ) -> None:
     await close_buttons(callback)
-    if callback_data.agree and user.has_consented:
+    if ctx.user.has_consented:
         return  # a double tap: the dialog has already moved on
-    chat_id = chat_of(callback)
     pending = (await state.get_data()).get("pending_signup")
-    if not callback_data.agree:
-        await state.clear()
-        await bot.send_message(chat_id, t("consent-declined"))
-        return
-    user = await profiles.give_consent(user.id)
-    await bot.send_message(chat_id, t("consent-thanks"))
-    await open_profile(bot, chat_id, user, t, state, pending_signup=pending)
+    ctx = replace(ctx, user=await profiles.give_consent(ctx.user.id))
+    await ctx.send(ctx.t("consent-thanks"))
+    await open_profile(ctx, state, pending_signup=pending)
+
+
+@router.callback_query(ConsentCb.filter(~F.agree))
+async def consent_declined(callback: CallbackQuery, ctx: UpdateContext, state: FSMContext) -> None:
+    await close_buttons(callback)
+    await state.clear()
+    await ctx.send(ctx.t("consent-declined"))
 
 
 # -- asking and moving on --------------------------------------------------------------------
 
 
 async def after_answer(
-    bot: Bot,
-    chat_id: int,
-    user_id: int,
-    t: Translator,
-    profiles: ProfileService,
-    signups: SignupService,
-    state: FSMContext,
+    ctx: UpdateContext, profiles: ProfileService, signups: SignupService, state: FSMContext
 ) -> None:
     """Go to the next missing field of the wizard, or finish and show the profile."""
-    user = await profiles.get(user_id)
+    user = await profiles.get(ctx.user.id)
+    ctx = replace(ctx, user=user)
     data = await state.get_data()
     if data.get("mode") == WIZARD:
         if user.missing_profile_fields:
-            await ask(bot, chat_id, user.missing_profile_fields[0], t, state)
+            await ask(ctx, user.missing_profile_fields[0], state)
             return
         if not user.email and not data.get("asked_email"):
             await state.update_data(asked_email=True)
-            await ask(bot, chat_id, "email", t, state)
+            await ask(ctx, "email", state)
             return
         await state.clear()
-        await bot.send_message(chat_id, t("profile-saved"))
+        await ctx.send(ctx.t("profile-saved"))
     else:
         await state.clear()
-        await bot.send_message(chat_id, t("profile-field-saved"))
+        await ctx.send(ctx.t("profile-field-saved"))
     pending = data.get("pending_signup")
     if pending and user.profile_complete:
         # The profile was collected for a sign-up: finish it without starting over.
         result = await signups.sign_up(int(pending), user.id)
-        await report_signup(bot, chat_id, result, user, t)
+        await report_signup(ctx.bot, ctx.chat_id, result, user, ctx.t)
         return
-    await send_card(bot, chat_id, user, t)
+    await send_card(ctx)
 
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.EDIT))
 async def edit_field(
-    callback: CallbackQuery,
-    callback_data: ProfileCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
-    state: FSMContext,
+    callback: CallbackQuery, callback_data: ProfileCb, ctx: UpdateContext, state: FSMContext
 ) -> None:
     if callback_data.field not in PROFILE_FIELDS:
         raise InvalidInput("error-button-expired")
     await callback.answer()
-    chat_id = chat_of(callback)
-    if not user.has_consented:
-        await open_profile(bot, chat_id, user, t, state)
+    if not ctx.user.has_consented:
+        await open_profile(ctx, state)
         return
     await state.set_data({"mode": EDIT})
-    await ask(bot, chat_id, callback_data.field, t, state)
+    await ask(ctx, callback_data.field, state)
 
 
 # -- answers typed as text -------------------------------------------------------------------
@@ -152,9 +132,7 @@ async def edit_field(
 @router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
 async def text_answer(
     message: Message,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     localizations: Localizations,
     profiles: ProfileService,
     signups: SignupService,
@@ -164,13 +142,14 @@ async def text_answer(
     """The answer to the question being asked, typed; a country by its name in any language."""
     field = raw_state.split(":", 1)[1]
     if field != "country":
-        await profiles.set_typed(user.id, field, message.text)
+        await profiles.set_typed(ctx.user.id, field, message.text)
     elif code := match_country(message.text, country_names(localizations)):
-        await profiles.set_country(user.id, code)
+        await profiles.set_country(ctx.user.id, code)
     else:
-        await message.answer(t("profile-error-country"), reply_markup=keyboards.country_page(t, 0))
+        markup = keyboards.country_page(ctx.t, 0)
+        await message.answer(ctx.t("profile-error-country"), reply_markup=markup)
         return
-    await after_answer(bot, message.chat.id, user.id, t, profiles, signups, state)
+    await after_answer(ctx, profiles, signups, state)
 
 
 def country_names(localizations: Localizations) -> dict[str, str]:
@@ -211,28 +190,27 @@ async def country_page(callback: CallbackQuery, callback_data: CountryCb, t: Tra
 async def button_answer(
     callback: CallbackQuery,
     callback_data: ProfileCb | CountryCb | TimezoneCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     profiles: ProfileService,
     signups: SignupService,
     state: FSMContext,
 ) -> None:
     """The answer chosen with a button: a country, a time zone, or no e-mail address."""
+    user_id = ctx.user.id
     if isinstance(callback_data, CountryCb):
-        await profiles.set_country(user.id, callback_data.code)
+        await profiles.set_country(user_id, callback_data.code)
         await callback.answer()
-        country = t(BY_CODE[callback_data.code].name_key)
-        await edit(callback, f"{t('profile-ask-country')} {country}")
+        country = ctx.t(BY_CODE[callback_data.code].name_key)
+        await edit(callback, f"{ctx.t('profile-ask-country')} {country}")
     elif isinstance(callback_data, TimezoneCb):
         if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
             raise InvalidInput("error-button-expired")
-        await profiles.set_timezone(user.id, TIMEZONE_CHOICES[callback_data.index])
+        await profiles.set_timezone(user_id, TIMEZONE_CHOICES[callback_data.index])
         await close_buttons(callback)
     else:
         await close_buttons(callback)
-        await profiles.set_email(user.id, None)
-    await after_answer(bot, chat_of(callback), user.id, t, profiles, signups, state)
+        await profiles.set_email(user_id, None)
+    await after_answer(ctx, profiles, signups, state)
 
 
 # -- /forget ---------------------------------------------------------------------------------
@@ -259,27 +237,21 @@ async def forget_command(message: Message, t: Translator, settings: Settings) ->
 
 @router.callback_query(ForgetCb.filter(~F.confirm))
 async def forget_from_card(
-    callback: CallbackQuery, bot: Bot, t: Translator, settings: Settings
+    callback: CallbackQuery, ctx: UpdateContext, settings: Settings
 ) -> None:
     await callback.answer()
-    await bot.send_message(
-        chat_of(callback), _forget_question(t, settings), reply_markup=_forget_keyboard(t)
-    )
+    await ctx.send(_forget_question(ctx.t, settings), _forget_keyboard(ctx.t))
 
 
 @router.callback_query(ForgetCb.filter(F.confirm))
 async def forget_confirmed(
-    callback: CallbackQuery,
-    user: User,
-    t: Translator,
-    profiles: ProfileService,
-    state: FSMContext,
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, profiles: ProfileService
 ) -> None:
-    await profiles.forget(user.id)
+    await profiles.forget(ctx.user.id)
     if isinstance(state.storage, SQLiteStorage):
-        state.storage.forget_user(user.id)  # its rows are gone; so must its cached copy be
+        state.storage.forget_user(ctx.user.id)  # its rows are gone; so must its cached copy be
     await callback.answer()
-    await edit(callback, t("forget-done"))
+    await edit(callback, ctx.t("forget-done"))
 
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.DONE))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from dataclasses import replace
+
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -15,10 +17,10 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
+from bot.ui.context import UpdateContext
 from bot.ui.course_card import send_course_card
 from bot.ui.replies import edit, message_of, say
 from bot.ui.survey_screens import resend_current
-from storage.users import User
 
 router = Router(name=__name__)
 
@@ -34,9 +36,7 @@ def deep_link_course(args: str | None) -> int | None:
 async def start(
     message: Message,
     command: CommandObject,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     localizations: Localizations,
     settings: Settings,
     state: FSMContext,
@@ -44,6 +44,7 @@ async def start(
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
+    user, t = ctx.user, ctx.t
     course_id = deep_link_course(command.args)
     if user.id in settings.admin_ids and message.bot is not None:
         # Telegram refuses a chat scope before the organiser's first message; now it exists.
@@ -63,7 +64,7 @@ async def start(
         )
         return
     if course_id is not None:
-        await send_course_card(bot, message.chat.id, course_id, user, t, signups)
+        await send_course_card(ctx.bot, ctx.chat_id, course_id, user, t, signups)
         return
     await message.answer(welcome)
     await show_menu(message, t)
@@ -97,47 +98,47 @@ async def choose_language_from_menu(
 async def set_language(
     callback: CallbackQuery,
     callback_data: LanguageCb,
-    bot: Bot,
-    user: User,
+    ctx: UpdateContext,
     profiles: ProfileService,
     localizations: Localizations,
     state: FSMContext,
     signups: SignupService,
     surveys: SurveyService,
 ) -> None:
-    await profiles.set_language(user.id, callback_data.code)
+    await profiles.set_language(ctx.user.id, callback_data.code)
     # The reply already speaks the new language.
-    t = localizations.get(callback_data.code)
+    ctx = replace(ctx, t=localizations.get(callback_data.code))
+    t = ctx.t
     await callback.answer(t("language-set"))
     message = message_of(callback)
     if message is None:
         return
     await edit(callback, t("language-set"))
     # Mid-survey: the question being answered comes again, in the new language.
-    if await resend_current(bot, message.chat.id, user.id, t, surveys, state):
+    if await resend_current(ctx.bot, ctx.chat_id, ctx.user.id, t, surveys, state):
         return
     course_id = (await state.get_data()).get("open_course")
     if course_id is not None:
         await state.clear()
-        user = await profiles.get(user.id)
-        await send_course_card(bot, message.chat.id, int(course_id), user, t, signups)
+        user = await profiles.get(ctx.user.id)
+        await send_course_card(ctx.bot, ctx.chat_id, int(course_id), user, t, signups)
         return
     await show_menu(message, t)
 
 
 @router.message(Command("help"))
-async def help_command(message: Message, user: User, t: Translator, settings: Settings) -> None:
-    await message.answer(help_text(t, user.id in settings.admin_ids))
+async def help_command(message: Message, ctx: UpdateContext, settings: Settings) -> None:
+    await message.answer(help_text(ctx, settings))
 
 
 @router.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
-async def help_from_menu(
-    callback: CallbackQuery, user: User, t: Translator, settings: Settings
-) -> None:
+async def help_from_menu(callback: CallbackQuery, ctx: UpdateContext, settings: Settings) -> None:
     await callback.answer()
-    await say(callback, help_text(t, user.id in settings.admin_ids))
+    await say(callback, help_text(ctx, settings))
 
 
-def help_text(t: Translator, organiser: bool) -> str:
-    text = t("help-participant")
-    return f"{text}\n\n{t('help-organiser')}" if organiser else text
+def help_text(ctx: UpdateContext, settings: Settings) -> str:
+    """The participant's help, and the organiser's commands for organisers."""
+    text = ctx.t("help-participant")
+    organiser = ctx.user.id in settings.admin_ids
+    return f"{text}\n\n{ctx.t('help-organiser')}" if organiser else text

@@ -3,7 +3,6 @@ it (a sign-up that needs a finished profile): consent, the next question, the pr
 
 from __future__ import annotations
 
-from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
@@ -13,6 +12,7 @@ from bot.countries import BY_CODE
 from bot.i18n import Translator
 from bot.ui import keyboards
 from bot.ui.callbacks import ConsentCb, ForgetCb, ProfileAction, ProfileCb
+from bot.ui.context import UpdateContext
 from bot.ui.timefmt import utc_offset
 from storage.users import PROFILE_FIELDS, User
 
@@ -33,27 +33,23 @@ STATE_OF = {name: getattr(ProfileForm, name) for name in PROFILE_FIELDS}
 
 
 async def open_profile(
-    bot: Bot,
-    chat_id: int,
-    user: User,
-    t: Translator,
-    state: FSMContext,
-    pending_signup: int | None = None,
+    ctx: UpdateContext, state: FSMContext, pending_signup: int | None = None
 ) -> None:
     """Ask for consent, continue an unfinished profile, or show the finished one.
 
     `pending_signup`: the course whose sign-up is finished once the profile is complete.
     """
+    user = ctx.user
     carried = {"pending_signup": pending_signup} if pending_signup else {}
     if not user.has_consented:
         await state.set_data(carried)
-        await bot.send_message(chat_id, t("consent-request"), reply_markup=_consent_keyboard(t))
+        await ctx.send(ctx.t("consent-request"), _consent_keyboard(ctx.t))
     elif user.missing_profile_fields:
         await state.set_data({"mode": WIZARD, **carried})
-        await ask(bot, chat_id, user.missing_profile_fields[0], t, state)
+        await ask(ctx, user.missing_profile_fields[0], state)
     else:
         await state.clear()
-        await send_card(bot, chat_id, user, t)
+        await send_card(ctx)
 
 
 def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
@@ -63,7 +59,9 @@ def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-async def ask(bot: Bot, chat_id: int, field: str, t: Translator, state: FSMContext) -> None:
+async def ask(ctx: UpdateContext, field: str, state: FSMContext) -> None:
+    """The profile question for `field`, with its buttons if it has any."""
+    t = ctx.t
     await state.set_state(STATE_OF[field])
     markup: InlineKeyboardMarkup | None = None
     if field == "country":
@@ -72,11 +70,11 @@ async def ask(bot: Bot, chat_id: int, field: str, t: Translator, state: FSMConte
         markup = keyboards.timezones(t)
     elif field == "email":
         markup = keyboards.skip(t, "email")
-    await bot.send_message(chat_id, t(f"profile-ask-{field}"), reply_markup=markup)
+    await ctx.send(t(f"profile-ask-{field}"), markup)
 
 
-async def send_card(bot: Bot, chat_id: int, user: User, t: Translator) -> None:
-    await bot.send_message(chat_id, profile_card(user, t), reply_markup=_card_keyboard(t))
+async def send_card(ctx: UpdateContext) -> None:
+    await ctx.send(profile_card(ctx.user, ctx.t), _card_keyboard(ctx.t))
 
 
 def profile_card(user: User, t: Translator) -> str:

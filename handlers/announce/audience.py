@@ -3,21 +3,23 @@ draft is saved and previewed exactly as each language group will receive it."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
 from bot.announcer import Announcer
 from bot.config import LOCALES
 from bot.errors import InvalidInput
-from bot.i18n import Localizations, Translator
+from bot.i18n import Localizations
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.context import UpdateContext
 from bot.ui.keyboards import countries_sorted
-from bot.ui.replies import chat_of, close_buttons
+from bot.ui.replies import close_buttons
 from handlers.announce.common import (
     AnnounceForm,
     ask,
+    button_id,
     cb,
     course_choices,
     draft,
@@ -25,7 +27,6 @@ from handlers.announce.common import (
     keyboard,
 )
 from storage.announcements import Announcement
-from storage.users import User
 
 router = Router(name=__name__)
 
@@ -34,14 +35,13 @@ router = Router(name=__name__)
 async def audience(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
     localizations: Localizations,
 ) -> None:
+    t = ctx.t
     action, value = callback_data.action, callback_data.value
-    chat_id = chat_of(callback)
     question: tuple[str, list[tuple[str, AnnounceCb]], int] | None = None
     if action == AnnounceAction.AUDIENCE and value == "all":
         chosen: dict[str, object] | None = {"kind": "all"}
@@ -85,22 +85,22 @@ async def audience(
     await close_buttons(callback)
     if question is not None:
         key, buttons, width = question
-        await ask(bot, chat_id, t, key, *buttons, width=width)
+        await ask(ctx, key, *buttons, width=width)
     if chosen is not None:
         await keep(state, audience=chosen)
-        await _ask_course_button(chat_id, bot, t, state, announcements)
+        await _ask_course_button(ctx, state, announcements)
 
 
 async def _ask_course_button(
-    chat_id: int, bot: Bot, t: Translator, state: FSMContext, announcements: AnnouncementService
+    ctx: UpdateContext, state: FSMContext, announcements: AnnouncementService
 ) -> None:
     if "course_button" in await draft(state):  # prefilled from a course being announced
-        await _ask_daytime(chat_id, bot, t, state)
+        await _ask_daytime(ctx, state)
         return
     await state.set_state(AnnounceForm.course_button)
-    buttons = [(t("button-announce-no-course"), cb(AnnounceAction.BUTTON, "none"))]
-    buttons += await course_choices(announcements, t, AnnounceAction.BUTTON)
-    await ask(bot, chat_id, t, "announce-ask-course-button", *buttons)
+    buttons = [(ctx.t("button-announce-no-course"), cb(AnnounceAction.BUTTON, "none"))]
+    buttons += await course_choices(announcements, ctx.t, AnnounceAction.BUTTON)
+    await ask(ctx, "announce-ask-course-button", *buttons)
 
 
 @router.callback_query(
@@ -109,44 +109,38 @@ async def _ask_course_button(
 async def course_button(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
 ) -> None:
     value = callback_data.value
     if value != "none":
-        if not value.isdigit():
-            raise InvalidInput("error-course-not-found")
-        await announcements.course(int(value))
+        await announcements.course(button_id(value, "error-course-not-found"))
     await close_buttons(callback)
     await keep(state, course_button=None if value == "none" else int(value))
-    await _ask_daytime(chat_of(callback), bot, t, state)
+    await _ask_daytime(ctx, state)
 
 
-async def _ask_daytime(chat_id: int, bot: Bot, t: Translator, state: FSMContext) -> None:
+async def _ask_daytime(ctx: UpdateContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.daytime)
-    any_time = (t("button-daytime-any"), cb(AnnounceAction.DAYTIME, "0"))
-    daytime_only = (t("button-daytime-only"), cb(AnnounceAction.DAYTIME, "1"))
-    await ask(bot, chat_id, t, "announce-ask-daytime", any_time, daytime_only)
+    any_time = (ctx.t("button-daytime-any"), cb(AnnounceAction.DAYTIME, "0"))
+    daytime_only = (ctx.t("button-daytime-only"), cb(AnnounceAction.DAYTIME, "1"))
+    await ask(ctx, "announce-ask-daytime", any_time, daytime_only)
 
 
 @router.callback_query(AnnounceForm.daytime, AnnounceCb.filter(F.action == AnnounceAction.DAYTIME))
 async def daytime(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
-    localizations: Localizations,
     announcer: Announcer,
 ) -> None:
     await close_buttons(callback)
     answers = await draft(state)
     announcement = await announcements.create(
-        created_by=user.id,
+        created_by=ctx.user.id,
         text_en=answers.get("text_en"),
         text_ru=answers.get("text_ru"),
         audience=answers["audience"],
@@ -157,34 +151,27 @@ async def daytime(
     )
     await state.set_state(AnnounceForm.preview)
     await state.set_data({"announcement_id": announcement.id})
-    await send_preview(
-        bot, chat_of(callback), announcement, t, announcements, localizations, announcer
-    )
+    await send_preview(ctx, announcement, announcements, announcer)
 
 
 async def send_preview(
-    bot: Bot,
-    chat_id: int,
+    ctx: UpdateContext,
     announcement: Announcement,
-    t: Translator,
     announcements: AnnouncementService,
-    localizations: Localizations,
     announcer: Announcer,
 ) -> None:
     """Exactly what each language group receives, then the counts and the choices."""
+    t = ctx.t
     counts = await announcements.recipients_by_language(announcement)
-    for locale in localizations.locales:
+    for locale in LOCALES:  # the languages the bot speaks (Localizations loads these)
         count = counts.get(locale, 0)
-        await bot.send_message(
-            chat_id,
-            t("announce-preview-heading", language=t(f"language-name-{locale}"), count=count),
-        )
-        await announcer.send_copy(bot, chat_id, announcement, locale)
+        language = t(f"language-name-{locale}")
+        await ctx.send(t("announce-preview-heading", language=language, count=count))
+        await announcer.send_copy(ctx.bot, ctx.chat_id, announcement, locale)
     total = sum(counts.values())
-    await bot.send_message(
-        chat_id,
+    await ctx.send(
         t("announce-preview-summary", count=total, daytime=int(announcement.daytime)),
-        reply_markup=keyboard(
+        keyboard(
             (t("button-announce-send"), cb(AnnounceAction.SEND, str(announcement.id))),
             (t("button-announce-schedule"), cb(AnnounceAction.SCHEDULE, str(announcement.id))),
             (t("button-announce-cancel"), cb(AnnounceAction.CANCEL, str(announcement.id))),

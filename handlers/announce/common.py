@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
@@ -16,6 +15,7 @@ from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.context import UpdateContext
 
 
 class AnnounceForm(StatesGroup):
@@ -52,12 +52,19 @@ async def keep(state: FSMContext, **values: Any) -> None:
     await state.update_data(draft=current)
 
 
+def button_id(value: str, error: str = "error-button-expired") -> int:
+    """The id a button carries; callback data is user input, so anything else is refused."""
+    if not value.isdigit():
+        raise InvalidInput(error)
+    return int(value)
+
+
 async def own_draft(state: FSMContext, value: str) -> int:
     """The announcement the buttons belong to must be this organiser's current draft."""
-    data = await state.get_data()
-    if not value.isdigit() or data.get("announcement_id") != int(value):
+    announcement_id = button_id(value)
+    if (await state.get_data()).get("announcement_id") != announcement_id:
         raise InvalidInput("error-button-expired")
-    return int(value)
+    return announcement_id
 
 
 async def course_choices(
@@ -71,21 +78,16 @@ async def course_choices(
 
 
 async def ask(
-    bot: Bot | None,
-    chat_id: int,
-    t: Translator,
-    key: str,
-    *buttons: tuple[str, AnnounceCb],
-    width: int = 1,
+    ctx: UpdateContext, key: str, *buttons: tuple[str, AnnounceCb], width: int = 1
 ) -> None:
     """The dialog's next question (message `key`), with its buttons if it has any."""
-    assert bot is not None
-    markup = keyboard(*buttons, width=width) if buttons else None
-    await bot.send_message(chat_id, t(key), reply_markup=markup)
+    await ctx.send(ctx.t(key), keyboard(*buttons, width=width) if buttons else None)
 
 
-async def ask_audience(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+async def ask_audience(ctx: UpdateContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.audience)
     kinds = ("all", "course", "language", "country")
-    buttons = [(t(f"button-audience-{kind}"), cb(AnnounceAction.AUDIENCE, kind)) for kind in kinds]
-    await ask(bot, chat_id, t, "announce-ask-audience", *buttons)
+    buttons = [
+        (ctx.t(f"button-audience-{kind}"), cb(AnnounceAction.AUDIENCE, kind)) for kind in kinds
+    ]
+    await ask(ctx, "announce-ask-audience", *buttons)

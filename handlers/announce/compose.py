@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Bot, F, Router, html
+from aiogram import F, Router, html
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -15,9 +15,19 @@ from bot.i18n import Localizations, Translator
 from bot.services.announcements import AnnouncementService
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
-from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons
+from bot.ui.context import UpdateContext
+from bot.ui.replies import NOT_COMMAND, close_buttons
 from bot.ui.telegram_text import entities_as_html, utf16_length
-from handlers.announce.common import AnnounceForm, ask, ask_audience, cb, draft, keep, keyboard
+from handlers.announce.common import (
+    AnnounceForm,
+    ask,
+    ask_audience,
+    button_id,
+    cb,
+    draft,
+    keep,
+    keyboard,
+)
 
 router = Router(name=__name__)
 
@@ -36,22 +46,22 @@ async def announce(message: Message, t: Translator, state: FSMContext) -> None:
 
 
 @router.message(AnnounceForm.text_en, F.text, NOT_COMMAND)
-async def text_en(message: Message, t: Translator, state: FSMContext) -> None:
+async def text_en(message: Message, ctx: UpdateContext, state: FSMContext) -> None:
     await keep(state, text_en=message_text(message))
-    await _ask_ru(message.chat.id, message.bot, t, state)
+    await _ask_ru(ctx, state)
 
 
-async def _ask_ru(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+async def _ask_ru(ctx: UpdateContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.text_ru)
-    same = (t("button-announce-same-text"), cb(AnnounceAction.SAME))
+    same = (ctx.t("button-announce-same-text"), cb(AnnounceAction.SAME))
     buttons = [same] if (await draft(state)).get("text_en") else []
-    await ask(bot, chat_id, t, "announce-ask-text-ru", *buttons)
+    await ask(ctx, "announce-ask-text-ru", *buttons)
 
 
 @router.message(AnnounceForm.text_ru, F.text, NOT_COMMAND)
-async def text_ru(message: Message, t: Translator, state: FSMContext) -> None:
+async def text_ru(message: Message, ctx: UpdateContext, state: FSMContext) -> None:
     await keep(state, text_ru=message_text(message))
-    await _ask_media(message.chat.id, message.bot, t, state)
+    await _ask_media(ctx, state)
 
 
 def message_text(message: Message) -> str:
@@ -62,13 +72,13 @@ def message_text(message: Message) -> str:
     return text
 
 
-async def _ask_media(chat_id: int, bot: Bot | None, t: Translator, state: FSMContext) -> None:
+async def _ask_media(ctx: UpdateContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.media)
-    await ask(bot, chat_id, t, "announce-ask-media", (t("button-skip"), cb(AnnounceAction.SKIP)))
+    await ask(ctx, "announce-ask-media", (ctx.t("button-skip"), cb(AnnounceAction.SKIP)))
 
 
 @router.message(AnnounceForm.media, F.photo | F.document)
-async def media(message: Message, t: Translator, state: FSMContext) -> None:
+async def media(message: Message, ctx: UpdateContext, state: FSMContext) -> None:
     texts = await draft(state)
     longest = max(
         utf16_length(texts.get("text_en") or ""), utf16_length(texts.get("text_ru") or "")
@@ -79,7 +89,7 @@ async def media(message: Message, t: Translator, state: FSMContext) -> None:
         await keep(state, media_type="photo", media_file_id=message.photo[-1].file_id)
     elif message.document:
         await keep(state, media_type="document", media_file_id=message.document.file_id)
-    await ask_audience(message.chat.id, message.bot, t, state)
+    await ask_audience(ctx, state)
 
 
 @router.callback_query(
@@ -87,40 +97,32 @@ async def media(message: Message, t: Translator, state: FSMContext) -> None:
     AnnounceCb.filter(F.action.in_({AnnounceAction.SKIP, AnnounceAction.SAME})),
 )
 async def skip_step(
-    callback: CallbackQuery,
-    callback_data: AnnounceCb,
-    bot: Bot,
-    t: Translator,
-    state: FSMContext,
-    raw_state: str,
+    callback: CallbackQuery, callback_data: AnnounceCb, ctx: UpdateContext, state: FSMContext
 ) -> None:
     await close_buttons(callback)
-    step = raw_state.split(":", 1)[1]
-    chat_id = chat_of(callback)
-    if step == "text_en":
-        await _ask_ru(chat_id, bot, t, state)
-    elif step == "text_ru":
+    step = await state.get_state()
+    if step == AnnounceForm.text_en.state:
+        await _ask_ru(ctx, state)
+    elif step == AnnounceForm.text_ru.state:
         if not (await draft(state)).get("text_en") and callback_data.action == AnnounceAction.SKIP:
             raise InvalidInput("announce-error-empty")
-        await _ask_media(chat_id, bot, t, state)
+        await _ask_media(ctx, state)
     else:
-        await ask_audience(chat_id, bot, t, state)
+        await ask_audience(ctx, state)
 
 
 @router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.FROM_COURSE))
 async def announce_course(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
     localizations: Localizations,
 ) -> None:
     """After publishing: the course's texts and its Sign up button, straight to the audience."""
-    if not callback_data.value.isdigit():
-        raise InvalidInput("error-course-not-found")
-    course = await announcements.published_course(int(callback_data.value))
+    course_id = button_id(callback_data.value, "error-course-not-found")
+    course = await announcements.published_course(course_id)
     await callback.answer()
     texts: dict[str, Any] = {}
     for locale in localizations.locales:
@@ -135,4 +137,4 @@ async def announce_course(
             ]
         )
     await state.set_data({"draft": {**texts, "course_button": course.id}})
-    await ask_audience(chat_of(callback), bot, t, state)
+    await ask_audience(ctx, state)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -15,10 +15,10 @@ from bot.services.announcements import AnnouncementService
 from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
+from bot.ui.context import UpdateContext
 from bot.ui.problems import problem_text
-from bot.ui.replies import NOT_COMMAND, chat_of, close_buttons, say
+from bot.ui.replies import NOT_COMMAND, close_buttons, say
 from handlers.announce.common import AnnounceForm, own_draft
-from storage.users import User
 
 router = Router(name=__name__)
 
@@ -27,14 +27,14 @@ router = Router(name=__name__)
 async def send_now(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
+    ctx: UpdateContext,
     state: FSMContext,
     announcer: Announcer,
 ) -> None:
     announcement_id = await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.clear()
-    await announcer.start_now(bot, announcement_id, by=callback.from_user.id)
+    await announcer.start_now(ctx.bot, announcement_id, by=callback.from_user.id)
 
 
 @router.callback_query(AnnounceForm.preview, AnnounceCb.filter(F.action == AnnounceAction.CANCEL))
@@ -58,32 +58,27 @@ async def cancel_draft(
 async def schedule_ask(
     callback: CallbackQuery,
     callback_data: AnnounceCb,
-    bot: Bot,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     settings: Settings,
 ) -> None:
     await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
-    zone = user.timezone or settings.default_timezone
-    await bot.send_message(
-        chat_of(callback),
-        t("announce-ask-schedule", zone=zone, format=course_fields.DATETIME_FORMAT),
-    )
+    zone = ctx.user.timezone or settings.default_timezone
+    await ctx.send(ctx.t("announce-ask-schedule", zone=zone, format=course_fields.DATETIME_FORMAT))
 
 
 @router.message(AnnounceForm.schedule, F.text, NOT_COMMAND)
 async def schedule_at(
     message: Message,
-    user: User,
-    t: Translator,
+    ctx: UpdateContext,
     state: FSMContext,
     settings: Settings,
     announcements: AnnouncementService,
     announcer: Announcer,
 ) -> None:
+    user, t = ctx.user, ctx.t
     zone = user.timezone or settings.default_timezone
     try:
         when = course_fields.parse_local_datetime(message.text, zone, "scheduled_at")

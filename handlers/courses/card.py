@@ -115,7 +115,7 @@ async def sign_up(
             callback, signups.visible_course(callback_data.course_id)
         )
         await ctx.send(t("signup-profile-first", title=course.title(t.locale)))
-        await open_profile(bot, chat_id, user, t, state, pending_signup=course.id)
+        await open_profile(ctx, state, pending_signup=course.id)
         return
     # The service refuses drafts, cancelled and closed courses with the reason.
     result = await signups.sign_up(callback_data.course_id, user.id)
