@@ -101,7 +101,7 @@ class Announcer:
 
     async def restore(self) -> None:
         """At start-up: timers for scheduled announcements (an overdue one starts at once)."""
-        for announcement in await self.service.announcements.with_status(
+        for announcement in await self.service.repos.announcements.with_status(
             AnnouncementStatus.SCHEDULED
         ):
             self.schedule(announcement)
@@ -116,7 +116,7 @@ class Announcer:
         bot = bot or self.bot
         if bot is None:
             return
-        for announcement in await self.service.announcements.with_status(
+        for announcement in await self.service.repos.announcements.with_status(
             AnnouncementStatus.SENDING
         ):
             progress = await self.service.progress(announcement.id)

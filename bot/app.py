@@ -44,7 +44,6 @@ from bot.services.surveys import SurveyService, SurveyTimers
 from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
 from bot.ui.notice_buttons import NoticeButtons
 from handlers import get_routers
-from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.database import Database
@@ -52,7 +51,6 @@ from storage.erasure import ErasureLog, replay_erasures
 from storage.fsm import SQLiteStorage
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
-from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -118,64 +116,36 @@ def create_services(
     later): the timers exist before the course service that tells them about changes."""
     settings = settings or DEFAULT_SETTINGS
     scheduler = scheduler or Scheduler(clock)
-    users = UserRepository(db)
-    courses = CourseRepository(db)
-    registrations = RegistrationRepository(db)
-    announcements = AnnouncementRepository(db)
+    repos = db.repos
     notices = Notices(localizations)
-    signups = SignupService(db, courses, registrations, users, notices, clock)
+    signups = SignupService(db, notices, clock)
     profiles = ProfileService(
         db,
-        users,
         signups,
         ErasureLog.beside(db.path),
         clock,
-        forgotten=(courses.drop_cache, announcements.drop_cache),
+        forgotten=(repos.courses.drop_cache, repos.announcements.drop_cache),
     )
-    audit = AuditLog(db)
-    reminders = ReminderService(db, courses, notices, settings.reminder_offsets, clock)
+    reminders = ReminderService(db, repos.courses, notices, settings.reminder_offsets, clock)
     reminder_timers = ReminderTimers(reminders, scheduler)
-    surveys = SurveyService(
-        db,
-        SurveyRepository(db),
-        courses,
-        notices,
-        settings.default_locale,
-        send_after=settings.survey_send_after,
-        remind_after=settings.survey_reminder_after,
-        clock=clock,
-        audit=audit,
-        scheduler=scheduler,
-        default_timezone=settings.default_timezone,
-    )
+    surveys = SurveyService(db, notices, settings, clock, scheduler)
     course_listeners = (reminder_timers.course_changed, surveys.timers.course_changed)
     return Services(
-        users=users,
-        courses=courses,
-        registrations=registrations,
-        outbox=OutboxRepository(db),
+        users=repos.users,
+        courses=repos.courses,
+        registrations=repos.registrations,
+        outbox=repos.outbox,
         profiles=profiles,
         signups=signups,
-        course_service=CourseService(
-            db, courses, registrations, signups, notices, audit, clock, listeners=course_listeners
-        ),
+        course_service=CourseService(db, signups, notices, clock, listeners=course_listeners),
         reminders=reminders,
         reminder_timers=reminder_timers,
         surveys=surveys,
         survey_timers=surveys.timers,
-        announcements=AnnouncementService(
-            announcements,
-            settings.default_locale,
-            settings.broadcast_rate,
-            clock,
-            courses=courses,
-            users=users,
-            audit=audit,
-            default_timezone=settings.default_timezone,
-        ),
-        audit_service=AuditService(audit, users, clock),
+        announcements=AnnouncementService(db, settings, clock),
+        audit_service=AuditService(db),
         scheduler=scheduler,
-        audit=audit,
+        audit=repos.audit,
         clock=clock,
     )
 
@@ -236,7 +206,7 @@ def create_delivery_worker(
     """The outbox worker, sending through `bot`; calendar files name `calendar_bot`."""
     return DeliveryWorker(
         bot,
-        DeliveryRows(services.outbox, services.users, services.announcements.announcements),
+        DeliveryRows(services.outbox, services.users, services.announcements.repos.announcements),
         Enclosures(
             NoticeButtons(localizations),
             CalendarFiles(services.courses, calendar_bot, services.clock),

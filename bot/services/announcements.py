@@ -10,17 +10,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
+from bot.config import Settings
 from bot.errors import InvalidInput, NotFound
 from storage.announcements import (
     Announcement,
-    AnnouncementRepository,
     AnnouncementStatus,
     audience_sql,
 )
-from storage.audit import AuditAction, AuditLog
-from storage.courses import Course, CourseRepository, CourseStatus
+from storage.audit import AuditAction
+from storage.courses import Course, CourseStatus
+from storage.database import Database
 from storage.outbox import OutboxState
-from storage.users import User, UserRepository
+from storage.users import User
 
 DAY_START = time(9, 0)
 DAY_END = time(20, 0)
@@ -65,25 +66,11 @@ class Sent:
 
 
 class AnnouncementService:
-    def __init__(
-        self,
-        announcements: AnnouncementRepository,
-        default_locale: str,
-        rate: float,
-        clock: Clock,
-        *,
-        courses: CourseRepository,
-        users: UserRepository,
-        audit: AuditLog,
-        default_timezone: str = "UTC",
-    ) -> None:
-        self.announcements = announcements
-        self.courses = courses
-        self.users = users
-        self.audit = audit
-        self.default_locale = default_locale
-        self.default_timezone = default_timezone
-        self.rate = rate
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self.repos = db.repos
+        self.default_locale = settings.default_locale
+        self.default_timezone = settings.default_timezone
+        self.rate = settings.broadcast_rate
         self.clock = clock
 
     async def create(
@@ -102,7 +89,7 @@ class AnnouncementService:
         if audience.get("kind") not in AUDIENCE_KINDS:
             raise InvalidInput("error-button-expired")
         audience_sql(audience, self.default_locale)  # refuses a malformed audience now
-        return await self.announcements.create(
+        return await self.repos.announcements.create(
             {
                 "created_by": created_by,
                 "text_en": text_en,
@@ -117,11 +104,11 @@ class AnnouncementService:
 
     async def announceable_courses(self) -> list[Course]:
         """The courses an announcement may go to or carry a button for."""
-        items, _ = await self.courses.all(0, COURSE_CHOICES)
+        items, _ = await self.repos.courses.all(0, COURSE_CHOICES)
         return [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
 
     async def course(self, course_id: int) -> Course:
-        course = await self.courses.get(course_id)
+        course = await self.repos.courses.get(course_id)
         if course is None:
             raise InvalidInput("error-course-not-found")
         return course
@@ -134,14 +121,14 @@ class AnnouncementService:
         return course
 
     async def get(self, announcement_id: int) -> Announcement:
-        announcement = await self.announcements.get(announcement_id)
+        announcement = await self.repos.announcements.get(announcement_id)
         if announcement is None:
             raise NotFound()
         return announcement
 
     async def recipients_by_language(self, announcement: Announcement) -> dict[str, int]:
         audience = audience_sql(announcement.audience_spec, self.default_locale)
-        return await self.announcements.count_by_language(audience)
+        return await self.repos.announcements.count_by_language(audience)
 
     async def send_now(self, announcement_id: int, *, by: int | None = None) -> int:
         """Queue one message per recipient; returns how many. `by`: the organiser who pressed
@@ -155,15 +142,15 @@ class AnnouncementService:
         now = self.clock()
         due: dict[str, datetime] = {}
         if announcement.daytime:
-            for zone in await self.announcements.zones(audience):
+            for zone in await self.repos.announcements.zones(audience):
                 start = daytime_start(zone, now)
                 if start != now:
                     due[zone] = start
         if by is not None:
-            await self.audit.record(
+            await self.repos.audit.record(
                 by, AuditAction.ANNOUNCEMENT_SENT, "announcement", announcement_id
             )
-        return await self.announcements.enqueue(announcement_id, audience, due, now)
+        return await self.repos.announcements.enqueue(announcement_id, audience, due, now)
 
     async def schedule(
         self, announcement_id: int, at: datetime, *, by: int | None = None
@@ -174,11 +161,11 @@ class AnnouncementService:
             raise InvalidInput("announce-error-already-sent")
         if at <= self.clock():
             raise InvalidInput("announce-error-past")
-        await self.announcements.update(
+        await self.repos.announcements.update(
             announcement_id, status=AnnouncementStatus.SCHEDULED, scheduled_at=at
         )
         if by is not None:
-            await self.audit.record(
+            await self.repos.audit.record(
                 by,
                 AuditAction.ANNOUNCEMENT_SCHEDULED,
                 "announcement",
@@ -191,9 +178,9 @@ class AnnouncementService:
         """Cancel what is not sent yet; returns how many. `by`: the organiser who pressed Stop
         (audited); None for a draft cancelled before sending."""
         await self.get(announcement_id)
-        cancelled = await self.announcements.stop(announcement_id, self.clock())
+        cancelled = await self.repos.announcements.stop(announcement_id, self.clock())
         if by is not None:
-            await self.audit.record(
+            await self.repos.audit.record(
                 by,
                 AuditAction.ANNOUNCEMENT_STOPPED,
                 "announcement",
@@ -205,13 +192,13 @@ class AnnouncementService:
     async def recent(self, limit: int) -> list[Sent]:
         """The latest announcements that left the draft stage, newest first."""
         return [
-            Sent(item, await self.progress(item.id), await self.users.get(item.created_by))
-            for item in await self.announcements.recent(limit)
+            Sent(item, await self.progress(item.id), await self.repos.users.get(item.created_by))
+            for item in await self.repos.announcements.recent(limit)
         ]
 
     async def progress(self, announcement_id: int) -> Progress:
         announcement = await self.get(announcement_id)
-        states = await self.announcements.progress(announcement_id)
+        states = await self.repos.announcements.progress(announcement_id)
         remaining = states.get(OutboxState.PENDING, 0) + states.get(OutboxState.SENDING, 0)
         return Progress(
             total=announcement.recipients,
@@ -226,11 +213,11 @@ class AnnouncementService:
     async def set_status_message(
         self, announcement_id: int, chat_id: int, message_id: int
     ) -> None:
-        await self.announcements.update(
+        await self.repos.announcements.update(
             announcement_id, progress_chat_id=chat_id, progress_message_id=message_id
         )
 
     async def mark_done(self, announcement_id: int) -> None:
-        await self.announcements.update(
+        await self.repos.announcements.update(
             announcement_id, status=AnnouncementStatus.DONE, finished_at=self.clock()
         )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.clock import Clock
-from storage.audit import AuditEntry, AuditLog
-from storage.users import User, UserRepository
+from storage.audit import AuditEntry
+from storage.database import Database
+from storage.users import User
 
 
 @dataclass(frozen=True)
@@ -16,16 +16,14 @@ class AuditLine:
 
 
 class AuditService:
-    def __init__(self, audit: AuditLog, users: UserRepository, clock: Clock) -> None:
-        self.audit = audit
-        self.users = users
-        self.clock = clock
+    def __init__(self, db: Database) -> None:
+        self.repos = db.repos
 
     async def latest(self, limit: int) -> list[AuditLine]:
         """The newest `limit` entries, newest first, each with its actor's row."""
-        entries = await self.audit.latest(limit)
+        entries = await self.repos.audit.latest(limit)
         actors: dict[int, User | None] = {}
         for entry in entries:
             if entry.actor_id not in actors:
-                actors[entry.actor_id] = await self.users.get(entry.actor_id)
+                actors[entry.actor_id] = await self.repos.users.get(entry.actor_id)
         return [AuditLine(entry, actors[entry.actor_id]) for entry in entries]

@@ -21,12 +21,11 @@ from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.pagination import Page
 from storage.audit import AuditAction, AuditLog
-from storage.courses import FIELD_NAMES, Course, CourseRepository, CourseStatus
+from storage.courses import FIELD_NAMES, Course, CourseStatus
 from storage.database import Database, Transaction
 from storage.registrations import (
     Counts,
     Participant,
-    RegistrationRepository,
     RegStatus,
 )
 
@@ -98,20 +97,15 @@ class CourseService:
     def __init__(
         self,
         db: Database,
-        courses: CourseRepository,
-        registrations: RegistrationRepository,
         signups: SignupService,
         notices: Notices,
-        audit: AuditLog,
         clock: Clock,
         listeners: Iterable[Callable[[Course], None]] = (),
     ) -> None:
         self.db = db
-        self.courses = courses
-        self.registrations = registrations
+        self.repos = db.repos
         self.signups = signups
         self.notices = notices
-        self.audit = audit
         self.clock = clock
         # Told about every published, moved or cancelled course (the reminder timers).
         self.listeners: list[Callable[[Course], None]] = list(listeners)
@@ -121,7 +115,7 @@ class CourseService:
             listener(course)
 
     async def get(self, course_id: int) -> Course:
-        course = await self.courses.get(course_id)
+        course = await self.repos.courses.get(course_id)
         if course is None:
             raise CourseNotFound()
         return course
@@ -200,7 +194,7 @@ class CourseService:
         except FieldProblem as problem:
             raise FieldRejected(problem) from None
         if "capacity" in values and values["capacity"] is not None:
-            confirmed = (await self.registrations.counts(course_id)).confirmed
+            confirmed = (await self.repos.registrations.counts(course_id)).confirmed
             if values["capacity"] < confirmed:
                 raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
         moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
@@ -283,30 +277,30 @@ class CourseService:
         return len(people)
 
     async def finish_ended(self) -> int:
-        return await self.courses.finish_ended(self.clock())
+        return await self.repos.courses.finish_ended(self.clock())
 
     # -- what organisers look at ---------------------------------------------------------------
 
     async def organiser_page(self, number: int, size: int) -> tuple[Page, list[Course]]:
         """A page of every course: upcoming first, then the most recent past ones."""
-        return await fetch_page(self.courses.all, number, size)
+        return await fetch_page(self.repos.courses.all, number, size)
 
     async def counts(self, course_id: int) -> tuple[Course, Counts]:
         course = await self.get(course_id)
-        return course, await self.registrations.counts(course_id)
+        return course, await self.repos.registrations.counts(course_id)
 
     async def roster(self, course_id: int) -> Roster:
         course, counts = await self.counts(course_id)
-        return Roster(course, counts, await self.registrations.participants(course_id))
+        return Roster(course, counts, await self.repos.registrations.participants(course_id))
 
     async def export_participants(
         self, course_id: int, as_xlsx: bool, t: Translator, actor: int
     ) -> ExportFile:
         course = await self.get(course_id)
-        people = await self.registrations.participants(course_id)
+        people = await self.repos.registrations.participants(course_id)
         ext = "xlsx" if as_xlsx else "csv"
         await _record(
-            self.audit,
+            self.repos.audit,
             actor,
             AuditAction.EXPORT_PARTICIPANTS,
             course_id,
@@ -327,7 +321,7 @@ class CourseService:
         course = await self.get(course_id)
         confirmed = [
             person
-            for person in await self.registrations.participants(course_id)
+            for person in await self.repos.registrations.participants(course_id)
             if person.registration.status == RegStatus.CONFIRMED
         ]
         page = Page.of(number, size, len(confirmed))

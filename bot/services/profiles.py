@@ -17,7 +17,7 @@ from bot.errors import ConsentRequired, InvalidInput, NotFound
 from bot.services.signups import SignupService
 from storage.database import Database
 from storage.erasure import ErasureLog, forget_user
-from storage.users import User, UserRepository
+from storage.users import User
 
 NAME_LIMITS = (3, 100)
 ORGANISATION_LIMITS = (2, 150)
@@ -46,14 +46,13 @@ class ProfileService:
     def __init__(
         self,
         db: Database,
-        users: UserRepository,
         signups: SignupService,
         erasures: ErasureLog,
         clock: Clock,
         forgotten: Iterable[Callable[[], None]] = (),
     ) -> None:
         self.db = db
-        self.users = users
+        self.repos = db.repos
         self.signups = signups
         self.erasures = erasures
         self.clock = clock
@@ -69,13 +68,13 @@ class ProfileService:
         block or unblock), and for someone who asked to be forgotten only by /start: nothing
         else brings a forgotten person back.
         """
-        user = await self.users.touch(user_id, telegram_language)
+        user = await self.repos.users.touch(user_id, telegram_language)
         if user is None and talking and (starting or user_id not in self.erasures):
-            user = await self.users.upsert_seen(user_id, telegram_language)
+            user = await self.repos.users.upsert_seen(user_id, telegram_language)
         return user
 
     async def get(self, user_id: int) -> User:
-        user = await self.users.get(user_id)
+        user = await self.repos.users.get(user_id)
         if user is None:
             raise NotFound()
         return user
@@ -83,10 +82,10 @@ class ProfileService:
     async def set_language(self, user_id: int, language: str) -> None:
         if language not in LOCALES:
             raise InvalidInput("error-unknown-language")
-        await self.users.set_language(user_id, language)
+        await self.repos.users.set_language(user_id, language)
 
     async def give_consent(self, user_id: int) -> User:
-        await self.users.record_consent(user_id)
+        await self.repos.users.record_consent(user_id)
         return await self.get(user_id)
 
     async def _consented(self, user_id: int) -> None:
@@ -99,7 +98,7 @@ class ProfileService:
         if not low <= len(name) <= high or not any(ch.isalpha() for ch in name):
             raise InvalidInput("profile-error-name", min=low, max=high)
         await self._consented(user_id)
-        await self.users.set_profile_field(user_id, "full_name", name)
+        await self.repos.users.set_profile_field(user_id, "full_name", name)
 
     async def set_country(self, user_id: int, code: str) -> None:
         country = BY_CODE.get(code)
@@ -111,7 +110,7 @@ class ProfileService:
         # The zone follows the country unless the user picked one other than the old default.
         old = BY_CODE.get(user.country or "")
         keep_zone = user.timezone and user.timezone != (old.timezone if old else None)
-        await self.users.set_country(
+        await self.repos.users.set_country(
             user_id, country.code, user.timezone if keep_zone else country.timezone
         )
 
@@ -129,7 +128,7 @@ class ProfileService:
         if not low <= len(value) <= high:
             raise InvalidInput(f"profile-error-{field}", min=low, max=high)
         await self._consented(user_id)
-        await self.users.set_profile_field(user_id, field, value)
+        await self.repos.users.set_profile_field(user_id, field, value)
 
     async def set_email(self, user_id: int, text: str | None) -> None:
         """Set the e-mail address, or clear it when text is None (the field is optional)."""
@@ -137,7 +136,7 @@ class ProfileService:
         if value is not None and (len(value) > 254 or not _EMAIL.match(value)):
             raise InvalidInput("profile-error-email")
         await self._consented(user_id)
-        await self.users.set_profile_field(user_id, "email", value)
+        await self.repos.users.set_profile_field(user_id, "email", value)
 
     async def set_typed(self, user_id: int, field: str, text: str | None) -> None:
         """An answer typed in the profile dialog, for the field being asked."""
@@ -157,20 +156,20 @@ class ProfileService:
         if zone is None:
             raise InvalidInput("profile-error-timezone")
         await self._consented(user_id)
-        await self.users.set_profile_field(user_id, "timezone", zone)
+        await self.repos.users.set_profile_field(user_id, "timezone", zone)
 
     async def set_active(self, user_id: int, active: bool) -> None:
         """Blocking the bot leaves the person out of later mailings until they write again."""
-        await self.users.set_active(user_id, active)
+        await self.repos.users.set_active(user_id, active)
 
     async def stats(self) -> UserStats:
-        total, active, complete = await self.users.counts()
+        total, active, complete = await self.repos.users.counts()
         return UserStats(
             total,
             active,
             complete,
-            by_language=await self.users.count_by("language"),
-            by_country=await self.users.count_by("country"),
+            by_language=await self.repos.users.count_by("language"),
+            by_country=await self.repos.users.count_by("country"),
         )
 
     async def forget(self, user_id: int) -> None:

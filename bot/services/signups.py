@@ -19,10 +19,9 @@ from bot.services.notices import Notices
 from bot.services.paging import fetch_page
 from bot.ui import course_texts
 from bot.ui.pagination import Page
-from storage.courses import Course, CourseRepository, CourseStatus
+from storage.courses import Course, CourseStatus
 from storage.database import Database, Transaction
-from storage.registrations import Registration, RegistrationRepository, RegStatus, SeatView
-from storage.users import UserRepository
+from storage.registrations import Registration, RegStatus, SeatView
 
 
 @dataclass(frozen=True)
@@ -44,25 +43,15 @@ class MyCourse:
 
 
 class SignupService:
-    def __init__(
-        self,
-        db: Database,
-        courses: CourseRepository,
-        registrations: RegistrationRepository,
-        users: UserRepository,
-        notices: Notices,
-        clock: Clock,
-    ) -> None:
+    def __init__(self, db: Database, notices: Notices, clock: Clock) -> None:
         self.db = db
-        self.courses = courses
-        self.registrations = registrations
-        self.users = users
+        self.repos = db.repos  # reads and single writes; several writes: db.transaction()
         self.notices = notices
         self.clock = clock
 
     async def visible_course(self, course_id: int) -> Course:
         """A course participants may see: drafts stay hidden even with a forged id."""
-        course = await self.courses.get(course_id)
+        course = await self.repos.courses.get(course_id)
         if course is None or course.status == CourseStatus.DRAFT:
             raise CourseNotFound()
         return course
@@ -90,17 +79,17 @@ class SignupService:
         """A page of the catalogue: published courses not started yet, soonest first."""
         now = self.clock()
         return await fetch_page(
-            lambda offset, limit: self.courses.upcoming(now, offset, limit), number, size
+            lambda offset, limit: self.repos.courses.upcoming(now, offset, limit), number, size
         )
 
     async def sign_up(self, course_id: int, user_id: int) -> SignupResult:
         """Confirm or waitlist; signing up again while signed up changes nothing."""
         now = self.clock()
-        seats = await self.registrations.sign_up(course_id, user_id, now)
-        course = await self.courses.get(course_id)
+        seats = await self.repos.registrations.sign_up(course_id, user_id, now)
+        course = await self.repos.courses.get(course_id)
         if seats is None:
             # Nothing was written: already signed up, or the course does not take sign-ups.
-            seats = await self.registrations.view(course_id, user_id)
+            seats = await self.repos.registrations.view(course_id, user_id)
             if not seats.active:
                 raise self._why_closed(course, now)
         if course is None or seats.registration is None:
@@ -116,7 +105,7 @@ class SignupService:
         return RegistrationClosed()
 
     async def status(self, course_id: int, user_id: int) -> SeatView:
-        return await self.registrations.view(course_id, user_id)
+        return await self.repos.registrations.view(course_id, user_id)
 
     async def cancel(self, course_id: int, user_id: int) -> list[int]:
         """Give up a seat or a waiting-list place; returns who was promoted into the seat.
@@ -168,10 +157,10 @@ class SignupService:
 
     async def my_courses(self, user_id: int) -> list[MyCourse]:
         out = []
-        for registration in await self.registrations.of_user(user_id, self.clock()):
-            course = await self.courses.get(registration.course_id)
+        for registration in await self.repos.registrations.of_user(user_id, self.clock()):
+            course = await self.repos.courses.get(registration.course_id)
             if course is not None and course.status != CourseStatus.CANCELLED:
-                position = await self.registrations.position(registration)
+                position = await self.repos.registrations.position(registration)
                 out.append(MyCourse(course, registration, position))
         return out
 
@@ -179,10 +168,10 @@ class SignupService:
         """Before a user's data is erased: free their seats so the waiting lists move on, but
         promote nobody into a course that has already started."""
         now = self.clock()
-        for registration in await self.registrations.of_user(user_id, now):
-            course = await self.courses.get(registration.course_id)
+        for registration in await self.repos.registrations.of_user(user_id, now):
+            course = await self.repos.courses.get(registration.course_id)
             if course is not None and course.starts_at <= now:
-                await self.registrations.cancel(course.id, user_id, now)
+                await self.repos.registrations.cancel(course.id, user_id, now)
                 continue
             try:
                 await self.cancel(registration.course_id, user_id)

@@ -60,7 +60,7 @@ async def organiser_data(make_chatter, db):
         ORGANISER_ID,
     )
     await surveys.activate(survey.id)
-    announcement = await organiser.dp["announcements"].announcements.create(
+    announcement = await organiser.dp["announcements"].repos.announcements.create(
         {
             "created_by": ORGANISER_ID,
             "text_en": "Secret announcement",

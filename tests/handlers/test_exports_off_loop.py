@@ -110,7 +110,7 @@ async def test_a_survey_export_is_built_off_the_event_loop(make_chatter, db, bui
         + str(await publish_course(db, "Risk", days=-1))
         + "\ntitle_en: Named\ntitle_ru: Именной\ntext: Why? | Почему?"
     )
-    survey = (await service.surveys.latest(1))[0]
+    survey = (await service.repos.surveys.latest(1))[0]
     await service.activate(survey.id)
     for user_id in range(2001, 2004):
         await make_chatter(user_id, name=f"Officer{user_id}").send("/start")

@@ -50,7 +50,7 @@ async def test_the_built_in_survey_for_a_course_in_two_taps(make_chatter, db):
     activate = buttons(replies[-1])["✅ Activate"]
     replies = await organiser.press(activate)
     assert any("The survey is active" in text for text in texts(replies))
-    survey = (await organiser.dp["surveys"].surveys.of_course(course_id))[0]
+    survey = (await organiser.dp["surveys"].repos.surveys.of_course(course_id))[0]
     assert survey.status == "active"
     # A double tap on Activate changes nothing and says nothing more.
     assert texts(await organiser.press(activate)) == []
@@ -106,7 +106,7 @@ async def test_every_problem_of_a_definition_is_reported_by_its_line(make_chatte
     assert "things to fix" in report.text
     assert "Line 2" in report.text and "999" in report.text
     assert "Line 4" in report.text and "Line 5" in report.text and "colour" in report.text
-    assert await organiser.dp["surveys"].surveys.latest(5) == []
+    assert await organiser.dp["surveys"].repos.surveys.latest(5) == []
 
 
 async def test_newsurvey_template_sends_a_ready_example(make_chatter, db):
@@ -124,7 +124,7 @@ async def test_anonymous_results_stay_hidden_below_three_responses(make_chatter,
         + "\ntitle_en: Anonymous\ntitle_ru: Анонимный\nanonymous: yes\n"
         "rating: Useful? | Полезно?\ntext: Why? | Почему?"
     )
-    survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
+    survey = (await organiser.dp["surveys"].repos.surveys.latest(1))[0]
     await organiser.dp["surveys"].activate(survey.id)
     results = sent(
         await organiser.press(
@@ -156,7 +156,7 @@ async def test_non_organisers_get_nothing_done_and_nothing_revealed(make_chatter
         replies = await stranger.press(SurveyAdminCb(action=action, survey_id=1, arg=arg).pack())
         assert alert(replies) == "This button is out of date. Send /start to see the menu again."
         assert not sent(replies)
-    assert await stranger.dp["surveys"].surveys.latest(5) == []
+    assert await stranger.dp["surveys"].repos.surveys.latest(5) == []
     assert await CourseRepository(db).get(course_id) is not None
 
 
@@ -168,7 +168,7 @@ async def test_text_answers_come_ten_a_page(make_chatter, db):
         + str(await publish_course(db, "Risk", days=-1))
         + "\ntitle_en: Named\ntitle_ru: Именной\ntext: Why? | Почему?"
     )
-    survey = (await service.surveys.latest(1))[0]
+    survey = (await service.repos.surveys.latest(1))[0]
     await service.activate(survey.id)
     for user_id in range(2001, 2013):
         chatter = make_chatter(user_id, name=f"Officer{user_id}")
@@ -213,14 +213,14 @@ async def test_with_no_course_newsurvey_offers_the_built_in_survey_and_a_usable_
     settings = replies[-1].text
     assert "Not linked to a course" in settings and "Nothing is sent automatically" in settings
     assert "Sent automatically" not in settings
-    survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
+    survey = (await organiser.dp["surveys"].repos.surveys.latest(1))[0]
     assert survey.course_id is None and survey.send_after == 0
 
     (example,) = sent(await organiser.send("/newsurvey template"))
     assert "course:" not in _pre(example.text)
     replies = sent(await organiser.send(_pre(example.text)))
     assert "Preview — English" in replies[0].text and "Not linked to a course" in replies[-1].text
-    assert len(await organiser.dp["surveys"].surveys.latest(5)) == 2
+    assert len(await organiser.dp["surveys"].repos.surveys.latest(5)) == 2
 
 
 async def test_a_survey_without_a_course_is_sent_on_demand_to_everyone_or_a_language(
@@ -273,7 +273,7 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
     settings = sent(await organiser.press(course_button))[-1]
     assert "Anonymous" in settings.text
     await organiser.press(buttons(settings)["✅ Activate"])
-    assert (await service.surveys.latest(1))[0].anonymous is True
+    assert (await service.repos.surveys.latest(1))[0].anonymous is True
 
     # Switched to named with one tap: the same message now says so and offers the way back.
     settings = sent(await organiser.press(course_button))[-1]
@@ -285,7 +285,7 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
     replies = await organiser.press(to_named)  # a double tap: nothing changes, nothing edited
     assert not [r for r in replies if isinstance(r, EditMessageText)]
     await organiser.press(buttons(edit)["✅ Activate"])
-    survey = (await service.surveys.latest(1))[0]
+    survey = (await service.repos.surveys.latest(1))[0]
     assert survey.status == "active" and survey.anonymous is False
 
     # Once active, the mode stays: people may have answered already.
@@ -338,7 +338,7 @@ async def test_the_preview_shows_short_delays_in_words(
     course_id = await publish_course(db, "Transit", days=3)
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     await organiser.send(f"/newsurvey\ncourse: {course_id}\n{DEFINITION_BODY}")
-    survey = (await organiser.dp["surveys"].surveys.latest(1))[0]
+    survey = (await organiser.dp["surveys"].repos.surveys.latest(1))[0]
     short = dataclasses.replace(survey, send_after=20, remind_after=3 * 86400)
     text = settings_text(short, "Transit", "UTC", localizations.get(locale))
     assert auto in text and reminder in text
@@ -453,7 +453,7 @@ async def test_anonymous_results_count_sealed_answers_and_show_every_text_once_r
 
     service.clock = Clock(survey.closes_at)
     await service.close(survey.id)  # the survey-close timer
-    assert not service.surveys.keys.path(survey.id).exists()
+    assert not service.repos.surveys.keys.path(survey.id).exists()
     results = sent(await organiser.press(results_data))[-1]
     assert "3 of 3" in results.text and "after it closes" not in results.text
     page = sent(await organiser.press(buttons(results)["💬 Q2 answers"]))[-1]
@@ -478,7 +478,7 @@ async def test_a_missing_key_file_is_reported_in_results_and_breaks_nothing(
     await service.invite(survey.id, {"kind": "all"})
     await service.begin(survey.id, 3004)
     await service.answer(survey.id, 3004, 0, 2)  # a sealed draft, half-way
-    service.surveys.keys.path(survey.id).unlink()
+    service.repos.surveys.keys.path(survey.id).unlink()
     results_data = SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
 
     caplog.clear()
@@ -506,4 +506,4 @@ async def test_a_missing_key_file_is_reported_in_results_and_breaks_nothing(
     results = sent(await organiser.press(results_data))[-1]
     assert "3 finished answers could not be read" in results.text
     assert len(await db.fetch_all("SELECT * FROM survey_responses")) == 1
-    assert not service.surveys.keys.path(survey.id).exists()
+    assert not service.repos.surveys.keys.path(survey.id).exists()

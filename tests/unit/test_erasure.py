@@ -83,7 +83,7 @@ async def test_an_erased_person_is_not_recreated_by_later_updates_only_by_start(
     await profiles.forget(42)
     assert await profiles.seen(42, "en", talking=False, starting=False) is None  # a block
     assert await profiles.seen(42, "en", talking=True, starting=False) is None  # a button
-    assert await profiles.users.get(42) is None
+    assert await profiles.repos.users.get(42) is None
     back = await profiles.seen(42, "ru", talking=True, starting=True)
     assert back is not None and back.full_name is None and back.telegram_language == "ru"
     # Someone the bot has never seen is not affected by anyone's erasure.

@@ -41,7 +41,9 @@ async def emulator():
 
 @pytest.fixture
 async def worker(emulator, services, settings, localizations):
-    rows = DeliveryRows(services.outbox, services.users, services.announcements.announcements)
+    rows = DeliveryRows(
+        services.outbox, services.users, services.announcements.repos.announcements
+    )
     async with emulated_worker(
         emulator,
         settings,

@@ -217,7 +217,7 @@ async def test_backups_before_and_after_one_person_finished_do_not_link_their_re
         for user_id in officers:
             assert improvement(user_id).encode() not in copy
     # The key is gone at closing (no copy of the database ever held it).
-    assert services.surveys.surveys.keys.survey_ids() == []
+    assert services.surveys.repos.surveys.keys.survey_ids() == []
     # A and B: the pending responses are ciphertext of one length, the drafts too.
     pending_a = table(backup_a, "SELECT id, sealed FROM survey_pending")
     pending_b = table(backup_b, "SELECT id, sealed FROM survey_pending")
@@ -262,7 +262,7 @@ async def test_the_key_file_is_owner_only_outside_the_database_and_goes_at_closi
     for each in (named, survey):
         await services.surveys.invite(each.id, {"kind": "all"})
         await answer_all_but_last(services, each.id, OFFICERS[0])
-    keys = services.surveys.surveys.keys
+    keys = services.surveys.repos.surveys.keys
     assert keys.folder == Path(f"{db.path}.keys")
     assert keys.survey_ids() == [survey.id]
     path = keys.path(survey.id)

@@ -155,7 +155,7 @@ async def test_after_migration_011_plaintext_anonymous_drafts_are_sealed_at_star
     assert drafts[1]["answers"] == "{}" and drafts[1]["selection"] == "[]"
     assert drafts[1]["position"] == 1 and isinstance(drafts[1]["sealed"], bytes)
     assert drafts[2]["answers"] == '{"0": 3}' and drafts[2]["sealed"] is None
-    assert s.surveys.keys.survey_ids() == [1]
+    assert s.repos.surveys.keys.survey_ids() == [1]
     resumed = await s.begin(1, 2)
     assert resumed.index == 1 and resumed.response.answers == {0: 3}
     finished = await db.fetch_all("SELECT survey_id FROM survey_responses ORDER BY survey_id")

@@ -419,7 +419,7 @@ async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services
     assert len(await db.fetch_all("SELECT * FROM survey_drafts")) == 1
 
     assert len(await db.fetch_all("SELECT * FROM survey_pending")) == 1
-    assert s.surveys.keys.survey_ids() == [survey.id]
+    assert s.repos.surveys.keys.survey_ids() == [survey.id]
 
     clock.now = survey.closes_at + timedelta(days=1)  # the bot was down at closing time
     await timers.restore()
@@ -427,4 +427,4 @@ async def test_a_timer_deletes_unfinished_drafts_when_the_survey_closes(services
     assert await db.fetch_all("SELECT * FROM survey_pending") == []
     (row,) = await db.fetch_all("SELECT answers FROM survey_responses")
     assert json.loads(row[0]) == {"0": 5, "1": [0], "2": "Fine", "3": True}
-    assert s.surveys.keys.survey_ids() == []
+    assert s.repos.surveys.keys.survey_ids() == []

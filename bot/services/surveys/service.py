@@ -32,6 +32,7 @@ from typing import Any
 from aiogram import html
 
 from bot.clock import Clock
+from bot.config import Settings
 from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
@@ -69,12 +70,12 @@ from bot.services.surveys.views import (
 )
 from bot.ui import course_texts
 from storage.announcements import audience_sql
-from storage.audit import AuditAction, AuditLog
-from storage.courses import Course, CourseRepository, CourseStatus
+from storage.audit import AuditAction
+from storage.courses import Course, CourseStatus
 from storage.database import Database, Transaction, to_db
 from storage.outbox import PRIORITY_BULK
 from storage.survey_keys import Sealer
-from storage.surveys import Response, Survey, SurveyRepository, SurveyStatus
+from storage.surveys import Response, Survey, SurveyStatus
 
 log = logging.getLogger(__name__)
 
@@ -121,27 +122,19 @@ class SurveyService:
     def __init__(
         self,
         db: Database,
-        surveys: SurveyRepository,
-        courses: CourseRepository,
         notices: Notices,
-        default_locale: str,
-        send_after: timedelta,
-        remind_after: timedelta,
+        settings: Settings,
         clock: Clock,
-        audit: AuditLog,
         scheduler: Scheduler,
-        default_timezone: str = "UTC",
     ) -> None:
         self.db = db
-        self.default_timezone = default_timezone
-        self.surveys = surveys
-        self.courses = courses
+        self.repos = db.repos
         self.notices = notices
-        self.default_locale = default_locale
-        self.send_after = send_after
-        self.remind_after = remind_after
+        self.default_locale = settings.default_locale
+        self.default_timezone = settings.default_timezone
+        self.send_after = settings.survey_send_after
+        self.remind_after = settings.survey_reminder_after
         self.clock = clock
-        self.audit = audit
         # Set when a survey becomes active or invites someone; course moves reach them through
         # CourseService's listeners (`timers.course_changed`).
         self.timers = SurveyTimers(self, scheduler)
@@ -150,7 +143,7 @@ class SurveyService:
 
     async def template_courses(self) -> list[Course]:
         """Recent courses offered for the built-in survey (published or finished)."""
-        items, _ = await self.courses.all(0, 50)
+        items, _ = await self.repos.courses.all(0, 50)
         usable = [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
         return usable[:TEMPLATE_COURSES]
 
@@ -158,7 +151,7 @@ class SurveyService:
         self, text: str, created_by: int
     ) -> tuple[Preview | None, list[FieldProblem]]:
         """A survey from a one-message definition, or what is wrong with the definition."""
-        zones = await self.courses.zones()
+        zones = await self.repos.courses.zones()
         parsed = parse_definition(text, self.clock(), self.default_timezone, zones)
         if parsed.draft is None:
             return None, parsed.problems
@@ -170,7 +163,7 @@ class SurveyService:
         if course_id is None:
             draft = feedback_template(localizations, None)
         else:
-            course = await self.courses.get(course_id)
+            course = await self.repos.courses.get(course_id)
             if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
                 raise CourseNotFound()
             title = Bilingual(course.title("en"), course.title("ru"))
@@ -178,13 +171,13 @@ class SurveyService:
         return await self.preview(await self.create(draft, created_by, template=True))
 
     async def preview(self, survey: Survey) -> Preview:
-        course = await self.courses.get(survey.course_id) if survey.course_id else None
+        course = await self.repos.courses.get(survey.course_id) if survey.course_id else None
         return Preview(survey, course)
 
     async def create(
         self, draft: SurveyDraft, created_by: int | None, template: bool = False
     ) -> Survey:
-        course = await self.courses.get(draft.course_id) if draft.course_id else None
+        course = await self.repos.courses.get(draft.course_id) if draft.course_id else None
         now = self.clock()
         start = max(course.ends_at, now) if course else (draft.opens_at or now)
         closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
@@ -214,13 +207,13 @@ class SurveyService:
         return survey
 
     async def get(self, survey_id: int) -> Survey:
-        survey = await self.surveys.get(survey_id)
+        survey = await self.repos.surveys.get(survey_id)
         if survey is None:
             raise SurveyNotFound()
         return survey
 
     async def latest(self, limit: int) -> list[Survey]:
-        return await self.surveys.latest(limit)
+        return await self.repos.surveys.latest(limit)
 
     async def activate(self, survey_id: int, actor: int | None = None) -> Survey | None:
         """Draft -> active (None if it was active already); timers follow."""
@@ -238,7 +231,7 @@ class SurveyService:
         activated = await self.activate(survey.id, actor)
         if activated is None:
             return None
-        course = await self.courses.get(activated.course_id) if activated.course_id else None
+        course = await self.repos.courses.get(activated.course_id) if activated.course_id else None
         if course is None or activated.send_after <= 0:
             return Launch(activated, course, None, False)
         due = self.auto_invite_due(activated, course)
@@ -254,7 +247,7 @@ class SurveyService:
 
     async def set_anonymous(self, survey_id: int, anonymous: bool) -> Survey | None:
         """Anonymous or named, while it is a draft (None: active already, or deleted)."""
-        return await self.surveys.set_anonymous(survey_id, anonymous)
+        return await self.repos.surveys.set_anonymous(survey_id, anonymous)
 
     async def switch_mode(self, survey_id: int, anonymous: bool | None) -> Preview | None:
         """The preview's anonymous/named switch (None: a double tap, the mode is set;
@@ -326,10 +319,10 @@ class SurveyService:
     async def auto_invite(self, survey_id: int) -> int:
         """The timer after the course: those marked attended, or everyone confirmed if
         attendance was not taken. Runs once per survey, however often the timer fires."""
-        survey = await self.surveys.get(survey_id)
+        survey = await self.repos.surveys.get(survey_id)
         if survey is None or survey.course_id is None:
             return 0
-        course = await self.courses.get(survey.course_id)
+        course = await self.repos.courses.get(survey.course_id)
         due = self.auto_invite_due(survey, course) if course else None
         if course is None or due is None or self.clock() < due - timedelta(seconds=1):
             return 0
@@ -367,7 +360,7 @@ class SurveyService:
         """When the next reminder is due (the earliest invitee not reminded yet)."""
         if survey.remind_after <= 0 or survey.status != SurveyStatus.ACTIVE:
             return None
-        pending = await self.surveys.unreminded(survey.id)
+        pending = await self.repos.surveys.unreminded(survey.id)
         if not pending:
             return None
         due = pending[0][1] + timedelta(seconds=survey.remind_after)
@@ -376,15 +369,17 @@ class SurveyService:
     async def remind(self, survey_id: int) -> int:
         """One reminder to each invitee who has not finished, `remind_after` after their
         invitation, while the survey is open. Returns how many were reminded."""
-        survey = await self.surveys.get(survey_id)
+        survey = await self.repos.surveys.get(survey_id)
         now = self.clock()
         if survey is None or survey.remind_after <= 0 or not survey.is_open(now):
             return 0
         limit = now + timedelta(seconds=1) - timedelta(seconds=survey.remind_after)
         due = [
-            user for user, invited in await self.surveys.unreminded(survey_id) if invited <= limit
+            user
+            for user, invited in await self.repos.surveys.unreminded(survey_id)
+            if invited <= limit
         ]
-        finished = await self.surveys.finished_invitees(survey_id)
+        finished = await self.repos.surveys.finished_invitees(survey_id)
         async with self.db.transaction() as tx:
             # Everyone due is marked, finished or not: the reminder is one-off either way.
             marked = await tx.surveys.mark_reminded(survey_id, due)
@@ -426,20 +421,22 @@ class SurveyService:
     async def open_for(self, user_id: int) -> list[tuple[Survey, Response | None]]:
         """Open surveys the user was invited to, with their response so far."""
         result = []
-        for survey in await self.surveys.open_for(user_id, self.clock()):
+        for survey in await self.repos.surveys.open_for(user_id, self.clock()):
             sealer = self.sealer(survey)
-            result.append((survey, await self.surveys.progress(survey.id, user_id, sealer)))
+            result.append((survey, await self.repos.surveys.progress(survey.id, user_id, sealer)))
         return result
 
     async def begin(self, survey_id: int, user_id: int) -> Step:
         """Start or resume: the question to answer now (or the finished response)."""
         survey = await self._answerable(survey_id, user_id)
-        return Step(survey, await self.surveys.start(survey.id, user_id, self.sealer(survey)))
+        return Step(
+            survey, await self.repos.surveys.start(survey.id, user_id, self.sealer(survey))
+        )
 
     async def current(self, survey_id: int, user_id: int) -> Step:
         """Where the user is, without starting anything (typed text, a language switch)."""
         survey = await self._answerable(survey_id, user_id)
-        response = await self.surveys.progress(survey.id, user_id, self.sealer(survey))
+        response = await self.repos.surveys.progress(survey.id, user_id, self.sealer(survey))
         if response is None:
             return await self.begin(survey_id, user_id)
         return Step(survey, response)
@@ -482,7 +479,7 @@ class SurveyService:
             selection.add(option)
         else:
             selection.discard(option)
-        response = await self.surveys.select(
+        response = await self.repos.surveys.select(
             user_id, step.response, sorted(selection), self.sealer(step.survey)
         )
         if response is None:
@@ -505,7 +502,7 @@ class SurveyService:
         position = step.index + 1
         sealer = self.sealer(step.survey)
         if position < len(step.questions):
-            response = await self.surveys.advance(
+            response = await self.repos.surveys.advance(
                 user_id, step.response, answers, position, sealer
             )
             if response is None:
@@ -513,7 +510,9 @@ class SurveyService:
             return Step(step.survey, response)
         # An anonymous response has no time at all (sealed, released at closing).
         finished_at = to_db(self.clock())
-        if not await self.surveys.finish(user_id, step.response, answers, finished_at, sealer):
+        if not await self.repos.surveys.finish(
+            user_id, step.response, answers, finished_at, sealer
+        ):
             return Step(step.survey, step.response, recorded=False)
         await self.db.truncate_wal()
         # The answers stay in memory for the echo under the last question; the database no
@@ -526,13 +525,13 @@ class SurveyService:
         named survey, stored in plaintext)."""
         if not survey.anonymous:
             return None
-        return Sealer(self.surveys.keys, survey.id, sealed_size(questions_of(survey)))
+        return Sealer(self.repos.surveys.keys, survey.id, sealed_size(questions_of(survey)))
 
     async def _answerable(self, survey_id: int, user_id: int) -> Survey:
-        survey = await self.surveys.get(survey_id)
+        survey = await self.repos.surveys.get(survey_id)
         if survey is None or survey.status != SurveyStatus.ACTIVE:
             raise SurveyNotFound()
-        if not await self.surveys.is_invited(survey.id, user_id):
+        if not await self.repos.surveys.is_invited(survey.id, user_id):
             raise SurveyNotFound()
         if not survey.is_open(self.clock()):
             raise SurveyClosed()
@@ -548,30 +547,30 @@ class SurveyService:
         emptied and the closed surveys' key files are deleted. Returns how many drafts went."""
         now = self.clock()
         sealers: list[tuple[Sealer, str]] = []
-        for survey in await self.surveys.closed_with_pending(now):
+        for survey in await self.repos.surveys.closed_with_pending(now):
             sealer = self.sealer(survey)
             if sealer is not None:
                 sealers.append((sealer, survey.closes_at.date().isoformat()))
                 self._check_key(sealer)
-        deleted = await self.surveys.release_closed(now, sealers)
+        deleted = await self.repos.surveys.release_closed(now, sealers)
         await self.db.truncate_wal()
         # Only after the commit: a crash before it leaves the pending rows and their key.
-        for key_survey in self.surveys.keys.survey_ids():
-            owner = await self.surveys.get(key_survey)
+        for key_survey in self.repos.surveys.keys.survey_ids():
+            owner = await self.repos.surveys.get(key_survey)
             if owner is None or owner.closes_at <= now:
-                self.surveys.keys.delete(key_survey)
+                self.repos.surveys.keys.delete(key_survey)
                 log.info("Survey %s closed: its key file is deleted", key_survey)
         if deleted:
             log.info("Deleted %d unfinished survey draft(s) of closed surveys", deleted)
         return deleted
 
     def _check_key(self, sealer: Sealer) -> None:
-        if self.surveys.keys.get(sealer.survey_id) is None:
+        if self.repos.surveys.keys.get(sealer.survey_id) is None:
             log.error(
                 "Survey %s: its key file %s is missing; its finished anonymous answers"
                 " cannot be read",
                 sealer.survey_id,
-                self.surveys.keys.path(sealer.survey_id),
+                self.repos.surveys.keys.path(sealer.survey_id),
             )
 
     async def seal_plain_drafts(self) -> int:
@@ -579,13 +578,13 @@ class SurveyService:
         with their survey's key, in one transaction; then the WAL is emptied. Returns how
         many."""
         drafts: list[tuple[Sealer, Response, int]] = []
-        for user_id, draft in await self.surveys.plain_anonymous_drafts():
-            survey = await self.surveys.get(draft.survey_id)
+        for user_id, draft in await self.repos.surveys.plain_anonymous_drafts():
+            survey = await self.repos.surveys.get(draft.survey_id)
             sealer = self.sealer(survey) if survey else None
             if sealer is not None:
                 drafts.append((sealer, draft, user_id))
         if drafts:
-            await self.surveys.seal_drafts(drafts)
+            await self.repos.surveys.seal_drafts(drafts)
             await self.db.truncate_wal()
             log.info("Sealed %d anonymous survey draft(s) written in plaintext", len(drafts))
         return len(drafts)
@@ -594,19 +593,19 @@ class SurveyService:
         """Finish what migration 008 could not do in SQL: match the old HMAC keys of anonymous
         responses to invitees (invitation finished, or the unfinished answers as a draft),
         then delete keys and salts. Returns how many keys were found."""
-        keys = await self.surveys.legacy_keys()
+        keys = await self.repos.surveys.legacy_keys()
         if not keys:
             return 0
         now = self.clock()
         finished: list[tuple[int, int]] = []
         drafts: list[tuple[int, int, Any]] = []
         for survey_id in {row["survey_id"] for row in keys}:
-            survey = await self.surveys.get(survey_id)
+            survey = await self.repos.surveys.get(survey_id)
             if survey is None or not survey.is_open(now):
                 continue  # closed: nothing to resume, nothing to answer twice
             mine = {row["respondent"]: row for row in keys if row["survey_id"] == survey_id}
             salt = next(iter(mine.values()))["salt"]
-            for user_id in await self.surveys.invitees(survey_id):
+            for user_id in await self.repos.surveys.invitees(survey_id):
                 row = mine.get(_legacy_key(salt, user_id))
                 if row is None:
                     continue
@@ -614,7 +613,7 @@ class SurveyService:
                     finished.append((survey_id, user_id))
                 else:
                     drafts.append((survey_id, user_id, row))
-        await self.surveys.replace_legacy_keys(finished, drafts)
+        await self.repos.surveys.replace_legacy_keys(finished, drafts)
         await self.db.truncate_wal()
         return len(keys)
 
@@ -631,12 +630,12 @@ class SurveyService:
         survey = await self.get(survey_id)
         rows = [
             ResponseRow(r.answers, r.finished_at, r.name, r.country, r.organisation)
-            for r in await self.surveys.finished_respondents(survey_id)
+            for r in await self.repos.surveys.finished_respondents(survey_id)
         ]
         unreadable = 0
         sealer = self.sealer(survey)
         if sealer is not None:
-            pending, unreadable = await self.surveys.pending(sealer)
+            pending, unreadable = await self.repos.surveys.pending(sealer)
             day = survey.closes_at.date().isoformat()
             rows += [ResponseRow(answers, day, None, None, None) for answers in pending]
             if unreadable:
@@ -645,9 +644,9 @@ class SurveyService:
                     " %s is missing or is not the one they were encrypted with",
                     survey.id,
                     unreadable,
-                    self.surveys.keys.path(survey.id),
+                    self.repos.surveys.keys.path(survey.id),
                 )
-        invited = await self.surveys.invited_count(survey_id)
+        invited = await self.repos.surveys.invited_count(survey_id)
         return Result(survey, rows, invited, unreadable)
 
     async def report(self, survey_id: int, locale: str) -> Report:
@@ -656,7 +655,7 @@ class SurveyService:
         survey = result.survey
         questions = questions_of(survey)
         summary = summarize(questions, result.rows, result.invited)
-        course = await self.courses.get(survey.course_id) if survey.course_id else None
+        course = await self.repos.courses.get(survey.course_id) if survey.course_id else None
         zone = course.timezone if course else "UTC"
         closing = {"when": course_texts.local_time(survey.closes_at, zone, locale), "zone": zone}
         released = self.released(survey)
@@ -684,7 +683,7 @@ class SurveyService:
         report = await self.released_report(survey_id, t.locale)
         survey, rows = report.survey, report.rows
         ext = "xlsx" if xlsx else "csv"
-        await self.audit.record(
+        await self.repos.audit.record(
             actor, AuditAction.EXPORT_SURVEY, "survey", survey.id, format=ext, rows=len(rows)
         )
         title = survey.title(t.locale)

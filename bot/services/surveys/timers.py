@@ -26,7 +26,7 @@ class SurveyTimers:
         await self.service.convert_legacy_keys()
         await self.service.close()
         await self.service.seal_plain_drafts()
-        surveys = await self.service.surveys.active()
+        surveys = await self.service.repos.surveys.active()
         for survey in surveys:
             await self.plan(survey)
         return len(surveys)
@@ -38,7 +38,7 @@ class SurveyTimers:
         )
 
     async def plan_by_id(self, survey_id: int) -> None:
-        survey = await self.service.surveys.get(survey_id)
+        survey = await self.service.repos.surveys.get(survey_id)
         if survey is not None:
             await self.plan(survey)
 
@@ -49,13 +49,13 @@ class SurveyTimers:
         )
 
     async def _course_surveys(self, course_id: int) -> None:
-        for survey in await self.service.surveys.of_course(course_id):
+        for survey in await self.service.repos.surveys.of_course(course_id):
             await self.plan(survey)
 
     async def plan(self, survey: Survey) -> None:
         now = self.service.clock()
         if survey.course_id is not None:
-            course = await self.service.courses.get(survey.course_id)
+            course = await self.service.repos.courses.get(survey.course_id)
             due = self.service.auto_invite_due(survey, course) if course else None
             if due is not None:
                 self.scheduler.at(
