@@ -142,7 +142,7 @@ def create_services(
         reminder_timers=reminder_timers,
         surveys=surveys,
         survey_timers=surveys.timers,
-        announcements=AnnouncementService(db, settings, clock),
+        announcements=AnnouncementService(db, settings, clock, localizations),
         audit_service=AuditService(db),
         scheduler=scheduler,
         audit=repos.audit,
@@ -189,7 +189,9 @@ def create_dispatcher(
     # Before the user middleware: a dropped update costs no database write.
     dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(
-        UserContextMiddleware(services.profiles, localizations, settings.default_locale)
+        UserContextMiddleware(
+            services.profiles, localizations, settings.default_locale, settings.default_timezone
+        )
     )
     dp.include_routers(*get_routers())
     return dp, in_flight

@@ -30,11 +30,16 @@ class UserContextMiddleware(BaseMiddleware):
     is a row, `ctx` (bot/ui/context.py) with all of them and the chat to answer in."""
 
     def __init__(
-        self, profiles: ProfileService, localizations: Localizations, default_locale: Locale
+        self,
+        profiles: ProfileService,
+        localizations: Localizations,
+        default_locale: Locale,
+        default_timezone: str,
     ) -> None:
         self.profiles = profiles
         self.localizations = localizations
         self.default_locale = default_locale
+        self.default_timezone = default_timezone
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         sender: User | None = data.get("event_from_user")
@@ -67,7 +72,7 @@ class UserContextMiddleware(BaseMiddleware):
             # the button's message is too old for Telegram to say where it was.
             chat = data.get("event_chat")
             chat_id = chat.id if chat is not None else user.id
-            data["ctx"] = UpdateContext(data["bot"], chat_id, user, t)
+            data["ctx"] = UpdateContext(data["bot"], chat_id, user, t, self.default_timezone)
         return await handler(event, data)
 
 

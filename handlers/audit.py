@@ -6,7 +6,6 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.audit import AuditLine, AuditService
 from bot.ui import course_texts
@@ -24,15 +23,13 @@ SHOWN = 20
 
 
 @router.message(Command("audit"))
-async def audit_command(
-    message: Message, ctx: UpdateContext, settings: Settings, audit_service: AuditService
-) -> None:
+async def audit_command(message: Message, ctx: UpdateContext, audit_service: AuditService) -> None:
     t = ctx.t
     lines = await audit_service.latest(SHOWN)
     if not lines:
         await message.answer(t("audit-none"))
         return
-    zone = ctx.user.timezone or settings.default_timezone
+    zone = ctx.zone
     title = [t("audit-title", count=len(lines), zone=zone), ""]
     await message.answer("\n".join(title + [line_text(line, zone, t) for line in lines]))
 

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.config import Settings
 from bot.errors import InvalidInput, NotFound
+from bot.i18n import Localizations
+from bot.ui import course_texts
 from storage.announcements import (
     Announcement,
     AnnouncementStatus,
@@ -66,8 +68,11 @@ class Sent:
 
 
 class AnnouncementService:
-    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, clock: Clock, localizations: Localizations
+    ) -> None:
         self.repos = db.repos
+        self.localizations = localizations  # drafts from a course are written in every language
         self.default_locale = settings.default_locale
         self.default_timezone = settings.default_timezone
         self.rate = settings.broadcast_rate
@@ -113,12 +118,17 @@ class AnnouncementService:
             raise InvalidInput("error-course-not-found")
         return course
 
-    async def published_course(self, course_id: int) -> Course:
-        """A course being announced right after publishing (its texts become the draft's)."""
+    async def draft_of_course(self, course_id: int) -> dict[str, Any]:
+        """The draft announcing a course right after publishing: its title, description, time
+        and place in every language, with the course's Sign up button."""
         course = await self.course(course_id)
         if course.status != CourseStatus.PUBLISHED:
             raise InvalidInput("error-course-not-found")
-        return course
+        texts = {
+            f"text_{locale}": course_texts.announcement(course, self.localizations.get(locale))
+            for locale in self.localizations.locales
+        }
+        return {**texts, "course_button": course.id}
 
     async def get(self, announcement_id: int) -> Announcement:
         announcement = await self.repos.announcements.get(announcement_id)

@@ -22,10 +22,16 @@ class UpdateContext:
     chat_id: int  # where answers go: the chat of the message or of the pressed button
     user: User  # the sender's row, refreshed for this update
     t: Translator  # in the sender's language
+    office_zone: str  # DEFAULT_TIMEZONE
 
     @property
     def locale(self) -> str:
         return self.t.locale
+
+    @property
+    def zone(self) -> str:
+        """The sender's time zone; the office's until they have chosen one."""
+        return self.user.timezone or self.office_zone
 
     async def send(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """A new message in the chat."""

@@ -128,3 +128,16 @@ def short_line(course: Course, t: Translator) -> str:
     """One line for lists: date and title."""
     start = local_time(course.starts_at, course.timezone, t.locale, "d MMM y")
     return f"{start} · {course.title(t.locale)}"
+
+
+def announcement(course: Course, t: Translator) -> str:
+    """A course announced to everyone, as stored HTML: title, description, time and place."""
+    return "\n".join(
+        [
+            f"<b>{html.quote(course.title(t.locale))}</b>",
+            html.quote(course.description(t.locale)),
+            "",
+            when(course, t),
+            place(course, t),
+        ]
+    )

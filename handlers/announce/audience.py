@@ -19,6 +19,7 @@ from bot.ui.replies import close_buttons
 from handlers.announce.common import (
     AnnounceForm,
     ask,
+    ask_audience,
     button_id,
     cb,
     course_choices,
@@ -177,3 +178,21 @@ async def send_preview(
             (t("button-announce-cancel"), cb(AnnounceAction.CANCEL, str(announcement.id))),
         ),
     )
+
+
+# No state filter: the button sits under the organiser's card after publishing. Tried after
+# the audience step, which takes every button pressed while it is asked.
+@router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.FROM_COURSE))
+async def announce_course(
+    callback: CallbackQuery,
+    callback_data: AnnounceCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcements: AnnouncementService,
+) -> None:
+    """After publishing: the course's texts and its Sign up button, straight to the audience."""
+    course_id = button_id(callback_data.value, "error-course-not-found")
+    draft = await announcements.draft_of_course(course_id)
+    await callback.answer()
+    await state.set_data({"draft": draft})
+    await ask_audience(ctx, state)

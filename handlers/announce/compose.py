@@ -3,17 +3,13 @@ photo or document; or, from a course just published, the course's own texts."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from aiogram import F, Router, html
+from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.errors import InvalidInput
-from bot.i18n import Localizations, Translator
-from bot.services.announcements import AnnouncementService
-from bot.ui import course_texts
+from bot.i18n import Translator
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import NOT_COMMAND, close_buttons
@@ -22,7 +18,6 @@ from handlers.announce.common import (
     AnnounceForm,
     ask,
     ask_audience,
-    button_id,
     cb,
     draft,
     keep,
@@ -109,32 +104,3 @@ async def skip_step(
         await _ask_media(ctx, state)
     else:
         await ask_audience(ctx, state)
-
-
-@router.callback_query(AnnounceCb.filter(F.action == AnnounceAction.FROM_COURSE))
-async def announce_course(
-    callback: CallbackQuery,
-    callback_data: AnnounceCb,
-    ctx: UpdateContext,
-    state: FSMContext,
-    announcements: AnnouncementService,
-    localizations: Localizations,
-) -> None:
-    """After publishing: the course's texts and its Sign up button, straight to the audience."""
-    course_id = button_id(callback_data.value, "error-course-not-found")
-    course = await announcements.published_course(course_id)
-    await callback.answer()
-    texts: dict[str, Any] = {}
-    for locale in localizations.locales:
-        reader = localizations.get(locale)
-        texts[f"text_{locale}"] = "\n".join(
-            [
-                f"<b>{html.quote(course.title(locale))}</b>",
-                html.quote(course.description(locale)),
-                "",
-                course_texts.when(course, reader),
-                course_texts.place(course, reader),
-            ]
-        )
-    await state.set_data({"draft": {**texts, "course_button": course.id}})
-    await ask_audience(ctx, state)

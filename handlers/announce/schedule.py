@@ -8,7 +8,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.announcer import Announcer
-from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import course_fields
 from bot.services.announcements import AnnouncementService
@@ -60,12 +59,11 @@ async def schedule_ask(
     callback_data: AnnounceCb,
     ctx: UpdateContext,
     state: FSMContext,
-    settings: Settings,
 ) -> None:
     await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
-    zone = ctx.user.timezone or settings.default_timezone
+    zone = ctx.zone
     await ctx.send(ctx.t("announce-ask-schedule", zone=zone, format=course_fields.DATETIME_FORMAT))
 
 
@@ -74,12 +72,11 @@ async def schedule_at(
     message: Message,
     ctx: UpdateContext,
     state: FSMContext,
-    settings: Settings,
     announcements: AnnouncementService,
     announcer: Announcer,
 ) -> None:
     user, t = ctx.user, ctx.t
-    zone = user.timezone or settings.default_timezone
+    zone = ctx.zone
     try:
         when = course_fields.parse_local_datetime(message.text, zone, "scheduled_at")
     except FieldProblem as problem:
