@@ -22,15 +22,21 @@ class CourseStatus(StrEnum):
 @dataclass(frozen=True)
 class CourseField:
     """A course field as an organiser sees it: what the dialog asks, the form and the edit
-    menu offer; `columns` are where it is stored."""
+    menu offer; `columns` are where it is stored, `form_keys` how the one-message form
+    (/newcourse) names it."""
 
     name: str
     columns: tuple[str, ...] = ()
+    form_keys: tuple[str, ...] = ()
     in_dialog: bool = True  # asked when a course is created step by step
 
     @property
     def stored_as(self) -> tuple[str, ...]:
         return self.columns or (self.name,)
+
+    @property
+    def keys_in_form(self) -> tuple[str, ...]:
+        return self.form_keys or (self.name,)
 
 
 # The one list of the fields an organiser sets; its order is the order of the creation dialog
@@ -42,18 +48,21 @@ COURSE_FIELDS = (
     CourseField("description_en"),
     CourseField("description_ru"),
     CourseField("timezone"),
-    CourseField("starts_at"),
-    CourseField("ends_at"),
-    # Venue or online link: one field for the organiser, two columns here.
-    CourseField("place", ("venue", "online_url")),
+    CourseField("starts_at", form_keys=("start",)),
+    CourseField("ends_at", form_keys=("end",)),
+    # Venue or online link: one field for the organiser, two columns here (and two form keys).
+    CourseField("place", ("venue", "online_url"), ("venue", "online")),
     CourseField("capacity"),
-    CourseField("deadline_at"),
+    CourseField("deadline_at", form_keys=("deadline",)),
     CourseField("language"),
-    CourseField("reminder_offsets", in_dialog=False),
-    CourseField("attendance_check_days", in_dialog=False),
+    CourseField("reminder_offsets", form_keys=("reminders",), in_dialog=False),
+    CourseField("attendance_check_days", form_keys=("attendance_check",), in_dialog=False),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
+FORM_KEYS = tuple(key for field in COURSE_FIELDS for key in field.keys_in_form)
+# The form's name for a field it has under one key (the times, where problems point).
+FORM_KEY = {field.name: field.keys_in_form[0] for field in COURSE_FIELDS}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.config import parse_offsets
 from bot.services.profiles import clean_text, find_zone
 from bot.ui.telegram_text import utf16_length
+from storage.courses import FORM_KEY, FORM_KEYS
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
@@ -290,22 +291,6 @@ def _rezone(moment: datetime, old_zone: str, new_zone: str) -> datetime:
 
 # -- the one-message form --------------------------------------------------------------------
 
-FORM_KEYS = (
-    "title_en",
-    "title_ru",
-    "description_en",
-    "description_ru",
-    "start",
-    "end",
-    "timezone",
-    "venue",
-    "online",
-    "capacity",
-    "deadline",
-    "language",
-    "reminders",
-    "attendance_check",
-)
 _KEY_LINE = re.compile(r"^\s*([a-z][a-z_]*)\s*:\s?(.*)$")
 
 
@@ -404,9 +389,8 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
     if starts is not None and ends is not None:
         values["starts_at"], values["ends_at"] = starts, ends
         values["deadline_at"] = deadline or starts
-        lines = {"starts_at": "start", "ends_at": "end", "deadline_at": "deadline"}
         for problem in check_times(starts, ends, values["deadline_at"], now):
-            key = lines[problem.field]
+            key = FORM_KEY[problem.field]
             problem.field = key
             problem.line = raw[key][0] if key in raw else None
             problems.append(problem)
