@@ -39,7 +39,7 @@ from bot.config import Locale
 from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
 from bot.ui.notice_buttons import NoticeButtons
-from storage.announcements import Announcement, AnnouncementRepository
+from storage.announcements import Announcement, AnnouncementRepository, AnnouncementStatus
 from storage.outbox import OutboxMessage, OutboxRepository, OutboxState, Outcome
 from storage.users import UserRepository
 
@@ -298,7 +298,7 @@ class DeliveryWorker:
 
     async def _announcement(self, announcement_id: int) -> Announcement | None:
         announcement = await self.rows.announcements.get(announcement_id)
-        if announcement is None or announcement.status == "stopped":
+        if announcement is None or announcement.status == AnnouncementStatus.STOPPED:
             return None
         return announcement
 
