@@ -239,12 +239,18 @@ async def test_courses_are_finished_after_their_end(services, clock):
 # -- issue 11: after the start nothing moves; a change and its notices are one transaction ----
 
 
+async def one_seat_course(services, people: int):
+    """A one-seat course `people` signed up for: the first confirmed, the others waiting."""
+    course = await make_course(services, capacity=1)
+    users = await make_users(services, people)
+    for uid in users:
+        await services.signups.sign_up(course.id, uid)
+    return course, users
+
+
 async def test_cancelling_after_the_start_is_refused_and_promotes_nobody(services, db, clock):
     """Issue 11: "Can't come? Cancel my place" after the start frees no seat for anyone."""
-    course = await make_course(services, capacity=1)
-    a, b = await make_users(services, 2)
-    await services.signups.sign_up(course.id, a)
-    await services.signups.sign_up(course.id, b)
+    course, (a, b) = await one_seat_course(services, 2)
     clock.now = course.starts_at + timedelta(minutes=30)
     with pytest.raises(CourseStarted):
         await services.signups.cancel(course.id, a)
@@ -257,10 +263,7 @@ async def test_cancelling_after_the_start_is_refused_and_promotes_nobody(service
 
 async def test_forgetting_after_the_start_withdraws_without_promoting(services, db, clock):
     """Issue 11: /forget during a running course frees the person, promotes nobody into it."""
-    course = await make_course(services, capacity=1)
-    a, b = await make_users(services, 2)
-    await services.signups.sign_up(course.id, a)
-    await services.signups.sign_up(course.id, b)
+    course, (a, b) = await one_seat_course(services, 2)
     clock.now = course.starts_at + timedelta(minutes=30)
     await services.profiles.forget(a)
     assert await services.registrations.get(course.id, a) is None
@@ -270,9 +273,7 @@ async def test_forgetting_after_the_start_withdraws_without_promoting(services, 
 
 async def test_raising_the_capacity_of_a_started_course_promotes_nobody(services, db, clock):
     """Issue 11: the waiting list of a running course is not pulled into it."""
-    course = await make_course(services, capacity=1)
-    for uid in await make_users(services, 3):
-        await services.signups.sign_up(course.id, uid)
+    course, _ = await one_seat_course(services, 3)
     clock.now = course.starts_at + timedelta(minutes=30)
     await services.course_service.edit(course.id, "capacity", "3")
     assert (await services.registrations.counts(course.id)).confirmed == 1
@@ -306,9 +307,7 @@ async def assert_unchanged_when_notices_fail(db, course_id, change) -> None:
 
 async def test_a_move_whose_notices_fail_leaves_the_course_unchanged(services, db):
     """Issue 11: moving a course and telling its participants are one transaction."""
-    course = await make_course(services, capacity=1)
-    (a,) = await make_users(services, 1)
-    await services.signups.sign_up(course.id, a)
+    course, _ = await one_seat_course(services, 1)
     await assert_unchanged_when_notices_fail(
         db,
         course.id,
@@ -319,10 +318,7 @@ async def test_a_move_whose_notices_fail_leaves_the_course_unchanged(services, d
 
 async def test_a_capacity_increase_whose_promotion_notice_fails_changes_nothing(services, db):
     """Issue 11: more seats, the promotions and their notices are one transaction."""
-    course = await make_course(services, capacity=1)
-    users = await make_users(services, 3)
-    for uid in users:
-        await services.signups.sign_up(course.id, uid)
+    course, _ = await one_seat_course(services, 3)
     await assert_unchanged_when_notices_fail(
         db, course.id, lambda: services.course_service.edit(course.id, "capacity", "3")
     )
@@ -333,9 +329,7 @@ async def test_a_capacity_increase_whose_promotion_notice_fails_changes_nothing(
 
 async def test_a_course_cancellation_whose_notices_fail_leaves_it_published(services, db):
     """Issue 11: cancelling a course and telling its participants are one transaction."""
-    course = await make_course(services, capacity=1)
-    (a,) = await make_users(services, 1)
-    await services.signups.sign_up(course.id, a)
+    course, _ = await one_seat_course(services, 1)
     await assert_unchanged_when_notices_fail(
         db, course.id, lambda: services.course_service.cancel(course.id)
     )
