@@ -31,8 +31,8 @@ from bot.config import Settings
 from bot.i18n import Localizations
 from bot.middlewares import UserContextMiddleware
 from bot.ui.callbacks import CourseAction, CourseCb
-from storage.courses import CourseStatus
 from storage.database import Database
+from tests.factories import course_values, create_course
 
 TOKEN = "123456789:AAEbenchmarkTOKENbenchmarkTOKEN_000"
 BOT_USER = User(id=123456789, is_bot=True, first_name="Bench", username="bench_bot")
@@ -116,7 +116,7 @@ async def prepare(folder: Path, users: int, capacity: int) -> tuple[Database, Se
     settings = Settings(_env_file=None, bot_token=TOKEN, database_path=folder / "bench.sqlite3")
     services = create_services(db, Localizations())
     for user_id in range(1, users + 1):
-        await services.users.upsert_seen(user_id, "Officer", None, None, "ru")
+        await services.users.upsert_seen(user_id, "ru")
         await services.users.record_consent(user_id)
         for field, value in (
             ("full_name", f"Officer {user_id}"),
@@ -126,23 +126,9 @@ async def prepare(folder: Path, users: int, capacity: int) -> tuple[Database, Se
             await services.users.set_profile_field(user_id, field, value)
         await services.users.set_country(user_id, "kz", "Asia/Almaty")
     now = datetime.now(UTC)
-    course = await services.courses.create(
-        {
-            "title_en": "Risk management in customs",
-            "title_ru": "Управление рисками в таможне",
-            "description_en": "Risk profiles and targeting.",
-            "description_ru": "Профили риска и отбор.",
-            "starts_at": now + timedelta(days=30),
-            "ends_at": now + timedelta(days=32),
-            "deadline_at": now + timedelta(days=20),
-            "timezone": "Asia/Baku",
-            "venue": "Baku",
-            "capacity": capacity,
-            "language": "ru",
-        },
-        created_by=None,
-    )
-    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
+    starts, ends, deadline = (now + timedelta(days=days) for days in (30, 32, 20))
+    values = course_values(starts, ends, deadline, capacity=capacity, language="ru")
+    course = await create_course(services.courses, values, created_by=None)
     return db, settings, course.id
 
 
@@ -166,7 +152,9 @@ async def main() -> None:
             storage=dp.fsm.storage, settings=settings, localizations=localizations
         )
         baseline.update.outer_middleware(
-            UserContextMiddleware(services.profiles, localizations, "en")
+            UserContextMiddleware(
+                services.profiles, localizations, "en", settings.default_timezone
+            )
         )
         noop = Router(name="noop")
 

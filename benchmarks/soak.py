@@ -34,11 +34,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft  # noqa: E402
+from bot.services.surveys.model import Bilingual, SurveyDraft  # noqa: E402
 from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb  # noqa: E402
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage  # noqa: E402
 from tests.e2e.fakeuser import FakeUser  # noqa: E402
 from tests.e2e.process import child_env, run_bot  # noqa: E402
+from tests.factories import course_values, create_course, feedback_questions  # noqa: E402
 
 TOKEN = "123456789:AAEsoakTOKENsoakTOKENsoakTOKEN_0000"
 ORGANISER = 900001
@@ -113,7 +114,6 @@ async def seed(path: Path, users: int, reminded_start: datetime) -> None:
     run, and the feedback survey everyone is invited to: with the bot's own storage layer."""
     from bot.app import create_services
     from bot.i18n import Localizations
-    from storage.courses import CourseStatus
     from storage.database import Database
 
     now = datetime.now(UTC)
@@ -140,40 +140,23 @@ async def seed(path: Path, users: int, reminded_start: datetime) -> None:
             )
         for number in range(COURSES + 1):
             starts = now + timedelta(days=7 + number) if number else reminded_start
-            course = await services.courses.create(
-                {
-                    "title_en": f"Course {number}",
-                    "title_ru": f"Курс {number}",
-                    "description_en": "Risk management and transit.",
-                    "description_ru": "Управление рисками и транзит.",
-                    "starts_at": starts,
-                    "ends_at": starts + timedelta(hours=8),
-                    "deadline_at": starts - timedelta(seconds=1),
-                    "timezone": "Asia/Almaty",
-                    "venue": "Almaty",
-                    "capacity": 30 if number else REMINDED_COURSE_SEATS,
-                    "language": "ru",
-                },
-                created_by=ORGANISER,
+            values = course_values(
+                starts,
+                starts + timedelta(hours=8),
+                starts - timedelta(seconds=1),
+                title_en=f"Course {number}",
+                title_ru=f"Курс {number}",
+                timezone="Asia/Almaty",
+                venue="Almaty",
+                capacity=30 if number else REMINDED_COURSE_SEATS,
+                language="ru",
             )
-            await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
+            await create_course(services.courses, values, created_by=ORGANISER)
         # Course 1 is the one with a reminder during the run; 30 officers hold its seats.
         for uid in range(FIRST_USER, FIRST_USER + REMINDED_COURSE_SEATS):
             await services.registrations.sign_up(1, uid, now)
         survey = await services.surveys.create(
-            SurveyDraft(
-                Bilingual("Feedback", "Отзыв"),
-                (
-                    Question(QuestionKind.RATING, Bilingual("Overall?", "В целом?")),
-                    Question(
-                        QuestionKind.MULTI,
-                        Bilingual("Formats?", "Форматы?"),
-                        options=(Bilingual("Online", "Онлайн"), Bilingual("Class", "Очно")),
-                    ),
-                    Question(QuestionKind.TEXT, Bilingual("Improve?", "Улучшить?")),
-                    Question(QuestionKind.YESNO, Bilingual("Recommend?", "Порекомендуете?")),
-                ),
-            ),
+            SurveyDraft(Bilingual("Feedback", "Отзыв"), feedback_questions(improve_required=True)),
             ORGANISER,
         )
         await services.surveys.activate(survey.id)

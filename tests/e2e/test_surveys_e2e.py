@@ -13,13 +13,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from storage.courses import CourseRepository, CourseStatus
+from storage.courses import CourseRepository
 from storage.database import Database
 from storage.registrations import RegistrationRepository
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fakeuser import FakeUser
+from tests.factories import course_values, create_course
 
 pytestmark = pytest.mark.e2e
 
@@ -33,23 +34,17 @@ async def seed_finished_course(bot: BotProcess) -> None:
     async with Database(bot.workdir / "data" / "bot.sqlite3") as db:
         users = UserRepository(db)
         courses = CourseRepository(db)
-        course = await courses.create(
-            {
-                "title_en": "Risk management",
-                "title_ru": "Управление рисками",
-                "description_en": "Risk profiles and targeting.",
-                "description_ru": "Профили риска и отбор.",
-                "starts_at": ended - timedelta(hours=6),
-                "ends_at": ended,
-                "deadline_at": ended - timedelta(days=1),
-                "timezone": "Asia/Tashkent",
-                "venue": "Tashkent",
-                "capacity": 20,
-                "language": "en",
-            },
-            created_by=ORGANISER_ID,
+        values = course_values(
+            ended - timedelta(hours=6),
+            ended,
+            ended - timedelta(days=1),
+            title_en="Risk management",
+            title_ru="Управление рисками",
+            timezone="Asia/Tashkent",
+            venue="Tashkent",
+            capacity=20,
         )
-        await courses.set_status(course.id, CourseStatus.PUBLISHED)
+        course = await create_course(courses, values, created_by=ORGANISER_ID)
         for user_id, (name, language) in OFFICERS.items():
             await users.upsert_seen(user_id, language)
             await users.set_language(user_id, language)

@@ -17,6 +17,7 @@ from bot.ui.callbacks import AdminAction, AdminCourseCb, SurveyAdminAction, Surv
 from storage.sql import stamp
 from tests.conftest import ORGANISER_ID
 from tests.handlers.test_courses import publish_course
+from tests.handlers.test_survey_admin import survey_answered_by
 
 PARTICIPANTS = 2000
 
@@ -104,23 +105,10 @@ async def test_a_2000_row_participant_export_is_built_off_the_event_loop(
 async def test_a_survey_export_is_built_off_the_event_loop(make_chatter, db, building):
     """Issue 11: response exports too."""
     organiser = make_chatter(ORGANISER_ID, name="Olena")
-    service = organiser.dp["surveys"]
-    await organiser.send(
-        "/newsurvey\ncourse: "
-        + str(await publish_course(db, "Risk", days=-1))
-        + "\ntitle_en: Named\ntitle_ru: Именной\ntext: Why? | Почему?"
-    )
-    survey = (await service.repos.surveys.latest(1))[0]
-    await service.activate(survey.id)
-    for user_id in range(2001, 2004):
-        await make_chatter(user_id, name=f"Officer{user_id}").send("/start")
-    await service.invite(survey.id, {"kind": "all"})
-    for user_id in range(2001, 2004):
-        await service.begin(survey.id, user_id)
-        await service.answer(survey.id, user_id, 0, f"Answer {user_id}")
+    survey_id = await survey_answered_by(make_chatter, db, organiser, range(2001, 2004))
     async with building.heartbeat():
         sent = await organiser.press(
-            SurveyAdminCb(action=SurveyAdminAction.XLSX, survey_id=survey.id).pack()
+            SurveyAdminCb(action=SurveyAdminAction.XLSX, survey_id=survey_id).pack()
         )
     assert [r for r in sent if isinstance(r, SendDocument)]
     assert building.threads and threading.get_ident() not in building.threads

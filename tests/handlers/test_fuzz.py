@@ -37,13 +37,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
-from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys.model import Bilingual, SurveyDraft
 from bot.ui import callbacks as cb
 from bot.ui import survey_screens
 from handlers import announce, profile
 from handlers.courses import edit as course_edit
 from handlers.courses import form as course_form
 from tests.conftest import ORGANISER_ID
+from tests.factories import feedback_questions
 from tests.handlers.harness import RecordingSession
 from tests.handlers.test_courses import complete_profile, publish_course
 
@@ -283,19 +284,7 @@ async def test_random_update_streams_never_break_the_bot(make_chatter, db, capsy
             await complete_profile(db, user_id)
         service = dp["surveys"]
         survey = await service.create(
-            SurveyDraft(
-                Bilingual("Fuzz <survey>", "Опрос & co"),
-                (
-                    Question(QuestionKind.RATING, Bilingual("R?", "Р?")),
-                    Question(
-                        QuestionKind.MULTI,
-                        Bilingual("M?", "М?"),
-                        options=(Bilingual("a", "а"), Bilingual("b", "б")),
-                    ),
-                    Question(QuestionKind.TEXT, Bilingual("T?", "Т?"), required=False),
-                    Question(QuestionKind.YESNO, Bilingual("Y?", "Д?")),
-                ),
-            ),
+            SurveyDraft(Bilingual("Fuzz <survey>", "Опрос & co"), feedback_questions()),
             ORGANISER_ID,
         )
         await service.activate(survey.id)

@@ -160,8 +160,9 @@ async def test_non_organisers_get_nothing_done_and_nothing_revealed(make_chatter
     assert await CourseRepository(db).get(course_id) is not None
 
 
-async def test_text_answers_come_ten_a_page(make_chatter, db):
-    organiser = make_chatter(ORGANISER_ID, name="Olena")
+async def survey_answered_by(make_chatter, db, organiser, officers: range) -> int:
+    """A named one-question survey on a finished course, written by `organiser` with
+    /newsurvey and answered by each of `officers` with "Answer <their id>"."""
     service = organiser.dp["surveys"]
     await organiser.send(
         "/newsurvey\ncourse: "
@@ -170,16 +171,21 @@ async def test_text_answers_come_ten_a_page(make_chatter, db):
     )
     survey = (await service.repos.surveys.latest(1))[0]
     await service.activate(survey.id)
-    for user_id in range(2001, 2013):
-        chatter = make_chatter(user_id, name=f"Officer{user_id}")
-        await chatter.send("/start")
+    for user_id in officers:
+        await make_chatter(user_id, name=f"Officer{user_id}").send("/start")
     await service.invite(survey.id, {"kind": "all"})
-    for user_id in range(2001, 2013):
+    for user_id in officers:
         await service.begin(survey.id, user_id)
         await service.answer(survey.id, user_id, 0, f"Answer <{user_id}>")
+    return survey.id
+
+
+async def test_text_answers_come_ten_a_page(make_chatter, db):
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    survey_id = await survey_answered_by(make_chatter, db, organiser, range(2001, 2013))
     results = sent(
         await organiser.press(
-            SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey.id).pack()
+            SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=survey_id).pack()
         )
     )[-1]
     page_one = sent(await organiser.press(buttons(results)["💬 Q1 answers"]))[-1]

@@ -7,18 +7,23 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.app import create_services
+from bot.clock import ManualClock
 from bot.errors import InvalidInput
 from bot.services.announcements import daytime_start
-from storage.courses import CourseStatus
 from storage.users import UserRepository
+from tests.factories import course_values, create_course
 
 NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def services(db, localizations, settings):
-    services = create_services(db, localizations, settings)
-    services.announcements.clock = lambda: NOW
+def clock() -> ManualClock:
+    return ManualClock(NOW)
+
+
+@pytest.fixture
+async def services(db, localizations, settings, clock):
+    services = create_services(db, localizations, settings, clock)
     users = UserRepository(db)
     people = [
         # id, telegram language, chosen language, country, zone
@@ -70,24 +75,11 @@ async def test_audiences_select_the_right_people(services, db, audience, expecte
 
 
 async def test_a_course_audience_by_status(services, db):
-    course = await services.courses.create(
-        {
-            "title_en": "Transit",
-            "title_ru": "Транзит",
-            "description_en": "d",
-            "description_ru": "d",
-            "starts_at": NOW + timedelta(days=30),
-            "ends_at": NOW + timedelta(days=31),
-            "deadline_at": NOW + timedelta(days=20),
-            "timezone": "UTC",
-            "venue": "Tbilisi",
-            "capacity": 1,
-            "language": "en",
-        },
-        created_by=1,
+    starts, ends, deadline = (NOW + timedelta(days=days) for days in (30, 31, 20))
+    values = course_values(
+        starts, ends, deadline, title_en="Transit", title_ru="Транзит", capacity=1
     )
-    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
-    services.signups.clock = lambda: NOW
+    course = await create_course(services.courses, values)
     await services.signups.sign_up(course.id, 1)  # confirmed
     await services.signups.sign_up(course.id, 2)  # waitlisted
     for status, expected in (("confirmed", {1}), ("waitlisted", {2}), ("all", {1, 2})):
@@ -115,8 +107,10 @@ def test_daytime_window_in_the_recipients_own_zone():
     assert daytime_start("Europe/Brussels", summer) == datetime(2027, 4, 2, 7, 0, tzinfo=UTC)
 
 
-async def test_daytime_delivery_holds_messages_until_morning_where_it_is_night(services, db):
-    services.announcements.clock = lambda: NOW.replace(hour=18)  # 23:00 Almaty, 18:00 Lisbon
+async def test_daytime_delivery_holds_messages_until_morning_where_it_is_night(
+    services, db, clock
+):
+    clock.now = NOW.replace(hour=18)  # 23:00 Almaty, 18:00 Lisbon
     item = await announce(services, {"kind": "all"}, daytime=True)
     await services.announcements.send_now(item.id)
     rows = await db.fetch_all(
@@ -160,8 +154,8 @@ async def test_people_without_a_profile_get_daytime_in_the_default_zone(
     db, localizations, settings
 ):
     bishkek = settings.model_copy(update={"default_timezone": "Asia/Bishkek"})
-    services = create_services(db, localizations, bishkek)
-    services.announcements.clock = lambda: NOW.replace(hour=18)  # 00:00 in Bishkek (UTC+6)
+    # 18:00 UTC is 00:00 in Bishkek (UTC+6).
+    services = create_services(db, localizations, bishkek, ManualClock(NOW.replace(hour=18)))
     await UserRepository(db).upsert_seen(7, "ru")  # no profile, no zone
     item = await services.announcements.create(
         created_by=7, text_en="x", text_ru="x", audience={"kind": "all"}, daytime=True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,33 +9,10 @@ import pytest
 from icalendar import Calendar, Event, Timezone
 
 from bot.services.calendar import PRODID, course_ics, ics_filename
-from storage.courses import Course, CourseStatus
+from storage.courses import CourseStatus
+from tests.factories import course_record
 
 DOMAIN = "courses.example.org"
-
-
-def make_course(**changes: object) -> Course:
-    course = Course(
-        id=12,
-        title_en="Risk management in customs",
-        title_ru="Управление рисками в таможне",
-        description_en="Three days on risk profiles.",
-        description_ru="Три дня о профилях риска.",
-        starts_at=datetime(2027, 5, 10, 5, 0, tzinfo=UTC),  # 09:00 in Baku (UTC+4)
-        ends_at=datetime(2027, 5, 12, 13, 0, tzinfo=UTC),
-        timezone="Asia/Baku",
-        venue="Customs Academy, Baku",
-        online_url=None,
-        capacity=20,
-        deadline_at=datetime(2027, 5, 1, tzinfo=UTC),
-        language="en",
-        status=CourseStatus.PUBLISHED,
-        revision=1,
-        created_by=None,
-        created_at="2027-01-01T00:00:00+00:00",
-        updated_at="2027-01-01T00:00:00+00:00",
-    )
-    return replace(course, **changes)  # type: ignore[arg-type]
 
 
 def parse(data: bytes) -> tuple[Calendar, Event]:
@@ -54,7 +30,7 @@ def vtimezone(calendar: Calendar, tzid: str) -> Timezone:
 
 
 def test_calendar_headers_and_event_fields():
-    calendar, event = parse(course_ics(make_course(), "en", DOMAIN))
+    calendar, event = parse(course_ics(course_record(), "en", DOMAIN))
     assert calendar["PRODID"] == PRODID
     assert calendar["VERSION"] == "2.0"
     assert calendar["METHOD"] == "PUBLISH"
@@ -68,15 +44,15 @@ def test_calendar_headers_and_event_fields():
 
 def test_dtstamp_is_now_in_utc():
     before = datetime.now(UTC).replace(microsecond=0)
-    _, event = parse(course_ics(make_course(), "en", DOMAIN))
+    _, event = parse(course_ics(course_record(), "en", DOMAIN))
     stamp = event.decoded("DTSTAMP")
     assert stamp.utcoffset() == timedelta(0)
     assert before <= stamp <= datetime.now(UTC)
 
 
 def test_uid_is_stable_and_sequence_follows_the_revision():
-    _, first = parse(course_ics(make_course(revision=1), "en", DOMAIN))
-    moved = make_course(revision=3, starts_at=datetime(2027, 6, 1, 5, tzinfo=UTC))
+    _, first = parse(course_ics(course_record(revision=1), "en", DOMAIN))
+    moved = course_record(revision=3, starts_at=datetime(2027, 6, 1, 5, tzinfo=UTC))
     _, second = parse(course_ics(moved, "ru", DOMAIN))
     assert first["UID"] == second["UID"]
     assert first.decoded("SEQUENCE") == 1
@@ -84,7 +60,7 @@ def test_uid_is_stable_and_sequence_follows_the_revision():
 
 
 def test_times_are_in_the_course_zone_with_its_vtimezone():
-    data = course_ics(make_course(), "en", DOMAIN)
+    data = course_ics(course_record(), "en", DOMAIN)
     assert b"DTSTART;TZID=Asia/Baku:20270510T090000" in data
     calendar, event = parse(data)
     assert event["DTSTART"].params["TZID"] == "Asia/Baku"
@@ -105,7 +81,7 @@ def test_times_are_in_the_course_zone_with_its_vtimezone():
 )
 def test_brussels_dst_rules_in_the_file(local: datetime, utc: datetime):
     zone = "Europe/Brussels"
-    course = make_course(
+    course = course_record(
         timezone=zone,
         starts_at=local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC),
         ends_at=(local + timedelta(hours=8)).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC),
@@ -121,14 +97,14 @@ def test_brussels_dst_rules_in_the_file(local: datetime, utc: datetime):
 
 
 def test_russian_texts_with_locale_ru():
-    _, event = parse(course_ics(make_course(), "ru", DOMAIN))
+    _, event = parse(course_ics(course_record(), "ru", DOMAIN))
     assert event["SUMMARY"] == "Управление рисками в таможне"
     assert event["DESCRIPTION"] == "Три дня о профилях риска."
 
 
 def test_online_course_has_url_and_the_link_as_location():
     link = "https://meet.example.org/risk-2027"
-    course = make_course(venue=None, online_url=link)
+    course = course_record(venue=None, online_url=link)
     _, event = parse(course_ics(course, "en", DOMAIN))
     assert event["URL"] == link
     assert event["LOCATION"] == link
@@ -136,9 +112,9 @@ def test_online_course_has_url_and_the_link_as_location():
 
 
 def test_cancelled_course_is_marked_cancelled():
-    _, event = parse(course_ics(make_course(status=CourseStatus.CANCELLED), "en", DOMAIN))
+    _, event = parse(course_ics(course_record(status=CourseStatus.CANCELLED), "en", DOMAIN))
     assert event["STATUS"] == "CANCELLED"
 
 
 def test_filename():
-    assert ics_filename(make_course()) == "course-12.ics"
+    assert ics_filename(course_record()) == "course-12.ics"

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.app import create_services
+from bot.clock import ManualClock
 from bot.errors import InvalidInput
 from bot.services import course_dialog
 from bot.services.course_fields import FieldProblem, Times, field_values, parse_form
@@ -19,7 +19,6 @@ from storage import courses as course_storage
 from storage.audit import AuditAction
 from storage.courses import COURSE_FIELDS, DIALOG_STEPS, FIELD_NAMES, Course, CourseStatus
 from storage.registrations import RegStatus
-from tests.conftest import Clock
 from tests.unit.test_signups import make_course
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -44,10 +43,8 @@ SAMPLE = {
 
 
 @pytest.fixture
-async def services(db, localizations):
-    services = create_services(db, localizations, clock=Clock(NOW))
-    services.signups.clock = services.course_service.clock = Clock(NOW)
-    return services
+def clock() -> ManualClock:
+    return ManualClock(NOW)
 
 
 async def confirmed(services, course, user_id=501):

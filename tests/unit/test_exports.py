@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -23,28 +21,19 @@ from bot.services.exports import (
     participants_xlsx,
     table_xlsx,
 )
-from storage.courses import Course, CourseStatus
 from storage.registrations import Participant, Registration, RegStatus
+from tests.factories import course_record
+from tests.spreadsheets import read_csv, read_xlsx
 
-COURSE = Course(
-    id=12,
+COURSE = course_record(
     title_en="Risk management: profiles / targeting [2027]",
     title_ru="Управление рисками: профили и отбор",
     description_en="",
     description_ru="",
-    starts_at=datetime(2027, 5, 10, 5, 0, tzinfo=UTC),
-    ends_at=datetime(2027, 5, 12, 13, 0, tzinfo=UTC),
     timezone="Asia/Baku",  # UTC+4 all year
     venue="Baku",
-    online_url=None,
     capacity=2,
-    deadline_at=datetime(2027, 5, 1, tzinfo=UTC),
     language="ru",
-    status=CourseStatus.PUBLISHED,
-    revision=1,
-    created_by=None,
-    created_at="2027-01-01T00:00:00+00:00",
-    updated_at="2027-01-01T00:00:00+00:00",
 )
 
 
@@ -94,16 +83,6 @@ PARTICIPANTS = [
     person(4, RegStatus.WAITLISTED, position=2, organisation="@SUM(A1)"),
     person(5, RegStatus.CANCELLED, organisation="-1+2"),
 ]
-
-
-def read_xlsx(data: bytes) -> list[list[object]]:
-    sheet = load_workbook(io.BytesIO(data)).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def read_csv(data: bytes) -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show Cyrillic"
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
 def column(name: str) -> int:

@@ -7,45 +7,25 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.app import create_services
 from bot.scheduler import Scheduler
 from bot.services.reminders import ReminderTimers, due_time
-from storage.courses import CourseStatus
 from storage.users import UserRepository
-from tests.conftest import Clock
+from tests.factories import course_values, create_course
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-async def services(db, localizations, settings, clock):
-    return create_services(db, localizations, settings, clock)
-
-
 async def make_course(services, starts_at: datetime, zone: str = "Europe/Brussels"):
-    course = await services.courses.create(
-        {
-            "title_en": "AEO validation",
-            "title_ru": "Валидация УЭО",
-            "description_en": "d",
-            "description_ru": "d",
-            "starts_at": starts_at,
-            "ends_at": starts_at + timedelta(hours=8),
-            "deadline_at": starts_at,
-            "timezone": zone,
-            "venue": "Brussels, WCO headquarters",
-            "capacity": 10,
-            "language": "en",
-        },
-        created_by=1,
+    values = course_values(
+        starts_at,
+        starts_at + timedelta(hours=8),
+        starts_at,
+        title_en="AEO validation",
+        title_ru="Валидация УЭО",
+        timezone=zone,
+        venue="Brussels, WCO headquarters",
     )
-    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
-    return await services.courses.get(course.id)
+    return await create_course(services.courses, values)
 
 
 async def participant(services, user_id: int, course_id: int, zone: str = "Asia/Almaty") -> None:

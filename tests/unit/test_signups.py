@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.app import create_services
+from bot.clock import ManualClock
 from bot.errors import (
     CourseCancelled,
     CourseNotFound,
@@ -19,43 +19,27 @@ from bot.errors import (
 )
 from storage.courses import CourseStatus
 from storage.registrations import RegStatus
-from tests.conftest import Clock
+from tests.factories import course_values, create_course
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def services(db, localizations, clock):
-    services = create_services(db, localizations)
-    services.signups.clock = clock
-    services.course_service.clock = clock
-    return services
+def clock() -> ManualClock:
+    return ManualClock(NOW)
 
 
 async def make_course(services, capacity=3, status=CourseStatus.PUBLISHED, **overrides):
-    values = {
-        "title_en": "Risk management in customs",
-        "title_ru": "Управление рисками в таможне",
-        "description_en": "Risk profiles and targeting.",
-        "description_ru": "Профили риска и отбор.",
-        "starts_at": NOW + timedelta(days=14),
-        "ends_at": NOW + timedelta(days=16),
-        "deadline_at": NOW + timedelta(days=7),
-        "timezone": "Asia/Baku",
-        "venue": "ROCB Europe training centre, Baku",
-        "capacity": capacity,
-        "language": "ru",
+    values = course_values(
+        NOW + timedelta(days=14),
+        NOW + timedelta(days=16),
+        NOW + timedelta(days=7),
+        venue="ROCB Europe training centre, Baku",
+        capacity=capacity,
+        language="ru",
         **overrides,
-    }
-    course = await services.courses.create(values, created_by=1)
-    if status != CourseStatus.DRAFT:
-        await services.courses.set_status(course.id, status)
-    return course
+    )
+    return await create_course(services.courses, values, status=status)
 
 
 async def make_users(services, count, start=100):
@@ -255,12 +239,18 @@ async def test_courses_are_finished_after_their_end(services, clock):
 # -- issue 11: after the start nothing moves; a change and its notices are one transaction ----
 
 
+async def one_seat_course(services, people: int):
+    """A one-seat course `people` signed up for: the first confirmed, the others waiting."""
+    course = await make_course(services, capacity=1)
+    users = await make_users(services, people)
+    for uid in users:
+        await services.signups.sign_up(course.id, uid)
+    return course, users
+
+
 async def test_cancelling_after_the_start_is_refused_and_promotes_nobody(services, db, clock):
     """Issue 11: "Can't come? Cancel my place" after the start frees no seat for anyone."""
-    course = await make_course(services, capacity=1)
-    a, b = await make_users(services, 2)
-    await services.signups.sign_up(course.id, a)
-    await services.signups.sign_up(course.id, b)
+    course, (a, b) = await one_seat_course(services, 2)
     clock.now = course.starts_at + timedelta(minutes=30)
     with pytest.raises(CourseStarted):
         await services.signups.cancel(course.id, a)
@@ -273,10 +263,7 @@ async def test_cancelling_after_the_start_is_refused_and_promotes_nobody(service
 
 async def test_forgetting_after_the_start_withdraws_without_promoting(services, db, clock):
     """Issue 11: /forget during a running course frees the person, promotes nobody into it."""
-    course = await make_course(services, capacity=1)
-    a, b = await make_users(services, 2)
-    await services.signups.sign_up(course.id, a)
-    await services.signups.sign_up(course.id, b)
+    course, (a, b) = await one_seat_course(services, 2)
     clock.now = course.starts_at + timedelta(minutes=30)
     await services.profiles.forget(a)
     assert await services.registrations.get(course.id, a) is None
@@ -286,9 +273,7 @@ async def test_forgetting_after_the_start_withdraws_without_promoting(services, 
 
 async def test_raising_the_capacity_of_a_started_course_promotes_nobody(services, db, clock):
     """Issue 11: the waiting list of a running course is not pulled into it."""
-    course = await make_course(services, capacity=1)
-    for uid in await make_users(services, 3):
-        await services.signups.sign_up(course.id, uid)
+    course, _ = await one_seat_course(services, 3)
     clock.now = course.starts_at + timedelta(minutes=30)
     await services.course_service.edit(course.id, "capacity", "3")
     assert (await services.registrations.counts(course.id)).confirmed == 1
@@ -311,30 +296,32 @@ async def stored_course(db, course_id):
     return tuple(row)
 
 
-async def test_a_move_whose_notices_fail_leaves_the_course_unchanged(services, db):
-    """Issue 11: moving a course and telling its participants are one transaction."""
-    course = await make_course(services, capacity=1)
-    (a,) = await make_users(services, 1)
-    await services.signups.sign_up(course.id, a)
-    before = await stored_course(db, course.id)
+async def assert_unchanged_when_notices_fail(db, course_id, change) -> None:
+    """`change` fails with the outbox down and the committed course row is as it was."""
+    before = await stored_course(db, course_id)
     await break_outbox(db)
     with pytest.raises(sqlite3.IntegrityError):
-        await services.course_service.edit(course.id, "starts_at", "2027-03-22 10:00")
-    assert await stored_course(db, course.id) == before
+        await change()
+    assert await stored_course(db, course_id) == before
+
+
+async def test_a_move_whose_notices_fail_leaves_the_course_unchanged(services, db):
+    """Issue 11: moving a course and telling its participants are one transaction."""
+    course, _ = await one_seat_course(services, 1)
+    await assert_unchanged_when_notices_fail(
+        db,
+        course.id,
+        lambda: services.course_service.edit(course.id, "starts_at", "2027-03-22 10:00"),
+    )
     assert (await services.courses.get(course.id)).starts_at == course.starts_at
 
 
 async def test_a_capacity_increase_whose_promotion_notice_fails_changes_nothing(services, db):
     """Issue 11: more seats, the promotions and their notices are one transaction."""
-    course = await make_course(services, capacity=1)
-    users = await make_users(services, 3)
-    for uid in users:
-        await services.signups.sign_up(course.id, uid)
-    before = await stored_course(db, course.id)
-    await break_outbox(db)
-    with pytest.raises(sqlite3.IntegrityError):
-        await services.course_service.edit(course.id, "capacity", "3")
-    assert await stored_course(db, course.id) == before
+    course, _ = await one_seat_course(services, 3)
+    await assert_unchanged_when_notices_fail(
+        db, course.id, lambda: services.course_service.edit(course.id, "capacity", "3")
+    )
     assert (await services.courses.get(course.id)).capacity == 1
     counts = await services.registrations.counts(course.id)
     assert (counts.confirmed, counts.waitlisted) == (1, 2)
@@ -342,12 +329,8 @@ async def test_a_capacity_increase_whose_promotion_notice_fails_changes_nothing(
 
 async def test_a_course_cancellation_whose_notices_fail_leaves_it_published(services, db):
     """Issue 11: cancelling a course and telling its participants are one transaction."""
-    course = await make_course(services, capacity=1)
-    (a,) = await make_users(services, 1)
-    await services.signups.sign_up(course.id, a)
-    before = await stored_course(db, course.id)
-    await break_outbox(db)
-    with pytest.raises(sqlite3.IntegrityError):
-        await services.course_service.cancel(course.id)
-    assert await stored_course(db, course.id) == before
+    course, _ = await one_seat_course(services, 1)
+    await assert_unchanged_when_notices_fail(
+        db, course.id, lambda: services.course_service.cancel(course.id)
+    )
     assert (await services.courses.get(course.id)).status == CourseStatus.PUBLISHED

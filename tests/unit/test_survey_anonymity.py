@@ -8,14 +8,9 @@ import sqlite3
 import stat
 import struct
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from bot.app import create_services
 from bot.backup import backup_to
-from tests.conftest import Clock
 from tests.unit.test_surveys import active_survey, person
 
 # Telegram-sized ids: SQLite stores them in 6 bytes, so a stray match is unlikely.
@@ -27,18 +22,6 @@ def improvement(user_id: int) -> str:
     return f"More practice please, officer-{OFFICERS.index(user_id)}-zqx"
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-async def services(db, localizations, settings, clock):
-    services = create_services(db, localizations, settings)
-    services.surveys.clock = clock
-    return services
-
-
 async def answer_all_but_last(services, survey_id: int, user_id: int) -> None:
     s = services.surveys
     await s.begin(survey_id, user_id)
@@ -46,6 +29,18 @@ async def answer_all_but_last(services, survey_id: int, user_id: int) -> None:
     await s.toggle(survey_id, user_id, 1, user_id % 3, True)
     await s.confirm_selection(survey_id, user_id, 1)
     await s.answer(survey_id, user_id, 2, improvement(user_id))
+
+
+async def half_answered_survey(services, officers: list[int]):
+    """An anonymous survey all `officers` are invited to, each with a half-finished
+    questionnaire (a draft with their id) and nobody finished yet."""
+    for user_id in officers:
+        await person(services, user_id)
+    survey = await active_survey(services, anonymous=True)
+    await services.surveys.invite(survey.id, {"kind": "all"})
+    for user_id in officers:
+        await answer_all_but_last(services, survey.id, user_id)
+    return survey
 
 
 def encodings(user_id: int) -> list[bytes]:
@@ -72,15 +67,9 @@ async def test_finished_anonymous_responses_cannot_be_linked_to_their_authors(
     """Issue 11: no user id, key, recomputable HMAC, time or finishing order links a finished
     anonymous response to its author, in the file, the WAL, a backup or the invitations (the
     responses are released as plaintext rows when the survey closes)."""
-    for user_id in OFFICERS:
-        await person(services, user_id)
-    survey = await active_survey(services, anonymous=True)
-    await services.surveys.invite(survey.id, {"kind": "all"})
-
     # Everyone has a half-finished questionnaire (a draft with their id) before anyone
     # finishes; then they finish in a known order, and the WAL is copied after each.
-    for user_id in OFFICERS:
-        await answer_all_but_last(services, survey.id, user_id)
+    survey = await half_answered_survey(services, OFFICERS)
     wal = Path(f"{db.path}-wal")
     wal_copies = []
     for user_id in OFFICERS:
@@ -152,12 +141,7 @@ async def test_an_unfinished_draft_goes_with_the_person_and_when_the_survey_clos
 ):
     """Issue 11: a draft is the only link between a person and answers; /forget (the users
     row deleted) and the survey's closing both delete it."""
-    for user_id in OFFICERS[:2]:
-        await person(services, user_id)
-    survey = await active_survey(services, anonymous=True)
-    await services.surveys.invite(survey.id, {"kind": "all"})
-    for user_id in OFFICERS[:2]:
-        await answer_all_but_last(services, survey.id, user_id)
+    survey = await half_answered_survey(services, OFFICERS[:2])
 
     await services.users.delete(OFFICERS[0])
     drafts = await db.fetch_all("SELECT user_id FROM survey_drafts")
@@ -187,12 +171,7 @@ async def test_backups_before_and_after_one_person_finished_do_not_link_their_re
     who finished between A and B, and no backup holds a plaintext draft answer."""
     officers = OFFICERS[:5]
     known, early, rest = officers[0], officers[1], officers[2:]
-    for user_id in officers:
-        await person(services, user_id)
-    survey = await active_survey(services, anonymous=True)
-    await services.surveys.invite(survey.id, {"kind": "all"})
-    for user_id in officers:
-        await answer_all_but_last(services, survey.id, user_id)
+    survey = await half_answered_survey(services, officers)
     wal = Path(f"{db.path}-wal")
     wal_copies = [read(wal)]
 

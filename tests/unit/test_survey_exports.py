@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 import pytest
@@ -18,6 +17,7 @@ from bot.services.surveys.exports import (
 )
 from bot.services.surveys.model import Bilingual, Question, QuestionKind
 from bot.services.surveys.results import ResponseRow
+from tests.spreadsheets import read_csv, read_xlsx
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 
@@ -81,16 +81,6 @@ NAMED_EN_HEADERS = [
     "Q4. Recommend it?",
     "Q5. Comments",
 ]
-
-
-def read_xlsx(data: bytes) -> list[list[object]]:
-    sheet = load_workbook(io.BytesIO(data)).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def read_csv(data: bytes) -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to show Cyrillic"
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
 def test_named_survey_headers_and_rows(localizations: Localizations):

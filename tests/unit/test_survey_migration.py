@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import create_services
+from bot.clock import ManualClock
 from storage.database import MIGRATIONS_DIR, Database, to_db
-from tests.conftest import Clock
 
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 SALT = "5f1d3c0a9b8e7d6c5b4a39281706f5e4"
@@ -89,17 +89,21 @@ async def old_database(tmp_path: Path) -> AsyncIterator[Database]:
     await db.close()  # even when the test fails: an open connection's thread blocks the exit
 
 
+async def upgraded_surveys(db, localizations, settings):
+    """The survey service after the bot started on the old file: migrated, old keys converted."""
+    await db.migrate()
+    surveys = create_services(db, localizations, settings, ManualClock(NOW)).surveys
+    await surveys.convert_legacy_keys()
+    return surveys
+
+
 async def test_migration_008_unlinks_old_anonymous_responses_and_keeps_resuming(
     old_database, localizations, settings
 ):
     """Issue 11: after the upgrade no salt, key or user id is left on anonymous responses,
     yet officer 1 cannot answer again and officer 2 continues where they stopped."""
     db = old_database
-    await db.migrate()
-    services = create_services(db, localizations, settings)
-    s = services.surveys
-    s.clock = Clock(NOW)
-    await s.convert_legacy_keys()
+    s = await upgraded_surveys(db, localizations, settings)
 
     rows = [dict(row) for row in await db.fetch_all("SELECT * FROM survey_responses")]
     by_survey = {row["survey_id"]: row for row in rows}
@@ -138,11 +142,7 @@ async def test_after_migration_011_plaintext_anonymous_drafts_are_sealed_at_star
     with the survey's new key at start-up and still resumes; named drafts stay as they are;
     responses finished before the upgrade stay the plaintext rows they were."""
     db = old_database
-    await db.migrate()
-    services = create_services(db, localizations, settings)
-    s = services.surveys
-    s.clock = Clock(NOW)
-    await s.convert_legacy_keys()
+    s = await upgraded_surveys(db, localizations, settings)
     before = await db.fetch_all("SELECT survey_id, user_id, answers FROM survey_drafts")
     assert {(row[0], row[1], row[2]) for row in before} == {(1, 2, '{"0": 3}'), (2, 2, '{"0": 3}')}
 

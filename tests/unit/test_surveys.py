@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.app import create_services
 from bot.scheduler import Scheduler
 from bot.services.surveys import (
     SurveyClosed,
@@ -17,59 +16,24 @@ from bot.services.surveys import (
     SurveyTimers,
 )
 from bot.services.surveys.definition import parse_definition
-from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
+from bot.services.surveys.model import Bilingual, QuestionKind, SurveyDraft
 from storage.courses import CourseStatus
 from storage.users import UserRepository
-from tests.conftest import Clock
+from tests.factories import FORMATS, course_values, create_course, feedback_questions
 
 Q = Bilingual
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-async def services(db, localizations, settings, clock):
-    services = create_services(db, localizations, settings)
-    for service in (services.surveys, services.signups, services.course_service):
-        service.clock = clock
-    return services
-
-
-QUESTIONS = (
-    Question(QuestionKind.RATING, Q("Overall?", "В целом?")),
-    Question(
-        QuestionKind.MULTI,
-        Q("Formats?", "Форматы?"),
-        options=(Q("Online", "Онлайн"), Q("In person", "Очно"), Q("Mixed", "Смешанный")),
-    ),
-    Question(QuestionKind.TEXT, Q("Improve?", "Улучшить?"), required=False),
-    Question(QuestionKind.YESNO, Q("Recommend?", "Порекомендуете?")),
-)
+QUESTIONS = feedback_questions((*FORMATS, Q("Mixed", "Смешанный")))
 
 
 async def make_course(services, clock, ends_in: timedelta = timedelta(hours=-1)):
     ends = clock.now + ends_in
-    course = await services.courses.create(
-        {
-            "title_en": "Risk management",
-            "title_ru": "Управление рисками",
-            "description_en": "d",
-            "description_ru": "d",
-            "starts_at": ends - timedelta(hours=8),
-            "ends_at": ends,
-            "deadline_at": ends - timedelta(hours=8),
-            "timezone": "Asia/Baku",
-            "venue": "Baku",
-            "capacity": 10,
-            "language": "en",
-        },
-        created_by=1,
+    starts = ends - timedelta(hours=8)
+    values = course_values(
+        starts, ends, starts, title_en="Risk management", title_ru="Управление рисками"
     )
-    await services.courses.set_status(course.id, CourseStatus.PUBLISHED)
-    return await services.courses.get(course.id)
+    return await create_course(services.courses, values)
 
 
 async def person(services, user_id: int, course_id: int | None = None, language: str = "en"):
