@@ -23,8 +23,11 @@ from storage.audit import AuditAction
 from storage.courses import Course, CourseStatus
 from storage.database import Database
 from storage.outbox import OutboxState
+from storage.repositories import Repositories
 from storage.users import User
 
+# What Send may still send (a second press finds it sending or done).
+SENDABLE = (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED)
 DAY_START = time(9, 0)
 DAY_END = time(20, 0)
 AUDIENCE_KINDS = ("all", "course", "language", "country")
@@ -71,6 +74,7 @@ class AnnouncementService:
     def __init__(
         self, db: Database, settings: Settings, clock: Clock, localizations: Localizations
     ) -> None:
+        self.db = db
         self.repos = db.repos
         self.localizations = localizations  # drafts from a course are written in every language
         self.default_locale = settings.default_locale
@@ -130,8 +134,9 @@ class AnnouncementService:
         }
         return {**texts, "course_button": course.id}
 
-    async def get(self, announcement_id: int) -> Announcement:
-        announcement = await self.repos.announcements.get(announcement_id)
+    async def get(self, announcement_id: int, repos: Repositories | None = None) -> Announcement:
+        """The announcement; `repos`: a transaction's, to read it under the write lock."""
+        announcement = await (repos or self.repos).announcements.get(announcement_id)
         if announcement is None:
             raise NotFound()
         return announcement
@@ -142,61 +147,66 @@ class AnnouncementService:
 
     async def send_now(self, announcement_id: int, *, by: int | None = None) -> int:
         """Queue one message per recipient; returns how many. `by`: the organiser who pressed
-        Send (audited); None when a scheduled one comes due (audited when it was scheduled)."""
-        announcement = await self.get(announcement_id)
-        if announcement.status not in (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED):
-            raise InvalidInput("announce-error-already-sent")
-        audience = audience_sql(
-            announcement.audience_spec, self.default_locale, self.default_timezone
-        )
+        Send (audited); None when a scheduled one comes due (audited when it was scheduled).
+        Checked and queued in one transaction: a second press finds it sent already."""
         now = self.clock()
-        due: dict[str, datetime] = {}
-        if announcement.daytime:
-            for zone in await self.repos.announcements.zones(audience):
-                start = daytime_start(zone, now)
-                if start != now:
-                    due[zone] = start
-        if by is not None:
-            await self.repos.audit.record(
-                by, AuditAction.ANNOUNCEMENT_SENT, "announcement", announcement_id
+        async with self.db.transaction() as tx:
+            announcement = await self.get(announcement_id, tx)
+            if announcement.status not in SENDABLE:
+                raise InvalidInput("announce-error-already-sent")
+            audience = audience_sql(
+                announcement.audience_spec, self.default_locale, self.default_timezone
             )
-        return await self.repos.announcements.enqueue(announcement_id, audience, due, now)
+            due: dict[str, datetime] = {}
+            if announcement.daytime:
+                for zone in await tx.announcements.zones(audience):
+                    start = daytime_start(zone, now)
+                    if start != now:
+                        due[zone] = start
+            queued = await tx.announcements.enqueue(announcement_id, audience, due, now)
+            if by is not None:
+                await tx.audit.record(
+                    by, AuditAction.ANNOUNCEMENT_SENT, "announcement", announcement_id
+                )
+        return queued
 
     async def schedule(
         self, announcement_id: int, at: datetime, *, by: int | None = None
     ) -> Announcement:
         """Send at `at`; `by`: the organiser who scheduled it (audited)."""
-        announcement = await self.get(announcement_id)
-        if announcement.status != AnnouncementStatus.DRAFT:
-            raise InvalidInput("announce-error-already-sent")
         if at <= self.clock():
             raise InvalidInput("announce-error-past")
-        await self.repos.announcements.update(
-            announcement_id, status=AnnouncementStatus.SCHEDULED, scheduled_at=at
-        )
-        if by is not None:
-            await self.repos.audit.record(
-                by,
-                AuditAction.ANNOUNCEMENT_SCHEDULED,
-                "announcement",
-                announcement_id,
-                at=at.isoformat(),
+        async with self.db.transaction() as tx:
+            announcement = await self.get(announcement_id, tx)
+            if announcement.status != AnnouncementStatus.DRAFT:
+                raise InvalidInput("announce-error-already-sent")
+            await tx.announcements.update(
+                announcement_id, status=AnnouncementStatus.SCHEDULED, scheduled_at=at
             )
+            if by is not None:
+                await tx.audit.record(
+                    by,
+                    AuditAction.ANNOUNCEMENT_SCHEDULED,
+                    "announcement",
+                    announcement_id,
+                    at=at.isoformat(),
+                )
         return await self.get(announcement_id)
 
     async def stop(self, announcement_id: int, *, by: int | None = None) -> int:
         """Cancel what is not sent yet; returns how many. `by`: the organiser who pressed Stop
         (audited); None for a draft cancelled before sending."""
-        await self.get(announcement_id)
-        cancelled = await self.repos.announcements.stop(announcement_id, self.clock())
-        if by is not None:
-            await self.repos.audit.record(
-                by,
-                AuditAction.ANNOUNCEMENT_STOPPED,
-                "announcement",
-                announcement_id,
-                cancelled=cancelled,
-            )
+        async with self.db.transaction() as tx:
+            await self.get(announcement_id, tx)
+            cancelled = await tx.announcements.stop(announcement_id, self.clock())
+            if by is not None:
+                await tx.audit.record(
+                    by,
+                    AuditAction.ANNOUNCEMENT_STOPPED,
+                    "announcement",
+                    announcement_id,
+                    cancelled=cancelled,
+                )
         return cancelled
 
     async def recent(self, limit: int) -> list[Sent]:

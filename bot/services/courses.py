@@ -28,6 +28,7 @@ from storage.registrations import (
     Participant,
     RegStatus,
 )
+from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
@@ -114,8 +115,10 @@ class CourseService:
         for listener in self.listeners:
             listener(course)
 
-    async def get(self, course_id: int) -> Course:
-        course = await self.repos.courses.get(course_id)
+    async def get(self, course_id: int, repos: Repositories | None = None) -> Course:
+        """The course; `repos`: a transaction's, to check it under the write lock (a double
+        tap's second press then sees what the first one did)."""
+        course = await (repos or self.repos).courses.get(course_id)
         if course is None:
             raise CourseNotFound()
         return course
@@ -157,16 +160,15 @@ class CourseService:
         return DialogProgress(draft, course=course)
 
     async def publish(self, course_id: int, actor: int | None = None) -> Course:
-        course = await self.get(course_id)
-        if course.status != CourseStatus.DRAFT:
-            raise InvalidInput("course-error-not-draft")
-        if course.missing_for_publishing:
-            raise InvalidInput(
-                "course-error-publish-missing", fields=", ".join(course.missing_for_publishing)
-            )
-        if course.starts_at <= self.clock():
-            raise InvalidInput("course-error-start-past")
         async with self.db.transaction() as tx:
+            course = await self.get(course_id, tx)
+            if course.status != CourseStatus.DRAFT:
+                raise InvalidInput("course-error-not-draft")
+            if course.missing_for_publishing:
+                missing = ", ".join(course.missing_for_publishing)
+                raise InvalidInput("course-error-publish-missing", fields=missing)
+            if course.starts_at <= self.clock():
+                raise InvalidInput("course-error-start-past")
             await tx.courses.set_status(course_id, CourseStatus.PUBLISHED)
             await _record(tx.audit, actor, AuditAction.COURSE_PUBLISHED, course_id)
         published = await self.get(course_id)
@@ -185,22 +187,24 @@ class CourseService:
         """Validate and store one field; participants hear about new times or a new place."""
         if field not in EDITABLE:
             raise InvalidInput("error-button-expired")
-        course = await self.get(course_id)
-        if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
-            raise InvalidInput("course-error-closed-for-edits")
-        try:
-            known = Times(course.timezone, course.starts_at, course.ends_at, course.deadline_at)
-            values = fields.field_values(field, raw, known, self.clock())
-        except FieldProblem as problem:
-            raise FieldRejected(problem) from None
-        if "capacity" in values and values["capacity"] is not None:
-            confirmed = (await self.repos.registrations.counts(course_id)).confirmed
-            if values["capacity"] < confirmed:
-                raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
-        moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
-        notified = 0
-        # The change, the notices it causes and any promotion commit together or not at all.
+        # Checked, changed, told and audited together: a second tap sees the first one's result.
         async with self.db.transaction() as tx:
+            course = await self.get(course_id, tx)
+            if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
+                raise InvalidInput("course-error-closed-for-edits")
+            try:
+                known = Times(
+                    course.timezone, course.starts_at, course.ends_at, course.deadline_at
+                )
+                values = fields.field_values(field, raw, known, self.clock())
+            except FieldProblem as problem:
+                raise FieldRejected(problem) from None
+            if "capacity" in values and values["capacity"] is not None:
+                confirmed = (await tx.registrations.counts(course_id)).confirmed
+                if values["capacity"] < confirmed:
+                    raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
+            moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
+            notified = 0
             await tx.courses.update(course_id, values, bump_revision=moved)
             updated = await tx.courses.get(course_id)
             if updated is None:
@@ -241,6 +245,8 @@ class CourseService:
             return t("course-cancelled-notice", title=course.title(t.locale), when=when)
 
         async with self.db.transaction() as tx:
+            if (await self.get(course_id, tx)).status != course.status:
+                raise InvalidInput("course-error-closed-for-edits")  # a double tap: done
             # A new revision, so calendar apps replace the event (it shows as cancelled).
             await tx.courses.set_status(course_id, CourseStatus.CANCELLED, bump_revision=True)
             notified = await self._tell_participants(

@@ -163,3 +163,36 @@ async def test_people_without_a_profile_get_daytime_in_the_default_zone(
     await services.announcements.send_now(item.id)
     row = await db.fetch_one("SELECT not_before FROM outbox WHERE user_id = 7")
     assert row[0] == "2027-03-11T03:00:00+00:00"  # 09:00 in Bishkek
+
+
+async def test_send_pressed_twice_at_once_queues_everyone_once_and_is_audited_once(services, db):
+    """Issue 12 review: the status check and the queueing are one transaction, so a double
+    tap on Send (two updates handled at once) cannot send the announcement twice."""
+    import asyncio
+
+    item = await announce(services, {"kind": "all"})
+    first, second = await asyncio.gather(
+        services.announcements.send_now(item.id, by=1),
+        services.announcements.send_now(item.id, by=1),
+        return_exceptions=True,
+    )
+    results = sorted([first, second], key=lambda r: isinstance(r, Exception))
+    assert results[0] == 4
+    assert isinstance(results[1], InvalidInput)
+    assert results[1].key == "announce-error-already-sent"
+    rows = await db.fetch_all("SELECT user_id FROM outbox WHERE announcement_id = ?", (item.id,))
+    assert len(rows) == 4
+    audits = await db.fetch_all("SELECT * FROM audit_log WHERE action = 'announcement.sent'")
+    assert len(audits) == 1
+
+
+async def test_a_refused_schedule_leaves_no_audit_entry(services, db, clock):
+    """Issue 12: the audit entry is written in the change's transaction, or not at all."""
+    item = await announce(services, {"kind": "all"})
+    await services.announcements.send_now(item.id, by=1)
+    with pytest.raises(InvalidInput):
+        await services.announcements.schedule(item.id, clock() + timedelta(days=1), by=1)
+    scheduled = await db.fetch_all(
+        "SELECT * FROM audit_log WHERE action = 'announcement.scheduled'"
+    )
+    assert scheduled == []

@@ -180,3 +180,21 @@ async def test_a_dialog_answer_it_cannot_take_is_rejected_with_the_fields_proble
     with pytest.raises(FieldRejected) as rejected:
         await services.course_service.answer_step({}, "title_en", "   ", ORGANISER)
     assert rejected.value.problem.key == "course-error-empty"
+
+
+async def test_cancel_pressed_twice_at_once_tells_participants_once(services, db):
+    """Issue 12 review: a double tap on "Yes, cancel" must not send every participant the
+    cancellation twice: the status is checked inside the cancelling transaction."""
+    course = await make_course(services)
+    await confirmed(services, course, 701)
+    await confirmed(services, course, 702)
+    results = await asyncio.gather(
+        services.course_service.cancel(course.id, actor=ORGANISER),
+        services.course_service.cancel(course.id, actor=ORGANISER),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(r, InvalidInput) for r in results) == 1
+    notices = await db.fetch_all("SELECT * FROM outbox WHERE kind = 'course_cancelled'")
+    assert len(notices) == 2
+    audits = await db.fetch_all("SELECT * FROM audit_log WHERE action = 'course.cancelled'")
+    assert len(audits) == 1
