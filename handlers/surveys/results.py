@@ -111,9 +111,11 @@ async def send_chart(
 async def send_export(
     query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
-    xlsx = callback_data.action == SurveyAdminAction.XLSX
-    export = await surveys.export(callback_data.survey_id, xlsx, ctx.user.id, ctx.t)
+    report = await surveys.released_report(callback_data.survey_id, ctx.locale)
+    # Answered before the file is built: a large one takes a while.
     await query.answer()
+    xlsx = callback_data.action == SurveyAdminAction.XLSX
+    export = await surveys.export(report, xlsx, ctx.user.id, ctx.t)
     caption = ctx.t("results-export-caption", title=export.title, count=export.rows)
     await ctx.send_file(BufferedInputFile(export.data, filename=export.filename), caption)
 

@@ -678,9 +678,9 @@ class SurveyService:
             raise ResultsNotReleased(**report.closing)
         return report
 
-    async def export(self, survey_id: int, xlsx: bool, actor: int, t: Translator) -> ExportFile:
-        """The responses as XLSX (else CSV), when they may be shown; the export is audited."""
-        report = await self.released_report(survey_id, t.locale)
+    async def export(self, report: Report, xlsx: bool, actor: int, t: Translator) -> ExportFile:
+        """A released report's responses as XLSX (else CSV) (`released_report` says whether
+        they may be shown); the export is audited."""
         survey, rows = report.survey, report.rows
         ext = "xlsx" if xlsx else "csv"
         await self.repos.audit.record(
