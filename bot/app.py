@@ -24,7 +24,7 @@ from aiohttp import web
 from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.api_check import bot_identity
 from bot.backup import BackupError, scheduled_backup
-from bot.clock import Clock, system_clock
+from bot.clock import Clock
 from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
@@ -109,13 +109,15 @@ def create_services(
     db: Database,
     localizations: Localizations,
     settings: Settings | None = None,
-    clock: Clock = system_clock,
+    clock: Clock | None = None,
     scheduler: Scheduler | None = None,
 ) -> Services:
     """Every service, each given its collaborators when it is built (nothing is patched
     later): the timers exist before the course service that tells them about changes."""
     settings = settings or DEFAULT_SETTINGS
-    scheduler = scheduler or Scheduler(clock)
+    # One clock for everything: the database's (stored times) unless a test passes another.
+    clock = clock or db.clock
+    scheduler = scheduler or Scheduler()
     repos = db.repos
     notices = Notices(localizations)
     signups = SignupService(db, notices, clock)

@@ -12,7 +12,7 @@ from typing import Any
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.clock import Clock, system_clock
+from bot.clock import system_clock
 
 Job = Callable[..., Awaitable[Any]]
 
@@ -24,8 +24,7 @@ class Scheduler:
     stop being started, then the running ones finish, then the scheduler shuts down.
     """
 
-    def __init__(self, clock: Clock = system_clock) -> None:
-        self.clock = clock
+    def __init__(self) -> None:
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[Any]] = set()
 
@@ -43,9 +42,10 @@ class Scheduler:
         return run
 
     def every(self, job: Job, job_id: str, minutes: float) -> None:
-        """Run `job` now and then every `minutes`; missed runs collapse into one."""
+        """Run `job` now and then every `minutes`; missed runs collapse into one. "Now" is the
+        wall clock's: APScheduler fires on it, whatever clock the services are given."""
         self._add(
-            job, job_id, "interval", minutes=minutes, next_run_time=self.clock(), coalesce=True
+            job, job_id, "interval", minutes=minutes, next_run_time=system_clock(), coalesce=True
         )
 
     def at(self, job: Job, job_id: str, when: datetime, *args: Any) -> None:

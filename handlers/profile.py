@@ -34,7 +34,7 @@ from bot.ui.callbacks import (
 from bot.ui.context import UpdateContext
 from bot.ui.profile_screens import EDIT, WIZARD, ProfileForm, ask, open_profile, send_card
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit, edit_buttons
-from bot.ui.signup_replies import report_signup
+from handlers.screens.signup_replies import report_signup
 from storage.fsm import SQLiteStorage
 from storage.users import PROFILE_FIELDS
 

@@ -18,9 +18,9 @@ from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
-from bot.ui.course_card import send_course_card
 from bot.ui.replies import edit, message_of, say
-from bot.ui.survey_screens import resend_current
+from handlers.screens.course_card import send_course_card
+from handlers.screens.survey import resend_current
 
 router = Router(name=__name__)
 

@@ -15,9 +15,9 @@ from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
-from bot.ui.problems import problem_text
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
 from handlers.announce.common import AnnounceForm, own_draft
+from handlers.screens.problems import problem_text
 
 router = Router(name=__name__)
 

@@ -15,12 +15,12 @@ from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
-from bot.ui.course_card import course_card
 from bot.ui.pagination import add_page_buttons
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import close_buttons, edit, message_of, say
-from bot.ui.signup_replies import calendar_document, report_signup
 from handlers.courses.common import admin_cb, lookup_then_answer
+from handlers.screens.course_card import course_card
+from handlers.screens.signup_replies import calendar_document, report_signup
 
 router = Router(name=__name__)
 

@@ -17,7 +17,6 @@ from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
-from bot.ui.problems import problem_text
 from bot.ui.replies import NOT_COMMAND, edit
 from handlers.courses.common import (
     admin_cb,
@@ -26,6 +25,7 @@ from handlers.courses.common import (
     organiser_card,
     organiser_router,
 )
+from handlers.screens.problems import problem_text
 from storage.courses import Course
 
 router = organiser_router(__name__)

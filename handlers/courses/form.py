@@ -28,9 +28,9 @@ from bot.services.courses import (
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseFormAction, CourseFormCb
 from bot.ui.context import UpdateContext
-from bot.ui.problems import describe_problem, number_as_sent, problem_text
 from bot.ui.replies import NOT_COMMAND, edit_buttons
 from handlers.courses.common import organiser_card, organiser_router
+from handlers.screens.problems import describe_problem, number_as_sent, problem_text
 from storage.courses import DIALOG_STEPS, Course
 
 router = organiser_router(__name__)

@@ -23,7 +23,7 @@ from bot.services.surveys.model import TEXT_ANSWER_LIMIT, Answer, Question, Ques
 from bot.ui.callbacks import SurveyAction, SurveyCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import edit_buttons
-from bot.ui.survey_screens import SurveyAnswering, question_markup, show_step
+from handlers.screens.survey import SurveyAnswering, question_markup, show_step
 
 router = Router(name=__name__)
 

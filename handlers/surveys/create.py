@@ -16,7 +16,7 @@ from bot.services.surveys.model import Question, QuestionKind
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
-from bot.ui.problems import describe_problem, number_as_sent
+from handlers.screens.problems import describe_problem, number_as_sent
 from handlers.surveys.common import add_button, draft_settings
 from storage.surveys import Survey
 

@@ -39,10 +39,10 @@ from hypothesis import strategies as st
 from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.services.surveys.model import Bilingual, SurveyDraft
 from bot.ui import callbacks as cb
-from bot.ui import survey_screens
 from handlers import announce, profile
 from handlers.courses import edit as course_edit
 from handlers.courses import form as course_form
+from handlers.screens import survey as survey_screens
 from tests.conftest import ORGANISER_ID
 from tests.factories import feedback_questions
 from tests.handlers.harness import RecordingSession
