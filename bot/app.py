@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import timedelta
 from pathlib import Path
@@ -51,6 +52,7 @@ from storage.erasure import ErasureLog, replay_erasures
 from storage.fsm import SQLiteStorage
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
+from storage.repositories import Repositories
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,7 @@ class Services:
     survey_timers: SurveyTimers  # the survey service's own (SurveyService.timers)
     announcements: AnnouncementService
     scheduler: Scheduler
+    dialogs: SQLiteStorage  # the Dispatcher's FSM storage
     audit: AuditLog
     audit_service: AuditService
     clock: Clock
@@ -119,6 +122,7 @@ def create_services(
     clock = clock or db.clock
     scheduler = scheduler or Scheduler()
     repos = db.repos
+    dialogs = SQLiteStorage(db)
     notices = Notices(localizations)
     signups = SignupService(db, notices, clock)
     profiles = ProfileService(
@@ -126,7 +130,7 @@ def create_services(
         signups,
         ErasureLog.beside(db.path),
         clock,
-        forgotten=(repos.courses.drop_cache, repos.announcements.drop_cache),
+        forgotten=(_rows_naming_creators(repos), dialogs.forget_user),
     )
     reminders = ReminderService(db, repos.courses, notices, settings.reminder_offsets, clock)
     reminder_timers = ReminderTimers(reminders, scheduler)
@@ -147,9 +151,20 @@ def create_services(
         announcements=AnnouncementService(db, settings, clock, localizations),
         audit_service=AuditService(db),
         scheduler=scheduler,
+        dialogs=dialogs,
         audit=repos.audit,
         clock=clock,
     )
+
+
+def _rows_naming_creators(repos: Repositories) -> Callable[[int], None]:
+    """After an erasure: cached course and announcement rows may still name the person."""
+
+    def drop(user_id: int) -> None:
+        repos.courses.drop_cache()
+        repos.announcements.drop_cache()
+
+    return drop
 
 
 def create_dispatcher(
@@ -179,7 +194,7 @@ def create_dispatcher(
         services.users, localizations, settings.default_locale, settings.throttle_rate
     )
     dp = Dispatcher(
-        storage=SQLiteStorage(db),
+        storage=services.dialogs,
         settings=settings,
         db=db,
         localizations=localizations,

@@ -35,7 +35,6 @@ from bot.ui.context import UpdateContext
 from bot.ui.profile_screens import EDIT, WIZARD, ProfileForm, ask, open_profile, send_card
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit, edit_buttons
 from handlers.screens.signup_replies import report_signup
-from storage.fsm import SQLiteStorage
 from storage.users import PROFILE_FIELDS
 
 router = Router(name=__name__)
@@ -245,11 +244,9 @@ async def forget_from_card(
 
 @router.callback_query(ForgetCb.filter(F.confirm))
 async def forget_confirmed(
-    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, profiles: ProfileService
+    callback: CallbackQuery, ctx: UpdateContext, profiles: ProfileService
 ) -> None:
-    await profiles.forget(ctx.user.id)
-    if isinstance(state.storage, SQLiteStorage):
-        state.storage.forget_user(ctx.user.id)  # its rows are gone; so must its cached copy be
+    await profiles.forget(ctx.user.id)  # their dialog state too, cached copy and rows
     await callback.answer()
     await edit(callback, ctx.t("forget-done"))
 

@@ -49,15 +49,16 @@ class ProfileService:
         signups: SignupService,
         erasures: ErasureLog,
         clock: Clock,
-        forgotten: Iterable[Callable[[], None]] = (),
+        forgotten: Iterable[Callable[[int], None]] = (),
     ) -> None:
         self.db = db
         self.repos = db.repos
         self.signups = signups
         self.erasures = erasures
         self.clock = clock
-        # Called after an erasure: caches elsewhere that may still hold the person's id.
-        self.forgotten: list[Callable[[], None]] = list(forgotten)
+        # Called with the id after an erasure: caches elsewhere that may still hold the person
+        # (rows naming them as creator, their cached dialog state).
+        self.forgotten: list[Callable[[int], None]] = list(forgotten)
 
     async def seen(
         self, user_id: int, telegram_language: str | None, *, talking: bool, starting: bool
@@ -180,7 +181,7 @@ class ProfileService:
         await asyncio.to_thread(self.erasures.record, user_id, self.clock())
         await forget_user(self.db, user_id)
         for drop_cache in self.forgotten:
-            drop_cache()
+            drop_cache(user_id)
 
 
 @cache

@@ -125,13 +125,9 @@ class SignupService:
                 promoted = await self.fill_seats(tx, course_id)
         return promoted
 
-    async def promote(self, course_id: int) -> list[int]:
-        """Fill free seats (after the capacity grew) and tell those promoted."""
-        async with self.db.transaction() as tx:
-            return await self.fill_seats(tx, course_id)
-
     async def fill_seats(self, tx: Transaction, course_id: int) -> list[int]:
-        """The same inside the caller's transaction, so a seat and its notice commit together;
+        """Fill free seats (a cancellation, a capacity that grew) and tell those promoted, in
+        the caller's transaction, so a seat and its notice commit together;
         nobody is promoted into a course that has started."""
         now = self.clock()
         course = await tx.courses.get(course_id)

@@ -14,11 +14,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 NOT_COMMAND = ~F.text.startswith("/")
 
 
-def chat_of(callback: CallbackQuery) -> int:
-    """Where to answer a button press; works for old (inaccessible) messages too."""
-    return callback.message.chat.id if callback.message else callback.from_user.id
-
-
 def message_of(callback: CallbackQuery) -> Message | None:
     """The message under the button, or None when it can no longer be edited."""
     return callback.message if isinstance(callback.message, Message) else None
