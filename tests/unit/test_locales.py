@@ -64,16 +64,19 @@ def test_both_locales_have_the_same_keys_and_variables():
 
 def _keys_used_in_code() -> set[str]:
     keys: set[str] = set()
-    # t("key" ...) calls, and keys given as an argument of anything else
-    # (DomainError("key"), FieldProblem(field, "key")).
+    # t("key" ...) calls, keys given as an argument of anything else (DomainError("key"),
+    # FieldProblem(field, "key")) and the keys domain errors declare as class attributes.
     literal = re.compile(
         r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']"""
         r"""|[(,]\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']"""
+        # A domain error's message: `key = "survey-closed"` in its class (issue 12).
+        r"""|^\s+key\s*=\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']""",
+        re.MULTILINE,
     )
     for folder in ("bot", "handlers"):
         for path in (ROOT / folder).rglob("*.py"):
             for match in literal.finditer(path.read_text(encoding="utf-8")):
-                keys.add(match[1] or match[2])
+                keys.add(match[1] or match[2] or match[3])
     # Keys built from data rather than written out literally.
     keys |= {c.name_key for c in COUNTRIES}
     keys |= {timezone_key(zone) for zone in TIMEZONE_CHOICES}
