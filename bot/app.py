@@ -81,10 +81,13 @@ def create_bot(settings: Settings, session: BaseSession | None = None, retry: bo
 DEFAULT_SETTINGS = Settings.model_construct()
 
 
+_NOT_FOR_HANDLERS = frozenset({"users", "courses", "registrations", "outbox", "audit", "dialogs"})
+
+
 @dataclass(frozen=True)
 class Services:
-    """Repositories, services and their timers: built once, handed to handlers as Dispatcher
-    kwargs."""
+    """Repositories, services and their timers: built once. Handlers get the services as
+    Dispatcher kwargs; the repositories are for the composition root (and tests) only."""
 
     users: UserRepository
     courses: CourseRepository
@@ -105,7 +108,13 @@ class Services:
     clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
-        return {field.name: getattr(self, field.name) for field in fields(self)}
+        """What handlers may take: no repository and no storage, so a handler cannot reach
+        past the services."""
+        return {
+            field.name: getattr(self, field.name)
+            for field in fields(self)
+            if field.name not in _NOT_FOR_HANDLERS
+        }
 
 
 def create_services(
@@ -196,7 +205,6 @@ def create_dispatcher(
     dp = Dispatcher(
         storage=services.dialogs,
         settings=settings,
-        db=db,
         localizations=localizations,
         announcer=announcer,
         throttle=throttle,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.audit import AuditAction
+from storage.audit import AuditAction, AuditLog
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, texts
 from tests.handlers.test_courses import publish_course
@@ -18,7 +18,7 @@ async def test_organiser_actions_are_recorded_and_listed_newest_first(make_chatt
     await organiser.press(buttons(replies[-1])["✅ Activate"])
     await organiser.press(f"adc1:xlsx:{course_id}:0:")
 
-    entries = await organiser.dp["audit"].latest(10)
+    entries = await AuditLog(db).latest(10)
     assert [e.action for e in entries] == [
         AuditAction.EXPORT_PARTICIPANTS,
         AuditAction.SURVEY_ACTIVATED,

@@ -297,7 +297,10 @@ async def test_random_update_streams_never_break_the_bot(make_chatter, db, capsy
                 await dp.storage.set_state(key, STATES[value])
                 continue
             if kind == "lang":
-                await dp["users"].set_language(user_id, value) if value in ("en", "ru") else None
+                await dp["profiles"].repos.users.set_language(user_id, value) if value in (
+                    "en",
+                    "ru",
+                ) else None
                 continue
             start = len(session.requests)
             update = Update.model_validate(update_for(kind, user_id, value, counter))
