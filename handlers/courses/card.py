@@ -166,9 +166,7 @@ async def cancel_confirmed(
 ) -> None:
     t = ctx.t
     course = await signups.withdraw(callback_data.course_id, ctx.user.id)
-    await callback.answer(
-        t.plain("signup-cancelled", title=course.title(t.locale)), show_alert=True
-    )
+    await callback.answer(t.plain("signup-cancelled"), show_alert=True)
     if message_of(callback) is not None:
         text, markup = await course_card(course, ctx.user, t, signups, callback_data.page)
         await edit(callback, text, markup)

@@ -38,9 +38,9 @@ async def report_signup(
         return
     position = result.position or 0
     if callback is not None:
-        # Alerts show no formatting, so the title goes in as it is.
+        # A pop-up holds 200 characters, so no title in it: the card under it names the course.
         await callback.answer(
-            t.plain("signup-waitlisted", title=title, position=position), show_alert=True
+            t.plain("signup-waitlisted-alert", position=position), show_alert=True
         )
     else:
         await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))

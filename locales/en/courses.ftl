@@ -59,10 +59,13 @@ signup-confirmed =
     The calendar file adds it to your calendar; we will remind you before it starts.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
+# The same as a pop-up under the course card: no title (pop-ups hold 200 characters).
+# $position (Number)
+signup-waitlisted-alert = ⏳ The course is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
 # $title (String)
 signup-cancel-confirm = Cancel your place on «{ $title }»? Your seat will go to the next person on the waiting list.
-# $title (String)
-signup-cancelled = Your place on «{ $title }» is cancelled.
+# A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
+signup-cancelled = Your place on this course is cancelled.
 # $title (String), $when (String)
 signup-promoted-notice =
     🎉 Good news: a seat on «{ $title }» has become free and it is yours — you are now signed up.

@@ -62,10 +62,13 @@ signup-confirmed =
     Файл добавит курс в ваш календарь; мы напомним вам перед началом.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы в листе ожидания: вы { $position }-й. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
+# The same as a pop-up under the course card: no title (pop-ups hold 200 characters).
+# $position (Number)
+signup-waitlisted-alert = ⏳ Мест нет, поэтому вы в листе ожидания. Ваш номер: { $position }. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
 # $title (String)
 signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему в листе ожидания.
-# $title (String)
-signup-cancelled = Ваша запись на «{ $title }» отменена.
+# A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
+signup-cancelled = Ваша запись на этот курс отменена.
 # $title (String), $when (String)
 signup-promoted-notice =
     🎉 Хорошая новость: на «{ $title }» освободилось место, и оно ваше — теперь вы записаны.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseCb
@@ -112,8 +113,11 @@ async def test_forged_course_buttons_change_nothing(make_chatter, db):
     assert (await RegistrationRepository(db).counts(course_id)).confirmed == 0
 
 
-async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, db):
-    course_id = await publish_course(db, "Transit", days=20, capacity=1)
+@pytest.mark.parametrize("title", ["Transit", ("Customs transit procedures " * 5)[:120]])
+async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, db, title):
+    """Issue 13: a pop-up holds 200 characters; with the title in it, a long title made the
+    sign-up look failed ("Something went wrong") although the person was on the list."""
+    course_id = await publish_course(db, title, days=20, capacity=1)
     for user_id in (31, 32):
         await complete_profile(db, user_id)
     await make_chatter(user_id=31).press(
@@ -124,7 +128,17 @@ async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, 
     )
     alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
     assert alert.show_alert and "you are number 1" in alert.text
+    assert len(alert.text) <= 200
     assert any("You are number 1 on the waiting list" in text for text in texts(sent))
+
+
+def test_sign_up_pop_ups_fit_telegrams_200_characters_in_both_languages(localizations):
+    """Issue 13: the pop-ups after a sign-up or a cancellation carry no title of unbounded
+    length, so they fit in any language with any number."""
+    for locale in localizations.locales:
+        t = localizations.get(locale)
+        assert len(t.plain("signup-waitlisted-alert", position=99999)) <= 200
+        assert len(t.plain("signup-cancelled")) <= 200
 
 
 async def test_answering_no_to_still_coming_frees_the_seat_for_the_next_in_line(make_chatter, db):
