@@ -209,3 +209,32 @@ async def test_moving_a_course_tells_participants_the_old_and_new_time(
     assert "15 апреля 2031, 10:00" in notice.plain_text
     (event,) = Calendar.from_ical(notice.document[1]).walk("VEVENT")
     assert int(event["SEQUENCE"]) == 1
+
+
+async def test_a_long_course_title_does_not_break_the_waiting_list_pop_up(
+    running_bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    """Issue 13: Telegram refuses a pop-up over 200 characters. With the title in it, an
+    officer joining the waiting list of a course with a long title was told "Something went
+    wrong" although they were on the list. The emulator refuses such pop-ups as Telegram does."""
+    title = ("Customs transit procedures along the corridor " * 3)[:120]
+    organiser = make_user(ORGANISER_ID, "Olena", "en")
+    form = steps.FORM.format(capacity=1).replace("Risk management in customs", title)
+    organiser.send(form)
+    await organiser.expect("Preview")
+    card = await steps.publish_draft(organiser)
+    course_id = int(re.search(r"\?start=c(\d+)", card.plain_text)[1])  # type: ignore[index]
+
+    for user_id, name in ((2101, "Giorgi"), (2102, "Nino")):
+        officer = make_user(user_id, name, "en")
+        await steps.start_in_english(officer)
+        officer.send("/profile")
+        await steps.fill_profile(officer, russian=False)
+        await officer.expect("profile is saved")
+        officer.send(f"/start c{course_id}")
+        course_card = await officer.expect(title[:40])
+        officer.press("✍️ Sign up" if user_id == 2101 else "⏳ Join the waiting list", course_card)
+        answer = await officer.callback_answer()
+    assert "number 1" in answer.params["text"] and len(answer.params["text"]) <= 200
+    await officer.expect_edit(title[:40])  # the card shows the place on the list
+    assert not any("went wrong" in m.plain_text for m in officer.messages())
