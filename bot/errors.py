@@ -25,6 +25,11 @@ class DomainError(Exception):
         super().__init__(self.key)
 
 
+class FieldLabels(tuple[str, ...]):
+    """Course field names given to an error's message: the reader sees them as the fields'
+    labels in their language ("Title (RU)"), never as the names code uses ("title_ru")."""
+
+
 class InvalidInput(DomainError):
     """The user's answer cannot be accepted; the message says what to fix."""
 

@@ -12,8 +12,9 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import ErrorEvent
 
-from bot.errors import DomainError
+from bot.errors import DomainError, FieldLabels
 from bot.i18n import Localizations, Translator
+from bot.ui.course_texts import field_label
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
     t = _translator(data)
-    args = error.args_for_message
+    args = {name: _readable(value, t) for name, value in error.args_for_message.items()}
     await _tell_user(event, bot, t(error.key, **args), t.plain(error.key, **args))
 
 
@@ -57,6 +58,13 @@ async def unexpected_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     )
     t = _translator(data)
     await _tell_user(event, bot, t("error-generic"), t.plain("error-generic"))
+
+
+def _readable(value: Any, t: Translator) -> Any:
+    """An error's value as the reader should see it: field names become their labels."""
+    if isinstance(value, FieldLabels):
+        return ", ".join(field_label(name, t) for name in value)
+    return value
 
 
 def _translator(data: dict[str, Any]) -> Translator:

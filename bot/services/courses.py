@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.clock import Clock
-from bot.errors import CourseNotFound, DomainError, InvalidInput
+from bot.errors import CourseNotFound, DomainError, FieldLabels, InvalidInput
 from bot.i18n import Translator
 from bot.services import course_dialog as dialog
 from bot.services import course_fields as fields
@@ -165,7 +165,7 @@ class CourseService:
             if course.status != CourseStatus.DRAFT:
                 raise InvalidInput("course-error-not-draft")
             if course.missing_for_publishing:
-                missing = ", ".join(course.missing_for_publishing)
+                missing = FieldLabels(course.missing_for_publishing)
                 raise InvalidInput("course-error-publish-missing", fields=missing)
             if course.starts_at <= self.clock():
                 raise InvalidInput("course-error-start-past")

@@ -141,3 +141,8 @@ def announcement(course: Course, t: Translator) -> str:
             place(course, t),
         ]
     )
+
+
+def field_label(name: str, t: Translator) -> str:
+    """A course field as organisers read it ("Title (RU)"), not as code names it."""
+    return t.plain(f"course-field-{name}")

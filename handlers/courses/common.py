@@ -85,7 +85,10 @@ async def organiser_card(
     if course.status == CourseStatus.PUBLISHED:
         lines.append(t("course-admin-link", link=link))
     elif course.status == CourseStatus.DRAFT and course.missing_for_publishing:
-        lines.append(t("course-admin-missing", fields=", ".join(course.missing_for_publishing)))
+        missing = ", ".join(
+            course_texts.field_label(name, t) for name in course.missing_for_publishing
+        )
+        lines.append(t("course-admin-missing", fields=missing))
     return "\n".join(lines), _card_buttons(course, t)
 
 

@@ -232,3 +232,24 @@ async def test_a_button_with_an_absurd_number_gets_not_found_without_an_error_lo
         answers = [r for r in sent if isinstance(r, AnswerCallbackQuery)]
         assert [a.text for a in answers] == ["This item no longer exists."], data
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_what_a_draft_lacks_for_publishing_is_named_by_its_labels(make_chatter, db):
+    """Issue 13: "To publish, add: title_ru, description_ru" showed the names code uses; the
+    organiser reads the fields' labels, in their language."""
+    course_id = await publish_course(db, "Transit", days=20)
+    await CourseRepository(db).update(
+        course_id, {"title_ru": None, "description_ru": None}, bump_revision=False
+    )
+    await CourseRepository(db).set_status(course_id, CourseStatus.DRAFT)
+    organiser = make_chatter(ORGANISER_ID)
+    card = await organiser.press(
+        AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack()
+    )
+    refused = await organiser.press(
+        AdminCourseCb(action=AdminAction.PUBLISH, course_id=course_id).pack()
+    )
+    shown = " ".join(texts(card) + texts(refused))
+    assert "To publish, add: Title (RU), Description (RU)" in shown
+    assert "Before publishing, add: Title (RU), Description (RU)." in shown
+    assert "title_ru" not in shown and "description_ru" not in shown

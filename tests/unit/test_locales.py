@@ -69,9 +69,8 @@ def _keys_used_in_code() -> set[str]:
     literal = re.compile(
         r"""\bt\(\s*["']([a-z][a-z0-9_-]*)["']"""
         r"""|[(,]\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']"""
-        # A domain error's message: `key = "survey-closed"` in its class (issue 12).
-        r"""|^\s+key\s*=\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']""",
-        re.MULTILINE,
+        # A domain error's message: `key = "survey-closed"` or `, key="error-not-found"`.
+        r"""|\bkey\s*=\s*["']((?:[a-z]+-)+[a-z0-9_]+)["']""",
     )
     for folder in ("bot", "handlers"):
         for path in (ROOT / folder).rglob("*.py"):
