@@ -40,11 +40,12 @@ async def test_sign_up_and_cancel_show_a_title_with_markup_as_typed(make_chatter
 
     waiting = await make_chatter(user_id=42).press(sign_up)
     (alert,) = alerts(waiting)
-    assert f"«{TITLE}»" in alert and "&lt;" not in alert
+    # Issue 13: the pop-up names no title (200 characters at most); the card under it does.
+    assert "number 1" in alert and "&lt;" not in alert and TITLE not in alert
     assert all(TITLE in text for text in shown(waiting))  # the card, edited
 
     cancel = CourseCb(action=CourseAction.CANCEL_YES, course_id=course_id).pack()
     cancelled = await make_chatter(user_id=41).press(cancel)
     (alert,) = alerts(cancelled)
-    assert f"«{TITLE}»" in alert and "&amp;" not in alert
+    assert "cancelled" in alert and "&amp;" not in alert
     assert shown(cancelled) and all(TITLE in text for text in shown(cancelled))
