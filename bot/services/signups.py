@@ -56,12 +56,14 @@ class SignupService:
             raise CourseNotFound()
         return course
 
-    async def cancellable_course(self, course_id: int) -> Course:
-        """A visible course whose seats may still be given up (it has not started)."""
+    async def cancellable_place(self, course_id: int, user_id: int) -> tuple[Course, bool]:
+        """A visible course whose place may still be given up (it has not started), and
+        whether that place is on the waiting list (True) or a seat."""
         course = await self.visible_course(course_id)
         if course.starts_at <= self.clock():
             raise CourseStarted()
-        return course
+        registration = (await self.status(course.id, user_id)).registration
+        return course, registration is not None and registration.status == RegStatus.WAITLISTED
 
     async def withdraw(self, course_id: int, user_id: int) -> Course:
         """A participant gives up their place in a course they may see (see `cancel`)."""

@@ -10,7 +10,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
-from bot.i18n import Translator
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
@@ -21,6 +20,7 @@ from bot.ui.replies import close_buttons, edit, message_of, say
 from handlers.courses.common import admin_cb, lookup_then_answer
 from handlers.screens.course_card import course_card
 from handlers.screens.signup_replies import calendar_document, report_signup
+from storage.registrations import RegStatus
 
 router = Router(name=__name__)
 
@@ -142,22 +142,26 @@ async def calendar_file(
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL))
 async def cancel_ask(
-    callback: CallbackQuery, callback_data: CourseCb, t: Translator, signups: SignupService
+    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     # Too late is said now, not after "Are you sure?".
-    course = await lookup_then_answer(
-        callback, signups.cancellable_course(callback_data.course_id)
+    course, waiting = await lookup_then_answer(
+        callback, signups.cancellable_place(callback_data.course_id, ctx.user.id)
     )
+    t = ctx.t
+    # Someone on the waiting list has no seat to give up: they leave the list.
+    asked = "leave-waitlist" if waiting else "cancel-place"
     kb = InlineKeyboardBuilder()
     for key, action in (
-        ("button-cancel-place-yes", CourseAction.CANCEL_YES),
-        ("button-cancel-place-no", CourseAction.VIEW),
+        (f"button-{asked}-yes", CourseAction.CANCEL_YES),
+        (f"button-{asked}-no", CourseAction.VIEW),
     ):
         kb.button(
             text=t(key),
             callback_data=CourseCb(action=action, course_id=course.id, page=callback_data.page),
         )
-    await edit(callback, t("signup-cancel-confirm", title=course.title(t.locale)), kb.as_markup())
+    question = "signup-leave-waitlist-confirm" if waiting else "signup-cancel-confirm"
+    await edit(callback, t(question, title=course.title(t.locale)), kb.as_markup())
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
@@ -165,8 +169,14 @@ async def cancel_confirmed(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     t = ctx.t
+    before = await signups.status(callback_data.course_id, ctx.user.id)
     course = await signups.withdraw(callback_data.course_id, ctx.user.id)
-    await callback.answer(t.plain("signup-cancelled"), show_alert=True)
+    waiting = (
+        before.registration is not None and before.registration.status == RegStatus.WAITLISTED
+    )
+    await callback.answer(
+        t.plain("signup-left-waitlist" if waiting else "signup-cancelled"), show_alert=True
+    )
     if message_of(callback) is not None:
         text, markup = await course_card(course, ctx.user, t, signups, callback_data.page)
         await edit(callback, text, markup)

@@ -40,7 +40,8 @@ async def course_card(
     if seats.active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
         if registration is not None and registration.status == RegStatus.CONFIRMED:
             button("button-calendar", CourseAction.CALENDAR)
-        button("button-cancel-place", CourseAction.CANCEL)
+        waiting = registration is not None and registration.status == RegStatus.WAITLISTED
+        button("button-leave-waitlist" if waiting else "button-cancel-place", CourseAction.CANCEL)
     elif not seats.active and course.registration_open(now):
         full = course.capacity is not None and seats.confirmed >= course.capacity
         button("button-join-waitlist" if full else "button-sign-up", CourseAction.SIGN_UP)

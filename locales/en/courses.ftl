@@ -12,6 +12,9 @@ button-join-waitlist = ⏳ Join the waiting list
 button-cancel-place = Can't come? Cancel my place
 button-cancel-place-yes = Yes, cancel my place
 button-cancel-place-no = No, keep it
+button-leave-waitlist = Leave the waiting list
+button-leave-waitlist-yes = Yes, leave the waiting list
+button-leave-waitlist-no = No, stay on the list
 button-calendar = 📅 Calendar file
 button-back = ‹ Back
 
@@ -64,6 +67,10 @@ signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: 
 signup-waitlisted-alert = ⏳ The course is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
 # $title (String)
 signup-cancel-confirm = Cancel your place on «{ $title }»? Your seat will go to the next person on the waiting list.
+# $title (String)
+signup-leave-waitlist-confirm = Leave the waiting list for «{ $title }»? If a seat becomes free, it will no longer be yours.
+# A pop-up: no title (pop-ups hold 200 characters; the card shows it).
+signup-left-waitlist = You have left the waiting list for this course.
 # A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
 signup-cancelled = Your place on this course is cancelled.
 # $title (String), $when (String)

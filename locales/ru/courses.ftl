@@ -13,6 +13,9 @@ button-join-waitlist = ⏳ В лист ожидания
 button-cancel-place = Не сможете прийти? Отменить запись
 button-cancel-place-yes = Да, отменить запись
 button-cancel-place-no = Нет, оставить
+button-leave-waitlist = Выйти из листа ожидания
+button-leave-waitlist-yes = Да, выйти из листа ожидания
+button-leave-waitlist-no = Нет, остаться в листе
 button-calendar = 📅 Файл для календаря
 button-back = ‹ Назад
 
@@ -67,6 +70,10 @@ signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы
 signup-waitlisted-alert = ⏳ Мест нет, поэтому вы в листе ожидания. Ваш номер: { $position }. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
 # $title (String)
 signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему в листе ожидания.
+# $title (String)
+signup-leave-waitlist-confirm = Выйти из листа ожидания на «{ $title }»? Если место освободится, оно вам уже не достанется.
+# A pop-up: no title (pop-ups hold 200 characters; the card shows it).
+signup-left-waitlist = Вы вышли из листа ожидания на этот курс.
 # A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
 signup-cancelled = Ваша запись на этот курс отменена.
 # $title (String), $when (String)

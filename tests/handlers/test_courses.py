@@ -253,3 +253,28 @@ async def test_what_a_draft_lacks_for_publishing_is_named_by_its_labels(make_cha
     assert "To publish, add: Title (RU), Description (RU)" in shown
     assert "Before publishing, add: Title (RU), Description (RU)." in shown
     assert "title_ru" not in shown and "description_ru" not in shown
+
+
+async def test_someone_on_the_waiting_list_leaves_it_with_its_own_words(make_chatter, db):
+    """Issue 13: a waitlisted officer was offered "Can't come? Cancel my place" and told their
+    seat would go to the next person; they have no seat: they leave the waiting list."""
+    course_id = await publish_course(db, "Transit", days=20, capacity=1)
+    for user_id in (51, 52):
+        await complete_profile(db, user_id)
+    sign_up = CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+    await make_chatter(user_id=51).press(sign_up)
+    waiting = make_chatter(user_id=52)
+    card = await waiting.press(sign_up)
+    assert "Leave the waiting list" in buttons(card[-1]) and not any(
+        "Cancel my place" in b for b in buttons(card[-1])
+    )
+    asked = await waiting.press(CourseCb(action=CourseAction.CANCEL, course_id=course_id).pack())
+    question = " ".join(texts(asked))
+    assert "Leave the waiting list for «Transit»?" in question and "seat will go" not in question
+    assert "Yes, leave the waiting list" in buttons(asked[-1])
+    left = await waiting.press(
+        CourseCb(action=CourseAction.CANCEL_YES, course_id=course_id).pack()
+    )
+    assert "You have left the waiting list" in " ".join(texts(left))
+    counts = await RegistrationRepository(db).counts(course_id)
+    assert counts.confirmed == 1 and counts.waitlisted == 0
