@@ -15,6 +15,7 @@ from aiogram.types import ErrorEvent
 from bot.errors import DomainError, FieldLabels
 from bot.i18n import Localizations, Translator
 from bot.ui.course_texts import field_label
+from handlers.screens.problems import send_again
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
@@ -26,7 +27,11 @@ async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     assert isinstance(error, DomainError)
     t = _translator(data)
     args = {name: _readable(value, t) for name, value in error.args_for_message.items()}
-    await _tell_user(event, bot, t(error.key, **args), t.plain(error.key, **args))
+    text = t(error.key, **args)
+    if data.get("raw_state") is not None and event.update.message is not None:
+        # An answer typed in a dialog was refused: say how to go on, not only what is wrong.
+        text = send_again(text, t)
+    await _tell_user(event, bot, text, t.plain(error.key, **args))
 
 
 @router.errors(ExceptionTypeFilter(OverflowError))

@@ -17,7 +17,7 @@ from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
 from handlers.announce.common import AnnounceForm, own_draft
-from handlers.screens.problems import problem_text
+from handlers.screens.problems import problem_text, send_again
 
 router = Router(name=__name__)
 
@@ -80,7 +80,7 @@ async def schedule_at(
     try:
         when = course_fields.parse_local_datetime(message.text, zone, "scheduled_at")
     except FieldProblem as problem:
-        await message.answer(problem_text(problem, t))
+        await message.answer(send_again(problem_text(problem, t), t))
         return
     announcement_id = int((await state.get_data())["announcement_id"])
     announcement = await announcements.schedule(announcement_id, when, by=user.id)

@@ -25,7 +25,7 @@ from handlers.courses.common import (
     organiser_card,
     organiser_router,
 )
-from handlers.screens.problems import problem_text
+from handlers.screens.problems import problem_text, send_again
 from storage.courses import Course
 
 router = organiser_router(__name__)
@@ -108,7 +108,7 @@ async def edit_value(
             int(data["course_id"]), str(data["field"]), message.text, actor=organiser
         )
     except FieldRejected as rejected:
-        await message.answer(problem_text(rejected.problem, ctx.t))
+        await message.answer(send_again(problem_text(rejected.problem, ctx.t), ctx.t))
         return
     await state.clear()
     await message.answer(ctx.t("course-edit-saved", count=change.notified))

@@ -30,7 +30,7 @@ from bot.ui.callbacks import CourseFormAction, CourseFormCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import NOT_COMMAND, edit_buttons
 from handlers.courses.common import organiser_card, organiser_router
-from handlers.screens.problems import describe_problem, number_as_sent, problem_text
+from handlers.screens.problems import describe_problem, number_as_sent, problem_text, send_again
 from storage.courses import DIALOG_STEPS, Course
 
 router = organiser_router(__name__)
@@ -173,7 +173,7 @@ async def dialog_answer(
                 await _draft(state), step, event.text, organiser
             )
         except FieldRejected as rejected:
-            await event.answer(problem_text(rejected.problem, ctx.t))
+            await event.answer(send_again(problem_text(rejected.problem, ctx.t), ctx.t))
             return
     else:
         assert callback_data is not None

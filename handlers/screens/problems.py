@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.services.course_fields import FieldProblem
 
 
@@ -29,3 +29,8 @@ def describe_problem(problem: FieldProblem, t: Translator) -> str:
     label_key = f"course-field-{problem.field}"
     field = t(label_key) if t.has(label_key) else problem.field
     return t("course-form-field", field=field, problem=text)
+
+
+def send_again(problem: str, t: Translator) -> str:
+    """A refused answer in a dialog: what is wrong, then the way on (another value, /cancel)."""
+    return t("dialog-send-again", problem=Html(problem))

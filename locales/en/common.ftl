@@ -64,3 +64,8 @@ help-organiser =
     /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles
     /audit — who did what among organisers, and when
+
+# A refused answer in any dialog: what is wrong, then the way on.
+# $problem (String)
+dialog-send-again = { $problem }
+    Send another value, or /cancel to stop.

@@ -64,3 +64,8 @@ help-organiser =
     /results — результаты опросов, диаграмма, XLSX и CSV
     /stats — пользователи, языки, страны и заполненные профили
     /audit — кто из организаторов что и когда сделал
+
+# A refused answer in any dialog: what is wrong, then the way on.
+# $problem (String)
+dialog-send-again = { $problem }
+    Отправьте другое значение или /cancel, чтобы выйти.

@@ -278,3 +278,15 @@ async def test_someone_on_the_waiting_list_leaves_it_with_its_own_words(make_cha
     assert "You have left the waiting list" in " ".join(texts(left))
     counts = await RegistrationRepository(db).counts(course_id)
     assert counts.confirmed == 1 and counts.waitlisted == 0
+
+
+async def test_a_refused_answer_in_the_course_dialog_says_how_to_go_on(make_chatter):
+    """Issue 13: "The start is in the past." arrived alone; every refused dialog answer also
+    says what to do next."""
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/newcourse")
+    for answer in ("Transit", "Транзит", "Procedures.", "Процедуры.", "Europe/Chisinau"):
+        await organiser.send(answer)
+    sent = await organiser.send("2020-01-15 09:00")
+    refused = texts(sent)[0]
+    assert "past" in refused and "Send another value, or /cancel to stop." in refused

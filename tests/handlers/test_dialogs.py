@@ -58,6 +58,8 @@ async def test_profile_dialog_collects_every_field_after_consent(make_chatter, d
     assert "e-mail" in texts(sent)[-1]
     sent = await chatter.send("not-an-address")
     assert "does not look like an e-mail address" in texts(sent)[0]
+    # Issue 13: a refused answer says how to go on, not only what is wrong.
+    assert "Send another value, or /cancel to stop." in texts(sent)[0]
     sent = await chatter.send("a.nurpeisov@kgd.gov.kz")
     card = texts(sent)[-1]
     assert "Your profile is saved." in texts(sent)
