@@ -68,4 +68,4 @@ help-organiser =
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)
 dialog-send-again = { $problem }
-    Отправьте другое значение или /cancel, чтобы выйти.
+    Отправьте другое значение или нажмите /cancel, чтобы выйти.
