@@ -157,10 +157,10 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     assert "Единое окно для транзита" in preview.plain_text
     assert "Онлайн: https://meet.example.org/single-window" in preview.plain_text
     controls = await organiser.expect("Статус: черновик")
-    assert "Чтобы опубликовать, добавьте: description_en" in controls.plain_text
+    assert "Чтобы опубликовать, добавьте: Описание (EN)" in controls.plain_text  # issue 13: labels
     organiser.press("🟢 Опубликовать", controls)
     answer = await organiser.callback_answer()
-    assert "Перед публикацией добавьте: description_en" in answer.params["text"]
+    assert "Перед публикацией добавьте: Описание (EN)" in answer.params["text"]
 
 
 async def test_a_non_organiser_cannot_use_organiser_buttons_or_see_drafts(
