@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from storage.database import Database
 
 TEST_TOKEN = "123456789:AAEtestTOKENforTHEemulatorONLY_0123456"
 ORGANISER_ID = 900001
-
-
-class Clock:
-    """An injectable clock for services (`service.clock = clock`); tests move `now`."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
+from bot.clock import ManualClock
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseAction, CourseCb
 from storage.courses import CourseRepository, CourseStatus
 from storage.registrations import RegistrationRepository
 from storage.users import UserRepository
-from tests.conftest import ORGANISER_ID, Clock
+from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, texts
 
 
@@ -193,7 +194,7 @@ async def test_cancelling_after_the_start_says_it_has_started_and_changes_nothin
         )
     chatter = make_chatter(user_id=41)
     course = await CourseRepository(db).get(course_id)
-    chatter.dp["signups"].clock = Clock(course.starts_at + timedelta(minutes=30))
+    chatter.dp["signups"].clock = ManualClock(course.starts_at + timedelta(minutes=30))
     for action in (CourseAction.CANCEL, CourseAction.CANCEL_YES, CourseAction.NOT_COMING):
         sent = await chatter.press(CourseCb(action=action, course_id=course_id).pack())
         answers = [r for r in sent if isinstance(r, AnswerCallbackQuery)]

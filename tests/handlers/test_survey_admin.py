@@ -18,11 +18,12 @@ from aiogram.methods import (
     SendPhoto,
 )
 
+from bot.clock import ManualClock
 from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from handlers.surveys.common import settings_text
 from storage.courses import CourseRepository
-from tests.conftest import ORGANISER_ID, Clock
+from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, texts
 from tests.handlers.test_courses import publish_course
 
@@ -409,7 +410,7 @@ async def test_anonymous_text_answers_and_files_wait_until_the_survey_closes(mak
         assert not [r for r in replies if isinstance(r, SendDocument)]
         assert not any("Because" in text for text in texts(replies))
 
-    service.clock = Clock(survey.closes_at + timedelta(minutes=1))
+    service.clock = ManualClock(survey.closes_at + timedelta(minutes=1))
     results = sent(await organiser.press(results_data))[-1]
     assert "after it closes" not in results.text
     assert {"📄 XLSX", "📄 CSV", "💬 Q2 answers"} <= set(buttons(results))
@@ -457,7 +458,7 @@ async def test_anonymous_results_count_sealed_answers_and_show_every_text_once_r
     results = sent(await organiser.press(results_data))[-1]
     assert "3 of 3" in results.text and "could not be read" not in results.text
 
-    service.clock = Clock(survey.closes_at)
+    service.clock = ManualClock(survey.closes_at)
     await service.close(survey.id)  # the survey-close timer
     assert not service.repos.surveys.keys.path(survey.id).exists()
     results = sent(await organiser.press(results_data))[-1]
@@ -507,7 +508,7 @@ async def test_a_missing_key_file_is_reported_in_results_and_breaks_nothing(
     step = await service.answer(survey.id, 3004, 1, "Starting again")
     assert step.response.finished
 
-    service.clock = Clock(survey.closes_at)
+    service.clock = ManualClock(survey.closes_at)
     await service.close(survey.id)
     results = sent(await organiser.press(results_data))[-1]
     assert "3 finished answers could not be read" in results.text

@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.app import create_services
+from bot.clock import ManualClock
 from bot.services.calendar import CalendarFiles
 from bot.services.delivery import DeliveryRows
 from bot.services.reminders import due_time
 from storage.courses import CourseStatus
-from tests.conftest import TEST_TOKEN, Clock
+from tests.conftest import TEST_TOKEN
 from tests.e2e.emulator import BotAPIEmulator
 from tests.unit.emulated_worker import emulated_worker
 
@@ -24,8 +25,8 @@ VENUE = 'R&D <centre>, room "B" </b>'
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
+def clock() -> ManualClock:
+    return ManualClock(NOW)
 
 
 @pytest.fixture

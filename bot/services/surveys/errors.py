@@ -5,33 +5,23 @@ from __future__ import annotations
 from bot.errors import DomainError, NotFound
 
 
-class SurveyClosed(DomainError):
-    key = "survey-closed"
+class SurveyClosed(DomainError, key="survey-closed"): ...
 
 
-class SurveyClosedForInvitations(DomainError):
+class SurveyNotFound(NotFound, key="survey-not-found"): ...
+
+
+class SurveyClosedForInvitations(DomainError, key="survey-invite-closed"):
     """What an organiser is told: the participants' wording would not fit."""
 
-    key = "survey-invite-closed"
 
-
-class SurveyNotFound(NotFound):
-    key = "survey-not-found"
-
-
-class SurveyModeLocked(DomainError):
+class SurveyModeLocked(DomainError, key="survey-mode-locked"):
     """Anonymous or named is settled once the survey is active (or gone)."""
 
-    key = "survey-mode-locked"
 
-
-class ResultsHidden(DomainError):
+class ResultsHidden(DomainError, key="results-files-hidden"):
     """Anonymous results below the threshold: no figures, no files."""
 
-    key = "results-files-hidden"
 
-
-class ResultsNotReleased(DomainError):
+class ResultsNotReleased(DomainError, key="results-released-after-close"):
     """Text answers and files of an anonymous survey before it closes (issue 11)."""
-
-    key = "results-released-after-close"
