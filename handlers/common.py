@@ -1,13 +1,16 @@
-"""/cancel: leaves any dialog from any state."""
+"""/cancel and the dialogs' ✖️ Cancel button: leave any dialog from any state."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
+from bot.ui.callbacks import DialogAction, DialogCb
+from bot.ui.context import UpdateContext
+from bot.ui.replies import close_buttons
 
 router = Router(name=__name__)
 
@@ -19,3 +22,15 @@ async def cancel(message: Message, t: Translator, state: FSMContext) -> None:
         return
     await state.clear()
     await message.answer(t("cancel-done"))
+
+
+@router.callback_query(DialogCb.filter(F.action == DialogAction.CANCEL))
+async def cancel_button(callback: CallbackQuery, ctx: UpdateContext, state: FSMContext) -> None:
+    """The ✖️ Cancel under a question: the same as /cancel, and the question loses its
+    buttons so that it cannot be answered any more."""
+    await close_buttons(callback)
+    if await state.get_state() is None:
+        await ctx.send(ctx.t("cancel-nothing"))
+        return
+    await state.clear()
+    await ctx.send(ctx.t("cancel-done"))

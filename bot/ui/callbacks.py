@@ -197,3 +197,16 @@ class SurveyAdminCb(CallbackData, _SaneInts, prefix="sva1"):
     survey_id: int = 0
     arg: str = ""
     page: int = 0
+
+
+class DialogAction(StrEnum):
+    BACK = "back"  # the previous question again, its answer kept
+    KEEP = "keep"  # keep the answer already given (or the saved value) and go on
+    CANCEL = "cancel"  # leave the dialog, like /cancel
+
+
+class DialogCb(CallbackData, _SaneInts, prefix="dlg1"):
+    """The buttons every multi-step dialog shares (bot/ui/dialog.py). Cancel is handled once
+    (handlers/common.py); Back and Keep by each dialog for its own states."""
+
+    action: DialogAction

@@ -69,3 +69,10 @@ help-organiser =
 # $problem (String)
 dialog-send-again = { $problem }
     Send another value, or /cancel to stop.
+
+# The shared parts of every multi-step dialog (bot/ui/dialog.py).
+# $number (Number), $total (Number)
+dialog-step = Step { $number } of { $total }
+button-dialog-back = ‹ Back
+button-dialog-cancel = ✖️ Cancel
+button-dialog-keep = Keep as it is

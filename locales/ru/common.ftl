@@ -69,3 +69,10 @@ help-organiser =
 # $problem (String)
 dialog-send-again = { $problem }
     Отправьте другое значение или нажмите /cancel, чтобы выйти.
+
+# The shared parts of every multi-step dialog (bot/ui/dialog.py).
+# $number (Number), $total (Number)
+dialog-step = Шаг { $number } из { $total }
+button-dialog-back = ‹ Назад
+button-dialog-cancel = ✖️ Отмена
+button-dialog-keep = Оставить как есть

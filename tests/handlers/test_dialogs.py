@@ -7,7 +7,15 @@ import logging
 import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
-from bot.ui.callbacks import ConsentCb, CountryCb, ForgetCb, LanguageCb, StatsCb
+from bot.ui.callbacks import (
+    ConsentCb,
+    CountryCb,
+    DialogAction,
+    DialogCb,
+    ForgetCb,
+    LanguageCb,
+    StatsCb,
+)
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
@@ -261,3 +269,18 @@ async def test_organiser_start_sets_the_organiser_command_menu(make_chatter):
     assert not [
         r for r in await make_chatter(user_id=5).send("/start") if isinstance(r, SetMyCommands)
     ]
+
+
+async def test_the_dialogs_cancel_button_stops_the_dialog_like_the_command(make_chatter, db):
+    """Issue 13: every multi-step dialog has a ✖️ Cancel button; it ends the dialog (no state
+    left), keeps what was saved, and says so in the user's language."""
+    chatter = make_chatter(language_code="ru")
+    await chatter.send("/profile")
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Nodira Karimova")
+    assert await dialog_rows(db, chatter.user.id) == 1
+    sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
+    assert "Прервано" in texts(sent)[-1]
+    assert await dialog_rows(db, chatter.user.id) == 0
+    sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
+    assert "нечего" in texts(sent)[-1]  # nothing to stop: said, not an error
