@@ -22,9 +22,20 @@ TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
 VENUE_MAX = 300
 CAPACITY_MAX = 10_000
-DATETIME_FORMAT = "YYYY-MM-DD HH:MM"
-_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_UNLIMITED = {"", "-", "unlimited", "none", "no limit", "без ограничений", "нет"}
+# How organisers write a date and time: 15.03.2027 09:00 (as the prompts show it, in the
+# Fluent text `datetime-format`), 2027-03-15 09:00, or ISO 8601 with a T; the hour may be 9.
+_DOTTED_DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}),? (\d{1,2}):(\d{2})$")
+_ISO_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_UNLIMITED = {
+    "",
+    "-",
+    "unlimited",
+    "none",
+    "no limit",
+    "без ограничений",
+    "без ограничения",
+    "нет",
+}
 _LANGUAGES = {
     "en": "en",
     "english": "en",
@@ -81,14 +92,16 @@ def parse_timezone(raw: str | None) -> str:
 
 
 def parse_local_datetime(raw: str | None, zone: str, name: str) -> datetime:
-    """`2027-03-15 09:00` in the course's zone -> an aware UTC datetime."""
+    """`15.03.2027 09:00` (or `2027-03-15 09:00`) in the course's zone -> an aware UTC
+    datetime."""
     text = clean_text(raw)
-    match = _DATETIME.match(text)
-    if not match:
-        raise FieldProblem(
-            name, "course-error-datetime-format", {"value": text, "format": DATETIME_FORMAT}
-        )
-    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
+    if dotted := _DOTTED_DATETIME.match(text):
+        day, month, year, hour, minute = (int(part) for part in dotted.groups())
+        second = 0
+    elif iso := _ISO_DATETIME.match(text):
+        year, month, day, hour, minute, second = (int(part or 0) for part in iso.groups())
+    else:
+        raise FieldProblem(name, "course-error-datetime-format", {"value": text})
     try:
         local = datetime(year, month, day, hour, minute, second, tzinfo=ZoneInfo(zone))
     except ValueError:
@@ -98,6 +111,12 @@ def parse_local_datetime(raw: str | None, zone: str, name: str) -> datetime:
         # Clocks jump over this wall time when summer time begins.
         raise FieldProblem(name, "course-error-no-such-time", {"value": text, "zone": zone})
     return utc
+
+
+def format_local_datetime(moment: datetime, zone: str) -> str:
+    """A moment as organisers type it (15.03.2027 09:00), in `zone`: what a prompt shows as
+    the current value can be sent back as it is."""
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d.%m.%Y %H:%M")
 
 
 def parse_place(raw: str | None) -> tuple[str | None, str | None]:
@@ -255,7 +274,7 @@ def _time_values(field: str, raw: str | None, known: Times, now: datetime) -> di
         # Same wall-clock times, now read in the new zone: the organiser fixed the zone.
         new_zone = parse_timezone(raw)
         starts, ends, deadline = (
-            None if moment is None else _rezone(moment, zone, new_zone)
+            None if moment is None else rezone(moment, zone, new_zone)
             for moment in (starts, ends, deadline)
         )
         values["timezone"] = zone = new_zone
@@ -284,7 +303,8 @@ def _time_values(field: str, raw: str | None, known: Times, now: datetime) -> di
     return values
 
 
-def _rezone(moment: datetime, old_zone: str, new_zone: str) -> datetime:
+def rezone(moment: datetime, old_zone: str, new_zone: str) -> datetime:
+    """The same wall-clock time, read in `new_zone` (the organiser corrected the zone)."""
     wall = moment.astimezone(ZoneInfo(old_zone)).replace(tzinfo=None)
     return wall.replace(tzinfo=ZoneInfo(new_zone)).astimezone(moment.tzinfo)
 

@@ -154,6 +154,22 @@ class CourseService:
         draft = {**draft, **values}
         if step == "title_ru" and not (draft.get("title_en") or draft.get("title_ru")):
             raise InvalidInput("course-error-need-a-title")
+        return await self._after_step(draft, step, organiser_id)
+
+    async def keep_step(
+        self, draft: dict[str, Any], step: str, organiser_id: int
+    ) -> DialogProgress:
+        """ "Keep as it is": the answer given before (the organiser went back) stands, if it
+        still fits the answers before it; the dialog goes on."""
+        if missing := dialog.first_unanswered(step, draft):
+            return DialogProgress(draft, ask=missing, went_back=True)
+        if not dialog.answered(step, draft) or dialog.kept_problem(step, draft, self.clock()):
+            raise InvalidInput("error-button-expired")  # the question offered no Keep
+        return await self._after_step(draft, step, organiser_id)
+
+    async def _after_step(
+        self, draft: dict[str, Any], step: str, organiser_id: int
+    ) -> DialogProgress:
         if following := dialog.next_step(step):
             return DialogProgress(draft, ask=following)
         course = await self.create(dialog.stored_values(draft), organiser_id)
@@ -182,9 +198,10 @@ class CourseService:
             await _record(tx.audit, actor, AuditAction.COURSE_DELETED, course_id)
 
     async def edit(
-        self, course_id: int, field: str, raw: str | None, actor: int | None = None
+        self, course_id: int, field: str, answer: dialog.Answer, actor: int | None = None
     ) -> Change:
-        """Validate and store one field; participants hear about new times or a new place."""
+        """Validate and store one field (typed, or a button's choice such as "No limit");
+        participants hear about new times or a new place."""
         if field not in EDITABLE:
             raise InvalidInput("error-button-expired")
         # Checked, changed, told and audited together: a second tap sees the first one's result.
@@ -196,7 +213,10 @@ class CourseService:
                 known = Times(
                     course.timezone, course.starts_at, course.ends_at, course.deadline_at
                 )
-                values = fields.field_values(field, raw, known, self.clock())
+                if isinstance(answer, dialog.Choice):
+                    values = dialog.choice_values(field, answer, known)
+                else:
+                    values = fields.field_values(field, answer, known, self.clock())
             except FieldProblem as problem:
                 raise FieldRejected(problem) from None
             if "capacity" in values and values["capacity"] is not None:

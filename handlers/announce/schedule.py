@@ -64,7 +64,7 @@ async def schedule_ask(
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
     zone = ctx.zone
-    await ctx.send(ctx.t("announce-ask-schedule", zone=zone, format=course_fields.DATETIME_FORMAT))
+    await ctx.send(ctx.t("announce-ask-schedule", zone=zone))
 
 
 @router.message(AnnounceForm.schedule, F.text, NOT_COMMAND)

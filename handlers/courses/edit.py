@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.config import Settings
 from bot.errors import InvalidInput
 from bot.i18n import Translator
-from bot.services import course_fields as fields
+from bot.services.course_dialog import Answer
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
-from bot.ui import course_texts
-from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
-from bot.ui.replies import NOT_COMMAND, edit
+from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
+from bot.ui.dialog import add_navigation
+from bot.ui.replies import NOT_COMMAND, close_buttons, edit
 from handlers.courses.common import (
     admin_cb,
     back_to_card,
+    close_question,
     lookup_then_answer,
     organiser_card,
     organiser_router,
+    pressed_under_question,
 )
 from handlers.screens.problems import problem_text, send_again
 from storage.courses import Course
@@ -33,6 +35,10 @@ router = organiser_router(__name__)
 
 class CourseEdit(StatesGroup):
     value = State()
+
+
+# Besides the field itself, what its value is shown with (a deadline at the start, the place).
+COLUMNS_SHOWN = ("starts_at", "venue", "online_url")
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.EDIT))
@@ -66,55 +72,104 @@ async def edit_ask(
     callback_data: AdminCourseCb,
     ctx: UpdateContext,
     state: FSMContext,
+    settings: Settings,
     course_service: CourseService,
 ) -> None:
+    """The field's question, its value now, the buttons the question names, and Keep as it is."""
     t = ctx.t
     course = await course_service.get(callback_data.course_id)
-    if callback_data.arg not in EDITABLE:
+    field = callback_data.arg
+    if field not in EDITABLE:
         raise InvalidInput("error-button-expired")
     await callback.answer()
-    await state.set_state(CourseEdit.value)
-    await state.set_data({"course_id": course.id, "field": callback_data.arg})
-    await ctx.send(
-        t(f"course-ask-{callback_data.arg}", format=fields.DATETIME_FORMAT)
+    values = {
+        name: getattr(course, name) for name in (field, *COLUMNS_SHOWN) if hasattr(course, name)
+    }
+    text = (
+        t(EDIT_WORDING.get(field, f"course-ask-{field}"))
         + "\n"
-        + t("course-edit-current", value=_current(course, callback_data.arg, t))
+        + t("course-edit-current", value=current_value(field, values, course.timezone, t))
     )
+    zones = (settings.default_timezone, course.timezone)
+    kb = answer_buttons(field, t, skip=False, zones=zones)
+    add_navigation(kb, t, back=False, keep=True, cancel=False)
+    await state.set_state(CourseEdit.value)
+    question = await ctx.send(text, kb.as_markup())
+    await state.set_data({"course_id": course.id, "field": field, "question": question.message_id})
 
 
-def _current(course: Course, field: str, t: Translator) -> str:
-    if field in ("starts_at", "ends_at", "deadline_at"):
-        moment: datetime = getattr(course, field)
-        return course_texts.local_time(moment, course.timezone, t.locale, "y-MM-dd HH:mm")
-    if field == "place":
-        return course.online_url or course.venue or ""
-    if field == "capacity":
-        return str(course.capacity) if course.capacity else t("button-unlimited")
-    return str(getattr(course, field) or "—")
+async def _editing(state: FSMContext) -> tuple[int, str]:
+    """The course and field being edited; a state without its data (from an older version, or
+    lost) is left."""
+    data = await state.get_data()
+    if "course_id" not in data or "field" not in data:
+        await state.clear()
+        raise InvalidInput("fallback-not-understood")
+    return int(data["course_id"]), str(data["field"])
+
+
+async def _show_card(ctx: UpdateContext, course: Course, course_service: CourseService) -> None:
+    _, counts = await course_service.counts(course.id)
+    text, markup = await organiser_card(ctx, course, counts)
+    await ctx.send(text, markup)
+
+
+async def _save(
+    ctx: UpdateContext,
+    state: FSMContext,
+    course_service: CourseService,
+    answer: Answer,
+    actor: int | None,
+) -> None:
+    """Store the answer, then say so and show the card; a refused one is told why, and the
+    prompt stays to answer again."""
+    course_id, field = await _editing(state)
+    try:
+        change = await course_service.edit(course_id, field, answer, actor=actor)
+    except FieldRejected as rejected:
+        await ctx.send(send_again(problem_text(rejected.problem, ctx.t), ctx.t))
+        return
+    await close_question(ctx, state)
+    await state.clear()
+    await ctx.send(ctx.t("course-edit-saved", count=change.notified))
+    await _show_card(ctx, change.course, course_service)
 
 
 @router.message(CourseEdit.value, F.text, NOT_COMMAND)
 async def edit_value(
     message: Message, ctx: UpdateContext, state: FSMContext, course_service: CourseService
 ) -> None:
-    data = await state.get_data()
-    if "course_id" not in data or "field" not in data:
-        # A state without its data (from an older version, or lost): leave it.
-        await state.clear()
-        raise InvalidInput("fallback-not-understood")
     organiser = message.from_user.id if message.from_user else None
-    try:
-        change = await course_service.edit(
-            int(data["course_id"]), str(data["field"]), message.text, actor=organiser
-        )
-    except FieldRejected as rejected:
-        await message.answer(send_again(problem_text(rejected.problem, ctx.t), ctx.t))
-        return
+    await _save(ctx, state, course_service, message.text, organiser)
+
+
+@router.callback_query(CourseEdit.value, CourseFormCb.filter())
+async def edit_button(
+    callback: CallbackQuery,
+    callback_data: CourseFormCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    course_service: CourseService,
+) -> None:
+    """A button of the prompt: No limit, Until the start, a language, a time zone."""
+    await pressed_under_question(callback, state)
+    _, field = await _editing(state)
+    answer = button_answer(field, callback_data, skip=False)
+    await callback.answer()
+    await _save(ctx, state, course_service, answer, callback.from_user.id)
+
+
+@router.callback_query(CourseEdit.value, DialogCb.filter(F.action == DialogAction.KEEP))
+async def edit_keep(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, course_service: CourseService
+) -> None:
+    """Keep as it is: nothing changes; the edit ends and the card is shown again."""
+    await pressed_under_question(callback, state)
+    course_id, _ = await _editing(state)
+    course = await course_service.get(course_id)
+    await close_buttons(callback)
     await state.clear()
-    await message.answer(ctx.t("course-edit-saved", count=change.notified))
-    _, counts = await course_service.counts(change.course.id)
-    text, markup = await organiser_card(ctx, change.course, counts)
-    await message.answer(text, reply_markup=markup)
+    await _show_card(ctx, course, course_service)
 
 
 @router.message(CourseEdit.value, NOT_COMMAND)

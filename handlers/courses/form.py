@@ -10,15 +10,14 @@ from aiogram import F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.errors import InvalidInput
-from bot.i18n import Localizations, Translator
-from bot.services import course_fields as fields
-from bot.services.course_dialog import SKIPPABLE, Answer, Choice
+from bot.i18n import Html, Localizations, Translator
+from bot.services import course_dialog as dialog
+from bot.services.course_dialog import SKIPPABLE
 from bot.services.courses import (
     CourseService,
     DialogProgress,
@@ -26,10 +25,17 @@ from bot.services.courses import (
     FormRejected,
 )
 from bot.ui import course_texts
-from bot.ui.callbacks import CourseFormAction, CourseFormCb
+from bot.ui.callbacks import CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
-from bot.ui.replies import NOT_COMMAND, edit_buttons
-from handlers.courses.common import organiser_card, organiser_router
+from bot.ui.course_prompts import answer_buttons, button_answer, current_value
+from bot.ui.dialog import add_navigation, with_step
+from bot.ui.replies import NOT_COMMAND
+from handlers.courses.common import (
+    close_question,
+    organiser_card,
+    organiser_router,
+    pressed_under_question,
+)
 from handlers.screens.problems import describe_problem, number_as_sent, problem_text, send_again
 from storage.courses import DIALOG_STEPS, Course
 
@@ -64,7 +70,7 @@ async def new_course(
     if not args:
         await state.set_data({"course": {}})
         await message.answer(t("course-dialog-intro"))
-        await ask_step(ctx, DIALOG_STEPS[0], state, settings)
+        await ask_step(ctx, DIALOG_STEPS[0], state, settings, {}, course_service.clock)
         return
     organiser = message.from_user.id if message.from_user else None
     try:
@@ -80,50 +86,34 @@ async def new_course(
 # -- /newcourse: the step-by-step dialog -----------------------------------------------------
 
 
-def step_buttons(step: str, t: Translator, settings: Settings) -> InlineKeyboardMarkup | None:
-    """The answers a step offers as buttons (skip, a default, the languages)."""
-    kb = InlineKeyboardBuilder()
-
-    def button(key: str, action: CourseFormAction, value: str = "") -> None:
-        kb.button(text=t(key), callback_data=CourseFormCb(action=action, value=value))
-
-    if step in SKIPPABLE:
-        button("button-skip", CourseFormAction.SKIP)
-    elif step == "timezone":
-        zone = settings.default_timezone
-        kb.button(
-            text=zone, callback_data=CourseFormCb(action=CourseFormAction.DEFAULT, value=zone)
-        )
-    elif step == "capacity":
-        button("button-unlimited", CourseFormAction.DEFAULT)
-    elif step == "deadline_at":
-        button("button-deadline-at-start", CourseFormAction.DEFAULT)
-    elif step == "language":
-        for code in ("en", "ru"):
-            button(f"language-name-{code}", CourseFormAction.LANGUAGE, code)
-    return kb.as_markup() if kb.buttons else None
-
-
-def button_answer(step: str, callback_data: CourseFormCb) -> Answer:
-    """What a button of `step` answers; a button of an earlier step has expired."""
-    action = callback_data.action
-    if action == CourseFormAction.SKIP and step in SKIPPABLE:
-        return Choice.SKIP
-    if action == CourseFormAction.DEFAULT and step == "timezone":
-        return callback_data.value
-    if action == CourseFormAction.DEFAULT and step in ("capacity", "deadline_at"):
-        return Choice.DEFAULT
-    if action == CourseFormAction.LANGUAGE and step == "language":
-        return callback_data.value
-    raise InvalidInput("error-button-expired")
-
-
-async def ask_step(ctx: UpdateContext, step: str, state: FSMContext, settings: Settings) -> None:
+async def ask_step(
+    ctx: UpdateContext,
+    step: str,
+    state: FSMContext,
+    settings: Settings,
+    draft: dict[str, Any],
+    clock: Clock,
+) -> None:
+    """Step N of M, its question, the answer it has (the organiser came back to it) and its
+    buttons: its own answers, Keep as it is (when the kept answer still fits), Back, Cancel."""
+    t = ctx.t
+    number = DIALOG_STEPS.index(step) + 1
+    lines = [t(f"course-ask-{step}")]
+    has_answer = dialog.answered(step, draft)
+    problem = dialog.kept_problem(step, draft, clock()) if has_answer else None
+    if has_answer:
+        values = dialog.stored_values(draft)
+        zone = draft.get("timezone") or settings.default_timezone
+        lines.append(t("course-edit-current", value=current_value(step, values, zone, t)))
+    if problem is not None:
+        lines.append(t("course-dialog-kept-invalid", problem=Html(problem_text(problem, t))))
+    kb = answer_buttons(step, t, skip=step in SKIPPABLE, zones=(settings.default_timezone,))
+    add_navigation(kb, t, back=number > 1, keep=has_answer and problem is None)
     await state.set_state(getattr(CourseDialog, step))
-    await ctx.send(
-        ctx.t(f"course-ask-{step}", format=fields.DATETIME_FORMAT),
-        step_buttons(step, ctx.t, settings),
+    question = await ctx.send(
+        with_step(t, number, len(DIALOG_STEPS), "\n".join(lines)), kb.as_markup()
     )
+    await state.update_data(course=draft, question=question.message_id)
 
 
 async def continue_dialog(
@@ -136,9 +126,8 @@ async def continue_dialog(
 ) -> None:
     """Keep the answers, then ask the next question or show the draft made after the last."""
     if progress.course is None:
-        await state.update_data(course=progress.draft)
         assert progress.ask is not None
-        await ask_step(ctx, progress.ask, state, settings)
+        await ask_step(ctx, progress.ask, state, settings, progress.draft, clock)
         return
     await state.clear()
     await send_preview(ctx, progress.course, localizations, clock)
@@ -177,12 +166,52 @@ async def dialog_answer(
             return
     else:
         assert callback_data is not None
+        await pressed_under_question(event, state)
+        answer = button_answer(step, callback_data, skip=step in SKIPPABLE)
         progress = await course_service.answer_step(
-            await _draft(state), step, button_answer(step, callback_data), event.from_user.id
+            await _draft(state), step, answer, event.from_user.id
         )
         await event.answer()
-        if not progress.went_back:
-            await edit_buttons(event, None)
+    await close_question(ctx, state)
+    await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
+
+
+@router.callback_query(StateFilter(CourseDialog), DialogCb.filter(F.action == DialogAction.BACK))
+async def dialog_back(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    state: FSMContext,
+    raw_state: str,
+    settings: Settings,
+    course_service: CourseService,
+) -> None:
+    """‹ Back: the previous question again, with its answer (and every later one) kept."""
+    await pressed_under_question(callback, state)
+    previous = dialog.previous_step(_step(raw_state))
+    if previous is None:
+        raise InvalidInput("error-button-expired")  # the first question has no Back
+    await callback.answer()
+    await close_question(ctx, state)
+    await ask_step(ctx, previous, state, settings, await _draft(state), course_service.clock)
+
+
+@router.callback_query(StateFilter(CourseDialog), DialogCb.filter(F.action == DialogAction.KEEP))
+async def dialog_keep(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    state: FSMContext,
+    raw_state: str,
+    settings: Settings,
+    course_service: CourseService,
+    localizations: Localizations,
+) -> None:
+    """Keep as it is: the answer given before stands; on to the next question."""
+    await pressed_under_question(callback, state)
+    progress = await course_service.keep_step(
+        await _draft(state), _step(raw_state), callback.from_user.id
+    )
+    await callback.answer()
+    await close_question(ctx, state)
     await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
 
 

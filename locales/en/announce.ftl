@@ -43,8 +43,8 @@ button-announce-course = 📣 Announce it
 button-announce-stop = ⏹ Stop
 button-open-course = 📚 Details and sign-up
 announce-cancelled = The announcement was cancelled; nothing was sent.
-# $zone (String), $format (String)
-announce-ask-schedule = When should it go out? Your time ({ $zone }): { $format }
+# $zone (String)
+announce-ask-schedule = When should it go out? Your time ({ $zone }): { datetime-format } (for example 15.03.2027 09:00)
 # $id (Number), $when (String), $zone (String)
 announce-scheduled = Announcement #{ $id } will go out on { $when } ({ $zone }). /announcements shows it.
 announce-hint = Please answer with the buttons above, or send /cancel to stop.

@@ -73,18 +73,29 @@ course-participants-none = Nobody has signed up yet.
 course-attendance-title = Who attended «{ $title }»? Tap a name to mark or unmark it.
 
 course-dialog-intro = Let's create a course. Answer each question; /cancel stops at any time. (Prepared the texts already? Send /newcourse template.)
-# $format (String) the date format
+# How organisers type a date and time (the prompts and errors show it; 15.03.2027 09:00).
+datetime-format = DD.MM.YYYY HH:MM
 course-ask-title_en = Title in English:
 course-ask-title_ru = Title in Russian (or Skip and add it before publishing):
 course-ask-description_en = Description in English — topics, audience, trainers (or Skip):
 course-ask-description_ru = Description in Russian (or Skip):
-course-ask-timezone = Time zone of the course (an IANA name, such as Asia/Baku or Europe/Brussels):
-course-ask-starts_at = Start, local time of the course: { $format }
-course-ask-ends_at = End, local time of the course: { $format }
+course-ask-timezone = Time zone of the course: an IANA name such as Asia/Baku or Europe/Brussels, or tap a zone below:
+course-ask-starts_at = Start, local time of the course: { datetime-format } (for example 15.03.2027 09:00)
+course-ask-ends_at = End, local time of the course: { datetime-format } (for example 17.03.2027 17:00)
 course-ask-place = Where? Type the venue (such as "ROCB Europe training centre, Baku"), or an online link (https://...):
 course-ask-capacity = How many seats? A number, or tap No limit:
-course-ask-deadline_at = Registration deadline, local time: { $format } — or tap Until the start:
+course-ask-deadline_at = Registration deadline, local time of the course: { datetime-format } — or tap Until the start:
 course-ask-language = Language of instruction:
+# The edit cannot clear these fields, so it offers no Skip (the dialog's wording mentions it).
+course-edit-ask-title_ru = Title in Russian:
+course-edit-ask-description_en = Description in English — topics, audience, trainers:
+course-edit-ask-description_ru = Description in Russian:
+# An answer kept from before, after the organiser went back and changed an earlier one.
+# $problem (String) what is wrong, as an error says it
+course-dialog-kept-invalid = ⚠️ This answer no longer fits: { $problem } Send a new one.
+# "Now: …" of a course without its own reminder times / without the "Still coming?" check.
+course-value-default-reminders = the bot's usual ones
+course-value-no-attendance-check = off
 
 course-field-title_en = Title (EN)
 course-field-title_ru = Title (RU)
@@ -124,18 +135,18 @@ course-form-line = Line { $line } ({ $field }): { $problem }
 course-form-field = { $field }: { $problem }
 # $timezone (String) the default zone
 course-template =
-    Copy this, change the values and send it back as one message. Dates are local time of the course; put "online: https://..." instead of "venue:" for an online course; capacity and deadline may be left out (no limit; until the start).
+    Copy this, change the values and send it back as one message. Dates are local time of the course, as { datetime-format }; put "online: https://..." instead of "venue:" for an online course; capacity and deadline may be left out (no limit; until the start).
     <pre>/newcourse
     title_en: Risk management in customs
     title_ru: Управление рисками в таможне
     description_en: Risk profiles, selectivity and targeting of consignments along the corridor.
     description_ru: Профили риска, селективность и отбор грузов для контроля на коридоре.
-    start: 2027-03-15 09:00
-    end: 2027-03-17 17:00
+    start: 15.03.2027 09:00
+    end: 17.03.2027 17:00
     timezone: { $timezone }
     venue: ROCB Europe training centre, Baku
     capacity: 25
-    deadline: 2027-03-08 18:00
+    deadline: 08.03.2027 18:00
     language: ru</pre>
 
 course-error-empty = this cannot be empty.
@@ -143,8 +154,8 @@ course-error-empty = this cannot be empty.
 course-error-too-long = too long: { $length } characters, at most { $max }.
 # $value (String)
 course-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
-# $value (String), $format (String)
-course-error-datetime-format = "{ $value }" is not a date and time as { $format } (for example 2027-03-15 09:00).
+# $value (String)
+course-error-datetime-format = "{ $value }" is not a date and time as { datetime-format } (for example 15.03.2027 09:00).
 # $value (String)
 course-error-no-such-date = { $value } does not exist in the calendar.
 # $value (String), $zone (String)
@@ -156,7 +167,7 @@ course-error-deadline-past = the registration deadline is already in the past.
 # $value (String)
 course-error-url = "{ $value }" is not a working link: it should look like https://meet.example.org/room.
 # $value (String)
-course-error-capacity = "{ $value }" is not a number of seats: write a whole number from 1 to 10000, or leave it out for no limit.
+course-error-capacity = "{ $value }" is not a number of seats: write a whole number from 1 to 10000, or "no limit".
 # $value (String)
 course-error-language = "{ $value }" — the language of instruction must be en or ru.
 # $key (String)

@@ -45,8 +45,8 @@ button-announce-course = 📣 Объявить
 button-announce-stop = ⏹ Остановить
 button-open-course = 📚 Подробнее и запись
 announce-cancelled = Объявление отменено; ничего не отправлено.
-# $zone (String), $format (String)
-announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { $format }
+# $zone (String)
+announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { datetime-format } (например, 15.03.2027 09:00)
 # $id (Number), $when (String), $zone (String)
 announce-scheduled = Объявление №{ $id } уйдёт { $when } ({ $zone }). Оно есть в /announcements.
 announce-hint = Пожалуйста, ответьте кнопками выше или отправьте /cancel, чтобы прервать.

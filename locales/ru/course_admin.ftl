@@ -76,18 +76,29 @@ course-participants-none = Пока никто не записался.
 course-attendance-title = Кто присутствовал на «{ $title }»? Нажмите на имя, чтобы отметить или снять отметку.
 
 course-dialog-intro = Создадим курс. Отвечайте на вопросы; /cancel прерывает в любой момент. (Тексты уже готовы? Отправьте /newcourse template.)
-# $format (String) формат даты
+# Как организаторы пишут дату и время (показывается в вопросах и ошибках; 15.03.2027 09:00).
+datetime-format = ДД.ММ.ГГГГ ЧЧ:ММ
 course-ask-title_en = Название на английском:
 course-ask-title_ru = Название на русском (или «Пропустить» — добавите до публикации):
 course-ask-description_en = Описание на английском — темы, для кого, преподаватели (или «Пропустить»):
 course-ask-description_ru = Описание на русском (или «Пропустить»):
-course-ask-timezone = Часовой пояс курса (название IANA, например Asia/Baku или Europe/Brussels):
-course-ask-starts_at = Начало, местное время курса: { $format }
-course-ask-ends_at = Окончание, местное время курса: { $format }
+course-ask-timezone = Часовой пояс курса: название IANA, например Asia/Baku или Europe/Brussels, или нажмите на пояс ниже:
+course-ask-starts_at = Начало, местное время курса: { datetime-format } (например, 15.03.2027 09:00)
+course-ask-ends_at = Окончание, местное время курса: { datetime-format } (например, 17.03.2027 17:00)
 course-ask-place = Где? Напишите место (например, «Учебный центр ROCB Europe, Баку») или ссылку для онлайн-участия (https://...):
-course-ask-capacity = Сколько мест? Число, или нажмите «Без ограничения»:
-course-ask-deadline_at = Окончание записи, местное время: { $format } — или нажмите «До начала курса»:
+course-ask-capacity = Сколько мест? Укажите число или нажмите «Без ограничения»:
+course-ask-deadline_at = Окончание записи, местное время курса: { datetime-format } — или нажмите «До начала курса»:
 course-ask-language = Язык обучения:
+# The edit cannot clear these fields, so it offers no Skip (the dialog's wording mentions it).
+course-edit-ask-title_ru = Название на русском:
+course-edit-ask-description_en = Описание на английском — темы, для кого, преподаватели:
+course-edit-ask-description_ru = Описание на русском:
+# An answer kept from before, after the organiser went back and changed an earlier one.
+# $problem (String) what is wrong, as an error says it
+course-dialog-kept-invalid = ⚠️ Этот ответ больше не подходит: { $problem } Отправьте новый.
+# "Now: …" of a course without its own reminder times / without the "Still coming?" check.
+course-value-default-reminders = как обычно в боте
+course-value-no-attendance-check = не спрашивать
 
 course-field-title_en = Название (EN)
 course-field-title_ru = Название (RU)
@@ -107,14 +118,14 @@ course-field-venue = venue
 course-field-online = online
 course-field-attendance_check_days = Проверка «Вы придёте?»
 course-field-attendance_check = attendance_check
-course-ask-attendance_check_days = За сколько дней до начала спросить записанных «Вы ещё придёте?» Число (обычно 3) или «off», чтобы не спрашивать:
+course-ask-attendance_check_days = За сколько дней до начала спросить записанных «Вы по-прежнему планируете участвовать?» Число (обычно 3) или «нет», чтобы не спрашивать:
 # $value (String)
-course-error-attendance-check = «{ $value }» — укажите число дней от 1 до 60 или «off».
+course-error-attendance-check = «{ $value }» — укажите число дней от 1 до 60 или «нет».
 course-field-reminder_offsets = Напоминания
 course-field-reminders = reminders
-course-ask-reminder_offsets = Когда напоминать участникам? Сроки до начала, например 2d,1h или 3h,30m (d — дни, h — часы, m — минуты), или «default» — как обычно в боте:
+course-ask-reminder_offsets = Когда напоминать участникам? Сроки до начала, например 2d,1h или 3h,30m (d — дни, h — часы, m — минуты), или «по умолчанию» — как обычно в боте:
 # $value (String)
-course-error-reminders = «{ $value }» — укажите сроки до начала, например 2d,1h или 3h,30m, или «default».
+course-error-reminders = «{ $value }» — укажите сроки до начала, например 2d,1h или 3h,30m, или «по умолчанию».
 
 # $count (Number)
 course-form-problems = { $count ->
@@ -128,18 +139,18 @@ course-form-line = Строка { $line } ({ $field }): { $problem }
 course-form-field = { $field }: { $problem }
 # $timezone (String) часовой пояс по умолчанию
 course-template =
-    Скопируйте, измените значения и отправьте обратно одним сообщением. Даты — местное время курса; для онлайн-курса вместо «venue:» укажите «online: https://...»; capacity и deadline можно не указывать (без ограничения; до начала).
+    Скопируйте, измените значения и отправьте обратно одним сообщением. Даты — местное время курса в формате { datetime-format }; для онлайн-курса вместо «venue:» укажите «online: https://...»; capacity и deadline можно не указывать (без ограничения; до начала).
     <pre>/newcourse
     title_en: Risk management in customs
     title_ru: Управление рисками в таможне
     description_en: Risk profiles, selectivity and targeting of consignments along the corridor.
     description_ru: Профили риска, селективность и отбор грузов для контроля на коридоре.
-    start: 2027-03-15 09:00
-    end: 2027-03-17 17:00
+    start: 15.03.2027 09:00
+    end: 17.03.2027 17:00
     timezone: { $timezone }
     venue: ROCB Europe training centre, Baku
     capacity: 25
-    deadline: 2027-03-08 18:00
+    deadline: 08.03.2027 18:00
     language: ru</pre>
 
 course-error-empty = не может быть пустым.
@@ -147,8 +158,8 @@ course-error-empty = не может быть пустым.
 course-error-too-long = слишком длинно: { $length } символов, допустимо не больше { $max }.
 # $value (String)
 course-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
-# $value (String), $format (String)
-course-error-datetime-format = «{ $value }» — это не дата и время в формате { $format } (например, 2027-03-15 09:00).
+# $value (String)
+course-error-datetime-format = «{ $value }» — это не дата и время в формате { datetime-format } (например, 15.03.2027 09:00).
 # $value (String)
 course-error-no-such-date = даты { $value } нет в календаре.
 # $value (String), $zone (String)
@@ -160,7 +171,7 @@ course-error-deadline-past = окончание записи уже в прош�
 # $value (String)
 course-error-url = «{ $value }» — не рабочая ссылка: она должна выглядеть как https://meet.example.org/room.
 # $value (String)
-course-error-capacity = «{ $value }» — не число мест: укажите целое число от 1 до 10000 или не указывайте, если без ограничения.
+course-error-capacity = «{ $value }» — не число мест: укажите целое число от 1 до 10000 или «без ограничений».
 # $value (String)
 course-error-language = «{ $value }» — язык обучения должен быть en или ru.
 # $key (String)

@@ -77,11 +77,64 @@ def test_every_problem_is_reported_at_once_with_its_line():
         ("capacity: 25", "capacity: -5", "course-error-capacity"),
         ("venue: ROCB Europe training centre, Baku", "online: not a link", "course-error-url"),
         ("language: ru", "language: de", "course-error-language"),
-        ("start: 2027-03-15 09:00", "start: 15.03.2027 9:00", "course-error-datetime-format"),
+        ("start: 2027-03-15 09:00", "start: 15 March 2027 09:00", "course-error-datetime-format"),
+        ("start: 2027-03-15 09:00", "start: 15/03/2027 09:00", "course-error-datetime-format"),
+        ("start: 2027-03-15 09:00", "start: 31.02.2027 09:00", "course-error-no-such-date"),
     ],
 )
 def test_bad_values_are_refused(old, new, key):
     assert key in [k for _, _, k in problems(GOOD.replace(old, new))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("15.03.2027 09:00", 15),
+        ("2027-03-15 09:00", 15),
+        ("15.03.2027 9:00", 15),
+        ("2027-03-15T09:00", 15),
+        ("5.3.2027 9:00", 5),
+    ],
+)
+def test_organisers_dates_are_accepted_day_first_or_year_first(typed, day):
+    """Issue 13: organisers type 15.03.2027 09:00 (as the prompts show it) or 2027-03-15."""
+    assert f.parse_local_datetime(typed, "Asia/Baku", "start") == datetime(
+        2027,
+        3,
+        day,
+        5,
+        0,
+        tzinfo=UTC,  # 09:00 in Baku (UTC+4)
+    )
+
+
+def test_the_day_first_form_works_in_the_one_message_form():
+    text = GOOD.replace("start: 2027-03-15 09:00", "start: 15.03.2027 9:00")
+    assert parse_form(text, NOW, "UTC").values["starts_at"] == datetime(
+        2027, 3, 15, 5, 0, tzinfo=UTC
+    )
+
+
+def test_a_current_value_is_shown_as_it_can_be_typed_back():
+    moment = datetime(2027, 3, 15, 5, 0, tzinfo=UTC)
+    shown = f.format_local_datetime(moment, "Asia/Baku")
+    assert shown == "15.03.2027 09:00"
+    assert f.parse_local_datetime(shown, "Asia/Baku", "start") == moment
+
+
+@pytest.mark.parametrize("typed", ["без ограничений", "Без ограничения", "нет", "no limit"])
+def test_capacity_words_the_prompts_name_mean_no_limit(typed):
+    assert f.parse_capacity(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["по умолчанию", "default"])
+def test_reminder_words_the_prompts_name_mean_the_default(typed):
+    assert f.parse_reminders(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["нет", "off"])
+def test_attendance_check_words_the_prompts_name_turn_it_off(typed):
+    assert f.parse_attendance_check(typed) is None
 
 
 def test_a_time_skipped_by_the_clock_change_is_refused():

@@ -1,0 +1,85 @@
+"""What the creation dialog and the edit of a course field show alike: the question, the answer
+it has now ("Now: 15.03.2027 09:00") and the answer buttons its text names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.errors import InvalidInput
+from bot.i18n import Translator
+from bot.services.course_dialog import Answer, Choice
+from bot.services.course_fields import format_local_datetime
+from bot.ui.callbacks import CourseFormAction, CourseFormCb
+
+# The edit of these fields cannot clear them, so their edit prompt does not offer Skip.
+EDIT_WORDING = {
+    "title_ru": "course-edit-ask-title_ru",
+    "description_en": "course-edit-ask-description_en",
+    "description_ru": "course-edit-ask-description_ru",
+}
+
+
+def answer_buttons(
+    field: str, t: Translator, *, skip: bool, zones: Sequence[str] = ()
+) -> InlineKeyboardBuilder:
+    """The answers a field's question offers as buttons (Skip, No limit, Until the start, the
+    languages, time zones), each on a row of its own; the dialog's shared row goes below."""
+    kb = InlineKeyboardBuilder()
+
+    def button(text: str, action: CourseFormAction, value: str = "") -> None:
+        kb.button(text=text, callback_data=CourseFormCb(action=action, value=value))
+
+    if skip:
+        button(t.plain("button-skip"), CourseFormAction.SKIP)
+    elif field == "timezone":
+        for zone in dict.fromkeys(zones):  # the default zone and the current one, once each
+            button(zone, CourseFormAction.DEFAULT, zone)
+    elif field == "capacity":
+        button(t.plain("button-unlimited"), CourseFormAction.DEFAULT)
+    elif field == "deadline_at":
+        button(t.plain("button-deadline-at-start"), CourseFormAction.DEFAULT)
+    elif field == "language":
+        for code in ("en", "ru"):
+            button(t.plain(f"language-name-{code}"), CourseFormAction.LANGUAGE, code)
+    kb.adjust(2 if field == "language" else 1)
+    return kb
+
+
+def button_answer(field: str, callback_data: CourseFormCb, *, skip: bool) -> Answer:
+    """What a button under the question about `field` answers; a button it does not offer
+    (another question's, or forged) has expired."""
+    action = callback_data.action
+    if action == CourseFormAction.SKIP and skip:
+        return Choice.SKIP
+    if action == CourseFormAction.DEFAULT and field == "timezone" and callback_data.value:
+        return callback_data.value  # checked like a typed zone
+    if action == CourseFormAction.DEFAULT and field in ("capacity", "deadline_at"):
+        return Choice.DEFAULT
+    if action == CourseFormAction.LANGUAGE and field == "language":
+        return callback_data.value
+    raise InvalidInput("error-button-expired")
+
+
+def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translator) -> str:
+    """A field's answer as the organiser would type it (dates as 15.03.2027 09:00 in the
+    course's zone); `values` are the course's columns."""
+    if field == "place":
+        return str(values.get("online_url") or values.get("venue") or "—")
+    value = values.get(field)
+    if field == "deadline_at" and value is not None and value == values.get("starts_at"):
+        return t.plain("button-deadline-at-start")
+    if isinstance(value, datetime):
+        return format_local_datetime(value, zone)
+    if field == "capacity":
+        return str(value) if value else t.plain("button-unlimited")
+    if field == "language" and value:
+        return t.plain(f"language-name-{value}")
+    if field == "reminder_offsets" and value is None:
+        return t.plain("course-value-default-reminders")
+    if field == "attendance_check_days" and value is None:
+        return t.plain("course-value-no-attendance-check")
+    return "—" if value is None or value == "" else str(value)
