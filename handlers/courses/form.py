@@ -176,28 +176,13 @@ async def dialog_answer(
     await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)
 
 
-@router.callback_query(StateFilter(CourseDialog), DialogCb.filter(F.action == DialogAction.BACK))
-async def dialog_back(
+@router.callback_query(
+    StateFilter(CourseDialog),
+    DialogCb.filter(F.action.in_({DialogAction.BACK, DialogAction.KEEP})),
+)
+async def dialog_back_or_keep(
     callback: CallbackQuery,
-    ctx: UpdateContext,
-    state: FSMContext,
-    raw_state: str,
-    settings: Settings,
-    course_service: CourseService,
-) -> None:
-    """‹ Back: the previous question again, with its answer (and every later one) kept."""
-    await pressed_under_question(callback, state)
-    previous = dialog.previous_step(_step(raw_state))
-    if previous is None:
-        raise InvalidInput("error-button-expired")  # the first question has no Back
-    await callback.answer()
-    await close_question(ctx, state)
-    await ask_step(ctx, previous, state, settings, await _draft(state), course_service.clock)
-
-
-@router.callback_query(StateFilter(CourseDialog), DialogCb.filter(F.action == DialogAction.KEEP))
-async def dialog_keep(
-    callback: CallbackQuery,
+    callback_data: DialogCb,
     ctx: UpdateContext,
     state: FSMContext,
     raw_state: str,
@@ -205,11 +190,17 @@ async def dialog_keep(
     course_service: CourseService,
     localizations: Localizations,
 ) -> None:
-    """Keep as it is: the answer given before stands; on to the next question."""
+    """‹ Back: the previous question again, its answer (and every later one) kept. Keep as it
+    is: the answer given before stands; on to the next question."""
     await pressed_under_question(callback, state)
-    progress = await course_service.keep_step(
-        await _draft(state), _step(raw_state), callback.from_user.id
-    )
+    step, draft = _step(raw_state), await _draft(state)
+    if callback_data.action == DialogAction.BACK:
+        previous = dialog.previous_step(step)
+        if previous is None:
+            raise InvalidInput("error-button-expired")  # the first question has no Back
+        progress = DialogProgress(draft, ask=previous)
+    else:
+        progress = await course_service.keep_step(draft, step, callback.from_user.id)
     await callback.answer()
     await close_question(ctx, state)
     await continue_dialog(ctx, progress, state, settings, localizations, course_service.clock)

@@ -172,3 +172,19 @@ def test_lengths_count_as_telegram_does_so_emoji_count_twice():
     with pytest.raises(FieldProblem) as problem:
         parse_title("🚚" * (TITLE_MAX // 2 + 1))
     assert problem.value.values == {"max": TITLE_MAX, "length": TITLE_MAX + 2}
+
+
+@pytest.mark.parametrize(
+    ("locale", "shown"),
+    [
+        ("en", "DD.MM.YYYY HH:MM (for example 15.03.2027"),
+        ("ru", "ДД.ММ.ГГГГ ЧЧ:ММ (например, 15.03.2027"),
+    ],
+)
+def test_a_refused_date_names_the_format_in_the_organisers_language(localizations, locale, shown):
+    t = localizations.get(locale)
+    with pytest.raises(FieldProblem) as problem:
+        f.parse_local_datetime("next Monday", "UTC", "start")
+    assert shown in t(problem.value.key, **problem.value.values)
+    for key in ("course-ask-starts_at", "announce-ask-schedule", "survey-error-datetime-format"):
+        assert shown.split(" (")[0] in t(key, zone="UTC", value="x"), key

@@ -422,3 +422,14 @@ def test_the_feedback_template_names_the_course_in_each_language(localizations: 
     only_english = feedback_template(localizations, None, Bilingual("Risk management", ""))
     assert "Risk management" in only_english.title.ru  # a course without a Russian title
     assert only_english.course_id is None
+
+
+def test_survey_times_are_taken_as_organisers_type_them_day_first():
+    """Issue 13: opens/closes take 01.03.2027 9:00 like every other date an organiser types."""
+    text = FULL.replace("opens: 2027-03-01 09:00", "opens: 01.03.2027 9:00").replace(
+        "closes: 2027-03-31 23:59", "closes: 31.03.2027 23:59"
+    )
+    draft = parse(text).draft
+    assert draft is not None
+    assert draft.opens_at == datetime(2027, 3, 1, 5, 0, tzinfo=UTC)  # Baku is UTC+4
+    assert draft.closes_at == datetime(2027, 3, 31, 19, 59, tzinfo=UTC)
