@@ -22,7 +22,7 @@ profile-ask-timezone = Your time zone: tap your city or a city with the same tim
 # $value (String) the saved answer, as the profile shows it
 profile-current = Now: { $value }
 profile-hint-text = Please type your answer as a text message, or send /cancel to stop.
-profile-hint-buttons = Please choose with the buttons above, or send /cancel to stop.
+profile-hint-buttons = Please tap one of the buttons above or type the name as a text message, or send /cancel to stop.
 button-skip = Skip
 button-email-remove = 🗑 Delete my e-mail address
 button-countries-other = Other countries ›
@@ -38,7 +38,7 @@ profile-error-organisation = Please type the name of your administration: { $min
 profile-error-position = Please type your position: { $min } to { $max } characters.
 profile-error-email = This does not look like an e-mail address (like name@customs.gov.az).
 # $city (String) what the participant typed
-profile-error-timezone = I could not find “{ $city }”. Tap the button with your city or a city with the same time, or type the name of your capital (for example, Tashkent or Baku).
+profile-error-timezone = I could not find “{ $city }”. Tap the button with your city or a city with the same time, or type the name of your city or of your country’s capital (for example, Tashkent or Baku).
 
 profile-saved = Your profile is saved.
 profile-field-saved = Saved.

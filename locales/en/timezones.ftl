@@ -30,7 +30,7 @@ tz-asia-tehran = Tehran
 tz-asia-tashkent = Tashkent, Dushanbe, Ashgabat
 tz-asia-almaty = Almaty, Astana
 tz-asia-bishkek = Bishkek
-tz-utc = UTC
+tz-utc = Universal time
 
 ## Each zone by its city (bot/countries.py NAMED_ZONES): the name, and its time.
 tz-city-asia-almaty = Almaty

@@ -30,7 +30,7 @@ tz-asia-tehran = Тегеран
 tz-asia-tashkent = Ташкент, Душанбе, Ашхабад
 tz-asia-almaty = Алматы, Астана
 tz-asia-bishkek = Бишкек
-tz-utc = UTC
+tz-utc = Всемирное время
 
 ## Каждый пояс по его городу (bot/countries.py NAMED_ZONES): название и «по времени …».
 tz-city-asia-almaty = Алматы

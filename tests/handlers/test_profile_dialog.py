@@ -242,3 +242,19 @@ async def test_country_keyboard_has_two_columns_and_traceca_first(make_chatter, 
     assert not {b.callback_data for row in markup.inline_keyboard for b in row} & {
         CountryCb(code=code, page=1).pack() for code in codes
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("en", "Please tap one of the buttons above or type the name as a text message"),
+        ("ru", "нажмите на одну из кнопок выше или напишите название текстовым сообщением"),
+    ],
+)
+async def test_a_sticker_for_the_country_gets_the_hint_that_names_can_be_typed(
+    make_chatter, language, hint
+):
+    chatter = make_chatter(language_code=language)
+    await start_wizard(chatter)
+    await chatter.send("Ana Popescu")
+    assert hint in texts(await chatter.send_sticker())[0]
