@@ -5,6 +5,7 @@ Names are localized in locales/*/countries.ftl under `country-<code>`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -17,6 +18,11 @@ class Country:
     @property
     def name_key(self) -> str:
         return f"country-{self.code}"
+
+    @property
+    def capital_key(self) -> str:
+        """Only for capitals a zone is not named after (locales/*/countries.ftl)."""
+        return f"capital-{self.code}"
 
 
 COUNTRIES: tuple[Country, ...] = (
@@ -98,6 +104,26 @@ TIMEZONE_CHOICES: tuple[str, ...] = (
     "Asia/Bishkek",
     "UTC",
 )
+
+
+# Zones named after a city in locales/*/timezones.ftl (`tz-city-<slug>` "Baku",
+# `tz-time-<slug>` "Baku time"): officers read a zone by its city, never by its IANA id.
+# Any other zone (an organiser may type any IANA id) is shown by its UTC offset alone.
+NAMED_ZONES: frozenset[str] = frozenset(c.timezone for c in COUNTRIES) | frozenset(
+    zone for zone in TIMEZONE_CHOICES if zone != "UTC"
+)
+
+
+def zone_slug(zone: str) -> str:
+    """The part of a zone's message keys after `tz-`: Asia/Baku -> asia-baku."""
+    return zone.lower().replace("/", "-").replace("_", "-")
+
+
+def folded(name: str) -> str:
+    """A place name as people compare and sort it: case, ё/е, accents ("Türkiye") and hyphens
+    («Андорра-ла-Велья») make no difference."""
+    letters = unicodedata.normalize("NFD", name.casefold().replace("ё", "е").replace("-", " "))
+    return " ".join("".join(ch for ch in letters if not unicodedata.combining(ch)).split())
 
 
 def country(code: str | None) -> Country | None:

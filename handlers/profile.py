@@ -9,21 +9,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
-from bot.countries import BY_CODE, COUNTRIES, TIMEZONE_CHOICES
+from bot.countries import BY_CODE, COUNTRIES, NAMED_ZONES, TIMEZONE_CHOICES, zone_slug
 from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
-from bot.services.profiles import ProfileService, match_country
+from bot.services.profiles import ProfileService, clean_text, find_zone, match_name
 from bot.services.signups import SignupService
 from bot.ui import keyboards
 from bot.ui.callbacks import (
     ConsentCb,
     CountryCb,
+    DialogAction,
+    DialogCb,
     ForgetCb,
     MenuAction,
     MenuCb,
@@ -32,10 +34,20 @@ from bot.ui.callbacks import (
     TimezoneCb,
 )
 from bot.ui.context import UpdateContext
-from bot.ui.profile_screens import EDIT, WIZARD, ProfileForm, ask, open_profile, send_card
+from bot.ui.profile_screens import (
+    EDIT,
+    WIZARD,
+    WIZARD_STEPS,
+    ProfileForm,
+    ask,
+    in_wizard,
+    open_profile,
+    question_buttons,
+    send_card,
+)
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit, edit_buttons
 from handlers.screens.signup_replies import report_signup
-from storage.users import PROFILE_FIELDS
+from storage.users import PROFILE_FIELDS, User
 
 router = Router(name=__name__)
 
@@ -77,26 +89,41 @@ async def consent_declined(callback: CallbackQuery, ctx: UpdateContext, state: F
 # -- asking and moving on --------------------------------------------------------------------
 
 
+def next_step(user: User, answered: str) -> str | None:
+    """The question after `answered` in the step-by-step profile: the next one without an
+    answer (the optional e-mail too, once per pass), else any required one still missing."""
+    later = WIZARD_STEPS[WIZARD_STEPS.index(answered) + 1 :] if answered in WIZARD_STEPS else ()
+    for field in later:
+        if not getattr(user, field):
+            return field
+    return user.missing_profile_fields[0] if user.missing_profile_fields else None
+
+
 async def after_answer(
-    ctx: UpdateContext, profiles: ProfileService, signups: SignupService, state: FSMContext
+    ctx: UpdateContext,
+    profiles: ProfileService,
+    signups: SignupService,
+    state: FSMContext,
+    answered: str,
+    *,
+    changed: bool = True,
 ) -> None:
-    """Go to the next missing field of the wizard, or finish and show the profile."""
+    """Go to the next question of the step-by-step profile, or finish and show the profile.
+
+    `changed`: False when the answer was "Keep as it is".
+    """
     user = await profiles.get(ctx.user.id)
     ctx = replace(ctx, user=user)
     data = await state.get_data()
     if data.get("mode") == WIZARD:
-        if user.missing_profile_fields:
-            await ask(ctx, user.missing_profile_fields[0], state)
-            return
-        if not user.email and not data.get("asked_email"):
-            await state.update_data(asked_email=True)
-            await ask(ctx, "email", state)
+        if field := next_step(user, answered):
+            await ask(ctx, field, state)
             return
         await state.clear()
         await ctx.send(ctx.t("profile-saved"))
     else:
         await state.clear()
-        await ctx.send(ctx.t("profile-field-saved"))
+        await ctx.send(ctx.t("profile-field-saved" if changed else "profile-field-kept"))
     pending = data.get("pending_signup")
     if pending and user.profile_complete:
         # The profile was collected for a sign-up: finish it without starting over.
@@ -120,6 +147,38 @@ async def edit_field(
     await ask(ctx, callback_data.field, state)
 
 
+@router.callback_query(StateFilter(ProfileForm), DialogCb.filter(F.action == DialogAction.BACK))
+async def back(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, raw_state: str
+) -> None:
+    """‹ Back: the previous question again, with its answer shown and Keep as it is."""
+    field = _field_of(raw_state)
+    await close_buttons(callback)
+    if not in_wizard(await state.get_data(), field) or field == WIZARD_STEPS[0]:
+        await ask(ctx, field, state)  # an old button: ask the current question again
+        return
+    await ask(ctx, WIZARD_STEPS[WIZARD_STEPS.index(field) - 1], state)
+
+
+@router.callback_query(StateFilter(ProfileForm), DialogCb.filter(F.action == DialogAction.KEEP))
+async def keep(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    profiles: ProfileService,
+    signups: SignupService,
+    state: FSMContext,
+    raw_state: str,
+) -> None:
+    """Keep as it is: the saved answer stays, and the dialog moves on."""
+    await close_buttons(callback)
+    await after_answer(ctx, profiles, signups, state, _field_of(raw_state), changed=False)
+
+
+def _field_of(raw_state: str) -> str:
+    """The profile field a ProfileForm state asks for ("ProfileForm:email" -> "email")."""
+    return raw_state.split(":", 1)[1]
+
+
 # -- answers typed as text -------------------------------------------------------------------
 
 
@@ -138,26 +197,60 @@ async def text_answer(
     state: FSMContext,
     raw_state: str,
 ) -> None:
-    """The answer to the question being asked, typed; a country by its name in any language."""
-    field = raw_state.split(":", 1)[1]
-    if field != "country":
-        await profiles.set_typed(ctx.user.id, field, message.text)
-    elif code := match_country(message.text, country_names(localizations)):
+    """The answer to the question being asked, typed: a country by its name in any language,
+    a time zone by a city or country (or, for those who know them, an IANA id)."""
+    field = _field_of(raw_state)
+    if field == "country":
+        code = match_name(message.text, country_names(localizations))
+        if code is None:
+            await _refuse(message, ctx, state, field, ctx.t("profile-error-country"))
+            return
         await profiles.set_country(ctx.user.id, code)
+    elif field == "timezone":
+        zone = find_zone(message.text, zone_names(localizations))
+        if zone is None:
+            problem = ctx.t("profile-error-timezone", city=clean_text(message.text))
+            await _refuse(message, ctx, state, field, problem)
+            return
+        await profiles.set_timezone(ctx.user.id, zone)
     else:
-        markup = keyboards.country_page(ctx.t, 0)
-        await message.answer(ctx.t("profile-error-country"), reply_markup=markup)
-        return
-    await after_answer(ctx, profiles, signups, state)
+        await profiles.set_typed(ctx.user.id, field, message.text)
+    await after_answer(ctx, profiles, signups, state, field)
+
+
+async def _refuse(
+    message: Message, ctx: UpdateContext, state: FSMContext, field: str, problem: str
+) -> None:
+    """A typed name we cannot place: what to do, with the question's buttons again."""
+    wizard = in_wizard(await state.get_data(), field)
+    await message.answer(problem, reply_markup=question_buttons(ctx.t, ctx.user, field, wizard))
 
 
 def country_names(localizations: Localizations) -> dict[str, str]:
     """Country codes by their name in every language the bot speaks."""
     return {
-        localizations.get(locale)(c.name_key): c.code
+        localizations.get(locale).plain(c.name_key): c.code
         for locale in localizations.locales
         for c in COUNTRIES
     }
+
+
+def zone_names(localizations: Localizations) -> dict[str, str]:
+    """Time zones by the places people type for them, in every language the bot speaks: the
+    cities zones are named after, the cities on the time-zone buttons, capitals and countries."""
+    names: dict[str, str] = {}
+    for locale in localizations.locales:
+        t = localizations.get(locale)
+        for zone in TIMEZONE_CHOICES:
+            for city in t.plain(keyboards.timezone_key(zone)).split(","):
+                names[city.strip()] = zone
+        for zone in NAMED_ZONES:
+            names[t.plain(f"tz-city-{zone_slug(zone)}")] = zone
+        for c in COUNTRIES:
+            names[t.plain(c.name_key)] = c.timezone
+            if t.has(c.capital_key):
+                names[t.plain(c.capital_key)] = c.timezone
+    return names
 
 
 @router.message(ProfileForm.country, NOT_COMMAND)
@@ -178,12 +271,17 @@ async def text_expected(message: Message, t: Translator) -> None:
 
 
 @router.callback_query(CountryCb.filter(F.code == ""))
-async def country_page(callback: CallbackQuery, callback_data: CountryCb, t: Translator) -> None:
+async def country_page(
+    callback: CallbackQuery, callback_data: CountryCb, ctx: UpdateContext, state: FSMContext
+) -> None:
     await callback.answer()
-    await edit_buttons(callback, keyboards.country_page(t, callback_data.page))
+    wizard = in_wizard(await state.get_data(), "country")
+    markup = question_buttons(ctx.t, ctx.user, "country", wizard, page=callback_data.page)
+    await edit_buttons(callback, markup)
 
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
+@router.callback_query(ProfileCb.filter(F.action == ProfileAction.CLEAR), ProfileForm.email)
 @router.callback_query(CountryCb.filter())
 @router.callback_query(TimezoneCb.filter())
 async def button_answer(
@@ -194,22 +292,29 @@ async def button_answer(
     signups: SignupService,
     state: FSMContext,
 ) -> None:
-    """The answer chosen with a button: a country, a time zone, or no e-mail address."""
+    """The answer chosen with a button: a country, a time zone, no e-mail address (Skip in
+    the step-by-step profile) or the saved one removed (its own button when editing it)."""
     user_id = ctx.user.id
     if isinstance(callback_data, CountryCb):
         await profiles.set_country(user_id, callback_data.code)
         await callback.answer()
         country = ctx.t(BY_CODE[callback_data.code].name_key)
         await edit(callback, f"{ctx.t('profile-ask-country')} {country}")
+        answered = "country"
     elif isinstance(callback_data, TimezoneCb):
         if not 0 <= callback_data.index < len(TIMEZONE_CHOICES):
             raise InvalidInput("error-button-expired")
         await profiles.set_timezone(user_id, TIMEZONE_CHOICES[callback_data.index])
         await close_buttons(callback)
+        answered = "timezone"
     else:
         await close_buttons(callback)
-        await profiles.set_email(user_id, None)
-    await after_answer(ctx, profiles, signups, state)
+        wizard = in_wizard(await state.get_data(), "email")
+        # An old Skip left in the chat never deletes an address while it is being edited.
+        if wizard == (callback_data.action == ProfileAction.SKIP):
+            await profiles.set_email(user_id, None)
+        answered = "email"
+    await after_answer(ctx, profiles, signups, state, answered)
 
 
 # -- /forget ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from zoneinfo import available_timezones
 
 from bot.clock import Clock
 from bot.config import LOCALES
-from bot.countries import BY_CODE
+from bot.countries import BY_CODE, folded
 from bot.errors import ConsentRequired, InvalidInput, NotFound
 from bot.services.signups import SignupService
 from storage.database import Database
@@ -190,18 +190,25 @@ def _zones_by_folded_name() -> dict[str, str]:
     return {zone.casefold(): zone for zone in available_timezones()}
 
 
-def find_zone(text: str) -> str | None:
-    """The IANA zone the user typed, whatever the case (`asia/baku`), or None."""
-    return _zones_by_folded_name().get(clean_text(text).casefold().replace(" ", "_"))
+def find_zone(text: str | None, places: Mapping[str, str] | None = None) -> str | None:
+    """The IANA zone the user typed: an IANA id whatever its case (`asia/baku`, for organisers
+    and anyone who knows them), or a place in `places` (a city's or country's name in any
+    language -> its zone, see `match_name`); None when it is neither."""
+    typed = clean_text(text)
+    zone = _zones_by_folded_name().get(typed.casefold().replace(" ", "_"))
+    if zone is None and places:
+        zone = match_name(typed, places)
+    return zone
 
 
-def match_country(text: str | None, names: Mapping[str, str]) -> str | None:
-    """The country code whose localized name (any language) the user typed, if exactly one."""
-    typed = clean_text(text).casefold()
+def match_name(text: str | None, names: Mapping[str, str]) -> str | None:
+    """The value (a country code, a zone) whose name in any language the user typed: the one
+    named exactly, else the only one whose name starts with the text; None if not exactly one."""
+    typed = folded(clean_text(text))
     if len(typed) < 2:
         return None
-    exact = {code for name, code in names.items() if name.casefold() == typed}
+    exact = {value for name, value in names.items() if folded(name) == typed}
     if len(exact) == 1:
         return exact.pop()
-    prefix = {code for name, code in names.items() if name.casefold().startswith(typed)}
+    prefix = {value for name, value in names.items() if folded(name).startswith(typed)}
     return prefix.pop() if len(prefix) == 1 else None

@@ -60,7 +60,8 @@ class ConsentCb(CallbackData, _SaneInts, prefix="cns1"):
 
 class ProfileAction(StrEnum):
     EDIT = "edit"
-    SKIP = "skip"
+    SKIP = "skip"  # no e-mail address, in the step-by-step profile
+    CLEAR = "clear"  # remove the saved e-mail address, when editing it
     DONE = "done"
 
 

@@ -10,7 +10,7 @@ from aiogram import html
 from babel.dates import format_datetime
 
 from bot.i18n import Html, Translator
-from bot.ui.timefmt import utc_offset
+from bot.ui.timefmt import utc_offset, zone_time
 from storage.courses import Course, CourseStatus
 from storage.registrations import Registration, RegStatus
 
@@ -25,8 +25,16 @@ def local_time(moment: datetime, zone: str, locale: str, pattern: str = DATE_PAT
     return str(format_datetime(moment.astimezone(ZoneInfo(zone)), pattern, locale=locale))
 
 
+def zoned_time(moment: datetime, zone: str, t: Translator, pattern: str = DATE_PATTERN) -> str:
+    """A moment with its zone, as officers read it: "9 March 2027, 09:00 Baku time (UTC+4)"
+    (the offset of that day, not today's)."""
+    local = local_time(moment, zone, t.locale, pattern)
+    return t("tz-moment", time=local, zone=zone_time(zone, t, moment))
+
+
 def when(course: Course, t: Translator, reader_zone: str | None = None) -> Html:
-    """Start and end in the course's zone with its UTC offset, plus the reader's own time."""
+    """Start and end in the course's zone ("Baku time (UTC+4)"), plus the reader's own time
+    when their clock differs."""
     zone = course.timezone
     same_day = (
         course.starts_at.astimezone(ZoneInfo(zone)).date()
@@ -37,18 +45,12 @@ def when(course: Course, t: Translator, reader_zone: str | None = None) -> Html:
         "course-when",
         start=local_time(course.starts_at, zone, t.locale),
         end=local_time(course.ends_at, zone, t.locale, end_pattern),
-        zone=zone,
-        offset=utc_offset(zone, course.starts_at),
+        zone=zone_time(zone, t, course.starts_at),
     )
     if reader_zone and utc_offset(reader_zone, course.starts_at) != utc_offset(
         zone, course.starts_at
     ):
-        text += "\n" + t(
-            "course-your-time",
-            start=local_time(course.starts_at, reader_zone, t.locale),
-            zone=reader_zone,
-            offset=utc_offset(reader_zone, course.starts_at),
-        )
+        text += "\n" + t("course-your-time", start=zoned_time(course.starts_at, reader_zone, t))
     return Html(text)
 
 
@@ -97,7 +99,7 @@ def card(
         lines.append(
             t(
                 "course-deadline",
-                deadline=local_time(course.deadline_at, course.timezone, t.locale),
+                deadline=zoned_time(course.deadline_at, course.timezone, t),
             )
         )
     else:

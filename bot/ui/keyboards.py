@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from collections.abc import Iterable
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import LOCALES
-from bot.countries import COUNTRIES, TIMEZONE_CHOICES
+from bot.countries import COUNTRIES, TIMEZONE_CHOICES, Country, folded, zone_slug
 from bot.i18n import Localizations, Translator
 from bot.ui.callbacks import (
     CountryCb,
     LanguageCb,
     MenuAction,
     MenuCb,
-    ProfileAction,
-    ProfileCb,
     TimezoneCb,
 )
 from bot.ui.timefmt import utc_offset
 
-COUNTRIES_PER_PAGE = 18  # 6 rows of 3: fits a phone screen without scrolling
+# 7 rows of 2: long names such as «Босния и Герцеговина» fit a phone's width, and a page with
+# the dialog's buttons under it fits its height.
+COUNTRIES_PER_PAGE = 14
 
 
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
@@ -42,44 +44,64 @@ def languages(localizations: Localizations) -> InlineKeyboardMarkup:
 
 
 def countries_sorted(t: Translator) -> list[tuple[str, str]]:
-    """(code, localized name) of every country, in the user's alphabetical order."""
-    return sorted(((c.code, t(c.name_key)) for c in COUNTRIES), key=lambda item: item[1])
+    """(code, localized name) of every country: the TRACECA countries first, then the others,
+    each group in the reader's alphabetical order."""
+    traceca, others = _country_groups(t)
+    return traceca + others
 
 
-def country_page(t: Translator, page: int) -> InlineKeyboardMarkup:
-    items = countries_sorted(t)
-    pages = max(1, -(-len(items) // COUNTRIES_PER_PAGE))
-    page = min(max(page, 0), pages - 1)
-    chunk = items[page * COUNTRIES_PER_PAGE : (page + 1) * COUNTRIES_PER_PAGE]
+def _country_groups(t: Translator) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    def by_name(countries: Iterable[Country]) -> list[tuple[str, str]]:
+        named = ((c.code, t.plain(c.name_key)) for c in countries)
+        return sorted(named, key=lambda item: folded(item[1]))
+
+    return (
+        by_name(c for c in COUNTRIES if c.traceca),
+        by_name(c for c in COUNTRIES if not c.traceca),
+    )
+
+
+def country_pages(t: Translator) -> list[list[tuple[str, str]]]:
+    """The TRACECA countries on the first page (most officers find theirs there), then the
+    others, COUNTRIES_PER_PAGE at a time."""
+    traceca, others = _country_groups(t)
+    rest = [others[i : i + COUNTRIES_PER_PAGE] for i in range(0, len(others), COUNTRIES_PER_PAGE)]
+    return [traceca, *rest]
+
+
+def country_page(t: Translator, page: int) -> InlineKeyboardBuilder:
+    """One page of the country buttons, two a row, with the buttons to turn pages."""
+    pages = country_pages(t)
+    page = min(max(page, 0), len(pages) - 1)
     kb = InlineKeyboardBuilder()
-    for code, name in chunk:
+    for code, name in pages[page]:
         kb.button(text=name, callback_data=CountryCb(code=code, page=page))
-    kb.adjust(3)
-    nav = InlineKeyboardBuilder()
+    kb.adjust(2)
+    turn = []
     if page > 0:
-        nav.button(text=t("button-previous-page"), callback_data=CountryCb(page=page - 1))
-    if page < pages - 1:
-        nav.button(text=t("button-next-page"), callback_data=CountryCb(page=page + 1))
-    kb.attach(nav)
-    return kb.as_markup()
+        turn.append(_page_button(t, "button-countries-previous", page - 1))
+    if page == 0:
+        turn.append(_page_button(t, "button-countries-other", page + 1))
+    elif page < len(pages) - 1:
+        turn.append(_page_button(t, "button-countries-next", page + 1))
+    kb.row(*turn)
+    return kb
+
+
+def _page_button(t: Translator, key: str, page: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=t.plain(key), callback_data=CountryCb(page=page).pack())
 
 
 def timezone_key(zone: str) -> str:
-    return "tz-" + zone.lower().replace("/", "-").replace("_", "-")
+    """The label of a time-zone button: the cities people recognise in that zone."""
+    return "tz-" + zone_slug(zone)
 
 
-def timezones(t: Translator) -> InlineKeyboardMarkup:
+def timezones(t: Translator) -> InlineKeyboardBuilder:
     kb = InlineKeyboardBuilder()
     for index, zone in enumerate(TIMEZONE_CHOICES):
-        label = t.plain("tz-button", city=t.plain(timezone_key(zone)), offset=utc_offset(zone))
+        city = t.plain(timezone_key(zone))
+        label = t.plain("tz-with-offset", city=city, offset=utc_offset(zone))
         kb.button(text=label, callback_data=TimezoneCb(index=index))
     kb.adjust(2)
-    return kb.as_markup()
-
-
-def skip(t: Translator, field: str) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    kb.button(
-        text=t("button-skip"), callback_data=ProfileCb(action=ProfileAction.SKIP, field=field)
-    )
-    return kb.as_markup()
+    return kb

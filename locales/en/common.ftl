@@ -50,7 +50,7 @@ help-participant =
     /courses — courses open for sign-up
     /my — my courses
     /surveys — feedback surveys waiting for my answers
-    /profile — my profile (name, country, administration, position, time zone)
+    /profile — my profile (name, country, administration, position, e-mail, time zone)
     /language — English or Russian
     /cancel — stop the current dialog
     /forget — delete my personal data

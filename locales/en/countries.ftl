@@ -52,3 +52,10 @@ country-tm = Turkmenistan
 country-ua = Ukraine
 country-gb = United Kingdom
 country-uz = Uzbekistan
+
+## Capitals that are not the city their country's time zone is named after (tz-city-* in
+## timezones.ftl): a participant may type them to choose their time zone.
+capital-ad = Andorra la Vella
+capital-ch = Bern
+capital-kz = Astana
+capital-tr = Ankara

@@ -18,10 +18,10 @@ button-leave-waitlist-no = No, stay on the list
 button-calendar = 📅 Calendar file
 button-back = ‹ Back
 
-# $start, $end (String) local date and time; $zone (String) IANA zone; $offset (String) UTC+4
-course-when = 🗓 { $start } – { $end } ({ $zone }, { $offset })
-# $start (String), $zone (String), $offset (String)
-course-your-time = 🕒 Your time: { $start } ({ $zone }, { $offset })
+# $start, $end (String) local date and time; $zone (String) like "Baku time (UTC+4)"
+course-when = 🗓 { $start } – { $end } { $zone }
+# $start (String) the start in the reader's zone, like "9 March 2027, 10:00 Tashkent time (UTC+5)"
+course-your-time = 🕒 For you: { $start }
 # $venue (String)
 course-venue = 📍 { $venue }
 # $url (String)

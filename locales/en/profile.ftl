@@ -15,11 +15,19 @@ profile-ask-full_name = Your full name, as it should appear on your certificate 
 profile-ask-country = Your country (tap it, or type its name):
 profile-ask-organisation = Your customs administration (for example: State Revenue Committee of the Republic of Kazakhstan):
 profile-ask-position = Your position (for example: Chief inspector, Risk management department):
-profile-ask-email = Your e-mail address, if you want to receive materials by mail (optional):
-profile-ask-timezone = Choose your time zone (or type its name, for example Asia/Almaty). Course times will also be shown in it:
+profile-ask-email = Your e-mail address, if you want to receive materials by mail. It is optional: tap “Skip” if you prefer not to give one.
+profile-ask-email-edit = Your e-mail address, if you want to receive materials by mail:
+profile-ask-email-change = Your new e-mail address, or tap “Delete my e-mail address” if you no longer want materials by mail:
+profile-ask-timezone = Your time zone: tap your city or a city with the same time, or type the name of your city (for example, Tashkent). Course times will also be shown in it:
+# $value (String) the saved answer, as the profile shows it
+profile-current = Now: { $value }
 profile-hint-text = Please type your answer as a text message, or send /cancel to stop.
-profile-hint-buttons = Please choose with the buttons above, or send /cancel to stop.
+profile-hint-buttons = Please tap one of the buttons above or type the name as a text message, or send /cancel to stop.
 button-skip = Skip
+button-email-remove = 🗑 Delete my e-mail address
+button-countries-other = Other countries ›
+button-countries-next = More ›
+button-countries-previous = ‹ Previous
 button-next-page = Next ›
 button-previous-page = ‹ Back
 button-keep = Keep as it is
@@ -28,13 +36,15 @@ profile-error-name = Please type your full name: { $min } to { $max } characters
 profile-error-country = I could not find this country. Tap one of the buttons, or type the name as it is written on them.
 profile-error-organisation = Please type the name of your administration: { $min } to { $max } characters.
 profile-error-position = Please type your position: { $min } to { $max } characters.
-profile-error-email = This does not look like an e-mail address (like name@customs.gov.az). Type it again or tap Skip.
-profile-error-timezone = I don't know this time zone. Tap one of the buttons or type a name like Europe/Kyiv or Asia/Tashkent.
+profile-error-email = This does not look like an e-mail address (like name@customs.gov.az).
+# $city (String) what the participant typed
+profile-error-timezone = I could not find “{ $city }”. Tap the button with your city or a city with the same time, or type the name of your city or of your country’s capital (for example, Tashkent or Baku).
 
 profile-saved = Your profile is saved.
 profile-field-saved = Saved.
-# $name, $country, $organisation, $position, $email, $timezone (String) profile values
-# $offset (String) the time zone's current UTC offset, like UTC+4
+profile-field-kept = Nothing was changed.
+# $name, $country, $organisation, $position, $email (String) profile values
+# $timezone (String) the zone by its city and current UTC offset, like "Baku (UTC+4)"
 profile-card =
     <b>Your profile</b>
     Name: { $name }
@@ -42,7 +52,7 @@ profile-card =
     Administration: { $organisation }
     Position: { $position }
     E-mail: { $email }
-    Time zone: { $timezone } ({ $offset })
+    Time zone: { $timezone }
 profile-not-set = —
 button-edit-full_name = ✏️ Name
 button-edit-country = ✏️ Country
@@ -67,24 +77,3 @@ forget-done =
     If you want to use the bot again, send /start: it begins from the beginning.
 profile-send-start = Please send /start to begin.
 forget-kept = Nothing was deleted.
-
-tz-europe-lisbon = Lisbon
-tz-europe-london = London
-tz-europe-brussels = Brussels, Paris
-tz-europe-berlin = Berlin, Vienna, Warsaw
-tz-europe-kyiv = Kyiv
-tz-europe-chisinau = Chisinau
-tz-europe-bucharest = Bucharest, Sofia, Athens
-tz-europe-istanbul = Istanbul, Ankara
-tz-europe-minsk = Minsk
-tz-europe-moscow = Moscow
-tz-asia-tbilisi = Tbilisi
-tz-asia-baku = Baku
-tz-asia-yerevan = Yerevan
-tz-asia-tehran = Tehran
-tz-asia-tashkent = Tashkent, Dushanbe, Ashgabat
-tz-asia-almaty = Almaty, Astana
-tz-asia-bishkek = Bishkek
-tz-utc = UTC
-# $city (String) a city label above; $offset (String) like UTC+4
-tz-button = { $city } ({ $offset })

@@ -9,7 +9,7 @@ survey-reminder = 📝 A reminder: <b>{ $title }</b> is still waiting for your a
         [one] One question
        *[other] { $count } questions
     }, a couple of minutes — it helps us improve the next course.
-survey-open-until = Open until { $when } ({ $zone }).
+survey-open-until = Open until { $when }.
 survey-mode-anonymous = 🔒 Anonymous: when you finish, your answers are stored without your name, your Telegram ID or when you answered, and the organisers see your text answers only after the survey closes.
 survey-mode-named = 👤 Named: your answers are stored with your name, and the organisers see who answered what.
 button-survey-start = 📝 Start the survey

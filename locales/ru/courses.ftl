@@ -19,10 +19,10 @@ button-leave-waitlist-no = Нет, остаться в листе
 button-calendar = 📅 Файл для календаря
 button-back = ‹ Назад
 
-# $start, $end (String) местные дата и время; $zone (String) часовой пояс; $offset (String) UTC+4
-course-when = 🗓 { $start } – { $end } ({ $zone }, { $offset })
-# $start (String), $zone (String), $offset (String)
-course-your-time = 🕒 По вашему времени: { $start } ({ $zone }, { $offset })
+# $start, $end (String) местные дата и время; $zone (String) например «по времени Баку (UTC+4)»
+course-when = 🗓 { $start } – { $end } { $zone }
+# $start (String) начало по времени читателя, например «9 марта 2027, 10:00 по времени Ташкента (UTC+5)»
+course-your-time = 🕒 Для вас: { $start }
 # $venue (String)
 course-venue = 📍 { $venue }
 # $url (String)

@@ -11,7 +11,7 @@ from fluent.syntax.visitor import Visitor
 
 from bot.commands import ORGANISER_COMMANDS, PARTICIPANT_COMMANDS
 from bot.config import LOCALES
-from bot.countries import COUNTRIES, TIMEZONE_CHOICES
+from bot.countries import COUNTRIES, NAMED_ZONES, TIMEZONE_CHOICES, zone_slug
 from bot.i18n import LOCALES_DIR, Localizations, pick_locale
 from bot.services.announcements import COURSE_STATUSES
 from bot.services.course_fields import FORM_KEYS
@@ -79,6 +79,7 @@ def _keys_used_in_code() -> set[str]:
     # Keys built from data rather than written out literally.
     keys |= {c.name_key for c in COUNTRIES}
     keys |= {timezone_key(zone) for zone in TIMEZONE_CHOICES}
+    keys |= {f"tz-{kind}-{zone_slug(zone)}" for zone in NAMED_ZONES for kind in ("city", "time")}
     keys |= {f"button-menu-{a.value}" for a in MenuAction}
     keys |= {f"profile-ask-{f}" for f in PROFILE_FIELDS}
     keys |= {f"button-edit-{f}" for f in PROFILE_FIELDS}

@@ -7,7 +7,7 @@ import pytest
 from bot.app import create_services
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.errors import ConsentRequired, InvalidInput
-from bot.services.profiles import match_country
+from bot.services.profiles import match_name
 from storage.users import UserRepository
 
 
@@ -72,10 +72,10 @@ async def test_forget_removes_every_personal_field(profiles, db):
 
 def test_country_names_match_in_either_language():
     names = {"Georgia": "ge", "Грузия": "ge", "Germany": "de", "Германия": "de"}
-    assert match_country("грузия", names) == "ge"
-    assert match_country("Georg", names) == "ge"
-    assert match_country("Ge", names) is None  # ambiguous
-    assert match_country("Atlantis", names) is None
+    assert match_name("грузия", names) == "ge"
+    assert match_name("Georg", names) == "ge"
+    assert match_name("Ge", names) is None  # ambiguous
+    assert match_name("Atlantis", names) is None
 
 
 def test_every_country_and_offered_zone_is_a_real_iana_zone():

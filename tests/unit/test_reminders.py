@@ -81,7 +81,9 @@ async def test_a_reminder_is_queued_once_in_each_language_with_the_readers_time(
     ((user_id, payload),) = await reminder_rows(db)
     assert user_id == 10
     assert "29 марта 2027, 09:00" in payload["text"]["ru"]  # the course's own time
-    assert "По вашему времени: 29 марта 2027, 12:00 (Asia/Almaty, UTC+5)" in payload["text"]["ru"]
+    # Issue 13: the reader's zone by its city, never by its IANA id.
+    assert "Для вас: 29 марта 2027, 12:00 по времени Алматы (UTC+5)" in payload["text"]["ru"]
+    assert "Asia/" not in payload["text"]["ru"] and "Asia/" not in payload["text"]["en"]
     assert payload["course_action"] == {"course_id": course.id, "action": "cancel"}
 
 

@@ -404,8 +404,8 @@ class SurveyService:
         def render(t: Translator, zone: str) -> str:
             intro = html.quote(survey.intro(t.locale))  # joined below without t()
             text = t(key, title=survey.title(t.locale), count=count)
-            until = course_texts.local_time(survey.closes_at, zone, t.locale)
-            text += "\n" + t("survey-open-until", when=until, zone=zone)
+            until = course_texts.zoned_time(survey.closes_at, zone, t)
+            text += "\n" + t("survey-open-until", when=until)
             text += "\n" + t(mode)
             return f"{text}\n\n{intro}" if intro else text
 

@@ -1,0 +1,139 @@
+## Time zones as officers read them: by a city, never by an IANA id (bot/ui/timefmt.py).
+
+# A moment with its zone: "9 March 2027, 09:00 Baku time (UTC+4)".
+# $time (String) a local date and time; $zone (String) tz-time-with-offset or tz-offset-only
+tz-moment = { $time } { $zone }
+# $city_time (String) a tz-time-* message below; $offset (String) like UTC+4
+tz-time-with-offset = { $city_time } ({ $offset })
+# A zone without a city name below. $offset (String) like UTC+4
+tz-offset-only = ({ $offset })
+# The zone itself, in the profile and on its buttons: "Baku (UTC+4)".
+# $city (String) a tz-city-* message or a button label below; $offset (String) like UTC+4
+tz-with-offset = { $city } ({ $offset })
+
+## The time-zone buttons of the profile (bot/countries.py TIMEZONE_CHOICES): cities in each zone.
+
+tz-europe-lisbon = Lisbon
+tz-europe-london = London
+tz-europe-brussels = Brussels, Paris
+tz-europe-berlin = Berlin, Vienna, Warsaw
+tz-europe-kyiv = Kyiv
+tz-europe-chisinau = Chisinau
+tz-europe-bucharest = Bucharest, Sofia, Athens
+tz-europe-istanbul = Istanbul, Ankara
+tz-europe-minsk = Minsk
+tz-europe-moscow = Moscow
+tz-asia-tbilisi = Tbilisi
+tz-asia-baku = Baku
+tz-asia-yerevan = Yerevan
+tz-asia-tehran = Tehran
+tz-asia-tashkent = Tashkent, Dushanbe, Ashgabat
+tz-asia-almaty = Almaty, Astana
+tz-asia-bishkek = Bishkek
+tz-utc = Universal time
+
+## Each zone by its city (bot/countries.py NAMED_ZONES): the name, and its time.
+tz-city-asia-almaty = Almaty
+tz-time-asia-almaty = Almaty time
+tz-city-asia-ashgabat = Ashgabat
+tz-time-asia-ashgabat = Ashgabat time
+tz-city-asia-baku = Baku
+tz-time-asia-baku = Baku time
+tz-city-asia-bishkek = Bishkek
+tz-time-asia-bishkek = Bishkek time
+tz-city-asia-dushanbe = Dushanbe
+tz-time-asia-dushanbe = Dushanbe time
+tz-city-asia-jerusalem = Jerusalem
+tz-time-asia-jerusalem = Jerusalem time
+tz-city-asia-nicosia = Nicosia
+tz-time-asia-nicosia = Nicosia time
+tz-city-asia-tashkent = Tashkent
+tz-time-asia-tashkent = Tashkent time
+tz-city-asia-tbilisi = Tbilisi
+tz-time-asia-tbilisi = Tbilisi time
+tz-city-asia-tehran = Tehran
+tz-time-asia-tehran = Tehran time
+tz-city-asia-yerevan = Yerevan
+tz-time-asia-yerevan = Yerevan time
+tz-city-atlantic-reykjavik = Reykjavik
+tz-time-atlantic-reykjavik = Reykjavik time
+tz-city-europe-amsterdam = Amsterdam
+tz-time-europe-amsterdam = Amsterdam time
+tz-city-europe-andorra = Andorra
+tz-time-europe-andorra = Andorra time
+tz-city-europe-athens = Athens
+tz-time-europe-athens = Athens time
+tz-city-europe-belgrade = Belgrade
+tz-time-europe-belgrade = Belgrade time
+tz-city-europe-berlin = Berlin
+tz-time-europe-berlin = Berlin time
+tz-city-europe-bratislava = Bratislava
+tz-time-europe-bratislava = Bratislava time
+tz-city-europe-brussels = Brussels
+tz-time-europe-brussels = Brussels time
+tz-city-europe-bucharest = Bucharest
+tz-time-europe-bucharest = Bucharest time
+tz-city-europe-budapest = Budapest
+tz-time-europe-budapest = Budapest time
+tz-city-europe-chisinau = Chisinau
+tz-time-europe-chisinau = Chisinau time
+tz-city-europe-copenhagen = Copenhagen
+tz-time-europe-copenhagen = Copenhagen time
+tz-city-europe-dublin = Dublin
+tz-time-europe-dublin = Dublin time
+tz-city-europe-helsinki = Helsinki
+tz-time-europe-helsinki = Helsinki time
+tz-city-europe-istanbul = Istanbul
+tz-time-europe-istanbul = Istanbul time
+tz-city-europe-kyiv = Kyiv
+tz-time-europe-kyiv = Kyiv time
+tz-city-europe-lisbon = Lisbon
+tz-time-europe-lisbon = Lisbon time
+tz-city-europe-ljubljana = Ljubljana
+tz-time-europe-ljubljana = Ljubljana time
+tz-city-europe-london = London
+tz-time-europe-london = London time
+tz-city-europe-luxembourg = Luxembourg
+tz-time-europe-luxembourg = Luxembourg time
+tz-city-europe-madrid = Madrid
+tz-time-europe-madrid = Madrid time
+tz-city-europe-malta = Valletta
+tz-time-europe-malta = Valletta time
+tz-city-europe-minsk = Minsk
+tz-time-europe-minsk = Minsk time
+tz-city-europe-moscow = Moscow
+tz-time-europe-moscow = Moscow time
+tz-city-europe-oslo = Oslo
+tz-time-europe-oslo = Oslo time
+tz-city-europe-paris = Paris
+tz-time-europe-paris = Paris time
+tz-city-europe-podgorica = Podgorica
+tz-time-europe-podgorica = Podgorica time
+tz-city-europe-prague = Prague
+tz-time-europe-prague = Prague time
+tz-city-europe-riga = Riga
+tz-time-europe-riga = Riga time
+tz-city-europe-rome = Rome
+tz-time-europe-rome = Rome time
+tz-city-europe-sarajevo = Sarajevo
+tz-time-europe-sarajevo = Sarajevo time
+tz-city-europe-skopje = Skopje
+tz-time-europe-skopje = Skopje time
+tz-city-europe-sofia = Sofia
+tz-time-europe-sofia = Sofia time
+tz-city-europe-stockholm = Stockholm
+tz-time-europe-stockholm = Stockholm time
+tz-city-europe-tallinn = Tallinn
+tz-time-europe-tallinn = Tallinn time
+tz-city-europe-tirane = Tirana
+tz-time-europe-tirane = Tirana time
+tz-city-europe-vienna = Vienna
+tz-time-europe-vienna = Vienna time
+tz-city-europe-vilnius = Vilnius
+tz-time-europe-vilnius = Vilnius time
+tz-city-europe-warsaw = Warsaw
+tz-time-europe-warsaw = Warsaw time
+tz-city-europe-zagreb = Zagreb
+tz-time-europe-zagreb = Zagreb time
+tz-city-europe-zurich = Zurich
+tz-time-europe-zurich = Zurich time

@@ -1,0 +1,139 @@
+## Часовые пояса так, как их читают сотрудники: по городу, никогда по названию IANA (bot/ui/timefmt.py).
+
+# Момент времени с часовым поясом: «9 марта 2027, 09:00 по времени Баку (UTC+4)».
+# $time (String) местные дата и время; $zone (String) tz-time-with-offset или tz-offset-only
+tz-moment = { $time } { $zone }
+# $city_time (String) одно из сообщений tz-time-* ниже; $offset (String) например UTC+4
+tz-time-with-offset = { $city_time } ({ $offset })
+# Часовой пояс без названия города ниже. $offset (String) например UTC+4
+tz-offset-only = ({ $offset })
+# Сам часовой пояс, в профиле и на его кнопках: «Баку (UTC+4)».
+# $city (String) одно из сообщений tz-city-* или подпись кнопки ниже; $offset (String) например UTC+4
+tz-with-offset = { $city } ({ $offset })
+
+## Кнопки часовых поясов в профиле (bot/countries.py TIMEZONE_CHOICES): города каждого пояса.
+
+tz-europe-lisbon = Лиссабон
+tz-europe-london = Лондон
+tz-europe-brussels = Брюссель, Париж
+tz-europe-berlin = Берлин, Вена, Варшава
+tz-europe-kyiv = Киев
+tz-europe-chisinau = Кишинёв
+tz-europe-bucharest = Бухарест, София, Афины
+tz-europe-istanbul = Стамбул, Анкара
+tz-europe-minsk = Минск
+tz-europe-moscow = Москва
+tz-asia-tbilisi = Тбилиси
+tz-asia-baku = Баку
+tz-asia-yerevan = Ереван
+tz-asia-tehran = Тегеран
+tz-asia-tashkent = Ташкент, Душанбе, Ашхабад
+tz-asia-almaty = Алматы, Астана
+tz-asia-bishkek = Бишкек
+tz-utc = Всемирное время
+
+## Каждый пояс по его городу (bot/countries.py NAMED_ZONES): название и «по времени …».
+tz-city-asia-almaty = Алматы
+tz-time-asia-almaty = по времени Алматы
+tz-city-asia-ashgabat = Ашхабад
+tz-time-asia-ashgabat = по времени Ашхабада
+tz-city-asia-baku = Баку
+tz-time-asia-baku = по времени Баку
+tz-city-asia-bishkek = Бишкек
+tz-time-asia-bishkek = по времени Бишкека
+tz-city-asia-dushanbe = Душанбе
+tz-time-asia-dushanbe = по времени Душанбе
+tz-city-asia-jerusalem = Иерусалим
+tz-time-asia-jerusalem = по времени Иерусалима
+tz-city-asia-nicosia = Никосия
+tz-time-asia-nicosia = по времени Никосии
+tz-city-asia-tashkent = Ташкент
+tz-time-asia-tashkent = по времени Ташкента
+tz-city-asia-tbilisi = Тбилиси
+tz-time-asia-tbilisi = по времени Тбилиси
+tz-city-asia-tehran = Тегеран
+tz-time-asia-tehran = по времени Тегерана
+tz-city-asia-yerevan = Ереван
+tz-time-asia-yerevan = по времени Еревана
+tz-city-atlantic-reykjavik = Рейкьявик
+tz-time-atlantic-reykjavik = по времени Рейкьявика
+tz-city-europe-amsterdam = Амстердам
+tz-time-europe-amsterdam = по времени Амстердама
+tz-city-europe-andorra = Андорра
+tz-time-europe-andorra = по времени Андорры
+tz-city-europe-athens = Афины
+tz-time-europe-athens = по времени Афин
+tz-city-europe-belgrade = Белград
+tz-time-europe-belgrade = по времени Белграда
+tz-city-europe-berlin = Берлин
+tz-time-europe-berlin = по времени Берлина
+tz-city-europe-bratislava = Братислава
+tz-time-europe-bratislava = по времени Братиславы
+tz-city-europe-brussels = Брюссель
+tz-time-europe-brussels = по времени Брюсселя
+tz-city-europe-bucharest = Бухарест
+tz-time-europe-bucharest = по времени Бухареста
+tz-city-europe-budapest = Будапешт
+tz-time-europe-budapest = по времени Будапешта
+tz-city-europe-chisinau = Кишинёв
+tz-time-europe-chisinau = по времени Кишинёва
+tz-city-europe-copenhagen = Копенгаген
+tz-time-europe-copenhagen = по времени Копенгагена
+tz-city-europe-dublin = Дублин
+tz-time-europe-dublin = по времени Дублина
+tz-city-europe-helsinki = Хельсинки
+tz-time-europe-helsinki = по времени Хельсинки
+tz-city-europe-istanbul = Стамбул
+tz-time-europe-istanbul = по времени Стамбула
+tz-city-europe-kyiv = Киев
+tz-time-europe-kyiv = по времени Киева
+tz-city-europe-lisbon = Лиссабон
+tz-time-europe-lisbon = по времени Лиссабона
+tz-city-europe-ljubljana = Любляна
+tz-time-europe-ljubljana = по времени Любляны
+tz-city-europe-london = Лондон
+tz-time-europe-london = по времени Лондона
+tz-city-europe-luxembourg = Люксембург
+tz-time-europe-luxembourg = по времени Люксембурга
+tz-city-europe-madrid = Мадрид
+tz-time-europe-madrid = по времени Мадрида
+tz-city-europe-malta = Валлетта
+tz-time-europe-malta = по времени Валлетты
+tz-city-europe-minsk = Минск
+tz-time-europe-minsk = по времени Минска
+tz-city-europe-moscow = Москва
+tz-time-europe-moscow = по московскому времени
+tz-city-europe-oslo = Осло
+tz-time-europe-oslo = по времени Осло
+tz-city-europe-paris = Париж
+tz-time-europe-paris = по времени Парижа
+tz-city-europe-podgorica = Подгорица
+tz-time-europe-podgorica = по времени Подгорицы
+tz-city-europe-prague = Прага
+tz-time-europe-prague = по времени Праги
+tz-city-europe-riga = Рига
+tz-time-europe-riga = по времени Риги
+tz-city-europe-rome = Рим
+tz-time-europe-rome = по времени Рима
+tz-city-europe-sarajevo = Сараево
+tz-time-europe-sarajevo = по времени Сараево
+tz-city-europe-skopje = Скопье
+tz-time-europe-skopje = по времени Скопье
+tz-city-europe-sofia = София
+tz-time-europe-sofia = по времени Софии
+tz-city-europe-stockholm = Стокгольм
+tz-time-europe-stockholm = по времени Стокгольма
+tz-city-europe-tallinn = Таллин
+tz-time-europe-tallinn = по времени Таллина
+tz-city-europe-tirane = Тирана
+tz-time-europe-tirane = по времени Тираны
+tz-city-europe-vienna = Вена
+tz-time-europe-vienna = по времени Вены
+tz-city-europe-vilnius = Вильнюс
+tz-time-europe-vilnius = по времени Вильнюса
+tz-city-europe-warsaw = Варшава
+tz-time-europe-warsaw = по времени Варшавы
+tz-city-europe-zagreb = Загреб
+tz-time-europe-zagreb = по времени Загреба
+tz-city-europe-zurich = Цюрих
+tz-time-europe-zurich = по времени Цюриха
