@@ -78,7 +78,7 @@ async def organiser_card(
         f"{STATUS_ICON[course.status]} <b>{html.quote(course.title(t.locale))}</b>",
         t("course-admin-status", status=t(f"course-status-{course.status.value}"), id=course.id),
         course_texts.when(course, t),
-        course_texts.place(course, t),
+        course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))

@@ -87,7 +87,8 @@ def _current(course: Course, field: str, t: Translator) -> str:
         moment: datetime = getattr(course, field)
         return course_texts.local_time(moment, course.timezone, t.locale, "y-MM-dd HH:mm")
     if field == "place":
-        return course.online_url or course.venue or ""
+        # As the organiser would type it again: the venue, then the link on its own line.
+        return "\n".join(part for part in (course.venue, course.online_url) if part)
     if field == "capacity":
         return str(course.capacity) if course.capacity else t("button-unlimited")
     return str(getattr(course, field) or "—")

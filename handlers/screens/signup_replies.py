@@ -30,7 +30,7 @@ async def report_signup(
         when = course_texts.when(result.course, t, user.timezone)
         await bot.send_document(
             chat_id,
-            await calendar_document(bot, result.course, t.locale),
+            await calendar_document(bot, result.course, t.locale, with_link=True),
             caption=t("signup-confirmed", title=title, when=when),
         )
         if callback is not None:
@@ -46,8 +46,11 @@ async def report_signup(
         await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))
 
 
-async def calendar_document(bot: Bot, course: Course, locale: str) -> BufferedInputFile:
-    """The course's .ics; its UID names the bot, so updates replace the event."""
+async def calendar_document(
+    bot: Bot, course: Course, locale: str, *, with_link: bool
+) -> BufferedInputFile:
+    """The course's .ics; its UID names the bot, so updates replace the event. The online
+    link only `with_link`: for a confirmed participant."""
     me = await bot.me()
-    data = course_ics(course, locale, f"{me.username}.t.me")
+    data = course_ics(course, locale, f"{me.username}.t.me", with_link=with_link)
     return BufferedInputFile(data, filename=ics_filename(course))
