@@ -17,7 +17,7 @@ course-status-draft = draft
 course-status-published = published
 course-status-cancelled = cancelled
 course-status-finished = finished
-# $status (String), $id (Number)
+# $status (String), $id (String)
 course-admin-status = Status: { $status } · course #{ $id }
 # $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 means no limit
 course-admin-counts = 👥 Confirmed: { $confirmed }{ $capacity ->

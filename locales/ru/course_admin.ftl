@@ -17,7 +17,7 @@ course-status-draft = черновик
 course-status-published = опубликован
 course-status-cancelled = отменён
 course-status-finished = завершён
-# $status (String), $id (Number)
+# $status (String), $id (String)
 course-admin-status = Статус: { $status } · курс №{ $id }
 # $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 — без ограничения
 course-admin-counts = 👥 Записаны: { $confirmed }{ $capacity ->
