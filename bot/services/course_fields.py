@@ -126,9 +126,10 @@ def parse_place(raw: str | None) -> tuple[str | None, str | None]:
         venue_parts.append(_LINK.sub(" ", text))
     if len(links) > 1:
         raise FieldProblem("place", "course-error-place-two-links")
-    # What people put between a venue and a link (", ", "; ", " - ") is not part of either.
+    # What people put between a venue and a link (", ", "; ", " - ", brackets) is not part
+    # of either; what is left without a letter or digit was only such punctuation.
     parts = (clean_text(part).strip(_BETWEEN_VENUE_AND_LINK) for part in venue_parts)
-    venue = ", ".join(part for part in parts if part) or None
+    venue = ", ".join(part for part in parts if any(c.isalnum() for c in part)) or None
     url = links[0] if links else None
     if venue is None and url is None:
         raise FieldProblem("place", "course-error-empty")

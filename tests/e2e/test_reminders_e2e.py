@@ -44,6 +44,7 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
         "Напоминание: скоро «Упрощение пересечения границ»", timeout=70
     )
     assert "По вашему времени" in reminder.plain_text  # Asia/Almaty is not UTC
+    assert "https://meet.example.org/border" in reminder.plain_text  # confirmed: the link
     assert reminder.button_texts() == ["Не сможете прийти? Отменить запись"]
     for _ in range(3):  # restarts after the reminder never send it again
         assert await bot.stop() == 0
