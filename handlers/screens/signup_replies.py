@@ -10,6 +10,7 @@ from bot.i18n import Translator
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.signups import SignupResult
 from bot.ui import course_texts
+from bot.ui.replies import send_file_with_text
 from storage.courses import Course
 from storage.registrations import RegStatus
 from storage.users import User
@@ -28,11 +29,11 @@ async def report_signup(
     title = result.course.title(t.locale)
     if result.registration.status == RegStatus.CONFIRMED:
         when = course_texts.when(result.course, t, user.timezone)
-        await bot.send_document(
-            chat_id,
-            await calendar_document(bot, result.course, t.locale, with_link=True),
-            caption=t("signup-confirmed", title=title, when=when),
-        )
+        # A seat: the online link comes with it, here and in the calendar file.
+        place = course_texts.place(result.course, t, course_texts.LinkAccess.SHOWN)
+        text = t("signup-confirmed", title=title, when=when, place=place)
+        document = await calendar_document(bot, result.course, t.locale, with_link=True)
+        await send_file_with_text(bot, chat_id, document, text)
         if callback is not None:
             await callback.answer()
         return

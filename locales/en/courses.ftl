@@ -57,10 +57,11 @@ my-courses-title = { $count ->
 
 # $title (String)
 signup-profile-first = To sign up for «{ $title }» we need your profile first. It takes less than a minute, and you will be signed up right after.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) with the online link, if any
 signup-confirmed =
     ✅ You are signed up for «{ $title }».
     { $when }
+    { $place }
     The calendar file adds it to your calendar; we will remind you before it starts.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.

@@ -60,10 +60,11 @@ my-courses-title = { $count ->
 
 # $title (String)
 signup-profile-first = Чтобы записаться на «{ $title }», сначала нужен ваш профиль. Это займёт меньше минуты, и сразу после этого вы будете записаны.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) со ссылкой для онлайн-участия, если она есть
 signup-confirmed =
     ✅ Вы записаны на «{ $title }».
     { $when }
+    { $place }
     Файл добавит курс в ваш календарь; мы напомним вам перед началом.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы в листе ожидания: вы { $position }-й. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.

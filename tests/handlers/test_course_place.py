@@ -73,8 +73,24 @@ async def test_only_confirmed_participants_see_the_online_link_in_the_card(make_
     assert LINK not in stranger_card
     assert "the link is given to signed-up participants" in stranger_card
     assert all(LINK not in text for text in texts(await waiting.send("/courses")))
-    # The sign-up's calendar file carries the link.
+    # The sign-up's confirmation and its calendar file carry the link.
+    (document,) = [r for r in signed_up if isinstance(r, SendDocument)]
+    assert document.caption is not None and LINK in document.caption
     assert ics_event(signed_up)["URL"] == LINK
+
+
+async def test_a_confirmation_too_long_for_a_caption_comes_before_its_calendar_file(
+    make_chatter, db
+):
+    course_id = await online_course(db, capacity=1, venue="V" * 300)
+    await CourseRepository(db).update(
+        course_id, {"title_en": "T" * 200, "online_url": LINK + "?" + "x" * 400}, False
+    )
+    officer = await participant(make_chatter, db, 601)
+    sent = await officer.press(press_data(CourseAction.SIGN_UP, course_id))
+    text, document = [r for r in sent if isinstance(r, (SendMessage, SendDocument))][:2]
+    assert isinstance(text, SendMessage) and "x" * 400 in text.text
+    assert isinstance(document, SendDocument) and document.caption is None
 
 
 async def test_a_calendar_file_asked_for_without_a_seat_has_no_online_link(make_chatter, db):
