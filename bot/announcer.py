@@ -152,9 +152,10 @@ class Announcer:
         if not running:
             self._shown.pop(announcement.id, None)
 
-    def status_text(self, t: Translator, announcement: Announcement, progress: Progress) -> str:
+    @staticmethod
+    def status_text(t: Translator, announcement: Announcement, progress: Progress) -> str:
         values = {
-            "id": announcement.id,
+            "id": str(announcement.id),  # as text: a number would read "1 234" or "1,234"
             "total": progress.total,
             "sent": progress.sent,
             "blocked": progress.blocked,

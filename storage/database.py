@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+# The first line of a migration that rebuilds a table others refer to.
+FOREIGN_KEYS_OFF = "-- foreign_keys: off"
 
 BUSY_TIMEOUT_MS = 5000
 # How long emptying the WAL waits for readers in other connections, holding the write lock
@@ -224,21 +226,37 @@ class Database:
         )
         applied: list[str] = []
         for version, name, path in _migration_files(directory):
-            async with self.transaction() as tx:
-                # Checked inside the transaction so two processes starting at once agree.
-                if await tx.fetch_one(
-                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
-                ):
-                    continue
-                for statement in split_statements(path.read_text(encoding="utf-8")):
-                    await tx.write(statement)
-                await tx.write(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, to_db(self.clock())),
-                )
-            applied.append(path.name)
-            log.info("Applied migration %s", path.name)
+            script = path.read_text(encoding="utf-8")
+            # A table rebuild (a changed CHECK) drops the old table: with foreign keys on,
+            # that would delete the rows referring to it. The pragma is a no-op inside a
+            # transaction, so it is set around it, and the keys are checked before commit.
+            rebuild = script.startswith(FOREIGN_KEYS_OFF)
+            if rebuild:
+                await self.conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                if await self._apply(version, name, script, check_keys=rebuild):
+                    applied.append(path.name)
+                    log.info("Applied migration %s", path.name)
+            finally:
+                if rebuild:
+                    await self.conn.execute("PRAGMA foreign_keys=ON")
         return applied
+
+    async def _apply(self, version: int, name: str, script: str, check_keys: bool) -> bool:
+        """One migration in one transaction; False if it was applied before."""
+        async with self.transaction() as tx:
+            # Checked inside the transaction so two processes starting at once agree.
+            if await tx.fetch_one("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)):
+                return False
+            for statement in split_statements(script):
+                await tx.write(statement)
+            if check_keys and await tx.fetch_all("PRAGMA foreign_key_check"):
+                raise RuntimeError(f"Migration {version:03d}_{name} broke a foreign key")
+            await tx.write(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, to_db(self.clock())),
+            )
+        return True
 
 
 class Transaction(Repositories):

@@ -19,8 +19,16 @@ from storage.courses import Course, CourseRepository, CourseStatus
 PRODID = "-//ROCB Europe & TRACECA//Course bot//EN"
 
 
-def course_ics(course: Course, locale: str, domain: str, stamp: datetime | None = None) -> bytes:
-    """The course as an iCalendar event; `stamp` is when the file was made (DTSTAMP)."""
+def course_ics(
+    course: Course,
+    locale: str,
+    domain: str,
+    stamp: datetime | None = None,
+    *,
+    with_link: bool,
+) -> bytes:
+    """The course as an iCalendar event; `stamp` is when the file was made (DTSTAMP). The
+    online link is in it `with_link` only: a confirmed participant's file."""
     zone = ZoneInfo(course.timezone)
     event = Event()
     event.add("uid", f"course-{course.id}@{domain}")
@@ -31,12 +39,14 @@ def course_ics(course: Course, locale: str, domain: str, stamp: datetime | None 
     event.add("dtstart", course.starts_at.astimezone(zone))
     event.add("dtend", course.ends_at.astimezone(zone))
     event.add("summary", course.title(locale))
-    event.add("description", _description(course, locale))
-    if course.online_url:
-        event.add("location", course.online_url)
-        event.add("url", course.online_url)
-    elif course.venue:
-        event.add("location", course.venue)
+    link = course.online_url if with_link else None
+    event.add("description", _description(course, locale, link))
+    # A hybrid course's location is its venue (what maps and travel apps read); the link
+    # is the event's URL and ends the description, where calendar apps make it tappable.
+    if course.venue or link:
+        event.add("location", course.venue or link)
+    if link:
+        event.add("url", link)
     event.add("status", "CANCELLED" if course.status == CourseStatus.CANCELLED else "CONFIRMED")
 
     calendar = Calendar()
@@ -64,8 +74,8 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
     )
 
 
-def _description(course: Course, locale: str) -> str:
-    lines = [course.description(locale), course.online_url or ""]
+def _description(course: Course, locale: str, link: str | None) -> str:
+    lines = [course.description(locale), link or ""]
     return "\n".join(line for line in lines if line)
 
 
@@ -83,10 +93,13 @@ class CalendarFiles:
         self.clock = clock
 
     async def file(self, course_id: int, locale: str) -> tuple[bytes, str] | None:
-        """(file bytes, file name) in a language, or None if the course is gone."""
+        """(file bytes, file name) in a language, or None if the course is gone. Notices carry
+        a calendar file for confirmed participants only, so it has the online link."""
         course = await self.courses.get(course_id)
         if course is None:
             return None
         me = await self.bot.me()
-        data = course_ics(course, locale, f"{me.username}.t.me", stamp=self.clock())
+        data = course_ics(
+            course, locale, f"{me.username}.t.me", stamp=self.clock(), with_link=True
+        )
         return data, ics_filename(course)

@@ -21,6 +21,7 @@ from storage.courses import FORM_KEY, FORM_KEYS
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
 VENUE_MAX = 300
+URL_MAX = 500  # a Teams invitation link runs to ~300; the card must still fit 4,096
 CAPACITY_MAX = 10_000
 # How organisers write a date and time: 15.03.2027 09:00 (as the prompts show it, in the
 # Fluent text `datetime-format`), 2027-03-15 09:00, or ISO 8601 with a T; the hour may be 9.
@@ -36,6 +37,11 @@ _UNLIMITED = {
     "без ограничения",
     "нет",
 }
+_ONLINE_LABELS = ("online:", "онлайн:")
+_VENUE_LABELS = ("venue:", "место:")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_LINK_TRAILING = ".,;)»\"'"  # a link typed at the end of a sentence or in brackets
+_BETWEEN_VENUE_AND_LINK = " ,;:|-–—"
 _LANGUAGES = {
     "en": "en",
     "english": "en",
@@ -120,24 +126,37 @@ def format_local_datetime(moment: datetime, zone: str) -> str:
 
 
 def parse_place(raw: str | None) -> tuple[str | None, str | None]:
-    """(venue, online_url): a plain text is a venue; `online: https://...` or a URL is online."""
-    text = clean_text(raw)
-    lowered = text.lower()
-    for prefix in ("online:", "онлайн:"):
-        if lowered.startswith(prefix):
-            return None, _parse_url(text[len(prefix) :].strip())
-    if lowered.startswith(("http://", "https://", "www.")):
-        return None, _parse_url(text)
-    for prefix in ("venue:", "место:"):
-        if lowered.startswith(prefix):
-            text = text[len(prefix) :].strip()
-    if len(text) < 2:
+    """(venue, online_url): a venue, an online link, or both for a hybrid course, on two lines
+    or on one ("Tashkent, Customs Academy; https://..."). A link is found wherever it is typed;
+    a line labelled `online:` must be a link, one labelled `venue:` is read like any other."""
+    venue_parts: list[str] = []
+    links: list[str] = []
+    for line in (raw or "").splitlines():
+        text = clean_text(line)
+        lowered = text.lower()
+        online_label = next((p for p in _ONLINE_LABELS if lowered.startswith(p)), None)
+        if online_label is not None:
+            links.append(_parse_url(text[len(online_label) :].strip()))
+            continue
+        venue_label = next((p for p in _VENUE_LABELS if lowered.startswith(p)), "")
+        text = text[len(venue_label) :]
+        for match in _LINK.finditer(text):
+            links.append(_parse_url(match[0].rstrip(_LINK_TRAILING)))
+        venue_parts.append(_LINK.sub(" ", text))
+    if len(links) > 1:
+        raise FieldProblem("place", "course-error-place-two-links")
+    # What people put between a venue and a link (", ", "; ", " - ", brackets) is not part
+    # of either; what is left without a letter or digit was only such punctuation.
+    parts = (clean_text(part).strip(_BETWEEN_VENUE_AND_LINK) for part in venue_parts)
+    venue = ", ".join(part for part in parts if any(c.isalnum() for c in part)) or None
+    url = links[0] if links else None
+    if venue is None and url is None:
         raise FieldProblem("place", "course-error-empty")
-    if utf16_length(text) > VENUE_MAX:
+    if venue is not None and utf16_length(venue) > VENUE_MAX:
         raise FieldProblem(
-            "place", "course-error-too-long", {"max": VENUE_MAX, "length": utf16_length(text)}
+            "place", "course-error-too-long", {"max": VENUE_MAX, "length": utf16_length(venue)}
         )
-    return text, None
+    return venue, url
 
 
 def _parse_url(text: str) -> str:
@@ -145,6 +164,10 @@ def _parse_url(text: str) -> str:
     parts = urlparse(url)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
         raise FieldProblem("place", "course-error-url", {"value": text})
+    if utf16_length(url) > URL_MAX:
+        raise FieldProblem(
+            "place", "course-error-too-long", {"max": URL_MAX, "length": utf16_length(url)}
+        )
     return url
 
 
@@ -320,6 +343,25 @@ class ParsedForm:
     problems: list[FieldProblem]
 
 
+def _form_place(
+    raw: dict[str, tuple[int, str]], take: Any, problems: list[FieldProblem]
+) -> tuple[str | None, str | None] | None:
+    """`venue:`, `online:` or both (a hybrid course): (venue, online_url), None on a problem."""
+    if "venue" not in raw and "online" not in raw:
+        problems.append(FieldProblem("venue", "course-error-missing", {"key": "venue / online"}))
+        return None
+    venue, venue_link = take("venue", lambda v: parse_place(f"venue: {v}")) or (None, None)
+    _, url = take("online", lambda v: parse_place(f"online: {v}")) or (None, None)
+    if venue_link is not None and url is not None:
+        problems.append(
+            FieldProblem("online", "course-error-place-two-links", line=raw["online"][0])
+        )
+        return None
+    if any(p.field in ("venue", "online") for p in problems):
+        return None
+    return venue, url or venue_link
+
+
 def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
     """Parse `key: value` lines (a line without a lower-case key continues the previous value)."""
     raw: dict[str, tuple[int, str]] = {}
@@ -382,18 +424,9 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
     for key in ("start", "end"):
         if key not in raw:
             problems.append(FieldProblem(key, "course-error-missing", {"key": key}))
-    if "venue" in raw and "online" in raw:
-        problems.append(
-            FieldProblem("online", "course-error-venue-and-online", line=raw["online"][0])
-        )
-    elif "venue" in raw or "online" in raw:
-        key = "venue" if "venue" in raw else "online"
-        prefix = "" if key == "venue" else "online: "
-        place = take(key, lambda v: parse_place(prefix + v if prefix else f"venue: {v}"))
-        if place is not None:
-            values["venue"], values["online_url"] = place
-    else:
-        problems.append(FieldProblem("venue", "course-error-missing", {"key": "venue / online"}))
+    place = _form_place(raw, take, problems)
+    if place is not None:
+        values["venue"], values["online_url"] = place
     if "capacity" in raw:
         capacity = take("capacity", parse_capacity)
         if not any(p.field == "capacity" for p in problems):

@@ -19,6 +19,7 @@ from bot.services.notices import Notices, Render
 from bot.services.paging import fetch_page
 from bot.services.signups import SignupService
 from bot.ui import course_texts
+from bot.ui.course_texts import LinkAccess
 from bot.ui.pagination import Page
 from storage.audit import AuditAction, AuditLog
 from storage.courses import FIELD_NAMES, Course, CourseStatus
@@ -32,7 +33,8 @@ from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
-ZonedRender = Callable[[Translator, str | None], str]
+# A notice for one participant: their translator, time zone and whether they may see the link.
+ReaderRender = Callable[[Translator, str | None, LinkAccess], str]
 
 
 async def _record(
@@ -230,12 +232,16 @@ class CourseService:
             if updated is None:
                 raise CourseNotFound()
             if updated.status == CourseStatus.PUBLISHED:
-                if moved and self._visible_change(course, updated):
+                if moved and self._visible_change(course, updated, LinkAccess.SHOWN):
                     notified = await self._tell_participants(
                         tx,
                         course_id,
                         "course_changed",
-                        lambda t, zone: _change_text(course, updated, t, zone),
+                        lambda t, zone, link: _change_text(course, updated, t, zone, link),
+                        # A new link alone is news only to those who may see it.
+                        waitlisted_too=self._visible_change(
+                            course, updated, LinkAccess.AFTER_SEAT
+                        ),
                     )
                 if field == "capacity":
                     await self.signups.fill_seats(tx, course_id)
@@ -247,20 +253,21 @@ class CourseService:
         return Change(updated, notified)
 
     @staticmethod
-    def _visible_change(old: Course, new: Course) -> bool:
-        return (old.starts_at, old.ends_at, old.venue, old.online_url) != (
-            new.starts_at,
-            new.ends_at,
-            new.venue,
-            new.online_url,
-        ) or old.timezone != new.timezone
+    def _visible_change(old: Course, new: Course, link: LinkAccess) -> bool:
+        """Whether a participant who sees the course this way would notice the change."""
+
+        def seen(course: Course) -> tuple[object, ...]:
+            url = course.online_url if link == LinkAccess.SHOWN else bool(course.online_url)
+            return course.starts_at, course.ends_at, course.timezone, course.venue, url
+
+        return seen(old) != seen(new)
 
     async def cancel(self, course_id: int, actor: int | None = None) -> Change:
         course = await self.get(course_id)
         if course.status not in (CourseStatus.DRAFT, CourseStatus.PUBLISHED):
             raise InvalidInput("course-error-closed-for-edits")
 
-        def render(t: Translator, zone: str | None) -> str:
+        def render(t: Translator, zone: str | None, link: LinkAccess) -> str:
             when = course_texts.when(course, t, zone)
             return t("course-cancelled-notice", title=course.title(t.locale), when=when)
 
@@ -284,23 +291,30 @@ class CourseService:
         tx: Transaction,
         course_id: int,
         kind: str,
-        render: ZonedRender,
+        render: ReaderRender,
         with_calendar: bool = True,
+        waitlisted_too: bool = True,
     ) -> int:
-        """Queue a notice for everyone confirmed or waiting inside the caller's transaction,
-        so a crash can never change the course without telling them."""
-        people = await tx.registrations.active_user_ids(course_id)
-        for user_id, status in people:
+        """Queue a notice for everyone confirmed (and waiting, unless `waitlisted_too` is
+        False) inside the caller's transaction, so a crash can never change the course without
+        telling them. Only the confirmed get the online link and the calendar file."""
+        told = 0
+        for user_id, status in await tx.registrations.active_user_ids(course_id):
+            confirmed = status == RegStatus.CONFIRMED
+            if not (confirmed or waitlisted_too):
+                continue
             user = await tx.users.get(user_id)
             zone = user.timezone if user else None
+            link = LinkAccess.SHOWN if confirmed else LinkAccess.AFTER_SEAT
             await self.notices.queue(
                 tx.outbox,
                 user_id,
                 kind,
-                _for_zone(render, zone),
-                course_id if with_calendar and status == RegStatus.CONFIRMED else None,
+                _for_reader(render, zone, link),
+                course_id if with_calendar and confirmed else None,
             )
-        return len(people)
+            told += 1
+        return told
 
     async def finish_ended(self) -> int:
         return await self.repos.courses.finish_ended(self.clock())
@@ -372,11 +386,13 @@ class CourseService:
         return attended
 
 
-def _for_zone(render: ZonedRender, zone: str | None) -> Render:
-    return lambda t: render(t, zone)
+def _for_reader(render: ReaderRender, zone: str | None, link: LinkAccess) -> Render:
+    return lambda t: render(t, zone, link)
 
 
-def _change_text(old: Course, new: Course, t: Translator, zone: str | None) -> str:
+def _change_text(
+    old: Course, new: Course, t: Translator, zone: str | None, link: LinkAccess
+) -> str:
     lines = [t("course-changed-notice", title=new.title(t.locale))]
     if (old.starts_at, old.ends_at, old.timezone) != (new.starts_at, new.ends_at, new.timezone):
         lines.append(
@@ -386,12 +402,7 @@ def _change_text(old: Course, new: Course, t: Translator, zone: str | None) -> s
                 new=course_texts.when(new, t, zone),
             )
         )
-    if (old.venue, old.online_url) != (new.venue, new.online_url):
-        lines.append(
-            t(
-                "course-changed-place",
-                old=course_texts.place(old, t),
-                new=course_texts.place(new, t),
-            )
-        )
+    old_place, new_place = course_texts.place(old, t, link), course_texts.place(new, t, link)
+    if old_place != new_place:
+        lines.append(t("course-changed-place", old=old_place, new=new_place))
     return "\n\n".join(lines)

@@ -39,13 +39,13 @@ from bot.config import Locale
 from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
 from bot.ui.notice_buttons import NoticeButtons
+from bot.ui.replies import send_file_with_text
 from storage.announcements import Announcement, AnnouncementRepository, AnnouncementStatus
 from storage.outbox import OutboxMessage, OutboxRepository, OutboxState, Outcome
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
 
-CAPTION_LIMIT = 1024
 POLL_SECONDS = 1.0
 MAX_ATTEMPTS = 5
 PER_CHAT_SECONDS = 1.0  # Telegram: about one message a second to one chat
@@ -312,12 +312,7 @@ class DeliveryWorker:
             return sent.message_id
         data, name = attachment
         document = BufferedInputFile(data, filename=name)
-        if len(text) <= CAPTION_LIMIT:
-            # One message, so the text and its calendar file can never be separated.
-            sent = await self.bot.send_document(message.user_id, document, caption=text)
-            return sent.message_id
-        await self.bot.send_message(message.user_id, text)
-        return (await self.bot.send_document(message.user_id, document)).message_id
+        return (await send_file_with_text(self.bot, message.user_id, document, text)).message_id
 
 
 async def send_announcement(

@@ -148,7 +148,9 @@ class ReminderService:
         for user_id, zone in zones.items():
 
             def render(t: Translator, zone: str | None = zone) -> str:
-                extra = {"place": course_texts.place(course, t)} if with_place else {}
+                # Reminders go to confirmed participants only, so they carry the online link.
+                shown = course_texts.LinkAccess.SHOWN
+                extra = {"place": course_texts.place(course, t, shown)} if with_place else {}
                 when = course_texts.when(course, t, zone)
                 return t(key, title=course.title(t.locale), when=when, **extra)
 

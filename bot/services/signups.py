@@ -149,6 +149,8 @@ class SignupService:
                     "signup-promoted-notice",
                     title=course.title(t.locale),
                     when=course_texts.when(course, t, zone),
+                    # The seat is theirs now: the online link comes with it.
+                    place=course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
                 )
 
             await self.notices.queue(tx.outbox, user_id, "promoted", render, course.id)

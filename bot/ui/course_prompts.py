@@ -68,7 +68,9 @@ def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translato
     """A field's answer as the organiser would type it (dates as 15.03.2027 09:00 in the
     course's zone); `values` are the course's columns."""
     if field == "place":
-        return str(values.get("online_url") or values.get("venue") or "—")
+        # As the organiser would type it again: the venue, then the link on its own line.
+        parts = (values.get("venue"), values.get("online_url"))
+        return "\n".join(str(part) for part in parts if part) or "—"
     value = values.get(field)
     if field == "deadline_at" and value is not None and value == values.get("starts_at"):
         return t.plain("button-deadline-at-start")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -54,10 +55,32 @@ def when(course: Course, t: Translator, reader_zone: str | None = None) -> Html:
     return Html(text)
 
 
-def place(course: Course, t: Translator) -> str:
-    if course.online_url:
-        return t("course-online", url=course.online_url)
-    return t("course-venue", venue=course.venue or "")
+class LinkAccess(Enum):
+    """Whether a reader may see a course's online meeting link: only those with a seat (and
+    organisers) do, so it cannot be passed around by people who never signed up."""
+
+    SHOWN = "shown"  # confirmed participants, organisers
+    AFTER_SIGNUP = "after-signup"  # anyone else: the catalogue, an announcement
+    AFTER_SEAT = "after-seat"  # on the waiting list: the link comes with a seat
+
+
+def link_access(registration: Registration | None) -> LinkAccess:
+    """What a participant with this registration (None: never signed up) may see."""
+    if registration is None or registration.status == RegStatus.CANCELLED:
+        return LinkAccess.AFTER_SIGNUP
+    if registration.status == RegStatus.CONFIRMED:
+        return LinkAccess.SHOWN
+    return LinkAccess.AFTER_SEAT
+
+
+def place(course: Course, t: Translator, link: LinkAccess) -> str:
+    """The venue, the online link (or that there is one), or both for a hybrid course."""
+    lines = [t("course-venue", venue=course.venue)] if course.venue else []
+    if course.online_url and link == LinkAccess.SHOWN:
+        lines.append(t("course-online", url=course.online_url))
+    elif course.online_url:
+        lines.append(t(f"course-online-link-{link.value}"))
+    return Html("\n".join(lines))
 
 
 def seats(course: Course, confirmed: int, t: Translator) -> str:
@@ -87,9 +110,11 @@ def card(
     reader_zone: str | None = None,
     registration: Registration | None = None,
     position: int | None = None,
+    link: LinkAccess | None = None,
 ) -> str:
-    """The course card a participant reads (titles and texts in the reader's language)."""
-    lines = [_card_head(course, t, reader_zone)]
+    """The course card a participant reads (titles and texts in the reader's language); the
+    online link only if `registration` is a seat (or `link` says so: an organiser's preview)."""
+    lines = [_card_head(course, t, reader_zone, link or link_access(registration))]
     if course.status == CourseStatus.CANCELLED:
         lines.append(t("course-is-cancelled"))
     elif course.status == CourseStatus.FINISHED or course.starts_at <= now:
@@ -111,19 +136,35 @@ def card(
 
 
 @lru_cache(maxsize=1024)
-def _card_head(course: Course, t: Translator, reader_zone: str | None) -> str:
+def _card_head(course: Course, t: Translator, reader_zone: str | None, link: LinkAccess) -> str:
     """The part of a card that does not change with sign-ups: rendered once per reader kind
     (a changed course is a different Course value, so it never goes stale)."""
     return "\n".join(
         [
             f"<b>{html.quote(course.title(t.locale))}</b>",
-            html.quote(course.description(t.locale)),
+            description_html(course.description(t.locale)),
             "",
             when(course, t, reader_zone),
-            place(course, t),
+            place(course, t, link),
             t("course-language", language=t(f"language-name-{course.language}")),
         ]
     )
+
+
+# A phone shows about this many characters a line; a description longer than FOLD_AFTER_LINES
+# such lines would push the dates, place and buttons off the screen, so it folds.
+PHONE_LINE = 40
+FOLD_AFTER_LINES = 5
+
+
+def description_html(text: str) -> str:
+    """A course description as HTML: a long one folded into an expandable quote (the reader
+    taps it to read on), a short one as it is."""
+    quoted = html.quote(text)
+    lines = sum(max(1, -(-len(line) // PHONE_LINE)) for line in text.splitlines())
+    if lines <= FOLD_AFTER_LINES:
+        return quoted
+    return f"<blockquote expandable>{quoted}</blockquote>"
 
 
 def short_line(course: Course, t: Translator) -> str:
@@ -140,7 +181,8 @@ def announcement(course: Course, t: Translator) -> str:
             html.quote(course.description(t.locale)),
             "",
             when(course, t),
-            place(course, t),
+            # The announcement goes to everyone: the link stays for those who sign up.
+            place(course, t, LinkAccess.AFTER_SIGNUP),
         ]
     )
 

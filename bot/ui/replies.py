@@ -6,8 +6,12 @@ and handlers need not ask `isinstance(callback.message, Message)` each time."""
 
 from __future__ import annotations
 
-from aiogram import F
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram import Bot, F
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, InputFile, Message
+
+from bot.ui.telegram_text import utf16_length
+
+CAPTION_LIMIT = 1024
 
 # Commands typed in the middle of a dialog (/help, /cancel, /forget ...) go to their own
 # handlers, not into the dialog's answer.
@@ -46,3 +50,13 @@ async def close_buttons(callback: CallbackQuery) -> None:
     """Answer the press and remove the keyboard, so the same question cannot be answered twice."""
     await callback.answer()
     await edit_buttons(callback, None)
+
+
+async def send_file_with_text(bot: Bot, chat_id: int, document: InputFile, text: str) -> Message:
+    """A file and its text: one message when the text fits a caption, so the two can never
+    be separated; a longer text first, then the file. Returns the file's message."""
+    # Measured on the HTML, which is never shorter than the text Telegram counts.
+    if utf16_length(text) <= CAPTION_LIMIT:
+        return await bot.send_document(chat_id, document, caption=text)
+    await bot.send_message(chat_id, text)
+    return await bot.send_document(chat_id, document)

@@ -46,7 +46,7 @@ def row_text(item: Sent, t: Translator) -> str:
     author_id = announcement.created_by
     return t(
         "announce-list-row",
-        id=announcement.id,
+        id=str(announcement.id),  # as text: a number would read "1 234" or "1,234"
         status=t(f"announce-status-{announcement.status}"),
         sent=item.progress.sent,
         total=announcement.recipients,

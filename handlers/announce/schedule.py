@@ -87,7 +87,7 @@ async def schedule_at(
     announcer.schedule(announcement)
     await state.clear()
     local = course_texts.local_time(when, zone, t.locale)
-    await message.answer(t("announce-scheduled", id=announcement_id, when=local, zone=zone))
+    await message.answer(t("announce-scheduled", id=str(announcement_id), when=local, zone=zone))
 
 
 @router.message(StateFilter(AnnounceForm), NOT_COMMAND)

@@ -134,7 +134,10 @@ async def calendar_file(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
-    await ctx.send_file(await calendar_document(ctx.bot, course, ctx.locale))
+    # The button is under confirmed people's cards, but callback data can be forged or stale.
+    seats = await signups.status(course.id, ctx.user.id)
+    link = course_texts.link_access(seats.registration) == course_texts.LinkAccess.SHOWN
+    await ctx.send_file(await calendar_document(ctx.bot, course, ctx.locale, with_link=link))
 
 
 # -- cancelling ------------------------------------------------------------------------------

@@ -93,6 +93,12 @@ def counts_line(course: Course, counts: Counts, t: Translator) -> str:
     )
 
 
+def status_line(course: Course, t: Translator) -> str:
+    """The course's status and number (as text: a number would read "1 234" or "1,234")."""
+    status = t(f"course-status-{course.status.value}")
+    return t("course-admin-status", status=status, id=str(course.id))
+
+
 async def organiser_card(
     ctx: UpdateContext, course: Course, counts: Counts | None
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -101,9 +107,9 @@ async def organiser_card(
     link = f"https://t.me/{me.username}?start=c{course.id}"
     lines = [
         f"{STATUS_ICON[course.status]} <b>{html.quote(course.title(t.locale))}</b>",
-        t("course-admin-status", status=t(f"course-status-{course.status.value}"), id=course.id),
+        status_line(course, t),
         course_texts.when(course, t),
-        course_texts.place(course, t),
+        course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))

@@ -220,7 +220,7 @@ async def send_preview(
         await ctx.send(
             reader("course-preview-heading")
             + "\n\n"
-            + course_texts.card(course, reader, 0, clock())
+            + course_texts.card(course, reader, 0, clock(), link=course_texts.LinkAccess.SHOWN)
         )
     text, markup = await organiser_card(ctx, course, None)
     await ctx.send(text, markup)

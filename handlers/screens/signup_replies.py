@@ -10,6 +10,7 @@ from bot.i18n import Translator
 from bot.services.calendar import course_ics, ics_filename
 from bot.services.signups import SignupResult
 from bot.ui import course_texts
+from bot.ui.replies import send_file_with_text
 from storage.courses import Course
 from storage.registrations import RegStatus
 from storage.users import User
@@ -28,11 +29,11 @@ async def report_signup(
     title = result.course.title(t.locale)
     if result.registration.status == RegStatus.CONFIRMED:
         when = course_texts.when(result.course, t, user.timezone)
-        await bot.send_document(
-            chat_id,
-            await calendar_document(bot, result.course, t.locale),
-            caption=t("signup-confirmed", title=title, when=when),
-        )
+        # A seat: the online link comes with it, here and in the calendar file.
+        place = course_texts.place(result.course, t, course_texts.LinkAccess.SHOWN)
+        text = t("signup-confirmed", title=title, when=when, place=place)
+        document = await calendar_document(bot, result.course, t.locale, with_link=True)
+        await send_file_with_text(bot, chat_id, document, text)
         if callback is not None:
             await callback.answer()
         return
@@ -46,8 +47,11 @@ async def report_signup(
         await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))
 
 
-async def calendar_document(bot: Bot, course: Course, locale: str) -> BufferedInputFile:
-    """The course's .ics; its UID names the bot, so updates replace the event."""
+async def calendar_document(
+    bot: Bot, course: Course, locale: str, *, with_link: bool
+) -> BufferedInputFile:
+    """The course's .ics; its UID names the bot, so updates replace the event. The online
+    link only `with_link`: for a confirmed participant."""
     me = await bot.me()
-    data = course_ics(course, locale, f"{me.username}.t.me")
+    data = course_ics(course, locale, f"{me.username}.t.me", with_link=with_link)
     return BufferedInputFile(data, filename=ics_filename(course))

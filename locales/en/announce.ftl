@@ -45,7 +45,7 @@ button-open-course = 📚 Details and sign-up
 announce-cancelled = The announcement was cancelled; nothing was sent.
 # $zone (String)
 announce-ask-schedule = When should it go out? Your time ({ $zone }): { datetime-format } (for example 15.03.2027 09:00)
-# $id (Number), $when (String), $zone (String)
+# $id (String), $when (String), $zone (String)
 announce-scheduled = Announcement #{ $id } will go out on { $when } ({ $zone }). /announcements shows it.
 announce-hint = Please answer with the buttons above, or send /cancel to stop.
 # $count (Number)
@@ -53,22 +53,22 @@ announce-stop-done = Stopped. { $count ->
     [one] 1 message was not sent.
    *[other] { $count } messages were not sent.
 }
-# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+# $id (String), $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
 announce-progress =
     📣 Announcement #{ $id } is going out: { $sent } of { $total } sent
     blocked the bot: { $blocked } · failed: { $failed } · remaining: { $remaining }
     about { $eta } s to go (messages held for daytime wait until then)
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Announcement #{ $id } is finished: { $sent } of { $total } delivered
     blocked the bot: { $blocked } · failed: { $failed }
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-stopped-report =
     ⏹ Announcement #{ $id } was stopped: { $sent } of { $total } delivered, { $cancelled } not sent
     blocked the bot: { $blocked } · failed: { $failed }
 announce-none = No announcements yet. Create one with /announce.
 announce-list-title = <b>Recent announcements</b>
-# $id (Number), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
+# $id (String), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
 announce-list-row = #{ $id } · { $status } · { $sent }/{ $total } · by { $author } · { $text }
 announce-status-draft = draft
 announce-status-scheduled = scheduled

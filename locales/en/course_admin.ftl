@@ -17,7 +17,7 @@ course-status-draft = draft
 course-status-published = published
 course-status-cancelled = cancelled
 course-status-finished = finished
-# $status (String), $id (Number)
+# $status (String), $id (String)
 course-admin-status = Status: { $status } · course #{ $id }
 # $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 means no limit
 course-admin-counts = 👥 Confirmed: { $confirmed }{ $capacity ->
@@ -82,7 +82,7 @@ course-ask-description_ru = Description in Russian (or Skip):
 course-ask-timezone = Time zone of the course: tap a zone below, or type an IANA name such as Asia/Baku or Europe/Brussels:
 course-ask-starts_at = Start, local time of the course: { datetime-format } (for example 15.03.2027 09:00)
 course-ask-ends_at = End, local time of the course: { datetime-format } (for example 17.03.2027 17:00)
-course-ask-place = Where? Type the venue (such as "ROCB Europe training centre, Baku"), or an online link (https://...):
+course-ask-place = Where? Send the venue (such as “ROCB Europe training centre, Baku”) or the online meeting link (https://…). For a course held both in person and online, send both on two lines: the venue first, then the link.
 course-ask-capacity = How many seats? A number, or tap No limit:
 course-ask-deadline_at = Registration deadline, local time of the course: { datetime-format } — or tap Until the start:
 course-ask-language = Language of instruction:
@@ -135,7 +135,7 @@ course-form-line = Line { $line } ({ $field }): { $problem }
 course-form-field = { $field }: { $problem }
 # $timezone (String) the default zone
 course-template =
-    Copy this, change the values and send it back as one message. Dates are local time of the course, as { datetime-format }; put "online: https://..." instead of "venue:" for an online course; capacity and deadline may be left out (no limit; until the start).
+    Copy this, change the values and send it back as one message. Dates are local time of the course, as { datetime-format }; for an online course put “online: https://…” instead of “venue:”, for a course both in person and online give both lines; capacity and deadline may be left out (no limit; until the start).
     <pre>/newcourse
     title_en: Risk management in customs
     title_ru: Управление рисками в таможне
@@ -178,7 +178,7 @@ course-error-duplicate-key = "{ $key }" is given twice.
 course-error-missing = "{ $key }" is missing.
 # $text (String)
 course-error-stray-line = "{ $text }" belongs to no field: start the line with a field name and a colon.
-course-error-venue-and-online = give either a venue or an online link, not both.
+course-error-place-two-links = there is more than one link: send one online meeting link (and the venue, if the course is also held in person).
 course-error-need-a-title = A course needs a title in at least one language.
 course-error-not-draft = Only a draft can be published or deleted.
 # $fields (String)

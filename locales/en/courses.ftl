@@ -24,8 +24,10 @@ course-when = 🗓 { $start } – { $end } { $zone }
 course-your-time = 🕒 For you: { $start }
 # $venue (String)
 course-venue = 📍 { $venue }
-# $url (String)
+# $url (String) shown only to confirmed participants and organisers
 course-online = 💻 Online: { $url }
+course-online-link-after-signup = 💻 Online — the link is given to signed-up participants
+course-online-link-after-seat = 💻 Online — you will get the link as soon as a seat is yours
 # $language (String)
 course-language = 🗣 Language of instruction: { $language }
 language-name-en = English
@@ -55,10 +57,11 @@ my-courses-title = { $count ->
 
 # $title (String)
 signup-profile-first = To sign up for «{ $title }» we need your profile first. It takes less than a minute, and you will be signed up right after.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) with the online link, if any
 signup-confirmed =
     ✅ You are signed up for «{ $title }».
     { $when }
+    { $place }
     The calendar file adds it to your calendar; we will remind you before it starts.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
@@ -73,10 +76,11 @@ signup-leave-waitlist-confirm = Leave the waiting list for «{ $title }»? If a 
 signup-left-waitlist = You have left the waiting list for this course.
 # A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
 signup-cancelled = Your place on this course is cancelled.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) with the online link, if any
 signup-promoted-notice =
     🎉 Good news: a seat on «{ $title }» has become free and it is yours — you are now signed up.
     { $when }
+    { $place }
     The calendar file is attached.
 
 error-course-not-found = This course does not exist (any more). Send /courses to see the current ones.

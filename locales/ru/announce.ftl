@@ -47,7 +47,7 @@ button-open-course = 📚 Подробнее и запись
 announce-cancelled = Объявление отменено; ничего не отправлено.
 # $zone (String)
 announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { datetime-format } (например, 15.03.2027 09:00)
-# $id (Number), $when (String), $zone (String)
+# $id (String), $when (String), $zone (String)
 announce-scheduled = Объявление №{ $id } уйдёт { $when } ({ $zone }). Оно есть в /announcements.
 announce-hint = Пожалуйста, ответьте кнопками выше или отправьте /cancel, чтобы прервать.
 # $count (Number)
@@ -56,22 +56,22 @@ announce-stop-done = Остановлено. { $count ->
     [few] { $count } сообщения не отправлены.
    *[many] { $count } сообщений не отправлено.
 }
-# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+# $id (String), $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
 announce-progress =
     📣 Объявление №{ $id } отправляется: { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed } · осталось: { $remaining }
     примерно { $eta } с (сообщения для дневного времени ждут своего часа)
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Объявление №{ $id } отправлено: доставлено { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed }
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-stopped-report =
     ⏹ Объявление №{ $id } остановлено: доставлено { $sent } из { $total }, не отправлено { $cancelled }
     заблокировали бота: { $blocked } · ошибки: { $failed }
 announce-none = Объявлений пока нет. Создайте объявление командой /announce.
 announce-list-title = <b>Последние объявления</b>
-# $id (Number), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
+# $id (String), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
 announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · автор { $author } · { $text }
 announce-status-draft = черновик
 announce-status-scheduled = запланировано

@@ -17,7 +17,7 @@ course-status-draft = черновик
 course-status-published = опубликован
 course-status-cancelled = отменён
 course-status-finished = завершён
-# $status (String), $id (Number)
+# $status (String), $id (String)
 course-admin-status = Статус: { $status } · курс №{ $id }
 # $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 — без ограничения
 course-admin-counts = 👥 Записаны: { $confirmed }{ $capacity ->
@@ -85,7 +85,7 @@ course-ask-description_ru = Описание на русском (или «Пр�
 course-ask-timezone = Часовой пояс курса: нажмите на пояс ниже или напишите название IANA, например Asia/Baku или Europe/Brussels:
 course-ask-starts_at = Начало, местное время курса: { datetime-format } (например, 15.03.2027 09:00)
 course-ask-ends_at = Окончание, местное время курса: { datetime-format } (например, 17.03.2027 17:00)
-course-ask-place = Где? Напишите место (например, «Учебный центр ROCB Europe, Баку») или ссылку для онлайн-участия (https://...):
+course-ask-place = Где пройдёт курс? Напишите место (например, «Учебный центр ROCB Europe, Баку») или ссылку для онлайн-участия (https://…). Если курс проходит и очно, и онлайн, отправьте то и другое в двух строках: сначала место, затем ссылку.
 course-ask-capacity = Сколько мест? Укажите число или нажмите «Без ограничения»:
 course-ask-deadline_at = Окончание записи, местное время курса: { datetime-format } — или нажмите «До начала курса»:
 course-ask-language = Язык обучения:
@@ -139,7 +139,7 @@ course-form-line = Строка { $line } ({ $field }): { $problem }
 course-form-field = { $field }: { $problem }
 # $timezone (String) часовой пояс по умолчанию
 course-template =
-    Скопируйте, измените значения и отправьте обратно одним сообщением. Даты — местное время курса в формате { datetime-format }; для онлайн-курса вместо «venue:» укажите «online: https://...»; capacity и deadline можно не указывать (без ограничения; до начала).
+    Скопируйте, измените значения и отправьте обратно одним сообщением. Даты — местное время курса в формате { datetime-format }; для онлайн-курса вместо «venue:» укажите «online: https://…», для курса и очно, и онлайн — обе строки; capacity и deadline можно не указывать (без ограничения; до начала).
     <pre>/newcourse
     title_en: Risk management in customs
     title_ru: Управление рисками в таможне
@@ -182,7 +182,7 @@ course-error-duplicate-key = «{ $key }» указано дважды.
 course-error-missing = не указано «{ $key }».
 # $text (String)
 course-error-stray-line = «{ $text }» не относится ни к одному полю: начните строку с названия поля и двоеточия.
-course-error-venue-and-online = укажите либо место, либо ссылку, но не то и другое.
+course-error-place-two-links = указано несколько ссылок: оставьте одну ссылку для онлайн-участия (и место, если курс проходит также очно).
 course-error-need-a-title = У курса должно быть название хотя бы на одном языке.
 course-error-not-draft = Опубликовать или удалить можно только черновик.
 # $fields (String)

@@ -25,8 +25,10 @@ course-when = 🗓 { $start } – { $end } { $zone }
 course-your-time = 🕒 Для вас: { $start }
 # $venue (String)
 course-venue = 📍 { $venue }
-# $url (String)
+# $url (String) только записанным участникам и организаторам
 course-online = 💻 Онлайн: { $url }
+course-online-link-after-signup = 💻 Онлайн — ссылку получают записанные участники
+course-online-link-after-seat = 💻 Онлайн — ссылку вы получите, как только будете записаны на курс
 # $language (String)
 course-language = 🗣 Язык обучения: { $language }
 language-name-en = английский
@@ -58,10 +60,11 @@ my-courses-title = { $count ->
 
 # $title (String)
 signup-profile-first = Чтобы записаться на «{ $title }», сначала нужен ваш профиль. Это займёт меньше минуты, и сразу после этого вы будете записаны.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) со ссылкой для онлайн-участия, если она есть
 signup-confirmed =
     ✅ Вы записаны на «{ $title }».
     { $when }
+    { $place }
     Файл добавит курс в ваш календарь; мы напомним вам перед началом.
 # $title (String), $position (Number)
 signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы в листе ожидания: вы { $position }-й. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
@@ -76,10 +79,11 @@ signup-leave-waitlist-confirm = Выйти из листа ожидания на
 signup-left-waitlist = Вы вышли из листа ожидания на этот курс.
 # A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
 signup-cancelled = Ваша запись на этот курс отменена.
-# $title (String), $when (String)
+# $title (String), $when (String), $place (String) со ссылкой для онлайн-участия, если она есть
 signup-promoted-notice =
     🎉 Хорошая новость: на «{ $title }» освободилось место, и оно ваше — теперь вы записаны.
     { $when }
+    { $place }
     Файл для календаря приложен.
 
 error-course-not-found = Такого курса нет (больше нет). Отправьте /courses, чтобы увидеть актуальные.

@@ -144,8 +144,9 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     organiser.send("2031-05-11 10:00")
     await organiser.expect("окончание должно быть позже начала")
     organiser.send("2031-05-13 16:00")
-    await organiser.expect("Где?")
-    organiser.send("online: https://meet.example.org/single-window")
+    await organiser.expect("Где пройдёт курс?")
+    # A hybrid course (issue 13): the venue, then the link on the next line.
+    organiser.send("Таможенная академия, Тбилиси\nhttps://meet.example.org/single-window")
     await organiser.expect("Сколько мест")
     organiser.send("ноль")
     await organiser.expect("не число мест")
@@ -156,6 +157,7 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     organiser.press("русский")
     preview = await organiser.expect("Предпросмотр")
     assert "Единое окно для транзита" in preview.plain_text
+    assert "📍 Таможенная академия, Тбилиси" in preview.plain_text
     assert "Онлайн: https://meet.example.org/single-window" in preview.plain_text
     controls = await organiser.expect("Статус: черновик")
     assert "Чтобы опубликовать, добавьте: Описание (EN)" in controls.plain_text  # issue 13: labels

@@ -46,6 +46,7 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
     assert "Для вас:" in reminder.plain_text  # Asia/Almaty is not UTC
     assert "по времени Алматы (UTC+5)" in reminder.plain_text
     assert "Asia/" not in reminder.plain_text
+    assert "https://meet.example.org/border" in reminder.plain_text  # confirmed: the link
     assert reminder.button_texts() == ["Не сможете прийти? Отменить запись"]
     for _ in range(3):  # restarts after the reminder never send it again
         assert await bot.stop() == 0

@@ -30,7 +30,7 @@ def vtimezone(calendar: Calendar, tzid: str) -> Timezone:
 
 
 def test_calendar_headers_and_event_fields():
-    calendar, event = parse(course_ics(course_record(), "en", DOMAIN))
+    calendar, event = parse(course_ics(course_record(), "en", DOMAIN, with_link=True))
     assert calendar["PRODID"] == PRODID
     assert calendar["VERSION"] == "2.0"
     assert calendar["METHOD"] == "PUBLISH"
@@ -44,23 +44,23 @@ def test_calendar_headers_and_event_fields():
 
 def test_dtstamp_is_now_in_utc():
     before = datetime.now(UTC).replace(microsecond=0)
-    _, event = parse(course_ics(course_record(), "en", DOMAIN))
+    _, event = parse(course_ics(course_record(), "en", DOMAIN, with_link=True))
     stamp = event.decoded("DTSTAMP")
     assert stamp.utcoffset() == timedelta(0)
     assert before <= stamp <= datetime.now(UTC)
 
 
 def test_uid_is_stable_and_sequence_follows_the_revision():
-    _, first = parse(course_ics(course_record(revision=1), "en", DOMAIN))
+    _, first = parse(course_ics(course_record(revision=1), "en", DOMAIN, with_link=True))
     moved = course_record(revision=3, starts_at=datetime(2027, 6, 1, 5, tzinfo=UTC))
-    _, second = parse(course_ics(moved, "ru", DOMAIN))
+    _, second = parse(course_ics(moved, "ru", DOMAIN, with_link=True))
     assert first["UID"] == second["UID"]
     assert first.decoded("SEQUENCE") == 1
     assert second.decoded("SEQUENCE") == 3
 
 
 def test_times_are_in_the_course_zone_with_its_vtimezone():
-    data = course_ics(course_record(), "en", DOMAIN)
+    data = course_ics(course_record(), "en", DOMAIN, with_link=True)
     assert b"DTSTART;TZID=Asia/Baku:20270510T090000" in data
     calendar, event = parse(data)
     assert event["DTSTART"].params["TZID"] == "Asia/Baku"
@@ -86,7 +86,7 @@ def test_brussels_dst_rules_in_the_file(local: datetime, utc: datetime):
         starts_at=local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC),
         ends_at=(local + timedelta(hours=8)).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC),
     )
-    data = course_ics(course, "en", DOMAIN)
+    data = course_ics(course, "en", DOMAIN, with_link=True)
     assert f"DTSTART;TZID={zone}:{local:%Y%m%dT%H%M%S}".encode() in data
     calendar, event = parse(data)
     assert event.decoded("DTSTART") == utc
@@ -97,7 +97,7 @@ def test_brussels_dst_rules_in_the_file(local: datetime, utc: datetime):
 
 
 def test_russian_texts_with_locale_ru():
-    _, event = parse(course_ics(course_record(), "ru", DOMAIN))
+    _, event = parse(course_ics(course_record(), "ru", DOMAIN, with_link=True))
     assert event["SUMMARY"] == "Управление рисками в таможне"
     assert event["DESCRIPTION"] == "Три дня о профилях риска."
 
@@ -105,14 +105,16 @@ def test_russian_texts_with_locale_ru():
 def test_online_course_has_url_and_the_link_as_location():
     link = "https://meet.example.org/risk-2027"
     course = course_record(venue=None, online_url=link)
-    _, event = parse(course_ics(course, "en", DOMAIN))
+    _, event = parse(course_ics(course, "en", DOMAIN, with_link=True))
     assert event["URL"] == link
     assert event["LOCATION"] == link
     assert event["DESCRIPTION"] == f"Three days on risk profiles.\n{link}"
 
 
 def test_cancelled_course_is_marked_cancelled():
-    _, event = parse(course_ics(course_record(status=CourseStatus.CANCELLED), "en", DOMAIN))
+    _, event = parse(
+        course_ics(course_record(status=CourseStatus.CANCELLED), "en", DOMAIN, with_link=True)
+    )
     assert event["STATUS"] == "CANCELLED"
 
 

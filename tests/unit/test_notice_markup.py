@@ -111,7 +111,7 @@ async def test_the_promoted_person_is_told_even_when_the_title_has_markup(
     assert await services.signups.cancel(course.id, 100) == [101]
     assert await deliver(worker, db) == {"promoted sent"}
     (text,) = shown(emulator, 101)
-    assert TITLE_RU in text and VENUE not in text  # the promotion names title and time
+    assert TITLE_RU in text and VENUE in text  # the promotion names title, time and place
 
 
 async def test_reminders_reach_participants_of_a_course_with_markup_in_title_and_place(
