@@ -86,7 +86,7 @@ async def fill_russian_profile(user: FakeUser) -> None:
 
     page = await user.emu.wait_for(second_page)
     user.press("Казахстан", page)
-    await user.expect("Ваша таможенная служба")
+    await user.expect("Ваша таможенная администрация")
     user.send("Комитет государственных доходов")
     await user.expect("Ваша должность")
     user.send("Главный инспектор")

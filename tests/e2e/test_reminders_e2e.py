@@ -44,7 +44,7 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
         "Напоминание: скоро «Упрощение пересечения границ»", timeout=70
     )
     assert "По вашему времени" in reminder.plain_text  # Asia/Almaty is not UTC
-    assert reminder.button_texts() == ["Не сможете прийти? Отменить запись"]
+    assert reminder.button_texts() == ["Не сможете участвовать? Отменить запись"]
     for _ in range(3):  # restarts after the reminder never send it again
         assert await bot.stop() == 0
         await bot.start(REMINDER_OFFSETS="1m")
@@ -52,5 +52,5 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
     await aigerim.expect("Ваш")
     reminders = [m for m in aigerim.messages() if "Напоминание" in m.plain_text]
     assert len(reminders) == 1
-    aigerim.press("Не сможете прийти? Отменить запись", reminder)
+    aigerim.press("Не сможете участвовать? Отменить запись", reminder)
     await aigerim.expect_edit("Отменить вашу запись")
