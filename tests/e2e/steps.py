@@ -43,7 +43,7 @@ async def join_organiser(
 # ------------------------------------------------------------------------------ profiles
 PROFILE_QUESTIONS = {
     False: ("Your full name", "Your country", "Your customs administration", "Your position"),
-    True: ("фамилия", "страна", "служба", "должность"),
+    True: ("фамилия", "страна", "администрация", "должность"),
 }
 
 
