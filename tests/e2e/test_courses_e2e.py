@@ -56,7 +56,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
 
     # Aigerim cannot come after all: /my, the course, cancel, confirm.
     aigerim.send("/my")
-    mine = await aigerim.expect("Ваш")
+    mine = await aigerim.expect("Мои курсы")
     aigerim.press("Управление рисками", mine)
     card = await aigerim.expect_edit("Вы записаны")
     aigerim.press("Не сможете участвовать? Отменить запись", card)

@@ -49,7 +49,7 @@ async def test_a_reminder_arrives_once_with_a_cancel_button_and_survives_restart
         assert await bot.stop() == 0
         await bot.start(REMINDER_OFFSETS="1m")
     aigerim.send("/my")
-    await aigerim.expect("Ваш")
+    await aigerim.expect("Мои курсы")
     reminders = [m for m in aigerim.messages() if "Напоминание" in m.plain_text]
     assert len(reminders) == 1
     aigerim.press("Не сможете участвовать? Отменить запись", reminder)
