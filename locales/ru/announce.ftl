@@ -60,7 +60,7 @@ announce-stop-done = Рассылка остановлена. { $count ->
 announce-progress =
     📣 Объявление №{ $id } отправляется: { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed } · осталось: { $remaining }
-    ≈ { $eta } с до конца; сообщения «только днём» ждут своего времени в очереди
+    ≈ { $eta } с до конца; сообщения «только днём» ждут в очереди
 # $id, $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Объявление №{ $id } отправлено: доставлено { $sent } из { $total }
