@@ -19,7 +19,7 @@ announce-ask-language = Какой языковой группе?
 announce-ask-country = Какой стране?
 announce-ask-course-button = Добавить кнопку, открывающую курс (для записи)?
 button-announce-no-course = Без кнопки
-announce-ask-daytime = В какое время доставлять сообщение?
+announce-ask-daytime = Когда можно доставлять?
 button-daytime-any = Сразу, в любое время суток
 button-daytime-only = Только с 09:00 до 20:00 по времени получателя
 # $language (String), $count (Number)
