@@ -306,9 +306,12 @@ async def run(settings: Settings) -> None:
                 log.info("Deleted %d outbox message(s) older than %s", removed, keep)
 
         async def on_startup(bot: Bot) -> None:
-            await register_commands(
-                bot, localizations, settings.admin_ids, settings.default_locale
-            )
+            # Each organiser's menu in the language they chose in the bot, once they have.
+            organisers: dict[int, str | None] = {}
+            for admin_id in settings.admin_ids:
+                user = await services.users.get(admin_id)
+                organisers[admin_id] = user.language if user is not None else None
+            await register_commands(bot, localizations, organisers, settings.default_locale)
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -14,6 +15,7 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS = (
     "start",
+    "menu",
     "courses",
     "my",
     "surveys",
@@ -38,14 +40,18 @@ ORGANISER_COMMANDS = (
 def commands(localizations: Localizations, locale: str, organiser: bool) -> list[BotCommand]:
     t = localizations.get(locale)
     names = PARTICIPANT_COMMANDS + (ORGANISER_COMMANDS if organiser else ())
-    return [BotCommand(command=name, description=t(f"cmd-{name}")) for name in names]
+    return [BotCommand(command=name, description=t.plain(f"cmd-{name}")) for name in names]
 
 
 async def register_commands(
-    bot: Bot, localizations: Localizations, admin_ids: frozenset[int], default_locale: str
+    bot: Bot,
+    localizations: Localizations,
+    organisers: Mapping[int, str | None],
+    default_locale: str,
 ) -> None:
     """Default scope in the default language, Russian for `ru` clients; organisers get theirs
-    through a per-chat scope. A failure here must not stop the bot from answering users."""
+    through a per-chat scope, in the language they chose in the bot if they did. A failure
+    here must not stop the bot from answering users."""
     try:
         await bot.set_my_commands(commands(localizations, default_locale, organiser=False))
         for locale in localizations.locales:
@@ -54,22 +60,46 @@ async def register_commands(
             )
     except TelegramAPIError as exc:
         log.warning("Could not register the command menu: %s", exc)
-    for admin_id in sorted(admin_ids):
-        await register_organiser_commands(bot, localizations, admin_id, default_locale)
+    for admin_id, chosen in sorted(organisers.items()):
+        await register_chat_commands(
+            bot, localizations, admin_id, chosen, organiser=True, default_locale=default_locale
+        )
 
 
-async def register_organiser_commands(
-    bot: Bot, localizations: Localizations, admin_id: int, default_locale: str
+async def register_chat_commands(
+    bot: Bot,
+    localizations: Localizations,
+    chat_id: int,
+    chosen: str | None,
+    *,
+    organiser: bool,
+    default_locale: str,
 ) -> None:
-    scope = BotCommandScopeChat(chat_id=admin_id)
+    """One person's menu in the language they chose in the bot, whatever their Telegram app
+    speaks; before they choose, an organiser's menu follows the app's language like the
+    default one. Best effort: a refusal (429, 5xx, "chat not found") leaves the menu as it was
+    and is only logged, so a language change or /start never fails because of it."""
+    scope = BotCommandScopeChat(chat_id=chat_id)
     try:
+        if chosen is not None:
+            await bot.set_my_commands(
+                commands(localizations, chosen, organiser=organiser), scope=scope
+            )
+            if organiser:
+                # A chat scope with the app's language wins over one without it (Telegram's
+                # order), so the per-language menus set before the choice must go.
+                for locale in localizations.locales:
+                    await bot.delete_my_commands(scope=scope, language_code=locale)
+            return
         await bot.set_my_commands(
-            commands(localizations, default_locale, organiser=True), scope=scope
+            commands(localizations, default_locale, organiser=organiser), scope=scope
         )
         for locale in localizations.locales:
             await bot.set_my_commands(
-                commands(localizations, locale, organiser=True), scope=scope, language_code=locale
+                commands(localizations, locale, organiser=organiser),
+                scope=scope,
+                language_code=locale,
             )
     except TelegramAPIError as exc:
         # Usually "chat not found": the organiser has not opened the bot yet; /start retries.
-        log.warning("Could not set organiser commands for %s: %s", admin_id, exc)
+        log.warning("Could not set the command menu of chat %s: %s", chat_id, exc)

@@ -9,7 +9,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.commands import register_organiser_commands
+from bot.commands import register_chat_commands
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
 from bot.services.profiles import ProfileService
@@ -46,10 +46,15 @@ async def start(
     await state.clear()
     user, t = ctx.user, ctx.t
     course_id = deep_link_course(command.args)
-    if user.id in settings.admin_ids and message.bot is not None:
+    if user.id in settings.admin_ids:
         # Telegram refuses a chat scope before the organiser's first message; now it exists.
-        await register_organiser_commands(
-            message.bot, localizations, user.id, settings.default_locale
+        await register_chat_commands(
+            ctx.bot,
+            localizations,
+            user.id,
+            user.language,
+            organiser=True,
+            default_locale=settings.default_locale,
         )
     # Telegram's name is not stored (issue 11): the greeting takes it from the update.
     sender = message.from_user
@@ -104,12 +109,22 @@ async def set_language(
     state: FSMContext,
     signups: SignupService,
     surveys: SurveyService,
+    settings: Settings,
 ) -> None:
     await profiles.set_language(ctx.user.id, callback_data.code)
     # The reply already speaks the new language.
     ctx = replace(ctx, t=localizations.get(callback_data.code))
     t = ctx.t
-    await callback.answer(t("language-set"))
+    await callback.answer(t.plain("language-set"))
+    # The command menu too: Telegram would otherwise show it in the app's language.
+    await register_chat_commands(
+        ctx.bot,
+        localizations,
+        ctx.chat_id,
+        callback_data.code,
+        organiser=ctx.user.id in settings.admin_ids,
+        default_locale=settings.default_locale,
+    )
     message = message_of(callback)
     if message is None:
         return

@@ -1,14 +1,14 @@
 ## Announcements: the /announce dialog, preview, progress and the list.
 
 announce-ask-text-en = 📣 New announcement. Send the text in English — bold, italic and links are kept exactly. (Only Russian? Tap Skip.)
-announce-ask-text-ru = Now the text in Russian. Or tap "Same text for everyone" to send the English one to all.
+announce-ask-text-ru = Now the text in Russian. Or tap “Same text for everyone” to send the English one to all.
 button-announce-same-text = Same text for everyone
 announce-ask-media = Add a photo or a document? Send it now (the texts above become its caption), or tap Skip.
 announce-ask-audience = Who should receive it?
 button-audience-all = 👥 Everyone
 button-audience-course = 📚 Participants of a course
 button-audience-language = 🌐 By language
-button-audience-country = 🏳️ By country
+button-audience-country = 🌍 By country
 announce-ask-course = Which course?
 announce-ask-status = Which participants of that course?
 button-audience-status-confirmed = Confirmed
@@ -57,7 +57,7 @@ announce-stop-done = Stopped. { $count ->
 announce-progress =
     📣 Announcement #{ $id } is going out: { $sent } of { $total } sent
     blocked the bot: { $blocked } · failed: { $failed } · remaining: { $remaining }
-    about { $eta } s to go (messages held for daytime wait until then)
+    ≈ { $eta } s left; daytime-only messages are queued
 # $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Announcement #{ $id } is finished: { $sent } of { $total } delivered

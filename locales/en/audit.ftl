@@ -1,33 +1,48 @@
 ## /audit: the organisers' action log.
 
 audit-none = No organiser actions are recorded yet.
-# $zone (String): the reader's time zone
+# $count (Number), $zone (String): the reader's time zone
 audit-title = <b>Latest organiser actions</b> ({ $count }, times in { $zone }):
 # $when, $who (name), $id (Telegram id), $what (the action in words)
 audit-line = { $when } · { $who } ({ $id }) · { $what }
+# $id (Number)
 audit-action-course-created = created course #{ $id }
+# $id (Number)
 audit-action-course-published = published course #{ $id }
+# $id (Number), $field (String)
 audit-action-course-edited = edited course #{ $id } ({ $field })
+# $id, $count (Number)
 audit-action-course-cancelled = cancelled course #{ $id }, { $count ->
         [one] one participant told
        *[other] { $count } participants told
     }
+# $id (Number)
 audit-action-course-deleted = deleted draft course #{ $id }
+# $id (Number)
 audit-action-course-attendance = marked attendance on course #{ $id }
+# $id (Number)
 audit-action-announcement-sent = sent announcement #{ $id }
+# $id (Number)
 audit-action-announcement-scheduled = scheduled announcement #{ $id }
+# $id (Number)
 audit-action-announcement-stopped = stopped announcement #{ $id }
+# $id (Number)
 audit-action-survey-created = created survey #{ $id }
+# $id (Number)
 audit-action-survey-activated = activated survey #{ $id }
+# $id, $count (Number)
 audit-action-survey-invited = invited { $count ->
         [one] one person
        *[other] { $count } people
     } to survey #{ $id }
+# $id (Number)
 audit-action-survey-deleted = deleted draft survey #{ $id }
+# $id, $count (Number), $format (String)
 audit-action-export-participants = downloaded the participants of course #{ $id } ({ $format }, { $count ->
         [one] one row
        *[other] { $count } rows
     })
+# $id, $count (Number), $format (String)
 audit-action-export-survey = downloaded the responses to survey #{ $id } ({ $format }, { $count ->
         [one] one row
        *[other] { $count } rows

@@ -25,7 +25,8 @@ courses-none-yet = No courses are open for sign-up at the moment. New seminars a
 my-courses-none = You have not signed up for any course yet. Open 📚 Courses to see what is coming.
 
 # Command menu descriptions (setMyCommands), at most 256 characters each.
-cmd-start = Main menu
+cmd-start = Start the bot
+cmd-menu = Main menu
 cmd-courses = Courses open for sign-up
 cmd-my = My courses
 cmd-profile = My profile
@@ -41,17 +42,18 @@ cmd-stats = Users and profiles (organisers)
 cmd-surveys = Surveys for me to answer
 cmd-newsurvey = Create a feedback survey (organisers)
 cmd-results = Survey results (organisers)
-cmd-audit = Who did what among organisers (organisers)
+cmd-audit = Organisers' action log (organisers)
 
 help-participant =
-    <b>Training courses of ROCB Europe and TRACECA</b>
+    <b>Training courses of ROCB Europe and the Permanent Secretariat of the IGC TRACECA</b>
     Here you can find seminars and training courses for customs officers, sign up in a few taps, get reminders before they start and give feedback afterwards.
 
+    /menu — the main menu
     /courses — courses open for sign-up
     /my — my courses
     /surveys — feedback surveys waiting for my answers
     /profile — my profile (name, country, administration, position, e-mail, time zone)
-    /language — English or Russian
+    /language — the bot's language: English or Russian
     /cancel — stop the current dialog
     /forget — delete my personal data
     /help — this message
@@ -63,7 +65,7 @@ help-organiser =
     /newsurvey — a feedback survey: the built-in one for a course, or your own (/newsurvey template)
     /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles
-    /audit — who did what among organisers, and when
+    /audit — the organisers' action log
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

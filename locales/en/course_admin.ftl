@@ -7,7 +7,7 @@ button-delete-yes = Yes, delete the draft
 button-participants = 👥 Participants
 button-export-xlsx = 📊 Excel (XLSX)
 button-export-csv = 📄 CSV
-button-attendance = ☑️ Attendance
+button-attendance = ☑️ Mark attendance
 button-cancel-course = ❌ Cancel the course
 button-cancel-course-yes = Yes, cancel it and tell everyone
 button-unlimited = No limit
@@ -23,7 +23,7 @@ course-admin-status = Status: { $status } · course #{ $id }
 course-admin-counts = 👥 Confirmed: { $confirmed }{ $capacity ->
     [0] {""}
    *[other] {" "}of { $capacity }
-} · waiting: { $waitlisted } · cancelled: { $cancelled }
+} · waiting list: { $waitlisted } · cancelled: { $cancelled }
 # $link (String)
 course-admin-link = 🔗 Link for websites and e-mails: { $link }
 # $fields (String)
@@ -37,10 +37,10 @@ course-admin-list = { $count ->
 course-preview-heading = 👁 <b>Preview</b> — participants will see:
 course-published = The course is published: participants can find it in /courses and sign up.
 # $title (String)
-course-delete-confirm = Delete the draft «{ $title }»? This cannot be undone.
+course-delete-confirm = Delete the draft “{ $title }”? This cannot be undone.
 course-deleted = The draft has been deleted.
 # $title (String), $count (Number) people to notify
-course-cancel-confirm = Cancel «{ $title }»? { $count ->
+course-cancel-confirm = Cancel “{ $title }”? { $count ->
     [0] Nobody has signed up yet.
     [one] The one person signed up or waiting will be told at once.
    *[other] The { $count } people signed up or waiting will be told at once.
@@ -52,7 +52,7 @@ course-cancelled-done = The course is cancelled. { $count ->
    *[other] { $count } participants are being notified.
 }
 # $title (String)
-course-edit-choose = What do you want to change in «{ $title }»?
+course-edit-choose = What do you want to change in “{ $title }”?
 # $value (String)
 course-edit-current = Now: { $value }
 # $count (Number) participants notified
@@ -62,7 +62,7 @@ course-edit-saved = Saved. { $count ->
    *[other] { $count } participants are being told about the change.
 }
 # $title (String), $count (Number)
-course-export-caption = «{ $title }»: { $count ->
+course-export-caption = “{ $title }”: { $count ->
     [one] 1 sign-up
    *[other] { $count } sign-ups
 }
@@ -70,7 +70,7 @@ course-export-caption = «{ $title }»: { $count ->
 course-participants-more = …and { $count } more: the export has everyone.
 course-participants-none = Nobody has signed up yet.
 # $title (String)
-course-attendance-title = Who attended «{ $title }»? Tap a name to mark or unmark it.
+course-attendance-title = Who attended “{ $title }”? Tap a name to mark or unmark it.
 
 course-dialog-intro = Let's create a course. Answer each question; /cancel stops at any time. (Prepared the texts already? Send /newcourse template.)
 # How organisers type a date and time (the prompts and errors show it; 15.03.2027 09:00).
@@ -113,16 +113,16 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
-course-field-attendance_check_days = "Still coming?" check
+course-field-attendance_check_days = Participation check
 course-field-attendance_check = attendance_check
-course-ask-attendance_check_days = Ask confirmed participants "Are you still coming?" how many days before the start? A number (3 is usual), or "off":
+course-ask-attendance_check_days = Ask confirmed participants “Are you still planning to take part?” how many days before the start? A number (3 is usual), or “off”:
 # $value (String)
-course-error-attendance-check = "{ $value }" — write a number of days from 1 to 60, or "off".
+course-error-attendance-check = “{ $value }” — write a number of days from 1 to 60, or “off”.
 course-field-reminder_offsets = Reminders
 course-field-reminders = reminders
 course-ask-reminder_offsets = When should participants be reminded? Durations before the start, like 2d,1h or 3h,30m (d days, h hours, m minutes), or "default" for the bot's usual ones:
 # $value (String)
-course-error-reminders = "{ $value }" — write durations before the start like 2d,1h or 3h,30m, or "default".
+course-error-reminders = “{ $value }” — write durations before the start like 2d,1h or 3h,30m, or “default”.
 
 # $count (Number)
 course-form-problems = { $count ->
@@ -167,17 +167,17 @@ course-error-deadline-past = the registration deadline is already in the past.
 # $value (String)
 course-error-url = "{ $value }" is not a working link: it should look like https://meet.example.org/room.
 # $value (String)
-course-error-capacity = "{ $value }" is not a number of seats: write a whole number from 1 to 10000, or "no limit".
+course-error-capacity = “{ $value }” is not a number of seats: write a whole number from 1 to 10000, or “no limit”.
 # $value (String)
-course-error-language = "{ $value }" — the language of instruction must be en or ru.
+course-error-language = “{ $value }” — the language of instruction must be en or ru.
 # $key (String)
-course-error-unknown-key = "{ $key }" is not a field of the form: use the names from /newcourse template.
+course-error-unknown-key = “{ $key }” is not a field of the form: use the names from /newcourse template.
 # $key (String)
-course-error-duplicate-key = "{ $key }" is given twice.
+course-error-duplicate-key = “{ $key }” is given twice.
 # $key (String)
-course-error-missing = "{ $key }" is missing.
+course-error-missing = “{ $key }” is missing.
 # $text (String)
-course-error-stray-line = "{ $text }" belongs to no field: start the line with a field name and a colon.
+course-error-stray-line = “{ $text }” belongs to no field: start the line with a field name and a colon.
 course-error-place-two-links = there is more than one link: send one online meeting link (and the venue, if the course is also held in person).
 course-error-need-a-title = A course needs a title in at least one language.
 course-error-not-draft = Only a draft can be published or deleted.
@@ -185,4 +185,4 @@ course-error-not-draft = Only a draft can be published or deleted.
 course-error-publish-missing = Before publishing, add: { $fields }.
 course-error-closed-for-edits = A cancelled or finished course cannot be changed.
 # $confirmed (Number)
-course-error-capacity-below = { $confirmed } people are already confirmed: the number of seats cannot be lower.
+course-error-capacity-below = { $confirmed } people are already signed up: the number of seats cannot be lower.

@@ -47,50 +47,47 @@ course-is-cancelled = ❌ This course has been cancelled
 course-is-over = 🏁 This course has already started or ended
 course-you-confirmed = ✅ You are signed up
 # $position (Number)
-course-you-waitlisted = ⏳ You are number { $position } on the waiting list
+course-you-waitlisted = ⏳ Your number on the waiting list: { $position }
 
 # $count (Number)
-my-courses-title = { $count ->
-    [one] <b>Your course</b>
-   *[other] <b>Your { $count } courses</b>
-}
+my-courses-title = <b>My courses ({ $count })</b>
 
 # $title (String)
-signup-profile-first = To sign up for «{ $title }» we need your profile first. It takes less than a minute, and you will be signed up right after.
+signup-profile-first = To sign up for “{ $title }” we need your profile first. It takes less than a minute, and you will be signed up right after.
 # $title (String), $when (String), $place (String) with the online link, if any
 signup-confirmed =
-    ✅ You are signed up for «{ $title }».
+    ✅ You are signed up for “{ $title }”.
     { $when }
     { $place }
     The calendar file adds it to your calendar; we will remind you before it starts.
 # $title (String), $position (Number)
-signup-waitlisted = ⏳ «{ $title }» is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
+signup-waitlisted = ⏳ “{ $title }” is full, so you are on the waiting list. Your number on the waiting list: { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
 # The same as a pop-up under the course card: no title (pop-ups hold 200 characters).
 # $position (Number)
-signup-waitlisted-alert = ⏳ The course is full, so you are on the waiting list: you are number { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
+signup-waitlisted-alert = ⏳ The course is full, so you are on the waiting list. Your number on the waiting list: { $position }. If a seat becomes free, it is yours automatically and we will tell you at once.
 # $title (String)
-signup-cancel-confirm = Cancel your place on «{ $title }»? Your seat will go to the next person on the waiting list.
+signup-cancel-confirm = Cancel your place on “{ $title }”? Your seat will go to the next person on the waiting list.
 # $title (String)
-signup-leave-waitlist-confirm = Leave the waiting list for «{ $title }»? If a seat becomes free, it will no longer be yours.
+signup-leave-waitlist-confirm = Leave the waiting list for “{ $title }”? If a seat becomes free, it will no longer be yours.
 # A pop-up: no title (pop-ups hold 200 characters; the card shows it).
 signup-left-waitlist = You have left the waiting list for this course.
 # A pop-up after "Yes, cancel": no title (pop-ups hold 200 characters; the card shows it).
 signup-cancelled = Your place on this course is cancelled.
 # $title (String), $when (String), $place (String) with the online link, if any
 signup-promoted-notice =
-    🎉 Good news: a seat on «{ $title }» has become free and it is yours — you are now signed up.
+    🎉 Good news: a seat on “{ $title }” has become free and it is yours — you are now signed up.
     { $when }
     { $place }
     The calendar file is attached.
 
-error-course-not-found = This course does not exist (any more). Send /courses to see the current ones.
+error-course-not-found = This course is no longer available. Send /courses to see the current ones.
 error-registration-closed = Registration for this course is closed.
 error-course-cancelled = This course has been cancelled.
 error-course-started = This course has already started, so your place can no longer be cancelled. Nothing has changed.
 error-not-signed-up = You are not signed up for this course.
 
 # $title (String)
-course-changed-notice = ℹ️ «{ $title }» has changed.
+course-changed-notice = ℹ️ “{ $title }” has changed.
 # $old, $new (String)
 course-changed-time =
     <b>Time</b> — was:
@@ -105,6 +102,6 @@ course-changed-place =
     { $new }
 # $title (String), $when (String)
 course-cancelled-notice =
-    ❌ «{ $title }» has been cancelled by the organisers.
+    ❌ “{ $title }” has been cancelled by the organisers.
     { $when }
     We are sorry for the inconvenience. Send /courses to see other courses.

@@ -2,7 +2,7 @@
 
 consent-request =
     <b>Before we store your profile</b>
-    To sign you up for courses, the organisers (ROCB Europe and the TRACECA Permanent Secretariat) need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else. You can see and change them with /profile and delete them with /forget at any time.
+    To sign you up for courses, the organisers — the WCO Regional Office for Capacity Building for Europe (ROCB Europe) and the Permanent Secretariat of the IGC TRACECA — need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else. You can see and change them with /profile and delete them with /forget at any time.
     Until you agree, the bot keeps only your Telegram ID, your language, when you first and last wrote to it, whether it can reach you and, while you are in the middle of a step, where you are in it, so that it can answer you. Your Telegram name and username are not stored.
 
     Do you agree?
@@ -11,7 +11,7 @@ button-consent-decline = Not now
 consent-declined = No profile has been stored: the bot keeps only your Telegram ID, your language, when you first and last wrote to it and whether it can reach you, so that it can answer you (/forget deletes them too). You can give your consent later with /profile; it is needed to sign up for courses.
 consent-thanks = Thank you. Let's fill in your profile — it takes less than a minute.
 
-profile-ask-full_name = Your full name, as it should appear on your certificate (for example: Aigerim Nurlanovna Sadykova):
+profile-ask-full_name = Your full name — surname, given name and patronymic (if you have one) — as it should appear on your certificate (for example: Sadykova Aigerim Nurlanovna):
 profile-ask-country = Your country (tap it, or type its name):
 profile-ask-organisation = Your customs administration (for example: State Revenue Committee of the Republic of Kazakhstan):
 profile-ask-position = Your position (for example: Chief inspector, Risk management department):
@@ -32,9 +32,12 @@ button-next-page = Next ›
 button-previous-page = ‹ Back
 button-keep = Keep as it is
 
+# $min, $max (Number)
 profile-error-name = Please type your full name: { $min } to { $max } characters, with letters.
 profile-error-country = I could not find this country. Tap one of the buttons, or type the name as it is written on them.
+# $min, $max (Number)
 profile-error-organisation = Please type the name of your administration: { $min } to { $max } characters.
+# $min, $max (Number)
 profile-error-position = Please type your position: { $min } to { $max } characters.
 profile-error-email = This does not look like an e-mail address (like name@customs.gov.az).
 # $city (String) what the participant typed

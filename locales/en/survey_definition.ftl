@@ -49,27 +49,27 @@ survey-template-relevance-high = Highly relevant
 ## Problems in a definition. Shown after "Line N (key): ", so they start in lower case.
 
 # $text (String) the start of the line
-survey-error-stray-line = "{ $text }" has no field name: start each line with a field or a question type and a colon, like rating: How useful was it? | Насколько это было полезно?
+survey-error-stray-line = “{ $text }” has no field name: start each line with a field or a question type and a colon, like rating: How useful was it? | Насколько это было полезно?
 # $key (String)
-survey-error-unknown-key = "{ $key }" is neither a survey field nor a question type (rating, choice, multi, yesno, text): see /newsurvey template.
+survey-error-unknown-key = “{ $key }” is neither a survey field nor a question type (rating, choice, multi, yesno, text): see /newsurvey template.
 # $key (String)
-survey-error-optional-setting = only questions can be optional: remove the "?" after "{ $key }".
+survey-error-optional-setting = only questions can be optional: remove the “?” after “{ $key }”.
 # $key (String)
-survey-error-duplicate-key = "{ $key }" is given twice: keep one of the lines.
+survey-error-duplicate-key = “{ $key }” is given twice: keep one of the lines.
 # $key (String)
-survey-error-missing = "{ $key }" is missing: surveys are in English and Russian, so add a line "{ $key }: …" too.
+survey-error-missing = “{ $key }” is missing: surveys are in English and Russian, so add a line “{ $key }: …” too.
 # $value (String)
-survey-error-course-number = "{ $value }" is not a course number: write it like course: 12 — /admin shows the course numbers.
+survey-error-course-number = “{ $value }” is not a course number: write it like course: 12 — /admin shows the course numbers.
 # $course (Number)
 survey-error-course-unknown = there is no course #{ NUMBER($course, useGrouping: 0) }: /admin shows the course numbers.
 survey-error-empty = this cannot be empty.
 # $length, $max (Number)
 survey-error-too-long = too long: { $length } characters, at most { $max }.
 # $value (String)
-survey-error-yes-no = "{ $value }" — write yes or no.
+survey-error-yes-no = “{ $value }” — write yes or no.
 survey-error-send-after-course = send_after counts from the end of a course, and this survey has none: add a line like course: 12, or leave send_after out and send the survey yourself after activating it.
 # $value (String), $max (Number) days
-survey-error-duration = "{ $value }" is not a duration: write it like 2h, 1d or 30m (d days, h hours, m minutes; at most { $max } days), or no.
+survey-error-duration = “{ $value }” is not a duration: write it like 2h, 1d or 30m (d days, h hours, m minutes; at most { $max } days), or no.
 # $value (String)
 survey-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
 # $value (String)
@@ -95,7 +95,7 @@ survey-error-question-format = { $kind ->
 }
 survey-error-rating-ends = give both ends of the scale, low then high, like | 1-5 | Poor / Плохо | Excellent / Отлично — or neither.
 # $value (String), $max (Number)
-survey-error-scale = "{ $value }" is not a scale: write it like 1-5, 1-10 or 0-10 — starting at 0 or 1, with at most { $max } points.
+survey-error-scale = “{ $value }” is not a scale: write it like 1-5, 1-10 or 0-10 — starting at 0 or 1, with at most { $max } points.
 # $count, $max (Number)
 survey-error-options-count = { $count ->
     [0] no options
@@ -103,11 +103,11 @@ survey-error-options-count = { $count ->
    *[other] { $count } options
 }: give from 2 to { $max }, separated by ;.
 # $option (String)
-survey-error-option-format = "{ $option }": write it as English / Russian, like Online / Онлайн, or as one text for both languages.
+survey-error-option-format = “{ $option }”: write it as English / Russian, like Online / Онлайн, or as one text for both languages.
 # $option (String), $length, $max (Number)
-survey-error-option-too-long = "{ $option }" is too long: { $length } characters, at most { $max }.
+survey-error-option-too-long = “{ $option }” is too long: { $length } characters, at most { $max }.
 # $option (String)
-survey-error-option-duplicate = the option "{ $option }" is listed twice.
+survey-error-option-duplicate = the option “{ $option }” is listed twice.
 
 ## The preview's additions and the built-in survey without a course.
 

@@ -1,15 +1,15 @@
 ## Объявления: диалог /announce, предпросмотр, ход рассылки и список.
 
 announce-ask-text-en = 📣 Новое объявление. Отправьте текст на английском — жирный шрифт, курсив и ссылки сохранятся. (Только на русском? Нажмите «Пропустить».)
-announce-ask-text-ru = Теперь текст на русском. Или нажмите «Один текст для всех», чтобы всем ушёл английский.
+announce-ask-text-ru = Теперь текст на русском. Или нажмите «Один текст для всех» — тогда все получат английский текст.
 button-announce-same-text = Один текст для всех
 announce-ask-media = Добавить фото или документ? Отправьте его сейчас (тексты станут подписью) или нажмите «Пропустить».
 announce-ask-audience = Кому отправить?
 button-audience-all = 👥 Всем
 button-audience-course = 📚 Участникам курса
 button-audience-language = 🌐 По языку
-button-audience-country = 🏳️ По стране
-announce-ask-course = Какого курса?
+button-audience-country = 🌍 По стране
+announce-ask-course = Участникам какого курса?
 announce-ask-status = Каким участникам этого курса?
 button-audience-status-confirmed = Записанным
 button-audience-status-waitlisted = В листе ожидания
@@ -23,11 +23,11 @@ announce-ask-daytime = Когда можно доставлять?
 button-daytime-any = Сразу, в любое время суток
 button-daytime-only = Только с 09:00 до 20:00 по времени получателя
 # $language (String), $count (Number)
-announce-preview-heading = 👁 <b>{ $language }</b>: { $count ->
-    [one] { $count } получатель увидит
-    [few] { $count } получателя увидят
-   *[many] { $count } получателей увидят
-} это:
+announce-preview-heading = 👁 <b>{ $language }</b> — так сообщение { $count ->
+    [one] увидит { $count } получатель
+    [few] увидят { $count } получателя
+   *[many] увидят { $count } получателей
+}:
 # $count (Number), $daytime (Number) 1 — только днём
 announce-preview-summary = { $count ->
     [0] В этой аудитории пока никого нет.
@@ -48,10 +48,10 @@ announce-cancelled = Объявление отменено; ничего не о
 # $zone (String)
 announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { datetime-format } (например, 15.03.2027 09:00)
 # $id (String), $when (String), $zone (String)
-announce-scheduled = Объявление №{ $id } уйдёт { $when } ({ $zone }). Оно есть в /announcements.
-announce-hint = Пожалуйста, ответьте кнопками выше или отправьте /cancel, чтобы прервать.
+announce-scheduled = Объявление №{ $id } будет отправлено { $when } ({ $zone }). Его можно найти в /announcements.
+announce-hint = Пожалуйста, ответьте кнопками выше или нажмите /cancel, чтобы выйти.
 # $count (Number)
-announce-stop-done = Остановлено. { $count ->
+announce-stop-done = Рассылка остановлена. { $count ->
     [one] { $count } сообщение не отправлено.
     [few] { $count } сообщения не отправлены.
    *[many] { $count } сообщений не отправлено.
@@ -60,7 +60,7 @@ announce-stop-done = Остановлено. { $count ->
 announce-progress =
     📣 Объявление №{ $id } отправляется: { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed } · осталось: { $remaining }
-    примерно { $eta } с (сообщения для дневного времени ждут своего часа)
+    ≈ { $eta } с до конца; сообщения «только днём» ждут в очереди
 # $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Объявление №{ $id } отправлено: доставлено { $sent } из { $total }
@@ -79,9 +79,15 @@ announce-status-sending = отправляется
 announce-status-done = отправлено
 announce-status-stopped = остановлено
 # $max (Number)
-announce-error-too-long = Текст слишком длинный: не больше { $max } символов.
+announce-error-too-long = Текст слишком длинный: допустимо не более { $max } { $max ->
+    [one] символа
+   *[other] символов
+}.
 # $max (Number)
-announce-error-caption = С фото или документом текст может быть не длиннее { $max } символов; сократите его или отправьте объявление без файла.
+announce-error-caption = С фото или документом текст может содержать не более { $max } { $max ->
+    [one] символа
+   *[other] символов
+}; сократите его или отправьте объявление без файла.
 announce-error-empty = У объявления должен быть текст хотя бы на одном языке.
 announce-error-no-courses = Нет опубликованных курсов для выбора.
 announce-error-already-sent = Это объявление уже отправлено или отменено.

@@ -1,36 +1,51 @@
 ## /audit: журнал действий организаторов.
 
 audit-none = Действий организаторов пока нет.
-# $zone (String): часовой пояс читателя
+# $count (Number), $zone (String): часовой пояс читателя
 audit-title = <b>Последние действия организаторов</b> ({ $count }, время — { $zone }):
 # $when, $who (имя), $id (id в Telegram), $what (действие словами)
 audit-line = { $when } · { $who } ({ $id }) · { $what }
+# $id (Number)
 audit-action-course-created = курс №{ $id } создан
+# $id (Number)
 audit-action-course-published = курс №{ $id } опубликован
+# $id (Number), $field (String)
 audit-action-course-edited = курс №{ $id } изменён ({ $field })
+# $id, $count (Number)
 audit-action-course-cancelled = курс №{ $id } отменён, { $count ->
         [one] уведомлён { $count } участник
         [few] уведомлены { $count } участника
        *[other] уведомлено { $count } участников
     }
+# $id (Number)
 audit-action-course-deleted = черновик курса №{ $id } удалён
-audit-action-course-attendance = посещаемость на курсе №{ $id } отмечена
+# $id (Number)
+audit-action-course-attendance = отмечено присутствие на курсе №{ $id }
+# $id (Number)
 audit-action-announcement-sent = объявление №{ $id } отправлено
+# $id (Number)
 audit-action-announcement-scheduled = объявление №{ $id } запланировано
+# $id (Number)
 audit-action-announcement-stopped = объявление №{ $id } остановлено
+# $id (Number)
 audit-action-survey-created = опрос №{ $id } создан
+# $id (Number)
 audit-action-survey-activated = опрос №{ $id } включён
+# $id, $count (Number)
 audit-action-survey-invited = приглашения в опрос №{ $id }: { $count ->
         [one] { $count } человек
         [few] { $count } человека
        *[other] { $count } человек
     }
+# $id (Number)
 audit-action-survey-deleted = черновик опроса №{ $id } удалён
+# $id, $count (Number), $format (String)
 audit-action-export-participants = выгрузка участников курса №{ $id } ({ $format }, { $count ->
         [one] { $count } строка
         [few] { $count } строки
        *[other] { $count } строк
     })
+# $id, $count (Number), $format (String)
 audit-action-export-survey = выгрузка ответов на опрос №{ $id } ({ $format }, { $count ->
         [one] { $count } строка
         [few] { $count } строки

@@ -7,7 +7,7 @@ button-delete-yes = Да, удалить черновик
 button-participants = 👥 Участники
 button-export-xlsx = 📊 Excel (XLSX)
 button-export-csv = 📄 CSV
-button-attendance = ☑️ Посещаемость
+button-attendance = ☑️ Отметить присутствие
 button-cancel-course = ❌ Отменить курс
 button-cancel-course-yes = Да, отменить и сообщить всем
 button-unlimited = Без ограничения
@@ -23,7 +23,7 @@ course-admin-status = Статус: { $status } · курс №{ $id }
 course-admin-counts = 👥 Записаны: { $confirmed }{ $capacity ->
     [0] {""}
    *[other] {" "}из { $capacity }
-} · ожидают: { $waitlisted } · отменили: { $cancelled }
+} · в листе ожидания: { $waitlisted } · отменили запись: { $cancelled }
 # $link (String)
 course-admin-link = 🔗 Ссылка для сайта и писем: { $link }
 # $fields (String)
@@ -43,15 +43,13 @@ course-deleted = Черновик удалён.
 # $title (String), $count (Number) кому сообщить
 course-cancel-confirm = Отменить «{ $title }»? { $count ->
     [0] Пока никто не записался.
-    [one] { $count } записавшемуся или ожидающему сразу сообщим.
-    [few] { $count } записавшимся или ожидающим сразу сообщим.
-   *[many] { $count } записавшимся или ожидающим сразу сообщим.
+   *[other] Все записанные и стоящие в листе ожидания (всего: { $count }) сразу получат уведомление.
 }
 # $count (Number)
 course-cancelled-done = Курс отменён. { $count ->
-    [0] Сообщать никому не нужно.
-    [one] Сообщаем { $count } участнику.
-   *[many] Сообщаем { $count } участникам.
+    [0] Уведомлять никого не нужно.
+    [one] Уведомление отправляется { $count } участнику.
+   *[many] Уведомления отправляются { $count } участникам.
 }
 # $title (String)
 course-edit-choose = Что изменить в «{ $title }»?
@@ -60,8 +58,8 @@ course-edit-current = Сейчас: { $value }
 # $count (Number) скольким участникам сообщено
 course-edit-saved = Сохранено. { $count ->
     [0] {""}
-    [one] Сообщаем об изменении { $count } участнику.
-   *[many] Сообщаем об изменении { $count } участникам.
+    [one] Уведомление об изменении отправляется { $count } участнику.
+   *[many] Уведомления об изменении отправляются { $count } участникам.
 }
 # $title (String), $count (Number)
 course-export-caption = «{ $title }»: { $count ->
@@ -70,12 +68,12 @@ course-export-caption = «{ $title }»: { $count ->
    *[many] { $count } записей
 }
 # $count (Number)
-course-participants-more = …и ещё { $count }: в выгрузке есть все.
+course-participants-more = …и ещё { $count }: полный список — в выгрузке.
 course-participants-none = Пока никто не записался.
 # $title (String)
 course-attendance-title = Кто присутствовал на «{ $title }»? Нажмите на имя, чтобы отметить или снять отметку.
 
-course-dialog-intro = Создадим курс. Отвечайте на вопросы; /cancel прерывает в любой момент. (Тексты уже готовы? Отправьте /newcourse template.)
+course-dialog-intro = Создадим курс. Отвечайте на вопросы; выйти можно в любой момент командой /cancel. (Тексты уже готовы? Отправьте /newcourse template.)
 # Как организаторы пишут дату и время (показывается в вопросах и ошибках; 15.03.2027 09:00).
 datetime-format = ДД.ММ.ГГГГ ЧЧ:ММ
 course-ask-title_en = Название на английском:
@@ -116,7 +114,7 @@ course-field-end = end
 course-field-deadline = deadline
 course-field-venue = venue
 course-field-online = online
-course-field-attendance_check_days = Проверка «Вы придёте?»
+course-field-attendance_check_days = Вопрос об участии
 course-field-attendance_check = attendance_check
 course-ask-attendance_check_days = За сколько дней до начала спросить записанных «Вы по-прежнему планируете участвовать?» Число (обычно 3) или «нет», чтобы не спрашивать:
 # $value (String)
@@ -155,7 +153,11 @@ course-template =
 
 course-error-empty = не может быть пустым.
 # $max, $length (Number)
-course-error-too-long = слишком длинно: { $length } символов, допустимо не больше { $max }.
+course-error-too-long = слишком длинный текст: { $length } { $length ->
+    [one] символ
+    [few] символа
+   *[many] символов
+}, допустимо не более { $max }.
 # $value (String)
 course-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
 # $value (String)
@@ -189,4 +191,8 @@ course-error-not-draft = Опубликовать или удалить можн
 course-error-publish-missing = Перед публикацией добавьте: { $fields }.
 course-error-closed-for-edits = Отменённый или завершённый курс изменить нельзя.
 # $confirmed (Number)
-course-error-capacity-below = Уже записаны { $confirmed } человек: мест не может быть меньше.
+course-error-capacity-below = На курс уже { $confirmed ->
+    [one] записан { $confirmed } человек
+    [few] записаны { $confirmed } человека
+   *[many] записаны { $confirmed } человек
+}: мест не может быть меньше.

@@ -9,13 +9,13 @@ catalogue-title = { $count ->
 button-manage-courses = ⚙️ Управление курсами
 button-all-courses = ‹ Все курсы
 button-sign-up = ✍️ Записаться
-button-join-waitlist = ⏳ В лист ожидания
-button-cancel-place = Не сможете прийти? Отменить запись
+button-join-waitlist = ⏳ Встать в лист ожидания
+button-cancel-place = Не сможете участвовать? Отменить запись
 button-cancel-place-yes = Да, отменить запись
 button-cancel-place-no = Нет, оставить
 button-leave-waitlist = Выйти из листа ожидания
 button-leave-waitlist-yes = Да, выйти из листа ожидания
-button-leave-waitlist-no = Нет, остаться в листе
+button-leave-waitlist-no = Нет, остаться в листе ожидания
 button-calendar = 📅 Файл для календаря
 button-back = ‹ Назад
 
@@ -49,17 +49,13 @@ course-is-cancelled = ❌ Этот курс отменён
 course-is-over = 🏁 Этот курс уже начался или закончился
 course-you-confirmed = ✅ Вы записаны
 # $position (Number)
-course-you-waitlisted = ⏳ Вы { $position }-й в листе ожидания
+course-you-waitlisted = ⏳ Ваш номер в листе ожидания: { $position }
 
 # $count (Number)
-my-courses-title = { $count ->
-    [one] <b>Ваш { $count } курс</b>
-    [few] <b>Ваши { $count } курса</b>
-   *[many] <b>Ваши { $count } курсов</b>
-}
+my-courses-title = <b>Мои курсы ({ $count })</b>
 
 # $title (String)
-signup-profile-first = Чтобы записаться на «{ $title }», сначала нужен ваш профиль. Это займёт меньше минуты, и сразу после этого вы будете записаны.
+signup-profile-first = Чтобы записаться на «{ $title }», сначала нужно заполнить профиль. Это займёт меньше минуты, и сразу после этого вы будете записаны.
 # $title (String), $when (String), $place (String) со ссылкой для онлайн-участия, если она есть
 signup-confirmed =
     ✅ Вы записаны на «{ $title }».
@@ -67,10 +63,10 @@ signup-confirmed =
     { $place }
     Файл добавит курс в ваш календарь; мы напомним вам перед началом.
 # $title (String), $position (Number)
-signup-waitlisted = ⏳ На «{ $title }» мест нет, поэтому вы в листе ожидания: вы { $position }-й. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
+signup-waitlisted = ⏳ Мест на «{ $title }» нет, поэтому вы включены в лист ожидания. Ваш номер в листе ожидания: { $position }. Если место освободится, оно автоматически перейдёт к вам, и мы сразу сообщим.
 # The same as a pop-up under the course card: no title (pop-ups hold 200 characters).
 # $position (Number)
-signup-waitlisted-alert = ⏳ Мест нет, поэтому вы в листе ожидания. Ваш номер: { $position }. Если место освободится, оно автоматически станет вашим, и мы сразу сообщим.
+signup-waitlisted-alert = ⏳ Мест нет, поэтому вы включены в лист ожидания. Ваш номер в листе ожидания: { $position }. Если место освободится, оно автоматически перейдёт к вам, и мы сразу сообщим.
 # $title (String)
 signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему в листе ожидания.
 # $title (String)
@@ -86,14 +82,14 @@ signup-promoted-notice =
     { $place }
     Файл для календаря приложен.
 
-error-course-not-found = Такого курса нет (больше нет). Отправьте /courses, чтобы увидеть актуальные.
+error-course-not-found = Этот курс больше недоступен. Отправьте /courses, чтобы увидеть актуальные курсы.
 error-registration-closed = Запись на этот курс закрыта.
 error-course-cancelled = Этот курс отменён.
 error-course-started = Курс уже начался, поэтому отменить запись больше нельзя. Ничего не изменилось.
 error-not-signed-up = Вы не записаны на этот курс.
 
 # $title (String)
-course-changed-notice = ℹ️ В курсе «{ $title }» изменения.
+course-changed-notice = ℹ️ Изменения в курсе «{ $title }».
 # $old, $new (String)
 course-changed-time =
     <b>Время</b> — было:

@@ -8,12 +8,12 @@ reminder-text =
 
 # $title (String), $when (String)
 attendance-question =
-    Вы ещё придёте на «{ $title }»?
+    Вы по-прежнему планируете участвовать в курсе «{ $title }»?
     { $when }
     Если нет, сообщите, пожалуйста: ваше место получит коллега из листа ожидания.
-button-still-coming = ✅ Да, приду
+button-still-coming = ✅ Да, буду участвовать
 button-not-coming = ❌ Нет, освободить место
 # $title (String)
-attendance-yes = Спасибо — ждём вас на «{ $title }».
+attendance-yes = Спасибо! До встречи на курсе «{ $title }».
 # $title (String)
 attendance-no = Ваше место на «{ $title }» освобождено. Спасибо, что сообщили.

@@ -64,11 +64,11 @@ survey-error-course-number = «{ $value }» — это не номер курс�
 survey-error-course-unknown = курса №{ NUMBER($course, useGrouping: 0) } нет: номера курсов показывает /admin.
 survey-error-empty = не может быть пустым.
 # $length, $max (Number)
-survey-error-too-long = слишком длинно: { $length } { $length ->
+survey-error-too-long = слишком длинный текст: { $length } { $length ->
     [one] символ
     [few] символа
    *[many] символов
-}, допустимо не больше { $max }.
+}, допустимо не более { $max }.
 # $value (String)
 survey-error-yes-no = «{ $value }» — напишите yes или no (да или нет).
 survey-error-send-after-course = send_after отсчитывается от окончания курса, а у этого опроса курса нет: добавьте строку вида course: 12 или уберите send_after и отправьте опрос сами, когда включите его.
@@ -124,11 +124,11 @@ survey-error-options-count = { $count ->
 # $option (String)
 survey-error-option-format = «{ $option }»: напишите как английский / русский, например Online / Онлайн, или одним текстом для обоих языков.
 # $option (String), $length, $max (Number)
-survey-error-option-too-long = «{ $option }» — слишком длинно: { $length } { $length ->
+survey-error-option-too-long = вариант «{ $option }» слишком длинный: { $length } { $length ->
     [one] символ
     [few] символа
    *[many] символов
-}, допустимо не больше { $max }.
+}, допустимо не более { $max }.
 # $option (String)
 survey-error-option-duplicate = вариант «{ $option }» указан дважды.
 

@@ -32,7 +32,7 @@ async def test_language_switch_applies_to_the_very_next_reply(running_bot, make_
     user.send("/start")
     await user.expect("Welcome, Giorgi!")
     user.press("Русский")
-    await user.expect_edit("Теперь бот говорит по-русски.")
+    await user.expect_edit("Язык бота: русский.")
     menu = await user.expect("Что вы хотите сделать?")
     assert "👤 Профиль" in menu.button_texts()
     user.send("/language")
@@ -40,7 +40,7 @@ async def test_language_switch_applies_to_the_very_next_reply(running_bot, make_
     user.press("English")
     await user.expect_edit("The bot now speaks English.")
     user.send("/help")
-    await user.expect("Training courses of ROCB Europe and TRACECA")
+    await user.expect("Training courses of ROCB Europe and the Permanent Secretariat")
 
 
 async def test_profile_needs_consent_and_survives_a_restart_with_the_language(
@@ -115,7 +115,7 @@ async def test_a_non_organiser_gets_the_unknown_command_reply_and_the_attempt_is
 ):
     stranger = make_user(1008, "Ivan", "ru")
     stranger.send("/whatever")
-    unknown = await stranger.expect("Я не знаю такой команды")
+    unknown = await stranger.expect("Такой команды нет")
     stranger.send("/stats")
     attempt = await stranger.next_message()
     assert attempt.plain_text == unknown.plain_text
@@ -129,27 +129,42 @@ async def test_a_non_organiser_gets_the_unknown_command_reply_and_the_attempt_is
     assert "2 users have started the bot" in stats.plain_text
 
 
-async def test_command_menus_are_registered_in_both_languages_and_for_organisers(
-    running_bot, emulator: BotAPIEmulator
-):
-    calls = emulator.calls_to("setMyCommands")
-    by_scope = {
+def _menus(emulator: BotAPIEmulator) -> dict[tuple[str, str | None], list[str]]:
+    """The descriptions each accepted setMyCommands call left, by (scope, language_code)."""
+    return {
         (
             json.dumps(c.params.get("scope") or {"type": "default"}),
             c.params.get("language_code"),
         ): [cmd["description"] for cmd in c.params["commands"]]
-        for c in calls
+        for c in emulator.calls_to("setMyCommands")
         if c.ok
     }
+
+
+async def test_command_menus_are_registered_in_both_languages_and_for_organisers(
+    running_bot, make_user, emulator: BotAPIEmulator
+):
+    by_scope = _menus(emulator)
     default = json.dumps({"type": "default"})
     assert "Courses open for sign-up" in by_scope[(default, None)]
     assert "Курсы, открытые для записи" in by_scope[(default, "ru")]
-    organiser_scopes = [k for k in by_scope if str(ORGANISER_ID) in k[0]]
-    assert organiser_scopes
-    assert all(
-        any("organisers" in d or "организаторов" in d for d in by_scope[k])
-        for k in organiser_scopes
-    )
+    assert "Главное меню" in by_scope[(default, "ru")]  # /menu
+    # Before the organiser's first message Telegram has no chat to scope a menu to.
+    refused = [c for c in emulator.calls_to("setMyCommands") if not c.ok]
+    assert refused and all(str(ORGANISER_ID) in json.dumps(c.params["scope"]) for c in refused)
+
+    # Issue 13: the menu follows the language chosen in the bot, not the app's.
+    await steps.join_organiser(make_user, language="ru")  # a Russian choice on an English app
+    organiser_scope = json.dumps({"type": "chat", "chat_id": ORGANISER_ID})
+    menu = _menus(emulator)[(organiser_scope, None)]
+    assert "Создать курс (для организаторов)" in menu and "Главное меню" in menu
+    assert emulator.calls_to("deleteMyCommands")  # the app-language variants are gone
+
+    officer = make_user(1010, "Ana", "ru")
+    await steps.join(officer, "English")
+    officer_menu = _menus(emulator)[(json.dumps({"type": "chat", "chat_id": 1010}), None)]
+    assert "Courses open for sign-up" in officer_menu
+    assert not any("organisers" in d for d in officer_menu)
 
 
 async def test_sigterm_lets_the_update_in_flight_finish_and_exits_zero(

@@ -478,7 +478,17 @@ async def test_commands_per_scope_and_language(bot: Bot, emu: BotAPIEmulator) ->
     admin = [BotCommand(command="stats", description="Stats")]
     assert await bot.set_my_commands(ru, language_code="ru")
     assert await bot.set_my_commands(en)
+    # A private chat's scope exists only once the user has written to the bot.
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id=USER_ID))
+    FakeUser(emu, USER_ID).send("/start")
     assert await bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id=USER_ID))
+    assert await bot.set_my_commands(
+        ru, scope=BotCommandScopeChat(chat_id=USER_ID), language_code="ru"
+    )
+    assert await bot.delete_my_commands(
+        scope=BotCommandScopeChat(chat_id=USER_ID), language_code="ru"
+    )
     assert [c.description for c in await bot.get_my_commands(language_code="ru")] == ["Начать"]
     assert [c.command for c in await bot.get_my_commands()] == ["start", "help"]
     scoped = await bot.get_my_commands(scope=BotCommandScopeChat(chat_id=USER_ID))

@@ -113,7 +113,7 @@ async def test_feedback_survey_from_the_end_of_a_course_to_results_and_files(
     assert reminder.button_texts() == ["📝 Start the survey"]
 
     organiser.send("/results")
-    pick = await organiser.expect("Which survey?")
+    pick = await organiser.expect("Choose a survey:")
     organiser.press(pick.button_texts()[0], pick)
     results = await organiser.expect("2 of 3")
     assert "4.5" in results.plain_text  # overall: 5 and 4

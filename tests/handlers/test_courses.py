@@ -128,9 +128,9 @@ async def test_a_waitlisted_sign_up_is_an_alert_with_the_position(make_chatter, 
         CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
     )
     alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
-    assert alert.show_alert and "you are number 1" in alert.text
+    assert alert.show_alert and "Your number on the waiting list: 1" in alert.text
     assert len(alert.text) <= 200
-    assert any("You are number 1 on the waiting list" in text for text in texts(sent))
+    assert any("Your number on the waiting list: 1" in text for text in texts(sent))
 
 
 def test_sign_up_pop_ups_fit_telegrams_200_characters_in_both_languages(localizations):
@@ -159,7 +159,7 @@ async def test_answering_no_to_still_coming_frees_the_seat_for_the_next_in_line(
     sent = await make_chatter(user_id=42).press(
         CourseCb(action=CourseAction.COMING, course_id=course_id).pack()
     )
-    assert any("see you at «Transit»" in text for text in texts(sent))
+    assert any("see you on “Transit”" in text for text in texts(sent))
 
 
 async def test_a_press_too_old_to_answer_still_does_its_work(make_chatter, db):
@@ -271,7 +271,7 @@ async def test_someone_on_the_waiting_list_leaves_it_with_its_own_words(make_cha
     )
     asked = await waiting.press(CourseCb(action=CourseAction.CANCEL, course_id=course_id).pack())
     question = " ".join(texts(asked))
-    assert "Leave the waiting list for «Transit»?" in question and "seat will go" not in question
+    assert "Leave the waiting list for “Transit”?" in question and "seat will go" not in question
     assert "Yes, leave the waiting list" in buttons(asked[-1])
     left = await waiting.press(
         CourseCb(action=CourseAction.CANCEL_YES, course_id=course_id).pack()

@@ -37,7 +37,7 @@ async def test_language_switch_takes_effect_on_the_very_next_reply(make_chatter,
     chatter = make_chatter(language_code="en")
     await chatter.send("/start")
     sent = await chatter.press(LanguageCb(code="ru").pack())
-    assert "Теперь бот говорит по-русски." in texts(sent)
+    assert "Язык бота: русский." in texts(sent)
     assert "Что вы хотите сделать?" in texts(sent)
     assert (await chatter.send("/help"))[0].text.startswith("<b>Учебные курсы")
     user = await UserRepository(db).get(chatter.user.id)
@@ -282,7 +282,7 @@ async def test_the_dialogs_cancel_button_stops_the_dialog_like_the_command(make_
     await chatter.send("Nodira Karimova")
     assert await dialog_rows(db, chatter.user.id) == 1
     sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
-    assert "Прервано" in texts(sent)[-1]
+    assert "Вы вышли из диалога" in texts(sent)[-1]
     assert await dialog_rows(db, chatter.user.id) == 0
     sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
     assert "нечего" in texts(sent)[-1]  # nothing to stop: said, not an error

@@ -36,12 +36,12 @@ async def test_sign_up_and_cancel_show_a_title_with_markup_as_typed(make_chatter
     sign_up = CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
 
     confirmed = await make_chatter(user_id=41).press(sign_up)
-    assert any(f"«{TITLE}»" in text for text in shown(confirmed))  # the calendar file's caption
+    assert any(f"“{TITLE}”" in text for text in shown(confirmed))  # the calendar file's caption
 
     waiting = await make_chatter(user_id=42).press(sign_up)
     (alert,) = alerts(waiting)
     # Issue 13: the pop-up names no title (200 characters at most); the card under it does.
-    assert "number 1" in alert and "&lt;" not in alert and TITLE not in alert
+    assert "waiting list: 1" in alert and "&lt;" not in alert and TITLE not in alert
     assert all(TITLE in text for text in shown(waiting))  # the card, edited
 
     cancel = CourseCb(action=CourseAction.CANCEL_YES, course_id=course_id).pack()

@@ -67,7 +67,7 @@ async def test_a_russian_organiser_gets_everything_in_russian(make_chatter, db):
     replies = await organiser.press(buttons(replies[-1])["✅ Включить"])
     assert any("Опрос включён" in text for text in texts(replies))
     listing = sent(await organiser.send("/results"))[-1]
-    assert listing.text == "Какой опрос?"
+    assert listing.text == "Выберите опрос:"
     results = sent(await organiser.press(next(iter(buttons(listing).values()))))[-1]
     assert "Отзыв о курсе «Transit procedures (RU)»" in results.text
 

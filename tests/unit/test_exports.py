@@ -103,11 +103,11 @@ EN_HEADERS = [
 RU_HEADERS = [
     "ФИО",
     "Страна",
-    "Служба",
+    "Ведомство",
     "Должность",
     "Эл. почта",
     "Статус",
-    "Место в листе ожидания",
+    "Номер в листе ожидания",
     "Дата записи",
     "Присутствие на курсе",
 ]
@@ -131,7 +131,7 @@ def test_rows_carry_every_field(localizations: Localizations):
         "Комитет государственных доходов",
         "Главный инспектор",
         "a.sadykova@kgd.gov.kz",
-        "Место подтверждено",
+        "Записан(а)",
         None,
         "2027-04-02 00:30",  # 20:30 UTC is past midnight in Baku (UTC+4)
         "да",
@@ -146,11 +146,11 @@ def test_xlsx_contents(localizations: Localizations):
     rows = read_xlsx(data)[1:]
     assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", None]
     assert [row[column("status")] for row in rows] == [
-        "Место подтверждено",
-        "Место подтверждено",
+        "Записан(а)",
+        "Записан(а)",
         "В листе ожидания",
         "В листе ожидания",
-        "Отменено",
+        "Запись отменена",
     ]
     # Waiting-list places are numbers a spreadsheet can sort, empty for everyone else.
     assert [row[column("waitlist_position")] for row in rows] == [None, None, 1, 2, None]

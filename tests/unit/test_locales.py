@@ -147,4 +147,4 @@ def test_the_stored_choice_wins_then_telegram_russian_then_the_default(chosen, t
 
 def test_a_variable_named_key_does_not_clash_with_the_message_key(localizations):
     text = localizations.get("en")("course-error-unknown-key", key="speaker")
-    assert '"speaker" is not a field of the form' in text
+    assert "“speaker” is not a field of the form" in text

@@ -134,8 +134,8 @@ def test_plain_text_keeps_values_as_typed_for_alerts_buttons_and_files(
     localizations: Localizations,
 ):
     t = localizations.get("en")
-    assert "«R&D <2022>»" in t.plain("signup-waitlisted", title="R&D <2022>", position=1)
-    assert "«R&amp;D &lt;2022&gt;»" in t("signup-waitlisted", title="R&D <2022>", position=1)
+    assert "“R&D <2022>”" in t.plain("signup-waitlisted", title="R&D <2022>", position=1)
+    assert "“R&amp;D &lt;2022&gt;”" in t("signup-waitlisted", title="R&D <2022>", position=1)
 
 
 def _utf16_span(text: str, part: str) -> tuple[int, int]:

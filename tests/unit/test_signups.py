@@ -88,7 +88,7 @@ async def test_cancelling_promotes_first_waitlisted_participant_and_tells_them(s
     rows = await outbox_rows(db)
     assert [(uid, kind) for uid, kind, _ in rows] == [(b, "promoted")]
     payload = rows[0][2]
-    assert "a seat on «Risk management in customs» has become free" in payload["text"]["en"]
+    assert "a seat on “Risk management in customs” has become free" in payload["text"]["en"]
     assert "освободилось место" in payload["text"]["ru"]
     assert payload["ics_course_id"] == course.id
 

@@ -144,7 +144,7 @@ def test_anonymous_responses_show_only_the_day_they_keep(localizations: Localiza
 def test_russian_headers_and_values(localizations: Localizations):
     t = localizations.get("ru")
     headers, rows = survey_rows(QUESTIONS, RESPONSES, t, anonymous=False)
-    assert headers[:4] == ["ФИО", "Страна", "Служба", "Завершено (UTC)"]
+    assert headers[:4] == ["ФИО", "Страна", "Ведомство", "Завершено (UTC)"]
     assert headers[4] == "В1. Насколько полезен был курс?"
     assert rows[0][1:3] == ["Казахстан", "Комитет государственных доходов"]
     assert rows[0][5:8] == ["Профили риска", "Чек-листы; Audit", "да"]

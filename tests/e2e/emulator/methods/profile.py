@@ -84,13 +84,15 @@ class ProfileMethods(MethodFamily):
             "has_main_web_app": False,
         }
 
-    @staticmethod
-    def _scope_key(params: Params) -> tuple[str, str]:
+    def _scope_key(self, params: Params) -> tuple[str, str]:
         scope = params.get("scope") or {"type": "default"}
         if not isinstance(scope, dict) or scope.get("type") not in SCOPES:
             raise bad("wrong parameter scope")
         if "chat_id" in scope:
             scope = {**scope, "chat_id": chat_id(scope)}
+            # Like Telegram: a private chat exists only once its user has written to the bot.
+            if scope["chat_id"] > 0 and scope["chat_id"] not in self.store.users:
+                raise bad("chat not found")
         language = str(params.get("language_code") or "")
         if language and not re.fullmatch(r"[a-z]{2}", language):
             raise bad("invalid language code specified")
