@@ -42,6 +42,8 @@ async def new_survey(
 ) -> None:
     t = ctx.t
     args = (command.args or "").strip()
+    if await in_dialog(state):  # /newsurvey again: its earlier dialog is over
+        await state.clear()
     if args.lower() == "template":
         recent = await surveys.template_courses()
         if recent:
