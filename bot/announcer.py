@@ -154,7 +154,7 @@ class Announcer:
 
     def status_text(self, t: Translator, announcement: Announcement, progress: Progress) -> str:
         values = {
-            "id": announcement.id,
+            "id": str(announcement.id),  # an id, not a number: never "1 234"
             "total": progress.total,
             "sent": progress.sent,
             "blocked": progress.blocked,

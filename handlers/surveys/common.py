@@ -46,7 +46,7 @@ def add_button(
 
 def settings_text(survey: Survey, course_title: str | None, zone: str, t: Translator) -> str:
     closes = course_texts.local_time(survey.closes_at, zone, t.locale)
-    lines = [t("survey-preview-settings", id=survey.id)]
+    lines = [t("survey-preview-settings", id=str(survey.id))]  # never "#1 234"
     if course_title:
         lines.append(t("survey-preview-course", title=course_title))
     else:

@@ -61,16 +61,16 @@ announce-stop-done = Stopped. { $count ->
     [one] 1 message was not sent.
    *[other] { $count } messages were not sent.
 }
-# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+# $id (String), $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
 announce-progress =
     📣 Announcement #{ $id } is going out: { $sent } of { $total } sent
     blocked the bot: { $blocked } · failed: { $failed } · remaining: { $remaining }
     about { $eta } s to go (messages held for daytime wait until then)
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Announcement #{ $id } is finished: { $sent } of { $total } delivered
     blocked the bot: { $blocked } · failed: { $failed }
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-stopped-report =
     ⏹ Announcement #{ $id } was stopped: { $sent } of { $total } delivered, { $cancelled } not sent
     blocked the bot: { $blocked } · failed: { $failed }

@@ -61,6 +61,7 @@ survey-kind-yesno = yes/no
 survey-kind-text = text
 survey-preview-optional = , optional
 survey-preview-language = 👁 Preview — { $language }:
+# $id (String)
 survey-preview-settings = <b>Survey #{ $id }</b>
 survey-preview-course = Course: { $title }
 survey-preview-no-course = Not linked to a course: you choose who gets it.

@@ -65,16 +65,16 @@ announce-stop-done = Остановлено. { $count ->
     [few] { $count } сообщения не отправлены.
    *[many] { $count } сообщений не отправлено.
 }
-# $id, $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
+# $id (String), $total, $sent, $blocked, $failed, $remaining, $cancelled, $eta (Number)
 announce-progress =
     📣 Объявление №{ $id } отправляется: { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed } · осталось: { $remaining }
     примерно { $eta } с (сообщения для дневного времени ждут своего часа)
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-done-report =
     ✅ Объявление №{ $id } отправлено: доставлено { $sent } из { $total }
     заблокировали бота: { $blocked } · ошибки: { $failed }
-# $id, $total, $sent, $blocked, $failed, $cancelled (Number)
+# $id (String), $total, $sent, $blocked, $failed, $cancelled (Number)
 announce-stopped-report =
     ⏹ Объявление №{ $id } остановлено: доставлено { $sent } из { $total }, не отправлено { $cancelled }
     заблокировали бота: { $blocked } · ошибки: { $failed }

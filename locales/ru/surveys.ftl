@@ -65,6 +65,7 @@ survey-kind-yesno = да/нет
 survey-kind-text = текст
 survey-preview-optional = , необязательный
 survey-preview-language = 👁 Так увидят — { $language }:
+# $id (String)
 survey-preview-settings = <b>Опрос №{ $id }</b>
 survey-preview-course = Курс: { $title }
 survey-preview-no-course = Не привязан к курсу: вы сами выберете, кому его отправить.

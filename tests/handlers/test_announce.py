@@ -250,3 +250,24 @@ def test_several_countries_are_named_then_counted(localizations):
     assert countries_name(["kz", "uz", "ge", "tm", "am", "az", "tr"], ru).endswith(
         " и ещё 5 стран"
     )
+
+
+async def test_announcement_numbers_over_999_are_shown_as_ids_without_a_space(organiser, db):
+    """Issue 13: ids are not amounts: "#1234", never "#1,234" or "№1 234"."""
+    await organiser.dp["announcements"].repos.announcements.create(
+        {
+            "id": 1234,
+            "created_by": ORGANISER_ID,
+            "text_en": "Hello",
+            "audience": '{"kind": "traceca"}',
+            "status": "done",
+        }
+    )
+    sent = await organiser.send("/announcements")
+    assert "#1234 · done" in last(sent).text
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    sent = await button(organiser, sent, "Send now")
+    sent = await button(organiser, sent, "Yes")
+    assert "Announcement #1235 is going out" in texts(sent)[-1]
