@@ -111,7 +111,6 @@ async def _confirm(
     buttons = keyboard(
         (t(yes), cb(AnnounceAction.CONFIRM, value)),
         (t("button-announce-reconsider"), cb(AnnounceAction.RECONSIDER, value)),
-        width=2,
     )
     await ctx.send(text, buttons)
 
