@@ -3,9 +3,12 @@ the TRACECA countries in one tap, or any countries ticked on a keyboard."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 
 from bot.config import LOCALES
@@ -85,53 +88,70 @@ async def audience(
     ):
         await _turn_or_tick(callback, ctx, state, action, value)
         return
+    go_on = await _answer(at, action, value, ctx, state, announcements, localizations)
+    # Only an accepted answer closes the question: a refused one leaves its buttons to retry.
     await close_buttons(callback)
+    await go_on()
+
+
+async def _answer(
+    at: State | None,
+    action: AnnounceAction,
+    value: str,
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcements: AnnouncementService,
+    localizations: Localizations,
+) -> Callable[[], Awaitable[None]]:
+    """Check a button of an audience question; what follows it, or InvalidInput."""
+    chosen: dict[str, object] | None = None
     if at == AnnounceForm.audience and action == AnnounceAction.AUDIENCE and value in KINDS:
-        if value == "all":
-            await _chosen(ctx, state, announcements, {"kind": "all"})
-        elif value == "traceca":
-            await _chosen(ctx, state, announcements, {"kind": "traceca"})
-        elif value == "course":
-            await ask_audience_course(ctx, state, announcements)
-        elif value == "language":
-            languages = [
-                (
-                    localizations.get(code)(f"button-language-{code}"),
-                    cb(AnnounceAction.LANGUAGE, code),
-                )
-                for code in LOCALES
-            ]
-            await ask(
-                ctx,
-                state,
-                AnnounceForm.audience_language,
-                "announce-ask-language",
-                *languages,
-                width=2,
-            )
-        else:
-            await ask_countries(ctx, state)
+        if value == "course":
+            if not await announcements.announceable_courses():
+                raise InvalidInput("announce-error-no-courses")
+            return lambda: ask_audience_course(ctx, state, announcements)
+        if value == "language":
+            return lambda: ask_language(ctx, state, localizations)
+        if value == "country":
+            return lambda: ask_countries(ctx, state)
+        chosen = {"kind": value}  # everyone, or the TRACECA countries
     elif at == AnnounceForm.audience_course and action == AnnounceAction.COURSE:
-        await announcements.course(button_id(value, "error-course-not-found"))
-        await keep(state, audience_course=int(value))
-        await ask_status(ctx, state)
+        course_id = (await announcements.course(button_id(value, "error-course-not-found"))).id
+
+        async def status() -> None:
+            await keep(state, audience_course=course_id)
+            await ask_status(ctx, state)
+
+        return status
     elif at == AnnounceForm.audience_status and action == AnnounceAction.STATUS:
-        course_id = (await draft(state)).get("audience_course")
-        if course_id is None or value not in COURSE_STATUSES:
-            raise InvalidInput("error-button-expired")
-        audience = {"kind": "course", "course_id": course_id, "status": value}
-        await _chosen(ctx, state, announcements, audience)
+        course = (await draft(state)).get("audience_course")
+        if course is not None and value in COURSE_STATUSES:
+            chosen = {"kind": "course", "course_id": course, "status": value}
     elif at == AnnounceForm.audience_language and action == AnnounceAction.LANGUAGE:
-        if value not in LOCALES:
-            raise InvalidInput("error-button-expired")
-        await _chosen(ctx, state, announcements, {"kind": "language", "language": value})
+        if value in LOCALES:
+            chosen = {"kind": "language", "language": value}
     elif at == AnnounceForm.audience_countries and action == AnnounceAction.DONE:
         ticked = list((await state.get_data()).get("ticked", []))
         if not ticked:
             raise InvalidInput("announce-error-no-country")
-        await _chosen(ctx, state, announcements, {"kind": "countries", "countries": ticked})
-    else:
+        chosen = {"kind": "countries", "countries": ticked}
+    if chosen is None:
         raise InvalidInput("error-button-expired")
+    audience = chosen
+    return lambda: _chosen(ctx, state, announcements, audience)
+
+
+async def ask_language(
+    ctx: UpdateContext, state: FSMContext, localizations: Localizations
+) -> None:
+    # Each language's button is written in that language, whatever the organiser's is.
+    languages = [
+        (localizations.get(code)(f"button-language-{code}"), cb(AnnounceAction.LANGUAGE, code))
+        for code in LOCALES
+    ]
+    await ask(
+        ctx, state, AnnounceForm.audience_language, "announce-ask-language", *languages, width=2
+    )
 
 
 async def ask_status(ctx: UpdateContext, state: FSMContext) -> None:

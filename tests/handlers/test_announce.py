@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from aiogram.methods import SendMessage, TelegramMethod
+from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 
 from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
 from bot.ui.keyboards import countries_sorted
@@ -271,3 +271,12 @@ async def test_announcement_numbers_over_999_are_shown_as_ids_without_a_space(or
     sent = await button(organiser, sent, "Send now")
     sent = await button(organiser, sent, "Yes")
     assert "Announcement #1235 is going out" in texts(sent)[-1]
+
+
+async def test_a_refused_audience_answer_leaves_the_question_to_answer_again(organiser):
+    sent = await to_audience(organiser)
+    refused = await button(organiser, sent, "Participants of a course")  # no course yet
+    assert "There are no published courses" in " ".join(texts(refused))
+    assert not [r for r in refused if isinstance(r, EditMessageReplyMarkup)]  # buttons kept
+    sent = await button(organiser, sent, "Everyone")
+    assert last(sent).text.startswith("Step 5 of 6\n")
