@@ -76,7 +76,7 @@ class Audience:
 def audience_sql(
     spec: dict[str, Any], default_locale: str, default_timezone: str = "UTC"
 ) -> Audience:
-    """Everyone active, a course's participants, one language, or one country."""
+    """Everyone active, a course's participants, one language, or some countries."""
     params: dict[str, Any] = {
         "default_locale": default_locale,
         # Users who have not set up a profile have no zone: they count as DEFAULT_TIMEZONE.
@@ -101,9 +101,13 @@ def audience_sql(
     elif kind == "language":
         where += f" AND {EFFECTIVE_LANGUAGE} = :language"
         params["language"] = spec["language"]
-    elif kind == "country":
+    elif kind == "country":  # one country: announcements stored before issue 13
         where += " AND u.country = :country"
         params["country"] = spec["country"]
+    elif kind == "countries":
+        # A JSON array as one parameter: any number of countries, still no SQL built from input.
+        where += " AND u.country IN (SELECT value FROM json_each(:countries))"
+        params["countries"] = json.dumps([str(code) for code in spec["countries"]])
     elif kind != "all":
         raise ValueError(f"unknown audience {spec!r}")
     return Audience(where, params)

@@ -11,12 +11,14 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.countries import BY_CODE, COUNTRIES
 from bot.errors import InvalidInput, NotFound
 from bot.i18n import Localizations
 from bot.ui import course_texts
 from storage.announcements import (
     Announcement,
     AnnouncementStatus,
+    Audience,
     audience_sql,
 )
 from storage.audit import AuditAction
@@ -30,7 +32,8 @@ from storage.users import User
 SENDABLE = (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED)
 DAY_START = time(9, 0)
 DAY_END = time(20, 0)
-AUDIENCE_KINDS = ("all", "course", "language", "country")
+# "country" (one) is what announcements stored before issue 13 may still hold.
+AUDIENCE_KINDS = ("all", "course", "language", "countries", "traceca", "country")
 COURSE_STATUSES = ("confirmed", "waitlisted", "attended", "all")
 # Courses offered as an audience or a button: published or finished ones among the latest.
 COURSE_CHOICES = 10
@@ -44,6 +47,28 @@ def daytime_start(zone: str, now: datetime) -> datetime:
         return now
     day = local.date() if local.time() < DAY_START else local.date() + timedelta(days=1)
     return datetime.combine(day, DAY_START, tzinfo=tz).astimezone(UTC)
+
+
+def traceca_codes() -> list[str]:
+    return [country.code for country in COUNTRIES if country.traceca]
+
+
+def delivery_audience(spec: dict[str, Any]) -> dict[str, Any]:
+    """The audience as the delivery engine selects it: "TRACECA countries" is stored as such
+    (and named so in the lists) and means the corridor's members when it is sent."""
+    if spec.get("kind") == "traceca":
+        return {"kind": "countries", "countries": traceca_codes()}
+    return spec
+
+
+def _check_audience(spec: dict[str, Any]) -> None:
+    """Audiences come from buttons, i.e. user input: anything malformed is refused."""
+    if spec.get("kind") not in AUDIENCE_KINDS:
+        raise InvalidInput("error-button-expired")
+    if spec.get("kind") == "countries":
+        codes = spec.get("countries")
+        if not isinstance(codes, list) or not codes or not all(c in BY_CODE for c in codes):
+            raise InvalidInput("error-button-expired")
 
 
 @dataclass(frozen=True)
@@ -95,9 +120,8 @@ class AnnouncementService:
     ) -> Announcement:
         if not (text_en or text_ru or media_file_id):
             raise InvalidInput("announce-error-empty")
-        if audience.get("kind") not in AUDIENCE_KINDS:
-            raise InvalidInput("error-button-expired")
-        audience_sql(audience, self.default_locale)  # refuses a malformed audience now
+        _check_audience(audience)
+        self._audience(audience)  # refuses a malformed audience now
         return await self.repos.announcements.create(
             {
                 "created_by": created_by,
@@ -141,9 +165,22 @@ class AnnouncementService:
             raise NotFound()
         return announcement
 
+    def _audience(self, spec: dict[str, Any]) -> Audience:
+        return audience_sql(delivery_audience(spec), self.default_locale, self.default_timezone)
+
     async def recipients_by_language(self, announcement: Announcement) -> dict[str, int]:
-        audience = audience_sql(announcement.audience_spec, self.default_locale)
+        audience = self._audience(announcement.audience_spec)
         return await self.repos.announcements.count_by_language(audience)
+
+    async def recipients(self, announcement_id: int) -> int:
+        """How many people it would reach if it were sent now (the confirmation's count)."""
+        counts = await self.recipients_by_language(await self.get(announcement_id))
+        return sum(counts.values())
+
+    async def course_title(self, course_id: int, locale: str) -> str | None:
+        """A course audience's title, for naming the audience (None: the course is gone)."""
+        course = await self.repos.courses.get(course_id)
+        return course.title(locale) if course else None
 
     async def send_now(self, announcement_id: int, *, by: int | None = None) -> int:
         """Queue one message per recipient; returns how many. `by`: the organiser who pressed
@@ -154,9 +191,7 @@ class AnnouncementService:
             announcement = await self.get(announcement_id, tx)
             if announcement.status not in SENDABLE:
                 raise InvalidInput("announce-error-already-sent")
-            audience = audience_sql(
-                announcement.audience_spec, self.default_locale, self.default_timezone
-            )
+            audience = self._audience(announcement.audience_spec)
             due: dict[str, datetime] = {}
             if announcement.daytime:
                 for zone in await tx.announcements.zones(audience):

@@ -148,11 +148,15 @@ class AnnounceAction(StrEnum):
     COURSE = "course"
     STATUS = "status"
     LANGUAGE = "lang"
-    COUNTRY = "country"
+    COUNTRY = "country"  # tick or untick a country (value: its code)
+    PAGE = "page"  # turn the country list to page `value`
+    DONE = "done"  # the ticked countries are the audience
     BUTTON = "button"
     DAYTIME = "day"
     SEND = "send"
     SCHEDULE = "schedule"
+    CONFIRM = "yes"  # "Send to 1,234 people?" - yes
+    RECONSIDER = "no"  # - no: back to the preview, nothing sent
     CANCEL = "cancel"
     STOP = "stop"
     FROM_COURSE = "fromcourse"

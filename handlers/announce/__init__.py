@@ -1,13 +1,15 @@
 """Organisers: /announce — texts in both languages (formatting kept), optional photo or
-document, an audience, an optional course button and daytime delivery; a preview of exactly
-what each language group receives; then send now, schedule, or cancel. /announcements lists
-recent ones, and Stop under a running one's status message cancels the rest."""
+document, an audience (several countries, or the TRACECA ones, among others), an optional
+course button and daytime delivery; each question as "Step N of M" with ‹ Back and ✖️ Cancel;
+a preview of exactly what each language group receives; then send now or schedule after
+"Send to 1,234 people?", or cancel. /announcements lists recent ones, and Stop under a running
+one's status message cancels the rest."""
 
 from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.announce import audience, compose, control, schedule
+from handlers.announce import audience, compose, control, navigation, options, schedule
 from handlers.announce.common import AnnounceForm
 from handlers.filters import IsOrganiser
 
@@ -19,6 +21,13 @@ router = Router(name=__name__)
 router.message.filter(IsOrganiser())
 router.callback_query.filter(IsOrganiser())
 # In this order: the audience step takes every button pressed while it is asked (another
-# one is expired there), and the dialog's hint for an unexpected message comes after every
-# step that takes a message.
-router.include_routers(audience.router, compose.router, schedule.router, control.router)
+# one is expired there), and the dialog's hint for an unexpected message (in schedule) comes
+# after every step that takes a message.
+router.include_routers(
+    audience.router,
+    compose.router,
+    options.router,
+    navigation.router,
+    schedule.router,
+    control.router,
+)

@@ -1,5 +1,5 @@
-"""What the steps of the announce dialog share: its states, the draft kept in the FSM data,
-its buttons and the audience question (asked by the dialog and by "announce this course")."""
+"""What the steps of the announce dialog share: its states and their order ("Step 4 of 6"),
+the draft kept in the FSM data, its buttons and how a question is asked."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.services.announcements import AnnouncementService
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import add_navigation, with_step
+
+MESSAGE_LIMIT = 4096
 
 
 class AnnounceForm(StatesGroup):
@@ -23,10 +26,36 @@ class AnnounceForm(StatesGroup):
     text_ru = State()
     media = State()
     audience = State()
+    # The audience's follow-up questions: part of the audience step, Back leads to its start.
+    audience_course = State()
+    audience_status = State()
+    audience_language = State()
+    audience_countries = State()
     course_button = State()
     daytime = State()
     preview = State()
     schedule = State()
+    confirm = State()
+
+
+AUDIENCE_STATES = (
+    AnnounceForm.audience,
+    AnnounceForm.audience_course,
+    AnnounceForm.audience_status,
+    AnnounceForm.audience_language,
+    AnnounceForm.audience_countries,
+)
+# The questions in order, for "Step N of M"; a course being announced already has its texts
+# and its button, so only the audience and the delivery time are asked.
+STEPS = (
+    AnnounceForm.text_en,
+    AnnounceForm.text_ru,
+    AnnounceForm.media,
+    AnnounceForm.audience,
+    AnnounceForm.course_button,
+    AnnounceForm.daytime,
+)
+COURSE_STEPS = (AnnounceForm.audience, AnnounceForm.daytime)
 
 
 def cb(action: AnnounceAction, value: str = "") -> AnnounceCb:
@@ -34,11 +63,15 @@ def cb(action: AnnounceAction, value: str = "") -> AnnounceCb:
 
 
 def keyboard(*buttons: tuple[str, AnnounceCb], width: int = 1) -> InlineKeyboardMarkup:
+    return builder(*buttons, width=width).as_markup()
+
+
+def builder(*buttons: tuple[str, AnnounceCb], width: int = 1) -> InlineKeyboardBuilder:
     kb = InlineKeyboardBuilder()
     for text, data in buttons:
         kb.button(text=text, callback_data=data)
     kb.adjust(width)
-    return kb.as_markup()
+    return kb
 
 
 async def draft(state: FSMContext) -> dict[str, Any]:
@@ -50,6 +83,19 @@ async def keep(state: FSMContext, **values: Any) -> None:
     current = await draft(state)
     current.update(values)
     await state.update_data(draft=current)
+
+
+async def forget(state: FSMContext, *names: str) -> None:
+    """Take answers out of the draft (a skipped step after going back)."""
+    current = await draft(state)
+    for name in names:
+        current.pop(name, None)
+    await state.update_data(draft=current)
+
+
+async def from_course(state: FSMContext) -> bool:
+    """The dialog started from "Announce it" under a course just published."""
+    return bool((await state.get_data()).get("from_course"))
 
 
 def button_id(value: str, error: str = "error-button-expired") -> int:
@@ -78,16 +124,55 @@ async def course_choices(
 
 
 async def ask(
-    ctx: UpdateContext, key: str, *buttons: tuple[str, AnnounceCb], width: int = 1
+    ctx: UpdateContext,
+    state: FSMContext,
+    step: State,
+    key: str,
+    *buttons: tuple[str, AnnounceCb],
+    width: int = 1,
+    kept: str | None = None,
 ) -> None:
-    """The dialog's next question (message `key`), with its buttons if it has any."""
-    await ctx.send(ctx.t(key), keyboard(*buttons, width=width) if buttons else None)
+    """Ask question `key` as step `step` (the dialog moves there): "Step N of M" above it,
+    its own buttons, then Keep as it is (when `kept`, the answer given before, is shown),
+    ‹ Back (not on the first question) and ✖️ Cancel."""
+    await state.set_state(step)
+    text, markup = await question(ctx, state, key, *buttons, width=width, kept=kept)
+    if len(text) > MESSAGE_LIMIT and kept is not None:
+        # A long text kept from before: on its own, with the question under it.
+        await ctx.send(kept)
+        kept = ctx.t("announce-kept-above")
+        text, markup = await question(ctx, state, key, *buttons, width=width, kept=kept)
+    await ctx.send(text, markup)
 
 
-async def ask_audience(ctx: UpdateContext, state: FSMContext) -> None:
-    await state.set_state(AnnounceForm.audience)
-    kinds = ("all", "course", "language", "country")
-    buttons = [
-        (ctx.t(f"button-audience-{kind}"), cb(AnnounceAction.AUDIENCE, kind)) for kind in kinds
-    ]
-    await ask(ctx, "announce-ask-audience", *buttons)
+async def question(
+    ctx: UpdateContext,
+    state: FSMContext,
+    key: str,
+    *buttons: tuple[str, AnnounceCb],
+    width: int = 1,
+    kept: str | None = None,
+    extra: InlineKeyboardBuilder | None = None,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and keyboard of the question the dialog is at (see `ask`)."""
+    t = ctx.t
+    current = await state.get_state()
+    steps = COURSE_STEPS if await from_course(state) else STEPS
+    step = (
+        AnnounceForm.audience.state if current in {s.state for s in AUDIENCE_STATES} else current
+    )
+    number = next((i for i, s in enumerate(steps, 1) if s.state == step), 1)
+    text = with_step(t, number, len(steps), t(key))
+    if kept is not None:
+        text += "\n\n" + t("announce-kept", answer=kept)
+    kb = builder(*buttons, width=width)
+    if extra is not None:
+        kb.attach(extra)
+    first = number == 1 and current == step
+    add_navigation(kb, t, back=not first, keep=kept is not None)
+    return Html(text), kb.as_markup()
+
+
+def quoted(text: str) -> Html:
+    """An organiser's own text (Telegram HTML already) shown back inside a question."""
+    return Html(f"<blockquote expandable>{text}</blockquote>")

@@ -12,6 +12,7 @@ from bot.services.announcements import AnnouncementService, Sent
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.people import person_name
+from handlers.announce.audience_names import audience_name
 from handlers.announce.common import button_id
 
 router = Router(name=__name__)
@@ -37,11 +38,14 @@ async def stop(
 @router.message(Command("announcements"))
 async def recent(message: Message, t: Translator, announcements: AnnouncementService) -> None:
     items = await announcements.recent(LISTED)
-    lines = [t("announce-list-title")] + [row_text(item, t) for item in items]
+    lines = [t("announce-list-title")]
+    for item in items:
+        audience = await audience_name(item.announcement.audience_spec, t, announcements)
+        lines.append(row_text(item, audience, t))
     await message.answer("\n".join(lines) if items else t("announce-none"))
 
 
-def row_text(item: Sent, t: Translator) -> str:
+def row_text(item: Sent, audience: str, t: Translator) -> str:
     announcement = item.announcement
     author_id = announcement.created_by
     return t(
@@ -50,6 +54,7 @@ def row_text(item: Sent, t: Translator) -> str:
         status=t(f"announce-status-{announcement.status}"),
         sent=item.progress.sent,
         total=announcement.recipients,
+        audience=audience,
         author=person_name(author_id, item.author, t, fallback=str(author_id)),
         text=(announcement.text(t.locale) or "…")[:PREVIEW_LENGTH],
     )

@@ -1,6 +1,9 @@
-"""After the preview: send now, schedule for a time in the organiser's zone, or cancel."""
+"""After the preview: send now or schedule for a time in the organiser's zone, each only
+after "Send to 1,234 people?" is confirmed; or cancel the draft."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -15,8 +18,10 @@ from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import navigation
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
-from handlers.announce.common import AnnounceForm, own_draft
+from handlers.announce.common import AnnounceForm, cb, keyboard, own_draft
+from handlers.announce.options import send_summary
 from handlers.screens.problems import problem_text, send_again
 
 router = Router(name=__name__)
@@ -28,12 +33,12 @@ async def send_now(
     callback_data: AnnounceCb,
     ctx: UpdateContext,
     state: FSMContext,
-    announcer: Announcer,
+    announcements: AnnouncementService,
 ) -> None:
     announcement_id = await own_draft(state, callback_data.value)
     await close_buttons(callback)
-    await state.clear()
-    await announcer.start_now(ctx.bot, announcement_id, by=callback.from_user.id)
+    await state.update_data(when=None)
+    await _confirm(ctx, state, announcement_id, announcements, None)
 
 
 @router.callback_query(AnnounceForm.preview, AnnounceCb.filter(F.action == AnnounceAction.CANCEL))
@@ -63,8 +68,7 @@ async def schedule_ask(
     await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
-    zone = ctx.zone
-    await ctx.send(ctx.t("announce-ask-schedule", zone=zone))
+    await ctx.send(ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t))
 
 
 @router.message(AnnounceForm.schedule, F.text, NOT_COMMAND)
@@ -73,21 +77,92 @@ async def schedule_at(
     ctx: UpdateContext,
     state: FSMContext,
     announcements: AnnouncementService,
-    announcer: Announcer,
 ) -> None:
-    user, t = ctx.user, ctx.t
-    zone = ctx.zone
+    t = ctx.t
     try:
-        when = course_fields.parse_local_datetime(message.text, zone, "scheduled_at")
+        when = course_fields.parse_local_datetime(message.text, ctx.zone, "scheduled_at")
     except FieldProblem as problem:
         await message.answer(send_again(problem_text(problem, t), t))
         return
     announcement_id = int((await state.get_data())["announcement_id"])
-    announcement = await announcements.schedule(announcement_id, when, by=user.id)
-    announcer.schedule(announcement)
+    await state.update_data(when=when.isoformat())
+    await _confirm(ctx, state, announcement_id, announcements, when)
+
+
+async def _confirm(
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcement_id: int,
+    announcements: AnnouncementService,
+    when: datetime | None,
+) -> None:
+    """ "Send to 1,234 people?" (or "Schedule for … on …?") with Yes and No."""
+    t = ctx.t
+    count = await announcements.recipients(announcement_id)
+    if when is None:
+        text = t("announce-confirm-send", count=count)
+    else:
+        local = course_texts.local_time(when, ctx.zone, t.locale)
+        text = t("announce-confirm-schedule", count=count, when=local, zone=ctx.zone)
+    await state.set_state(AnnounceForm.confirm)
+    value = str(announcement_id)
+    yes = "button-announce-confirm-schedule" if when else "button-announce-confirm-send"
+    buttons = keyboard(
+        (t(yes), cb(AnnounceAction.CONFIRM, value)),
+        (t("button-announce-reconsider"), cb(AnnounceAction.RECONSIDER, value)),
+    )
+    await ctx.send(text, buttons)
+
+
+@router.callback_query(AnnounceForm.confirm, AnnounceCb.filter(F.action == AnnounceAction.CONFIRM))
+async def confirmed(
+    callback: CallbackQuery,
+    callback_data: AnnounceCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcements: AnnouncementService,
+    announcer: Announcer,
+) -> None:
+    """Yes: sent or scheduled once; a second press finds the dialog over (out of date)."""
+    announcement_id = await own_draft(state, callback_data.value)
+    when = (await state.get_data()).get("when")
+    await close_buttons(callback)
     await state.clear()
-    local = course_texts.local_time(when, zone, t.locale)
-    await message.answer(t("announce-scheduled", id=str(announcement_id), when=local, zone=zone))
+    if when is None:
+        await announcer.start_now(ctx.bot, announcement_id, by=ctx.user.id)
+        return
+    moment = datetime.fromisoformat(when)
+    announcement = await announcements.schedule(announcement_id, moment, by=ctx.user.id)
+    announcer.schedule(announcement)
+    local = course_texts.local_time(moment, ctx.zone, ctx.t.locale)
+    await ctx.send(ctx.t("announce-scheduled", id=str(announcement_id), when=local, zone=ctx.zone))
+
+
+@router.callback_query(
+    StateFilter(AnnounceForm.confirm), AnnounceCb.filter(F.action == AnnounceAction.RECONSIDER)
+)
+async def reconsider(
+    callback: CallbackQuery,
+    callback_data: AnnounceCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcements: AnnouncementService,
+) -> None:
+    """No: back to the preview's choices; nothing is sent."""
+    announcement_id = await own_draft(state, callback_data.value)
+    await close_buttons(callback)
+    await back_to_preview(ctx, state, announcements, announcement_id)
+
+
+async def back_to_preview(
+    ctx: UpdateContext,
+    state: FSMContext,
+    announcements: AnnouncementService,
+    announcement_id: int,
+) -> None:
+    await state.set_state(AnnounceForm.preview)
+    await state.update_data(when=None)
+    await send_summary(ctx, await announcements.get(announcement_id), announcements)
 
 
 @router.message(StateFilter(AnnounceForm), NOT_COMMAND)

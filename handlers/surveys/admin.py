@@ -4,6 +4,7 @@ demand."""
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -12,7 +13,7 @@ from bot.services.surveys import SurveyService
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.replies import edit, message_of
-from handlers.surveys.common import add_button, draft_settings, survey_actions
+from handlers.surveys.common import add_button, draft_settings, in_dialog, survey_actions
 
 router = Router(name=__name__)
 
@@ -22,7 +23,11 @@ MODES = {"anon": True, "named": False}
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.MODE))
 async def set_mode(
-    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     """The preview's anonymous/named switch. The button says which mode it sets, so a double
     tap leaves the same mode."""
@@ -30,18 +35,25 @@ async def set_mode(
     preview = await surveys.switch_mode(callback_data.survey_id, anonymous)
     await callback.answer()
     if preview is not None:  # None: a double tap, the message shows this mode already
-        text, markup = draft_settings(preview, t, surveys.default_timezone)
+        dialog = await in_dialog(state)
+        text, markup = draft_settings(preview, t, surveys.default_timezone, in_dialog=dialog)
         await edit(callback, text, markup)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.ACTIVATE))
 async def activate(
-    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     """The preview's Activate button; the reply says when invitations go: on demand, now, or
-    at a time after the course (in the course's zone)."""
+    at a time after the course (in the course's zone). It ends /newsurvey's dialog."""
     launch = await surveys.launch(callback_data.survey_id, callback.from_user.id)
     await callback.answer()
+    if await in_dialog(state):
+        await state.clear()
     if launch is None:
         # A double tap: it is active already (or was deleted); the first tap's reply stands.
         return
@@ -59,10 +71,16 @@ async def activate(
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.DELETE))
 async def delete(
-    callback: CallbackQuery, callback_data: SurveyAdminCb, t: Translator, surveys: SurveyService
+    callback: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    t: Translator,
+    state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     deleted = await surveys.delete_draft(callback_data.survey_id, callback.from_user.id)
     await callback.answer()
+    if await in_dialog(state):
+        await state.clear()
     await edit(callback, t("survey-deleted" if deleted else "survey-delete-not-draft"))
 
 

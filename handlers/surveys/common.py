@@ -3,16 +3,32 @@ its keyboard, and how a delay is said."""
 
 from __future__ import annotations
 
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.services.surveys import Preview
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.dialog import add_navigation, with_step
 from storage.surveys import Survey
 
 _UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+class NewSurveyForm(StatesGroup):
+    """/newsurvey's built-in survey in two steps: the course, then the preview to check and
+    activate (Activate or Delete ends the dialog)."""
+
+    course = State()
+    preview = State()
+
+
+async def in_dialog(state: FSMContext) -> bool:
+    """The organiser is in /newsurvey's two steps (not in some other dialog)."""
+    return await state.get_state() in (NewSurveyForm.course.state, NewSurveyForm.preview.state)
 
 
 def add_button(
@@ -59,9 +75,10 @@ def duration_text(seconds: int, t: Translator) -> str:
 
 
 def draft_settings(
-    preview: Preview, t: Translator, default_zone: str
+    preview: Preview, t: Translator, default_zone: str, *, in_dialog: bool = False
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The preview's last message: the settings, and the mode, Activate and Delete buttons."""
+    """The preview's last message: the settings, and the mode, Activate and Delete buttons;
+    in /newsurvey's dialog also "Step 2 of 2", ‹ Back (to the course) and ✖️ Cancel."""
     survey, course = preview.survey, preview.course
     # Without a course, times are read and shown in the bot's zone, as in the definition.
     zone = course.timezone if course else default_zone
@@ -75,7 +92,11 @@ def draft_settings(
     add_button(kb, t("button-survey-activate"), SurveyAdminAction.ACTIVATE, survey.id)
     add_button(kb, t("button-survey-delete"), SurveyAdminAction.DELETE, survey.id)
     kb.adjust(1, 2)
-    return text + "\n\n" + t("survey-preview-check"), kb.as_markup()
+    text += "\n\n" + t("survey-preview-check")
+    if in_dialog:
+        add_navigation(kb, t)
+        text = Html(with_step(t, 2, 2, text))
+    return text, kb.as_markup()
 
 
 def survey_actions(survey: Survey, t: Translator) -> InlineKeyboardMarkup:

@@ -4,20 +4,23 @@ one-message definition) and the preview that follows it."""
 from __future__ import annotations
 
 from aiogram import F, Router, html
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import LOCALES
-from bot.errors import CourseNotFound
+from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
-from bot.services.surveys import Preview, SurveyService, questions_of
+from bot.services.surveys import Preview, SurveyNotFound, SurveyService, questions_of
 from bot.services.surveys.model import Question, QuestionKind
 from bot.ui import course_texts
-from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.callbacks import DialogAction, DialogCb, SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import add_navigation, with_step
+from bot.ui.replies import close_buttons
 from handlers.screens.problems import describe_problem, number_as_sent
-from handlers.surveys.common import add_button, draft_settings
+from handlers.surveys.common import NewSurveyForm, add_button, draft_settings, in_dialog
 from storage.surveys import Survey
 
 router = Router(name=__name__)
@@ -26,12 +29,21 @@ NO_COURSE = "none"  # the built-in survey's button for no course (else the cours
 MESSAGE_LIMIT = 4096
 
 
+STEPS = 2  # the course, then the preview to check and activate
+
+
 @router.message(Command("newsurvey"))
 async def new_survey(
-    message: Message, command: CommandObject, ctx: UpdateContext, surveys: SurveyService
+    message: Message,
+    command: CommandObject,
+    ctx: UpdateContext,
+    state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     t = ctx.t
     args = (command.args or "").strip()
+    if await in_dialog(state):  # /newsurvey again: its earlier dialog is over
+        await state.clear()
     if args.lower() == "template":
         recent = await surveys.template_courses()
         if recent:
@@ -41,7 +53,8 @@ async def new_survey(
             await message.answer(t("survey-definition-example-no-course"))
         return
     if not args:
-        await _offer_template(message, t, surveys)
+        await state.set_data({})
+        await ask_course(ctx, state, surveys)
         return
     preview, problems = await surveys.define(args, ctx.user.id)
     if preview is None:
@@ -54,8 +67,10 @@ async def new_survey(
     await send_preview(ctx, preview, surveys.default_timezone)
 
 
-async def _offer_template(message: Message, t: Translator, surveys: SurveyService) -> None:
-    """The built-in survey for a recent course, or for no course (sent on demand)."""
+async def ask_course(ctx: UpdateContext, state: FSMContext, surveys: SurveyService) -> None:
+    """Step 1: the built-in survey for a recent course, or for no course (sent on demand);
+    after ‹ Back, the course chosen before is shown and can be kept."""
+    t = ctx.t
     recent = await surveys.template_courses()
     kb = InlineKeyboardBuilder()
     for course in recent:
@@ -64,21 +79,76 @@ async def _offer_template(message: Message, t: Translator, surveys: SurveyServic
     no_course = t("button-survey-template-no-course")
     add_button(kb, no_course, SurveyAdminAction.TEMPLATE, arg=NO_COURSE)
     kb.adjust(1)
-    text = t("newsurvey-choose-course") if recent else t("newsurvey-no-courses")
-    await message.answer(text, reply_markup=kb.as_markup())
+    question = t("newsurvey-choose-course") if recent else t("newsurvey-no-courses")
+    text = with_step(t, 1, STEPS, question)
+    draft_id = (await state.get_data()).get("survey_id")
+    kept = await _chosen_course(draft_id, t, surveys) if draft_id else None
+    if kept is not None:
+        text += "\n\n" + t("newsurvey-kept", answer=kept)
+    add_navigation(kb, t, back=False, keep=kept is not None)
+    await state.set_state(NewSurveyForm.course)
+    await ctx.send(text, kb.as_markup())
+
+
+async def _chosen_course(survey_id: int, t: Translator, surveys: SurveyService) -> str | None:
+    """What the draft of this dialog is for, in words (None: it is gone)."""
+    try:
+        preview = await surveys.preview(await surveys.get(survey_id))
+    except SurveyNotFound:
+        return None
+    if preview.course is None:
+        return t("button-survey-template-no-course")
+    return preview.course.title(t.locale)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.TEMPLATE))
 async def template_for_course(
-    query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
+    query: CallbackQuery,
+    callback_data: SurveyAdminCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    surveys: SurveyService,
 ) -> None:
     arg = callback_data.arg
     if arg != NO_COURSE and not arg.isdigit():
         raise CourseNotFound()
     course_id = None if arg == NO_COURSE else int(arg)
     preview = await surveys.create_from_template(course_id, ctx.user.id)
-    await query.answer()
-    await send_preview(ctx, preview, surveys.default_timezone)
+    await close_buttons(query)
+    if await in_dialog(state):
+        # Another course after ‹ Back: the draft made for the first choice is not wanted.
+        replaced = (await state.get_data()).get("survey_id")
+        if replaced is not None:
+            await surveys.delete_draft(int(replaced))
+    await state.set_state(NewSurveyForm.preview)
+    await state.set_data({"survey_id": preview.survey.id})
+    await send_preview(ctx, preview, surveys.default_timezone, in_dialog=True)
+
+
+@router.callback_query(
+    StateFilter(NewSurveyForm.preview), DialogCb.filter(F.action == DialogAction.BACK)
+)
+async def back_to_course(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, surveys: SurveyService
+) -> None:
+    await close_buttons(callback)
+    await ask_course(ctx, state, surveys)
+
+
+@router.callback_query(
+    StateFilter(NewSurveyForm.course), DialogCb.filter(F.action == DialogAction.KEEP)
+)
+async def keep_course(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, surveys: SurveyService
+) -> None:
+    """The course chosen before stays: its draft's preview again."""
+    survey_id = (await state.get_data()).get("survey_id")
+    if survey_id is None:
+        raise InvalidInput("error-button-expired")
+    preview = await surveys.preview(await surveys.get(int(survey_id)))
+    await close_buttons(callback)
+    await state.set_state(NewSurveyForm.preview)
+    await send_preview(ctx, preview, surveys.default_timezone, in_dialog=True)
 
 
 def _question_lines(question: Question, number: int, locale: str, t: Translator) -> list[str]:
@@ -125,10 +195,13 @@ def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return parts
 
 
-async def send_preview(ctx: UpdateContext, preview: Preview, default_zone: str) -> None:
-    """The survey in every language the bot speaks, then its settings and buttons."""
+async def send_preview(
+    ctx: UpdateContext, preview: Preview, default_zone: str, *, in_dialog: bool = False
+) -> None:
+    """The survey in every language the bot speaks, then its settings and buttons (in the
+    two-step dialog: "Step 2 of 2", ‹ Back to the course and ✖️ Cancel too)."""
     for locale in LOCALES:
         for part in _chunks(preview_text(preview.survey, locale, ctx.t)):
             await ctx.send(part)
-    text, markup = draft_settings(preview, ctx.t, default_zone)
+    text, markup = draft_settings(preview, ctx.t, default_zone, in_dialog=in_dialog)
     await ctx.send(text, markup)

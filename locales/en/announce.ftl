@@ -8,6 +8,7 @@ announce-ask-audience = Who should receive it?
 button-audience-all = 👥 Everyone
 button-audience-course = 📚 Participants of a course
 button-audience-language = 🌐 By language
+button-audience-traceca = 🛣 TRACECA countries
 button-audience-country = 🌍 By country
 announce-ask-course = Which course?
 announce-ask-status = Which participants of that course?
@@ -16,7 +17,14 @@ button-audience-status-waitlisted = On the waiting list
 button-audience-status-attended = Attended
 button-audience-status-all = Confirmed and waiting
 announce-ask-language = Which language group?
-announce-ask-country = Which country?
+announce-ask-country = Which countries? Tap a country to tick it ✅ (tap again to untick), then “Done”.
+# $name (String)
+announce-country-ticked = ✅ { $name }
+# $count (Number)
+button-announce-countries-done = Done: { $count ->
+    [one] { $count } country
+   *[other] { $count } countries
+}
 announce-ask-course-button = Add a button that opens a course (to sign up)?
 button-announce-no-course = No button
 announce-ask-daytime = When may it arrive?
@@ -38,7 +46,7 @@ announce-preview-summary = { $count ->
 }
 button-announce-send = 📤 Send now
 button-announce-schedule = 🕒 Schedule
-button-announce-cancel = Cancel
+button-announce-cancel = ✖️ Cancel
 button-announce-course = 📣 Announce it
 button-announce-stop = ⏹ Stop
 button-open-course = 📚 Details and sign-up
@@ -68,8 +76,8 @@ announce-stopped-report =
     blocked the bot: { $blocked } · failed: { $failed }
 announce-none = No announcements yet. Create one with /announce.
 announce-list-title = <b>Recent announcements</b>
-# $id (String), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
-announce-list-row = #{ $id } · { $status } · { $sent }/{ $total } · by { $author } · { $text }
+# $id (String), $status (String), $sent (Number), $total (Number), $audience (String), $author (String), $text (String)
+announce-list-row = #{ $id } · { $status } · { $sent }/{ $total } · to { $audience } · by { $author } · { $text }
 announce-status-draft = draft
 announce-status-scheduled = scheduled
 announce-status-sending = sending
@@ -83,3 +91,47 @@ announce-error-empty = An announcement needs a text in at least one language.
 announce-error-no-courses = There are no published courses to choose from.
 announce-error-already-sent = This announcement has already been sent or cancelled.
 announce-error-past = That time is in the past.
+announce-error-no-country = Tick at least one country, or go back and choose another audience.
+
+# What an earlier answer was, under the question asked again after ‹ Back.
+# $answer (String)
+announce-kept = Current answer: { $answer }
+announce-kept-above = the text above
+announce-kept-media-photo = a photo
+announce-kept-media-document = a document
+announce-kept-media-none = no file
+# $title (String)
+announce-kept-course = the button of “{ $title }”
+
+# The audience in words: the preview, the kept answer and /announcements.
+# $audience (String)
+announce-preview-audience = Audience: { $audience }
+announce-audience-all = everyone
+# $title (String), $status (String)
+announce-audience-course = participants of “{ $title }”: { $status }
+announce-audience-status-confirmed = confirmed
+announce-audience-status-waitlisted = on the waiting list
+announce-audience-status-attended = attended
+announce-audience-status-all = confirmed and waiting
+# $language (String)
+announce-audience-language = the { $language } language group
+announce-audience-traceca = TRACECA countries
+# $names (String), $last (String)
+announce-audience-countries = { $names } and { $last }
+# $names (String), $count (Number)
+announce-audience-countries-more = { $names } and { $count } more
+
+# The last question before anything goes out.
+# $count (Number)
+announce-confirm-send = { $count ->
+    [one] Send to { $count } person?
+   *[other] Send to { $count } people?
+}
+# $count (Number), $when (String), $zone (String)
+announce-confirm-schedule = { $count ->
+    [one] Schedule for { $count } person on { $when } ({ $zone })?
+   *[other] Schedule for { $count } people on { $when } ({ $zone })?
+}
+button-announce-confirm-send = ✅ Yes, send
+button-announce-confirm-schedule = ✅ Yes, schedule
+button-announce-reconsider = No, back to the preview

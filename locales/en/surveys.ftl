@@ -139,3 +139,6 @@ results-export-caption = { $title }: { $count ->
         [one] one response
        *[other] { $count } responses
     }
+# The course chosen before, under the question asked again after ‹ Back.
+# $answer (String)
+newsurvey-kept = Current answer: { $answer }

@@ -8,7 +8,8 @@ announce-ask-audience = Кому отправить?
 button-audience-all = 👥 Всем
 button-audience-course = 📚 Участникам курса
 button-audience-language = 🌐 По языку
-button-audience-country = 🌍 По стране
+button-audience-traceca = 🛣 Странам ТРАСЕКА
+button-audience-country = 🌍 По странам
 announce-ask-course = Участникам какого курса?
 announce-ask-status = Каким участникам этого курса?
 button-audience-status-confirmed = Записанным
@@ -16,7 +17,15 @@ button-audience-status-waitlisted = В листе ожидания
 button-audience-status-attended = Присутствовавшим
 button-audience-status-all = Записанным и ожидающим
 announce-ask-language = Какой языковой группе?
-announce-ask-country = Какой стране?
+announce-ask-country = Каким странам? Нажмите на страну, чтобы отметить её ✅ (повторное нажатие снимает отметку), затем «Готово».
+# $name (String)
+announce-country-ticked = ✅ { $name }
+# $count (Number)
+button-announce-countries-done = Готово: { $count ->
+    [one] { $count } страна
+    [few] { $count } страны
+   *[many] { $count } стран
+}
 announce-ask-course-button = Добавить кнопку, открывающую курс (для записи)?
 button-announce-no-course = Без кнопки
 announce-ask-daytime = Когда можно доставлять?
@@ -40,7 +49,7 @@ announce-preview-summary = { $count ->
 }
 button-announce-send = 📤 Отправить сейчас
 button-announce-schedule = 🕒 Запланировать
-button-announce-cancel = Отмена
+button-announce-cancel = ✖️ Отмена
 button-announce-course = 📣 Объявить
 button-announce-stop = ⏹ Остановить
 button-open-course = 📚 Подробнее и запись
@@ -71,8 +80,8 @@ announce-stopped-report =
     заблокировали бота: { $blocked } · ошибки: { $failed }
 announce-none = Объявлений пока нет. Создайте объявление командой /announce.
 announce-list-title = <b>Последние объявления</b>
-# $id (String), $status (String), $sent (Number), $total (Number), $author (String), $text (String)
-announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · автор { $author } · { $text }
+# $id (String), $status (String), $sent (Number), $total (Number), $audience (String), $author (String), $text (String)
+announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · получатели: { $audience } · автор { $author } · { $text }
 announce-status-draft = черновик
 announce-status-scheduled = запланировано
 announce-status-sending = отправляется
@@ -92,3 +101,55 @@ announce-error-empty = У объявления должен быть текст 
 announce-error-no-courses = Нет опубликованных курсов для выбора.
 announce-error-already-sent = Это объявление уже отправлено или отменено.
 announce-error-past = Это время уже прошло.
+announce-error-no-country = Отметьте хотя бы одну страну или вернитесь назад и выберите других получателей.
+
+# Прежний ответ под вопросом, заданным снова после «‹ Назад».
+# $answer (String)
+announce-kept = Текущий ответ: { $answer }
+announce-kept-above = текст выше
+announce-kept-media-photo = фото
+announce-kept-media-document = документ
+announce-kept-media-none = без файла
+# $title (String)
+announce-kept-course = кнопка курса «{ $title }»
+
+# Получатели словами: предпросмотр, прежний ответ и /announcements.
+# $audience (String)
+announce-preview-audience = Получатели: { $audience }
+announce-audience-all = все пользователи
+# $title (String), $status (String)
+announce-audience-course = участники курса «{ $title }»: { $status }
+announce-audience-status-confirmed = записанные
+announce-audience-status-waitlisted = в листе ожидания
+announce-audience-status-attended = присутствовавшие
+announce-audience-status-all = записанные и ожидающие
+# $language (String)
+announce-audience-language = языковая группа: { $language }
+announce-audience-traceca = страны ТРАСЕКА
+# $names (String), $last (String)
+announce-audience-countries = { $names } и { $last }
+# $names (String), $count (Number)
+announce-audience-countries-more = { $names } и ещё { $count ->
+    [one] { $count } страна
+    [few] { $count } страны
+   *[many] { $count } стран
+}
+
+# Последний вопрос перед отправкой.
+# $count (Number)
+announce-confirm-send = { $count ->
+    [one] Отправить { $count } получателю?
+    [few] Отправить { $count } получателям?
+    [many] Отправить { $count } получателям?
+   *[other] Отправить { $count } получателям?
+}
+# $count (Number), $when (String), $zone (String)
+announce-confirm-schedule = { $count ->
+    [one] Запланировать отправку { $count } получателю на { $when } ({ $zone })?
+    [few] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
+    [many] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
+   *[other] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
+}
+button-announce-confirm-send = ✅ Да, отправить
+button-announce-confirm-schedule = ✅ Да, запланировать
+button-announce-reconsider = Нет, вернуться к предпросмотру

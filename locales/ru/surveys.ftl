@@ -157,3 +157,6 @@ results-export-caption = { $title }: { $count ->
         [few] { $count } ответа
        *[other] { $count } ответов
     }
+# Выбранный ранее курс под вопросом, заданным снова после «‹ Назад».
+# $answer (String)
+newsurvey-kept = Текущий ответ: { $answer }

@@ -186,10 +186,15 @@ async def no_button_right_away(organiser: FakeUser) -> None:
 
 
 async def send_now(
-    organiser: FakeUser, summary: str = "recipients in total", button: str = "📤 Send now"
+    organiser: FakeUser,
+    summary: str = "recipients in total",
+    button: str = "📤 Send now",
+    confirm: str = "✅ Yes, send",
 ) -> None:
-    """Wait for the preview's summary and send the announcement at once."""
+    """Wait for the preview's summary and send the announcement at once: Send now, then Yes
+    under "Send to N people?" (issue 13)."""
     organiser.press(button, await organiser.expect(summary))
+    organiser.press(confirm, await organiser.expect(lambda m: confirm in m.button_texts()))
 
 
 # ------------------------------------------------------------------------------ shutdown

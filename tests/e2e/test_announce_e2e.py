@@ -36,7 +36,11 @@ async def test_an_announcement_reaches_everyone_in_their_language_with_formattin
     assert '<a href="https://rocb.example.org/sw">Single Window</a>' in copy_en.text
     await organiser.expect("Russian: 2 recipients get this")
     await organiser.expect("Открыта запись")
-    await steps.send_now(organiser, "4 recipients")
+    organiser.press("📤 Send now", await organiser.expect("4 recipients"))
+    confirmation = await organiser.expect("Send to 4 people?")
+    assert confirmation.button_texts() == ["✅ Yes, send", "No, back to the preview"]
+    organiser.press("No, back to the preview", confirmation)
+    await steps.send_now(organiser, "Audience: everyone")
 
     got_en = await ana.expect("Registration is open")
     assert got_en.text == copy_en.text  # exactly the preview, formatting kept
@@ -104,6 +108,8 @@ async def test_a_scheduled_announcement_goes_out_after_a_restart(
     await organiser.expect("When should it go out? Your time (UTC)")
     when = datetime.now(UTC) + timedelta(seconds=6)
     organiser.send(when.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S"))
+    confirmation = await organiser.expect("Schedule for 2 people on")  # Ivan and the organiser
+    organiser.press("✅ Yes, schedule", confirmation)
     await organiser.expect("will go out on")
     assert await bot.stop() == 0
     assert not any("Открыта" in m.plain_text for m in ivan.messages())
@@ -184,7 +190,9 @@ async def test_the_dialog_in_russian_to_one_language_group(
     organiser.press("Без кнопки")
     await organiser.expect("Когда можно доставлять?")
     organiser.press("Сразу, в любое время суток")
-    await steps.send_now(organiser, "Всего 1 получатель", "📤 Отправить сейчас")
+    await steps.send_now(
+        organiser, "Всего 1 получатель", "📤 Отправить сейчас", "✅ Да, отправить"
+    )
     await ana.expect("Webinar on the TIR Convention")
     status = await organiser.expect("Объявление №1")
     await organiser.expect_edit("отправлено: доставлено 1 из 1", status, timeout=20)

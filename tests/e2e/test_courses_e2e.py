@@ -201,7 +201,7 @@ async def test_moving_a_course_tells_participants_the_old_and_new_time(
     organiser.press("✏️ Edit", controls)
     choose = await organiser.expect_edit("What do you want to change")
     organiser.press("Start", choose)
-    await organiser.expect("Now: 2031-03-15 09:00")
+    await organiser.expect("Now: 15.03.2031 09:00")  # as organisers type dates (issue 13)
     organiser.send("2031-04-15 10:00")
     saved = await organiser.expect("Saved.")
     assert "1 participant is being told about the change." in saved.plain_text

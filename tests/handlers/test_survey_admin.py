@@ -41,8 +41,8 @@ async def test_the_built_in_survey_for_a_course_in_two_taps(make_chatter, db):
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     offer = sent(await organiser.send("/newsurvey"))[-1]
     assert "Which course is the feedback survey for?" in offer.text
-    label, no_course = buttons(offer)
-    assert no_course == "Without a course — I'll choose who gets it"
+    label, no_course, cancel = buttons(offer)  # issue 13: the dialog's ✖️ Cancel
+    assert no_course == "Without a course — I'll choose who gets it" and cancel == "✖️ Cancel"
     replies = sent(await organiser.press(buttons(offer)[label]))
     english, russian, settings = (r.text for r in replies)
     assert "Preview — English" in english and "Would you recommend this course" in english
@@ -212,7 +212,7 @@ async def test_with_no_course_newsurvey_offers_the_built_in_survey_and_a_usable_
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     (offer,) = sent(await organiser.send("/newsurvey"))
     assert "/newsurvey template" in offer.text
-    assert list(buttons(offer)) == ["Without a course — I'll choose who gets it"]
+    assert list(buttons(offer)) == ["Without a course — I'll choose who gets it", "✖️ Cancel"]
     replies = sent(
         await organiser.press(buttons(offer)["Without a course — I'll choose who gets it"])
     )
@@ -288,7 +288,13 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
     edits = [r for r in await organiser.press(to_named) if isinstance(r, EditMessageText)]
     (edit,) = edits
     assert "Named" in edit.text and "Anonymous" not in edit.text
-    assert list(buttons(edit)) == ["🔒 Make it anonymous", "✅ Activate", "🗑 Delete"]
+    assert list(buttons(edit)) == [
+        "🔒 Make it anonymous",
+        "✅ Activate",
+        "🗑 Delete",
+        "‹ Back",  # issue 13: still the dialog's second step
+        "✖️ Cancel",
+    ]
     replies = await organiser.press(to_named)  # a double tap: nothing changes, nothing edited
     assert not [r for r in replies if isinstance(r, EditMessageText)]
     await organiser.press(buttons(edit)["✅ Activate"])
@@ -514,3 +520,49 @@ async def test_a_missing_key_file_is_reported_in_results_and_breaks_nothing(
     assert "3 finished answers could not be read" in results.text
     assert len(await db.fetch_all("SELECT * FROM survey_responses")) == 1
     assert not service.repos.surveys.keys.path(survey.id).exists()
+
+
+async def test_newsurvey_shows_its_two_steps_and_back_keeps_the_course_chosen(make_chatter, db):
+    """Issue 13: /newsurvey says "Step 1 of 2" / "Step 2 of 2" with ✖️ Cancel and ‹ Back; Back
+    shows the course chosen before, Keep as it is returns to the same draft, and another
+    course replaces the draft instead of leaving a second one behind."""
+    await publish_course(db, "Transit procedures", days=-2)
+    await publish_course(db, "Risk management", days=-3)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    surveys = organiser.dp["surveys"].repos.surveys
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    assert offer.text.startswith("Step 1 of 2\n")
+    assert "✖️ Cancel" in buttons(offer) and "‹ Back" not in buttons(offer)
+    transit = next(data for text, data in buttons(offer).items() if "Transit" in text)
+    settings = sent(await organiser.press(transit))[-1]
+    assert settings.text.startswith("Step 2 of 2\n")
+    assert {"‹ Back", "✖️ Cancel", "✅ Activate"} <= set(buttons(settings))
+
+    again = sent(await organiser.press(buttons(settings)["‹ Back"]))[-1]
+    assert again.text.startswith("Step 1 of 2\n")
+    assert "Current answer: Transit procedures" in again.text
+    kept = sent(await organiser.press(buttons(again)["Keep as it is"]))[-1]
+    assert kept.text.startswith("Step 2 of 2\n") and "Transit procedures" in kept.text
+    assert len(await surveys.latest(5)) == 1
+
+    again = sent(await organiser.press(buttons(kept)["‹ Back"]))[-1]
+    risk = next(data for text, data in buttons(again).items() if "Risk" in text)
+    settings = sent(await organiser.press(risk))[-1]
+    assert "Course: Risk management" in settings.text
+    (survey,) = await surveys.latest(5)  # the first draft was replaced, not left behind
+    await organiser.press(buttons(settings)["✅ Activate"])
+    assert (await surveys.latest(1))[0].status == "active"
+    # Activating ended the dialog: ✖️ Cancel now has nothing to stop.
+    replies = await organiser.press(buttons(settings)["✖️ Cancel"])
+    assert "There is nothing to cancel" in " ".join(texts(replies))
+    assert survey.id == (await surveys.latest(1))[0].id
+
+
+async def test_cancel_in_newsurvey_ends_the_dialog_in_russian(make_chatter, db):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, language_code="ru", name="Олена")
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    assert offer.text.startswith("Шаг 1 из 2\n")
+    settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
+    assert settings.text.startswith("Шаг 2 из 2\n")
+    assert {"‹ Назад", "✖️ Отмена"} <= set(buttons(settings))

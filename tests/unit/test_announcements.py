@@ -65,6 +65,9 @@ async def test_language_groups_follow_the_same_rule_as_the_bot(services):
         ({"kind": "all"}, {1, 2, 3, 4}),
         ({"kind": "language", "language": "ru"}, {1, 2}),
         ({"kind": "country", "country": "kz"}, {1, 4}),
+        # Issue 13: several countries, or the TRACECA ones (kz, ge, ua; not pt; 5 inactive).
+        ({"kind": "countries", "countries": ["kz", "pt"]}, {1, 3, 4}),
+        ({"kind": "traceca"}, {1, 2, 4}),
     ],
 )
 async def test_audiences_select_the_right_people(services, db, audience, expected):
@@ -196,3 +199,16 @@ async def test_a_refused_schedule_leaves_no_audit_entry(services, db, clock):
         "SELECT * FROM audit_log WHERE action = 'announcement.scheduled'"
     )
     assert scheduled == []
+
+
+@pytest.mark.parametrize(
+    "audience",
+    [
+        {"kind": "countries", "countries": []},
+        {"kind": "countries", "countries": ["kz", "xx"]},
+        {"kind": "countries", "countries": "kz"},
+    ],
+)
+async def test_a_malformed_country_audience_is_refused(services, audience):
+    with pytest.raises(InvalidInput):
+        await announce(services, audience)

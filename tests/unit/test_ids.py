@@ -72,7 +72,7 @@ def test_ids_over_999_are_shown_without_digit_grouping(localizations: Localizati
     t = localizations.get(locale)
     texts = [
         status_line(course_record(id=ID), t),
-        row_text(Sent(announcement(AnnouncementStatus.DONE), PROGRESS, None), t),
+        row_text(Sent(announcement(AnnouncementStatus.DONE), PROGRESS, None), "—", t),
         settings_text(SURVEY, None, "UTC", t),
         *(
             Announcer.status_text(t, announcement(status), PROGRESS)

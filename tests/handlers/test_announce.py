@@ -1,0 +1,282 @@
+"""/announce through the production Dispatcher (issue 13): "Step N of M" with ‹ Back and
+✖️ Cancel, answers kept on the way back, several countries or the TRACECA ones as the audience,
+and "Send to N people?" before anything is queued."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
+
+from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
+from bot.ui.keyboards import countries_sorted
+from handlers.announce.audience_names import countries_name
+from storage.database import Database
+from storage.users import UserRepository
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import Chatter, buttons, texts
+
+BACK = DialogCb(action=DialogAction.BACK).pack()
+KEEP = DialogCb(action=DialogAction.KEEP).pack()
+
+# id -> country: officers who finished their profile (Telegram language English).
+OFFICERS = {11: "kz", 12: "uz", 13: "ge", 14: "de", 15: "fr"}
+
+
+def press_data(action: AnnounceAction, value: str = "") -> str:
+    return AnnounceCb(action=action, value=value).pack()
+
+
+@pytest.fixture
+async def officers(db: Database) -> dict[int, str]:
+    users = UserRepository(db)
+    for uid, code in OFFICERS.items():
+        await users.upsert_seen(uid, "en")
+        await users.record_consent(uid)
+        await users.set_country(uid, code, "UTC")
+    return OFFICERS
+
+
+@pytest.fixture
+async def organiser(make_chatter: Any) -> Chatter:
+    chatter: Chatter = make_chatter(ORGANISER_ID, name="Olena")
+    await chatter.send("/start")
+    return chatter
+
+
+def last(sent: list[TelegramMethod[Any]]) -> SendMessage:
+    messages = [r for r in sent if isinstance(r, SendMessage)]
+    assert messages, sent
+    return messages[-1]
+
+
+async def button(chatter: Chatter, sent: list[TelegramMethod[Any]], label: str) -> Any:
+    """Press the button whose text contains `label` under the last message sent."""
+    options = buttons(last(sent))
+    matches = [data for text, data in options.items() if label in text]
+    assert matches, (label, options)
+    return await chatter.press(matches[0])
+
+
+async def texts_typed(organiser: Chatter) -> list[TelegramMethod[Any]]:
+    await organiser.send("/announce")
+    await organiser.send("Seminar on transit")
+    return await organiser.send("Семинар по транзиту")
+
+
+async def to_audience(organiser: Chatter) -> list[TelegramMethod[Any]]:
+    sent = await texts_typed(organiser)
+    return await button(organiser, sent, "Skip")
+
+
+async def to_preview(organiser: Chatter, sent: list[TelegramMethod[Any]]) -> Any:
+    """From the course button question to the preview's summary."""
+    sent = await button(organiser, sent, "No button")
+    return await button(organiser, sent, "Right away")
+
+
+async def queued_to(db: Database) -> set[int]:
+    rows = await db.fetch_all("SELECT user_id FROM outbox WHERE kind = 'announcement'")
+    return {row[0] for row in rows}
+
+
+async def test_every_announce_question_shows_its_step_with_back_and_cancel(organiser):
+    sent = await organiser.send("/announce")
+    assert last(sent).text.startswith("Step 1 of 6\n")
+    first = buttons(last(sent))
+    assert "✖️ Cancel" in first and "‹ Back" not in first  # nothing before the first question
+    sent = await organiser.send("Seminar on transit")
+    assert last(sent).text.startswith("Step 2 of 6\n")
+    sent = await organiser.send("Семинар по транзиту")
+    assert last(sent).text.startswith("Step 3 of 6\n")
+    sent = await button(organiser, sent, "Skip")
+    assert last(sent).text.startswith("Step 4 of 6\n")
+    sent = await button(organiser, sent, "By country")
+    assert last(sent).text.startswith("Step 4 of 6\n")  # a follow-up of the audience step
+    sent = await organiser.press(BACK)
+    sent = await button(organiser, sent, "Everyone")
+    assert last(sent).text.startswith("Step 5 of 6\n")
+    sent = await button(organiser, sent, "No button")
+    assert last(sent).text.startswith("Step 6 of 6\n")
+    assert {"‹ Back", "✖️ Cancel"} <= set(buttons(last(sent)))
+
+
+async def test_back_asks_again_with_the_typed_texts_kept(organiser, db):
+    sent = await texts_typed(organiser)
+    sent = await organiser.press(BACK)  # from the file question to the Russian text
+    assert "Now the text in Russian" in last(sent).text
+    assert "Current answer:" in last(sent).text and "Семинар по транзиту" in last(sent).text
+    assert "Keep as it is" in buttons(last(sent))
+    sent = await organiser.press(BACK)
+    assert "Step 1 of 6" in last(sent).text and "Seminar on transit" in last(sent).text
+    sent = await organiser.press(KEEP)
+    assert "Step 2 of 6" in last(sent).text
+    sent = await organiser.press(KEEP)
+    assert "Step 3 of 6" in last(sent).text
+    sent = await button(organiser, sent, "Skip")
+    sent = await button(organiser, sent, "Everyone")
+    await to_preview(organiser, sent)
+    row = await db.fetch_one("SELECT text_en, text_ru FROM announcements")
+    assert tuple(row) == ("Seminar on transit", "Семинар по транзиту")
+
+
+async def test_back_from_the_preview_keeps_the_audience_and_the_choices(organiser, officers):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "TRACECA")
+    sent = await to_preview(organiser, sent)
+    assert "Audience: TRACECA countries" in last(sent).text
+    sent = await organiser.press(BACK)
+    assert "Step 6 of 6" in last(sent).text
+    assert "Current answer: Right away" in last(sent).text
+    sent = await organiser.press(BACK)
+    assert "Current answer: No button" in last(sent).text
+    sent = await organiser.press(BACK)
+    assert "Step 4 of 6" in last(sent).text
+    assert "Current answer: TRACECA countries" in last(sent).text
+    sent = await organiser.press(KEEP)
+    sent = await organiser.press(KEEP)
+    sent = await organiser.press(KEEP)
+    assert "Audience: TRACECA countries" in last(sent).text
+
+
+async def test_ticked_countries_get_the_announcement_and_no_one_else(
+    organiser, officers, db, localizations
+):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "By country")
+    # Two columns, in the order of the shared country keyboard (TRACECA countries first).
+    markup = last(sent).reply_markup
+    assert markup is not None and len(markup.inline_keyboard[0]) == 2
+    order = [name for _, name in countries_sorted(localizations.get("en"))]
+    assert [b.text for b in markup.inline_keyboard[0]] == order[:2]
+    await organiser.press(press_data(AnnounceAction.COUNTRY, "kz"))
+    await organiser.press(press_data(AnnounceAction.COUNTRY, "uz"))
+    await organiser.press(press_data(AnnounceAction.COUNTRY, "ge"))
+    await organiser.press(press_data(AnnounceAction.COUNTRY, "ge"))  # untick
+    page = [code for code, _ in countries_sorted(localizations.get("en"))].index("kz") // 20
+    turned = await organiser.press(press_data(AnnounceAction.PAGE, str(page)))
+    edited = [r for r in turned if getattr(r, "reply_markup", None) is not None][-1]
+    labels = buttons(edited)
+    assert "✅ Kazakhstan" in labels and "✅ Georgia" not in labels, labels
+    sent = await organiser.press(labels["Done: 2 countries"])
+    sent = await to_preview(organiser, sent)
+    assert "Audience: Kazakhstan and Uzbekistan" in last(sent).text
+    sent = await button(organiser, sent, "Send now")
+    assert "Send to 2 people?" in last(sent).text
+    await button(organiser, sent, "Yes")
+    assert await queued_to(db) == {11, 12}  # not Georgia, Germany, France nor the organiser
+
+
+async def test_traceca_countries_in_one_tap_reach_only_the_corridor(organiser, officers, db):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "TRACECA countries")
+    sent = await to_preview(organiser, sent)
+    sent = await button(organiser, sent, "Send now")
+    assert "Send to 3 people?" in last(sent).text
+    await button(organiser, sent, "Yes")
+    assert await queued_to(db) == {11, 12, 13}  # kz, uz, ge; not de, fr
+
+
+async def test_no_at_the_confirmation_sends_nothing_and_shows_the_preview_again(
+    make_chatter, officers, db
+):
+    organiser = make_chatter(ORGANISER_ID, language_code="ru", name="Ольга")
+    await organiser.send("/start")
+    await organiser.send("/announce")
+    await organiser.send("Seminar on transit")
+    sent = await organiser.send("Семинар по транзиту")
+    sent = await button(organiser, sent, "Пропустить")
+    sent = await button(organiser, sent, "Всем")
+    sent = await button(organiser, sent, "Без кнопки")
+    sent = await button(organiser, sent, "Сразу")
+    sent = await button(organiser, sent, "Отправить сейчас")
+    assert "Отправить 6 получателям?" in last(sent).text  # five officers and the organiser
+    sent = await button(organiser, sent, "Нет")
+    assert await queued_to(db) == set()
+    assert "Получатели: все пользователи" in last(sent).text
+    assert "📤 Отправить сейчас" in buttons(last(sent))
+    sent = await button(organiser, sent, "Отправить сейчас")
+    yes = next(data for text, data in buttons(last(sent)).items() if "Да" in text)
+    await organiser.press(yes)
+    again = await organiser.press(yes)  # a second press: the dialog is over, nothing sent
+    assert not any("Объявление №" in text for text in texts(again))
+    assert len(await db.fetch_all("SELECT 1 FROM outbox WHERE kind = 'announcement'")) == 6
+
+
+async def test_a_scheduled_send_is_confirmed_with_the_count_and_the_time(organiser, officers, db):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "TRACECA")
+    sent = await to_preview(organiser, sent)
+    sent = await button(organiser, sent, "Schedule")
+    assert {"‹ Back", "✖️ Cancel"} <= set(buttons(last(sent)))
+    sent = await organiser.send("2031-05-20 09:00")
+    assert "Schedule for 3 people on" in last(sent).text and "2031" in last(sent).text
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "draft"  # nothing scheduled before Yes
+    sent = await button(organiser, sent, "Yes")
+    assert "will go out on" in texts(sent)[-1]
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "scheduled"
+
+
+async def test_the_announcements_list_names_the_audience(organiser, officers):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "TRACECA")
+    sent = await to_preview(organiser, sent)
+    sent = await button(organiser, sent, "Send now")
+    await button(organiser, sent, "Yes")
+    sent = await organiser.send("/announcements")
+    assert "to TRACECA countries" in last(sent).text
+
+
+def test_the_confirmation_counts_people_in_each_language(localizations):
+    en, ru = localizations.get("en"), localizations.get("ru")
+    assert en("announce-confirm-send", count=1234) == "Send to 1,234 people?"
+    assert en("announce-confirm-send", count=1) == "Send to 1 person?"
+    assert ru("announce-confirm-send", count=1234).replace("\xa0", " ") == (
+        "Отправить 1 234 получателям?"
+    )
+    assert ru("announce-confirm-send", count=21) == "Отправить 21 получателю?"
+
+
+def test_several_countries_are_named_then_counted(localizations):
+    en, ru = localizations.get("en"), localizations.get("ru")
+    assert countries_name(["uz", "kz"], en) == "Kazakhstan and Uzbekistan"
+    four = ["kz", "uz", "ge", "tm"]
+    named = countries_name(four, en)
+    assert named.endswith(" and 2 more") and named.count(",") == 1
+    assert countries_name(four, ru).endswith(" и ещё 2 страны")
+    assert countries_name(["kz", "uz", "ge", "tm", "am", "az", "tr"], ru).endswith(
+        " и ещё 5 стран"
+    )
+
+
+async def test_announcement_numbers_over_999_are_shown_as_ids_without_a_space(organiser, db):
+    """Issue 13: ids are not amounts: "#1234", never "#1,234" or "№1 234"."""
+    await organiser.dp["announcements"].repos.announcements.create(
+        {
+            "id": 1234,
+            "created_by": ORGANISER_ID,
+            "text_en": "Hello",
+            "audience": '{"kind": "traceca"}',
+            "status": "done",
+        }
+    )
+    sent = await organiser.send("/announcements")
+    assert "#1234 · done" in last(sent).text
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    sent = await button(organiser, sent, "Send now")
+    sent = await button(organiser, sent, "Yes")
+    assert "Announcement #1235 is going out" in texts(sent)[-1]
+
+
+async def test_a_refused_audience_answer_leaves_the_question_to_answer_again(organiser):
+    sent = await to_audience(organiser)
+    refused = await button(organiser, sent, "Participants of a course")  # no course yet
+    assert "There are no published courses" in " ".join(texts(refused))
+    assert not [r for r in refused if isinstance(r, EditMessageReplyMarkup)]  # buttons kept
+    sent = await button(organiser, sent, "Everyone")
+    assert last(sent).text.startswith("Step 5 of 6\n")
