@@ -14,7 +14,7 @@ from tests.e2e.screens.render import INSTALL_HINT, ChromiumMissing, chromium, re
 
 ROOT = Path(__file__).parents[3]
 SCREENS = ROOT / "docs" / "screens"
-DATA = SCREENS / "data"
+DATA = SCREENS / "recorded"
 
 
 def main() -> int:

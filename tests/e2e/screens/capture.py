@@ -57,7 +57,7 @@ async def capture_language(out_dir: Path, language: str, wanted: list[str]) -> l
             await bot.start()
             print(f"{language}: bot started in {time.monotonic() - began:.1f} s", flush=True)
             try:
-                cast = await make_cast(emulator, language)
+                cast = await make_cast(emulator, language, workdir / "data" / "bot.sqlite3")
                 for name in list(FLOWS)[: last + 1]:
                     title, play = FLOWS[name]
                     for rec in (cast.participant, cast.organiser, *cast.respondents):
@@ -75,7 +75,7 @@ async def capture_language(out_dir: Path, language: str, wanted: list[str]) -> l
     return written
 
 
-async def make_cast(emulator: BotAPIEmulator, language: str) -> Cast:
+async def make_cast(emulator: BotAPIEmulator, language: str, database: Path) -> Cast:
     """The officer (new to the bot), the organiser (who has chosen the language already) and
     the finished course's officers."""
 
@@ -91,7 +91,7 @@ async def make_cast(emulator: BotAPIEmulator, language: str) -> Cast:
         for user_id, (name, _, _) in zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True)
     ]
     participant = recorder(PARTICIPANT_ID, PARTICIPANT[language].first_name)
-    return Cast(language, t, participant, organiser, respondents)
+    return Cast(language, t, participant, organiser, respondents, database)
 
 
 def save(out_dir: Path, name: str, title: str, language: str, rec: ChatRecorder) -> Path:

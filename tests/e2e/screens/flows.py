@@ -5,21 +5,28 @@ wording changes; questions are recognised by the start of their prompt."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Awaitable, Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.i18n import Localizations, Translator
 from bot.services.course_fields import FieldProblem, parse_local_datetime
 from storage.courses import DIALOG_STEPS
+from storage.sql import to_db
 from tests.e2e.emulator import SentMessage
 from tests.e2e.screens.recorder import ChatRecorder
 from tests.e2e.screens.world import (
     FINISHED_COURSE,
     PARTICIPANT,
     YEAR,
+    local,
     upcoming_courses,
 )
+
+SURVEY_CLOSES = to_db(local(datetime(YEAR, 1, 31, 18), "Asia/Tashkent"))
 
 
 @dataclass
@@ -31,6 +38,7 @@ class Cast:
     participant: ChatRecorder
     organiser: ChatRecorder
     respondents: list[ChatRecorder]
+    database: Path
 
     def title(self, course: dict[str, object]) -> str:
         return str(course[f"title_{self.language}"])
@@ -188,9 +196,26 @@ async def new_course(cast: Cast) -> ChatRecorder:
             await rec.send(answer)
         elif step == "language":
             await rec.press(t.plain(f"language-name-{cast.language}"), rec.last_message())
-        else:  # a step this script does not know: take the first button it offers
-            await rec.press(rec.last_message().button_texts()[0], rec.last_message())
+        else:  # a step this script does not know: the first answer it offers as a button
+            await rec.press(first_answer(rec, t, step), rec.last_message())
+    expect_button(rec, t, "button-publish", "/newcourse did not reach the preview")
     return rec
+
+
+def first_answer(rec: ChatRecorder, t: Translator, step: str) -> str:
+    navigation = {t.plain(f"button-dialog-{key}") for key in ("back", "cancel", "keep")}
+    answers = [b for b in rec.last_message().button_texts() if b not in navigation]
+    if not answers:
+        raise AssertionError(f"add an answer for the new step {step!r} to NEW_COURSE")
+    return answers[0]
+
+
+def expect_button(rec: ChatRecorder, t: Translator, key: str, problem: str) -> None:
+    """Stop with `problem` unless the last message offers the button `key`: a flow that went
+    astray must not be drawn as if it were right."""
+    last = rec.last_message()
+    if t.plain(key) not in last.button_texts():
+        raise AssertionError(f"{problem}; the last message was: {last}")
 
 
 async def announce_preview(cast: Cast) -> ChatRecorder:
@@ -209,6 +234,7 @@ async def announce_preview(cast: Cast) -> ChatRecorder:
     await rec.press(t.plain("button-audience-all"))
     await rec.press(t.plain("button-announce-no-course"))
     await rec.press(t.plain("button-daytime-any"))
+    expect_button(rec, t, "button-announce-send", "/announce did not reach the preview")
     return rec
 
 
@@ -217,6 +243,9 @@ async def activate_survey(cast: Cast) -> None:
     rec, t = cast.organiser, cast.t
     await rec.send("/newsurvey")
     await rec.press(cast.title(FINISHED_COURSE))
+    # The draft closes two weeks from now; a fixed time keeps the texts the same every run.
+    with closing(sqlite3.connect(cast.database)) as db, db:
+        db.execute("UPDATE surveys SET closes_at = ? WHERE status = 'draft'", (SURVEY_CLOSES,))
     await rec.press(t.plain("button-survey-activate"))
 
 

@@ -221,7 +221,7 @@ body { margin: 0; width: 390px; }
 body {
   font-family: "Noto Sans", "DejaVu Sans", "Noto Color Emoji", sans-serif;
   font-size: 15px; line-height: 1.36; color: #000;
-  background: linear-gradient(160deg, #d6e4b4 0%, #b7d3a3 45%, #9ec7a8 100%);
+  background: #c5d9ae;  /* one colour, as Telegram's plain wallpapers: fewer colours to store */
   -webkit-font-smoothing: antialiased;
 }
 .header {
@@ -230,7 +230,7 @@ body {
 }
 .back { font-size: 34px; color: #3390ec; line-height: 1; margin-top: -4px; }
 .avatar {
-  width: 38px; height: 38px; border-radius: 50%; background: linear-gradient(#5fa8f5, #3a7fd5);
+  width: 38px; height: 38px; border-radius: 50%; background: #3d8ee6;
   color: #fff; font-weight: 600; font-size: 15px; display: flex; align-items: center;
   justify-content: center;
 }
