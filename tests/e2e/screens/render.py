@@ -325,6 +325,11 @@ def chromium() -> str:
     return found
 
 
+# The labels that do not fit their button: Telegram cuts them off with "…" as the page does.
+CUT_BUTTONS = """[...document.querySelectorAll('.button span:first-child')]
+  .filter(label => label.scrollWidth > label.clientWidth).map(label => label.textContent)"""
+
+
 class Browser:
     """One headless Chromium, driven over the DevTools protocol: a page per screenshot
     without starting the browser again (starting it is most of the time)."""
@@ -339,6 +344,7 @@ class Browser:
         self.target_session = ""
         self.ids = itertools.count(1)
         self.events: list[Params] = []
+        self.cut_buttons: dict[str, list[str]] = {}  # screen -> labels the phone cuts off
 
     async def __aenter__(self) -> Browser:
         self.process = await asyncio.create_subprocess_exec(
@@ -414,6 +420,10 @@ class Browser:
         """The whole page, WIDTH css px wide at device scale SCALE."""
         await self._viewport(100)  # smaller than any chat, so the content sets the height
         await self.load(page.as_uri())
+        cut = await self.call(
+            "Runtime.evaluate", session=True, expression=CUT_BUTTONS, returnByValue=True
+        )
+        self.cut_buttons[png.stem] = list(cut["result"].get("value") or [])
         metrics = await self.call("Page.getLayoutMetrics", session=True)
         height = math.ceil(metrics["cssContentSize"]["height"])
         await self._viewport(height)
@@ -435,10 +445,13 @@ class Browser:
         )
 
 
-async def _screenshots(executable: str, jobs: list[tuple[Path, Path]], profile: Path) -> None:
+async def _screenshots(
+    executable: str, jobs: list[tuple[Path, Path]], profile: Path
+) -> dict[str, list[str]]:
     async with Browser(executable, profile) as browser:
         for page, png in jobs:
             await browser.screenshot(page, png)
+    return browser.cut_buttons
 
 
 def render_all(
@@ -457,5 +470,8 @@ def render_all(
                 page = Path(tmp) / f"{recorded.stem}.html"
                 page.write_text(page_html(flow, data), encoding="utf-8")
                 jobs.append((page, out_dir / f"{recorded.stem}.png"))
-        asyncio.run(_screenshots(executable, jobs, Path(tmp) / "profile"))
+        cut_buttons = asyncio.run(_screenshots(executable, jobs, Path(tmp) / "profile"))
+    for screen, labels in cut_buttons.items():
+        if labels:  # worth a look: the phone shows these labels cut off
+            print(f"{screen}: buttons cut off: " + " | ".join(labels))
     return [png for _, png in jobs]
