@@ -3,7 +3,7 @@
 # against the real bot process and the Bot API emulator, writes what each user saw as JSON
 # (docs/screens/recorded/) and draws each flow as a phone screen with headless Chromium; it
 # lists the button labels the phone cuts off ("…"), worth a look after a change of texts.
-#   ./scripts/screens.sh                  # everything (about two minutes)
+#   ./scripts/screens.sh                  # everything (two to three minutes)
 #   ./scripts/screens.sh --flow signup    # one flow, both languages
 #   ./scripts/screens.sh render           # redraw from the JSON only
 # Drawing needs Chromium and fonts with Cyrillic and emoji (not needed by the tests):
