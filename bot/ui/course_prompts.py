@@ -44,7 +44,7 @@ def answer_buttons(
         button(t.plain("button-deadline-at-start"), CourseFormAction.DEFAULT)
     elif field == "language":
         for code in ("en", "ru"):
-            button(t.plain(f"language-name-{code}"), CourseFormAction.LANGUAGE, code)
+            button(t.plain(f"button-course-language-{code}"), CourseFormAction.LANGUAGE, code)
     kb.adjust(2 if field == "language" else 1)
     return kb
 

@@ -32,6 +32,9 @@ course-online-link-after-seat = 💻 Online — you will get the link as soon as
 course-language = 🗣 Language of instruction: { $language }
 language-name-en = English
 language-name-ru = Russian
+# The course language buttons: a word on its own, capitalised.
+button-course-language-en = English
+button-course-language-ru = Russian
 # $left, $capacity (Number)
 course-seats-left = 👥 { $left ->
     [one] { $left } seat left

@@ -33,6 +33,9 @@ course-online-link-after-seat = 💻 Онлайн — ссылку вы полу
 course-language = 🗣 Язык обучения: { $language }
 language-name-en = английский
 language-name-ru = русский
+# The course language buttons: a word on its own, capitalised.
+button-course-language-en = Английский
+button-course-language-ru = Русский
 # $left, $capacity (Number)
 course-seats-left = 👥 { $left ->
     [one] Осталось { $left } место

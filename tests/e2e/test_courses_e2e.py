@@ -154,7 +154,7 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     await organiser.expect("Окончание записи")
     organiser.press("До начала курса")
     await organiser.expect("Язык обучения")
-    organiser.press("русский")
+    organiser.press("Русский")
     preview = await organiser.expect("Предпросмотр")
     assert "Единое окно для транзита" in preview.plain_text
     assert "📍 Таможенная академия, Тбилиси" in preview.plain_text

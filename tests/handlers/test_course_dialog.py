@@ -257,7 +257,7 @@ async def test_every_edit_prompt_offers_keep_and_the_buttons_it_names(
         assert t.plain("button-dialog-keep") in buttons(prompt), field
         assert named_but_missing(prompt, t) == [], field
         if field == "language":
-            assert {t.plain("language-name-en"), t.plain("language-name-ru")} <= set(
+            assert {t.plain("button-course-language-en"), t.plain("button-course-language-ru")} <= set(
                 buttons(prompt)
             )
         await press_under_question(organiser, KEEP)
@@ -274,7 +274,7 @@ async def test_every_dialog_question_offers_the_buttons_it_names(
         assert prompt.text.startswith(t.plain("dialog-step", number=number, total=11)), step
         assert named_but_missing(prompt, t) == [], step
         if step == "language":
-            assert {t.plain("language-name-en"), t.plain("language-name-ru")} <= set(
+            assert {t.plain("button-course-language-en"), t.plain("button-course-language-ru")} <= set(
                 buttons(prompt)
             )
             break
