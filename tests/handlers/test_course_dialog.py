@@ -257,9 +257,10 @@ async def test_every_edit_prompt_offers_keep_and_the_buttons_it_names(
         assert t.plain("button-dialog-keep") in buttons(prompt), field
         assert named_but_missing(prompt, t) == [], field
         if field == "language":
-            assert {t.plain("button-course-language-en"), t.plain("button-course-language-ru")} <= set(
-                buttons(prompt)
-            )
+            assert {
+                t.plain("button-course-language-en"),
+                t.plain("button-course-language-ru"),
+            } <= set(buttons(prompt))
         await press_under_question(organiser, KEEP)
 
 
@@ -274,9 +275,10 @@ async def test_every_dialog_question_offers_the_buttons_it_names(
         assert prompt.text.startswith(t.plain("dialog-step", number=number, total=11)), step
         assert named_but_missing(prompt, t) == [], step
         if step == "language":
-            assert {t.plain("button-course-language-en"), t.plain("button-course-language-ru")} <= set(
-                buttons(prompt)
-            )
+            assert {
+                t.plain("button-course-language-en"),
+                t.plain("button-course-language-ru"),
+            } <= set(buttons(prompt))
             break
         if step == "timezone":
             assert "UTC" in buttons(prompt)

@@ -193,7 +193,9 @@ async def new_course(cast: Cast) -> ChatRecorder:
             await rec.send(typed_datetime(cast.language, answer))
         elif isinstance(answer, str):
             await rec.send(answer)
-        elif step == "language" and rec.has_button(t.plain(f"button-course-language-{cast.language}")):
+        elif step == "language" and rec.has_button(
+            t.plain(f"button-course-language-{cast.language}")
+        ):
             await rec.press(t.plain(f"button-course-language-{cast.language}"), rec.last_message())
         else:  # a step this script does not know: the first answer it offers as a button
             await rec.press(first_answer(rec, t, step), rec.last_message())
