@@ -35,11 +35,13 @@ def question_text(step: Step, t: Translator) -> str:
     if hint:
         lines += ["", f"<i>{hint}</i>"]
     if step.index == 0:
-        # Before the first answer: whether the answers will carry the person's name.
-        lines += [
-            "",
-            t("survey-first-anonymous" if step.survey.anonymous else "survey-first-named"),
-        ]
+        # Before the first answer: whether the answers will carry the person's name. The
+        # anonymous survey's explanation is long for a phone and the invitation said it in
+        # short: folded, its first lines show and the rest is a tap away.
+        if step.survey.anonymous:
+            lines += ["", f"<blockquote expandable>{t('survey-first-anonymous')}</blockquote>"]
+        else:
+            lines += ["", t("survey-first-named")]
     return "\n".join(lines)
 
 

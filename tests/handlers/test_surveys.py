@@ -225,6 +225,9 @@ async def test_the_first_question_says_whether_the_survey_is_anonymous_or_named(
     first = sent(await chatter.press(start_data(anonymous.id)))[-1]
     assert "🔒 Anonymous survey." in first.text
     assert "when you finish, they are stored without your Telegram ID" in first.text
+    # Issue 13: the long explanation is folded on a phone (its first lines show; tap for all).
+    assert "<blockquote expandable>🔒 Anonymous survey." in first.text
+    assert "Named survey" not in first.text
     await chatter.press(LanguageCb(code="ru").pack())
     again = sent(await chatter.press(start_data(anonymous.id)))[-1]
     assert "🔒 Анонимный опрос." in again.text
