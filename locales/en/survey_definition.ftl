@@ -71,9 +71,9 @@ survey-error-send-after-course = send_after counts from the end of a course, and
 # $value (String), $max (Number) days
 survey-error-duration = “{ $value }” is not a duration: write it like 2h, 1d or 30m (d days, h hours, m minutes; at most { $max } days), or no.
 # $value (String)
-survey-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
+survey-error-timezone = “{ $value }” is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
 # $value (String)
-survey-error-datetime-format = "{ $value }" is not a date and time as { datetime-format } (for example 31.03.2027 23:59).
+survey-error-datetime-format = “{ $value }” is not a date and time as { datetime-format } (for example 31.03.2027 23:59).
 # $value (String)
 survey-error-no-such-date = { $value } does not exist in the calendar.
 # $value (String), $zone (String)

@@ -76,9 +76,9 @@ survey-error-send-after-course = send_after отсчитывается от ок
 survey-error-duration = «{ $value }» — это не срок: напишите, например, 2h, 1d или 30m (d — дни, h — часы, m — минуты; не больше { $max } { $max ->
     [one] дня
    *[other] дней
-}) или no.
+}) или no (нет).
 # $value (String)
-survey-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
+survey-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название в формате IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
 # $value (String)
 survey-error-datetime-format = «{ $value }» — это не дата и время в формате { datetime-format } (например, 31.03.2027 23:59).
 # $value (String)

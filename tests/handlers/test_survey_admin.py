@@ -63,7 +63,7 @@ async def test_a_russian_organiser_gets_everything_in_russian(make_chatter, db):
     offer = sent(await organiser.send("/newsurvey"))[-1]
     assert "Для какого курса опрос?" in offer.text
     replies = sent(await organiser.press(next(iter(buttons(offer).values()))))
-    assert "Так увидят — английский" in replies[0].text
+    assert "Предпросмотр (язык: английский)" in replies[0].text
     replies = await organiser.press(buttons(replies[-1])["✅ Включить"])
     assert any("Опрос включён" in text for text in texts(replies))
     listing = sent(await organiser.send("/results"))[-1]
