@@ -95,13 +95,13 @@ announce-error-no-country = Tick at least one country, or go back and choose ano
 
 # What an earlier answer was, under the question asked again after ‹ Back.
 # $answer (String)
-announce-kept = Current answer: { $answer }
+announce-kept = Now: { $answer }
 announce-kept-above = the text above
 announce-kept-media-photo = a photo
 announce-kept-media-document = a document
 announce-kept-media-none = no file
 # $title (String)
-announce-kept-course = the button of “{ $title }”
+announce-kept-course = a button that opens “{ $title }”
 
 # The audience in words: the preview, the kept answer and /announcements.
 # $audience (String)

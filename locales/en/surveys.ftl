@@ -141,4 +141,4 @@ results-export-caption = { $title }: { $count ->
     }
 # The course chosen before, under the question asked again after ‹ Back.
 # $answer (String)
-newsurvey-kept = Current answer: { $answer }
+newsurvey-kept = Now: { $answer }

@@ -105,7 +105,7 @@ announce-error-no-country = Отметьте хотя бы одну страну
 
 # Прежний ответ под вопросом, заданным снова после «‹ Назад».
 # $answer (String)
-announce-kept = Текущий ответ: { $answer }
+announce-kept = Сейчас: { $answer }
 announce-kept-above = текст выше
 announce-kept-media-photo = фото
 announce-kept-media-document = документ

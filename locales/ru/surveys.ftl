@@ -162,4 +162,4 @@ results-export-caption = { $title }: { $count ->
     }
 # Выбранный ранее курс под вопросом, заданным снова после «‹ Назад».
 # $answer (String)
-newsurvey-kept = Текущий ответ: { $answer }
+newsurvey-kept = Сейчас: { $answer }
