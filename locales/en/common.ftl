@@ -11,7 +11,7 @@ fallback-unknown-command = I don't know this command. Send /help to see what I c
 fallback-not-understood = I only understand buttons and commands here. Send /start for the menu or /help for the list of commands.
 fallback-in-dialog = Please answer the question above, or send /cancel to stop.
 
-cancel-done = Stopped. Nothing else was changed; what you had already answered is kept.
+cancel-done = Stopped. Profile answers you had already given are saved; the rest of this dialog is discarded.
 cancel-nothing = There is nothing to cancel. Send /start for the menu.
 
 menu-title = What would you like to do?
