@@ -41,7 +41,7 @@ announce-preview-summary = { $count ->
     [one] <b>{ $count } recipient</b> in total.
    *[other] <b>{ $count } recipients</b> in total.
 }{ $daytime ->
-    [1] {" "}Each gets it between 09:00 and 20:00 of their own time.
+    [1] {" "}Each recipient gets it between 09:00 and 20:00 in their own time zone.
    *[other] {""}
 }
 button-announce-send = 📤 Send now

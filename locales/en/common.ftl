@@ -2,7 +2,7 @@
 
 error-generic = Something went wrong on our side. Please try again in a minute.
 error-not-found = This item no longer exists.
-error-consent-required = First allow us to store your profile: open /profile.
+error-consent-required = Please allow us to store your profile first: open /profile.
 error-unknown-language = This language is not available. Choose English or Русский.
 error-button-expired = This button is out of date. Send /start to see the menu again.
 error-not-your-chat = This button belongs to another chat.

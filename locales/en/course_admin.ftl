@@ -47,7 +47,7 @@ course-cancel-confirm = Cancel “{ $title }”? { $count ->
 }
 # $count (Number)
 course-cancelled-done = The course is cancelled. { $count ->
-    [0] Nobody needed to be told.
+    [0] There was nobody to notify.
     [one] 1 participant is being notified.
    *[other] { $count } participants are being notified.
 }

@@ -38,7 +38,10 @@ course-seats-left = 👥 { $left ->
    *[other] { $left } seats left
 } of { $capacity }
 # $capacity (Number)
-course-seats-full = 👥 All { $capacity } seats are taken — you can join the waiting list
+course-seats-full = 👥 { $capacity ->
+    [one] The only seat is
+   *[other] All { $capacity } seats are
+} taken — you can join the waiting list
 course-seats-unlimited = 👥 No limit on seats
 # $deadline (String)
 course-deadline = ⏳ Registration open until { $deadline }
