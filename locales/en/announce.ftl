@@ -1,9 +1,9 @@
 ## Announcements: the /announce dialog, preview, progress and the list.
 
-announce-ask-text-en = 📣 New announcement. Send the text in English — bold, italic and links are kept exactly. (Only Russian? Tap Skip.)
+announce-ask-text-en = 📣 New announcement. Send the text in English — bold, italic and links are kept exactly. (Only in Russian? Tap “Skip”.)
 announce-ask-text-ru = Now the text in Russian. Or tap “Same text for everyone” to send the English one to all.
 button-announce-same-text = Same text for everyone
-announce-ask-media = Add a photo or a document? Send it now (the texts above become its caption), or tap Skip.
+announce-ask-media = Add a photo or a document? Send it now (the texts above become its caption), or tap “Skip”.
 announce-ask-audience = Who should receive it?
 button-audience-all = 👥 Everyone
 button-audience-course = 📚 Participants of a course
@@ -12,10 +12,10 @@ button-audience-traceca = 🛣 TRACECA countries
 button-audience-country = 🌍 By country
 announce-ask-course = Which course?
 announce-ask-status = Which participants of that course?
-button-audience-status-confirmed = Confirmed
+button-audience-status-confirmed = Signed up
 button-audience-status-waitlisted = On the waiting list
 button-audience-status-attended = Attended
-button-audience-status-all = Confirmed and waiting
+button-audience-status-all = Signed up and waiting
 announce-ask-language = Which language group?
 announce-ask-country = Which countries? Tap a country to tick it ✅ (tap again to untick), then “Done”.
 # $name (String)
@@ -41,7 +41,7 @@ announce-preview-summary = { $count ->
     [one] <b>{ $count } recipient</b> in total.
    *[other] <b>{ $count } recipients</b> in total.
 }{ $daytime ->
-    [1] {" "}Each gets it between 09:00 and 20:00 of their own time.
+    [1] {" "}Each recipient gets it between 09:00 and 20:00 in their own time zone.
    *[other] {""}
 }
 button-announce-send = 📤 Send now
@@ -95,13 +95,13 @@ announce-error-no-country = Tick at least one country, or go back and choose ano
 
 # What an earlier answer was, under the question asked again after ‹ Back.
 # $answer (String)
-announce-kept = Current answer: { $answer }
+announce-kept = Now: { $answer }
 announce-kept-above = the text above
 announce-kept-media-photo = a photo
 announce-kept-media-document = a document
 announce-kept-media-none = no file
 # $title (String)
-announce-kept-course = the button of “{ $title }”
+announce-kept-course = a button that opens “{ $title }”
 
 # The audience in words: the preview, the kept answer and /announcements.
 # $audience (String)
@@ -109,10 +109,10 @@ announce-preview-audience = Audience: { $audience }
 announce-audience-all = everyone
 # $title (String), $status (String)
 announce-audience-course = participants of “{ $title }”: { $status }
-announce-audience-status-confirmed = confirmed
+announce-audience-status-confirmed = signed up
 announce-audience-status-waitlisted = on the waiting list
 announce-audience-status-attended = attended
-announce-audience-status-all = confirmed and waiting
+announce-audience-status-all = signed up and waiting
 # $language (String)
 announce-audience-language = the { $language } language group
 announce-audience-traceca = TRACECA countries

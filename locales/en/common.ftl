@@ -2,7 +2,7 @@
 
 error-generic = Something went wrong on our side. Please try again in a minute.
 error-not-found = This item no longer exists.
-error-consent-required = First allow us to store your profile: open /profile.
+error-consent-required = Please allow us to store your profile first: open /profile.
 error-unknown-language = This language is not available. Choose English or Русский.
 error-button-expired = This button is out of date. Send /start to see the menu again.
 error-not-your-chat = This button belongs to another chat.
@@ -11,7 +11,7 @@ fallback-unknown-command = I don't know this command. Send /help to see what I c
 fallback-not-understood = I only understand buttons and commands here. Send /start for the menu or /help for the list of commands.
 fallback-in-dialog = Please answer the question above, or send /cancel to stop.
 
-cancel-done = Stopped. Nothing else was changed; what you had already answered is kept.
+cancel-done = Stopped. Profile answers you had already given are saved; the rest of this dialog is discarded.
 cancel-nothing = There is nothing to cancel. Send /start for the menu.
 
 menu-title = What would you like to do?
@@ -34,7 +34,7 @@ cmd-language = Change language
 cmd-help = What this bot does
 cmd-cancel = Stop the current dialog
 cmd-forget = Delete my personal data
-cmd-announce = Announce to officers (organisers)
+cmd-announce = Send an announcement (organisers)
 cmd-announcements = Recent announcements (organisers)
 cmd-newcourse = Create a course (organisers)
 cmd-admin = All courses (organisers)

@@ -20,7 +20,7 @@ course-status-finished = finished
 # $status (String), $id (String)
 course-admin-status = Status: { $status } · course #{ $id }
 # $confirmed, $capacity, $waitlisted, $cancelled (Number); capacity 0 means no limit
-course-admin-counts = 👥 Confirmed: { $confirmed }{ $capacity ->
+course-admin-counts = 👥 Signed up: { $confirmed }{ $capacity ->
     [0] {""}
    *[other] {" "}of { $capacity }
 } · waiting list: { $waitlisted } · cancelled: { $cancelled }
@@ -47,7 +47,7 @@ course-cancel-confirm = Cancel “{ $title }”? { $count ->
 }
 # $count (Number)
 course-cancelled-done = The course is cancelled. { $count ->
-    [0] Nobody needed to be told.
+    [0] There was nobody to notify.
     [one] 1 participant is being notified.
    *[other] { $count } participants are being notified.
 }
@@ -76,15 +76,15 @@ course-dialog-intro = Let's create a course. Answer each question; /cancel stops
 # How organisers type a date and time (the prompts and errors show it; 15.03.2027 09:00).
 datetime-format = DD.MM.YYYY HH:MM
 course-ask-title_en = Title in English:
-course-ask-title_ru = Title in Russian (or Skip and add it before publishing):
-course-ask-description_en = Description in English — topics, audience, trainers (or Skip):
-course-ask-description_ru = Description in Russian (or Skip):
+course-ask-title_ru = Title in Russian (or tap “Skip” and add it before publishing):
+course-ask-description_en = Description in English — topics, audience, trainers (or tap “Skip”):
+course-ask-description_ru = Description in Russian (or tap “Skip”):
 course-ask-timezone = Time zone of the course: tap a zone below, or type an IANA name such as Asia/Baku or Europe/Brussels:
 course-ask-starts_at = Start, local time of the course: { datetime-format } (for example 15.03.2027 09:00)
 course-ask-ends_at = End, local time of the course: { datetime-format } (for example 17.03.2027 17:00)
 course-ask-place = Where? Send the venue (such as “ROCB Europe training centre, Baku”) or the online meeting link (https://…). For a course held both in person and online, send both on two lines: the venue first, then the link.
-course-ask-capacity = How many seats? A number, or tap No limit:
-course-ask-deadline_at = Registration deadline, local time of the course: { datetime-format } — or tap Until the start:
+course-ask-capacity = How many seats? Type a number, or tap “No limit”:
+course-ask-deadline_at = Registration deadline, local time of the course: { datetime-format } — or tap “Until the start”:
 course-ask-language = Language of instruction:
 # The edit cannot clear these fields, so it offers no Skip (the dialog's wording mentions it).
 course-edit-ask-title_ru = Title in Russian:
@@ -104,7 +104,7 @@ course-field-description_ru = Description (RU)
 course-field-timezone = Time zone
 course-field-starts_at = Start
 course-field-ends_at = End
-course-field-deadline_at = Deadline
+course-field-deadline_at = Registration deadline
 course-field-place = Venue or link
 course-field-capacity = Seats
 course-field-language = Language
@@ -115,12 +115,12 @@ course-field-venue = venue
 course-field-online = online
 course-field-attendance_check_days = Participation check
 course-field-attendance_check = attendance_check
-course-ask-attendance_check_days = Ask confirmed participants “Are you still planning to take part?” how many days before the start? A number (3 is usual), or “off”:
+course-ask-attendance_check_days = How many days before the start should signed-up participants be asked “Are you still planning to take part?” Type a number (3 is usual), or “off” not to ask:
 # $value (String)
 course-error-attendance-check = “{ $value }” — write a number of days from 1 to 60, or “off”.
 course-field-reminder_offsets = Reminders
 course-field-reminders = reminders
-course-ask-reminder_offsets = When should participants be reminded? Durations before the start, like 2d,1h or 3h,30m (d days, h hours, m minutes), or "default" for the bot's usual ones:
+course-ask-reminder_offsets = When should participants be reminded? Durations before the start, like 2d,1h or 3h,30m (d days, h hours, m minutes), or “default” for the bot's usual ones:
 # $value (String)
 course-error-reminders = “{ $value }” — write durations before the start like 2d,1h or 3h,30m, or “default”.
 
@@ -153,9 +153,9 @@ course-error-empty = this cannot be empty.
 # $max, $length (Number)
 course-error-too-long = too long: { $length } characters, at most { $max }.
 # $value (String)
-course-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
+course-error-timezone = “{ $value }” is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
 # $value (String)
-course-error-datetime-format = "{ $value }" is not a date and time as { datetime-format } (for example 15.03.2027 09:00).
+course-error-datetime-format = “{ $value }” is not a date and time as { datetime-format } (for example 15.03.2027 09:00).
 # $value (String)
 course-error-no-such-date = { $value } does not exist in the calendar.
 # $value (String), $zone (String)
@@ -165,11 +165,11 @@ course-error-end-before-start = the end must be after the start.
 course-error-deadline-after-start = the registration deadline must not be after the start.
 course-error-deadline-past = the registration deadline is already in the past.
 # $value (String)
-course-error-url = "{ $value }" is not a working link: it should look like https://meet.example.org/room.
+course-error-url = “{ $value }” is not a link: it should look like https://meet.example.org/room.
 # $value (String)
 course-error-capacity = “{ $value }” is not a number of seats: write a whole number from 1 to 10000, or “no limit”.
 # $value (String)
-course-error-language = “{ $value }” — the language of instruction must be en or ru.
+course-error-language = “{ $value }” — the language of instruction must be English or Russian (en or ru).
 # $key (String)
 course-error-unknown-key = “{ $key }” is not a field of the form: use the names from /newcourse template.
 # $key (String)
@@ -185,4 +185,7 @@ course-error-not-draft = Only a draft can be published or deleted.
 course-error-publish-missing = Before publishing, add: { $fields }.
 course-error-closed-for-edits = A cancelled or finished course cannot be changed.
 # $confirmed (Number)
-course-error-capacity-below = { $confirmed } people are already signed up: the number of seats cannot be lower.
+course-error-capacity-below = { $confirmed ->
+    [one] { $confirmed } person is
+   *[other] { $confirmed } people are
+} already signed up: the number of seats cannot be lower.

@@ -9,7 +9,7 @@ button-manage-courses = ⚙️ Manage courses
 button-all-courses = ‹ All courses
 button-sign-up = ✍️ Sign up
 button-join-waitlist = ⏳ Join the waiting list
-button-cancel-place = Can't come? Cancel my place
+button-cancel-place = Can't attend? Cancel my place
 button-cancel-place-yes = Yes, cancel my place
 button-cancel-place-no = No, keep it
 button-leave-waitlist = Leave the waiting list
@@ -41,7 +41,10 @@ course-seats-left = 👥 { $left ->
    *[other] { $left } seats left
 } of { $capacity }
 # $capacity (Number)
-course-seats-full = 👥 All { $capacity } seats are taken — you can join the waiting list
+course-seats-full = 👥 { $capacity ->
+    [one] The only seat is
+   *[other] All { $capacity } seats are
+} taken — you can join the waiting list
 course-seats-unlimited = 👥 No limit on seats
 # $deadline (String)
 course-deadline = ⏳ Registration open until { $deadline }

@@ -7,10 +7,10 @@ export-column-position = Position
 export-column-email = E-mail
 export-column-status = Status
 export-column-waitlist-position = Waiting list position
-export-column-signed-up = Signed up
+export-column-signed-up = Sign-up date
 export-column-attended = Attended
 
-export-status-confirmed = Confirmed
+export-status-confirmed = Signed up
 export-status-waitlisted = On the waiting list
 export-status-cancelled = Cancelled
 

@@ -29,7 +29,7 @@ button-countries-other = Other countries ›
 button-countries-next = More ›
 button-countries-previous = ‹ Previous
 button-next-page = Next ›
-button-previous-page = ‹ Back
+button-previous-page = ‹ Previous
 button-keep = Keep as it is
 
 # $min, $max (Number)
@@ -39,7 +39,7 @@ profile-error-country = I could not find this country. Tap one of the buttons, o
 profile-error-organisation = Please type the name of your administration: { $min } to { $max } characters.
 # $min, $max (Number)
 profile-error-position = Please type your position: { $min } to { $max } characters.
-profile-error-email = This does not look like an e-mail address (like name@customs.gov.az).
+profile-error-email = This does not look like an e-mail address (for example, name@customs.gov.az).
 # $city (String) what the participant typed
 profile-error-timezone = I could not find “{ $city }”. Tap the button with your city or a city with the same time, or type the name of your city or of your country’s capital (for example, Tashkent or Baku).
 

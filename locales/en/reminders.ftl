@@ -14,6 +14,6 @@ attendance-question =
 button-still-coming = ✅ Yes, I'll take part
 button-not-coming = ❌ No, free my seat
 # $title (String)
-attendance-yes = Thank you — see you on “{ $title }”.
+attendance-yes = Thank you — see you at “{ $title }”.
 # $title (String)
 attendance-no = Your seat on “{ $title }” is freed. Thank you for telling us.

@@ -13,7 +13,7 @@ survey-definition-example-no-course =
     { survey-definition-example-body }</pre>
 survey-definition-example-how =
     Copy this, change the texts and send it back as one message. Each question is one line: its type (rating, choice, multi, yesno or text), a colon, then the English text | the Russian text; a ? right after the type makes the question optional.
-    Optional lines: course (its number from /admin: invitations then go out automatically after the course ends; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes ({ datetime-format }, the course's time), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
+    Optional lines: course (its number from /admin: invitations then go out automatically after the course ends; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes ({ datetime-format }, in the course's time zone, or the bot's default one for a survey without a course; a line such as timezone: Asia/Baku sets another), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
 survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками
@@ -71,9 +71,9 @@ survey-error-send-after-course = send_after counts from the end of a course, and
 # $value (String), $max (Number) days
 survey-error-duration = “{ $value }” is not a duration: write it like 2h, 1d or 30m (d days, h hours, m minutes; at most { $max } days), or no.
 # $value (String)
-survey-error-timezone = "{ $value }" is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
+survey-error-timezone = “{ $value }” is not a time zone I know. Use an IANA name such as Asia/Baku, Europe/Kyiv or Asia/Almaty.
 # $value (String)
-survey-error-datetime-format = "{ $value }" is not a date and time as { datetime-format } (for example 31.03.2027 23:59).
+survey-error-datetime-format = “{ $value }” is not a date and time as { datetime-format } (for example 31.03.2027 23:59).
 # $value (String)
 survey-error-no-such-date = { $value } does not exist in the calendar.
 # $value (String), $zone (String)

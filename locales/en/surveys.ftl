@@ -23,7 +23,7 @@ survey-first-anonymous = 🔒 Anonymous survey. While you answer, your answers a
 survey-first-named = 👤 Named survey: your answers are stored with your name, and the organisers see who answered what.
 # $low, $high (Number), $low_label, $high_label (String)
 survey-hint-scale = { $low } = { $low_label }, { $high } = { $high_label }
-survey-hint-multi = Tick everything that applies, then press Done.
+survey-hint-multi = Tick everything that applies, then tap “Done”.
 # $limit (Number)
 survey-hint-text = Type your answer in a message (up to { $limit } characters).
 button-survey-done = ✅ Done
@@ -35,7 +35,7 @@ survey-answer-skipped = skipped
 survey-thanks = 🙏 Thank you! Your answers to <b>{ $title }</b> are saved.
 survey-already-done = You have already answered this survey — thank you!
 survey-button-stale = This question is answered already.
-survey-tick-something = Tick at least one option, then press Done.
+survey-tick-something = Tick at least one option, then tap “Done”.
 survey-use-buttons = Please answer this question with the buttons under it.
 survey-text-only = Please type your answer as a text message.
 # $length, $limit (Number)
@@ -83,7 +83,7 @@ survey-preview-named = Named: results and exports show who answered.
 # $when, $zone (String)
 survey-preview-closes = Open until { $when } ({ $zone }).
 # $after (String) a duration, like "2 hours"
-survey-preview-auto = Sent automatically { $after } after the course ends: to those marked present, or to all confirmed participants if attendance was not taken.
+survey-preview-auto = Sent automatically { $after } after the course ends: to those marked present, or to everyone signed up if attendance was not taken.
 # $after (String) a duration, like "2 days"
 survey-preview-reminder = One reminder to those who have not finished, { $after } after their invitation.
 survey-preview-check = Check both languages above, then activate it.
@@ -98,7 +98,7 @@ survey-delete-not-draft = This survey is active already and cannot be deleted.
 button-survey-send = 📨 Send invitations
 button-survey-results = 📊 Results
 button-survey-audience-attended = Course participants marked present
-button-survey-audience-confirmed = All confirmed course participants
+button-survey-audience-confirmed = Everyone signed up for the course
 button-survey-audience-waitlisted = Course waiting list
 button-survey-audience-all = Everyone using the bot
 button-survey-audience-en = Everyone reading in English
@@ -141,4 +141,4 @@ results-export-caption = { $title }: { $count ->
     }
 # The course chosen before, under the question asked again after ‹ Back.
 # $answer (String)
-newsurvey-kept = Current answer: { $answer }
+newsurvey-kept = Now: { $answer }

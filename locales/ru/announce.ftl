@@ -32,7 +32,7 @@ announce-ask-daytime = Когда можно доставлять?
 button-daytime-any = Сразу, в любое время суток
 button-daytime-only = Только с 09:00 до 20:00 по времени получателя
 # $language (String), $count (Number)
-announce-preview-heading = 👁 <b>{ $language }</b> — так сообщение { $count ->
+announce-preview-heading = 👁 Язык: <b>{ $language }</b> — так сообщение { $count ->
     [one] увидит { $count } получатель
     [few] увидят { $count } получателя
    *[many] увидят { $count } получателей
@@ -81,7 +81,7 @@ announce-stopped-report =
 announce-none = Объявлений пока нет. Создайте объявление командой /announce.
 announce-list-title = <b>Последние объявления</b>
 # $id (String), $status (String), $sent (Number), $total (Number), $audience (String), $author (String), $text (String)
-announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · получатели: { $audience } · автор { $author } · { $text }
+announce-list-row = №{ $id } · { $status } · { $sent }/{ $total } · получатели: { $audience } · автор: { $author } · { $text }
 announce-status-draft = черновик
 announce-status-scheduled = запланировано
 announce-status-sending = отправляется
@@ -105,7 +105,7 @@ announce-error-no-country = Отметьте хотя бы одну страну
 
 # Прежний ответ под вопросом, заданным снова после «‹ Назад».
 # $answer (String)
-announce-kept = Текущий ответ: { $answer }
+announce-kept = Сейчас: { $answer }
 announce-kept-above = текст выше
 announce-kept-media-photo = фото
 announce-kept-media-document = документ

@@ -41,7 +41,7 @@ course-published = Курс опубликован: участники найд�
 course-delete-confirm = Удалить черновик «{ $title }»? Это нельзя отменить.
 course-deleted = Черновик удалён.
 # $title (String), $count (Number) кому сообщить
-course-cancel-confirm = Отменить «{ $title }»? { $count ->
+course-cancel-confirm = Отменить курс «{ $title }»? { $count ->
     [0] Пока никто не записался.
    *[other] Все записанные и стоящие в листе ожидания (всего: { $count }) сразу получат уведомление.
 }
@@ -71,16 +71,16 @@ course-export-caption = «{ $title }»: { $count ->
 course-participants-more = …и ещё { $count }: полный список — в выгрузке.
 course-participants-none = Пока никто не записался.
 # $title (String)
-course-attendance-title = Кто присутствовал на «{ $title }»? Нажмите на имя, чтобы отметить или снять отметку.
+course-attendance-title = Кто присутствовал на курсе «{ $title }»? Нажмите на имя, чтобы отметить или снять отметку.
 
 course-dialog-intro = Создадим курс. Отвечайте на вопросы; выйти можно в любой момент командой /cancel. (Тексты уже готовы? Отправьте /newcourse template.)
 # Как организаторы пишут дату и время (показывается в вопросах и ошибках; 15.03.2027 09:00).
 datetime-format = ДД.ММ.ГГГГ ЧЧ:ММ
 course-ask-title_en = Название на английском:
-course-ask-title_ru = Название на русском (или «Пропустить» — добавите до публикации):
-course-ask-description_en = Описание на английском — темы, для кого, преподаватели (или «Пропустить»):
-course-ask-description_ru = Описание на русском (или «Пропустить»):
-course-ask-timezone = Часовой пояс курса: нажмите на пояс ниже или напишите название IANA, например Asia/Baku или Europe/Brussels:
+course-ask-title_ru = Название на русском (или нажмите «Пропустить» и добавьте его до публикации):
+course-ask-description_en = Описание на английском — темы, для кого, преподаватели (или нажмите «Пропустить»):
+course-ask-description_ru = Описание на русском (или нажмите «Пропустить»):
+course-ask-timezone = Часовой пояс курса: нажмите на пояс ниже или напишите его название в формате IANA, например Asia/Baku или Europe/Brussels:
 course-ask-starts_at = Начало, местное время курса: { datetime-format } (например, 15.03.2027 09:00)
 course-ask-ends_at = Окончание, местное время курса: { datetime-format } (например, 17.03.2027 17:00)
 course-ask-place = Где пройдёт курс? Напишите место (например, «Учебный центр ROCB Europe, Баку») или ссылку для онлайн-участия (https://…). Если курс проходит и очно, и онлайн, отправьте то и другое в двух строках: сначала место, затем ссылку.
@@ -105,9 +105,9 @@ course-field-description_ru = Описание (RU)
 course-field-timezone = Часовой пояс
 course-field-starts_at = Начало
 course-field-ends_at = Окончание
-course-field-deadline_at = Конец записи
+course-field-deadline_at = Окончание записи
 course-field-place = Место или ссылка
-course-field-capacity = Места
+course-field-capacity = Количество мест
 course-field-language = Язык
 course-field-start = start
 course-field-end = end
@@ -116,7 +116,7 @@ course-field-venue = venue
 course-field-online = online
 course-field-attendance_check_days = Вопрос об участии
 course-field-attendance_check = attendance_check
-course-ask-attendance_check_days = За сколько дней до начала спросить записанных «Вы по-прежнему планируете участвовать?» Число (обычно 3) или «нет», чтобы не спрашивать:
+course-ask-attendance_check_days = За сколько дней до начала спросить записанных участников «Вы по-прежнему планируете участвовать?» Укажите число (обычно 3) или «нет», чтобы не спрашивать:
 # $value (String)
 course-error-attendance-check = «{ $value }» — укажите число дней от 1 до 60 или «нет».
 course-field-reminder_offsets = Напоминания
@@ -159,7 +159,7 @@ course-error-too-long = слишком длинный текст: { $length } { 
    *[many] символов
 }, допустимо не более { $max }.
 # $value (String)
-course-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
+course-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название в формате IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
 # $value (String)
 course-error-datetime-format = «{ $value }» — это не дата и время в формате { datetime-format } (например, 15.03.2027 09:00).
 # $value (String)
@@ -171,11 +171,11 @@ course-error-end-before-start = окончание должно быть поз�
 course-error-deadline-after-start = окончание записи не может быть позже начала курса.
 course-error-deadline-past = окончание записи уже в прошлом.
 # $value (String)
-course-error-url = «{ $value }» — не рабочая ссылка: она должна выглядеть как https://meet.example.org/room.
+course-error-url = «{ $value }» — это не ссылка: она должна выглядеть как https://meet.example.org/room.
 # $value (String)
-course-error-capacity = «{ $value }» — не число мест: укажите целое число от 1 до 10000 или «без ограничений».
+course-error-capacity = «{ $value }» — не число мест: укажите целое число от 1 до 10000 или «без ограничения».
 # $value (String)
-course-error-language = «{ $value }» — язык обучения должен быть en или ru.
+course-error-language = «{ $value }» — язык обучения должен быть английским или русским (en или ru).
 # $key (String)
 course-error-unknown-key = «{ $key }» — такого поля в форме нет: используйте названия из /newcourse template.
 # $key (String)

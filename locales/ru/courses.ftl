@@ -71,7 +71,7 @@ signup-waitlisted = ⏳ Мест на «{ $title }» нет, поэтому вы
 # $position (Number)
 signup-waitlisted-alert = ⏳ Мест нет, поэтому вы включены в лист ожидания. Ваш номер в листе ожидания: { $position }. Если место освободится, оно автоматически перейдёт к вам, и мы сразу сообщим.
 # $title (String)
-signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему в листе ожидания.
+signup-cancel-confirm = Отменить вашу запись на «{ $title }»? Ваше место перейдёт следующему участнику из листа ожидания.
 # $title (String)
 signup-leave-waitlist-confirm = Выйти из листа ожидания на «{ $title }»? Если место освободится, оно вам уже не достанется.
 # A pop-up: no title (pop-ups hold 200 characters; the card shows it).

@@ -7,10 +7,7 @@ stats-summary =
         [one] { $total } пользователь запустил
         [few] { $total } пользователя запустили
        *[many] { $total } пользователей запустили
-    } бота; доступны для сообщений: { $active }, { $complete ->
-        [one] заполненный профиль у { $complete }
-       *[other] заполненные профили у { $complete }
-    }.
+    } бота; могут получать сообщения: { $active }; заполнили профиль: { $complete }.
 stats-by-language = <b>Язык</b>
 stats-by-country = <b>Страна</b>
 stats-language-none = ещё не выбран

@@ -29,7 +29,7 @@ button-countries-other = Другие страны ›
 button-countries-next = Далее ›
 button-countries-previous = ‹ Предыдущие
 button-next-page = Далее ›
-button-previous-page = ‹ Назад
+button-previous-page = ‹ Предыдущие
 button-keep = Оставить как есть
 
 # $min, $max (Number)

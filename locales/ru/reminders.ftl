@@ -16,4 +16,4 @@ button-not-coming = ❌ Нет, освободить место
 # $title (String)
 attendance-yes = Спасибо! До встречи на курсе «{ $title }».
 # $title (String)
-attendance-no = Ваше место на «{ $title }» освобождено. Спасибо, что сообщили.
+attendance-no = Ваше место на курсе «{ $title }» освобождено. Спасибо, что сообщили.

@@ -13,7 +13,7 @@ survey-definition-example-no-course =
     { survey-definition-example-body }</pre>
 survey-definition-example-how =
     Скопируйте, измените тексты и отправьте обратно одним сообщением. Каждый вопрос — одна строка: тип (rating — оценка, choice — один вариант, multi — несколько вариантов, yesno — да или нет, text — свой ответ), двоеточие, затем текст на английском | текст на русском; «?» сразу после типа делает вопрос необязательным.
-    Необязательные строки: course (номер курса из /admin: тогда приглашения уйдут автоматически после окончания курса; опрос без курса вы рассылаете сами — всем или только тем, кто читает по-английски либо по-русски), intro_en и intro_ru, anonymous (yes/no), opens и closes ({ datetime-format }, время курса), send_after (через сколько после окончания курса разослать: 2h, 1d; no — только вручную), remind_after (2d; no — без напоминания).
+    Необязательные строки: course (номер курса из /admin: тогда приглашения уйдут автоматически после окончания курса; опрос без курса вы рассылаете сами — всем или только тем, кто читает по-английски либо по-русски), intro_en и intro_ru, anonymous (yes/no), opens и closes ({ datetime-format }, по времени курса, а для опроса без курса — по часовому поясу бота по умолчанию; другой пояс задаёт строка вида timezone: Asia/Baku), send_after (через сколько после окончания курса разослать: 2h, 1d; no — только вручную), remind_after (2d; no — без напоминания).
 survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками
@@ -76,9 +76,9 @@ survey-error-send-after-course = send_after отсчитывается от ок
 survey-error-duration = «{ $value }» — это не срок: напишите, например, 2h, 1d или 30m (d — дни, h — часы, m — минуты; не больше { $max } { $max ->
     [one] дня
    *[other] дней
-}) или no.
+}) или no (нет).
 # $value (String)
-survey-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
+survey-error-timezone = «{ $value }» — неизвестный часовой пояс. Укажите название в формате IANA, например Asia/Baku, Europe/Kyiv или Asia/Almaty.
 # $value (String)
 survey-error-datetime-format = «{ $value }» — это не дата и время в формате { datetime-format } (например, 31.03.2027 23:59).
 # $value (String)

@@ -13,7 +13,7 @@ survey-reminder = 📝 Напоминаем: опрос <b>{ $title }</b> ещё
         [few] { $count } вопроса
        *[other] { $count } вопросов
     }, это займёт пару минут. Ваши ответы помогут сделать следующий курс лучше.
-survey-open-until = Открыт до { $when }.
+survey-open-until = Опрос открыт до { $when }.
 survey-mode-anonymous = 🔒 Анонимный опрос: когда вы закончите, ответы сохранятся без вашего имени, Telegram ID и времени ответа, а текстовые ответы организаторы увидят лишь после закрытия опроса.
 survey-mode-named = 👤 Именной опрос: ответы сохраняются с вашим именем, и организаторы видят, кто что ответил.
 button-survey-start = 📝 Пройти опрос
@@ -21,7 +21,7 @@ button-survey-continue = ▶️ Продолжить
 
 # $number, $total (Number)
 survey-progress = Вопрос { $number } из { $total }
-survey-first-anonymous = 🔒 Анонимный опрос. Пока вы отвечаете, ответы хранятся вместе с вашим Telegram ID, чтобы можно было продолжить позже; когда вы закончите, они сохранятся без Telegram ID, имени и времени ответа. Если не закончить опрос до его закрытия, ответы будут удалены.
+survey-first-anonymous = 🔒 Анонимный опрос. Пока вы отвечаете, ответы хранятся вместе с вашим Telegram ID, чтобы можно было продолжить позже; когда вы закончите, они сохранятся без Telegram ID, имени и времени ответа. Если вы не закончите опрос до его закрытия, ответы будут удалены.
 survey-first-named = 👤 Именной опрос: ответы сохраняются с вашим именем, и организаторы видят, кто что ответил.
 # $low, $high (Number), $low_label, $high_label (String)
 survey-hint-scale = { $low } — { $low_label }, { $high } — { $high_label }
@@ -37,7 +37,7 @@ button-survey-no = Нет
 button-survey-skip = Пропустить ⏭
 survey-answer-skipped = пропущен
 # $title (String)
-survey-thanks = 🙏 Спасибо! Ваши ответы сохранены: <b>{ $title }</b>.
+survey-thanks = 🙏 Спасибо! Ваши ответы на опрос <b>{ $title }</b> сохранены.
 survey-already-done = Вы уже ответили на этот опрос — спасибо!
 survey-button-stale = На этот вопрос вы уже ответили.
 survey-tick-something = Отметьте хотя бы один вариант и нажмите «Готово».
@@ -48,7 +48,10 @@ survey-text-too-long = В вашем ответе { $length } { $length ->
     [one] символ
     [few] символа
    *[many] символов
-}; пожалуйста, сократите его до { $limit }.
+}; пожалуйста, сократите его до { $limit } { $limit ->
+    [one] символа
+   *[other] символов
+}.
 survey-closed = Этот опрос закрыт: ответы больше не принимаются. Спасибо за интерес!
 survey-not-found = Этот опрос вам недоступен.
 
@@ -83,7 +86,7 @@ survey-kind-yesno = да/нет
 survey-kind-text = текст
 survey-preview-optional = , необязательный
 # $language (String)
-survey-preview-language = 👁 Так увидят — { $language }:
+survey-preview-language = 👁 Предпросмотр (язык: { $language }):
 # $id (String)
 survey-preview-settings = <b>Опрос №{ $id }</b>
 # $title (String)
@@ -159,4 +162,4 @@ results-export-caption = { $title }: { $count ->
     }
 # Выбранный ранее курс под вопросом, заданным снова после «‹ Назад».
 # $answer (String)
-newsurvey-kept = Текущий ответ: { $answer }
+newsurvey-kept = Сейчас: { $answer }

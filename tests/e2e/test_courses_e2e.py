@@ -50,7 +50,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
     await giorgi.expect("Please choose your language")
     giorgi.press("English")
     card = await giorgi.expect("Risk management in customs")
-    assert "All 1 seats are taken" in card.plain_text
+    assert "The only seat is taken" in card.plain_text
     giorgi.press("⏳ Join the waiting list", card)
     await steps.fill_profile(giorgi, russian=False)
     await giorgi.expect("Your number on the waiting list: 1")
@@ -75,7 +75,7 @@ async def test_organiser_creates_participants_fill_overfill_cancel_promote_expor
     assert str(event["SUMMARY"]) == "Risk management in customs"
 
     # The organiser exports the list: XLSX and CSV, read back with real parsers.
-    controls = await steps.open_course_controls(organiser, "Confirmed: 1 of 1")
+    controls = await steps.open_course_controls(organiser, "Signed up: 1 of 1")
     organiser.press("📊 Excel (XLSX)", controls)
     xlsx = await organiser.expect(lambda m: m.method == "sendDocument")
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.document[1])).active
@@ -197,7 +197,7 @@ async def test_moving_a_course_tells_participants_the_old_and_new_time(
     nodira = make_user(2004, "Nodira", "ru")
     await steps.sign_up_by_link(nodira, course_id, "Управление рисками")
 
-    controls = await steps.open_course_controls(organiser, "Confirmed: 1 of 5")
+    controls = await steps.open_course_controls(organiser, "Signed up: 1 of 5")
     organiser.press("✏️ Edit", controls)
     choose = await organiser.expect_edit("What do you want to change")
     organiser.press("Start", choose)

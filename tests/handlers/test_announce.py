@@ -106,7 +106,7 @@ async def test_back_asks_again_with_the_typed_texts_kept(organiser, db):
     sent = await texts_typed(organiser)
     sent = await organiser.press(BACK)  # from the file question to the Russian text
     assert "Now the text in Russian" in last(sent).text
-    assert "Current answer:" in last(sent).text and "Семинар по транзиту" in last(sent).text
+    assert "Now:" in last(sent).text and "Семинар по транзиту" in last(sent).text
     assert "Keep as it is" in buttons(last(sent))
     sent = await organiser.press(BACK)
     assert "Step 1 of 6" in last(sent).text and "Seminar on transit" in last(sent).text
@@ -128,12 +128,12 @@ async def test_back_from_the_preview_keeps_the_audience_and_the_choices(organise
     assert "Audience: TRACECA countries" in last(sent).text
     sent = await organiser.press(BACK)
     assert "Step 6 of 6" in last(sent).text
-    assert "Current answer: Right away" in last(sent).text
+    assert "Now: Right away" in last(sent).text
     sent = await organiser.press(BACK)
-    assert "Current answer: No button" in last(sent).text
+    assert "Now: No button" in last(sent).text
     sent = await organiser.press(BACK)
     assert "Step 4 of 6" in last(sent).text
-    assert "Current answer: TRACECA countries" in last(sent).text
+    assert "Now: TRACECA countries" in last(sent).text
     sent = await organiser.press(KEEP)
     sent = await organiser.press(KEEP)
     sent = await organiser.press(KEEP)

@@ -63,7 +63,7 @@ async def test_the_catalogue_shows_five_courses_a_page_soonest_first(make_chatte
     page_two = await chatter.press(buttons(first)["Next ›"])
     labels = list(buttons(page_two[-1]))
     assert [label.split(" · ")[1] for label in labels[:2]] == ["Course 5", "Course 6"]
-    assert "‹ Back" in labels and "Next ›" not in labels
+    assert "‹ Previous" in labels and "Next ›" not in labels
 
 
 async def test_the_card_shows_seats_in_the_readers_language_and_time(make_chatter, db):
@@ -159,7 +159,7 @@ async def test_answering_no_to_still_coming_frees_the_seat_for_the_next_in_line(
     sent = await make_chatter(user_id=42).press(
         CourseCb(action=CourseAction.COMING, course_id=course_id).pack()
     )
-    assert any("see you on “Transit”" in text for text in texts(sent))
+    assert any("see you at “Transit”" in text for text in texts(sent))
 
 
 async def test_a_press_too_old_to_answer_still_does_its_work(make_chatter, db):

@@ -63,7 +63,7 @@ async def test_a_russian_organiser_gets_everything_in_russian(make_chatter, db):
     offer = sent(await organiser.send("/newsurvey"))[-1]
     assert "Для какого курса опрос?" in offer.text
     replies = sent(await organiser.press(next(iter(buttons(offer).values()))))
-    assert "Так увидят — английский" in replies[0].text
+    assert "Предпросмотр (язык: английский)" in replies[0].text
     replies = await organiser.press(buttons(replies[-1])["✅ Включить"])
     assert any("Опрос включён" in text for text in texts(replies))
     listing = sent(await organiser.send("/results"))[-1]
@@ -540,7 +540,7 @@ async def test_newsurvey_shows_its_two_steps_and_back_keeps_the_course_chosen(ma
 
     again = sent(await organiser.press(buttons(settings)["‹ Back"]))[-1]
     assert again.text.startswith("Step 1 of 2\n")
-    assert "Current answer: Transit procedures" in again.text
+    assert "Now: Transit procedures" in again.text
     kept = sent(await organiser.press(buttons(again)["Keep as it is"]))[-1]
     assert kept.text.startswith("Step 2 of 2\n") and "Transit procedures" in kept.text
     assert len(await surveys.latest(5)) == 1

@@ -202,7 +202,7 @@ async def test_done_with_nothing_ticked_asks_for_a_tick_and_records_nothing(make
     multi = sent(await chatter.press(buttons(first)["3"]))[-1]
     replies = await chatter.press(buttons(multi)["✅ Done"])
     answer = next(r for r in replies if isinstance(r, AnswerCallbackQuery))
-    assert answer.text == "Tick at least one option, then press Done." and answer.show_alert
+    assert answer.text == "Tick at least one option, then tap “Done”." and answer.show_alert
     assert not sent(replies)
     assert (await chatter.dp["surveys"].current(survey_id, chatter.user.id)).index == 1
 

@@ -97,7 +97,7 @@ EN_HEADERS = [
     "E-mail",
     "Status",
     "Waiting list position",
-    "Signed up",
+    "Sign-up date",
     "Attended",
 ]
 RU_HEADERS = [
@@ -184,8 +184,8 @@ def test_csv_contents(localizations: Localizations):
     assert rows[0][column("name")] == "Садыкова Айгерим Нурлановна"
     assert rows[0][column("country")] == "Kazakhstan"
     assert [row[column("status")] for row in rows] == [
-        "Confirmed",
-        "Confirmed",
+        "Signed up",
+        "Signed up",
         "On the waiting list",
         "On the waiting list",
         "Cancelled",
