@@ -32,5 +32,7 @@ def describe_problem(problem: FieldProblem, t: Translator) -> str:
 
 
 def send_again(problem: str, t: Translator) -> str:
-    """A refused answer in a dialog: what is wrong, then the way on (another value, /cancel)."""
-    return t("dialog-send-again", problem=Html(problem))
+    """A refused answer in a dialog: what is wrong, then the way on (another value, /cancel).
+    The problems are written to follow a field's name in a form report ("Start: the start is
+    in the past."); said on their own they begin a sentence."""
+    return t("dialog-send-again", problem=Html(problem[:1].upper() + problem[1:]))

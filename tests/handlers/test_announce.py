@@ -280,3 +280,13 @@ async def test_a_refused_audience_answer_leaves_the_question_to_answer_again(org
     assert not [r for r in refused if isinstance(r, EditMessageReplyMarkup)]  # buttons kept
     sent = await button(organiser, sent, "Everyone")
     assert last(sent).text.startswith("Step 5 of 6\n")
+
+
+async def test_the_russian_text_question_after_skip_names_no_missing_button(organiser):
+    """Issue 13: after “Skip” of the English text the Russian question still said “tap Same
+    text for everyone”, a button it did not show."""
+    sent = await button(organiser, await organiser.send("/announce"), "Skip")
+    question = last(sent)
+    assert "Russian" in question.text
+    assert "Same text for everyone" not in question.text
+    assert "Same text for everyone" not in buttons(question)

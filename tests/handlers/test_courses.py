@@ -291,3 +291,4 @@ async def test_a_refused_answer_in_the_course_dialog_says_how_to_go_on(make_chat
     sent = await organiser.send("2020-01-15 09:00")
     refused = texts(sent)[0]
     assert "past" in refused and "Send another value, or /cancel to stop." in refused
+    assert refused[0].isupper(), refused  # said on its own, it begins a sentence
