@@ -30,7 +30,6 @@ button-countries-next = More ›
 button-countries-previous = ‹ Previous
 button-next-page = Next ›
 button-previous-page = ‹ Previous
-button-keep = Keep as it is
 
 # $min, $max (Number)
 profile-error-name = Please type your full name: { $min } to { $max } characters, with letters.

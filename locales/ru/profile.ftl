@@ -30,7 +30,6 @@ button-countries-next = Далее ›
 button-countries-previous = ‹ Предыдущие
 button-next-page = Далее ›
 button-previous-page = ‹ Предыдущие
-button-keep = Оставить как есть
 
 # $min, $max (Number)
 profile-error-name = Пожалуйста, напишите ФИО буквами: от { $min } до { $max } { $max ->
