@@ -103,3 +103,12 @@ async def register_chat_commands(
     except TelegramAPIError as exc:
         # Usually "chat not found": the organiser has not opened the bot yet; /start retries.
         log.warning("Could not set the command menu of chat %s: %s", chat_id, exc)
+
+
+async def forget_chat_commands(bot: Bot, chat_id: int) -> None:
+    """After /forget: the person's own menu goes too, so that Telegram keeps no trace of the
+    language they chose in the bot. Best effort, like setting it."""
+    try:
+        await bot.delete_my_commands(scope=BotCommandScopeChat(chat_id=chat_id))
+    except TelegramAPIError as exc:
+        log.warning("Could not remove the command menu of chat %s: %s", chat_id, exc)

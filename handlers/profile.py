@@ -14,6 +14,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.commands import forget_chat_commands
 from bot.config import Settings
 from bot.countries import BY_CODE, COUNTRIES, NAMED_ZONES, TIMEZONE_CHOICES, zone_slug
 from bot.errors import InvalidInput
@@ -349,11 +350,13 @@ async def forget_from_card(
 
 @router.callback_query(ForgetCb.filter(F.confirm))
 async def forget_confirmed(
-    callback: CallbackQuery, ctx: UpdateContext, profiles: ProfileService
+    callback: CallbackQuery, ctx: UpdateContext, profiles: ProfileService, settings: Settings
 ) -> None:
     await profiles.forget(ctx.user.id)  # their dialog state too, cached copy and rows
     await callback.answer()
     await edit(callback, ctx.t("forget-done"))
+    if ctx.user.id not in settings.admin_ids:  # organisers keep their organiser menu
+        await forget_chat_commands(ctx.bot, ctx.user.id)
 
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.DONE))

@@ -8,7 +8,7 @@ from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
-from bot.ui.callbacks import LanguageCb
+from bot.ui.callbacks import ForgetCb, LanguageCb
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import texts
 
@@ -88,3 +88,16 @@ async def test_help_lists_the_menu_command_in_both_languages(make_chatter):
     assert "/menu — the main menu" in (await chatter.send("/help"))[0].text
     await chatter.press(LanguageCb(code="ru").pack())
     assert "/menu — главное меню" in (await chatter.send("/help"))[0].text
+
+
+async def test_forget_removes_the_chats_own_menu(make_chatter):
+    """/forget deletes the language chosen in the bot; the chat's own menu in that language
+    (kept by Telegram) goes with it."""
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/start")
+    await chatter.press(LanguageCb(code="ru").pack())
+    sent = await chatter.press(ForgetCb(confirm=True).pack())
+    removed = [r for r in sent if isinstance(r, DeleteMyCommands)]
+    assert len(removed) == 1
+    assert removed[0].scope == BotCommandScopeChat(chat_id=chatter.user.id)
+    assert removed[0].language_code is None
