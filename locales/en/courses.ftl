@@ -39,6 +39,8 @@ course-seats-left = 👥 { $left ->
 } of { $capacity }
 # $capacity (Number)
 course-seats-full = 👥 All { $capacity } seats are taken — you can join the waiting list
+# $capacity (Number) to someone signed up or on the waiting list already
+course-seats-taken = 👥 All { $capacity } seats are taken
 course-seats-unlimited = 👥 No limit on seats
 # $deadline (String)
 course-deadline = ⏳ Registration open until { $deadline }
