@@ -14,6 +14,8 @@ from storage.courses import Course
 BUTTON_CHARS = 32
 # Not worth cutting at a space this close to the start: cut inside the word instead.
 SHORTEST_WORD_CUT = 8
+# The longest word taken for a preposition or conjunction ("at", "and", «в», «для»).
+LINKING_WORD = 3
 
 
 def shorten(text: str, limit: int) -> str:
@@ -23,8 +25,13 @@ def shorten(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space >= SHORTEST_WORD_CUT:
-        cut = cut[:space]
-    return cut.rstrip(" ,.:;·–—-") + "…"
+        words = cut[:space].split(" ")
+        # "Risk management at…" and «Управление рисками в…» end on a word that leads
+        # nowhere: a short lower-case one (a preposition or conjunction) goes too.
+        while len(words) > 1 and len(words[-1]) <= LINKING_WORD and words[-1].islower():
+            words.pop()
+        cut = " ".join(words)
+    return cut.rstrip(" ,.:;·–—-«“(") + "…"
 
 
 def numbered_button(number: int, title: str, mark: str = "") -> str:

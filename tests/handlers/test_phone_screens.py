@@ -46,6 +46,8 @@ def assert_fits_a_phone(labels: list[str]) -> None:
 def test_a_long_title_is_shortened_after_a_whole_word():
     assert shorten(LONG, 28) == "Risk management at border…"
     assert shorten("Transit", 28) == "Transit"
+    assert shorten("Single Window and electronic data exchange", 25) == "Single Window…"
+    assert shorten("Управление рисками в пунктах пропуска", 25) == "Управление рисками…"
     assert len(shorten("Supercalifragilisticexpialidocious customs", 20)) == 20
 
 
