@@ -168,6 +168,7 @@ async def cancel_ask(
             text=t(key),
             callback_data=CourseCb(action=action, course_id=course.id, page=callback_data.page),
         )
+    kb.adjust(1)  # side by side, a phone cuts «Нет, остаться в листе ожидания» in half
     question = "signup-leave-waitlist-confirm" if waiting else "signup-cancel-confirm"
     await edit(callback, t(question, title=course.title(t.locale)), kb.as_markup())
 

@@ -207,3 +207,20 @@ async def test_after_invitations_went_out_the_button_invites_the_others(make_cha
     shown = messages(await organiser.press(results))[-1]
     assert "📨 Invite more people" in buttons(shown)
     assert "📨 Send invitations" not in buttons(shown)
+
+
+@pytest.mark.parametrize("waiting", [False, True])
+async def test_the_are_you_sure_answers_each_have_a_whole_row(make_chatter, db, waiting):
+    """Side by side, half a phone's width cut «Нет, остаться в листе ожидания»."""
+    course_id = await publish_course(db, "Transit", days=20, capacity=1)
+    for user_id in (81, 82):
+        await complete_profile(db, user_id)
+    sign_up = CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack()
+    for user_id in (81, 82):
+        await make_chatter(user_id=user_id).press(sign_up)
+    officer = make_chatter(user_id=82 if waiting else 81, language_code="ru")
+    asked = await officer.press(CourseCb(action=CourseAction.CANCEL, course_id=course_id).pack())
+    markup = next(r for r in reversed(asked) if getattr(r, "reply_markup", None)).reply_markup
+    rows = markup.inline_keyboard
+    assert [len(row) for row in rows] == [1, 1]
+    assert_fits_a_phone([button.text for row in rows for button in row])
