@@ -235,6 +235,17 @@ class SurveyRepository(Repository):
         )
         return [row[0] for row in rows]
 
+    async def uninvited_count(self, survey_id: int, where: str, params: dict[str, Any]) -> int:
+        """How many users matching `where` (over `u`) have no invitation to the survey yet."""
+        row = await self.sql.fetch_one(
+            # `where` is built by audience_sql from fixed fragments; values are parameters.
+            f"SELECT COUNT(*) FROM users u WHERE {where}"  # noqa: S608
+            " AND NOT EXISTS (SELECT 1 FROM survey_invitations i"
+            " WHERE i.survey_id = :survey_id AND i.user_id = u.id)",
+            {**params, "survey_id": survey_id},
+        )
+        return int(row[0]) if row else 0
+
     async def invitee_zones(self, survey_id: int, default_zone: str) -> dict[int, str]:
         """Every invitee's time zone (`default_zone` for those without one)."""
         rows = await self.sql.fetch_all(

@@ -83,12 +83,15 @@ def place(course: Course, t: Translator, link: LinkAccess) -> str:
     return Html("\n".join(lines))
 
 
-def seats(course: Course, confirmed: int, t: Translator) -> str:
+def seats(course: Course, confirmed: int, t: Translator, *, has_place: bool = False) -> str:
+    """Seats left; a full course invites to the waiting list only those not on it or signed
+    up already (`has_place`)."""
     if course.capacity is None:
         return t("course-seats-unlimited")
     left = max(course.capacity - confirmed, 0)
     if left == 0:
-        return t("course-seats-full", capacity=course.capacity)
+        key = "course-seats-taken" if has_place else "course-seats-full"
+        return t(key, capacity=course.capacity)
     return t("course-seats-left", left=left, capacity=course.capacity)
 
 
@@ -119,8 +122,9 @@ def card(
         lines.append(t("course-is-cancelled"))
     elif course.status == CourseStatus.FINISHED or course.starts_at <= now:
         lines.append(t("course-is-over"))
-    elif course.registration_open(now):
-        lines.append(seats(course, confirmed, t))
+    elif course.registration_open(now) or _opens_on_publishing(course, now):
+        has_place = registration_line(registration, position, t) is not None
+        lines.append(seats(course, confirmed, t, has_place=has_place))
         lines.append(
             t(
                 "course-deadline",
@@ -133,6 +137,12 @@ def card(
     if status:
         lines += ["", status]
     return "\n".join(lines)
+
+
+def _opens_on_publishing(course: Course, now: datetime) -> bool:
+    """A draft's preview shows registration as participants will find it once published,
+    not the "closed" of a course nobody can see yet."""
+    return course.status == CourseStatus.DRAFT and now < course.deadline_at
 
 
 @lru_cache(maxsize=1024)
@@ -165,12 +175,6 @@ def description_html(text: str) -> str:
     if lines <= FOLD_AFTER_LINES:
         return quoted
     return f"<blockquote expandable>{quoted}</blockquote>"
-
-
-def short_line(course: Course, t: Translator) -> str:
-    """One line for lists: date and title."""
-    start = local_time(course.starts_at, course.timezone, t.locale, "d MMM y")
-    return f"{start} · {course.title(t.locale)}"
 
 
 def announcement(course: Course, t: Translator) -> str:

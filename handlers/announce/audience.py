@@ -53,10 +53,11 @@ async def ask_audience(
 async def ask_audience_course(
     ctx: UpdateContext, state: FSMContext, announcements: AnnouncementService
 ) -> None:
-    buttons = await course_choices(announcements, ctx.t, AnnounceAction.COURSE)
-    if not buttons:
+    choices = await course_choices(announcements, ctx.t, AnnounceAction.COURSE)
+    if not choices.buttons:
         raise InvalidInput("announce-error-no-courses")
-    await ask(ctx, state, AnnounceForm.audience_course, "announce-ask-course", *buttons)
+    step, key = AnnounceForm.audience_course, "announce-ask-course"
+    await ask(ctx, state, step, key, *choices.buttons, listing=choices.listing)
 
 
 async def _chosen(

@@ -3,6 +3,7 @@ the draft kept in the FSM data, its buttons and how a question is asked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram.fsm.context import FSMContext
@@ -13,7 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.errors import InvalidInput
 from bot.i18n import Html, Translator
 from bot.services.announcements import AnnouncementService
-from bot.ui import course_texts
+from bot.ui import course_list
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, with_step
@@ -113,14 +114,24 @@ async def own_draft(state: FSMContext, value: str) -> int:
     return announcement_id
 
 
+@dataclass(frozen=True)
+class CourseChoices:
+    """The courses an announcement may go to or point at: listed in full in the question
+    (`listing`, HTML), a short numbered button for each."""
+
+    listing: str
+    buttons: list[tuple[str, AnnounceCb]]
+
+
 async def course_choices(
     announcements: AnnouncementService, t: Translator, action: AnnounceAction
-) -> list[tuple[str, AnnounceCb]]:
-    """A button for each course an announcement may go to or point at."""
-    return [
-        (course_texts.short_line(c, t), cb(action, str(c.id)))
-        for c in await announcements.announceable_courses()
-    ]
+) -> CourseChoices:
+    courses = await announcements.announceable_courses()
+    numbered = list(enumerate(courses, 1))
+    return CourseChoices(
+        listing="\n".join(course_list.numbered_line(n, c, t) for n, c in numbered),
+        buttons=[(course_list.course_button(n, c, t), cb(action, str(c.id))) for n, c in numbered],
+    )
 
 
 async def ask(
@@ -131,17 +142,22 @@ async def ask(
     *buttons: tuple[str, AnnounceCb],
     width: int = 1,
     kept: str | None = None,
+    listing: str | None = None,
 ) -> None:
     """Ask question `key` as step `step` (the dialog moves there): "Step N of M" above it,
-    its own buttons, then Keep as it is (when `kept`, the answer given before, is shown),
-    ‹ Back (not on the first question) and ✖️ Cancel."""
+    the `listing` its buttons stand for, its own buttons, then Keep as it is (when `kept`,
+    the answer given before, is shown), ‹ Back (not on the first question) and ✖️ Cancel."""
     await state.set_state(step)
-    text, markup = await question(ctx, state, key, *buttons, width=width, kept=kept)
+    text, markup = await question(
+        ctx, state, key, *buttons, width=width, kept=kept, listing=listing
+    )
     if len(text) > MESSAGE_LIMIT and kept is not None:
         # A long text kept from before: on its own, with the question under it.
         await ctx.send(kept)
         kept = ctx.t("announce-kept-above")
-        text, markup = await question(ctx, state, key, *buttons, width=width, kept=kept)
+        text, markup = await question(
+            ctx, state, key, *buttons, width=width, kept=kept, listing=listing
+        )
     await ctx.send(text, markup)
 
 
@@ -153,6 +169,7 @@ async def question(
     width: int = 1,
     kept: str | None = None,
     extra: InlineKeyboardBuilder | None = None,
+    listing: str | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The text and keyboard of the question the dialog is at (see `ask`)."""
     t = ctx.t
@@ -163,6 +180,8 @@ async def question(
     )
     number = next((i for i, s in enumerate(steps, 1) if s.state == step), 1)
     text = with_step(t, number, len(steps), t(key))
+    if listing:
+        text += "\n\n" + listing
     if kept is not None:
         text += "\n\n" + t("announce-kept", answer=kept)
     kb = builder(*buttons, width=width)

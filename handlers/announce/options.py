@@ -45,11 +45,11 @@ async def ask_course_button(
         title = course_id and await announcements.course_title(course_id, ctx.t.locale)
         kept = ctx.t("announce-kept-course", title=title) if title else None
         kept = kept or ctx.t("button-announce-no-course")
+    choices = await course_choices(announcements, ctx.t, AnnounceAction.BUTTON)
     buttons = [(ctx.t("button-announce-no-course"), cb(AnnounceAction.BUTTON, "none"))]
-    buttons += await course_choices(announcements, ctx.t, AnnounceAction.BUTTON)
-    await ask(
-        ctx, state, AnnounceForm.course_button, "announce-ask-course-button", *buttons, kept=kept
-    )
+    buttons += choices.buttons
+    step, key = AnnounceForm.course_button, "announce-ask-course-button"
+    await ask(ctx, state, step, key, *buttons, kept=kept, listing=choices.listing)
 
 
 @router.callback_query(

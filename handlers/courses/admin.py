@@ -12,9 +12,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.countries import BY_CODE
 from bot.i18n import Translator
 from bot.services.courses import CourseService, Roster
-from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
+from bot.ui.course_list import course_button, numbered_line
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, message_of
 from handlers.courses.common import (
@@ -64,14 +64,17 @@ async def course_list(
 ) -> tuple[str, InlineKeyboardMarkup]:
     page, items = await course_service.organiser_page(number, PAGE_SIZE)
     kb = InlineKeyboardBuilder()
-    for course in items:
+    lines = [t("course-admin-list", count=page.total), ""]
+    for number, course in enumerate(items, page.offset + 1):
+        icon = STATUS_ICON[course.status]
+        lines.append(f"{icon} {numbered_line(number, course, t)}")
         kb.button(
-            text=f"{STATUS_ICON[course.status]} {course_texts.short_line(course, t)}",
+            text=course_button(number, course, t, mark=icon),
             callback_data=admin_cb(AdminAction.VIEW, course.id, page.number),
         )
     kb.adjust(1)
     add_page_buttons(kb, t, page, lambda n: admin_cb(AdminAction.LIST, page=n))
-    return t("course-admin-list", count=page.total), kb.as_markup()
+    return "\n".join(lines).rstrip(), kb.as_markup()
 
 
 @router.callback_query(AdminCourseCb.filter(F.action == AdminAction.VIEW))

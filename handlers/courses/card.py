@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router, html
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
 from bot.services.signups import SignupService
-from bot.ui import course_texts
+from bot.ui import course_list, course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
 from bot.ui.pagination import add_page_buttons
@@ -65,9 +65,12 @@ async def catalogue(
     t = ctx.t
     page, items = await signups.upcoming_page(number, PAGE_SIZE)
     kb = InlineKeyboardBuilder()
-    for course in items:
+    lines = []
+    # Numbered across pages, so page 2 goes on from where page 1 ended.
+    for number, course in enumerate(items, page.offset + 1):
+        lines.append(course_list.numbered_line(number, course, t))
         kb.button(
-            text=course_texts.short_line(course, t),
+            text=course_list.course_button(number, course, t),
             callback_data=CourseCb(
                 action=CourseAction.VIEW, course_id=course.id, page=page.number
             ),
@@ -77,8 +80,10 @@ async def catalogue(
     if ctx.user.id in settings.admin_ids:
         kb.row()
         kb.button(text=t("button-manage-courses"), callback_data=admin_cb(AdminAction.LIST))
-    text = t("catalogue-title", count=page.total) if page.total else t("courses-none-yet")
-    return text, kb.as_markup() if kb.buttons else None
+    if not page.total:
+        return t("courses-none-yet"), kb.as_markup() if kb.buttons else None
+    text = "\n".join([t("catalogue-title", count=page.total), "", *lines])
+    return text, kb.as_markup()
 
 
 # -- one course ------------------------------------------------------------------------------
@@ -163,6 +168,7 @@ async def cancel_ask(
             text=t(key),
             callback_data=CourseCb(action=action, course_id=course.id, page=callback_data.page),
         )
+    kb.adjust(1)  # side by side, a phone cuts «Нет, остаться в листе ожидания» in half
     question = "signup-leave-waitlist-confirm" if waiting else "signup-cancel-confirm"
     await edit(callback, t(question, title=course.title(t.locale)), kb.as_markup())
 
@@ -221,11 +227,11 @@ async def send_my_courses(ctx: UpdateContext, signups: SignupService) -> None:
         return
     lines = [t("my-courses-title", count=len(mine)), ""]
     kb = InlineKeyboardBuilder()
-    for item in mine:
+    for number, item in enumerate(mine, 1):
         status = course_texts.registration_line(item.registration, item.position, t) or ""
-        lines.append(f"• {html.quote(course_texts.short_line(item.course, t))}\n  {status}")
+        lines.append(f"{course_list.numbered_line(number, item.course, t)}\n    {status}")
         kb.button(
-            text=course_texts.short_line(item.course, t),
+            text=course_list.course_button(number, item.course, t),
             callback_data=CourseCb(action=CourseAction.VIEW, course_id=item.course.id),
         )
     kb.adjust(1)

@@ -14,7 +14,7 @@ from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
 from bot.services.surveys import Preview, SurveyNotFound, SurveyService, questions_of
 from bot.services.surveys.model import Question, QuestionKind
-from bot.ui import course_texts
+from bot.ui import course_list
 from bot.ui.callbacks import DialogAction, DialogCb, SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, with_step
@@ -73,13 +73,17 @@ async def ask_course(ctx: UpdateContext, state: FSMContext, surveys: SurveyServi
     t = ctx.t
     recent = await surveys.template_courses()
     kb = InlineKeyboardBuilder()
-    for course in recent:
-        text = course_texts.short_line(course, t)[:64]
+    listing = []
+    for number, course in enumerate(recent, 1):
+        listing.append(course_list.numbered_line(number, course, t))
+        text = course_list.course_button(number, course, t)
         add_button(kb, text, SurveyAdminAction.TEMPLATE, arg=str(course.id))
     no_course = t("button-survey-template-no-course")
     add_button(kb, no_course, SurveyAdminAction.TEMPLATE, arg=NO_COURSE)
     kb.adjust(1)
     question = t("newsurvey-choose-course") if recent else t("newsurvey-no-courses")
+    if listing:
+        question += "\n\n" + "\n".join(listing)
     text = with_step(t, 1, STEPS, question)
     draft_id = (await state.get_data()).get("survey_id")
     kept = await _chosen_course(draft_id, t, surveys) if draft_id else None

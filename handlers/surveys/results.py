@@ -18,6 +18,7 @@ from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
+from bot.ui.course_list import BUTTON_CHARS, shorten
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import message_of
 from handlers.surveys.common import add_button
@@ -32,20 +33,25 @@ RESULTS_SURVEYS = 10
 async def results_command(message: Message, t: Translator, surveys: SurveyService) -> None:
     latest = await surveys.latest(RESULTS_SURVEYS)
     if latest:
-        await message.answer(t("results-choose"), reply_markup=_survey_buttons(latest, t))
+        text, markup = _survey_list(latest, t)
+        await message.answer(text, reply_markup=markup)
     else:
         await message.answer(t("results-no-surveys"))
 
 
-def _survey_buttons(surveys: list[Survey], t: Translator) -> InlineKeyboardMarkup:
-    """A button per survey, drafts marked."""
+def _survey_list(surveys: list[Survey], t: Translator) -> tuple[str, InlineKeyboardMarkup]:
+    """Each survey in full in the message, drafts marked; a short button for each."""
+    lines = [t("results-choose"), ""]
     kb = InlineKeyboardBuilder()
     for survey in surveys:
-        mark = "" if survey.status == SurveyStatus.ACTIVE else t("results-draft-mark")
-        text = f"#{survey.id} {survey.title(t.locale)}{mark}"[:64]
+        mark = "" if survey.status == SurveyStatus.ACTIVE else t.plain("results-draft-mark")
+        title = survey.title(t.locale)
+        lines.append(f"<b>#{survey.id}</b> {html.quote(title)}{html.quote(mark)}")
+        number = f"#{survey.id} "
+        text = number + shorten(title, BUTTON_CHARS - len(number) - len(mark)) + mark
         add_button(kb, text, SurveyAdminAction.RESULTS, survey.id)
     kb.adjust(1)
-    return kb.as_markup()
+    return "\n".join(lines), kb.as_markup()
 
 
 def _file_buttons(kb: InlineKeyboardBuilder, report: Report, t: Translator) -> None:
@@ -81,9 +87,13 @@ async def show_results(
     if report.visible and summary.finished:
         _file_buttons(kb, report, t)
         kb.adjust(3)
-    if survey.status == SurveyStatus.ACTIVE:
-        kb.row()
-        add_button(kb, t("button-survey-send"), SurveyAdminAction.SEND, survey.id)
+    if survey.status == SurveyStatus.ACTIVE and await surveys.can_invite_more(survey):
+        # Once some were invited (by hand or automatically after the course), the button
+        # says it reaches the others.
+        label = "button-survey-invite-more" if summary.invited else "button-survey-send"
+        send = InlineKeyboardBuilder()
+        add_button(send, t(label), SurveyAdminAction.SEND, survey.id)
+        kb.attach(send)
     markup = kb.as_markup() if kb.buttons else None
     await ctx.send(text, markup)
 

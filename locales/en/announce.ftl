@@ -29,9 +29,9 @@ button-announce-countries-done = Done: { $count ->
 }
 announce-ask-course-button = Add a button that opens a course (to sign up)?
 button-announce-no-course = No button
-announce-ask-daytime = When may it arrive?
+announce-ask-daytime = When may it arrive? “Daytime only” means between 09:00 and 20:00 in each recipient's own time zone.
 button-daytime-any = Right away, any time of day
-button-daytime-only = Only 09:00–20:00 in each recipient's time zone
+button-daytime-only = Daytime only (09:00–20:00)
 # $language (String), $count (Number)
 announce-preview-heading = 👁 <b>{ $language }</b>: { $count ->
     [one] { $count } recipient gets

@@ -45,6 +45,11 @@ course-seats-full = 👥 { $capacity ->
     [one] The only seat is
    *[other] All { $capacity } seats are
 } taken — you can join the waiting list
+# $capacity (Number) to someone signed up or on the waiting list already
+course-seats-taken = 👥 { $capacity ->
+    [one] The only seat is
+   *[other] All { $capacity } seats are
+} taken
 course-seats-unlimited = 👥 No limit on seats
 # $deadline (String)
 course-deadline = ⏳ Registration open until { $deadline }

@@ -96,9 +96,11 @@ survey-activated-manual = ✅ The survey is active. Choose who should get it: �
 survey-deleted = The survey draft is deleted.
 survey-delete-not-draft = This survey is active already and cannot be deleted.
 button-survey-send = 📨 Send invitations
+# Under the results once some people have been invited (by hand or after the course)
+button-survey-invite-more = 📨 Invite more people
 button-survey-results = 📊 Results
-button-survey-audience-attended = Course participants marked present
-button-survey-audience-confirmed = Everyone signed up for the course
+button-survey-audience-attended = Participants marked present
+button-survey-audience-confirmed = Everyone signed up
 button-survey-audience-waitlisted = Course waiting list
 button-survey-audience-all = Everyone using the bot
 button-survey-audience-en = Everyone reading in English

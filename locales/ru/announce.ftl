@@ -30,9 +30,9 @@ button-announce-countries-done = Готово: { $count ->
 }
 announce-ask-course-button = Добавить кнопку, открывающую курс (для записи)?
 button-announce-no-course = Без кнопки
-announce-ask-daytime = Когда можно доставлять?
+announce-ask-daytime = Когда можно доставлять? «Только днём» — с 09:00 до 20:00 по местному времени каждого получателя.
 button-daytime-any = Сразу, в любое время суток
-button-daytime-only = Только с 09:00 до 20:00 по времени получателя
+button-daytime-only = Только днём (09:00–20:00)
 # $language (String), $count (Number)
 announce-preview-heading = 👁 Язык: <b>{ $language }</b> — так сообщение { $count ->
     [one] увидит { $count } получатель

@@ -10,7 +10,7 @@ button-manage-courses = ⚙️ Управление курсами
 button-all-courses = ‹ Все курсы
 button-sign-up = ✍️ Записаться
 button-join-waitlist = ⏳ Встать в лист ожидания
-button-cancel-place = Не сможете участвовать? Отменить запись
+button-cancel-place = Отменить запись
 button-cancel-place-yes = Да, отменить запись
 button-cancel-place-no = Нет, оставить
 button-leave-waitlist = Выйти из листа ожидания
@@ -44,6 +44,8 @@ course-seats-left = 👥 { $left ->
 } из { $capacity }
 # $capacity (Number)
 course-seats-full = 👥 Все места ({ $capacity }) заняты — можно встать в лист ожидания
+# $capacity (Number) — для тех, кто уже записан или стоит в листе ожидания
+course-seats-taken = 👥 Все места ({ $capacity }) заняты
 course-seats-unlimited = 👥 Без ограничения мест
 # $deadline (String)
 course-deadline = ⏳ Запись открыта до { $deadline }

@@ -110,9 +110,11 @@ survey-activated-manual = ✅ Опрос включён. Выберите, ко�
 survey-deleted = Черновик опроса удалён.
 survey-delete-not-draft = Этот опрос уже включён, удалить его нельзя.
 button-survey-send = 📨 Разослать приглашения
+# Под результатами, когда часть людей уже приглашена (вручную или после курса)
+button-survey-invite-more = 📨 Пригласить ещё
 button-survey-results = 📊 Результаты
-button-survey-audience-attended = Участники курса, отмеченные как присутствовавшие
-button-survey-audience-confirmed = Все записанные участники курса
+button-survey-audience-attended = Присутствовавшие на курсе
+button-survey-audience-confirmed = Все записанные на курс
 button-survey-audience-waitlisted = Лист ожидания курса
 button-survey-audience-all = Все пользователи бота
 button-survey-audience-en = Все, кто читает по-английски

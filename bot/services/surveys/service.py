@@ -298,7 +298,7 @@ class SurveyService:
         people invited before are not asked twice. Returns how many were invited now. An
         organiser's invitation (`actor`, the `audience` button) is audited with it."""
         survey = await self.get(survey_id)
-        if not survey.is_open(self.clock()) and not self._opens_later(survey):
+        if not self._takes_invitations(survey):
             raise SurveyClosedForInvitations()
         where = audience_sql(spec, self.default_locale)
         async with self.db.transaction() as tx:
@@ -326,7 +326,7 @@ class SurveyService:
         due = self.auto_invite_due(survey, course) if course else None
         if course is None or due is None or self.clock() < due - timedelta(seconds=1):
             return 0
-        if not survey.is_open(self.clock()) and not self._opens_later(survey):
+        if not self._takes_invitations(survey):
             log.warning("Survey %s closed before its invitation was due", survey_id)
             return 0
         attended = await self.db.repos.registrations.attendance_taken(course.id)
@@ -344,6 +344,21 @@ class SurveyService:
         log.info("Survey %s: invited %d %s participant(s)", survey_id, len(invited), status)
         self._invited(survey)
         return len(invited)
+
+    async def can_invite_more(self, survey: Survey) -> bool:
+        """Whether an organiser's invitation would reach anyone: the survey still takes
+        invitations and someone using the bot has none yet (every audience is part of
+        everyone)."""
+        if not self._takes_invitations(survey):
+            return False
+        everyone = audience_sql(AUDIENCES["all"], self.default_locale)
+        return (
+            await self.repos.surveys.uninvited_count(survey.id, everyone.where, everyone.params)
+            > 0
+        )
+
+    def _takes_invitations(self, survey: Survey) -> bool:
+        return survey.is_open(self.clock()) or self._opens_later(survey)
 
     def _opens_later(self, survey: Survey) -> bool:
         now = self.clock()

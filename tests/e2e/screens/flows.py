@@ -204,8 +204,19 @@ async def new_course(cast: Cast) -> ChatRecorder:
 
 
 async def press_title(rec: ChatRecorder, title: str) -> None:
-    """The button of a course or survey: by its title, or its start if buttons shorten it."""
-    await rec.press(title if rec.has_button(title) else title[:12])
+    """The button of a course or survey: by its title or, where buttons shorten titles, by
+    the number the message lists it under ("3. 15 Mar 2027 · Title", "#1 Title")."""
+    if rec.has_button(title):
+        await rec.press(title)
+        return
+    listing = rec.last_message()
+    for line in listing.plain_text.splitlines():
+        number = line.split(" ", 1)[0].rstrip(".")
+        if title in line and number:
+            label = next(b for b in listing.button_texts() if b.startswith(f"{number} "))
+            await rec.press(label, listing)
+            return
+    await rec.press(title[:12])
 
 
 def first_answer(rec: ChatRecorder, t: Translator, step: str) -> str:
