@@ -136,9 +136,19 @@ class AnnouncementService:
         )
 
     async def announceable_courses(self) -> list[Course]:
-        """The courses an announcement may go to or carry a button for."""
+        """The courses an announcement may go to (their participants, also after the end)."""
         items, _ = await self.repos.courses.all(0, COURSE_CHOICES)
         return [c for c in items if c.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)]
+
+    async def courses_open_for_sign_up(self) -> list[Course]:
+        """The courses an announcement's button may open for sign-up, the soonest first: a
+        button to a course that has taken place, or whose registration has closed, leads
+        nowhere."""
+        now = self.clock()
+        items, _ = await self.repos.courses.all(0, COURSE_CHOICES)
+        return sorted(
+            (c for c in items if c.registration_open(now)), key=lambda c: (c.starts_at, c.id)
+        )
 
     async def course(self, course_id: int) -> Course:
         course = await self.repos.courses.get(course_id)

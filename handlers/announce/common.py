@@ -126,7 +126,10 @@ class CourseChoices:
 async def course_choices(
     announcements: AnnouncementService, t: Translator, action: AnnounceAction
 ) -> CourseChoices:
-    courses = await announcements.announceable_courses()
+    if action == AnnounceAction.BUTTON:
+        courses = await announcements.courses_open_for_sign_up()
+    else:
+        courses = await announcements.announceable_courses()
     numbered = list(enumerate(courses, 1))
     return CourseChoices(
         listing="\n".join(course_list.numbered_line(n, c, t) for n, c in numbered),

@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.announcer import Announcer
 from bot.config import LOCALES
+from bot.errors import InvalidInput
 from bot.i18n import Html
 from bot.services.announcements import AnnouncementService
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
@@ -64,7 +65,9 @@ async def course_button(
 ) -> None:
     value = callback_data.value
     if value != "none":
-        await announcements.course(button_id(value, "error-course-not-found"))
+        course = await announcements.course(button_id(value, "error-course-not-found"))
+        if not course.registration_open(announcements.clock()):
+            raise InvalidInput("error-button-expired")  # its registration closed meanwhile
     await close_buttons(callback)
     await keep(state, course_button=None if value == "none" else int(value))
     await ask_daytime(ctx, state)

@@ -34,10 +34,11 @@ announce-ask-daytime = Когда можно доставлять? «Тольк�
 button-daytime-any = Сразу, в любое время суток
 button-daytime-only = Только днём (09:00–20:00)
 # $language (String), $count (Number)
-announce-preview-heading = 👁 Язык: <b>{ $language }</b> — так сообщение { $count ->
-    [one] увидит { $count } получатель
-    [few] увидят { $count } получателя
-   *[many] увидят { $count } получателей
+announce-preview-heading = 👁 Язык: <b>{ $language }</b> — { $count ->
+    [0] на этом языке сообщение пока никто не получит; выглядело бы оно так
+    [one] так сообщение увидит { $count } получатель
+    [few] так сообщение увидят { $count } получателя
+   *[many] так сообщение увидят { $count } получателей
 }:
 # $count (Number), $daytime (Number) 1 — только днём
 announce-preview-summary = { $count ->

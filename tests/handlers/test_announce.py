@@ -12,10 +12,12 @@ from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
 from bot.ui.keyboards import countries_sorted
 from handlers.announce.audience_names import countries_name
+from storage.courses import CourseRepository, CourseStatus
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import Chatter, buttons, texts
+from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -290,3 +292,23 @@ async def test_the_russian_text_question_after_skip_names_no_missing_button(orga
     assert "Russian" in question.text
     assert "Same text for everyone" not in question.text
     assert "Same text for everyone" not in buttons(question)
+
+
+async def test_the_course_button_step_offers_only_courses_open_for_sign_up(make_chatter, db):
+    """Issue 13 (phone screens): the “button that opens a course” step offered a course that
+    had taken place; its button would open a card nobody can sign up from."""
+    await publish_course(db, "Transit later", days=30)
+    await publish_course(db, "Transit soon", days=10)
+    past = await publish_course(db, "Transit past", days=-5)
+    await CourseRepository(db).set_status(past, CourseStatus.FINISHED)
+    organiser = make_chatter(ORGANISER_ID)
+    await texts_typed(organiser)
+    await organiser.press(AnnounceCb(action=AnnounceAction.SKIP).pack())
+    sent = await organiser.press(AnnounceCb(action=AnnounceAction.AUDIENCE, value="all").pack())
+    question = last(sent)
+    assert "Transit soon" in question.text and "Transit later" in question.text
+    assert "Transit past" not in question.text
+    assert question.text.index("Transit soon") < question.text.index("Transit later")
+    # A forged press for the finished course is refused and changes nothing.
+    forged = AnnounceCb(action=AnnounceAction.BUTTON, value=str(past)).pack()
+    assert "out of date" in texts(await organiser.press(forged))[0]
