@@ -218,7 +218,9 @@ async def send_preview(
     for locale in localizations.locales:
         reader = localizations.get(locale)
         await ctx.send(
-            reader("course-preview-heading")
+            # Headed in the organiser's language, naming the card's: a Russian-speaking
+            # organiser reads which card is which before the English one.
+            ctx.t("course-preview-heading", language=ctx.t(f"language-name-{locale}"))
             + "\n\n"
             + course_texts.card(course, reader, 0, clock(), link=course_texts.LinkAccess.SHOWN)
         )

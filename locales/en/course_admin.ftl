@@ -34,7 +34,8 @@ course-admin-list = { $count ->
     [one] <b>One course</b>
    *[other] <b>{ $count } courses</b> (upcoming first)
 }
-course-preview-heading = 👁 <b>Preview</b> — participants will see:
+# $language (String) the language of the card below
+course-preview-heading = 👁 <b>Preview — { $language }</b>: what participants who read the bot in it will see:
 course-published = The course is published: participants can find it in /courses and sign up.
 # $title (String)
 course-delete-confirm = Delete the draft “{ $title }”? This cannot be undone.

@@ -35,7 +35,8 @@ course-admin-list = { $count ->
     [few] <b>{ $count } курса</b> (сначала ближайшие)
    *[many] <b>{ $count } курсов</b> (сначала ближайшие)
 }
-course-preview-heading = 👁 <b>Предпросмотр</b> — так увидят участники:
+# $language (String) язык карточки ниже
+course-preview-heading = 👁 <b>Предпросмотр (язык: { $language })</b> — так карточку увидят участники, читающие бот на этом языке:
 course-published = Курс опубликован: участники найдут его в /courses и смогут записаться.
 # $title (String)
 course-delete-confirm = Удалить черновик «{ $title }»? Это нельзя отменить.

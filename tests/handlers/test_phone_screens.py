@@ -224,3 +224,20 @@ async def test_the_are_you_sure_answers_each_have_a_whole_row(make_chatter, db, 
     rows = markup.inline_keyboard
     assert [len(row) for row in rows] == [1, 1]
     assert_fits_a_phone([button.text for row in rows for button in row])
+
+
+async def test_each_preview_card_is_headed_in_the_organisers_language_naming_its_own(
+    make_chatter,
+):
+    """A Russian-speaking organiser read “👁 Preview — participants will see:” above the
+    English card: each card is now headed in the organiser's language, naming the card's."""
+    organiser = make_chatter(ORGANISER_ID, language_code="ru")
+    await organiser.send("/newcourse")
+    for answer in (*TYPED, "20"):
+        await organiser.send(answer)
+    language = buttons(asked(await press_under_question(organiser, DEFAULT)))
+    sent = await press_under_question(organiser, language["Английский"])
+    headings = [m.text.split("\n")[0] for m in messages(sent) if m.text.startswith("👁")]
+    assert len(headings) == 2, texts(sent)
+    assert "язык: английский" in headings[0] and "язык: русский" in headings[1]
+    assert all("Preview" not in heading for heading in headings)
