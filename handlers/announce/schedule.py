@@ -11,6 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.announcer import Announcer
+from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services import course_fields
 from bot.services.announcements import AnnouncementService
@@ -84,6 +85,10 @@ async def schedule_at(
     except FieldProblem as problem:
         await message.answer(send_again(problem_text(problem, t), t))
         return
+    if when <= announcements.clock():
+        # Said now, while the time can be typed again: Yes under the confirmation ends the
+        # dialog.
+        raise InvalidInput("announce-error-past")
     announcement_id = int((await state.get_data())["announcement_id"])
     await state.update_data(when=when.isoformat())
     await _confirm(ctx, state, announcement_id, announcements, when)
@@ -126,13 +131,17 @@ async def confirmed(
     """Yes: sent or scheduled once; a second press finds the dialog over (out of date)."""
     announcement_id = await own_draft(state, callback_data.value)
     when = (await state.get_data()).get("when")
-    await close_buttons(callback)
-    await state.clear()
     if when is None:
+        await close_buttons(callback)
+        await state.clear()
         await announcer.start_now(ctx.bot, announcement_id, by=ctx.user.id)
         return
     moment = datetime.fromisoformat(when)
+    # Scheduled before the dialog ends: a time that passed while the question waited is
+    # refused with No (back to the preview) still under it.
     announcement = await announcements.schedule(announcement_id, moment, by=ctx.user.id)
+    await close_buttons(callback)
+    await state.clear()
     announcer.schedule(announcement)
     local = course_texts.local_time(moment, ctx.zone, ctx.t.locale)
     await ctx.send(ctx.t("announce-scheduled", id=str(announcement_id), when=local, zone=ctx.zone))

@@ -4,6 +4,7 @@ and "Send to N people?" before anything is queued."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -280,3 +281,37 @@ async def test_a_refused_audience_answer_leaves_the_question_to_answer_again(org
     assert not [r for r in refused if isinstance(r, EditMessageReplyMarkup)]  # buttons kept
     sent = await button(organiser, sent, "Everyone")
     assert last(sent).text.startswith("Step 5 of 6\n")
+
+
+async def test_a_past_time_to_schedule_is_refused_and_can_be_typed_again(organiser, officers, db):
+    """A time already past is said at once, the question stays: before, "Schedule for …?"
+    was asked, and its Yes ended the dialog with "That time is in the past." and nothing kept."""
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    await button(organiser, sent, "Schedule")
+    refused = await organiser.send("01.01.2020 09:00")
+    assert "That time is in the past." in texts(refused)[-1]
+    assert "/cancel" in texts(refused)[-1]
+    assert not any("Schedule for" in text for text in texts(refused))
+    sent = await organiser.send("20.05.2031 09:00")
+    assert "Schedule for" in last(sent).text
+    await button(organiser, sent, "Yes")
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "scheduled"
+
+
+async def test_a_time_that_passed_while_confirming_keeps_the_dialog(organiser, officers, db):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    await button(organiser, sent, "Schedule")
+    confirmation = await organiser.send("20.05.2031 09:00")
+    service = organiser.dp["announcements"]
+    service.clock = lambda: datetime(2031, 5, 21, tzinfo=UTC)  # the organiser came back late
+    refused = await button(organiser, confirmation, "Yes")
+    assert "That time is in the past." in texts(refused)[-1]
+    sent = await button(organiser, confirmation, "No")  # the dialog is still there
+    assert "📤 Send now" in buttons(last(sent))
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "draft"
