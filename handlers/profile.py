@@ -34,6 +34,7 @@ from bot.ui.callbacks import (
     TimezoneCb,
 )
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import close_question, send_question
 from bot.ui.profile_screens import (
     EDIT,
     WIZARD,
@@ -115,10 +116,11 @@ async def after_answer(
     user = await profiles.get(ctx.user.id)
     ctx = replace(ctx, user=user)
     data = await state.get_data()
+    if data.get("mode") == WIZARD and (field := next_step(user, answered)):
+        await ask(ctx, field, state)
+        return
+    await close_question(ctx, state)  # the last one, answered by a typed message
     if data.get("mode") == WIZARD:
-        if field := next_step(user, answered):
-            await ask(ctx, field, state)
-            return
         await state.clear()
         await ctx.send(ctx.t("profile-saved"))
     else:
@@ -223,7 +225,8 @@ async def _refuse(
 ) -> None:
     """A typed name we cannot place: what to do, with the question's buttons again."""
     wizard = in_wizard(await state.get_data(), field)
-    await message.answer(problem, reply_markup=question_buttons(ctx.t, ctx.user, field, wizard))
+    # The refusal is the question now: the buttons move under it.
+    await send_question(ctx, state, problem, question_buttons(ctx.t, ctx.user, field, wizard))
 
 
 def country_names(localizations: Localizations) -> dict[str, str]:

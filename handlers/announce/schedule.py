@@ -19,7 +19,7 @@ from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import navigation
+from bot.ui.dialog import navigation, send_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
 from handlers.announce.common import AnnounceForm, cb, keyboard, own_draft
 from handlers.announce.options import send_summary
@@ -69,7 +69,9 @@ async def schedule_ask(
     await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
-    await ctx.send(ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t))
+    await send_question(
+        ctx, state, ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t)
+    )
 
 
 @router.message(AnnounceForm.schedule, F.text, NOT_COMMAND)
@@ -116,7 +118,7 @@ async def _confirm(
         (t(yes), cb(AnnounceAction.CONFIRM, value)),
         (t("button-announce-reconsider"), cb(AnnounceAction.RECONSIDER, value)),
     )
-    await ctx.send(text, buttons)
+    await send_question(ctx, state, text, buttons)
 
 
 @router.callback_query(AnnounceForm.confirm, AnnounceCb.filter(F.action == AnnounceAction.CONFIRM))

@@ -4,11 +4,9 @@ organiser card of a course and its buttons."""
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from contextlib import suppress
 from typing import TypeVar
 
 from aiogram import Router, html
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -35,17 +33,6 @@ async def pressed_under_question(callback: CallbackQuery, state: FSMContext) -> 
     asked = (await state.get_data()).get("question")
     if message is None or message.message_id != asked:
         raise InvalidInput("error-button-expired")
-
-
-async def close_question(ctx: UpdateContext, state: FSMContext) -> None:
-    """Remove the buttons of the question just answered, so that none is left to press (a
-    question too old to edit keeps them; they have expired anyway)."""
-    asked = (await state.get_data()).get("question")
-    if asked is not None:
-        with suppress(TelegramBadRequest):
-            await ctx.bot.edit_message_reply_markup(
-                chat_id=ctx.chat_id, message_id=int(asked), reply_markup=None
-            )
 
 
 async def lookup_then_answer(callback: CallbackQuery, lookup: Awaitable[T]) -> T:

@@ -16,12 +16,11 @@ from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
-from bot.ui.dialog import add_navigation
+from bot.ui.dialog import add_navigation, close_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit
 from handlers.courses.common import (
     admin_cb,
     back_to_card,
-    close_question,
     lookup_then_answer,
     organiser_card,
     organiser_router,

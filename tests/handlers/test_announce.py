@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 
 from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
@@ -315,3 +316,26 @@ async def test_a_time_that_passed_while_confirming_keeps_the_dialog(organiser, o
     assert "📤 Send now" in buttons(last(sent))
     row = await db.fetch_one("SELECT status FROM announcements")
     assert row[0] == "draft"
+
+
+async def asked_message_id(chatter: Chatter) -> int | None:
+    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
+    return (await chatter.dp.storage.get_data(key)).get("question")
+
+
+def removed_buttons(sent: list[TelegramMethod[Any]]) -> list[tuple[int, Any]]:
+    return [
+        (r.message_id or 0, r.reply_markup) for r in sent if isinstance(r, EditMessageReplyMarkup)
+    ]
+
+
+async def test_a_typed_answer_removes_the_buttons_of_its_announce_question(organiser):
+    """An answer typed as a message left Skip, ‹ Back and ✖️ Cancel under its question: the
+    old Skip under the English text then skipped the Russian one (or the file)."""
+    await organiser.send("/announce")
+    english = await asked_message_id(organiser)
+    sent = await organiser.send("Seminar on transit")
+    assert english is not None and removed_buttons(sent) == [(english, None)]
+    russian = await asked_message_id(organiser)
+    sent = await organiser.send("Семинар по транзиту")
+    assert removed_buttons(sent) == [(russian, None)]

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from aiogram.methods import SendMessage, TelegramMethod
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.countries import BY_CODE, folded
@@ -258,3 +259,42 @@ async def test_a_sticker_for_the_country_gets_the_hint_that_names_can_be_typed(
     await start_wizard(chatter)
     await chatter.send("Ana Popescu")
     assert hint in texts(await chatter.send_sticker())[0]
+
+
+async def asked_message_id(chatter: Chatter) -> int | None:
+    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
+    return (await chatter.dp.storage.get_data(key)).get("question")
+
+
+def removed_buttons(sent: list[TelegramMethod[Any]]) -> list[tuple[int, Any]]:
+    return [
+        (r.message_id or 0, r.reply_markup) for r in sent if isinstance(r, EditMessageReplyMarkup)
+    ]
+
+
+async def test_a_typed_profile_answer_removes_the_buttons_of_its_question(make_chatter):
+    """A typed answer left ✖️ Cancel (and ‹ Back, Keep as it is) under its question; pressed
+    days later, the old Cancel ended whatever dialog was open then."""
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    name = await asked_message_id(chatter)
+    sent = await chatter.send("Ana Popescu")
+    assert name is not None and removed_buttons(sent) == [(name, None)]
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    position = await asked_message_id(chatter)
+    await chatter.send("Customs officer")
+    email = await asked_message_id(chatter)
+    sent = await chatter.send("ana@customs.ro")  # the last step: the dialog ends
+    assert position != email and removed_buttons(sent) == [(email, None)]
+
+
+async def test_a_refused_typed_answer_moves_the_buttons_under_the_refusal(make_chatter):
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    await chatter.send("Ana Popescu")
+    country = await asked_message_id(chatter)
+    sent = await chatter.send("Atlantis")
+    assert removed_buttons(sent) == [(country, None)]
+    assert "I could not find this country" in last_question(sent).text
+    assert await asked_message_id(chatter) not in (None, country)
