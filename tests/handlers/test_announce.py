@@ -339,3 +339,18 @@ async def test_a_typed_answer_removes_the_buttons_of_its_announce_question(organ
     russian = await asked_message_id(organiser)
     sent = await organiser.send("Семинар по транзиту")
     assert removed_buttons(sent) == [(russian, None)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_russian_text_question_names_same_text_only_when_it_offers_it(
+    make_chatter, localizations, language
+):
+    """With the English text skipped there is no “Same text for everyone” button, so the
+    question must not tell the organiser to tap it."""
+    organiser = make_chatter(ORGANISER_ID, language_code=language)
+    await organiser.send("/start")
+    await organiser.send("/announce")
+    sent = await organiser.press(press_data(AnnounceAction.SKIP))
+    same = localizations.get(language).plain("button-announce-same-text")
+    assert same not in buttons(last(sent))
+    assert same not in last(sent).text
