@@ -566,3 +566,30 @@ async def test_cancel_in_newsurvey_ends_the_dialog_in_russian(make_chatter, db):
     settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
     assert settings.text.startswith("Шаг 2 из 2\n")
     assert {"‹ Назад", "✖️ Отмена"} <= set(buttons(settings))
+    # ✖️ Cancel takes the preview's Activate and Delete away with the dialog: the draft it
+    # made goes too, instead of staying in /results with no way to activate or delete it.
+    replies = await organiser.press(buttons(settings)["✖️ Отмена"])
+    assert "Вы вышли из диалога" in " ".join(texts(replies))
+    assert await organiser.dp["surveys"].repos.surveys.latest(5) == []
+
+
+async def test_cancel_button_in_newsurvey_leaves_no_draft_behind(make_chatter, db):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
+    assert settings.text.startswith("Step 2 of 2\n")
+    await organiser.press(buttons(settings)["✖️ Cancel"])
+    assert await organiser.dp["surveys"].repos.surveys.latest(5) == []
+    results = sent(await organiser.send("/results"))[-1]
+    assert not any("(draft)" in label for label in buttons(results))
+
+
+async def test_a_typed_cancel_in_newsurvey_leaves_the_draft_to_activate(make_chatter, db):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
+    await organiser.send("/cancel")
+    await organiser.press(buttons(settings)["✅ Activate"])  # still under the preview
+    assert (await organiser.dp["surveys"].repos.surveys.latest(1))[0].status == "active"
