@@ -286,3 +286,33 @@ async def test_every_dialog_question_offers_the_buttons_it_names(
         else:
             sent = await organiser.send(answer)
         prompt = asked(sent)
+
+
+async def test_an_edit_of_a_course_cancelled_meanwhile_ends_instead_of_asking_again(
+    make_chatter, db
+):
+    """The course was cancelled (or its draft deleted) while the edit prompt waited: the
+    organiser is told so, not "Send another value" to a prompt that can never take one."""
+    course_id = await publish_course(db, "Transit", days=20)
+    organiser = make_chatter(ORGANISER_ID)
+    await open_edit(organiser, course_id, "capacity")
+    await organiser.dp["course_service"].cancel(course_id)
+    refused = " ".join(texts(await organiser.send("25")))
+    assert "cannot be changed" in refused and "Send another value" not in refused
+    # The edit is over: the next message is no answer to it.
+    assert "cannot be changed" not in " ".join(texts(await organiser.send("30")))
+
+
+async def test_an_edit_of_a_draft_deleted_meanwhile_ends(make_chatter, db):
+    organiser = make_chatter(ORGANISER_ID)
+    published = await CourseRepository(db).get(await publish_course(db, "Transit", days=20))
+    assert published is not None
+    values = {f: getattr(published, f) for f in ("title_en", "starts_at", "ends_at")}
+    values |= {"deadline_at": published.starts_at, "timezone": "UTC", "language": "en"}
+    draft = await organiser.dp["course_service"].create({**values, "venue": "Baku"}, None)
+    course_id = draft.id
+    await open_edit(organiser, course_id, "title_en")
+    await organiser.dp["course_service"].delete_draft(course_id)
+    refused = " ".join(texts(await organiser.send("Transit procedures")))
+    assert "no longer available" in refused and "Send another value" not in refused
+    assert "no longer available" not in " ".join(texts(await organiser.send("Again")))
