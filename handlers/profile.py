@@ -90,12 +90,15 @@ async def consent_declined(callback: CallbackQuery, ctx: UpdateContext, state: F
 # -- asking and moving on --------------------------------------------------------------------
 
 
-def next_step(user: User, answered: str) -> str | None:
+def next_step(user: User, answered: str, furthest: str | None = None) -> str | None:
     """The question after `answered` in the step-by-step profile: the next one without an
-    answer (the optional e-mail too, once per pass), else any required one still missing."""
+    answer (the optional e-mail too, once per pass), else any required one still missing.
+    After ‹ Back, the steps up to the `furthest` one asked come again one by one (each with
+    its answer and Keep as it is), as the person went back through them."""
     later = WIZARD_STEPS[WIZARD_STEPS.index(answered) + 1 :] if answered in WIZARD_STEPS else ()
+    revisit = WIZARD_STEPS[: WIZARD_STEPS.index(furthest) + 1] if furthest in WIZARD_STEPS else ()
     for field in later:
-        if not getattr(user, field):
+        if not getattr(user, field) or field in revisit:
             return field
     return user.missing_profile_fields[0] if user.missing_profile_fields else None
 
@@ -116,7 +119,8 @@ async def after_answer(
     user = await profiles.get(ctx.user.id)
     ctx = replace(ctx, user=user)
     data = await state.get_data()
-    if data.get("mode") == WIZARD and (field := next_step(user, answered)):
+    furthest = data.get("furthest")
+    if data.get("mode") == WIZARD and (field := next_step(user, answered, furthest)):
         await ask(ctx, field, state)
         return
     await close_question(ctx, state)  # the last one, answered by a typed message

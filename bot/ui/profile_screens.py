@@ -81,7 +81,16 @@ async def ask(ctx: UpdateContext, field: str, state: FSMContext) -> None:
     if wizard:
         number = WIZARD_STEPS.index(field) + 1
         question = with_step(t, number, len(WIZARD_STEPS), question)
+        await _note_furthest(state, field)
     await send_question(ctx, state, question, question_buttons(t, user, field, wizard))
+
+
+async def _note_furthest(state: FSMContext, field: str) -> None:
+    """Keep the furthest step asked, so that after ‹ Back the way forward passes every step
+    gone back through (see handlers.profile.next_step)."""
+    furthest = (await state.get_data()).get("furthest")
+    if furthest not in WIZARD_STEPS or WIZARD_STEPS.index(field) > WIZARD_STEPS.index(furthest):
+        await state.update_data(furthest=field)
 
 
 def in_wizard(data: dict[str, Any], field: str) -> bool:

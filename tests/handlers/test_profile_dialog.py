@@ -298,3 +298,22 @@ async def test_a_refused_typed_answer_moves_the_buttons_under_the_refusal(make_c
     assert removed_buttons(sent) == [(country, None)]
     assert "I could not find this country" in last_question(sent).text
     assert await asked_message_id(chatter) not in (None, country)
+
+
+async def test_after_going_back_two_steps_keep_leads_through_each_step_again(make_chatter):
+    """‹ Back from Step 4 to Step 2, then Keep as it is: Step 3 comes next (its answer shown,
+    to keep or change), not Step 4 as if the step gone back through were not there."""
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    await chatter.send("Ana Popescu")
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    await chatter.press(BACK)
+    assert last_question(await chatter.press(BACK)).text.startswith("Step 2 of 5")
+    organisation = last_question(await chatter.press(KEEP))
+    assert organisation.text.startswith("Step 3 of 5")
+    assert "Now: Romanian Customs Authority" in organisation.text
+    assert last_question(await chatter.press(KEEP)).text.startswith("Step 4 of 5")
+    await chatter.send("Customs officer")
+    done = await chatter.send("ana@customs.ro")
+    assert "Your profile is saved." in texts(done)
