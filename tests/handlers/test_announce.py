@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 
 from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
@@ -17,7 +16,7 @@ from handlers.announce.audience_names import countries_name
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import Chatter, buttons, texts
+from tests.handlers.harness import Chatter, asked_message_id, buttons, removed_buttons, texts
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -316,17 +315,6 @@ async def test_a_time_that_passed_while_confirming_keeps_the_dialog(organiser, o
     assert "📤 Send now" in buttons(last(sent))
     row = await db.fetch_one("SELECT status FROM announcements")
     assert row[0] == "draft"
-
-
-async def asked_message_id(chatter: Chatter) -> int | None:
-    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
-    return (await chatter.dp.storage.get_data(key)).get("question")
-
-
-def removed_buttons(sent: list[TelegramMethod[Any]]) -> list[tuple[int, Any]]:
-    return [
-        (r.message_id or 0, r.reply_markup) for r in sent if isinstance(r, EditMessageReplyMarkup)
-    ]
 
 
 async def test_a_typed_answer_removes_the_buttons_of_its_announce_question(organiser):

@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from aiogram.fsm.storage.base import StorageKey
-from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
+from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.countries import BY_CODE, folded
@@ -27,7 +26,7 @@ from storage.courses import CourseRepository
 from storage.database import Database
 from storage.users import PROFILE_FIELDS, User, UserRepository
 from tests.factories import course_values, create_course
-from tests.handlers.harness import Chatter, buttons, texts
+from tests.handlers.harness import Chatter, asked_message_id, buttons, removed_buttons, texts
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -259,17 +258,6 @@ async def test_a_sticker_for_the_country_gets_the_hint_that_names_can_be_typed(
     await start_wizard(chatter)
     await chatter.send("Ana Popescu")
     assert hint in texts(await chatter.send_sticker())[0]
-
-
-async def asked_message_id(chatter: Chatter) -> int | None:
-    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
-    return (await chatter.dp.storage.get_data(key)).get("question")
-
-
-def removed_buttons(sent: list[TelegramMethod[Any]]) -> list[tuple[int, Any]]:
-    return [
-        (r.message_id or 0, r.reply_markup) for r in sent if isinstance(r, EditMessageReplyMarkup)
-    ]
 
 
 async def test_a_typed_profile_answer_removes_the_buttons_of_its_question(make_chatter):
