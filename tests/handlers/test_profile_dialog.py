@@ -27,6 +27,7 @@ from storage.database import Database
 from storage.users import PROFILE_FIELDS, User, UserRepository
 from tests.factories import course_values, create_course
 from tests.handlers.harness import Chatter, asked_message_id, buttons, removed_buttons, texts
+from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -305,3 +306,23 @@ async def test_after_going_back_two_steps_keep_leads_through_each_step_again(mak
     await chatter.send("Customs officer")
     done = await chatter.send("ana@customs.ro")
     assert "Your profile is saved." in texts(done)
+
+
+async def test_a_sign_up_refused_after_the_last_profile_step_does_not_ask_for_another_value(
+    make_chatter, db
+):
+    """The profile was collected for a sign-up and the course was cancelled meanwhile: the
+    dialog is over, so the refusal must not end with "Send another value, or /cancel"."""
+    course_id = await publish_course(db, "Transit", days=10)
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/start")
+    await chatter.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Ana Popescu")
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    await chatter.send("Customs officer")
+    await chatter.dp["course_service"].cancel(course_id)
+    replies = texts(await chatter.send("ana@customs.ro"))
+    assert "Your profile is saved." in replies
+    assert "Send another value" not in replies[-1], replies
