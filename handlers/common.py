@@ -11,6 +11,7 @@ from bot.i18n import Translator
 from bot.services.surveys import SurveyService
 from bot.ui.callbacks import DialogAction, DialogCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import pressed_under_question
 from bot.ui.replies import close_buttons
 from handlers.surveys.common import discard_draft
 
@@ -32,6 +33,10 @@ async def cancel_button(
 ) -> None:
     """The ✖️ Cancel under a question: the same as /cancel, and the question loses its
     buttons so that it cannot be answered any more."""
+    if "question" in await state.get_data():
+        # A dialog that keeps its question: a Cancel under any other message (a dialog left
+        # without /cancel, an earlier question) must not end this one.
+        await pressed_under_question(callback, state)
     await close_buttons(callback)
     if await state.get_state() is None:
         await ctx.send(ctx.t("cancel-nothing"))

@@ -34,7 +34,7 @@ from bot.ui.callbacks import (
     TimezoneCb,
 )
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import close_question, send_question
+from bot.ui.dialog import close_question, pressed_under_question, send_question
 from bot.ui.profile_screens import (
     EDIT,
     WIZARD,
@@ -158,6 +158,7 @@ async def back(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, raw_state: str
 ) -> None:
     """‹ Back: the previous question again, with its answer shown and Keep as it is."""
+    await pressed_under_question(callback, state)
     field = _field_of(raw_state)
     await close_buttons(callback)
     if not in_wizard(await state.get_data(), field) or field == WIZARD_STEPS[0]:
@@ -176,6 +177,7 @@ async def keep(
     raw_state: str,
 ) -> None:
     """Keep as it is: the saved answer stays, and the dialog moves on."""
+    await pressed_under_question(callback, state)
     await close_buttons(callback)
     await after_answer(ctx, profiles, signups, state, _field_of(raw_state), changed=False)
 

@@ -12,12 +12,14 @@ from contextlib import suppress
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.ui.callbacks import DialogAction, DialogCb
 from bot.ui.context import UpdateContext
+from bot.ui.replies import message_of
 
 
 def step_heading(t: Translator, number: int, total: int) -> str:
@@ -84,3 +86,13 @@ async def close_question(ctx: UpdateContext, state: FSMContext) -> None:
             await ctx.bot.edit_message_reply_markup(
                 chat_id=ctx.chat_id, message_id=int(asked), reply_markup=None
             )
+
+
+async def pressed_under_question(callback: CallbackQuery, state: FSMContext) -> None:
+    """A dialog's button counts only under the question being asked (its message id is kept as
+    `question` in the dialog data): one left under an earlier question, or under a question of
+    a dialog left without /cancel, or forged, has expired and must not answer this one."""
+    message = message_of(callback)
+    asked = (await state.get_data()).get("question")
+    if message is None or message.message_id != asked:
+        raise InvalidInput("error-button-expired")

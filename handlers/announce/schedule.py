@@ -173,7 +173,7 @@ async def back_to_preview(
 ) -> None:
     await state.set_state(AnnounceForm.preview)
     await state.update_data(when=None)
-    await send_summary(ctx, await announcements.get(announcement_id), announcements)
+    await send_summary(ctx, state, await announcements.get(announcement_id), announcements)
 
 
 @router.message(StateFilter(AnnounceForm), NOT_COMMAND)

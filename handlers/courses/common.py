@@ -7,11 +7,9 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 from aiogram import Router, html
-from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.courses import CourseService
 from bot.ui import course_texts
@@ -23,16 +21,6 @@ from storage.courses import Course, CourseStatus
 from storage.registrations import Counts
 
 T = TypeVar("T")
-
-
-async def pressed_under_question(callback: CallbackQuery, state: FSMContext) -> None:
-    """A dialog's button counts only under the question being asked (its message id is kept as
-    `question` in the dialog data): one left under an earlier question, or forged, has expired
-    and must not answer this one."""
-    message = message_of(callback)
-    asked = (await state.get_data()).get("question")
-    if message is None or message.message_id != asked:
-        raise InvalidInput("error-button-expired")
 
 
 async def lookup_then_answer(callback: CallbackQuery, lookup: Awaitable[T]) -> T:

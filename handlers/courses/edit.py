@@ -16,7 +16,7 @@ from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
-from bot.ui.dialog import add_navigation, close_question
+from bot.ui.dialog import add_navigation, close_question, pressed_under_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit
 from handlers.courses.common import (
     admin_cb,
@@ -24,7 +24,6 @@ from handlers.courses.common import (
     lookup_then_answer,
     organiser_card,
     organiser_router,
-    pressed_under_question,
 )
 from handlers.screens.problems import problem_text, send_again
 from storage.courses import Course

@@ -198,3 +198,22 @@ def removed_buttons(requests: list[TelegramMethod[Any]]) -> list[tuple[int, Any]
         for r in requests
         if isinstance(r, EditMessageReplyMarkup)
     ]
+
+
+async def press_under_question(chatter: Chatter, data: str) -> list[TelegramMethod[Any]]:
+    """Press a button under the question the dialog is asking (a dialog's ‹ Back, Keep as it
+    is and ✖️ Cancel count only there)."""
+    return await chatter.press(data, await question_message(chatter))
+
+
+async def question_message(chatter: Chatter) -> Message:
+    """The message of the question being asked, to press its buttons."""
+    asked = await asked_message_id(chatter)
+    assert asked is not None, "no question is being asked"
+    return Message(
+        message_id=asked,
+        date=datetime.now(UTC),
+        chat=Chat(id=chatter.user.id, type="private"),
+        from_user=BOT_USER,
+        text="...",
+    )

@@ -16,7 +16,14 @@ from handlers.announce.audience_names import countries_name
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import Chatter, asked_message_id, buttons, removed_buttons, texts
+from tests.handlers.harness import (
+    Chatter,
+    asked_message_id,
+    buttons,
+    press_under_question,
+    removed_buttons,
+    texts,
+)
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -95,7 +102,7 @@ async def test_every_announce_question_shows_its_step_with_back_and_cancel(organ
     assert last(sent).text.startswith("Step 4 of 6\n")
     sent = await button(organiser, sent, "By country")
     assert last(sent).text.startswith("Step 4 of 6\n")  # a follow-up of the audience step
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     sent = await button(organiser, sent, "Everyone")
     assert last(sent).text.startswith("Step 5 of 6\n")
     sent = await button(organiser, sent, "No button")
@@ -105,15 +112,17 @@ async def test_every_announce_question_shows_its_step_with_back_and_cancel(organ
 
 async def test_back_asks_again_with_the_typed_texts_kept(organiser, db):
     sent = await texts_typed(organiser)
-    sent = await organiser.press(BACK)  # from the file question to the Russian text
+    sent = await press_under_question(
+        organiser, BACK
+    )  # from the file question to the Russian text
     assert "Now the text in Russian" in last(sent).text
     assert "Current answer:" in last(sent).text and "Семинар по транзиту" in last(sent).text
     assert "Keep as it is" in buttons(last(sent))
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 1 of 6" in last(sent).text and "Seminar on transit" in last(sent).text
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Step 2 of 6" in last(sent).text
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Step 3 of 6" in last(sent).text
     sent = await button(organiser, sent, "Skip")
     sent = await button(organiser, sent, "Everyone")
@@ -127,17 +136,17 @@ async def test_back_from_the_preview_keeps_the_audience_and_the_choices(organise
     sent = await button(organiser, sent, "TRACECA")
     sent = await to_preview(organiser, sent)
     assert "Audience: TRACECA countries" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 6 of 6" in last(sent).text
     assert "Current answer: Right away" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Current answer: No button" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 4 of 6" in last(sent).text
     assert "Current answer: TRACECA countries" in last(sent).text
-    sent = await organiser.press(KEEP)
-    sent = await organiser.press(KEEP)
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
+    sent = await press_under_question(organiser, KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Audience: TRACECA countries" in last(sent).text
 
 

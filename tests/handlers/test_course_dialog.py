@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
-from aiogram.types import Chat, Message
 
 from bot.i18n import Localizations, Translator
 from bot.services.courses import EDITABLE
@@ -24,7 +22,8 @@ from bot.ui.callbacks import (
 )
 from storage.courses import DIALOG_STEPS, CourseRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import BOT_USER, Chatter, buttons, texts
+from tests.handlers.harness import Chatter, buttons, press_under_question, texts
+from tests.handlers.harness import question_message as question
 from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
@@ -44,24 +43,6 @@ TYPED = (
     "17.03.2030 17:00",
     "Chisinau, Customs Academy",
 )
-
-
-async def question(chatter: Chatter) -> Message:
-    """The message of the question being asked, to press its buttons (a press counts only
-    under the question it belongs to)."""
-    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
-    asked = (await chatter.dp.storage.get_data(key))["question"]
-    return Message(
-        message_id=asked,
-        date=datetime.now(UTC),
-        chat=Chat(id=chatter.user.id, type="private"),
-        from_user=BOT_USER,
-        text="...",
-    )
-
-
-async def press_under_question(chatter: Chatter, data: str) -> list[TelegramMethod[Any]]:
-    return await chatter.press(data, await question(chatter))
 
 
 def asked(sent: list[TelegramMethod[Any]]) -> SendMessage:

@@ -26,7 +26,14 @@ from storage.courses import CourseRepository
 from storage.database import Database
 from storage.users import PROFILE_FIELDS, User, UserRepository
 from tests.factories import course_values, create_course
-from tests.handlers.harness import Chatter, asked_message_id, buttons, removed_buttons, texts
+from tests.handlers.harness import (
+    Chatter,
+    asked_message_id,
+    buttons,
+    press_under_question,
+    removed_buttons,
+    texts,
+)
 from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
@@ -76,12 +83,12 @@ async def test_profile_steps_are_counted_and_back_shows_the_answer_to_keep(make_
     assert question.text.startswith("Step 2 of 5\n") and "Your country" in question.text
     assert {"‹ Back", "✖️ Cancel"} <= set(buttons(question))
 
-    question = last_question(await chatter.press(BACK))
+    question = last_question(await press_under_question(chatter, BACK))
     assert question.text.startswith("Step 1 of 5\n") and "Your full name" in question.text
     assert "Now: Aidos Nurpeisov" in question.text
     assert "Keep as it is" in buttons(question)
 
-    question = last_question(await chatter.press(KEEP))
+    question = last_question(await press_under_question(chatter, KEEP))
     assert question.text.startswith("Step 2 of 5\n") and "Your country" in question.text
     user = await stored(db, chatter)
     assert user.full_name == "Aidos Nurpeisov"
@@ -95,9 +102,9 @@ async def test_back_from_the_last_step_and_keep_returns_to_the_email_question(ma
     await chatter.send("Комитет государственных доходов")
     question = last_question(await chatter.send("Главный инспектор"))
     assert question.text.startswith("Шаг 5 из 5\n")
-    question = last_question(await chatter.press(BACK))
+    question = last_question(await press_under_question(chatter, BACK))
     assert "Сейчас: Главный инспектор" in question.text
-    question = last_question(await chatter.press(KEEP))
+    question = last_question(await press_under_question(chatter, KEEP))
     assert question.text.startswith("Шаг 5 из 5\n") and "электронной почты" in question.text
     sent = await chatter.press(ProfileCb(action=ProfileAction.SKIP, field="email").pack())
     assert "Ваш профиль сохранён." in texts(sent)
@@ -111,7 +118,7 @@ async def test_editing_the_email_offers_keep_and_keep_leaves_the_address(make_ch
     assert "Keep as it is" in labels and "Skip" not in labels
     assert "🗑 Delete my e-mail address" in labels  # says what it does
 
-    sent = await chatter.press(KEEP)
+    sent = await press_under_question(chatter, KEEP)
     assert "Nothing was changed." in texts(sent)
     user = await stored(db, chatter)
     assert user.email == "ana@customs.ro"
@@ -149,7 +156,7 @@ async def test_every_profile_prompt_names_only_buttons_that_are_there(make_chatt
         question = last_question(await chatter.press(f"prf1:edit:{field}"))
         assert keep in buttons(question), field
         asked.append(question)
-        await chatter.press(KEEP)
+        await press_under_question(chatter, KEEP)
     await chatter.press("prf1:edit:email")
     await chatter.send("ana@customs.ro")
     asked.append(last_question(await chatter.press("prf1:edit:email")))  # one to delete
@@ -297,12 +304,12 @@ async def test_after_going_back_two_steps_keep_leads_through_each_step_again(mak
     await chatter.send("Ana Popescu")
     await chatter.press(CountryCb(code="ro").pack())
     await chatter.send("Romanian Customs Authority")
-    await chatter.press(BACK)
-    assert last_question(await chatter.press(BACK)).text.startswith("Step 2 of 5")
-    organisation = last_question(await chatter.press(KEEP))
+    await press_under_question(chatter, BACK)
+    assert last_question(await press_under_question(chatter, BACK)).text.startswith("Step 2 of 5")
+    organisation = last_question(await press_under_question(chatter, KEEP))
     assert organisation.text.startswith("Step 3 of 5")
     assert "Now: Romanian Customs Authority" in organisation.text
-    assert last_question(await chatter.press(KEEP)).text.startswith("Step 4 of 5")
+    assert last_question(await press_under_question(chatter, KEEP)).text.startswith("Step 4 of 5")
     await chatter.send("Customs officer")
     done = await chatter.send("ana@customs.ro")
     assert "Your profile is saved." in texts(done)
