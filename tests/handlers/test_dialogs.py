@@ -20,6 +20,7 @@ from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, press_under_question, question_message, texts
+from tests.handlers.test_courses import publish_course
 
 
 async def test_first_start_speaks_russian_to_a_russian_client(make_chatter):
@@ -304,3 +305,22 @@ async def test_back_and_cancel_of_a_dialog_left_without_cancel_change_nothing_in
         assert texts(stale) == ["This button is out of date. Send /start to see the menu again."]
     sent = await organiser.send("Семинар по транзиту")
     assert texts(sent)[-1].startswith("Step 3 of 6")
+
+
+async def test_a_cancel_left_from_another_dialog_does_not_end_newsurvey_nor_delete_its_draft(
+    make_chatter, db
+):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/newcourse")
+    await organiser.send("Transit procedures")
+    course_question = await question_message(organiser)
+    offer = await organiser.send("/newsurvey")
+    await press_under_question(organiser, next(iter(buttons(offer[-1]).values())))
+    for action in (DialogAction.BACK, DialogAction.CANCEL):
+        stale = await organiser.press(DialogCb(action=action).pack(), course_question)
+        assert texts(stale) == ["This button is out of date. Send /start to see the menu again."]
+    (draft,) = await organiser.dp["surveys"].repos.surveys.latest(5)
+    assert draft.status == "draft"
+    sent = await press_under_question(organiser, DialogCb(action=DialogAction.BACK).pack())
+    assert texts(sent)[-1].startswith("Step 1 of 2")
