@@ -19,6 +19,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -204,6 +205,10 @@ def create_dispatcher(
     )
     dp = Dispatcher(
         storage=services.dialogs,
+        # One person's updates are handled one after another: a button pressed the moment its
+        # question arrives waits until the dialog has stored it (else "out of date"), and two
+        # quick taps never read and write the same dialog state at once. A lock a person.
+        events_isolation=SimpleEventIsolation(),
         settings=settings,
         localizations=localizations,
         announcer=announcer,

@@ -13,6 +13,7 @@ from bot.ui.context import UpdateContext
 from bot.ui.people import is_pseudonym, person_name, person_ref
 from handlers.filters import IsOrganiser
 from storage.audit import AuditEntry
+from storage.courses import FIELD_NAMES
 
 router = Router(name=__name__)
 # Organisers only; anyone else's command falls through to the catch-all (unknown command).
@@ -61,7 +62,12 @@ def describe_action(key: str, entry: AuditEntry, t: Translator) -> str:
     return t(
         key,
         id=str(entry.object_id or ""),
-        field=str(detail.get("field", "")),
+        field=_field(str(detail.get("field", "")), t),
         format=str(detail.get("format", "")).upper(),
         count=int(detail.get("invited", detail.get("rows", detail.get("notified", 0))) or 0),
     )
+
+
+def _field(name: str, t: Translator) -> str:
+    """An edited course field by its label ("Title (RU)"), never its code name ("title_ru")."""
+    return course_texts.field_label(name, t) if name in FIELD_NAMES else name

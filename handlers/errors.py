@@ -10,6 +10,7 @@ from typing import Any
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.types import ErrorEvent
 
 from bot.errors import DomainError, FieldLabels
@@ -28,7 +29,7 @@ async def domain_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     t = _translator(data)
     args = {name: _readable(value, t) for name, value in error.args_for_message.items()}
     text = t(error.key, **args)
-    if data.get("raw_state") is not None and event.update.message is not None:
+    if event.update.message is not None and await _still_in_dialog(data):
         # An answer typed in a dialog was refused: say how to go on, not only what is wrong.
         text = send_again(text, t)
     await _tell_user(event, bot, text, t.plain(error.key, **args))
@@ -63,6 +64,13 @@ async def unexpected_error(event: ErrorEvent, bot: Bot, **data: Any) -> None:
     )
     t = _translator(data)
     await _tell_user(event, bot, t("error-generic"), t.plain("error-generic"))
+
+
+async def _still_in_dialog(data: dict[str, Any]) -> bool:
+    """The dialog is still asking (not `raw_state`, the state before the update: an answer
+    that ended the dialog may be refused after, e.g. the sign-up the profile was for)."""
+    state = data.get("state")
+    return isinstance(state, FSMContext) and await state.get_state() is not None
 
 
 def _readable(value: Any, t: Translator) -> Any:

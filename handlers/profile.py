@@ -35,6 +35,7 @@ from bot.ui.callbacks import (
     TimezoneCb,
 )
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import close_question, pressed_under_question, send_question
 from bot.ui.profile_screens import (
     EDIT,
     WIZARD,
@@ -90,12 +91,15 @@ async def consent_declined(callback: CallbackQuery, ctx: UpdateContext, state: F
 # -- asking and moving on --------------------------------------------------------------------
 
 
-def next_step(user: User, answered: str) -> str | None:
+def next_step(user: User, answered: str, furthest: str | None = None) -> str | None:
     """The question after `answered` in the step-by-step profile: the next one without an
-    answer (the optional e-mail too, once per pass), else any required one still missing."""
+    answer (the optional e-mail too, once per pass), else any required one still missing.
+    After ‹ Back, the steps up to the `furthest` one asked come again one by one (each with
+    its answer and Keep as it is), as the person went back through them."""
     later = WIZARD_STEPS[WIZARD_STEPS.index(answered) + 1 :] if answered in WIZARD_STEPS else ()
+    revisit = WIZARD_STEPS[: WIZARD_STEPS.index(furthest) + 1] if furthest in WIZARD_STEPS else ()
     for field in later:
-        if not getattr(user, field):
+        if not getattr(user, field) or field in revisit:
             return field
     return user.missing_profile_fields[0] if user.missing_profile_fields else None
 
@@ -116,10 +120,12 @@ async def after_answer(
     user = await profiles.get(ctx.user.id)
     ctx = replace(ctx, user=user)
     data = await state.get_data()
+    furthest = data.get("furthest")
+    if data.get("mode") == WIZARD and (field := next_step(user, answered, furthest)):
+        await ask(ctx, field, state)
+        return
+    await close_question(ctx, state)  # the last one, answered by a typed message
     if data.get("mode") == WIZARD:
-        if field := next_step(user, answered):
-            await ask(ctx, field, state)
-            return
         await state.clear()
         await ctx.send(ctx.t("profile-saved"))
     else:
@@ -153,6 +159,7 @@ async def back(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, raw_state: str
 ) -> None:
     """‹ Back: the previous question again, with its answer shown and Keep as it is."""
+    await pressed_under_question(callback, state)
     field = _field_of(raw_state)
     await close_buttons(callback)
     if not in_wizard(await state.get_data(), field) or field == WIZARD_STEPS[0]:
@@ -171,6 +178,7 @@ async def keep(
     raw_state: str,
 ) -> None:
     """Keep as it is: the saved answer stays, and the dialog moves on."""
+    await pressed_under_question(callback, state)
     await close_buttons(callback)
     await after_answer(ctx, profiles, signups, state, _field_of(raw_state), changed=False)
 
@@ -224,7 +232,8 @@ async def _refuse(
 ) -> None:
     """A typed name we cannot place: what to do, with the question's buttons again."""
     wizard = in_wizard(await state.get_data(), field)
-    await message.answer(problem, reply_markup=question_buttons(ctx.t, ctx.user, field, wizard))
+    # The refusal is the question now: the buttons move under it.
+    await send_question(ctx, state, problem, question_buttons(ctx.t, ctx.user, field, wizard))
 
 
 def country_names(localizations: Localizations) -> dict[str, str]:

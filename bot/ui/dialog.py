@@ -8,11 +8,18 @@ handlers/common.py, Back and Keep by each dialog for its own states.
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from contextlib import suppress
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.ui.callbacks import DialogAction, DialogCb
+from bot.ui.context import UpdateContext
+from bot.ui.replies import message_of
 
 
 def step_heading(t: Translator, number: int, total: int) -> str:
@@ -56,3 +63,36 @@ def navigation(
 
 def _button(t: Translator, key: str, action: DialogAction) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=t.plain(key), callback_data=DialogCb(action=action).pack())
+
+
+async def send_question(
+    ctx: UpdateContext, state: FSMContext, text: str, markup: InlineKeyboardMarkup | None
+) -> Message:
+    """Ask a dialog's question: the one asked before loses its buttons (an answer typed as a
+    message leaves them on the screen, where an old Skip or Back would answer this question),
+    and this one is kept as `question` in the dialog data, for `close_question`."""
+    await close_question(ctx, state)
+    question = await ctx.send(text, markup)
+    await state.update_data(question=question.message_id)
+    return question
+
+
+async def close_question(ctx: UpdateContext, state: FSMContext) -> None:
+    """Remove the buttons of the question just answered, so that none is left to press (a
+    question too old to edit keeps them; they have expired anyway)."""
+    asked = (await state.get_data()).get("question")
+    if asked is not None:
+        with suppress(TelegramBadRequest):
+            await ctx.bot.edit_message_reply_markup(
+                chat_id=ctx.chat_id, message_id=int(asked), reply_markup=None
+            )
+
+
+async def pressed_under_question(callback: CallbackQuery, state: FSMContext) -> None:
+    """A dialog's button counts only under the question being asked (its message id is kept as
+    `question` in the dialog data): one left under an earlier question, or under a question of
+    a dialog left without /cancel, or forged, has expired and must not answer this one."""
+    message = message_of(callback)
+    asked = (await state.get_data()).get("question")
+    if message is None or message.message_id != asked:
+        raise InvalidInput("error-button-expired")

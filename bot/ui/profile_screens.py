@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.ui import keyboards
 from bot.ui.callbacks import ConsentCb, ForgetCb, ProfileAction, ProfileCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import add_navigation, with_step
+from bot.ui.dialog import add_navigation, send_question, with_step
 from bot.ui.timefmt import zone_name
 from storage.users import PROFILE_FIELDS, User
 
@@ -81,7 +81,16 @@ async def ask(ctx: UpdateContext, field: str, state: FSMContext) -> None:
     if wizard:
         number = WIZARD_STEPS.index(field) + 1
         question = with_step(t, number, len(WIZARD_STEPS), question)
-    await ctx.send(question, question_buttons(t, user, field, wizard))
+        await _note_furthest(state, field)
+    await send_question(ctx, state, question, question_buttons(t, user, field, wizard))
+
+
+async def _note_furthest(state: FSMContext, field: str) -> None:
+    """Keep the furthest step asked, so that after ‹ Back the way forward passes every step
+    gone back through (see handlers.profile.next_step)."""
+    furthest = (await state.get_data()).get("furthest")
+    if furthest not in WIZARD_STEPS or WIZARD_STEPS.index(field) > WIZARD_STEPS.index(furthest):
+        await state.update_data(furthest=field)
 
 
 def in_wizard(data: dict[str, Any], field: str) -> bool:

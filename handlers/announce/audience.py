@@ -17,6 +17,7 @@ from bot.i18n import Localizations
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService, traceca_codes
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import send_question
 from bot.ui.keyboards import countries_sorted
 from bot.ui.replies import close_buttons, edit_buttons
 from handlers.announce.audience_names import audience_name
@@ -173,7 +174,7 @@ async def ask_countries(ctx: UpdateContext, state: FSMContext) -> None:
     }.get(chosen.get("kind", ""), [])
     await state.update_data(ticked=list(ticked), country_page=0)
     await state.set_state(AnnounceForm.audience_countries)
-    await ctx.send(*await _countries_question(ctx, state))
+    await send_question(ctx, state, *await _countries_question(ctx, state))
 
 
 async def _countries_question(

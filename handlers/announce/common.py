@@ -17,7 +17,7 @@ from bot.services.announcements import AnnouncementService
 from bot.ui import course_list
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import add_navigation, with_step
+from bot.ui.dialog import add_navigation, send_question, with_step
 
 MESSAGE_LIMIT = 4096
 
@@ -161,7 +161,7 @@ async def ask(
         text, markup = await question(
             ctx, state, key, *buttons, width=width, kept=kept, listing=listing
         )
-    await ctx.send(text, markup)
+    await send_question(ctx, state, text, markup)
 
 
 async def question(

@@ -64,7 +64,7 @@ async def ask_text_ru(ctx: UpdateContext, state: FSMContext) -> None:
         kept = ctx.t("button-announce-same-text")
     else:
         kept = None
-    # Without an English text there is nothing to send to all: the question names no button.
+    # Without an English text there is nothing to send to all: the question does not offer it.
     key = "announce-ask-text-ru" if buttons else "announce-ask-text-ru-only"
     await ask(ctx, state, AnnounceForm.text_ru, key, *buttons, kept=kept)
 

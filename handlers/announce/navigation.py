@@ -13,6 +13,7 @@ from bot.errors import InvalidInput
 from bot.services.announcements import AnnouncementService
 from bot.ui.callbacks import DialogAction, DialogCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import pressed_under_question
 from bot.ui.replies import close_buttons
 from handlers.announce import compose
 from handlers.announce.audience import ask_audience, ask_audience_course
@@ -30,6 +31,7 @@ async def back(
     state: FSMContext,
     announcements: AnnouncementService,
 ) -> None:
+    await pressed_under_question(callback, state)
     step = await state.get_state()
     from_a_course = await from_course(state)
     if step == AnnounceForm.text_en.state or (
@@ -75,6 +77,7 @@ async def keep_as_it_is(
     announcer: Announcer,
 ) -> None:
     """The answer given before stays; on to the next question."""
+    await pressed_under_question(callback, state)
     step = await state.get_state()
     answers = await draft(state)
     kept = {

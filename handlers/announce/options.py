@@ -15,7 +15,7 @@ from bot.i18n import Html
 from bot.services.announcements import AnnouncementService
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import add_navigation
+from bot.ui.dialog import add_navigation, send_question
 from bot.ui.replies import close_buttons
 from handlers.announce.audience_names import audience_name
 from handlers.announce.common import (
@@ -120,11 +120,12 @@ async def create_and_preview(
     )
     await state.set_state(AnnounceForm.preview)
     await state.update_data(announcement_id=announcement.id)
-    await send_preview(ctx, announcement, announcements, announcer)
+    await send_preview(ctx, state, announcement, announcements, announcer)
 
 
 async def send_preview(
     ctx: UpdateContext,
+    state: FSMContext,
     announcement: Announcement,
     announcements: AnnouncementService,
     announcer: Announcer,
@@ -137,11 +138,12 @@ async def send_preview(
         language = t(f"language-name-{locale}")
         await ctx.send(t("announce-preview-heading", language=language, count=count))
         await announcer.send_copy(ctx.bot, ctx.chat_id, announcement, locale)
-    await send_summary(ctx, announcement, announcements, sum(counts.values()))
+    await send_summary(ctx, state, announcement, announcements, sum(counts.values()))
 
 
 async def send_summary(
     ctx: UpdateContext,
+    state: FSMContext,
     announcement: Announcement,
     announcements: AnnouncementService,
     total: int | None = None,
@@ -161,4 +163,4 @@ async def send_summary(
     # Its own Cancel: the draft is recorded as cancelled, and the dialog ends.
     kb.button(text=t("button-announce-cancel"), callback_data=cb(AnnounceAction.CANCEL, value))
     text = t("announce-preview-audience", audience=audience) + "\n" + summary
-    await ctx.send(Html(text), kb.as_markup())
+    await send_question(ctx, state, Html(text), kb.as_markup())

@@ -11,6 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.announcer import Announcer
+from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services import course_fields
 from bot.services.announcements import AnnouncementService
@@ -18,7 +19,7 @@ from bot.services.course_fields import FieldProblem
 from bot.ui import course_texts
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import navigation
+from bot.ui.dialog import navigation, send_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
 from handlers.announce.common import AnnounceForm, cb, keyboard, own_draft
 from handlers.announce.options import send_summary
@@ -68,7 +69,9 @@ async def schedule_ask(
     await own_draft(state, callback_data.value)
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
-    await ctx.send(ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t))
+    await send_question(
+        ctx, state, ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t)
+    )
 
 
 @router.message(AnnounceForm.schedule, F.text, NOT_COMMAND)
@@ -84,6 +87,10 @@ async def schedule_at(
     except FieldProblem as problem:
         await message.answer(send_again(problem_text(problem, t), t))
         return
+    if when <= announcements.clock():
+        # Said now, while the time can be typed again: Yes under the confirmation ends the
+        # dialog.
+        raise InvalidInput("announce-error-past")
     announcement_id = int((await state.get_data())["announcement_id"])
     await state.update_data(when=when.isoformat())
     await _confirm(ctx, state, announcement_id, announcements, when)
@@ -111,7 +118,7 @@ async def _confirm(
         (t(yes), cb(AnnounceAction.CONFIRM, value)),
         (t("button-announce-reconsider"), cb(AnnounceAction.RECONSIDER, value)),
     )
-    await ctx.send(text, buttons)
+    await send_question(ctx, state, text, buttons)
 
 
 @router.callback_query(AnnounceForm.confirm, AnnounceCb.filter(F.action == AnnounceAction.CONFIRM))
@@ -126,13 +133,17 @@ async def confirmed(
     """Yes: sent or scheduled once; a second press finds the dialog over (out of date)."""
     announcement_id = await own_draft(state, callback_data.value)
     when = (await state.get_data()).get("when")
-    await close_buttons(callback)
-    await state.clear()
     if when is None:
+        await close_buttons(callback)
+        await state.clear()
         await announcer.start_now(ctx.bot, announcement_id, by=ctx.user.id)
         return
     moment = datetime.fromisoformat(when)
+    # Scheduled before the dialog ends: a time that passed while the question waited is
+    # refused with No (back to the preview) still under it.
     announcement = await announcements.schedule(announcement_id, moment, by=ctx.user.id)
+    await close_buttons(callback)
+    await state.clear()
     announcer.schedule(announcement)
     local = course_texts.local_time(moment, ctx.zone, ctx.t.locale)
     await ctx.send(ctx.t("announce-scheduled", id=str(announcement_id), when=local, zone=ctx.zone))
@@ -162,7 +173,7 @@ async def back_to_preview(
 ) -> None:
     await state.set_state(AnnounceForm.preview)
     await state.update_data(when=None)
-    await send_summary(ctx, await announcements.get(announcement_id), announcements)
+    await send_summary(ctx, state, await announcements.get(announcement_id), announcements)
 
 
 @router.message(StateFilter(AnnounceForm), NOT_COMMAND)

@@ -4,16 +4,12 @@ organiser card of a course and its buttons."""
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from contextlib import suppress
 from typing import TypeVar
 
 from aiogram import Router, html
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.courses import CourseService
 from bot.ui import course_texts
@@ -25,27 +21,6 @@ from storage.courses import Course, CourseStatus
 from storage.registrations import Counts
 
 T = TypeVar("T")
-
-
-async def pressed_under_question(callback: CallbackQuery, state: FSMContext) -> None:
-    """A dialog's button counts only under the question being asked (its message id is kept as
-    `question` in the dialog data): one left under an earlier question, or forged, has expired
-    and must not answer this one."""
-    message = message_of(callback)
-    asked = (await state.get_data()).get("question")
-    if message is None or message.message_id != asked:
-        raise InvalidInput("error-button-expired")
-
-
-async def close_question(ctx: UpdateContext, state: FSMContext) -> None:
-    """Remove the buttons of the question just answered, so that none is left to press (a
-    question too old to edit keeps them; they have expired anyway)."""
-    asked = (await state.get_data()).get("question")
-    if asked is not None:
-        with suppress(TelegramBadRequest):
-            await ctx.bot.edit_message_reply_markup(
-                chat_id=ctx.chat_id, message_id=int(asked), reply_markup=None
-            )
 
 
 async def lookup_then_answer(callback: CallbackQuery, lookup: Awaitable[T]) -> T:

@@ -9,23 +9,21 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
-from bot.errors import InvalidInput
+from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer
 from bot.services.courses import EDITABLE, CourseService, FieldRejected
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
-from bot.ui.dialog import add_navigation
+from bot.ui.dialog import add_navigation, close_question, pressed_under_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit
 from handlers.courses.common import (
     admin_cb,
     back_to_card,
-    close_question,
     lookup_then_answer,
     organiser_card,
     organiser_router,
-    pressed_under_question,
 )
 from handlers.screens.problems import problem_text, send_again
 from storage.courses import Course
@@ -108,6 +106,11 @@ async def _editing(state: FSMContext) -> tuple[int, str]:
     return int(data["course_id"]), str(data["field"])
 
 
+def _edit_over(refusal: DomainError) -> bool:
+    """A refusal no other value can mend: the course is gone, or closed for edits."""
+    return isinstance(refusal, CourseNotFound) or refusal.key == "course-error-closed-for-edits"
+
+
 async def _show_card(ctx: UpdateContext, course: Course, course_service: CourseService) -> None:
     _, counts = await course_service.counts(course.id)
     text, markup = await organiser_card(ctx, course, counts)
@@ -128,6 +131,14 @@ async def _save(
         change = await course_service.edit(course_id, field, answer, actor=actor)
     except FieldRejected as rejected:
         await ctx.send(send_again(problem_text(rejected.problem, ctx.t), ctx.t))
+        return
+    except DomainError as refusal:
+        if not _edit_over(refusal):
+            raise  # said by the error handler, the prompt stays for another value
+        # Deleted, cancelled or finished while the prompt waited: no value can be taken now.
+        await close_question(ctx, state)
+        await state.clear()
+        await ctx.send(ctx.t(refusal.key, **refusal.args_for_message))
         return
     await close_question(ctx, state)
     await state.clear()

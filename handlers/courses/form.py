@@ -28,13 +28,11 @@ from bot.ui import course_texts
 from bot.ui.callbacks import CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import answer_buttons, button_answer, current_value
-from bot.ui.dialog import add_navigation, with_step
+from bot.ui.dialog import add_navigation, close_question, pressed_under_question, with_step
 from bot.ui.replies import NOT_COMMAND
 from handlers.courses.common import (
-    close_question,
     organiser_card,
     organiser_router,
-    pressed_under_question,
 )
 from handlers.screens.problems import describe_problem, number_as_sent, problem_text, send_again
 from storage.courses import DIALOG_STEPS, Course

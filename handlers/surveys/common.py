@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Html, Translator
-from bot.services.surveys import Preview
+from bot.services.surveys import Preview, SurveyService
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.dialog import add_navigation, with_step
@@ -29,6 +29,16 @@ class NewSurveyForm(StatesGroup):
 async def in_dialog(state: FSMContext) -> bool:
     """The organiser is in /newsurvey's two steps (not in some other dialog)."""
     return await state.get_state() in (NewSurveyForm.course.state, NewSurveyForm.preview.state)
+
+
+async def discard_draft(state: FSMContext, surveys: SurveyService) -> None:
+    """/newsurvey's dialog is cancelled with ✖️ Cancel: the draft it made goes too. The button
+    takes the preview's Activate and Delete away, and nothing else can activate or delete it
+    (a typed /cancel leaves them, and the draft with them)."""
+    if await in_dialog(state):
+        survey_id = (await state.get_data()).get("survey_id")
+        if survey_id is not None:
+            await surveys.delete_draft(int(survey_id))
 
 
 def add_button(

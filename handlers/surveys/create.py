@@ -17,7 +17,7 @@ from bot.services.surveys.model import Question, QuestionKind
 from bot.ui import course_list
 from bot.ui.callbacks import DialogAction, DialogCb, SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
-from bot.ui.dialog import add_navigation, with_step
+from bot.ui.dialog import add_navigation, pressed_under_question, send_question, with_step
 from bot.ui.replies import close_buttons
 from handlers.screens.problems import describe_problem, number_as_sent
 from handlers.surveys.common import NewSurveyForm, add_button, draft_settings, in_dialog
@@ -91,7 +91,7 @@ async def ask_course(ctx: UpdateContext, state: FSMContext, surveys: SurveyServi
         text += "\n\n" + t("newsurvey-kept", answer=kept)
     add_navigation(kb, t, back=False, keep=kept is not None)
     await state.set_state(NewSurveyForm.course)
-    await ctx.send(text, kb.as_markup())
+    await send_question(ctx, state, text, kb.as_markup())
 
 
 async def _chosen_course(survey_id: int, t: Translator, surveys: SurveyService) -> str | None:
@@ -126,7 +126,7 @@ async def template_for_course(
             await surveys.delete_draft(int(replaced))
     await state.set_state(NewSurveyForm.preview)
     await state.set_data({"survey_id": preview.survey.id})
-    await send_preview(ctx, preview, surveys.default_timezone, in_dialog=True)
+    await send_preview(ctx, preview, surveys.default_timezone, state=state)
 
 
 @router.callback_query(
@@ -135,6 +135,7 @@ async def template_for_course(
 async def back_to_course(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, surveys: SurveyService
 ) -> None:
+    await pressed_under_question(callback, state)
     await close_buttons(callback)
     await ask_course(ctx, state, surveys)
 
@@ -146,13 +147,14 @@ async def keep_course(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, surveys: SurveyService
 ) -> None:
     """The course chosen before stays: its draft's preview again."""
+    await pressed_under_question(callback, state)
     survey_id = (await state.get_data()).get("survey_id")
     if survey_id is None:
         raise InvalidInput("error-button-expired")
     preview = await surveys.preview(await surveys.get(int(survey_id)))
     await close_buttons(callback)
     await state.set_state(NewSurveyForm.preview)
-    await send_preview(ctx, preview, surveys.default_timezone, in_dialog=True)
+    await send_preview(ctx, preview, surveys.default_timezone, state=state)
 
 
 def _question_lines(question: Question, number: int, locale: str, t: Translator) -> list[str]:
@@ -200,12 +202,15 @@ def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 
 async def send_preview(
-    ctx: UpdateContext, preview: Preview, default_zone: str, *, in_dialog: bool = False
+    ctx: UpdateContext, preview: Preview, default_zone: str, *, state: FSMContext | None = None
 ) -> None:
     """The survey in every language the bot speaks, then its settings and buttons (in the
     two-step dialog: "Step 2 of 2", ‹ Back to the course and ✖️ Cancel too)."""
     for locale in LOCALES:
         for part in _chunks(preview_text(preview.survey, locale, ctx.t)):
             await ctx.send(part)
-    text, markup = draft_settings(preview, ctx.t, default_zone, in_dialog=in_dialog)
-    await ctx.send(text, markup)
+    text, markup = draft_settings(preview, ctx.t, default_zone, in_dialog=state is not None)
+    if state is None:
+        await ctx.send(text, markup)
+    else:  # Step 2 of 2: its ‹ Back and ✖️ Cancel count only under it
+        await send_question(ctx, state, text, markup)

@@ -2,8 +2,7 @@
 
 announce-ask-text-en = 📣 New announcement. Send the text in English — bold, italic and links are kept exactly. (Only in Russian? Tap “Skip”.)
 announce-ask-text-ru = Now the text in Russian. Or tap “Same text for everyone” to send the English one to all.
-# After “Skip” of the English text: no “Same text for everyone” button then.
-announce-ask-text-ru-only = Now the text in Russian (everyone will receive it, as there is no English text).
+announce-ask-text-ru-only = Now the text in Russian: as there is no English text, everyone will receive this one.
 button-announce-same-text = Same text for everyone
 announce-ask-media = Add a photo or a document? Send it now (the texts above become its caption), or tap “Skip”.
 announce-ask-audience = Who should receive it?

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.base import BaseSession
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import (
     AnswerCallbackQuery,
     EditMessageReplyMarkup,
@@ -181,3 +182,38 @@ def buttons(request: TelegramMethod[Any]) -> dict[str, str]:
     if not isinstance(markup, InlineKeyboardMarkup):
         return {}
     return {b.text: b.callback_data or "" for row in markup.inline_keyboard for b in row}
+
+
+async def asked_message_id(chatter: Chatter) -> int | None:
+    """The message of the question a dialog is asking (kept as `question` in its data)."""
+    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
+    value = (await chatter.dp.storage.get_data(key)).get("question")
+    return None if value is None else int(value)
+
+
+def removed_buttons(requests: list[TelegramMethod[Any]]) -> list[tuple[int, Any]]:
+    """(message id, new markup) of every keyboard taken away or replaced alone."""
+    return [
+        (r.message_id or 0, r.reply_markup)
+        for r in requests
+        if isinstance(r, EditMessageReplyMarkup)
+    ]
+
+
+async def press_under_question(chatter: Chatter, data: str) -> list[TelegramMethod[Any]]:
+    """Press a button under the question the dialog is asking (a dialog's ‹ Back, Keep as it
+    is and ✖️ Cancel count only there)."""
+    return await chatter.press(data, await question_message(chatter))
+
+
+async def question_message(chatter: Chatter) -> Message:
+    """The message of the question being asked, to press its buttons."""
+    asked = await asked_message_id(chatter)
+    assert asked is not None, "no question is being asked"
+    return Message(
+        message_id=asked,
+        date=datetime.now(UTC),
+        chat=Chat(id=chatter.user.id, type="private"),
+        from_user=BOT_USER,
+        text="...",
+    )

@@ -4,6 +4,7 @@ and "Send to N people?" before anything is queued."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -16,7 +17,14 @@ from storage.courses import CourseRepository, CourseStatus
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import Chatter, buttons, texts
+from tests.handlers.harness import (
+    Chatter,
+    asked_message_id,
+    buttons,
+    press_under_question,
+    removed_buttons,
+    texts,
+)
 from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
@@ -96,7 +104,7 @@ async def test_every_announce_question_shows_its_step_with_back_and_cancel(organ
     assert last(sent).text.startswith("Step 4 of 6\n")
     sent = await button(organiser, sent, "By country")
     assert last(sent).text.startswith("Step 4 of 6\n")  # a follow-up of the audience step
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     sent = await button(organiser, sent, "Everyone")
     assert last(sent).text.startswith("Step 5 of 6\n")
     sent = await button(organiser, sent, "No button")
@@ -106,15 +114,17 @@ async def test_every_announce_question_shows_its_step_with_back_and_cancel(organ
 
 async def test_back_asks_again_with_the_typed_texts_kept(organiser, db):
     sent = await texts_typed(organiser)
-    sent = await organiser.press(BACK)  # from the file question to the Russian text
+    sent = await press_under_question(
+        organiser, BACK
+    )  # from the file question to the Russian text
     assert "Now the text in Russian" in last(sent).text
     assert "Now:" in last(sent).text and "Семинар по транзиту" in last(sent).text
     assert "Keep as it is" in buttons(last(sent))
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 1 of 6" in last(sent).text and "Seminar on transit" in last(sent).text
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Step 2 of 6" in last(sent).text
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Step 3 of 6" in last(sent).text
     sent = await button(organiser, sent, "Skip")
     sent = await button(organiser, sent, "Everyone")
@@ -128,17 +138,17 @@ async def test_back_from_the_preview_keeps_the_audience_and_the_choices(organise
     sent = await button(organiser, sent, "TRACECA")
     sent = await to_preview(organiser, sent)
     assert "Audience: TRACECA countries" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 6 of 6" in last(sent).text
     assert "Now: Right away" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Now: No button" in last(sent).text
-    sent = await organiser.press(BACK)
+    sent = await press_under_question(organiser, BACK)
     assert "Step 4 of 6" in last(sent).text
     assert "Now: TRACECA countries" in last(sent).text
-    sent = await organiser.press(KEEP)
-    sent = await organiser.press(KEEP)
-    sent = await organiser.press(KEEP)
+    sent = await press_under_question(organiser, KEEP)
+    sent = await press_under_question(organiser, KEEP)
+    sent = await press_under_question(organiser, KEEP)
     assert "Audience: TRACECA countries" in last(sent).text
 
 
@@ -284,16 +294,6 @@ async def test_a_refused_audience_answer_leaves_the_question_to_answer_again(org
     assert last(sent).text.startswith("Step 5 of 6\n")
 
 
-async def test_the_russian_text_question_after_skip_names_no_missing_button(organiser):
-    """Issue 13: after “Skip” of the English text the Russian question still said “tap Same
-    text for everyone”, a button it did not show."""
-    sent = await button(organiser, await organiser.send("/announce"), "Skip")
-    question = last(sent)
-    assert "Russian" in question.text
-    assert "Same text for everyone" not in question.text
-    assert "Same text for everyone" not in buttons(question)
-
-
 async def test_the_course_button_step_offers_only_courses_open_for_sign_up(make_chatter, db):
     """Issue 13 (phone screens): the “button that opens a course” step offered a course that
     had taken place; its button would open a card nobody can sign up from."""
@@ -312,3 +312,64 @@ async def test_the_course_button_step_offers_only_courses_open_for_sign_up(make_
     # A forged press for the finished course is refused and changes nothing.
     forged = AnnounceCb(action=AnnounceAction.BUTTON, value=str(past)).pack()
     assert "out of date" in texts(await organiser.press(forged))[0]
+
+
+async def test_a_past_time_to_schedule_is_refused_and_can_be_typed_again(organiser, officers, db):
+    """A time already past is said at once, the question stays: before, "Schedule for …?"
+    was asked, and its Yes ended the dialog with "That time is in the past." and nothing kept."""
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    await button(organiser, sent, "Schedule")
+    refused = await organiser.send("01.01.2020 09:00")
+    assert "That time is in the past." in texts(refused)[-1]
+    assert "/cancel" in texts(refused)[-1]
+    assert not any("Schedule for" in text for text in texts(refused))
+    sent = await organiser.send("20.05.2031 09:00")
+    assert "Schedule for" in last(sent).text
+    await button(organiser, sent, "Yes")
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "scheduled"
+
+
+async def test_a_time_that_passed_while_confirming_keeps_the_dialog(organiser, officers, db):
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    await button(organiser, sent, "Schedule")
+    confirmation = await organiser.send("20.05.2031 09:00")
+    service = organiser.dp["announcements"]
+    service.clock = lambda: datetime(2031, 5, 21, tzinfo=UTC)  # the organiser came back late
+    refused = await button(organiser, confirmation, "Yes")
+    assert "That time is in the past." in texts(refused)[-1]
+    sent = await button(organiser, confirmation, "No")  # the dialog is still there
+    assert "📤 Send now" in buttons(last(sent))
+    row = await db.fetch_one("SELECT status FROM announcements")
+    assert row[0] == "draft"
+
+
+async def test_a_typed_answer_removes_the_buttons_of_its_announce_question(organiser):
+    """An answer typed as a message left Skip, ‹ Back and ✖️ Cancel under its question: the
+    old Skip under the English text then skipped the Russian one (or the file)."""
+    await organiser.send("/announce")
+    english = await asked_message_id(organiser)
+    sent = await organiser.send("Seminar on transit")
+    assert english is not None and removed_buttons(sent) == [(english, None)]
+    russian = await asked_message_id(organiser)
+    sent = await organiser.send("Семинар по транзиту")
+    assert removed_buttons(sent) == [(russian, None)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_russian_text_question_names_same_text_only_when_it_offers_it(
+    make_chatter, localizations, language
+):
+    """With the English text skipped there is no “Same text for everyone” button, so the
+    question must not tell the organiser to tap it."""
+    organiser = make_chatter(ORGANISER_ID, language_code=language)
+    await organiser.send("/start")
+    await organiser.send("/announce")
+    sent = await organiser.press(press_data(AnnounceAction.SKIP))
+    same = localizations.get(language).plain("button-announce-same-text")
+    assert same not in buttons(last(sent))
+    assert same not in last(sent).text

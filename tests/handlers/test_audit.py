@@ -45,3 +45,12 @@ async def test_the_audit_log_speaks_russian_to_a_russian_organiser(make_chatter,
     await organiser.press(next(iter(buttons(offer).values())))
     (listing,) = texts(await organiser.send("/audit"))
     assert "опрос №1 создан" in listing
+
+
+async def test_an_edit_in_the_audit_log_names_the_field_as_organisers_read_it(make_chatter, db):
+    """Issue 13: no internal field name ("title_ru") in what organisers read."""
+    course_id = await publish_course(db, "Transit", days=20)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.dp["course_service"].edit(course_id, "title_ru", "Транзит", ORGANISER_ID)
+    (listing,) = texts(await organiser.send("/audit"))
+    assert f"edited course #{course_id} (Title (RU))" in listing and "title_ru" not in listing

@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
-from aiogram.types import Chat, Message
 
 from bot.i18n import Localizations, Translator
 from bot.services.courses import EDITABLE
@@ -24,7 +22,8 @@ from bot.ui.callbacks import (
 )
 from storage.courses import DIALOG_STEPS, CourseRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import BOT_USER, Chatter, buttons, texts
+from tests.handlers.harness import Chatter, buttons, press_under_question, texts
+from tests.handlers.harness import question_message as question
 from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
@@ -44,24 +43,6 @@ TYPED = (
     "17.03.2030 17:00",
     "Chisinau, Customs Academy",
 )
-
-
-async def question(chatter: Chatter) -> Message:
-    """The message of the question being asked, to press its buttons (a press counts only
-    under the question it belongs to)."""
-    key = StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
-    asked = (await chatter.dp.storage.get_data(key))["question"]
-    return Message(
-        message_id=asked,
-        date=datetime.now(UTC),
-        chat=Chat(id=chatter.user.id, type="private"),
-        from_user=BOT_USER,
-        text="...",
-    )
-
-
-async def press_under_question(chatter: Chatter, data: str) -> list[TelegramMethod[Any]]:
-    return await chatter.press(data, await question(chatter))
 
 
 def asked(sent: list[TelegramMethod[Any]]) -> SendMessage:
@@ -288,3 +269,33 @@ async def test_every_dialog_question_offers_the_buttons_it_names(
         else:
             sent = await organiser.send(answer)
         prompt = asked(sent)
+
+
+async def test_an_edit_of_a_course_cancelled_meanwhile_ends_instead_of_asking_again(
+    make_chatter, db
+):
+    """The course was cancelled (or its draft deleted) while the edit prompt waited: the
+    organiser is told so, not "Send another value" to a prompt that can never take one."""
+    course_id = await publish_course(db, "Transit", days=20)
+    organiser = make_chatter(ORGANISER_ID)
+    await open_edit(organiser, course_id, "capacity")
+    await organiser.dp["course_service"].cancel(course_id)
+    refused = " ".join(texts(await organiser.send("25")))
+    assert "cannot be changed" in refused and "Send another value" not in refused
+    # The edit is over: the next message is no answer to it.
+    assert "cannot be changed" not in " ".join(texts(await organiser.send("30")))
+
+
+async def test_an_edit_of_a_draft_deleted_meanwhile_ends(make_chatter, db):
+    organiser = make_chatter(ORGANISER_ID)
+    published = await CourseRepository(db).get(await publish_course(db, "Transit", days=20))
+    assert published is not None
+    values = {f: getattr(published, f) for f in ("title_en", "starts_at", "ends_at")}
+    values |= {"deadline_at": published.starts_at, "timezone": "UTC", "language": "en"}
+    draft = await organiser.dp["course_service"].create({**values, "venue": "Baku"}, None)
+    course_id = draft.id
+    await open_edit(organiser, course_id, "title_en")
+    await organiser.dp["course_service"].delete_draft(course_id)
+    refused = " ".join(texts(await organiser.send("Transit procedures")))
+    assert "no longer available" in refused and "Send another value" not in refused
+    assert "no longer available" not in " ".join(texts(await organiser.send("Again")))

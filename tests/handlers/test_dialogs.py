@@ -19,7 +19,8 @@ from bot.ui.callbacks import (
 from storage.database import Database
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import buttons, texts
+from tests.handlers.harness import buttons, press_under_question, question_message, texts
+from tests.handlers.test_courses import publish_course
 
 
 async def test_first_start_speaks_russian_to_a_russian_client(make_chatter):
@@ -281,8 +282,45 @@ async def test_the_dialogs_cancel_button_stops_the_dialog_like_the_command(make_
     await chatter.press(ConsentCb(agree=True).pack())
     await chatter.send("Nodira Karimova")
     assert await dialog_rows(db, chatter.user.id) == 1
-    sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
+    sent = await press_under_question(chatter, DialogCb(action=DialogAction.CANCEL).pack())
     assert "Вы вышли из диалога" in texts(sent)[-1]
     assert await dialog_rows(db, chatter.user.id) == 0
     sent = await chatter.press(DialogCb(action=DialogAction.CANCEL).pack())
     assert "нечего" in texts(sent)[-1]  # nothing to stop: said, not an error
+
+
+async def test_back_and_cancel_of_a_dialog_left_without_cancel_change_nothing_in_the_next(
+    make_chatter,
+):
+    """/newcourse left half-way for /announce: its ‹ Back and ✖️ Cancel are still on the
+    screen. Pressed, they must not move or end the announcement being written."""
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/newcourse")
+    await organiser.send("Transit procedures")
+    course_question = await question_message(organiser)  # Step 2 of 11: ‹ Back, ✖️ Cancel
+    await organiser.send("/announce")
+    await organiser.send("Seminar on transit")  # now at the Russian text
+    for action in (DialogAction.BACK, DialogAction.CANCEL):
+        stale = await organiser.press(DialogCb(action=action).pack(), course_question)
+        assert texts(stale) == ["This button is out of date. Send /start to see the menu again."]
+    sent = await organiser.send("Семинар по транзиту")
+    assert texts(sent)[-1].startswith("Step 3 of 6")
+
+
+async def test_a_cancel_left_from_another_dialog_does_not_end_newsurvey_nor_delete_its_draft(
+    make_chatter, db
+):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/newcourse")
+    await organiser.send("Transit procedures")
+    course_question = await question_message(organiser)
+    offer = await organiser.send("/newsurvey")
+    await press_under_question(organiser, next(iter(buttons(offer[-1]).values())))
+    for action in (DialogAction.BACK, DialogAction.CANCEL):
+        stale = await organiser.press(DialogCb(action=action).pack(), course_question)
+        assert texts(stale) == ["This button is out of date. Send /start to see the menu again."]
+    (draft,) = await organiser.dp["surveys"].repos.surveys.latest(5)
+    assert draft.status == "draft"
+    sent = await press_under_question(organiser, DialogCb(action=DialogAction.BACK).pack())
+    assert texts(sent)[-1].startswith("Step 1 of 2")

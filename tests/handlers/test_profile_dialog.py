@@ -26,7 +26,15 @@ from storage.courses import CourseRepository
 from storage.database import Database
 from storage.users import PROFILE_FIELDS, User, UserRepository
 from tests.factories import course_values, create_course
-from tests.handlers.harness import Chatter, buttons, texts
+from tests.handlers.harness import (
+    Chatter,
+    asked_message_id,
+    buttons,
+    press_under_question,
+    removed_buttons,
+    texts,
+)
+from tests.handlers.test_courses import publish_course
 
 BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
@@ -75,12 +83,12 @@ async def test_profile_steps_are_counted_and_back_shows_the_answer_to_keep(make_
     assert question.text.startswith("Step 2 of 5\n") and "Your country" in question.text
     assert {"‹ Back", "✖️ Cancel"} <= set(buttons(question))
 
-    question = last_question(await chatter.press(BACK))
+    question = last_question(await press_under_question(chatter, BACK))
     assert question.text.startswith("Step 1 of 5\n") and "Your full name" in question.text
     assert "Now: Aidos Nurpeisov" in question.text
     assert "Keep as it is" in buttons(question)
 
-    question = last_question(await chatter.press(KEEP))
+    question = last_question(await press_under_question(chatter, KEEP))
     assert question.text.startswith("Step 2 of 5\n") and "Your country" in question.text
     user = await stored(db, chatter)
     assert user.full_name == "Aidos Nurpeisov"
@@ -94,9 +102,9 @@ async def test_back_from_the_last_step_and_keep_returns_to_the_email_question(ma
     await chatter.send("Комитет государственных доходов")
     question = last_question(await chatter.send("Главный инспектор"))
     assert question.text.startswith("Шаг 5 из 5\n")
-    question = last_question(await chatter.press(BACK))
+    question = last_question(await press_under_question(chatter, BACK))
     assert "Сейчас: Главный инспектор" in question.text
-    question = last_question(await chatter.press(KEEP))
+    question = last_question(await press_under_question(chatter, KEEP))
     assert question.text.startswith("Шаг 5 из 5\n") and "электронной почты" in question.text
     sent = await chatter.press(ProfileCb(action=ProfileAction.SKIP, field="email").pack())
     assert "Ваш профиль сохранён." in texts(sent)
@@ -110,7 +118,7 @@ async def test_editing_the_email_offers_keep_and_keep_leaves_the_address(make_ch
     assert "Keep as it is" in labels and "Skip" not in labels
     assert "🗑 Delete my e-mail address" in labels  # says what it does
 
-    sent = await chatter.press(KEEP)
+    sent = await press_under_question(chatter, KEEP)
     assert "Nothing was changed." in texts(sent)
     user = await stored(db, chatter)
     assert user.email == "ana@customs.ro"
@@ -148,7 +156,7 @@ async def test_every_profile_prompt_names_only_buttons_that_are_there(make_chatt
         question = last_question(await chatter.press(f"prf1:edit:{field}"))
         assert keep in buttons(question), field
         asked.append(question)
-        await chatter.press(KEEP)
+        await press_under_question(chatter, KEEP)
     await chatter.press("prf1:edit:email")
     await chatter.send("ana@customs.ro")
     asked.append(last_question(await chatter.press("prf1:edit:email")))  # one to delete
@@ -258,3 +266,70 @@ async def test_a_sticker_for_the_country_gets_the_hint_that_names_can_be_typed(
     await start_wizard(chatter)
     await chatter.send("Ana Popescu")
     assert hint in texts(await chatter.send_sticker())[0]
+
+
+async def test_a_typed_profile_answer_removes_the_buttons_of_its_question(make_chatter):
+    """A typed answer left ✖️ Cancel (and ‹ Back, Keep as it is) under its question; pressed
+    days later, the old Cancel ended whatever dialog was open then."""
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    name = await asked_message_id(chatter)
+    sent = await chatter.send("Ana Popescu")
+    assert name is not None and removed_buttons(sent) == [(name, None)]
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    position = await asked_message_id(chatter)
+    await chatter.send("Customs officer")
+    email = await asked_message_id(chatter)
+    sent = await chatter.send("ana@customs.ro")  # the last step: the dialog ends
+    assert position != email and removed_buttons(sent) == [(email, None)]
+
+
+async def test_a_refused_typed_answer_moves_the_buttons_under_the_refusal(make_chatter):
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    await chatter.send("Ana Popescu")
+    country = await asked_message_id(chatter)
+    sent = await chatter.send("Atlantis")
+    assert removed_buttons(sent) == [(country, None)]
+    assert "I could not find this country" in last_question(sent).text
+    assert await asked_message_id(chatter) not in (None, country)
+
+
+async def test_after_going_back_two_steps_keep_leads_through_each_step_again(make_chatter):
+    """‹ Back from Step 4 to Step 2, then Keep as it is: Step 3 comes next (its answer shown,
+    to keep or change), not Step 4 as if the step gone back through were not there."""
+    chatter = make_chatter(language_code="en")
+    await start_wizard(chatter)
+    await chatter.send("Ana Popescu")
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    await press_under_question(chatter, BACK)
+    assert last_question(await press_under_question(chatter, BACK)).text.startswith("Step 2 of 5")
+    organisation = last_question(await press_under_question(chatter, KEEP))
+    assert organisation.text.startswith("Step 3 of 5")
+    assert "Now: Romanian Customs Authority" in organisation.text
+    assert last_question(await press_under_question(chatter, KEEP)).text.startswith("Step 4 of 5")
+    await chatter.send("Customs officer")
+    done = await chatter.send("ana@customs.ro")
+    assert "Your profile is saved." in texts(done)
+
+
+async def test_a_sign_up_refused_after_the_last_profile_step_does_not_ask_for_another_value(
+    make_chatter, db
+):
+    """The profile was collected for a sign-up and the course was cancelled meanwhile: the
+    dialog is over, so the refusal must not end with "Send another value, or /cancel"."""
+    course_id = await publish_course(db, "Transit", days=10)
+    chatter = make_chatter(language_code="en")
+    await chatter.send("/start")
+    await chatter.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    await chatter.press(ConsentCb(agree=True).pack())
+    await chatter.send("Ana Popescu")
+    await chatter.press(CountryCb(code="ro").pack())
+    await chatter.send("Romanian Customs Authority")
+    await chatter.send("Customs officer")
+    await chatter.dp["course_service"].cancel(course_id)
+    replies = texts(await chatter.send("ana@customs.ro"))
+    assert "Your profile is saved." in replies
+    assert "Send another value" not in replies[-1], replies

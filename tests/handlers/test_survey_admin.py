@@ -24,7 +24,7 @@ from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from handlers.surveys.common import settings_text
 from storage.courses import CourseRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.harness import buttons, texts
+from tests.handlers.harness import buttons, press_under_question, texts
 from tests.handlers.test_courses import publish_course
 
 
@@ -538,14 +538,14 @@ async def test_newsurvey_shows_its_two_steps_and_back_keeps_the_course_chosen(ma
     assert settings.text.startswith("Step 2 of 2\n")
     assert {"‹ Back", "✖️ Cancel", "✅ Activate"} <= set(buttons(settings))
 
-    again = sent(await organiser.press(buttons(settings)["‹ Back"]))[-1]
+    again = sent(await press_under_question(organiser, buttons(settings)["‹ Back"]))[-1]
     assert again.text.startswith("Step 1 of 2\n")
     assert "Now: Transit procedures" in again.text
-    kept = sent(await organiser.press(buttons(again)["Keep as it is"]))[-1]
+    kept = sent(await press_under_question(organiser, buttons(again)["Keep as it is"]))[-1]
     assert kept.text.startswith("Step 2 of 2\n") and "Transit procedures" in kept.text
     assert len(await surveys.latest(5)) == 1
 
-    again = sent(await organiser.press(buttons(kept)["‹ Back"]))[-1]
+    again = sent(await press_under_question(organiser, buttons(kept)["‹ Back"]))[-1]
     risk = next(data for text, data in buttons(again).items() if "Risk" in text)
     settings = sent(await organiser.press(risk))[-1]
     assert "Course: Risk management" in settings.text
@@ -566,3 +566,30 @@ async def test_cancel_in_newsurvey_ends_the_dialog_in_russian(make_chatter, db):
     settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
     assert settings.text.startswith("Шаг 2 из 2\n")
     assert {"‹ Назад", "✖️ Отмена"} <= set(buttons(settings))
+    # ✖️ Cancel takes the preview's Activate and Delete away with the dialog: the draft it
+    # made goes too, instead of staying in /results with no way to activate or delete it.
+    replies = await press_under_question(organiser, buttons(settings)["✖️ Отмена"])
+    assert "Вы вышли из диалога" in " ".join(texts(replies))
+    assert await organiser.dp["surveys"].repos.surveys.latest(5) == []
+
+
+async def test_cancel_button_in_newsurvey_leaves_no_draft_behind(make_chatter, db):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
+    assert settings.text.startswith("Step 2 of 2\n")
+    await press_under_question(organiser, buttons(settings)["✖️ Cancel"])
+    assert await organiser.dp["surveys"].repos.surveys.latest(5) == []
+    results = sent(await organiser.send("/results"))[-1]
+    assert not any("(draft)" in label for label in buttons(results))
+
+
+async def test_a_typed_cancel_in_newsurvey_leaves_the_draft_to_activate(make_chatter, db):
+    await publish_course(db, "Transit procedures", days=-2)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    offer = sent(await organiser.send("/newsurvey"))[-1]
+    settings = sent(await organiser.press(next(iter(buttons(offer).values()))))[-1]
+    await organiser.send("/cancel")
+    await organiser.press(buttons(settings)["✅ Activate"])  # still under the preview
+    assert (await organiser.dp["surveys"].repos.surveys.latest(1))[0].status == "active"
