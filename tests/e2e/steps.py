@@ -109,8 +109,9 @@ language: ru"""
 async def create_and_publish(organiser: FakeUser, capacity: int = 1) -> tuple[int, str]:
     """Returns the course id and its deep link."""
     organiser.send(FORM.format(capacity=capacity))
-    await organiser.expect("Preview")
-    await organiser.expect("Предпросмотр")
+    # Each card headed in the organiser's language, naming the card's (issue 13).
+    await organiser.expect("Preview — English")
+    await organiser.expect("Preview — Russian")
     card = await publish_draft(organiser)
     link = re.search(r"https://t\.me/\S+\?start=c(\d+)", card.plain_text)
     assert link, card.plain_text

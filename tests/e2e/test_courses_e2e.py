@@ -142,7 +142,7 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     organiser.send("2031-05-12 10:00")
     await organiser.expect("Окончание, местное время")
     organiser.send("2031-05-11 10:00")
-    await organiser.expect("окончание должно быть позже начала")
+    await organiser.expect("Окончание должно быть позже начала")
     organiser.send("2031-05-13 16:00")
     await organiser.expect("Где пройдёт курс?")
     # A hybrid course (issue 13): the venue, then the link on the next line.
@@ -155,7 +155,7 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     organiser.press("До начала курса")
     await organiser.expect("Язык обучения")
     organiser.press("Русский")
-    preview = await organiser.expect("Предпросмотр")
+    preview = await organiser.expect("Предпросмотр (язык: русский)")
     assert "Единое окно для транзита" in preview.plain_text
     assert "📍 Таможенная академия, Тбилиси" in preview.plain_text
     assert "Онлайн: https://meet.example.org/single-window" in preview.plain_text
