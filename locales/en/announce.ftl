@@ -33,10 +33,10 @@ button-daytime-any = Right away, any time of day
 button-daytime-only = Daytime only (09:00–20:00)
 # $language (String), $count (Number)
 announce-preview-heading = 👁 <b>{ $language }</b>: { $count ->
-    [0] nobody in this audience reads it yet; this is how it would look
-    [one] { $count } recipient gets
-   *[other] { $count } recipients get
-} this:
+    [0] nobody in this audience reads it yet; this is how it would look:
+    [one] { $count } recipient gets this:
+   *[other] { $count } recipients get this:
+}
 # $count (Number), $daytime (Number) 1 if only in daytime
 announce-preview-summary = { $count ->
     [0] Nobody is in this audience yet.

@@ -148,3 +148,15 @@ def test_the_stored_choice_wins_then_telegram_russian_then_the_default(chosen, t
 def test_a_variable_named_key_does_not_clash_with_the_message_key(localizations):
     text = localizations.get("en")("course-error-unknown-key", key="speaker")
     assert "“speaker” is not a field of the form" in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "ending"),
+    [("en", "this is how it would look:"), ("ru", "выглядело бы оно так:")],
+)
+def test_a_preview_language_nobody_reads_is_not_counted_as_zero_recipients(locale, ending):
+    """The /announce preview said “👁 English: 0 recipients get this” (issue 13)."""
+    t = Localizations().get(locale)
+    heading = t.plain("announce-preview-heading", language="X", count=0)
+    assert heading.endswith(ending) and "0" not in heading, heading
+    assert t.plain("announce-preview-heading", language="X", count=3).count(":") == 2
