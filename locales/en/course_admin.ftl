@@ -35,7 +35,7 @@ course-admin-list = { $count ->
    *[other] <b>{ $count } courses</b> (upcoming first)
 }
 # $language (String) the language of the card below
-course-preview-heading = 👁 <b>Preview — { $language }</b>: what participants who read the bot in it will see:
+course-preview-heading = 👁 <b>Preview in { $language }</b> — the card as participants who use the bot in { $language } will see it:
 course-published = The course is published: participants can find it in /courses and sign up.
 # $title (String)
 course-delete-confirm = Delete the draft “{ $title }”? This cannot be undone.

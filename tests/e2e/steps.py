@@ -110,8 +110,8 @@ async def create_and_publish(organiser: FakeUser, capacity: int = 1) -> tuple[in
     """Returns the course id and its deep link."""
     organiser.send(FORM.format(capacity=capacity))
     # Each card headed in the organiser's language, naming the card's (issue 13).
-    await organiser.expect("Preview — English")
-    await organiser.expect("Preview — Russian")
+    await organiser.expect("Preview in English")
+    await organiser.expect("Preview in Russian")
     card = await publish_draft(organiser)
     link = re.search(r"https://t\.me/\S+\?start=c(\d+)", card.plain_text)
     assert link, card.plain_text
