@@ -116,15 +116,30 @@ async def set_language(
     ctx = replace(ctx, t=localizations.get(callback_data.code))
     t = ctx.t
     await callback.answer(t.plain("language-set"))
-    # The command menu too: Telegram would otherwise show it in the app's language.
-    await register_chat_commands(
-        ctx.bot,
-        localizations,
-        ctx.chat_id,
-        callback_data.code,
-        organiser=ctx.user.id in settings.admin_ids,
-        default_locale=settings.default_locale,
-    )
+    try:
+        await _reply_in_the_new_language(callback, ctx, profiles, state, signups, surveys)
+    finally:
+        # The command menu too (Telegram would otherwise show it in the app's language); set
+        # last, so that a 429 on it, waited out and retried, never holds back the reply.
+        await register_chat_commands(
+            ctx.bot,
+            localizations,
+            ctx.chat_id,
+            callback_data.code,
+            organiser=ctx.user.id in settings.admin_ids,
+            default_locale=settings.default_locale,
+        )
+
+
+async def _reply_in_the_new_language(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    profiles: ProfileService,
+    state: FSMContext,
+    signups: SignupService,
+    surveys: SurveyService,
+) -> None:
+    t = ctx.t
     message = message_of(callback)
     if message is None:
         return
