@@ -141,6 +141,14 @@ def _menus(emulator: BotAPIEmulator) -> dict[tuple[str, str | None], list[str]]:
     }
 
 
+async def _chat_menu(emulator: BotAPIEmulator, chat_id: int, including: str) -> list[str]:
+    """The descriptions of the chat's own menu once one including `including` is set."""
+    scope = json.dumps({"type": "chat", "chat_id": chat_id})
+    return await emulator.wait_for(
+        lambda: (menu := _menus(emulator).get((scope, None))) and including in menu and menu
+    )
+
+
 async def test_command_menus_are_registered_in_both_languages_and_for_organisers(
     running_bot, make_user, emulator: BotAPIEmulator
 ):
@@ -155,15 +163,14 @@ async def test_command_menus_are_registered_in_both_languages_and_for_organisers
 
     # Issue 13: the menu follows the language chosen in the bot, not the app's.
     await steps.join_organiser(make_user, language="ru")  # a Russian choice on an English app
-    organiser_scope = json.dumps({"type": "chat", "chat_id": ORGANISER_ID})
-    menu = _menus(emulator)[(organiser_scope, None)]
-    assert "Создать курс (для организаторов)" in menu and "Главное меню" in menu
-    assert emulator.calls_to("deleteMyCommands")  # the app-language variants are gone
+    # The menu is set after the reply (a 429 on it must not hold the reply back): wait for it.
+    menu = await _chat_menu(emulator, ORGANISER_ID, "Создать курс (для организаторов)")
+    assert "Главное меню" in menu
+    await emulator.wait_for(lambda: emulator.calls_to("deleteMyCommands"))  # app-language ones
 
     officer = make_user(1010, "Ana", "ru")
     await steps.join(officer, "English")
-    officer_menu = _menus(emulator)[(json.dumps({"type": "chat", "chat_id": 1010}), None)]
-    assert "Courses open for sign-up" in officer_menu
+    officer_menu = await _chat_menu(emulator, 1010, "Courses open for sign-up")
     assert not any("organisers" in d for d in officer_menu)
 
 
