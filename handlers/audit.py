@@ -11,6 +11,7 @@ from bot.services.audit import AuditLine, AuditService
 from bot.ui import course_texts
 from bot.ui.context import UpdateContext
 from bot.ui.people import is_pseudonym, person_name, person_ref
+from bot.ui.timefmt import zone_name
 from handlers.filters import IsOrganiser
 from storage.audit import AuditEntry
 from storage.courses import FIELD_NAMES
@@ -31,7 +32,7 @@ async def audit_command(message: Message, ctx: UpdateContext, audit_service: Aud
         await message.answer(t("audit-none"))
         return
     zone = ctx.zone
-    title = [t("audit-title", count=len(lines), zone=zone), ""]
+    title = [t("audit-title", count=len(lines), zone=zone_name(zone, t)), ""]
     await message.answer("\n".join(title + [line_text(line, zone, t) for line in lines]))
 
 

@@ -21,6 +21,7 @@ from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import navigation, send_question
 from bot.ui.replies import NOT_COMMAND, close_buttons, say
+from bot.ui.timefmt import zone_name
 from handlers.announce.common import AnnounceForm, cb, keyboard, own_draft
 from handlers.announce.options import send_summary
 from handlers.screens.problems import problem_text, send_again
@@ -70,7 +71,10 @@ async def schedule_ask(
     await close_buttons(callback)
     await state.set_state(AnnounceForm.schedule)
     await send_question(
-        ctx, state, ctx.t("announce-ask-schedule", zone=ctx.zone), navigation(ctx.t)
+        ctx,
+        state,
+        ctx.t("announce-ask-schedule", zone=zone_name(ctx.zone, ctx.t)),
+        navigation(ctx.t),
     )
 
 
@@ -109,8 +113,8 @@ async def _confirm(
     if when is None:
         text = t("announce-confirm-send", count=count)
     else:
-        local = course_texts.local_time(when, ctx.zone, t.locale)
-        text = t("announce-confirm-schedule", count=count, when=local, zone=ctx.zone)
+        local = course_texts.zoned_time(when, ctx.zone, t)
+        text = t("announce-confirm-schedule", count=count, when=local)
     await state.set_state(AnnounceForm.confirm)
     value = str(announcement_id)
     yes = "button-announce-confirm-schedule" if when else "button-announce-confirm-send"
@@ -145,8 +149,8 @@ async def confirmed(
     await close_buttons(callback)
     await state.clear()
     announcer.schedule(announcement)
-    local = course_texts.local_time(moment, ctx.zone, ctx.t.locale)
-    await ctx.send(ctx.t("announce-scheduled", id=str(announcement_id), when=local, zone=ctx.zone))
+    local = course_texts.zoned_time(moment, ctx.zone, ctx.t)
+    await ctx.send(ctx.t("announce-scheduled", id=str(announcement_id), when=local))
 
 
 @router.callback_query(

@@ -64,8 +64,8 @@ async def activate(
     else:
         assert launch.course is not None  # an automatic invitation follows a course
         zone = launch.course.timezone
-        when = course_texts.local_time(launch.invite_at, zone, t.locale)
-        text = t("survey-activated-auto", when=when, zone=zone)
+        when = course_texts.zoned_time(launch.invite_at, zone, t)
+        text = t("survey-activated-auto", when=when)
     await edit(callback, text, survey_actions(launch.survey, t))
 
 

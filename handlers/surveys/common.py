@@ -55,7 +55,7 @@ def add_button(
 
 
 def settings_text(survey: Survey, course_title: str | None, zone: str, t: Translator) -> str:
-    closes = course_texts.local_time(survey.closes_at, zone, t.locale)
+    closes = course_texts.zoned_time(survey.closes_at, zone, t)
     lines = [t("survey-preview-settings", id=str(survey.id))]
     if course_title:
         lines.append(t("survey-preview-course", title=course_title))
@@ -63,7 +63,7 @@ def settings_text(survey: Survey, course_title: str | None, zone: str, t: Transl
         lines += [t("survey-preview-no-course"), t("survey-preview-on-demand")]
     lines += [
         t("survey-preview-anonymous" if survey.anonymous else "survey-preview-named"),
-        t("survey-preview-closes", when=closes, zone=zone),
+        t("survey-preview-closes", when=closes),
     ]
     if course_title and survey.send_after > 0:
         lines.append(t("survey-preview-auto", after=duration_text(survey.send_after, t)))

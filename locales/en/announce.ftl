@@ -54,9 +54,9 @@ button-announce-stop = ⏹ Stop
 button-open-course = 📚 Details and sign-up
 announce-cancelled = The announcement was cancelled; nothing was sent.
 # $zone (String)
-announce-ask-schedule = When should it go out? Your time ({ $zone }): { datetime-format } (for example 15.03.2027 09:00)
-# $id (String), $when (String), $zone (String)
-announce-scheduled = Announcement #{ $id } will go out on { $when } ({ $zone }). /announcements shows it.
+announce-ask-schedule = When should it go out? Type the date and time in your time zone, { $zone }: { datetime-format } (for example 15.03.2027 09:00)
+# $id (String), $when (String) with its time zone
+announce-scheduled = Announcement #{ $id } will go out on { $when }. /announcements shows it.
 announce-hint = Please answer with the buttons above, or send /cancel to stop.
 # $count (Number)
 announce-stop-done = Stopped. { $count ->
@@ -129,10 +129,10 @@ announce-confirm-send = { $count ->
     [one] Send to { $count } person?
    *[other] Send to { $count } people?
 }
-# $count (Number), $when (String), $zone (String)
+# $count (Number), $when (String) with its time zone
 announce-confirm-schedule = { $count ->
-    [one] Schedule for { $count } person on { $when } ({ $zone })?
-   *[other] Schedule for { $count } people on { $when } ({ $zone })?
+    [one] Schedule for { $count } person on { $when }?
+   *[other] Schedule for { $count } people on { $when }?
 }
 button-announce-confirm-send = ✅ Yes, send
 button-announce-confirm-schedule = ✅ Yes, schedule

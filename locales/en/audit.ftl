@@ -2,7 +2,7 @@
 
 audit-none = No organiser actions are recorded yet.
 # $count (Number), $zone (String): the reader's time zone
-audit-title = <b>Latest organiser actions</b> ({ $count }, times in { $zone }):
+audit-title = <b>Latest organiser actions</b> ({ $count }), times in { $zone }:
 # $when, $who (name), $id (Telegram id), $what (the action in words)
 audit-line = { $when } · { $who } ({ $id }) · { $what }
 # $id (Number)

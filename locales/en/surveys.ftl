@@ -80,8 +80,8 @@ survey-preview-course = Course: { $title }
 survey-preview-no-course = Not linked to a course: you choose who gets it.
 survey-preview-anonymous = Anonymous: responses are stored without names, Telegram IDs or times; figures show from 3 responses, text answers and files only after the survey closes.
 survey-preview-named = Named: results and exports show who answered.
-# $when, $zone (String)
-survey-preview-closes = Open until { $when } ({ $zone }).
+# $when (String) with its time zone
+survey-preview-closes = Open until { $when }.
 # $after (String) a duration, like "2 hours"
 survey-preview-auto = Sent automatically { $after } after the course ends: to those marked present, or to everyone signed up if attendance was not taken.
 # $after (String) a duration, like "2 days"
@@ -89,8 +89,8 @@ survey-preview-reminder = One reminder to those who have not finished, { $after 
 survey-preview-check = Check both languages above, then activate it.
 button-survey-activate = ✅ Activate
 button-survey-delete = 🗑 Delete
-# $when, $zone (String)
-survey-activated-auto = ✅ The survey is active. Invitations go out on { $when } ({ $zone }).
+# $when (String) with its time zone
+survey-activated-auto = ✅ The survey is active. Invitations go out on { $when }.
 survey-activated-now = ✅ The survey is active. The course has ended, so the invitations are going out now.
 survey-activated-manual = ✅ The survey is active. Choose who should get it: 📨 Send invitations.
 survey-deleted = The survey draft is deleted.
@@ -121,9 +121,8 @@ results-choose = Choose a survey:
 results-draft-mark = {" "}(draft)
 # $threshold, $count (Number)
 results-files-hidden = This survey is anonymous: results appear once at least { $threshold } people have answered (so far { $count }).
-# $when (String) the closing time in $zone
-# $zone (String)
-results-released-after-close = 🔒 This survey is anonymous: its text answers and files will be available once it closes on { $when } ({ $zone }).
+# $when (String) the closing time with its time zone
+results-released-after-close = 🔒 This survey is anonymous: its text answers and files will be available once it closes on { $when }.
 # $count (Number) finished anonymous answers whose survey key file is missing
 results-unreadable = ⚠️ { $count ->
         [one] One finished answer

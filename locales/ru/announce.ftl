@@ -57,9 +57,9 @@ button-announce-stop = ⏹ Остановить
 button-open-course = 📚 Подробнее и запись
 announce-cancelled = Объявление отменено; ничего не отправлено.
 # $zone (String)
-announce-ask-schedule = Когда отправить? Ваше время ({ $zone }): { datetime-format } (например, 15.03.2027 09:00)
-# $id (String), $when (String), $zone (String)
-announce-scheduled = Объявление №{ $id } будет отправлено { $when } ({ $zone }). Его можно найти в /announcements.
+announce-ask-schedule = Когда отправить? Напишите дату и время в вашем часовом поясе — { $zone }: { datetime-format } (например, 15.03.2027 09:00)
+# $id (String), $when (String) with its time zone
+announce-scheduled = Объявление №{ $id } будет отправлено { $when }. Его можно найти в /announcements.
 announce-hint = Пожалуйста, ответьте кнопками выше или нажмите /cancel, чтобы выйти.
 # $count (Number)
 announce-stop-done = Рассылка остановлена. { $count ->
@@ -145,12 +145,12 @@ announce-confirm-send = { $count ->
     [many] Отправить { $count } получателям?
    *[other] Отправить { $count } получателям?
 }
-# $count (Number), $when (String), $zone (String)
+# $count (Number), $when (String) with its time zone
 announce-confirm-schedule = { $count ->
-    [one] Запланировать отправку { $count } получателю на { $when } ({ $zone })?
-    [few] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
-    [many] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
-   *[other] Запланировать отправку { $count } получателям на { $when } ({ $zone })?
+    [one] Запланировать отправку { $count } получателю на { $when }?
+    [few] Запланировать отправку { $count } получателям на { $when }?
+    [many] Запланировать отправку { $count } получателям на { $when }?
+   *[other] Запланировать отправку { $count } получателям на { $when }?
 }
 button-announce-confirm-send = ✅ Да, отправить
 button-announce-confirm-schedule = ✅ Да, запланировать

@@ -2,7 +2,7 @@
 
 audit-none = Действий организаторов пока нет.
 # $count (Number), $zone (String): часовой пояс читателя
-audit-title = <b>Последние действия организаторов</b> ({ $count }, время — { $zone }):
+audit-title = <b>Последние действия организаторов</b> ({ $count }), время — { $zone }:
 # $when, $who (имя), $id (id в Telegram), $what (действие словами)
 audit-line = { $when } · { $who } ({ $id }) · { $what }
 # $id (Number)

@@ -94,8 +94,8 @@ survey-preview-course = Курс: { $title }
 survey-preview-no-course = Не привязан к курсу: вы сами выберете, кому его отправить.
 survey-preview-anonymous = Анонимный: ответы хранятся без имён, Telegram ID и времени; общие цифры видны от 3 ответов, текстовые ответы и файлы — только после закрытия опроса.
 survey-preview-named = Именной: в результатах и выгрузках видно, кто ответил.
-# $when, $zone (String)
-survey-preview-closes = Открыт до { $when } ({ $zone }).
+# $when (String) with its time zone
+survey-preview-closes = Открыт до { $when }.
 # $after (String) срок, например «2 часа»
 survey-preview-auto = Отправится автоматически через { $after } после окончания курса: тем, чьё присутствие отмечено, а если присутствие не отмечали — всем записанным.
 # $after (String) срок, например «2 дня»
@@ -103,8 +103,8 @@ survey-preview-reminder = Одно напоминание тем, кто не з
 survey-preview-check = Проверьте оба языка выше и включите опрос.
 button-survey-activate = ✅ Включить
 button-survey-delete = 🗑 Удалить
-# $when, $zone (String)
-survey-activated-auto = ✅ Опрос включён. Приглашения будут отправлены { $when } ({ $zone }).
+# $when (String) with its time zone
+survey-activated-auto = ✅ Опрос включён. Приглашения будут отправлены { $when }.
 survey-activated-now = ✅ Опрос включён. Курс уже закончился, поэтому приглашения рассылаются сейчас.
 survey-activated-manual = ✅ Опрос включён. Выберите, кому его отправить: 📨 Разослать приглашения.
 survey-deleted = Черновик опроса удалён.
@@ -139,9 +139,8 @@ results-files-hidden = Опрос анонимный: результаты по�
         [one] { $threshold } человека
        *[other] { $threshold } человек
     } (пока ответили: { $count }).
-# $when (String) время закрытия в поясе $zone
-# $zone (String)
-results-released-after-close = 🔒 Опрос анонимный: текстовые ответы и файлы будут доступны после его закрытия — { $when } ({ $zone }).
+# $when (String) время закрытия с часовым поясом
+results-released-after-close = 🔒 Опрос анонимный: текстовые ответы и файлы будут доступны после его закрытия — { $when }.
 # $count (Number) завершённые анонимные ответы, ключ опроса к которым пропал
 results-unreadable = ⚠️ { $count ->
         [one] { $count } завершённый ответ не удалось прочитать

@@ -373,3 +373,20 @@ async def test_the_russian_text_question_names_same_text_only_when_it_offers_it(
     same = localizations.get(language).plain("button-announce-same-text")
     assert same not in buttons(last(sent))
     assert same not in last(sent).text
+
+
+async def test_an_organiser_reads_scheduled_times_by_city_not_by_iana_id(organiser, officers, db):
+    """Organisers read times like officers do (“09:00 Tashkent time (UTC+5)”): the schedule
+    question, the confirmation and the reply showed “(Asia/Tashkent)”."""
+    users = UserRepository(db)
+    await users.record_consent(ORGANISER_ID)  # a profile's zone needs consent
+    await users.set_profile_field(ORGANISER_ID, "timezone", "Asia/Tashkent")
+    sent = await to_audience(organiser)
+    sent = await button(organiser, sent, "Everyone")
+    sent = await to_preview(organiser, sent)
+    asked = last(await button(organiser, sent, "Schedule")).text
+    assert "Tashkent (UTC+5)" in asked and "Asia/" not in asked
+    sent = await organiser.send("20.05.2031 09:00")
+    assert "20 May 2031, 09:00 Tashkent time (UTC+5)?" in last(sent).text
+    done = texts(await button(organiser, sent, "Yes"))[-1]
+    assert "09:00 Tashkent time (UTC+5)" in done and "Asia/" not in done

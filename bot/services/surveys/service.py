@@ -672,7 +672,8 @@ class SurveyService:
         summary = summarize(questions, result.rows, result.invited)
         course = await self.repos.courses.get(survey.course_id) if survey.course_id else None
         zone = course.timezone if course else "UTC"
-        closing = {"when": course_texts.local_time(survey.closes_at, zone, locale), "zone": zone}
+        t = self.notices.localizations.get(locale)
+        closing = {"when": course_texts.zoned_time(survey.closes_at, zone, t)}
         released = self.released(survey)
         rows, unreadable = result.rows, result.unreadable
         return Report(survey, questions, rows, summary, unreadable, released, closing)
