@@ -105,7 +105,7 @@ async def test_a_scheduled_announcement_goes_out_after_a_restart(
     await steps.compose(organiser)
     summary = await organiser.expect("recipients in total")
     organiser.press("🕒 Schedule", summary)
-    await organiser.expect("When should it go out? Your time (UTC)")
+    await organiser.expect("When should it go out? Type the date and time in your time zone, UTC")
     when = datetime.now(UTC) + timedelta(seconds=6)
     organiser.send(when.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M:%S"))
     confirmation = await organiser.expect("Schedule for 2 people on")  # Ivan and the organiser
