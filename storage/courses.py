@@ -97,10 +97,6 @@ class Course:
         own = self.description_ru if locale == "ru" else self.description_en
         return own or self.description_en or self.description_ru or ""
 
-    @property
-    def is_online(self) -> bool:
-        return self.online_url is not None
-
     def registration_open(self, now: datetime) -> bool:
         return self.status == CourseStatus.PUBLISHED and now < self.deadline_at
 

@@ -76,7 +76,6 @@ class DialogProgress:
     draft: dict[str, Any]
     ask: str | None = None
     course: Course | None = None
-    went_back: bool = False  # a step before this one had no answer: asked again instead
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ class CourseService:
     ) -> DialogProgress:
         """Take one answer of the creation dialog; the last one creates the draft."""
         if missing := dialog.first_unanswered(step, draft):
-            return DialogProgress(draft, ask=missing, went_back=True)
+            return DialogProgress(draft, ask=missing)  # an earlier step lacks its answer
         try:
             values = dialog.step_values(step, answer, draft, self.clock())
         except FieldProblem as problem:
@@ -164,7 +163,7 @@ class CourseService:
         """ "Keep as it is": the answer given before (the organiser went back) stands, if it
         still fits the answers before it; the dialog goes on."""
         if missing := dialog.first_unanswered(step, draft):
-            return DialogProgress(draft, ask=missing, went_back=True)
+            return DialogProgress(draft, ask=missing)  # an earlier step lacks its answer
         if not dialog.answered(step, draft) or dialog.kept_problem(step, draft, self.clock()):
             raise InvalidInput("error-button-expired")  # the question offered no Keep
         return await self._after_step(draft, step, organiser_id)
