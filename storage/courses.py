@@ -12,6 +12,15 @@ from storage.cache import Cache
 from storage.sql import Executor, Repository, from_db, from_row, stamp, to_db
 
 
+class SignupMode(StrEnum):
+    """How seats are given: first come, first served; by an organiser's decision on each
+    request; or only to officers their country's focal point nominates."""
+
+    OPEN = "open"
+    APPROVAL = "approval"
+    NOMINATION = "nomination"
+
+
 class CourseStatus(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
@@ -57,6 +66,9 @@ COURSE_FIELDS = (
     CourseField("language"),
     CourseField("reminder_offsets", form_keys=("reminders",), in_dialog=False),
     CourseField("attendance_check_days", form_keys=("attendance_check",), in_dialog=False),
+    CourseField("signup_mode", form_keys=("signup",), in_dialog=False),
+    CourseField("quotas", form_keys=("quota", "quotas"), in_dialog=False),
+    CourseField("quota_release_at", form_keys=("quota_release",), in_dialog=False),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
@@ -87,6 +99,13 @@ class Course:
     updated_at: str
     reminder_offsets: str | None = None  # this course's own "1d,1h"; None: the default
     attendance_check_days: int | None = None  # ask "still coming?" this many days before
+    signup_mode: SignupMode = SignupMode.OPEN
+    quotas: str | None = None  # JSON seats per country (bot/services/quotas.py); None: none
+    quota_release_at: datetime | None = None  # unused country seats go to the reserve then
+
+    def quotas_released(self, now: datetime) -> bool:
+        """Whether country quotas no longer hold seats back (the release date has passed)."""
+        return self.quota_release_at is not None and self.quota_release_at <= now
 
     def title(self, locale: str) -> str:
         """The title in `locale`, or the other language's when a draft lacks it."""
@@ -110,8 +129,8 @@ _COLUMNS = ", ".join(f.name for f in fields(Course))
 
 
 def _course(row: sqlite3.Row) -> Course:
-    times = dict.fromkeys(("starts_at", "ends_at", "deadline_at"), from_db)
-    return from_row(Course, row, status=CourseStatus, **times)
+    times = dict.fromkeys(("starts_at", "ends_at", "deadline_at", "quota_release_at"), from_db)
+    return from_row(Course, row, status=CourseStatus, signup_mode=SignupMode, **times)
 
 
 def _stored(values: dict[str, Any]) -> dict[str, Any]:

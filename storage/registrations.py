@@ -1,4 +1,5 @@
-"""Sign-ups: who holds a seat on which course, and the waiting list in arrival order."""
+"""Sign-ups: who holds a seat on which course, who asked or was nominated for one, and the
+waiting and reserve lists in arrival order."""
 
 from __future__ import annotations
 
@@ -11,12 +12,28 @@ from storage.sql import Repository, from_row, to_db
 
 
 class RegStatus(StrEnum):
+    PENDING = "pending"  # asked for a seat on an approval course; an organiser decides
+    NOMINATED = "nominated"  # put forward by a focal point: holds a seat until they answer
     CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
+    WAITLISTED = "waitlisted"  # no seat free
+    RESERVE = "reserve"  # the country's quota is used up
+    DECLINED = "declined"  # by an organiser, or the nominee said they cannot attend
+    CANCELLED = "cancelled"  # given up (or withdrawn by the focal point)
 
 
-ACTIVE = (RegStatus.CONFIRMED.value, RegStatus.WAITLISTED.value)
+# Statuses that hold a seat: the capacity and the country quotas count these.
+HELD = (RegStatus.CONFIRMED.value, RegStatus.NOMINATED.value)
+# Statuses that wait for a seat, promoted in arrival order when one frees.
+WAITING = (RegStatus.WAITLISTED.value, RegStatus.RESERVE.value)
+# A live place or request (the person hears of course changes and may give it up).
+ACTIVE = (RegStatus.PENDING.value, *HELD, *WAITING)
+_IN_HELD = "('confirmed', 'nominated')"
+_IN_ACTIVE = "('pending', 'nominated', 'confirmed', 'waitlisted', 'reserve')"
+# How lists are ordered for organisers: seats first, then decisions to make, then the lists.
+_ORDER = (
+    "CASE r.status WHEN 'confirmed' THEN 0 WHEN 'nominated' THEN 1 WHEN 'pending' THEN 2"
+    " WHEN 'waitlisted' THEN 3 WHEN 'reserve' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END"
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +46,17 @@ class Registration:
     attended: bool
     created_at: str
     updated_at: str
+    country: str | None = None  # the quota it counts against
+    nominated_by: int | None = None  # the focal point who put the officer forward
+    reason: str | None = None  # the organiser's words with the last decision
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in HELD
+
+    @property
+    def active(self) -> bool:
+        return self.status in ACTIVE
 
 
 @dataclass(frozen=True)
@@ -37,6 +65,21 @@ class Counts:
     waitlisted: int
     cancelled: int
     attended: int
+    pending: int = 0
+    nominated: int = 0
+    reserve: int = 0
+    declined: int = 0
+
+
+@dataclass(frozen=True)
+class SeatUsage:
+    """Seats held on a course (confirmed or nominated), in all and per country."""
+
+    held: int
+    by_country: dict[str, int]
+
+    def of(self, country: str | None) -> int:
+        return self.by_country.get(country or "", 0)
 
 
 @dataclass(frozen=True)
@@ -50,6 +93,7 @@ class Participant:
     organisation: str | None
     position_title: str | None
     email: str | None
+    nominated_by_name: str | None = None  # the focal point's name, while they have a profile
 
 
 @dataclass(frozen=True)
@@ -57,15 +101,28 @@ class SeatView:
     """What a course card needs to know about one user and the seats."""
 
     registration: Registration | None
-    position: int | None  # on the waiting list
-    confirmed: int  # seats taken on the course
+    position: int | None  # on the waiting list, or on the country's reserve list
+    confirmed: int  # seats taken on the course (confirmed or held by a nomination)
 
     @property
     def active(self) -> bool:
-        return self.registration is not None and self.registration.status != RegStatus.CANCELLED
+        return self.registration is not None and self.registration.active
 
 
-_COLUMNS = "id, course_id, user_id, status, seq, attended, created_at, updated_at"
+_COLUMNS = (
+    "id, course_id, user_id, status, seq, attended, created_at, updated_at, country,"
+    " nominated_by, reason"
+)
+_R_COLUMNS = ", ".join(f"r.{name.strip()}" for name in _COLUMNS.split(","))
+# A place on the waiting list counts everyone waiting; on a reserve list, the same country's.
+_POSITION = (
+    "CASE WHEN {r}.status = 'waitlisted' THEN"
+    " (SELECT COUNT(*) FROM registrations w WHERE w.course_id = {r}.course_id"
+    "  AND w.status = 'waitlisted' AND w.seq <= {r}.seq)"
+    " WHEN {r}.status = 'reserve' THEN"
+    " (SELECT COUNT(*) FROM registrations w WHERE w.course_id = {r}.course_id"
+    "  AND w.status = 'reserve' AND w.country IS {r}.country AND w.seq <= {r}.seq) END"
+)
 
 
 def _registration(row: sqlite3.Row) -> Registration:
@@ -75,22 +132,27 @@ def _registration(row: sqlite3.Row) -> Registration:
 # The capacity check and the insert are one statement, so they are one atomic step under the
 # write lock: no other sign-up can slip in between, and it costs a single thread round trip.
 _SIGN_UP = """
-INSERT INTO registrations (course_id, user_id, status, seq, created_at, updated_at)
+INSERT INTO registrations (course_id, user_id, status, seq, created_at, updated_at, country)
 SELECT c.id, :user,
        CASE WHEN c.capacity IS NULL
                  OR (SELECT COUNT(*) FROM registrations r
-                     WHERE r.course_id = c.id AND r.status = 'confirmed') < c.capacity
+                     WHERE r.course_id = c.id AND r.status IN ('confirmed', 'nominated'))
+                    < c.capacity
             THEN 'confirmed' ELSE 'waitlisted' END,
        (SELECT COALESCE(MAX(seq), 0) + 1 FROM registrations r WHERE r.course_id = c.id),
-       :now, :now
+       :now, :now, (SELECT country FROM users WHERE id = :user)
 FROM courses c
+-- Only first come, first served: quotas and decisions go through the seat rules instead.
 WHERE c.id = :course AND c.status = 'published' AND c.deadline_at > :now
+  AND c.signup_mode = 'open' AND c.quotas IS NULL
 ON CONFLICT (course_id, user_id) DO UPDATE
-    SET status = excluded.status, seq = excluded.seq, updated_at = excluded.updated_at
+    SET status = excluded.status, seq = excluded.seq, updated_at = excluded.updated_at,
+        country = excluded.country, nominated_by = NULL, reason = NULL
     WHERE registrations.status = 'cancelled'
-RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at,
-    (SELECT COUNT(*) FROM registrations c
-     WHERE c.course_id = registrations.course_id AND c.status = 'confirmed') AS confirmed,
+RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at, country,
+    nominated_by, reason,
+    (SELECT COUNT(*) FROM registrations c WHERE c.course_id = registrations.course_id
+     AND c.status IN ('confirmed', 'nominated')) AS confirmed,
     CASE WHEN status = 'waitlisted' THEN
         (SELECT COUNT(*) FROM registrations w WHERE w.course_id = registrations.course_id
          AND w.status = 'waitlisted' AND w.seq <= registrations.seq) END AS position
@@ -99,8 +161,8 @@ RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at,
 
 class RegistrationRepository(Repository):
     async def sign_up(self, course_id: int, user_id: int, now: datetime) -> SeatView | None:
-        """A new or renewed sign-up with the seats after it; None if nothing changed (already
-        signed up, or the course takes no sign-ups)."""
+        """A new or renewed sign-up on an open course without quotas, with the seats after
+        it; None if nothing changed (already signed up, or the course takes no such sign-ups)."""
         row = await self.sql.write(
             _SIGN_UP, {"user": user_id, "course": course_id, "now": to_db(now)}
         )
@@ -116,16 +178,19 @@ class RegistrationRepository(Repository):
         )
         return _registration(row) if row else None
 
-    async def view(self, course_id: int, user_id: int) -> SeatView:
-        """The user's sign-up, their waiting-list place and the seats taken: one round trip."""
+    async def by_id(self, registration_id: int) -> Registration | None:
         row = await self.sql.fetch_one(
-            "SELECT (SELECT COUNT(*) FROM registrations c"
-            "        WHERE c.course_id = :course AND c.status = 'confirmed') AS confirmed,"
-            " r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
-            " r.updated_at,"
-            " CASE WHEN r.status = 'waitlisted' THEN"
-            "  (SELECT COUNT(*) FROM registrations w WHERE w.course_id = :course"
-            "   AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position"
+            f"SELECT {_COLUMNS} FROM registrations WHERE id = ?",  # noqa: S608
+            (registration_id,),
+        )
+        return _registration(row) if row else None
+
+    async def view(self, course_id: int, user_id: int) -> SeatView:
+        """The user's sign-up, their place on a list and the seats taken: one round trip."""
+        row = await self.sql.fetch_one(
+            "SELECT (SELECT COUNT(*) FROM registrations c"  # noqa: S608 (constant text)
+            f"        WHERE c.course_id = :course AND c.status IN {_IN_HELD}) AS confirmed,"
+            f" {_R_COLUMNS}, {_POSITION.format(r='r')} AS position"
             " FROM (SELECT 1) LEFT JOIN registrations r"
             " ON r.course_id = :course AND r.user_id = :user",
             {"course": course_id, "user": user_id},
@@ -135,81 +200,196 @@ class RegistrationRepository(Repository):
         return SeatView(registration, row["position"], int(row["confirmed"]))
 
     async def position(self, registration: Registration) -> int | None:
-        """1 for the first person on the waiting list; None unless waitlisted."""
-        if registration.status != RegStatus.WAITLISTED:
+        """1 for the first person on the waiting list (or the country's reserve list); None
+        unless waiting."""
+        if registration.status not in WAITING:
             return None
         row = await self.sql.fetch_one(
-            "SELECT COUNT(*) FROM registrations"
-            " WHERE course_id = ? AND status = 'waitlisted' AND seq <= ?",
-            (registration.course_id, registration.seq),
+            f"SELECT {_POSITION.format(r='r')} FROM registrations r"  # noqa: S608
+            " WHERE r.id = ?",
+            (registration.id,),
         )
-        return int(row[0]) if row else None
+        return int(row[0]) if row and row[0] is not None else None
 
     async def counts(self, course_id: int) -> Counts:
         row = await self.sql.fetch_one(
             "SELECT COALESCE(SUM(status = 'confirmed'), 0),"
             " COALESCE(SUM(status = 'waitlisted'), 0),"
             " COALESCE(SUM(status = 'cancelled'), 0),"
-            " COALESCE(SUM(attended AND status = 'confirmed'), 0)"
+            " COALESCE(SUM(attended AND status = 'confirmed'), 0),"
+            " COALESCE(SUM(status = 'pending'), 0),"
+            " COALESCE(SUM(status = 'nominated'), 0),"
+            " COALESCE(SUM(status = 'reserve'), 0),"
+            " COALESCE(SUM(status = 'declined'), 0)"
             " FROM registrations WHERE course_id = ?",
             (course_id,),
         )
         assert row is not None
         return Counts(*(int(v) for v in row))
 
+    async def seat_usage(self, course_id: int) -> SeatUsage:
+        """Seats held (confirmed or nominated), in all and per country: one round trip."""
+        rows = await self.sql.fetch_all(
+            "SELECT COALESCE(country, '') AS country, COUNT(*) AS held"  # noqa: S608
+            f" FROM registrations WHERE course_id = ? AND status IN {_IN_HELD} GROUP BY 1",
+            (course_id,),
+        )
+        by_country = {row["country"]: int(row["held"]) for row in rows}
+        return SeatUsage(sum(by_country.values()), by_country)
+
+    async def by_country(self, course_id: int) -> dict[str, Counts]:
+        """Every status counted per country (the quota usage, /stats)."""
+        rows = await self.sql.fetch_all(
+            "SELECT COALESCE(country, '') AS country,"
+            " SUM(status = 'confirmed'), SUM(status = 'waitlisted'), SUM(status = 'cancelled'),"
+            " SUM(attended AND status = 'confirmed'), SUM(status = 'pending'),"
+            " SUM(status = 'nominated'), SUM(status = 'reserve'), SUM(status = 'declined')"
+            " FROM registrations WHERE course_id = ? GROUP BY 1 ORDER BY 1",
+            (course_id,),
+        )
+        return {row[0]: Counts(*(int(v or 0) for v in tuple(row)[1:])) for row in rows}
+
     async def confirmed_counts(self, course_ids: list[int]) -> dict[int, int]:
+        """Seats taken (confirmed or held by a nomination) per course."""
         if not course_ids:
             return {}
         marks = ", ".join("?" * len(course_ids))
         rows = await self.sql.fetch_all(
             "SELECT course_id, COUNT(*) FROM registrations"  # noqa: S608 (placeholders only)
-            f" WHERE status = 'confirmed' AND course_id IN ({marks}) GROUP BY course_id",
+            f" WHERE status IN {_IN_HELD} AND course_id IN ({marks}) GROUP BY course_id",
             course_ids,
         )
         return {row[0]: row[1] for row in rows}
 
     async def of_user(self, user_id: int, since: datetime) -> list[Registration]:
-        """The user's active sign-ups for courses that have not ended, soonest first."""
+        """The user's live places and requests for courses that have not ended, soonest first."""
         rows = await self.sql.fetch_all(
-            "SELECT r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
-            " r.updated_at FROM registrations r JOIN courses c ON c.id = r.course_id"
-            " WHERE r.user_id = ? AND r.status IN ('confirmed', 'waitlisted')"
+            f"SELECT {_R_COLUMNS} FROM registrations r"  # noqa: S608 (constant text)
+            " JOIN courses c ON c.id = r.course_id"
+            f" WHERE r.user_id = ? AND r.status IN {_IN_ACTIVE}"
             " AND c.ends_at > ? ORDER BY c.starts_at",
             (user_id, to_db(since)),
         )
         return [_registration(row) for row in rows]
 
-    async def participants(self, course_id: int) -> list[Participant]:
-        """Everyone who signed up, confirmed first, then the waiting list, then cancellations."""
+    async def participants(self, course_id: int, country: str | None = None) -> list[Participant]:
+        """Everyone who signed up, asked or was nominated: seats first, then nominations,
+        requests, the waiting list, the reserve lists, declined and cancelled; `country`
+        narrows it to one country's officers (a focal point's view)."""
         rows = await self.sql.fetch_all(
-            "SELECT r.id, r.course_id, r.user_id, r.status, r.seq, r.attended, r.created_at,"
-            " r.updated_at, u.full_name, u.country, u.organisation,"
-            " u.position AS position_title, u.email,"
-            " CASE WHEN r.status = 'waitlisted' THEN"
-            "  (SELECT COUNT(*) FROM registrations w WHERE w.course_id = r.course_id"
-            "   AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS waitlist_position"
-            " FROM registrations r JOIN users u ON u.id = r.user_id WHERE r.course_id = ?"
-            " ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,"
-            " r.seq",
-            (course_id,),
+            f"SELECT {_R_COLUMNS}, u.full_name, u.country AS user_country,"  # noqa: S608
+            " u.organisation, u.position AS position_title, u.email,"
+            f" f.full_name AS nominated_by_name, {_POSITION.format(r='r')} AS list_position"
+            " FROM registrations r JOIN users u ON u.id = r.user_id"
+            " LEFT JOIN users f ON f.id = r.nominated_by"
+            " WHERE r.course_id = :course AND (:country IS NULL OR r.country = :country)"
+            f" ORDER BY {_ORDER}, r.country, r.seq",
+            {"course": course_id, "country": country},
         )
         return [
             Participant(
                 registration=_registration(row),
-                position=row["waitlist_position"],
+                position=row["list_position"],
                 full_name=row["full_name"],
-                country=row["country"],
+                country=row["user_country"],
                 organisation=row["organisation"],
                 position_title=row["position_title"],
                 email=row["email"],
+                nominated_by_name=row["nominated_by_name"],
             )
             for row in rows
         ]
 
+    async def pending(self, offset: int, limit: int) -> tuple[list[Registration], int]:
+        """Requests waiting for an organiser's decision, oldest first, and how many there are
+        (on courses still taking them)."""
+        rows = await self.sql.fetch_all(
+            f"SELECT {_R_COLUMNS}, COUNT(*) OVER () AS total"  # noqa: S608 (constant text)
+            " FROM registrations r JOIN courses c ON c.id = r.course_id"
+            " WHERE r.status = 'pending' AND c.status = 'published'"
+            " ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        total = rows[0]["total"] if rows else 0
+        return [_registration(row) for row in rows], total
+
+    async def waiting(self, course_id: int) -> list[Registration]:
+        """The waiting and reserve lists together, in arrival order (who a free seat goes to)."""
+        rows = await self.sql.fetch_all(
+            f"SELECT {_COLUMNS} FROM registrations"  # noqa: S608 (constant columns)
+            " WHERE course_id = ? AND status IN ('waitlisted', 'reserve') ORDER BY seq",
+            (course_id,),
+        )
+        return [_registration(row) for row in rows]
+
+    async def place(
+        self,
+        course_id: int,
+        user_id: int,
+        status: RegStatus,
+        now: datetime,
+        country: str | None,
+        nominated_by: int | None = None,
+    ) -> Registration | None:
+        """A new place (or a renewed one after a cancellation or a decline) at the end of the
+        course's lists; None if the person already has a live place or request."""
+        row = await self.sql.write(
+            "INSERT INTO registrations (course_id, user_id, status, seq, created_at,"  # noqa: S608
+            " updated_at, country, nominated_by)"
+            " SELECT :course, :user, :status,"
+            " (SELECT COALESCE(MAX(seq), 0) + 1 FROM registrations WHERE course_id = :course),"
+            " :now, :now, :country, :by"
+            " ON CONFLICT (course_id, user_id) DO UPDATE SET status = excluded.status,"
+            " seq = excluded.seq, updated_at = excluded.updated_at, country = excluded.country,"
+            " nominated_by = excluded.nominated_by, reason = NULL, attended = 0"
+            " WHERE registrations.status IN ('cancelled', 'declined')"
+            f" RETURNING {_COLUMNS}",
+            {
+                "course": course_id,
+                "user": user_id,
+                "status": status.value,
+                "now": to_db(now),
+                "country": country,
+                "by": nominated_by,
+            },
+        )
+        return _registration(row) if row else None
+
+    async def move(
+        self,
+        course_id: int,
+        user_id: int,
+        status: RegStatus,
+        now: datetime,
+        *,
+        only_from: tuple[str, ...] = ACTIVE,
+        reason: str | None = None,
+        to_the_end: bool = False,
+    ) -> Registration | None:
+        """Change a place's status if it is now in one of `only_from`; the place as it was
+        before, None if nothing changed. `to_the_end` puts it behind everyone on the lists."""
+        marks = ", ".join("?" * len(only_from))
+        async with self.sql.atomic() as sql:
+            row = await sql.fetch_one(
+                f"SELECT {_COLUMNS} FROM registrations"  # noqa: S608 (placeholders only)
+                f" WHERE course_id = ? AND user_id = ? AND status IN ({marks})",
+                (course_id, user_id, *only_from),
+            )
+            if row is None:
+                return None
+            await sql.write(
+                "UPDATE registrations SET status = ?, updated_at = ?, reason = ?,"
+                " seq = CASE WHEN ? THEN (SELECT MAX(seq) + 1 FROM registrations"
+                " WHERE course_id = ?) ELSE seq END"
+                " WHERE course_id = ? AND user_id = ?",
+                (status.value, to_db(now), reason, int(to_the_end), course_id, course_id, user_id),
+            )
+        return _registration(row)
+
     async def active_user_ids(self, course_id: int) -> list[tuple[int, RegStatus]]:
         rows = await self.sql.fetch_all(
-            "SELECT user_id, status FROM registrations"
-            " WHERE course_id = ? AND status IN ('confirmed', 'waitlisted') ORDER BY seq",
+            "SELECT user_id, status FROM registrations"  # noqa: S608 (constant text)
+            f" WHERE course_id = ? AND status IN {_IN_ACTIVE} ORDER BY seq",
             (course_id,),
         )
         return [(row[0], RegStatus(row[1])) for row in rows]
@@ -224,32 +404,22 @@ class RegistrationRepository(Repository):
         return {row[0]: row[1] for row in rows}
 
     async def cancel(self, course_id: int, user_id: int, now: datetime) -> RegStatus | None:
-        """Cancel an active sign-up; returns the status it had, None if there was none."""
-        async with self.sql.atomic() as sql:
-            row = await sql.fetch_one(
-                "SELECT status FROM registrations WHERE course_id = ? AND user_id = ?"
-                " AND status IN ('confirmed', 'waitlisted')",
-                (course_id, user_id),
-            )
-            if row is None:
-                return None
-            await sql.write(
-                "UPDATE registrations SET status = 'cancelled', updated_at = ?"
-                " WHERE course_id = ? AND user_id = ?",
-                (to_db(now), course_id, user_id),
-            )
-        return RegStatus(row[0])
+        """Cancel a live place or request; returns the status it had, None if there was none."""
+        old = await self.move(course_id, user_id, RegStatus.CANCELLED, now)
+        return None if old is None else old.status
 
     async def promote(self, course_id: int, now: datetime) -> list[int]:
-        """Fill free seats from the waiting list in arrival order; returns the promoted users."""
+        """Fill free seats from the waiting list in arrival order; returns the promoted users.
+        (Courses with quotas or nominations are filled by the rules in bot/services/seats.py.)"""
         rows = await self.sql.write_all(
-            "UPDATE registrations SET status = 'confirmed', updated_at = :now WHERE id IN ("
+            "UPDATE registrations SET status = 'confirmed', updated_at = :now"  # noqa: S608
+            " WHERE id IN ("
             " SELECT w.id FROM registrations w JOIN courses c ON c.id = w.course_id"
             " WHERE w.course_id = :course AND w.status = 'waitlisted'"
             " AND c.status = 'published' ORDER BY w.seq LIMIT ("
             "  SELECT CASE WHEN c2.capacity IS NULL THEN -1 ELSE MAX(c2.capacity - ("
             "   SELECT COUNT(*) FROM registrations r WHERE r.course_id = c2.id"
-            "   AND r.status = 'confirmed'), 0) END FROM courses c2 WHERE c2.id = :course))"
+            f"   AND r.status IN {_IN_HELD}), 0) END FROM courses c2 WHERE c2.id = :course))"
             " RETURNING user_id, seq",
             {"course": course_id, "now": to_db(now)},
         )

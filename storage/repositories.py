@@ -6,6 +6,7 @@ from __future__ import annotations
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
+from storage.focal_points import FocalPointRepository
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
 from storage.reminders import ReminderLog
@@ -18,6 +19,7 @@ class Repositories:
     def __init__(self, sql: Executor) -> None:
         self.courses = CourseRepository(sql)
         self.registrations = RegistrationRepository(sql)
+        self.focal_points = FocalPointRepository(sql)
         self.users = UserRepository(sql)
         self.outbox = OutboxRepository(sql)
         self.surveys = SurveyRepository(sql)
