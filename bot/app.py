@@ -37,9 +37,12 @@ from bot.services.announcements import AnnouncementService
 from bot.services.audit import AuditService
 from bot.services.calendar import CalendarFiles
 from bot.services.courses import CourseService
+from bot.services.decisions import SeatDecisions
 from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
+from bot.services.nominations import NominationService
 from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
+from bot.services.quota_release import QuotaReleaseTimers
 from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
@@ -82,7 +85,9 @@ def create_bot(settings: Settings, session: BaseSession | None = None, retry: bo
 DEFAULT_SETTINGS = Settings.model_construct()
 
 
-_NOT_FOR_HANDLERS = frozenset({"users", "courses", "registrations", "outbox", "audit", "dialogs"})
+_NOT_FOR_HANDLERS = frozenset(
+    {"users", "courses", "registrations", "outbox", "audit", "dialogs", "quota_release"}
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,9 @@ class Services:
     outbox: OutboxRepository
     profiles: ProfileService
     signups: SignupService
+    decisions: SeatDecisions
+    nominations: NominationService
+    quota_release: QuotaReleaseTimers
     course_service: CourseService
     reminders: ReminderService
     reminder_timers: ReminderTimers
@@ -134,7 +142,8 @@ def create_services(
     repos = db.repos
     dialogs = SQLiteStorage(db)
     notices = Notices(localizations)
-    signups = SignupService(db, notices, clock)
+    signups = SignupService(db, notices, clock, organisers=settings.admin_ids)
+    quota_release = QuotaReleaseTimers(db, signups, scheduler, clock)
     profiles = ProfileService(
         db,
         signups,
@@ -145,7 +154,11 @@ def create_services(
     reminders = ReminderService(db, repos.courses, notices, settings.reminder_offsets, clock)
     reminder_timers = ReminderTimers(reminders, scheduler)
     surveys = SurveyService(db, notices, settings, clock, scheduler)
-    course_listeners = (reminder_timers.course_changed, surveys.timers.course_changed)
+    course_listeners = (
+        reminder_timers.course_changed,
+        surveys.timers.course_changed,
+        quota_release.course_changed,
+    )
     return Services(
         users=repos.users,
         courses=repos.courses,
@@ -153,6 +166,9 @@ def create_services(
         outbox=repos.outbox,
         profiles=profiles,
         signups=signups,
+        decisions=SeatDecisions(db, signups, notices, clock),
+        nominations=NominationService(db, signups, notices, clock),
+        quota_release=quota_release,
         course_service=CourseService(db, signups, notices, clock, listeners=course_listeners),
         reminders=reminders,
         reminder_timers=reminder_timers,
@@ -327,6 +343,7 @@ async def run(settings: Settings) -> None:
             await announcer.restore()
             await services.reminder_timers.restore()
             await services.survey_timers.restore()
+            await services.quota_release.restore()
             scheduler.start()
             worker.start()
 

@@ -30,6 +30,11 @@ class FieldLabels(tuple[str, ...]):
     labels in their language ("Title (RU)"), never as the names code uses ("title_ru")."""
 
 
+class CountryName(str):
+    """A country code given to an error's message: the reader sees the country's name in
+    their language."""
+
+
 class InvalidInput(DomainError):
     """The user's answer cannot be accepted; the message says what to fix."""
 
@@ -54,3 +59,43 @@ class CourseStarted(DomainError, key="error-course-started"):
 
 
 class NotSignedUp(DomainError, key="error-not-signed-up"): ...
+
+
+class NominationOnly(DomainError, key="error-nomination-only"):
+    """A nomination course takes no sign-ups: the officer's focal point puts them forward."""
+
+
+class NotAllowed(DomainError, key="error-button-expired"):
+    """A button or command of someone else's role (a forged callback): the answer reveals
+    nothing about what it would have done."""
+
+
+class AlreadyDecided(DomainError, key="error-already-decided"):
+    """Another organiser decided on the request first (or the person withdrew it)."""
+
+
+class NoSeatFree(DomainError, key="error-no-seat-free"):
+    """An organiser asked for a seat the capacity does not have."""
+
+
+class QuotaFull(DomainError, key="error-quota-full"):
+    """An organiser asked for a seat beyond the country's quota."""
+
+
+class ProfileMissing(DomainError, key="error-person-without-profile"):
+    """The person has not filled in a profile (consent, country), so cannot be given a seat or
+    a role."""
+
+
+class AlreadyPlaced(DomainError, key="error-already-placed"):
+    """The officer already has a live place, request or nomination on the course."""
+
+
+class NothingToAnswer(DomainError, key="error-no-nomination"):
+    """No nomination waits for the officer's answer (withdrawn, or answered before)."""
+
+
+class InviteForAnotherCountry(DomainError, key="error-invite-other-country"): ...
+
+
+class NoFocalPoint(DomainError, key="error-no-focal-point"): ...

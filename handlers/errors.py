@@ -13,7 +13,7 @@ from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import ErrorEvent
 
-from bot.errors import DomainError, FieldLabels
+from bot.errors import CountryName, DomainError, FieldLabels
 from bot.i18n import Localizations, Translator
 from bot.ui.course_texts import field_label
 from handlers.screens.problems import send_again
@@ -77,6 +77,8 @@ def _readable(value: Any, t: Translator) -> Any:
     """An error's value as the reader should see it: field names become their labels."""
     if isinstance(value, FieldLabels):
         return ", ".join(field_label(name, t) for name in value)
+    if isinstance(value, CountryName):
+        return t.plain(f"country-{value}") if value else ""
     return value
 
 

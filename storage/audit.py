@@ -28,6 +28,16 @@ class AuditAction(StrEnum):
     SURVEY_ACTIVATED = "survey.activated"
     SURVEY_INVITED = "survey.invited"
     SURVEY_DELETED = "survey.deleted"
+    SEAT_APPROVED = "seat.approved"
+    SEAT_LISTED = "seat.listed"  # put on the waiting or a reserve list by an organiser
+    SEAT_DECLINED = "seat.declined"
+    SEAT_ADDED = "seat.added"
+    SEAT_MOVED = "seat.moved"
+    SEAT_REMOVED = "seat.removed"
+    FOCAL_POINT_APPOINTED = "focal_point.appointed"
+    FOCAL_POINT_REMOVED = "focal_point.removed"
+    NOMINATED = "seat.nominated"
+    NOMINATION_WITHDRAWN = "seat.withdrawn"
     EXPORT_PARTICIPANTS = "export.participants"
     EXPORT_SURVEY = "export.survey"
 

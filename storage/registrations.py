@@ -81,6 +81,11 @@ class SeatUsage:
     def of(self, country: str | None) -> int:
         return self.by_country.get(country or "", 0)
 
+    def plus(self, country: str | None) -> SeatUsage:
+        """The usage after one more seat for `country`."""
+        key = country or ""
+        return SeatUsage(self.held + 1, {**self.by_country, key: self.of(country) + 1})
+
 
 @dataclass(frozen=True)
 class Participant:

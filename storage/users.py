@@ -100,6 +100,28 @@ class UserRepository(Repository):
         )
         return _user(row) if row else None
 
+    async def with_profile_in(self, country: str) -> list[User]:
+        """People of a country with a profile (consent given), by name: whom a focal point
+        may nominate, or an organiser pick."""
+        rows = await self.sql.fetch_all(
+            f"SELECT {_COLUMNS} FROM users"  # noqa: S608 (constant column list)
+            " WHERE country = ? AND consent_at IS NOT NULL ORDER BY full_name COLLATE NOCASE, id",
+            (country,),
+        )
+        return [_user(row) for row in rows]
+
+    async def by_username(self, username: str) -> User | None:
+        """Someone who has used the bot, by their Telegram @username (any case, @ optional)."""
+        name = username.strip().removeprefix("@")
+        if not name:
+            return None
+        row = await self.sql.fetch_one(
+            f"SELECT {_COLUMNS} FROM users"  # noqa: S608 (constant column list)
+            " WHERE username = ? COLLATE NOCASE ORDER BY last_seen_at DESC LIMIT 1",
+            (name,),
+        )
+        return _user(row) if row else None
+
     async def upsert_seen(self, user_id: int, telegram_language: str | None) -> User:
         """Record that the user wrote to us, creating their row if there is none (this also
         makes them reachable again)."""

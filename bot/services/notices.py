@@ -21,6 +21,7 @@ class Notices:
         render: Render,
         ics_course_id: int | None = None,
         course_action: dict[str, Any] | None = None,
+        buttons: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         texts = {
             locale: render(self.localizations.get(locale)) for locale in self.localizations.locales
@@ -31,6 +32,11 @@ class Notices:
         if course_action is not None:
             # Buttons acting on a course, built by the app: {"course_id": .., "action": ..}
             payload["course_action"] = course_action
+        if buttons is not None:
+            # Decision buttons by kind, built by bot/ui/notice_buttons.py: {"kind": "request",
+            # "registration_id": ..} | {"kind": "nominee", "course_id": ..} |
+            # {"kind": "nominate", "course_id": .., "officer_id": ..}
+            payload["buttons"] = buttons
         return payload
 
     async def queue(
@@ -42,8 +48,9 @@ class Notices:
         ics_course_id: int | None = None,
         priority: int = PRIORITY_PERSONAL,
         course_action: dict[str, Any] | None = None,
+        buttons: dict[str, Any] | None = None,
     ) -> None:
         """Queue a notice in `outbox`, a transaction's (`tx.outbox`): it commits with the
         change it tells of."""
-        payload = self.payload(render, ics_course_id, course_action)
+        payload = self.payload(render, ics_course_id, course_action, buttons)
         await outbox.add(user_id, kind, payload, priority)

@@ -1,5 +1,9 @@
 """Sign-ups: confirmed while seats last, then the waiting list in arrival order; a freed seat
-goes to the first person waiting, who is told so (through the outbox) with a calendar file."""
+goes to the first person waiting, who is told so (through the outbox) with a calendar file.
+
+On a course with country quotas, or one whose seats are given by approval or nomination, the
+seat rules of bot/services/seats.py decide instead: an approval course turns a sign-up into a
+request the organisers are told of; a nomination course takes no sign-ups at all."""
 
 from __future__ import annotations
 
@@ -11,17 +15,27 @@ from bot.errors import (
     CourseCancelled,
     CourseNotFound,
     CourseStarted,
+    NominationOnly,
     NotSignedUp,
     RegistrationClosed,
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
 from bot.services.paging import fetch_page
+from bot.services.seats import (
+    Room,
+    promote_by_rules,
+    room_for,
+    uses_seat_rules,
+    waiting_status,
+)
 from bot.ui import course_texts
 from bot.ui.pagination import Page
-from storage.courses import Course, CourseStatus
+from bot.ui.people import person_line
+from storage.courses import Course, CourseStatus, SignupMode
 from storage.database import Database, Transaction
 from storage.registrations import Registration, RegStatus, SeatView
+from storage.users import User
 
 
 @dataclass(frozen=True)
@@ -43,11 +57,18 @@ class MyCourse:
 
 
 class SignupService:
-    def __init__(self, db: Database, notices: Notices, clock: Clock) -> None:
+    def __init__(
+        self,
+        db: Database,
+        notices: Notices,
+        clock: Clock,
+        organisers: frozenset[int] = frozenset(),
+    ) -> None:
         self.db = db
         self.repos = db.repos  # reads and single writes; several writes: db.transaction()
         self.notices = notices
         self.clock = clock
+        self.organisers = organisers  # told of every request for a seat
 
     async def visible_course(self, course_id: int) -> Course:
         """A course participants may see: drafts stay hidden even with a forged id."""
@@ -58,12 +79,12 @@ class SignupService:
 
     async def cancellable_place(self, course_id: int, user_id: int) -> tuple[Course, bool]:
         """A visible course whose place may still be given up (it has not started), and
-        whether that place is on the waiting list (True) or a seat."""
+        whether that place is on a list or a request (True) rather than a seat."""
         course = await self.visible_course(course_id)
         if course.starts_at <= self.clock():
             raise CourseStarted()
         registration = (await self.status(course.id, user_id)).registration
-        return course, registration is not None and registration.status == RegStatus.WAITLISTED
+        return course, registration is not None and not registration.holds_seat
 
     async def withdraw(self, course_id: int, user_id: int) -> Course:
         """A participant gives up their place in a course they may see (see `cancel`)."""
@@ -85,7 +106,11 @@ class SignupService:
         )
 
     async def sign_up(self, course_id: int, user_id: int) -> SignupResult:
-        """Confirm or waitlist; signing up again while signed up changes nothing."""
+        """Confirm or waitlist (or, by the seat rules, request or reserve); signing up again
+        while signed up changes nothing."""
+        course = await self.repos.courses.get(course_id)
+        if course is not None and uses_seat_rules(course):
+            return await self._sign_up_by_rules(course, user_id)
         now = self.clock()
         seats = await self.repos.registrations.sign_up(course_id, user_id, now)
         course = await self.repos.courses.get(course_id)
@@ -97,6 +122,54 @@ class SignupService:
         if course is None or seats.registration is None:
             raise CourseNotFound()  # deleted in between: cannot happen to a published course
         return SignupResult(course, seats.registration, seats)
+
+    async def _sign_up_by_rules(self, course: Course, user_id: int) -> SignupResult:
+        now = self.clock()
+        if course.status == CourseStatus.DRAFT:
+            raise CourseNotFound()
+        if course.signup_mode == SignupMode.NOMINATION:
+            raise NominationOnly()
+        async with self.db.transaction() as tx:
+            seats = await tx.registrations.view(course.id, user_id)
+            if seats.active and seats.registration is not None:
+                return SignupResult(course, seats.registration, seats)  # nothing changes
+            if not course.registration_open(now):
+                raise self._why_closed(course, now)
+            user = await tx.users.get(user_id)
+            country = user.country if user else None
+            if course.signup_mode == SignupMode.APPROVAL:
+                status = RegStatus.PENDING
+            else:
+                why = await room_for(tx, course, country, now)
+                status = RegStatus.CONFIRMED if why == Room.FREE else waiting_status(course, why)
+            registration = await tx.registrations.place(course.id, user_id, status, now, country)
+            if registration is None:
+                raise CourseNotFound()  # cannot happen: the live place was read under the lock
+            if status == RegStatus.PENDING and user is not None:
+                await self._tell_organisers(tx, course, registration, user)
+            seats = await tx.registrations.view(course.id, user_id)
+        return SignupResult(course, registration, seats)
+
+    async def _tell_organisers(
+        self, tx: Transaction, course: Course, request: Registration, user: User
+    ) -> None:
+        """Every organiser hears of a request, with Approve / Decline / Waiting list under it."""
+        for organiser in sorted(self.organisers):
+
+            def render(t: Translator) -> str:
+                return t(
+                    "request-new-notice",
+                    title=course.title(t.locale),
+                    person=person_line(user, t),
+                )
+
+            await self.notices.queue(
+                tx.outbox,
+                organiser,
+                "request",
+                render,
+                buttons={"kind": "request", "registration_id": request.id},
+            )
 
     @staticmethod
     def _why_closed(course: Course | None, now: datetime) -> Exception:
@@ -123,7 +196,7 @@ class SignupService:
             if old is None:
                 raise NotSignedUp()
             promoted = []
-            if old == RegStatus.CONFIRMED:
+            if old in (RegStatus.CONFIRMED, RegStatus.NOMINATED):
                 promoted = await self.fill_seats(tx, course_id)
         return promoted
 
@@ -135,9 +208,40 @@ class SignupService:
         course = await tx.courses.get(course_id)
         if course is None or course.starts_at <= now:
             return []
-        promoted = await tx.registrations.promote(course_id, now)
-        await self._tell_promoted(tx, course, promoted)
+        if not uses_seat_rules(course):
+            promoted = await tx.registrations.promote(course_id, now)
+        elif course.status == CourseStatus.PUBLISHED:
+            promoted = await promote_by_rules(tx, course, now)
+        else:
+            return []
+        if course.signup_mode == SignupMode.NOMINATION:
+            await self._ask_promoted_nominees(tx, course, promoted)
+        else:
+            await self._tell_promoted(tx, course, promoted)
         return promoted
+
+    async def _ask_promoted_nominees(
+        self, tx: Transaction, course: Course, user_ids: list[int]
+    ) -> None:
+        """A seat freed for someone on a reserve list: it is held for them until they answer."""
+        for user_id in user_ids:
+            user = await tx.users.get(user_id)
+            zone = user.timezone if user else None
+
+            def render(t: Translator, zone: str | None = zone) -> str:
+                return t(
+                    "nomination-seat-free-notice",
+                    title=course.title(t.locale),
+                    when=course_texts.when(course, t, zone),
+                )
+
+            await self.notices.queue(
+                tx.outbox,
+                user_id,
+                "nominee_promoted",
+                render,
+                buttons={"kind": "nominee", "course_id": course.id},
+            )
 
     async def _tell_promoted(self, tx: Transaction, course: Course, user_ids: list[int]) -> None:
         for user_id in user_ids:

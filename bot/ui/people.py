@@ -23,3 +23,14 @@ def person_name(user_id: int, person: User | None, t: Translator, fallback: str)
 def person_ref(user_id: int, t: Translator) -> str:
     """The Telegram id, or the pseudonym that replaced it."""
     return t("audit-pseudonym", ref=str(-user_id)) if is_pseudonym(user_id) else str(user_id)
+
+
+def person_line(user: User, t: Translator) -> str:
+    """An officer as organisers and focal points read them in a notice or a list: name,
+    administration and country (each escaped by the translator)."""
+    name = user.full_name or str(user.id)
+    country = t.plain(f"country-{user.country}") if user.country else ""
+    details = ", ".join(part for part in (user.organisation, country) if part)
+    if not details:
+        return t("person-line-bare", name=name)
+    return t("person-line", name=name, details=details)

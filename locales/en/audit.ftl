@@ -55,3 +55,14 @@ audit-forgotten-person = a person who asked to be forgotten
 audit-pseudonym = pseudonym { $ref }
 # $ref (String) the random pseudonym that replaced the participant's Telegram id
 audit-forgotten-participant = participant: a person who asked to be forgotten, pseudonym { $ref }
+# $id (Number): the course
+audit-action-seat-approved = approved a request for a seat on course #{ $id }
+audit-action-seat-listed = put a request for course #{ $id } on the waiting list
+audit-action-seat-declined = declined a request for a seat on course #{ $id }
+audit-action-seat-added = added a participant to course #{ $id } by hand
+audit-action-seat-moved = moved a participant of course #{ $id } to another list
+audit-action-seat-removed = removed a participant from course #{ $id }
+audit-action-seat-nominated = nominated an officer for course #{ $id }
+audit-action-seat-withdrawn = withdrew a nomination for course #{ $id }
+audit-action-focal_point-appointed = appointed a national focal point
+audit-action-focal_point-removed = removed a national focal point

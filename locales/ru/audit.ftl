@@ -59,3 +59,14 @@ audit-forgotten-person = человек, попросивший удалить �
 audit-pseudonym = псевдоним { $ref }
 # $ref (String) случайный псевдоним вместо id участника в Telegram
 audit-forgotten-participant = участник: человек, попросивший удалить свои данные, псевдоним { $ref }
+# $id (Number): курс
+audit-action-seat-approved = одобрена заявка на место на курсе №{ $id }
+audit-action-seat-listed = заявка на курс №{ $id } внесена в лист ожидания
+audit-action-seat-declined = отклонена заявка на место на курсе №{ $id }
+audit-action-seat-added = участник вручную добавлен на курс №{ $id }
+audit-action-seat-moved = участник курса №{ $id } переведён в другой список
+audit-action-seat-removed = участник исключён из курса №{ $id }
+audit-action-seat-nominated = сотрудник выдвинут на курс №{ $id }
+audit-action-seat-withdrawn = отозвано выдвижение на курс №{ $id }
+audit-action-focal_point-appointed = назначен национальный координатор
+audit-action-focal_point-removed = снят национальный координатор

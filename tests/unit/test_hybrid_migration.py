@@ -50,13 +50,48 @@ async def test_the_rebuilt_courses_table_keeps_sign_ups_and_takes_hybrid_courses
         with pytest.raises(sqlite3.IntegrityError):
             await db.write(COURSE, course(2, "Baku", "https://meet.example.org/r"))
 
-        assert await db.migrate() == ["013_hybrid_courses.sql"]
+        assert (await db.migrate())[0] == "013_hybrid_courses.sql"
 
         assert await db.fetch_one("SELECT user_id FROM registrations WHERE course_id = 1")
         await db.write(COURSE, course(2, "Baku", "https://meet.example.org/r"))
         with pytest.raises(sqlite3.IntegrityError):
             await db.write(COURSE, course(3, None, None))
         # Foreign keys are on again: deleting a course still takes its sign-ups with it.
+        await db.write("DELETE FROM courses WHERE id = 1")
+        assert await db.fetch_one("SELECT 1 FROM registrations") is None
+    finally:
+        await db.close()
+
+
+async def test_the_nominations_migration_keeps_sign_ups_and_counts_them_by_country(
+    tmp_path: Path,
+) -> None:
+    """Migration 014 rebuilds `registrations` (issue 14): every sign-up stays, with the
+    country of its profile (the quota it counts against), and deleting still cascades."""
+    folder = tmp_path / "old-migrations"
+    folder.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
+        if path.name < "014":
+            shutil.copy(path, folder / path.name)
+    db = Database(tmp_path / "bot.sqlite3")
+    await db.connect()
+    try:
+        await db.migrate(folder)
+        await db.write(COURSE, course(1, "Baku", None))
+        await db.write(
+            "INSERT INTO users (id, country, created_at, last_seen_at) VALUES (7, 'az', ?, ?)",
+            (NOW, NOW),
+        )
+        await db.write(
+            "INSERT INTO registrations (course_id, user_id, status, seq, created_at, updated_at)"
+            " VALUES (1, 7, 'waitlisted', 1, ?, ?)",
+            (NOW, NOW),
+        )
+        assert await db.migrate() == ["014_nominations.sql"]
+        row = await db.fetch_one("SELECT status, country FROM registrations WHERE user_id = 7")
+        assert row is not None and tuple(row) == ("waitlisted", "az")
+        course_row = await db.fetch_one("SELECT signup_mode, quotas FROM courses WHERE id = 1")
+        assert course_row is not None and tuple(course_row) == ("open", None)
         await db.write("DELETE FROM courses WHERE id = 1")
         assert await db.fetch_one("SELECT 1 FROM registrations") is None
     finally:

@@ -1,0 +1,84 @@
+## Seats given by decision: requests, nominations by focal points, country quotas.
+## Notices to the people concerned, and the refusals.
+
+# $name (String); $details (String): administration and country
+person-line = <b>{ $name }</b>, { $details }
+# $name (String)
+person-line-bare = <b>{ $name }</b>
+
+# $title (String), $person (person-line)
+request-new-notice =
+    📝 New request for a seat on “{ $title }”:
+    { $person }
+    Approve, decline or put on the waiting list below, or see every request with /requests.
+
+# $title, $when, $place (String)
+seat-confirmed-notice =
+    ✅ Your request was approved: you are signed up for “{ $title }”.
+    { $when }
+    { $place }
+    The calendar file is attached.
+# $title, $position (String)
+seat-waitlisted-notice =
+    ⏳ “{ $title }” is full for now, so the organisers have put you on the waiting list (place { $position }). If a seat becomes free, it is yours and you will be told.
+# $title, $position, $country (String)
+seat-reserve-notice =
+    ⏳ The seats for { $country } on “{ $title }” are taken, so you are on the { $country } reserve list (place { $position }). If a seat becomes free, you will be told.
+# $title (String)
+seat-declined-notice = Your request for a seat on “{ $title }” was declined by the organisers.
+# $title (String)
+seat-removed-notice = The organisers have removed you from the participants of “{ $title }”.
+# $reason (String): the organiser's own words
+seat-reason = Reason given: { $reason }
+
+# $country (String)
+focal-point-appointed-notice =
+    🏛 The organisers have made you the focal point for { $country }: you put forward your administration's officers for courses that take nominations.
+    Send /nominate to see those courses and nominate officers.
+focal-point-removed-notice = You are no longer the focal point for { $country }.
+
+# $title, $when, $focal_point, $country (String)
+nomination-notice =
+    🏛 { $focal_point ->
+        [none] The focal point for { $country }
+       *[other] { $focal_point }, the focal point for { $country },
+    } has nominated you for “{ $title }”.
+    { $when }
+    A seat is held for you. Will you attend?
+# $title, $when, $focal_point, $country, $position (String)
+nomination-reserve-notice =
+    🏛 { $focal_point ->
+        [none] The focal point for { $country }
+       *[other] { $focal_point }, the focal point for { $country },
+    } has nominated you for “{ $title }”.
+    { $when }
+    The seats for { $country } are taken for now, so you are on its reserve list (place { $position }). If a seat becomes free, you will be asked whether you will attend.
+# $title, $when (String)
+nomination-seat-free-notice =
+    🎉 A seat on “{ $title }” has become free and is held for you.
+    { $when }
+    Will you attend?
+# $title (String)
+nomination-withdrawn-notice = Your focal point has withdrawn your nomination for “{ $title }”.
+# $title (String), $person (person-line)
+nomination-accepted-notice =
+    ✅ { $person } will attend “{ $title }”.
+nomination-declined-notice =
+    ✖️ { $person } cannot attend “{ $title }”. Their seat has gone to the next officer on the reserve list, if there is one.
+nomination-asked-notice =
+    🙋 { $person } asks you to nominate them for “{ $title }”.
+
+button-will-attend = ✅ I will attend
+button-cannot-attend = ✖️ I can't attend
+
+error-nomination-only = Seats on this course are given through national focal points: ask your administration's focal point to nominate you.
+error-already-decided = This has already been decided (by another organiser, or the person withdrew). Send /requests to see what still waits.
+error-no-seat-free = The course is full. Free a seat first, or put the person on the waiting list.
+# $country (String)
+error-quota-full = The seats for { $country } are all taken. Free one of them first, or put the person on the reserve list.
+error-person-without-profile = This person has no profile in the bot yet. Ask them to open the bot, send /start and fill in their profile, then try again.
+error-already-placed = This officer already has a place, request or nomination on this course.
+error-no-nomination = No nomination is waiting for your answer on this course: it was answered before or withdrawn.
+# $country (String)
+error-invite-other-country = This invitation is for officers of { $country }. Please ask your own administration's focal point.
+error-no-focal-point = Your country has no focal point yet. Please contact the course organisers.
