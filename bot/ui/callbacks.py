@@ -215,3 +215,93 @@ class DialogCb(CallbackData, _SaneInts, prefix="dlg1"):
     (handlers/common.py); Back and Keep by each dialog for its own states."""
 
     action: DialogAction
+
+
+class RequestAction(StrEnum):
+    """An organiser's decision on a request for a seat (approval courses), and the inbox."""
+
+    OPEN = "open"  # show one request (from the /requests inbox)
+    APPROVE = "ok"
+    DECLINE = "no"  # asks for an optional reason first
+    LIST = "list"  # put on the waiting list (or the country's reserve list)
+    NO_REASON = "skip"  # decline without a reason
+    PAGE = "page"  # a page of the /requests inbox
+
+
+class RequestCb(CallbackData, _SaneInts, prefix="req1"):
+    action: RequestAction
+    registration_id: int = 0
+    page: int = 0
+
+
+class NomineeAction(StrEnum):
+    """An officer's side of a nomination course."""
+
+    ATTEND = "yes"  # "I will attend": the held seat becomes theirs
+    CANNOT = "no"  # "I can't attend": the seat goes to the reserve list
+    ASK = "ask"  # ask my country's focal point to nominate me
+    ACCEPT_INVITE = "inv"  # take up a focal point's invitation link (`token`)
+
+
+class NomineeCb(CallbackData, _SaneInts, prefix="nme1"):
+    action: NomineeAction
+    course_id: int = 0
+    token: str = ""
+
+
+class FocalAction(StrEnum):
+    """A focal point's screens (/nominate)."""
+
+    COURSES = "courses"  # the courses open for nomination
+    COURSE = "course"  # one course: quota use, nominees and their status
+    OFFICERS = "officers"  # pick an officer of the country to nominate (paged)
+    NOMINATE = "nom"  # nominate `officer_id`
+    WITHDRAW = "wd"  # ask before withdrawing `officer_id`
+    WITHDRAW_YES = "wdy"
+    INVITE = "inv"  # the invitation link for the country's officers
+
+
+class FocalCb(CallbackData, _SaneInts, prefix="fcp1"):
+    action: FocalAction
+    course_id: int = 0
+    officer_id: int = 0
+    country: str = ""
+    page: int = 0
+
+
+class FocalAdminAction(StrEnum):
+    """Organisers appointing and removing focal points (/focalpoints)."""
+
+    LIST = "list"
+    ADD = "add"  # choose the country, then the person
+    COUNTRY = "country"
+    PICK = "pick"  # the person picked from the country's officers
+    REMOVE = "rm"  # ask before removing
+    REMOVE_YES = "rmy"
+
+
+class FocalAdminCb(CallbackData, _SaneInts, prefix="fpa1"):
+    action: FocalAdminAction
+    country: str = ""
+    user_id: int = 0
+    page: int = 0
+
+
+class RosterAction(StrEnum):
+    """An organiser's control of one course's participants (from the participants screen)."""
+
+    PERSON = "person"  # one participant's card with what may be done
+    MOVE = "move"  # to `arg`: confirmed | waitlisted | reserve
+    REMOVE = "rm"  # asks for an optional reason first
+    NO_REASON = "skip"
+    ADD = "add"  # add someone by hand: by @username, forwarded message or pick
+    PICK = "pick"  # the person picked to add, to `arg`
+    PAGE = "page"
+
+
+class RosterCb(CallbackData, _SaneInts, prefix="rst1"):
+    action: RosterAction
+    course_id: int
+    user_id: int = 0
+    arg: str = ""
+    page: int = 0

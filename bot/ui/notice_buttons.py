@@ -13,7 +13,18 @@ from typing import Any
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Localizations
-from bot.ui.callbacks import CourseAction, CourseCb, SurveyAction, SurveyCb
+from bot.ui.callbacks import (
+    CourseAction,
+    CourseCb,
+    FocalAction,
+    FocalCb,
+    NomineeAction,
+    NomineeCb,
+    RequestAction,
+    RequestCb,
+    SurveyAction,
+    SurveyCb,
+)
 
 # What a course notice offers, by its payload's `course_action.action`: under an attendance
 # check Yes / No, under a reminder "Can't come? Cancel my place".
@@ -37,6 +48,9 @@ class NoticeButtons:
 
     def under(self, payload: Mapping[str, Any], locale: str) -> InlineKeyboardMarkup | None:
         """The buttons a notice's payload asks for; None for a notice without any."""
+        decision = payload.get("buttons")
+        if decision:
+            return self._decision(decision, locale)
         if payload.get("survey_id"):
             data = SurveyCb(action=SurveyAction.START, survey_id=int(payload["survey_id"]))
             return self._row(locale, [("button-survey-start", data.pack())])
@@ -49,6 +63,43 @@ class NoticeButtons:
             locale,
             [(key, CourseCb(action=a, course_id=course_id).pack()) for key, a in choices],
         )
+
+    def _decision(self, spec: Mapping[str, Any], locale: str) -> InlineKeyboardMarkup | None:
+        """Buttons for a decision someone is asked to take (see Notices.payload)."""
+        kind = spec.get("kind")
+        if kind == "request":
+            rid = int(spec["registration_id"])
+            return self._row(
+                locale,
+                [
+                    (key, RequestCb(action=action, registration_id=rid).pack())
+                    for key, action in (
+                        ("button-request-approve", RequestAction.APPROVE),
+                        ("button-request-decline", RequestAction.DECLINE),
+                        ("button-request-waitlist", RequestAction.LIST),
+                    )
+                ],
+            )
+        if kind == "nominee":
+            course_id = int(spec["course_id"])
+            return self._row(
+                locale,
+                [
+                    (key, NomineeCb(action=action, course_id=course_id).pack())
+                    for key, action in (
+                        ("button-will-attend", NomineeAction.ATTEND),
+                        ("button-cannot-attend", NomineeAction.CANNOT),
+                    )
+                ],
+            )
+        if kind == "nominate":
+            data = FocalCb(
+                action=FocalAction.NOMINATE,
+                course_id=int(spec["course_id"]),
+                officer_id=int(spec["officer_id"]),
+            )
+            return self._row(locale, [("button-nominate-officer", data.pack())])
+        return None
 
     def _row(self, locale: str, buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
         """One row of buttons: (label key, callback data)."""

@@ -82,3 +82,8 @@ error-no-nomination = No nomination is waiting for your answer on this course: i
 # $country (String)
 error-invite-other-country = This invitation is for officers of { $country }. Please ask your own administration's focal point.
 error-no-focal-point = Your country has no focal point yet. Please contact the course organisers.
+
+button-request-approve = ✅ Approve
+button-request-decline = ✖️ Decline
+button-request-waitlist = ⏳ Waiting list
+button-nominate-officer = 🏛 Nominate

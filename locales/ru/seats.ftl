@@ -82,3 +82,8 @@ error-no-nomination = На этом курсе нет выдвижения, ож
 # $country (String)
 error-invite-other-country = Это приглашение для сотрудников страны «{ $country }». Обратитесь к координатору своего ведомства.
 error-no-focal-point = У вашей страны пока нет национального координатора. Обратитесь к организаторам курса.
+
+button-request-approve = ✅ Одобрить
+button-request-decline = ✖️ Отклонить
+button-request-waitlist = ⏳ В лист ожидания
+button-nominate-officer = 🏛 Выдвинуть
