@@ -221,7 +221,8 @@ class CourseService:
             except FieldProblem as problem:
                 raise FieldRejected(problem) from None
             if "capacity" in values and values["capacity"] is not None:
-                confirmed = (await tx.registrations.counts(course_id)).confirmed
+                # Seats held by nominations waiting for an answer count as taken.
+                confirmed = (await tx.registrations.seat_usage(course_id)).held
                 if values["capacity"] < confirmed:
                     raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
             moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
