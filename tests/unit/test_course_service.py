@@ -39,6 +39,9 @@ SAMPLE = {
     "language": "en",
     "reminder_offsets": "2d, 1h",
     "attendance_check_days": "3",
+    "signup_mode": "nomination",
+    "quotas": "AZ 3, GE 2, *: 1",
+    "quota_release_at": "15.03.2027",
 }
 
 
