@@ -7,9 +7,10 @@ edit flow all give the same localized explanation.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,8 @@ from bot.services.profiles import clean_text, find_zone
 from bot.services.quotas import parse_quotas
 from bot.ui.telegram_text import utf16_length
 from storage.courses import FORM_KEY, FORM_KEYS, SignupMode
+
+_Word = TypeVar("_Word")
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
@@ -209,11 +212,16 @@ def parse_capacity(raw: str | None) -> int | None:
     return value
 
 
+def _one_of(raw: str | None, words: Mapping[str, _Word], field: str, key: str) -> _Word:
+    """What a word the organiser typed stands for (in either language), or `key`'s problem."""
+    meaning = words.get(clean_text(raw).lower())
+    if meaning is None:
+        raise FieldProblem(field, key, {"value": clean_text(raw)})
+    return meaning
+
+
 def parse_language(raw: str | None) -> str:
-    code = _LANGUAGES.get(clean_text(raw).lower())
-    if code is None:
-        raise FieldProblem("language", "course-error-language", {"value": clean_text(raw)})
-    return code
+    return _one_of(raw, _LANGUAGES, "language", "course-error-language")
 
 
 def parse_reminders(raw: str | None) -> str | None:
@@ -278,10 +286,7 @@ def check_times(
 
 
 def parse_signup_mode(raw: str | None) -> SignupMode:
-    mode = _SIGNUP_MODES.get(clean_text(raw).lower())
-    if mode is None:
-        raise FieldProblem("signup_mode", "course-error-signup-mode", {"value": clean_text(raw)})
-    return mode
+    return _one_of(raw, _SIGNUP_MODES, "signup_mode", "course-error-signup-mode")
 
 
 def parse_course_quotas(raw: str | None) -> str | None:

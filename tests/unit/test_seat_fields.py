@@ -178,9 +178,7 @@ def test_every_seat_field_problem_reads_as_a_sentence_in_both_languages(
     localizations: Localizations, locale
 ):
     t = localizations.get(locale)
-    form = (
-        FORM + "\nsignup: lottery\nquotas: AZ 3, QQ 1, GE 0, AZ x\nquota_release: 2027-04-01"
-    )
+    form = FORM + "\nsignup: lottery\nquotas: AZ 3, QQ 1, GE 0, AZ x\nquota_release: 2027-04-01"
     cases = [
         *parse_form(form, NOW, "UTC").problems,
         problem_of("quotas", "AZ three"),
