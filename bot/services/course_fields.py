@@ -72,6 +72,13 @@ _SIGNUP_MODES = {
     "nomination": SignupMode.NOMINATION,
     "номинация": SignupMode.NOMINATION,
     "выдвижение": SignupMode.NOMINATION,
+    # The buttons' words, typed.
+    "open sign-up": SignupMode.OPEN,
+    "свободная запись": SignupMode.OPEN,
+    "organisers approve requests": SignupMode.APPROVAL,
+    "по одобрению": SignupMode.APPROVAL,
+    "focal points nominate": SignupMode.NOMINATION,
+    "выдвижение координаторами": SignupMode.NOMINATION,
 }
 _NEVER = {"", "-", "—", "never", "none", "no", "нет", "никогда"}
 

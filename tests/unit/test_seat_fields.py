@@ -48,10 +48,20 @@ def problem_of(field: str, raw: str, known: Times = BAKU) -> FieldProblem:
         ("одобрение", SignupMode.APPROVAL),
         ("выдвижение", SignupMode.NOMINATION),
         ("номинация", SignupMode.NOMINATION),
+        ("Свободная запись", SignupMode.OPEN),
+        ("Focal points nominate", SignupMode.NOMINATION),
     ],
 )
 def test_a_sign_up_mode_is_understood_in_either_language(typed, mode):
     assert field_values("signup_mode", typed, BAKU, NOW) == {"signup_mode": mode}
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_a_mode_buttons_words_typed_instead_are_understood(localizations: Localizations, locale):
+    t = localizations.get(locale)
+    for mode in SignupMode:
+        typed = t.plain(f"button-signup-mode-{mode.value}")
+        assert field_values("signup_mode", typed, BAKU, NOW) == {"signup_mode": mode}
 
 
 def test_an_unknown_sign_up_mode_is_refused_naming_the_choices():
@@ -211,3 +221,17 @@ def test_quotas_kept_from_before_do_not_reach_an_open_course():
     }
     stored = course_dialog.stored_values(draft)
     assert stored == {"signup_mode": "open"}
+
+
+def test_a_kept_release_day_after_a_start_moved_earlier_must_be_given_again():
+    draft = {
+        "timezone": "Asia/Baku",
+        "starts_at": "2027-03-09T05:00:00+00:00",
+        "signup_mode": "nomination",
+        "quotas": '{"*": 2}',
+        "quota_release_at": "2027-03-09T20:00:00+00:00",  # 10 March in Baku
+    }
+    problem = course_dialog.kept_problem("quota_release_at", draft, NOW)
+    assert problem is not None and problem.key == "course-error-quota-release-after-start"
+    draft["quota_release_at"] = "2027-03-08T20:00:00+00:00"  # the day of the start
+    assert course_dialog.kept_problem("quota_release_at", draft, NOW) is None
