@@ -128,13 +128,13 @@ def card(
     elif course.registration_open(now) or _opens_on_publishing(course, now):
         has_place = registration_line(registration, position, t) is not None
         lines.append(seats(course, confirmed, t, has_place=has_place))
-        lines += seat_rules.seat_rule_lines(course, t, country)
         lines.append(
             t(
                 "course-deadline",
                 deadline=zoned_time(course.deadline_at, course.timezone, t),
             )
         )
+        lines += seat_rules.seat_rule_lines(course, t, country)
     else:
         lines.append(t("course-registration-closed"))
     status = registration_line(registration, position, t)

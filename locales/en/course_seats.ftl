@@ -56,4 +56,4 @@ course-quota-each = { $seats } for each country
 # $country (String), $seats (Number)
 course-your-quota = 🌍 Seats for { $country }: { $seats }
 # $date (String) "1 March 2027"
-course-quota-release = From { $date }, seats a country has not filled go to the reserve lists
+course-quota-release = 🔓 From { $date }, seats a country has not filled go to the reserve lists
