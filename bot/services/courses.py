@@ -33,6 +33,11 @@ from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
+# Fields the listeners' timers depend on besides the times (reminders, the "still coming?"
+# question, the quota release).
+_TIMED_BY_LISTENERS = frozenset(
+    {"reminder_offsets", "attendance_check_days", "quotas", "quota_release_at"}
+)
 # A notice for one participant: their translator, time zone and whether they may see the link.
 ReaderRender = Callable[[Translator, str | None, LinkAccess], str]
 
@@ -249,9 +254,7 @@ class CourseService:
                 if self._may_free_seats(field, updated):
                     await self.signups.fill_seats(tx, course_id)
             await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
-        if updated.status == CourseStatus.PUBLISHED and (
-            moved or field in ("reminder_offsets", "attendance_check_days", "quota_release_at")
-        ):
+        if updated.status == CourseStatus.PUBLISHED and (moved or field in _TIMED_BY_LISTENERS):
             self._changed(updated)
         return Change(updated, notified)
 

@@ -232,3 +232,18 @@ async def test_new_quotas_or_a_release_day_now_past_hand_out_freed_seats_in_the_
     assert filled == [(True, course.id)] * 2
     updated = await services.course_service.get(course.id)
     assert updated.signup_mode == "nomination" and updated.quotas_released(NOW)
+
+
+async def test_the_timers_hear_of_new_quotas_and_a_new_release_day(services):
+    """The quota release timer is set or dropped as the quotas and the release day change."""
+    course = await make_course(services)
+    heard: list[tuple[str | None, object]] = []
+    services.course_service.listeners.append(
+        lambda changed: heard.append((changed.quotas, changed.quota_release_at))
+    )
+    await services.course_service.edit(course.id, "quotas", "2", actor=ORGANISER)
+    ahead = (course.starts_at - timedelta(days=2)).strftime("%d.%m.%Y")
+    await services.course_service.edit(course.id, "quota_release_at", ahead, actor=ORGANISER)
+    await services.course_service.edit(course.id, "signup_mode", "approval", actor=ORGANISER)
+    assert len(heard) == 2
+    assert heard[0] == ('{"*": 2}', None) and heard[1][1] is not None
