@@ -66,9 +66,11 @@ COURSE_FIELDS = (
     CourseField("language"),
     CourseField("reminder_offsets", form_keys=("reminders",), in_dialog=False),
     CourseField("attendance_check_days", form_keys=("attendance_check",), in_dialog=False),
-    CourseField("signup_mode", form_keys=("signup",), in_dialog=False),
-    CourseField("quotas", form_keys=("quota", "quotas"), in_dialog=False),
-    CourseField("quota_release_at", form_keys=("quota_release",), in_dialog=False),
+    # Asked last in the dialog; the quotas only for approval or nomination, the release day
+    # only for quotas (bot/services/course_dialog.py decides which steps apply).
+    CourseField("signup_mode", form_keys=("signup",)),
+    CourseField("quotas", form_keys=("quota", "quotas")),
+    CourseField("quota_release_at", form_keys=("quota_release",)),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)

@@ -8,16 +8,28 @@ answers after the step they change are kept, and checked again when the dialog r
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from bot.errors import InvalidInput
-from bot.services.course_fields import FieldProblem, Times, check_times, field_values, rezone
-from storage.courses import COURSE_FIELDS, DIALOG_STEPS
+from bot.services.course_fields import (
+    FieldProblem,
+    Times,
+    check_quota_release,
+    check_times,
+    field_values,
+    rezone,
+)
+from storage.courses import COURSE_FIELDS, DIALOG_STEPS, SignupMode
 
-SKIPPABLE = frozenset({"title_ru", "description_en", "description_ru"})  # a draft may lack them
+# A draft may lack the first three; Skip at the quotas means none, at the release day never.
+SKIPPABLE = frozenset(
+    {"title_ru", "description_en", "description_ru", "quotas", "quota_release_at"}
+)
 _STORED_AS = {field.name: field.stored_as for field in COURSE_FIELDS}
 _TIMES = ("starts_at", "ends_at", "deadline_at")
+# Where seats are not first come, first served, quotas keep a balance between countries.
+_MODES_WITH_QUOTAS = frozenset({SignupMode.APPROVAL.value, SignupMode.NOMINATION.value})
 
 
 class Choice(StrEnum):
@@ -42,6 +54,21 @@ def choice_values(field: str, choice: Choice, known: Times) -> dict[str, Any]:
     raise InvalidInput("error-button-expired")
 
 
+def applies(step: str, draft: dict[str, Any]) -> bool:
+    """Whether the dialog asks `step` after the answers so far: quotas only when seats are
+    given on approval or by nomination, the release day only when there are quotas."""
+    if step == "quotas":
+        return draft.get("signup_mode") in _MODES_WITH_QUOTAS
+    if step == "quota_release_at":
+        return applies("quotas", draft) and bool(draft.get("quotas"))
+    return True
+
+
+def steps(draft: dict[str, Any]) -> tuple[str, ...]:
+    """The questions this draft is asked, in order (the count in "Step N of M")."""
+    return tuple(step for step in DIALOG_STEPS if applies(step, draft))
+
+
 def answered(step: str, draft: dict[str, Any]) -> bool:
     return _STORED_AS[step][0] in draft
 
@@ -50,19 +77,19 @@ def first_unanswered(step: str, draft: dict[str, Any]) -> str | None:
     """A step before `step` the draft has no answer for: the dialog state and its data
     disagree (state from an older version, data lost), so the dialog goes back there."""
     for earlier in DIALOG_STEPS[: DIALOG_STEPS.index(step)]:
-        if not answered(earlier, draft):
+        if applies(earlier, draft) and not answered(earlier, draft):
             return earlier
     return None
 
 
-def next_step(step: str) -> str | None:
-    following = DIALOG_STEPS.index(step) + 1
-    return DIALOG_STEPS[following] if following < len(DIALOG_STEPS) else None
+def next_step(step: str, draft: dict[str, Any]) -> str | None:
+    later = DIALOG_STEPS[DIALOG_STEPS.index(step) + 1 :]
+    return next((name for name in later if applies(name, draft)), None)
 
 
-def previous_step(step: str) -> str | None:
-    index = DIALOG_STEPS.index(step)
-    return DIALOG_STEPS[index - 1] if index > 0 else None
+def previous_step(step: str, draft: dict[str, Any]) -> str | None:
+    earlier = DIALOG_STEPS[: DIALOG_STEPS.index(step)]
+    return next((name for name in reversed(earlier) if applies(name, draft)), None)
 
 
 def step_values(step: str, answer: Answer, draft: dict[str, Any], now: datetime) -> dict[str, Any]:
@@ -75,7 +102,7 @@ def step_values(step: str, answer: Answer, draft: dict[str, Any], now: datetime)
         values = field_values(step, answer, earlier, now)
     if step == "timezone" and draft.get("timezone"):
         # The zone was corrected: the times typed after it keep their wall-clock reading.
-        for name in _TIMES:
+        for name in (*_TIMES, "quota_release_at"):
             if draft.get(name):
                 moment = datetime.fromisoformat(draft[name])
                 values[name] = rezone(moment, draft["timezone"], values["timezone"])
@@ -90,7 +117,14 @@ def step_values(step: str, answer: Answer, draft: dict[str, Any], now: datetime)
 
 def kept_problem(step: str, draft: dict[str, Any], now: datetime) -> FieldProblem | None:
     """Why the answer kept for `step` no longer fits the answers before it (the start went
-    past the end, or into the past), or None."""
+    past the end, or into the past, or before the release day), or None."""
+    if step == "quota_release_at" and draft.get(step):
+        try:
+            starts = _times(draft, before=step).starts_at
+            check_quota_release(datetime.fromisoformat(draft[step]), starts)
+        except FieldProblem as problem:
+            return problem
+        return None
     if step not in _TIMES or not draft.get(step):
         return None
     known = _times(draft, before=step)
@@ -105,10 +139,18 @@ def kept_problem(step: str, draft: dict[str, Any], now: datetime) -> FieldProble
 
 
 def stored_values(draft: dict[str, Any]) -> dict[str, Any]:
-    """The draft as the course's columns."""
+    """The draft as the course's columns; answers to questions the draft is no longer asked
+    (quotas kept from before the organiser went back and chose open sign-up) are left out."""
+    not_asked = {
+        column
+        for field in COURSE_FIELDS
+        if field.name in DIALOG_STEPS and not applies(field.name, draft)
+        for column in field.stored_as
+    }
     return {
         key: datetime.fromisoformat(value) if key.endswith("_at") and value else value
         for key, value in draft.items()
+        if key not in not_asked
     }
 
 
@@ -124,4 +166,6 @@ def _times(draft: dict[str, Any], before: str) -> Times:
 
 
 def _json(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
     return value.isoformat() if isinstance(value, datetime) else value

@@ -7,16 +7,21 @@ edit flow all give the same localized explanation.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from bot.config import parse_offsets
+from bot.errors import InvalidInput
 from bot.services.profiles import clean_text, find_zone
+from bot.services.quotas import parse_quotas
 from bot.ui.telegram_text import utf16_length
-from storage.courses import FORM_KEY, FORM_KEYS
+from storage.courses import FORM_KEY, FORM_KEYS, SignupMode
+
+_Word = TypeVar("_Word")
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2500  # the card must stay under Telegram's 4,096 characters
@@ -27,6 +32,8 @@ CAPACITY_MAX = 10_000
 # Fluent text `datetime-format`), 2027-03-15 09:00, or ISO 8601 with a T; the hour may be 9.
 _DOTTED_DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}),? (\d{1,2}):(\d{2})$")
 _ISO_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UNLIMITED = {
     "",
     "-",
@@ -50,6 +57,30 @@ _LANGUAGES = {
     "russian": "ru",
     "русский": "ru",
 }
+
+# How organisers name a sign-up mode, in either language (and the words the buttons use).
+_SIGNUP_MODES = {
+    "open": SignupMode.OPEN,
+    "открытая": SignupMode.OPEN,
+    "открытый": SignupMode.OPEN,
+    "свободная": SignupMode.OPEN,
+    "свободный": SignupMode.OPEN,
+    "approval": SignupMode.APPROVAL,
+    "одобрение": SignupMode.APPROVAL,
+    "по заявкам": SignupMode.APPROVAL,
+    "по заявке": SignupMode.APPROVAL,
+    "nomination": SignupMode.NOMINATION,
+    "номинация": SignupMode.NOMINATION,
+    "выдвижение": SignupMode.NOMINATION,
+    # The buttons' words, typed.
+    "open sign-up": SignupMode.OPEN,
+    "свободная запись": SignupMode.OPEN,
+    "organisers approve requests": SignupMode.APPROVAL,
+    "по одобрению": SignupMode.APPROVAL,
+    "focal points nominate": SignupMode.NOMINATION,
+    "выдвижение координаторами": SignupMode.NOMINATION,
+}
+_NEVER = {"", "-", "—", "never", "none", "no", "нет", "никогда"}
 
 
 class FieldProblem(Exception):
@@ -125,6 +156,11 @@ def format_local_datetime(moment: datetime, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%d.%m.%Y %H:%M")
 
 
+def format_local_date(moment: datetime, zone: str) -> str:
+    """A day as organisers type it (01.03.2027), in `zone` (the quota release day)."""
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d.%m.%Y")
+
+
 def parse_place(raw: str | None) -> tuple[str | None, str | None]:
     """(venue, online_url): a venue, an online link, or both for a hybrid course, on two lines
     or on one ("Tashkent, Customs Academy; https://..."). A link is found wherever it is typed;
@@ -183,11 +219,16 @@ def parse_capacity(raw: str | None) -> int | None:
     return value
 
 
+def _one_of(raw: str | None, words: Mapping[str, _Word], field: str, key: str) -> _Word:
+    """What a word the organiser typed stands for (in either language), or `key`'s problem."""
+    meaning = words.get(clean_text(raw).lower())
+    if meaning is None:
+        raise FieldProblem(field, key, {"value": clean_text(raw)})
+    return meaning
+
+
 def parse_language(raw: str | None) -> str:
-    code = _LANGUAGES.get(clean_text(raw).lower())
-    if code is None:
-        raise FieldProblem("language", "course-error-language", {"value": clean_text(raw)})
-    return code
+    return _one_of(raw, _LANGUAGES, "language", "course-error-language")
 
 
 def parse_reminders(raw: str | None) -> str | None:
@@ -251,6 +292,53 @@ def check_times(
     return problems
 
 
+def parse_signup_mode(raw: str | None) -> SignupMode:
+    return _one_of(raw, _SIGNUP_MODES, "signup_mode", "course-error-signup-mode")
+
+
+def parse_course_quotas(raw: str | None) -> str | None:
+    """Seats per country as the course stores them (JSON), or None for no quotas."""
+    text = clean_text(raw)
+    if text.lower() in _NEVER:
+        return None
+    try:
+        return parse_quotas(text).to_json()
+    except InvalidInput as refused:
+        raise FieldProblem("quotas", refused.key, refused.args_for_message) from None
+
+
+def parse_quota_release(raw: str | None, zone: str, starts_at: datetime | None) -> datetime | None:
+    """The day unused country seats are released (`2027-03-01` or `01.03.2027`): 00:00 of
+    that day in the course's zone, as UTC; None: never. A day already past is allowed (the
+    seats are released at once); a day after the start is not."""
+    text = clean_text(raw)
+    if text.lower() in _NEVER:
+        return None
+    if dotted := _DOTTED_DATE.match(text):
+        day, month, year = (int(part) for part in dotted.groups())
+    elif iso := _ISO_DATE.match(text):
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        raise FieldProblem("quota_release_at", "course-error-date-format", {"value": text})
+    try:
+        # Where the clocks jump over midnight, zoneinfo reads 00:00 as the jump's moment:
+        # still the first moment of that day.
+        released = datetime(year, month, day, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    except ValueError:
+        raise FieldProblem(
+            "quota_release_at", "course-error-no-such-date", {"value": text}
+        ) from None
+    check_quota_release(released, starts_at)
+    return released
+
+
+def check_quota_release(released: datetime | None, starts_at: datetime | None) -> None:
+    """Seats still held back by quotas when the course starts would never be given: the
+    release may be on the day of the start, not after it."""
+    if released is not None and starts_at is not None and released > starts_at:
+        raise FieldProblem("quota_release_at", "course-error-quota-release-after-start")
+
+
 # -- one field at a time: the creation dialog and the edit flow --------------------------------
 
 TIME_FIELDS = ("timezone", "starts_at", "ends_at", "deadline_at")
@@ -265,6 +353,7 @@ class Times:
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     deadline_at: datetime | None = None
+    quota_release_at: datetime | None = None
 
 
 def field_values(field: str, raw: str | None, known: Times, now: datetime) -> dict[str, Any]:
@@ -287,6 +376,12 @@ def field_values(field: str, raw: str | None, known: Times, now: datetime) -> di
         return {"reminder_offsets": parse_reminders(raw)}
     if field == "attendance_check_days":
         return {"attendance_check_days": parse_attendance_check(raw)}
+    if field == "signup_mode":
+        return {"signup_mode": parse_signup_mode(raw)}
+    if field == "quotas":
+        return {"quotas": parse_course_quotas(raw)}
+    if field == "quota_release_at":
+        return {"quota_release_at": parse_quota_release(raw, known.zone, known.starts_at)}
     raise ValueError(f"not a course field: {field}")
 
 
@@ -301,6 +396,9 @@ def _time_values(field: str, raw: str | None, known: Times, now: datetime) -> di
             for moment in (starts, ends, deadline)
         )
         values["timezone"] = zone = new_zone
+        if known.quota_release_at is not None:
+            # The release day stays the same day, now begun in the new zone.
+            values["quota_release_at"] = rezone(known.quota_release_at, known.zone, new_zone)
     elif field == "starts_at":
         new_start = parse_local_datetime(raw, zone, "starts_at")
         if starts is not None:
@@ -320,6 +418,13 @@ def _time_values(field: str, raw: str | None, known: Times, now: datetime) -> di
         problems = [p for p in problems if p.key != "course-error-start-past"]
     if problems:
         raise problems[0]
+    if field == "starts_at":
+        # A start moved before the day quotas are released would leave seats held back.
+        try:
+            check_quota_release(known.quota_release_at, starts)
+        except FieldProblem as problem:
+            problem.field = "starts_at"
+            raise
     for name, moment in (("starts_at", starts), ("ends_at", ends), ("deadline_at", deadline)):
         if moment is not None:
             values[name] = moment
@@ -360,6 +465,21 @@ def _form_place(
     if any(p.field in ("venue", "online") for p in problems):
         return None
     return venue, url or venue_link
+
+
+def _form_quotas(
+    raw: dict[str, tuple[int, str]], take: Any, problems: list[FieldProblem], values: Any
+) -> None:
+    """`quota: 2` or `quotas: AZ 3, *: 1`: two names for one setting, so only one of them."""
+    given = [key for key in ("quota", "quotas") if key in raw]
+    if len(given) == 2:
+        line = raw["quotas"][0]
+        problems.append(
+            FieldProblem("quotas", "course-error-duplicate-key", {"key": "quotas"}, line)
+        )
+        return
+    if given:
+        values["quotas"] = take(given[0], parse_course_quotas)
 
 
 def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
@@ -435,6 +555,9 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
         values["reminder_offsets"] = take("reminders", parse_reminders)
     if "attendance_check" in raw:
         values["attendance_check_days"] = take("attendance_check", parse_attendance_check)
+    if "signup" in raw:
+        values["signup_mode"] = take("signup", parse_signup_mode)
+    _form_quotas(raw, take, problems, values)
     values["language"] = take("language", parse_language) if "language" in raw else None
     if "language" not in raw:
         problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))
@@ -447,5 +570,9 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
             problem.field = key
             problem.line = raw[key][0] if key in raw else None
             problems.append(problem)
+    if "quota_release" in raw:
+        release = take("quota_release", parse_quota_release, values["timezone"], starts)
+        if release is not None:
+            values["quota_release_at"] = release
     problems.sort(key=lambda p: p.line or 0)
     return ParsedForm(values=values, problems=problems)

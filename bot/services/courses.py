@@ -33,6 +33,11 @@ from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
+# Fields the listeners' timers depend on besides the times (reminders, the "still coming?"
+# question, the quota release).
+_TIMED_BY_LISTENERS = frozenset(
+    {"reminder_offsets", "attendance_check_days", "quotas", "quota_release_at"}
+)
 # A notice for one participant: their translator, time zone and whether they may see the link.
 ReaderRender = Callable[[Translator, str | None, LinkAccess], str]
 
@@ -171,7 +176,7 @@ class CourseService:
     async def _after_step(
         self, draft: dict[str, Any], step: str, organiser_id: int
     ) -> DialogProgress:
-        if following := dialog.next_step(step):
+        if following := dialog.next_step(step, draft):
             return DialogProgress(draft, ask=following)
         course = await self.create(dialog.stored_values(draft), organiser_id)
         return DialogProgress(draft, course=course)
@@ -212,7 +217,11 @@ class CourseService:
                 raise InvalidInput("course-error-closed-for-edits")
             try:
                 known = Times(
-                    course.timezone, course.starts_at, course.ends_at, course.deadline_at
+                    course.timezone,
+                    course.starts_at,
+                    course.ends_at,
+                    course.deadline_at,
+                    course.quota_release_at,
                 )
                 if isinstance(answer, dialog.Choice):
                     values = dialog.choice_values(field, answer, known)
@@ -243,14 +252,19 @@ class CourseService:
                             course, updated, LinkAccess.AFTER_SEAT
                         ),
                     )
-                if field == "capacity":
+                if self._may_free_seats(field, updated):
                     await self.signups.fill_seats(tx, course_id)
             await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
-        if updated.status == CourseStatus.PUBLISHED and (
-            moved or field in ("reminder_offsets", "attendance_check_days")
-        ):
+        if updated.status == CourseStatus.PUBLISHED and (moved or field in _TIMED_BY_LISTENERS):
             self._changed(updated)
         return Change(updated, notified)
+
+    def _may_free_seats(self, field: str, updated: Course) -> bool:
+        """More seats, other quotas, or quotas released by a release day now in the past:
+        someone waiting may get a seat."""
+        if field in ("capacity", "quotas"):
+            return True
+        return field == "quota_release_at" and updated.quotas_released(self.clock())
 
     @staticmethod
     def _visible_change(old: Course, new: Course, link: LinkAccess) -> bool:

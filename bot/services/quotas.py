@@ -67,7 +67,7 @@ def parse_quotas(text: str) -> Quotas:
     if text.isdigit():
         seats = int(text)
         if seats < 1:
-            raise InvalidInput("error-quota-number", entry=text)
+            raise InvalidInput("course-error-quota-number", entry=text)
         return Quotas.every_country(seats)
     seats_by: dict[str, int] = {}
     for entry in re.split(r"[,;\n]", text):
@@ -75,13 +75,13 @@ def parse_quotas(text: str) -> Quotas:
             continue
         match = _ENTRY.match(entry)
         if match is None:
-            raise InvalidInput("error-quota-entry", entry=entry.strip())
+            raise InvalidInput("course-error-quota-entry", entry=entry.strip())
         code, number = match.group(1).lower(), int(match.group(2))
         if code != EVERY_OTHER and code not in BY_CODE:
-            raise InvalidInput("error-quota-country", entry=entry.strip())
+            raise InvalidInput("course-error-quota-country", entry=entry.strip())
         if number < 1:
-            raise InvalidInput("error-quota-number", entry=entry.strip())
+            raise InvalidInput("course-error-quota-number", entry=entry.strip())
         if code in seats_by:
-            raise InvalidInput("error-quota-twice", entry=entry.strip())
+            raise InvalidInput("course-error-quota-twice", entry=entry.strip())
         seats_by[code] = number
     return Quotas(seats_by)

@@ -134,6 +134,7 @@ class CourseFormAction(StrEnum):
     SKIP = "skip"
     DEFAULT = "default"
     LANGUAGE = "lang"
+    MODE = "mode"  # how seats are given (value: a SignupMode)
 
 
 class CourseFormCb(CallbackData, _SaneInts, prefix="cfm1"):

@@ -12,8 +12,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer, Choice
-from bot.services.course_fields import format_local_datetime
+from bot.services.course_fields import format_local_date, format_local_datetime
+from bot.services.quotas import Quotas
 from bot.ui.callbacks import CourseFormAction, CourseFormCb
+from storage.courses import SignupMode
 
 # The edit of these fields cannot clear them, so their edit prompt does not offer Skip.
 EDIT_WORDING = {
@@ -45,6 +47,9 @@ def answer_buttons(
     elif field == "language":
         for code in ("en", "ru"):
             button(t.plain(f"button-course-language-{code}"), CourseFormAction.LANGUAGE, code)
+    elif field == "signup_mode":
+        for mode in SignupMode:
+            button(t.plain(f"button-signup-mode-{mode.value}"), CourseFormAction.MODE, mode.value)
     kb.adjust(2 if field == "language" else 1)
     return kb
 
@@ -61,6 +66,8 @@ def button_answer(field: str, callback_data: CourseFormCb, *, skip: bool) -> Ans
         return Choice.DEFAULT
     if action == CourseFormAction.LANGUAGE and field == "language":
         return callback_data.value
+    if action == CourseFormAction.MODE and field == "signup_mode":
+        return callback_data.value  # checked like a typed mode
     raise InvalidInput("error-button-expired")
 
 
@@ -72,6 +79,8 @@ def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translato
         parts = (values.get("venue"), values.get("online_url"))
         return "\n".join(str(part) for part in parts if part) or "—"
     value = values.get(field)
+    if field in ("signup_mode", "quotas", "quota_release_at"):
+        return _seat_rule_value(field, value, zone, t)
     if field == "deadline_at" and value is not None and value == values.get("starts_at"):
         return t.plain("button-deadline-at-start")
     if isinstance(value, datetime):
@@ -85,3 +94,15 @@ def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translato
     if field == "attendance_check_days" and value is None:
         return t.plain("course-value-no-attendance-check")
     return "—" if value is None or value == "" else str(value)
+
+
+def _seat_rule_value(field: str, value: Any, zone: str, t: Translator) -> str:
+    """How seats are given, in words; the quotas as the form writes them; the release day as
+    organisers type it (01.03.2027), in the course's zone."""
+    if field == "signup_mode":
+        return t.plain(f"button-signup-mode-{SignupMode(value or SignupMode.OPEN).value}")
+    if field == "quotas":
+        return Quotas.from_json(value).as_form() if value else t.plain("course-value-no-quotas")
+    if value is None:
+        return t.plain("course-value-never-released")
+    return format_local_date(value, zone)

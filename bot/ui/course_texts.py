@@ -11,6 +11,7 @@ from aiogram import html
 from babel.dates import format_datetime
 
 from bot.i18n import Html, Translator
+from bot.ui import seat_rules
 from bot.ui.timefmt import utc_offset, zone_time
 from storage.courses import Course, CourseStatus
 from storage.registrations import Registration, RegStatus
@@ -114,9 +115,11 @@ def card(
     registration: Registration | None = None,
     position: int | None = None,
     link: LinkAccess | None = None,
+    country: str | None = None,
 ) -> str:
     """The course card a participant reads (titles and texts in the reader's language); the
-    online link only if `registration` is a seat (or `link` says so: an organiser's preview)."""
+    online link only if `registration` is a seat (or `link` says so: an organiser's preview);
+    `country`: the reader's, whose seats a course with quotas shows."""
     lines = [_card_head(course, t, reader_zone, link or link_access(registration))]
     if course.status == CourseStatus.CANCELLED:
         lines.append(t("course-is-cancelled"))
@@ -131,6 +134,7 @@ def card(
                 deadline=zoned_time(course.deadline_at, course.timezone, t),
             )
         )
+        lines += seat_rules.seat_rule_lines(course, t, country)
     else:
         lines.append(t("course-registration-closed"))
     status = registration_line(registration, position, t)

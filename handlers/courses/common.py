@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.courses import CourseService
-from bot.ui import course_texts
+from bot.ui import course_texts, seat_rules
 from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import message_of
@@ -85,6 +85,7 @@ async def organiser_card(
         status_line(course, t),
         course_texts.when(course, t),
         course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
+        *seat_rules.organiser_seat_rule_lines(course, t),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))

@@ -95,7 +95,8 @@ async def ask_step(
     """Step N of M, its question, the answer it has (the organiser came back to it) and its
     buttons: its own answers, Keep as it is (when the kept answer still fits), Back, Cancel."""
     t = ctx.t
-    number = DIALOG_STEPS.index(step) + 1
+    asked = dialog.steps(draft)
+    number = asked.index(step) + 1
     lines = [t(f"course-ask-{step}")]
     has_answer = dialog.answered(step, draft)
     problem = dialog.kept_problem(step, draft, clock()) if has_answer else None
@@ -108,9 +109,7 @@ async def ask_step(
     kb = answer_buttons(step, t, skip=step in SKIPPABLE, zones=(settings.default_timezone,))
     add_navigation(kb, t, back=number > 1, keep=has_answer and problem is None)
     await state.set_state(getattr(CourseDialog, step))
-    question = await ctx.send(
-        with_step(t, number, len(DIALOG_STEPS), "\n".join(lines)), kb.as_markup()
-    )
+    question = await ctx.send(with_step(t, number, len(asked), "\n".join(lines)), kb.as_markup())
     await state.update_data(course=draft, question=question.message_id)
 
 
@@ -193,7 +192,7 @@ async def dialog_back_or_keep(
     await pressed_under_question(callback, state)
     step, draft = _step(raw_state), await _draft(state)
     if callback_data.action == DialogAction.BACK:
-        previous = dialog.previous_step(step)
+        previous = dialog.previous_step(step, draft)
         if previous is None:
             raise InvalidInput("error-button-expired")  # the first question has no Back
         progress = DialogProgress(draft, ask=previous)

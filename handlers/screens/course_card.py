@@ -28,7 +28,14 @@ async def course_card(
     seats = seats or await signups.status(course.id, user.id)
     registration = seats.registration
     text = course_texts.card(
-        course, t, seats.confirmed, now, user.timezone, registration, seats.position
+        course,
+        t,
+        seats.confirmed,
+        now,
+        user.timezone,
+        registration,
+        seats.position,
+        country=user.country,
     )
     # Built directly: this is the hot path of every sign-up, and the builder deep-copies.
     rows: list[list[InlineKeyboardButton]] = []

@@ -151,6 +151,7 @@ course-template =
     capacity: 25
     deadline: 08.03.2027 18:00
     language: ru</pre>
+    Дополнительно, если места предоставляются по заявкам или по выдвижению: <code>signup: approval</code> или <code>signup: nomination</code>; квоты стран <code>quotas: AZ 3, GE 2, *: 1</code> (или <code>quota: 2</code> — одинаково для каждой страны); день, с которого места, не занятые странами, передаются резервным спискам, — <code>quota_release: 01.03.2027</code>.
 
 course-error-empty = не может быть пустым.
 # $max, $length (Number)

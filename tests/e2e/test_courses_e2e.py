@@ -155,6 +155,8 @@ async def test_the_step_by_step_dialog_creates_a_draft_in_russian(running_bot, m
     organiser.press("До начала курса")
     await organiser.expect("Язык обучения")
     organiser.press("Русский")
+    await organiser.expect("Как распределяются места?")
+    organiser.press("Свободная запись")
     preview = await organiser.expect("Предпросмотр (язык: русский)")
     assert "Единое окно для транзита" in preview.plain_text
     assert "📍 Таможенная академия, Тбилиси" in preview.plain_text

@@ -30,6 +30,7 @@ BACK = DialogCb(action=DialogAction.BACK).pack()
 KEEP = DialogCb(action=DialogAction.KEEP).pack()
 SKIP = CourseFormCb(action=CourseFormAction.SKIP).pack()
 DEFAULT = CourseFormCb(action=CourseFormAction.DEFAULT).pack()
+MODE_OPEN = CourseFormCb(action=CourseFormAction.MODE, value="open").pack()
 EXPIRED = "This button is out of date. Send /start to see the menu again."
 
 # The answers of the first eight steps, typed (title_en ... place).
@@ -67,13 +68,13 @@ async def start_dialog(chatter: Chatter, steps: int) -> list[TelegramMethod[Any]
 async def test_each_course_question_shows_its_step_with_back_and_cancel(make_chatter):
     organiser = make_chatter(ORGANISER_ID)
     first = asked(await organiser.send("/newcourse"))
-    assert first.text.startswith("Step 1 of 11\nTitle in English")
+    assert first.text.startswith("Step 1 of 12\nTitle in English")
     assert set(buttons(first)) == {"✖️ Cancel"}  # nothing to go back to yet
     second = asked(await organiser.send("Transit procedures"))
-    assert second.text.startswith("Step 2 of 11\nTitle in Russian")
+    assert second.text.startswith("Step 2 of 12\nTitle in Russian")
     assert set(buttons(second)) == {"Skip", "‹ Back", "✖️ Cancel"}
     capacity = asked(await start_dialog(organiser, steps=8))
-    assert capacity.text.startswith("Step 9 of 11\nHow many seats?")
+    assert capacity.text.startswith("Step 9 of 12\nHow many seats?")
     assert set(buttons(capacity)) == {"No limit", "‹ Back", "✖️ Cancel"}
 
 
@@ -81,7 +82,7 @@ async def test_back_returns_to_the_previous_question_with_its_answer_kept(make_c
     organiser = make_chatter(ORGANISER_ID)
     await start_dialog(organiser, steps=7)  # the place is asked now
     end = asked(await press_under_question(organiser, BACK))
-    assert end.text.startswith("Step 7 of 11\nEnd, local time of the course")
+    assert end.text.startswith("Step 7 of 12\nEnd, local time of the course")
     assert "Now: 17.03.2030 17:00" in end.text
     assert "Keep as it is" in buttons(end)
     start = asked(await press_under_question(organiser, BACK))
@@ -91,7 +92,7 @@ async def test_back_returns_to_the_previous_question_with_its_answer_kept(make_c
     assert "Now: 17.03.2030 17:00" in end.text
     # A typed answer replaces the kept one.
     place = asked(await organiser.send("18.03.2030 17:00"))
-    assert place.text.startswith("Step 8 of 11\nWhere?")
+    assert place.text.startswith("Step 8 of 12\nWhere?")
     assert "Keep as it is" not in buttons(place)  # not answered yet
     await organiser.send("Chisinau")
     await press_under_question(organiser, DEFAULT)  # no limit
@@ -99,6 +100,7 @@ async def test_back_returns_to_the_previous_question_with_its_answer_kept(make_c
     await press_under_question(
         organiser, CourseFormCb(action=CourseFormAction.LANGUAGE, value="en").pack()
     )
+    await press_under_question(organiser, MODE_OPEN)
     (course,), _ = await CourseRepository(db).all(0, 10)
     assert course.title_en == "Transit procedures"
     assert course.starts_at == datetime(2030, 3, 15, 7, 0, tzinfo=UTC)  # Chisinau: UTC+2
@@ -112,14 +114,14 @@ async def test_a_start_moved_after_the_kept_end_is_caught_when_the_end_is_reache
     await press_under_question(organiser, BACK)
     await press_under_question(organiser, BACK)
     end = asked(await organiser.send("20.03.2030 09:00"))
-    assert end.text.startswith("Step 7 of 11")
+    assert end.text.startswith("Step 7 of 12")
     assert "no longer fits: the end must be after the start." in end.text
     assert "Keep as it is" not in buttons(end)
     # Keep is not offered; pressed anyway (an old or forged button), it changes nothing.
     refused = await press_under_question(organiser, KEEP)
     assert alerts(refused) == [EXPIRED]
     place = asked(await organiser.send("21.03.2030 17:00"))
-    assert place.text.startswith("Step 8 of 11")
+    assert place.text.startswith("Step 8 of 12")
 
 
 async def test_a_button_under_an_earlier_question_changes_nothing(make_chatter):
@@ -133,7 +135,7 @@ async def test_a_button_under_an_earlier_question_changes_nothing(make_chatter):
         assert not [r for r in stale if isinstance(r, SendMessage)]
     # The dialog is still at the English description, which was not skipped.
     sent = await organiser.send("NCTS and TIR.")
-    assert asked(sent).text.startswith("Step 4 of 11")
+    assert asked(sent).text.startswith("Step 4 of 12")
     back = asked(await press_under_question(organiser, BACK))
     assert "Now: NCTS and TIR." in back.text
 
@@ -253,7 +255,7 @@ async def test_every_dialog_question_offers_the_buttons_it_names(
     organiser = make_chatter(ORGANISER_ID, language_code=locale)
     prompt = asked(await organiser.send("/newcourse"))
     for number, step in enumerate(DIALOG_STEPS, start=1):
-        assert prompt.text.startswith(t.plain("dialog-step", number=number, total=11)), step
+        assert prompt.text.startswith(t.plain("dialog-step", number=number, total=12)), step
         assert named_but_missing(prompt, t) == [], step
         if step == "language":
             assert {

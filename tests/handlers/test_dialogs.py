@@ -297,7 +297,7 @@ async def test_back_and_cancel_of_a_dialog_left_without_cancel_change_nothing_in
     organiser = make_chatter(ORGANISER_ID)
     await organiser.send("/newcourse")
     await organiser.send("Transit procedures")
-    course_question = await question_message(organiser)  # Step 2 of 11: ‹ Back, ✖️ Cancel
+    course_question = await question_message(organiser)  # Step 2 of 12: ‹ Back, ✖️ Cancel
     await organiser.send("/announce")
     await organiser.send("Seminar on transit")  # now at the Russian text
     for action in (DialogAction.BACK, DialogAction.CANCEL):

@@ -162,7 +162,8 @@ async def test_a_draft_preview_shows_registration_as_participants_will_find_it(m
         await organiser.send(answer)
     # Registration open until the default time, then the language question.
     language = buttons(asked(await press_under_question(organiser, DEFAULT)))
-    sent = await press_under_question(organiser, language["English"])
+    modes = buttons(asked(await press_under_question(organiser, language["English"])))
+    sent = await press_under_question(organiser, modes["Open sign-up"])
     previews = [m.text for m in messages(sent) if "Registration" in m.text or "Запись" in m.text]
     assert previews, texts(sent)
     for preview in previews:
@@ -236,7 +237,8 @@ async def test_each_preview_card_is_headed_in_the_organisers_language_naming_its
     for answer in (*TYPED, "20"):
         await organiser.send(answer)
     language = buttons(asked(await press_under_question(organiser, DEFAULT)))
-    sent = await press_under_question(organiser, language["Английский"])
+    modes = buttons(asked(await press_under_question(organiser, language["Английский"])))
+    sent = await press_under_question(organiser, modes["Свободная запись"])
     headings = [m.text.split("\n")[0] for m in messages(sent) if m.text.startswith("👁")]
     assert len(headings) == 2, texts(sent)
     assert "язык: английский" in headings[0] and "язык: русский" in headings[1]

@@ -18,6 +18,7 @@ from handlers.courses.form import CourseDialog
 from storage import courses as course_storage
 from storage.audit import AuditAction
 from storage.courses import COURSE_FIELDS, DIALOG_STEPS, FIELD_NAMES, Course, CourseStatus
+from storage.database import Transaction
 from storage.registrations import RegStatus
 from tests.unit.test_signups import make_course
 
@@ -39,6 +40,9 @@ SAMPLE = {
     "language": "en",
     "reminder_offsets": "2d, 1h",
     "attendance_check_days": "3",
+    "signup_mode": "nomination",
+    "quotas": "AZ 3, GE 2, *: 1",
+    "quota_release_at": "15.03.2027",
 }
 
 
@@ -198,3 +202,48 @@ async def test_cancel_pressed_twice_at_once_tells_participants_once(services, db
     assert len(notices) == 2
     audits = await db.fetch_all("SELECT * FROM audit_log WHERE action = 'course.cancelled'")
     assert len(audits) == 1
+
+
+# -- seats per country (issue 14) -------------------------------------------------------------
+
+
+async def test_new_quotas_or_a_release_day_now_past_hand_out_freed_seats_in_the_edit(
+    services, monkeypatch
+):
+    """Changed quotas, or a release day moved into the past, may free seats: the edit fills
+    them in its own transaction; a release day still ahead or a new mode frees none."""
+    course = await make_course(services)
+    filled: list[tuple[bool, int]] = []
+    fill_seats = services.course_service.signups.fill_seats
+
+    async def recording(tx, course_id):
+        filled.append((isinstance(tx, Transaction), course_id))
+        return await fill_seats(tx, course_id)
+
+    monkeypatch.setattr(services.course_service.signups, "fill_seats", recording)
+    edit = services.course_service.edit
+    await edit(course.id, "quotas", "AZ 1, *: 2", actor=ORGANISER)
+    assert filled == [(True, course.id)]
+    ahead = (course.starts_at - timedelta(days=2)).strftime("%d.%m.%Y")
+    await edit(course.id, "quota_release_at", ahead, actor=ORGANISER)
+    await edit(course.id, "signup_mode", "nomination", actor=ORGANISER)
+    assert len(filled) == 1
+    await edit(course.id, "quota_release_at", "01.01.2027", actor=ORGANISER)
+    assert filled == [(True, course.id)] * 2
+    updated = await services.course_service.get(course.id)
+    assert updated.signup_mode == "nomination" and updated.quotas_released(NOW)
+
+
+async def test_the_timers_hear_of_new_quotas_and_a_new_release_day(services):
+    """The quota release timer is set or dropped as the quotas and the release day change."""
+    course = await make_course(services)
+    heard: list[tuple[str | None, object]] = []
+    services.course_service.listeners.append(
+        lambda changed: heard.append((changed.quotas, changed.quota_release_at))
+    )
+    await services.course_service.edit(course.id, "quotas", "2", actor=ORGANISER)
+    ahead = (course.starts_at - timedelta(days=2)).strftime("%d.%m.%Y")
+    await services.course_service.edit(course.id, "quota_release_at", ahead, actor=ORGANISER)
+    await services.course_service.edit(course.id, "signup_mode", "approval", actor=ORGANISER)
+    assert len(heard) == 2
+    assert heard[0] == ('{"*": 2}', None) and heard[1][1] is not None
