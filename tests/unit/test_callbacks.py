@@ -41,6 +41,13 @@ TEXT_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
         "country",
         "none",
     ),
+    # An invitation token (storage/focal_points.py: secrets.token_urlsafe(12), 16 characters).
+    ("NomineeCb", "token"): ("A" * 16,),
+    # A country code.
+    ("FocalCb", "country"): tuple(country.code for country in COUNTRIES),
+    ("FocalAdminCb", "country"): tuple(country.code for country in COUNTRIES),
+    # Where a participant is moved.
+    ("RosterCb", "arg"): ("confirmed", "waitlisted", "reserve"),
     # A course id, a mode, an audience, a question index.
     ("SurveyAdminCb", "arg"): (*ID_TEXTS, "anon", "named", "none", *COURSE_STATUSES, *LOCALES),
 }
