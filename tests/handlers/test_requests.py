@@ -93,6 +93,13 @@ async def request_id(db: Database, course_id: int, user_id: int) -> int:
     return registration.id
 
 
+async def ion_requests_a_seat(make_chatter, db: Database) -> tuple[int, int]:
+    """An approval course and Ion 11's request for a seat on it: (course id, request id)."""
+    course_id = await approval_course(db)
+    await (await officer(make_chatter, db, 11)).press(sign_up(course_id))
+    return course_id, await request_id(db, course_id, 11)
+
+
 async def status(db: Database, course_id: int, user_id: int) -> RegStatus:
     registration = await RegistrationRepository(db).get(course_id, user_id)
     assert registration is not None
@@ -383,9 +390,7 @@ async def test_declining_asks_for_a_reason_the_officer_reads(make_chatter, db, l
 
 
 async def test_declining_with_skip_gives_no_reason(make_chatter, db):
-    course_id = await approval_course(db)
-    await (await officer(make_chatter, db, 11)).press(sign_up(course_id))
-    rid = await request_id(db, course_id, 11)
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
     olena = await organiser(make_chatter)
     await olena.press(request_cb(RequestAction.DECLINE, rid))
     sent = await press_under_question(olena, request_cb(RequestAction.NO_REASON, rid))
@@ -401,9 +406,7 @@ async def test_declining_with_skip_gives_no_reason(make_chatter, db):
 
 
 async def test_cancel_while_declining_leaves_the_request_waiting(make_chatter, db):
-    course_id = await approval_course(db)
-    await (await officer(make_chatter, db, 11)).press(sign_up(course_id))
-    rid = await request_id(db, course_id, 11)
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
     olena = await organiser(make_chatter)
     await olena.press(request_cb(RequestAction.DECLINE, rid))
     await press_under_question(olena, DialogCb(action=DialogAction.CANCEL).pack())
@@ -414,9 +417,7 @@ async def test_cancel_while_declining_leaves_the_request_waiting(make_chatter, d
 async def test_a_second_organiser_deciding_the_same_request_is_told_it_is_decided(
     make_chatter, db
 ):
-    course_id = await approval_course(db)
-    await (await officer(make_chatter, db, 11)).press(sign_up(course_id))
-    rid = await request_id(db, course_id, 11)
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
     first, second = await organiser(make_chatter), await organiser(make_chatter, SECOND_ORGANISER)
     await first.press(request_cb(RequestAction.APPROVE, rid))
     for action in (
@@ -433,9 +434,7 @@ async def test_a_second_organiser_deciding_the_same_request_is_told_it_is_decide
 
 
 async def test_a_reason_typed_after_another_organiser_decided_changes_nothing(make_chatter, db):
-    course_id = await approval_course(db)
-    await (await officer(make_chatter, db, 11)).press(sign_up(course_id))
-    rid = await request_id(db, course_id, 11)
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
     first, second = await organiser(make_chatter), await organiser(make_chatter, SECOND_ORGANISER)
     await first.press(request_cb(RequestAction.DECLINE, rid))
     await second.press(request_cb(RequestAction.APPROVE, rid))
@@ -470,3 +469,34 @@ def test_the_organisers_menu_has_requests_in_both_languages(localizations):
     assert russian["requests"] == "Заявки на место (для организаторов)"
     officers = {c.command for c in commands(localizations, "en", organiser=False)}
     assert "requests" not in officers
+
+
+async def test_an_organiser_reading_russian_gets_the_inbox_and_decisions_in_russian(
+    make_chatter, db
+):
+    course_id = await approval_course(db, capacity=1, quotas="MD 1")
+    for user_id in (11, 12):
+        await (await officer(make_chatter, db, user_id)).press(sign_up(course_id))
+    olena = make_chatter(user_id=ORGANISER_ID, language_code="ru")
+    await UserRepository(db).upsert_seen(ORGANISER_ID, "ru")
+    await UserRepository(db).set_language(ORGANISER_ID, "ru")
+    (inbox,) = await olena.send("/requests")
+    assert inbox.text.startswith("<b>Заявки на место (2)</b>, сначала самые давние")
+    assert "🌍 Молдова: занято 0 из 1 места" in inbox.text
+    assert "📚 «Транзит»" in inbox.text and "Осталось 1 место из 1" in inbox.text
+    await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
+    offer = card_of(
+        await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 12)))
+    )
+    assert offer.text == "Мест на курсе нет. Внести Ion 12 в лист ожидания?"
+    assert list(buttons(offer)) == ["⏳ В лист ожидания", "‹ Назад"]
+    sent = await olena.press(
+        request_cb(RequestAction.DECLINE, await request_id(db, course_id, 12))
+    )
+    ask = next(r for r in sent if isinstance(r, SendMessage))
+    assert ask.text == "Напишите причину отказа — Ion 12 её увидит, — или нажмите «Пропустить»."
+    sent = await olena.send("Нет мест")
+    assert texts(sent)[-1] == (
+        "✖️ Заявка отклонена: Ion 12 не будет участвовать в курсе «Транзит», уведомление"
+        " отправлено.\nПричина: Нет мест"
+    )
