@@ -44,6 +44,7 @@ from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
 from bot.services.quota_release import QuotaReleaseTimers
 from bot.services.reminders import ReminderService, ReminderTimers
+from bot.services.request_inbox import RequestInbox
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
 from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
@@ -102,6 +103,7 @@ class Services:
     profiles: ProfileService
     signups: SignupService
     decisions: SeatDecisions
+    request_inbox: RequestInbox
     nominations: NominationService
     quota_release: QuotaReleaseTimers
     course_service: CourseService
@@ -167,6 +169,7 @@ def create_services(
         profiles=profiles,
         signups=signups,
         decisions=SeatDecisions(db, signups, notices, clock),
+        request_inbox=RequestInbox(db, clock),
         nominations=NominationService(db, signups, notices, clock),
         quota_release=quota_release,
         course_service=CourseService(db, signups, notices, clock, listeners=course_listeners),

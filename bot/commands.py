@@ -34,6 +34,7 @@ ORGANISER_COMMANDS = (
     "results",
     "stats",
     "audit",
+    "requests",
 )
 
 

@@ -14,6 +14,7 @@ from handlers import (
     groups,
     no_profile,
     profile,
+    requests,
     start,
     stats,
     surveys,
@@ -35,6 +36,7 @@ def get_routers() -> list[Router]:
         surveys.organiser_router,
         audit.router,
         stats.router,
+        requests.router,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         courses.CARD_ROUTER,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
@@ -13,7 +14,7 @@ from babel.dates import format_datetime
 from bot.i18n import Html, Translator
 from bot.ui import seat_rules
 from bot.ui.timefmt import utc_offset, zone_time
-from storage.courses import Course, CourseStatus
+from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import Registration, RegStatus
 
 DATE_PATTERN = "d MMMM y, HH:mm"
@@ -67,7 +68,7 @@ class LinkAccess(Enum):
 
 def link_access(registration: Registration | None) -> LinkAccess:
     """What a participant with this registration (None: never signed up) may see."""
-    if registration is None or registration.status == RegStatus.CANCELLED:
+    if registration is None or registration.status in (RegStatus.CANCELLED, RegStatus.DECLINED):
         return LinkAccess.AFTER_SIGNUP
     if registration.status == RegStatus.CONFIRMED:
         return LinkAccess.SHOWN
@@ -86,24 +87,101 @@ def place(course: Course, t: Translator, link: LinkAccess) -> str:
 
 def seats(course: Course, confirmed: int, t: Translator, *, has_place: bool = False) -> str:
     """Seats left; a full course invites to the waiting list only those not on it or signed
-    up already (`has_place`)."""
+    up already (`has_place`), and only on an open course (elsewhere the organisers or the
+    focal points decide who waits)."""
     if course.capacity is None:
         return t("course-seats-unlimited")
     left = max(course.capacity - confirmed, 0)
     if left == 0:
-        key = "course-seats-taken" if has_place else "course-seats-full"
+        invite = not has_place and course.signup_mode == SignupMode.OPEN
+        key = "course-seats-full" if invite else "course-seats-taken"
         return t(key, capacity=course.capacity)
     return t("course-seats-left", left=left, capacity=course.capacity)
 
 
+# The status line of a card and of /my, for statuses whose line needs no more than the key.
+STATUS_LINES = {
+    RegStatus.CONFIRMED: "course-you-confirmed",
+    RegStatus.PENDING: "course-you-pending",
+    RegStatus.NOMINATED: "course-you-nominated",
+}
+
+
 def registration_line(
-    registration: Registration | None, position: int | None, t: Translator
+    registration: Registration | None,
+    position: int | None,
+    t: Translator,
+    mode: SignupMode = SignupMode.OPEN,
 ) -> str | None:
+    """Where the reader stands on a course (None: nowhere); `mode` is the course's, since a
+    declined place on an approval course was a request the organisers turned down."""
     if registration is None or registration.status == RegStatus.CANCELLED:
         return None
-    if registration.status == RegStatus.CONFIRMED:
-        return t("course-you-confirmed")
+    status = registration.status
+    if status in STATUS_LINES:
+        return t(STATUS_LINES[status])
+    if status == RegStatus.DECLINED:
+        key = (
+            "course-you-request-declined" if mode == SignupMode.APPROVAL else "course-you-declined"
+        )
+        if registration.reason:
+            return t(key) + "\n" + t("seat-reason", reason=registration.reason)
+        return t(key)
+    if status == RegStatus.RESERVE and registration.country:
+        country = t.plain(f"country-{registration.country}")
+        return t("course-you-reserve", country=country, position=position or 0)
     return t("course-you-waitlisted", position=position or 0)
+
+
+@dataclass(frozen=True)
+class GivingUp:
+    """The words for giving up a place, which depend on what the place is: a seat, a place on
+    a list, or a request."""
+
+    button: str  # under the card
+    question: str  # "Are you sure?"
+    yes: str
+    no: str
+    done: str  # the pop-up afterwards
+
+
+GIVING_UP = {
+    RegStatus.WAITLISTED: GivingUp(
+        "button-leave-waitlist",
+        "signup-leave-waitlist-confirm",
+        "button-leave-waitlist-yes",
+        "button-leave-waitlist-no",
+        "signup-left-waitlist",
+    ),
+    RegStatus.RESERVE: GivingUp(
+        "button-leave-reserve",
+        "signup-leave-reserve-confirm",
+        "button-leave-reserve-yes",
+        "button-leave-reserve-no",
+        "signup-left-reserve",
+    ),
+    RegStatus.PENDING: GivingUp(
+        "button-withdraw-request",
+        "signup-withdraw-request-confirm",
+        "button-withdraw-request-yes",
+        "button-withdraw-request-no",
+        "signup-request-withdrawn",
+    ),
+}
+GIVING_UP_SEAT = GivingUp(
+    "button-cancel-place",
+    "signup-cancel-confirm",
+    "button-cancel-place-yes",
+    "button-cancel-place-no",
+    "signup-cancelled",
+)
+
+
+def giving_up(registration: Registration | None) -> GivingUp:
+    """The words for giving up `registration` (a seat's, when there is none to go by)."""
+    if registration is None:
+        return GIVING_UP_SEAT
+    return GIVING_UP.get(registration.status, GIVING_UP_SEAT)
 
 
 def card(
@@ -126,7 +204,7 @@ def card(
     elif course.status == CourseStatus.FINISHED or course.starts_at <= now:
         lines.append(t("course-is-over"))
     elif course.registration_open(now) or _opens_on_publishing(course, now):
-        has_place = registration_line(registration, position, t) is not None
+        has_place = registration is not None and registration.active
         lines.append(seats(course, confirmed, t, has_place=has_place))
         lines.append(
             t(
@@ -137,7 +215,7 @@ def card(
         lines += seat_rules.seat_rule_lines(course, t, country)
     else:
         lines.append(t("course-registration-closed"))
-    status = registration_line(registration, position, t)
+    status = registration_line(registration, position, t, course.signup_mode)
     if status:
         lines += ["", status]
     return "\n".join(lines)

@@ -36,6 +36,13 @@ COURSE_CHOICES: dict[str, tuple[tuple[str, CourseAction], ...]] = {
     "cancel": (("button-cancel-place", CourseAction.CANCEL),),
 }
 
+# The decisions on a request for a seat, under its notice and in the /requests inbox.
+REQUEST_DECISIONS = (
+    ("button-request-approve", RequestAction.APPROVE),
+    ("button-request-decline", RequestAction.DECLINE),
+    ("button-request-waitlist", RequestAction.LIST),
+)
+
 
 class NoticeButtons:
     def __init__(self, localizations: Localizations) -> None:
@@ -73,11 +80,7 @@ class NoticeButtons:
                 locale,
                 [
                     (key, RequestCb(action=action, registration_id=rid).pack())
-                    for key, action in (
-                        ("button-request-approve", RequestAction.APPROVE),
-                        ("button-request-decline", RequestAction.DECLINE),
-                        ("button-request-waitlist", RequestAction.LIST),
-                    )
+                    for key, action in REQUEST_DECISIONS
                 ],
             )
         if kind == "nominee":

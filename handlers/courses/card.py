@@ -20,7 +20,6 @@ from bot.ui.replies import close_buttons, edit, message_of, say
 from handlers.courses.common import admin_cb, lookup_then_answer
 from handlers.screens.course_card import course_card
 from handlers.screens.signup_replies import calendar_document, report_signup
-from storage.registrations import RegStatus
 
 router = Router(name=__name__)
 
@@ -153,24 +152,20 @@ async def cancel_ask(
     callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
 ) -> None:
     # Too late is said now, not after "Are you sure?".
-    course, waiting = await lookup_then_answer(
+    course, _ = await lookup_then_answer(
         callback, signups.cancellable_place(callback_data.course_id, ctx.user.id)
     )
     t = ctx.t
-    # Someone on the waiting list has no seat to give up: they leave the list.
-    asked = "leave-waitlist" if waiting else "cancel-place"
+    # A seat is cancelled, a list left, a request withdrawn: each asked in its own words.
+    words = course_texts.giving_up((await signups.status(course.id, ctx.user.id)).registration)
     kb = InlineKeyboardBuilder()
-    for key, action in (
-        (f"button-{asked}-yes", CourseAction.CANCEL_YES),
-        (f"button-{asked}-no", CourseAction.VIEW),
-    ):
+    for key, action in ((words.yes, CourseAction.CANCEL_YES), (words.no, CourseAction.VIEW)):
         kb.button(
             text=t(key),
             callback_data=CourseCb(action=action, course_id=course.id, page=callback_data.page),
         )
     kb.adjust(1)  # side by side, a phone cuts «Нет, остаться в листе ожидания» in half
-    question = "signup-leave-waitlist-confirm" if waiting else "signup-cancel-confirm"
-    await edit(callback, t(question, title=course.title(t.locale)), kb.as_markup())
+    await edit(callback, t(words.question, title=course.title(t.locale)), kb.as_markup())
 
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
@@ -180,11 +175,8 @@ async def cancel_confirmed(
     t = ctx.t
     before = await signups.status(callback_data.course_id, ctx.user.id)
     course = await signups.withdraw(callback_data.course_id, ctx.user.id)
-    waiting = (
-        before.registration is not None and before.registration.status == RegStatus.WAITLISTED
-    )
     await callback.answer(
-        t.plain("signup-left-waitlist" if waiting else "signup-cancelled"), show_alert=True
+        t.plain(course_texts.giving_up(before.registration).done), show_alert=True
     )
     if message_of(callback) is not None:
         text, markup = await course_card(course, ctx.user, t, signups, callback_data.page)
@@ -228,7 +220,12 @@ async def send_my_courses(ctx: UpdateContext, signups: SignupService) -> None:
     lines = [t("my-courses-title", count=len(mine)), ""]
     kb = InlineKeyboardBuilder()
     for number, item in enumerate(mine, 1):
-        status = course_texts.registration_line(item.registration, item.position, t) or ""
+        status = (
+            course_texts.registration_line(
+                item.registration, item.position, t, item.course.signup_mode
+            )
+            or ""
+        )
         lines.append(f"{course_list.numbered_line(number, item.course, t)}\n    {status}")
         kb.button(
             text=course_list.course_button(number, item.course, t),

@@ -10,7 +10,7 @@ from bot.i18n import Translator
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseAction, CourseCb
-from storage.courses import Course, CourseStatus
+from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import RegStatus, SeatView
 from storage.users import User
 
@@ -47,13 +47,22 @@ async def course_card(
     if seats.active and course.status == CourseStatus.PUBLISHED and course.starts_at > now:
         if registration is not None and registration.status == RegStatus.CONFIRMED:
             button("button-calendar", CourseAction.CALENDAR)
-        waiting = registration is not None and registration.status == RegStatus.WAITLISTED
-        button("button-leave-waitlist" if waiting else "button-cancel-place", CourseAction.CANCEL)
+        # A nominee answers "I will attend" / "I can't" (the nominations' buttons) instead.
+        if registration is not None and registration.status != RegStatus.NOMINATED:
+            button(course_texts.giving_up(registration).button, CourseAction.CANCEL)
     elif not seats.active and course.registration_open(now):
-        full = course.capacity is not None and seats.confirmed >= course.capacity
-        button("button-join-waitlist" if full else "button-sign-up", CourseAction.SIGN_UP)
+        button(_sign_up_key(course, seats), CourseAction.SIGN_UP)
     button("button-all-courses", CourseAction.LIST)
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _sign_up_key(course: Course, seats: SeatView) -> str:
+    """The sign-up button's words: on an approval course it asks for a seat, also when the
+    course is full (the organisers decide who waits)."""
+    if course.signup_mode == SignupMode.APPROVAL:
+        return "button-request-seat"
+    full = course.capacity is not None and seats.confirmed >= course.capacity
+    return "button-join-waitlist" if full else "button-sign-up"
 
 
 async def send_course_card(

@@ -24,27 +24,46 @@ async def report_signup(
     t: Translator,
     callback: CallbackQuery | None = None,
 ) -> None:
-    """Confirmed: the calendar file with the details. Waitlisted: the place in the queue, as
-    an alert the user must acknowledge when they pressed a button (the card shows it too)."""
-    title = result.course.title(t.locale)
+    """Confirmed: the calendar file with the details. Otherwise what happens next (a request
+    waits for the organisers; a list place has its number), as an alert the user must
+    acknowledge when they pressed a button (the card shows it too)."""
     if result.registration.status == RegStatus.CONFIRMED:
         when = course_texts.when(result.course, t, user.timezone)
         # A seat: the online link comes with it, here and in the calendar file.
         place = course_texts.place(result.course, t, course_texts.LinkAccess.SHOWN)
+        title = result.course.title(t.locale)
         text = t("signup-confirmed", title=title, when=when, place=place)
         document = await calendar_document(bot, result.course, t.locale, with_link=True)
         await send_file_with_text(bot, chat_id, document, text)
         if callback is not None:
             await callback.answer()
         return
-    position = result.position or 0
+    alert, text = _waiting_reply(result, t)
     if callback is not None:
         # A pop-up holds 200 characters, so no title in it: the card under it names the course.
-        await callback.answer(
-            t.plain("signup-waitlisted-alert", position=position), show_alert=True
-        )
+        await callback.answer(alert, show_alert=True)
     else:
-        await bot.send_message(chat_id, t("signup-waitlisted", title=title, position=position))
+        await bot.send_message(chat_id, text)
+
+
+def _waiting_reply(result: SignupResult, t: Translator) -> tuple[str, str]:
+    """The pop-up and the message for a sign-up that got no seat: a request the organisers
+    will decide on, a place on the country's reserve list, or on the waiting list."""
+    title = result.course.title(t.locale)
+    position = result.position or 0
+    registration = result.registration
+    if registration.status == RegStatus.PENDING:
+        return t.plain("signup-requested-alert"), t("signup-requested", title=title)
+    if registration.status == RegStatus.RESERVE and registration.country:
+        country = t.plain(f"country-{registration.country}")
+        return (
+            t.plain("signup-reserve-alert", country=country, position=position),
+            t("signup-reserve", title=title, country=country, position=position),
+        )
+    return (
+        t.plain("signup-waitlisted-alert", position=position),
+        t("signup-waitlisted", title=title, position=position),
+    )
 
 
 async def calendar_document(

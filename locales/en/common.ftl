@@ -43,6 +43,7 @@ cmd-surveys = Surveys for me to answer
 cmd-newsurvey = Create a feedback survey (organisers)
 cmd-results = Survey results (organisers)
 cmd-audit = Organisers' action log (organisers)
+cmd-requests = Requests for a seat (organisers)
 
 help-participant =
     <b>Training courses of ROCB Europe and the Permanent Secretariat of the IGC TRACECA</b>
@@ -66,6 +67,7 @@ help-organiser =
     /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles
     /audit — the organisers' action log
+    /requests — requests for a seat: approve, decline or put on the waiting list
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

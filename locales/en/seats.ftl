@@ -87,3 +87,69 @@ button-request-approve = ✅ Approve
 button-request-decline = ✖️ Decline
 button-request-waitlist = ⏳ Waiting list
 button-nominate-officer = 🏛 Nominate
+
+## Requests for a seat (approval courses): the officer's card and replies, the organisers'
+## /requests inbox and decisions.
+
+button-request-seat = 📝 Request a seat
+course-you-pending = 📝 You asked for a seat; the organisers will decide and you will be told
+course-you-nominated = 🏛 A seat is held for you: will you attend?
+# $country (String), $position (Number)
+course-you-reserve = ⏳ You are on the { $country } reserve list, place { $position }
+course-you-request-declined = ✖️ Your request was declined
+course-you-declined = ✖️ You are no longer taking part in this course
+
+# $title (String)
+signup-requested = 📝 Your request for a seat on “{ $title }” has been sent. The organisers will decide and you will be told.
+# A pop-up under the card: no title (pop-ups hold 200 characters).
+signup-requested-alert = 📝 Your request has been sent. The organisers will decide and you will be told.
+# $title (String), $country (String), $position (Number)
+signup-reserve = ⏳ The seats for { $country } on “{ $title }” are taken, so you are on the { $country } reserve list, place { $position }. If a seat becomes free, it is yours and we will tell you at once.
+# A pop-up: no title. $country (String), $position (Number)
+signup-reserve-alert = ⏳ The seats for { $country } are taken, so you are on the { $country } reserve list, place { $position }. If a seat becomes free, it is yours and we will tell you at once.
+
+button-withdraw-request = Withdraw my request
+button-withdraw-request-yes = Yes, withdraw it
+button-withdraw-request-no = No, keep my request
+# $title (String)
+signup-withdraw-request-confirm = Withdraw your request for a seat on “{ $title }”? The organisers will no longer consider it.
+# A pop-up: no title.
+signup-request-withdrawn = Your request has been withdrawn.
+button-leave-reserve = Leave the reserve list
+button-leave-reserve-yes = Yes, leave the reserve list
+button-leave-reserve-no = No, stay on the list
+# $title (String)
+signup-leave-reserve-confirm = Leave the reserve list for “{ $title }”? If a seat becomes free, it will no longer be yours.
+# A pop-up: no title.
+signup-left-reserve = You have left the reserve list for this course.
+
+requests-none = No requests are waiting for a decision.
+# $count (Number), $zone (String) like "Baku (UTC+4)"
+requests-title = <b>Requests for a seat ({ $count })</b>, oldest first, times in { $zone }. Tap one to decide:
+request-card-title = <b>📝 Request for a seat</b>
+# $title (String)
+request-course = 📚 “{ $title }”
+# $when (String)
+request-asked = 🕒 Asked on { $when }
+# $country (String), $used, $limit (Number)
+request-quota-use = 🌍 { $country }: { $used } of { $limit ->
+    [one] { $limit } seat
+   *[other] { $limit } seats
+} taken
+button-requests-all = ‹ All requests
+button-request-reserve = ⏳ Reserve list
+button-request-no-reason = Skip
+# $name (String)
+request-course-full = The course is full. Put { $name } on the waiting list?
+# $name, $country (String)
+request-quota-full = The seats for { $country } are all taken. Put { $name } on the { $country } reserve list?
+# $name, $title (String)
+request-approved = ✅ Approved: { $name } is signed up for “{ $title }” and has been sent the calendar file.
+request-listed-waitlist = ⏳ { $name } is on the waiting list for “{ $title }” and has been told.
+# $name, $title, $country (String)
+request-listed-reserve = ⏳ { $name } is on the { $country } reserve list for “{ $title }” and has been told.
+# $name, $title (String)
+request-declined = ✖️ Declined: { $name } will not take part in “{ $title }” and has been told.
+# $name (String)
+request-decline-ask = Type the reason { $name } will read, or press Skip.
+request-decline-needs-text = Please type the reason as a text message, or press Skip.

@@ -87,3 +87,69 @@ button-request-approve = ✅ Одобрить
 button-request-decline = ✖️ Отклонить
 button-request-waitlist = ⏳ В лист ожидания
 button-nominate-officer = 🏛 Выдвинуть
+
+## Заявки на место (курсы с одобрением): карточка и ответы сотруднику, список заявок
+## организаторов (/requests) и их решения.
+
+button-request-seat = 📝 Подать заявку на место
+course-you-pending = 📝 Вы подали заявку на место; организаторы примут решение, и мы вам сообщим
+course-you-nominated = 🏛 За вами закреплено место: вы примете участие?
+# $country (String), $position (Number)
+course-you-reserve = ⏳ Вы в резервном списке страны «{ $country }», место { $position }
+course-you-request-declined = ✖️ Ваша заявка отклонена
+course-you-declined = ✖️ Вы больше не участвуете в этом курсе
+
+# $title (String)
+signup-requested = 📝 Ваша заявка на место на курсе «{ $title }» отправлена. Организаторы примут решение, и мы вам сообщим.
+# A pop-up under the card: no title (pop-ups hold 200 characters).
+signup-requested-alert = 📝 Ваша заявка отправлена. Организаторы примут решение, и мы вам сообщим.
+# $title (String), $country (String), $position (Number)
+signup-reserve = ⏳ Места страны «{ $country }» на курсе «{ $title }» заняты, поэтому вы в резервном списке этой страны, место { $position }. Если место освободится, оно перейдёт к вам, и мы сразу сообщим.
+# A pop-up: no title. $country (String), $position (Number)
+signup-reserve-alert = ⏳ Места страны «{ $country }» заняты, поэтому вы в резервном списке этой страны, место { $position }. Если место освободится, оно перейдёт к вам, и мы сразу сообщим.
+
+button-withdraw-request = Отозвать мою заявку
+button-withdraw-request-yes = Да, отозвать заявку
+button-withdraw-request-no = Нет, оставить заявку
+# $title (String)
+signup-withdraw-request-confirm = Отозвать вашу заявку на место на курсе «{ $title }»? Организаторы больше не будут её рассматривать.
+# A pop-up: no title.
+signup-request-withdrawn = Ваша заявка отозвана.
+button-leave-reserve = Выйти из резервного списка
+button-leave-reserve-yes = Да, выйти из резервного списка
+button-leave-reserve-no = Нет, остаться в списке
+# $title (String)
+signup-leave-reserve-confirm = Выйти из резервного списка на курс «{ $title }»? Если место освободится, оно вам уже не достанется.
+# A pop-up: no title.
+signup-left-reserve = Вы вышли из резервного списка на этот курс.
+
+requests-none = Заявок, ожидающих решения, нет.
+# $count (Number), $zone (String) например «Баку (UTC+4)»
+requests-title = <b>Заявки на место ({ $count })</b>, сначала самые давние; время — { $zone }. Нажмите на заявку, чтобы принять решение:
+request-card-title = <b>📝 Заявка на место</b>
+# $title (String)
+request-course = 📚 «{ $title }»
+# $when (String)
+request-asked = 🕒 Подана { $when }
+# $country (String), $used, $limit (Number)
+request-quota-use = 🌍 { $country }: занято { $used } из { $limit ->
+    [one] { $limit } места
+   *[other] { $limit } мест
+}
+button-requests-all = ‹ Все заявки
+button-request-reserve = ⏳ В резервный список
+button-request-no-reason = Пропустить
+# $name (String)
+request-course-full = Мест на курсе нет. Внести { $name } в лист ожидания?
+# $name, $country (String)
+request-quota-full = Все места страны «{ $country }» заняты. Внести { $name } в резервный список этой страны?
+# $name, $title (String)
+request-approved = ✅ Заявка одобрена: { $name } — записан(а) на курс «{ $title }», файл для календаря отправлен.
+request-listed-waitlist = ⏳ { $name } — в листе ожидания на курс «{ $title }», уведомление отправлено.
+# $name, $title, $country (String)
+request-listed-reserve = ⏳ { $name } — в резервном списке страны «{ $country }» на курс «{ $title }», уведомление отправлено.
+# $name, $title (String)
+request-declined = ✖️ Заявка отклонена: { $name } не будет участвовать в курсе «{ $title }», уведомление отправлено.
+# $name (String)
+request-decline-ask = Напишите причину отказа — { $name } её увидит, — или нажмите «Пропустить».
+request-decline-needs-text = Пожалуйста, напишите причину текстовым сообщением или нажмите «Пропустить».

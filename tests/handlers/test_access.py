@@ -19,6 +19,8 @@ from bot.ui.callbacks import (
     AnnounceCb,
     CourseFormAction,
     CourseFormCb,
+    RequestAction,
+    RequestCb,
     StatsCb,
     SurveyAdminAction,
     SurveyAdminCb,
@@ -87,6 +89,12 @@ def organiser_buttons(ids: dict[str, int]) -> list[CallbackData]:
     buttons += [
         AnnounceCb(action=AnnounceAction(a), value=str(announcement))
         for a in _values(AnnounceAction)
+    ]
+    # Issue 14: decisions on requests for a seat (any id: the press must not reach a handler).
+    buttons += [
+        RequestCb(action=RequestAction(a), registration_id=rid, page=1)
+        for a in _values(RequestAction)
+        for rid in (1, course)
     ]
     buttons += [
         SurveyAdminCb(action=SurveyAdminAction(a), survey_id=survey, arg=arg)
