@@ -106,9 +106,13 @@ deadline: 2031-03-08 18:00
 language: ru"""
 
 
-async def create_and_publish(organiser: FakeUser, capacity: int = 1) -> tuple[int, str]:
-    """Returns the course id and its deep link."""
-    organiser.send(FORM.format(capacity=capacity))
+async def create_and_publish(
+    organiser: FakeUser, capacity: int = 1, extra: str = ""
+) -> tuple[int, str]:
+    """Returns the course id and its deep link; `extra`: more form lines (the sign-up mode,
+    quotas ...)."""
+    form = FORM.format(capacity=capacity)
+    organiser.send(f"{form}\n{extra}" if extra else form)
     # Each card headed in the organiser's language, naming the card's (issue 13).
     await organiser.expect("Preview in English")
     await organiser.expect("Preview in Russian")

@@ -5,7 +5,6 @@ the real bot process, with the officers in English or in Russian."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
@@ -63,16 +62,6 @@ OFFICERS = {
 }
 
 
-async def switch_to_approval(bot: BotProcess, course_id: int) -> None:
-    """The course takes requests. The creation form learns `signup: approval` in the fields
-    part of issue 14; until that is merged, the mode is set in the database file while the bot
-    is stopped (it caches courses), then the bot starts again."""
-    assert await bot.stop() == 0
-    with sqlite3.connect(bot.workdir / "data" / "bot.sqlite3") as db:
-        db.execute("UPDATE courses SET signup_mode = 'approval' WHERE id = ?", (course_id,))
-    await bot.start()
-
-
 async def request_seat(officer: FakeUser, course_id: int, name: str, words: Words) -> None:
     """Through the course's link: language, the card, Request a seat, the profile on the way;
     the request is sent."""
@@ -108,8 +97,7 @@ async def test_requests_are_approved_declined_with_a_reason_and_offered_the_wait
     words, names = WORDS[language], OFFICERS[language]
     await bot.start()
     organiser = make_user(ORGANISER_ID, "Olena", "en")
-    course_id, _ = await steps.create_and_publish(organiser, capacity=1)
-    await switch_to_approval(bot, course_id)
+    course_id, _ = await steps.create_and_publish(organiser, capacity=1, extra="signup: approval")
 
     first, second, third = (
         make_user(3001 + n, name.split()[0], language) for n, name in enumerate(names)
