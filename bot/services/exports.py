@@ -44,7 +44,7 @@ EXPORT_COLUMNS = (
 # Each country's use of its quota: the XLSX file's second sheet; in a CSV file the same
 # numbers for the person's country on every row (see `participants_csv`).
 QUOTA_COLUMNS = ("country", "quota", "held", "reserve", "requests")
-_CSV_QUOTA_COLUMNS = QUOTA_COLUMNS[1:]
+CSV_QUOTA_COLUMNS = QUOTA_COLUMNS[1:]
 
 Cell = str | int | None
 
@@ -69,16 +69,16 @@ _ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CSV_ENCODING = "utf-8-sig"
 
 
-def _headers(columns: Sequence[str], prefix: str, t: Translator) -> list[str]:
-    return [t.plain(f"{prefix}-{column.replace('_', '-')}") for column in columns]
-
-
 def participant_rows(
     course: Course, participants: list[Participant], t: Translator
 ) -> tuple[list[str], list[list[Cell]]]:
     """Localized headers and one row per participant, in EXPORT_COLUMNS order."""
-    headers = _headers(EXPORT_COLUMNS, "export-column", t)
+    headers = [t.plain(f"export-column-{_key(column)}") for column in EXPORT_COLUMNS]
     return headers, [_row(course, participant, t) for participant in participants]
+
+
+def _key(column: str) -> str:
+    return column.replace("_", "-")
 
 
 def status_key(status: RegStatus) -> str:
@@ -116,7 +116,7 @@ def quota_rows(
     countries: Sequence[CountryUse], t: Translator
 ) -> tuple[list[str], list[list[Cell]]]:
     """Localized headers and one row per country: its quota and how it is used."""
-    headers = _headers(QUOTA_COLUMNS, "export-quota-column", t)
+    headers = [t.plain(f"export-quota-column-{column}") for column in QUOTA_COLUMNS]
     rows: list[list[Cell]] = [
         [_country_name(use.country, t), use.quota, use.held, use.reserve, use.requests]
         for use in countries
@@ -169,10 +169,10 @@ def participants_csv(
     if countries is None:
         return table_csv(headers, rows)
     by_code = {use.country: use for use in countries}
-    headers += _headers(_CSV_QUOTA_COLUMNS, "export-csv-country", t)
+    headers += [t.plain(f"export-csv-country-{column}") for column in CSV_QUOTA_COLUMNS]
     for person, row in zip(participants, rows, strict=True):
         use = by_code.get(person.registration.country or "")
-        row += [None] * len(_CSV_QUOTA_COLUMNS) if use is None else _quota_cells(use)
+        row += [None] * len(CSV_QUOTA_COLUMNS) if use is None else _quota_cells(use)
     return table_csv(headers, rows)
 
 
