@@ -101,7 +101,7 @@ class CountryUse:
 
 
 def country_use(quotas: Quotas, by_country: Mapping[str, Counts]) -> list[CountryUse]:
-    """Every country the quotas name or that holds, asks for or waits for a seat, by code:
+    """Every country the quotas name or that holds, asks for or is in reserve for a seat:
     what the participants screen, the export and /stats show of the quotas."""
     named = {code for code in quotas.seats if code != EVERY_OTHER}
     uses = []
@@ -115,6 +115,7 @@ def country_use(quotas: Quotas, by_country: Mapping[str, Counts]) -> list[Countr
             requests=counts.pending,
             waitlisted=counts.waitlisted,
         )
-        if code in named or use.held or use.reserve or use.requests or use.waitlisted:
+        # The waiting list is one for the course, not a country's: it alone lists nobody.
+        if code in named or use.held or use.reserve or use.requests:
             uses.append(use)
     return uses

@@ -4,10 +4,14 @@ reason and adding someone by hand. Each action tells the person and is audited."
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime, timedelta
 
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
+from aiogram.types import BufferedInputFile
+from openpyxl import load_workbook
 
 from bot.services.quotas import parse_quotas
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
@@ -256,3 +260,133 @@ async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter
     assert "Rusu Ion has been removed from “Risk management” and told." in texts(sent)
     assert await status_of(db, course_id, 604) == ("declined", None)
     assert "Reason given" not in (await notices_to(db, 604))[0]
+
+
+# -- adding someone by hand ------------------------------------------------------------------
+
+
+async def start_adding(organiser, course_id: int) -> SendMessage:
+    sent = await organiser.press(roster_cb(RosterAction.ADD, course_id))
+    return next(r for r in sent if isinstance(r, SendMessage))
+
+
+async def test_adding_someone_picked_from_their_countrys_people(make_chatter, db):
+    course_id = await full_course(db, capacity=10)
+    await officer(db, 607, "az", "Quliyev Samir")
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    question = await start_adding(organiser, course_id)
+    assert question.text.startswith("Who should be added to “Risk management”? Send their")
+    countries = list(buttons(question))
+    assert countries[:3] == ["Azerbaijan", "Georgia", "Moldova"]
+    sent = await press_under_question(organiser, buttons(question)["Azerbaijan"])
+    people = next(r for r in sent if isinstance(r, EditMessageText))
+    assert "People of Azerbaijan with a profile" in people.text
+    assert "5 · Quliyev Samir" in buttons(people)
+    sent = await press_under_question(organiser, buttons(people)["5 · Quliyev Samir"])
+    where = next(r for r in sent if isinstance(r, EditMessageText))
+    assert where.text == (
+        "Where should <b>Quliyev Samir</b>, Customs of AZ, Azerbaijan go on “Risk management”?"
+    )
+    assert list(buttons(where)) == [
+        "✅ Give a seat",
+        "⏳ Waiting list",
+        "🗂 Reserve list",
+        "✖️ Cancel",
+    ]
+    sent = await press_under_question(organiser, buttons(where)["🗂 Reserve list"])
+    assert texts(sent)[0] == (
+        "✅ Quliyev Samir has been added to “Risk management”: On the reserve list for"
+        " Azerbaijan, place 2. They have been told."
+    )
+    assert "6. Quliyev Samir — Azerbaijan, Customs of AZ · place 2" in texts(sent)[1]
+    assert await status_of(db, course_id, 607) == ("reserve", None)
+    assert "reserve list (place 2)" in (await notices_to(db, 607))[0]
+    assert "seat.added" in [action for action, _ in await audited(db)]
+    # The dialog is over: a text now is not taken for a person.
+    assert await organiser.dp.storage.get_state(_key(organiser)) is None
+
+
+def _key(chatter) -> StorageKey:
+    return StorageKey(bot_id=chatter.bot.id, chat_id=chatter.user.id, user_id=chatter.user.id)
+
+
+async def test_adding_someone_by_username_or_a_forwarded_message(make_chatter, db):
+    course_id = await full_course(db, capacity=10)
+    await officer(db, 607, "ge", "Tsiklauri Ana")
+    # The username column is written by the nominations part; here it is set by hand.
+    columns = [row[1] for row in await db.fetch_all("PRAGMA table_info(users)")]
+    if "username" not in columns:
+        await db.write("ALTER TABLE users ADD COLUMN username TEXT")
+    await db.write("UPDATE users SET username = 'ana_ts' WHERE id = 607")
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await start_adding(organiser, course_id)
+    sent = await organiser.send("@nobody_here")
+    assert texts(sent) == [
+        "Nobody with the username @nobody_here has a profile in the bot. Ask them to send"
+        " /start to the bot and fill in their profile, or forward a message from them."
+    ]
+    sent = await organiser.send("@ANA_TS")
+    where = next(r for r in sent if isinstance(r, SendMessage))
+    assert "<b>Tsiklauri Ana</b>, Customs of GE, Georgia" in where.text
+    # A forwarded message from someone else names them instead.
+    forwarded = organiser._message(
+        text="Hello",
+        forward_origin={
+            "type": "user",
+            "date": int(datetime.now(UTC).timestamp()),
+            "sender_user": {"id": 604, "is_bot": False, "first_name": "Ion"},
+        },
+    )
+    sent = await organiser.feed(forwarded)
+    where = next(r for r in sent if isinstance(r, SendMessage))
+    assert "<b>Rusu Ion</b>" in where.text
+    # Rusu Ion is on the waiting list already: nothing changes.
+    sent = await press_under_question(organiser, buttons(where)["✅ Give a seat"])
+    assert texts(sent) == [
+        "This officer already has a place, request or nomination on this course."
+    ]
+    assert await status_of(db, course_id, 604) == ("waitlisted", None)
+    hidden = organiser._message(
+        text="Hi",
+        forward_origin={
+            "type": "hidden_user",
+            "date": int(datetime.now(UTC).timestamp()),
+            "sender_user_name": "Someone",
+        },
+    )
+    sent = await organiser.feed(hidden)
+    assert "privacy settings hide who they are" in texts(sent)[0]
+
+
+async def test_putting_back_someone_declined_from_their_card(make_chatter, db):
+    course_id = await full_course(db, capacity=10)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    sent = await organiser.press(roster_cb(RosterAction.PICK, course_id, 606, "confirmed"))
+    assert texts(sent)[0].startswith("✅ Kapanadze Giorgi has been added to “Risk management”")
+    assert await status_of(db, course_id, 606) == ("confirmed", None)
+    assert "calendar file is attached" in (await notices_to(db, 606))[0]
+
+
+async def test_the_export_of_a_course_with_quotas_names_statuses_and_country_use(make_chatter, db):
+    course_id = await full_course(db)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    sent = await organiser.press(
+        AdminCourseCb(action=AdminAction.XLSX, course_id=course_id).pack()
+    )
+    document = next(r for r in sent if isinstance(r, SendDocument))
+    assert isinstance(document.document, BufferedInputFile)
+    book = load_workbook(io.BytesIO(document.document.data))
+    participants, quotas = (book[name] for name in book.sheetnames)
+    rows = list(participants.iter_rows(values_only=True))
+    assert [(row[0], row[5], row[8]) for row in rows[1:]] == [
+        ("Aliyev Rashad", "Signed up", None),
+        ("Mammadova Leyla", "Nominated, answer awaited", "Focal <AZ>"),
+        ("Beridze Nino", "Requested a seat", None),
+        ("Rusu Ion", "On the waiting list", None),
+        ("Huseynov Elvin", "On the reserve list", "Focal <AZ>"),
+        ("Kapanadze Giorgi", "Declined", None),
+    ]
+    assert list(quotas.iter_rows(values_only=True))[1:] == [
+        ("Azerbaijan", 2, 2, 1, 0),
+        ("Georgia", 1, 0, 0, 1),
+    ]
