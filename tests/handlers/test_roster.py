@@ -390,3 +390,32 @@ async def test_the_export_of_a_course_with_quotas_names_statuses_and_country_use
         ("Azerbaijan", 2, 2, 1, 0),
         ("Georgia", 1, 0, 0, 1),
     ]
+
+
+# -- /stats ------------------------------------------------------------------------------------
+
+
+async def test_stats_show_requests_and_seats_by_country_per_course(make_chatter, db):
+    course_id = await full_course(db)
+    await officer(db, 608, "ge", "Lomidze Tamar")
+    await place(db, course_id, 608, RegStatus.PENDING, "ge")
+    await quota_course(db, quotas=None, mode=SignupMode.OPEN)  # first come, first served
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    text = (await organiser.send("/stats"))[0].text
+    assert text.endswith(
+        "<b>Seats by country</b> (courses with requests, nominations or quotas)\n"
+        "<b>Risk management</b>: AZ 2/2 seats + 1 reserve, GE 0/1 seats,"
+        " 1 on the waiting list, 2 requests waiting"
+    )
+    assert text.count("<b>Risk management</b>") == 1  # not the first-come, first-served one
+
+
+async def test_stats_of_seats_in_russian(make_chatter, db):
+    course_id = await quota_course(db, quotas="AZ 3", mode=SignupMode.NOMINATION)
+    await officer(db, 601, "az", "Aliyev Rashad")
+    await place(db, course_id, 601, RegStatus.CONFIRMED, "az")
+    organiser = make_chatter(ORGANISER_ID, language_code="ru", name="Olena")
+    await organiser.send("/start")
+    await UserRepository(db).set_language(ORGANISER_ID, "ru")
+    text = (await organiser.send("/stats"))[0].text
+    assert text.endswith("<b>Управление рисками</b>: AZ — 1/3 место")
