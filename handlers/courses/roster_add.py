@@ -21,7 +21,7 @@ from bot.ui.course_list import numbered_button
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.people import person_line
-from bot.ui.replies import edit, edit_buttons, message_of
+from bot.ui.replies import NOT_COMMAND, edit, edit_buttons, message_of
 from bot.ui.roster import country_label, places_markup, status_words
 from handlers.courses.common import lookup_then_answer, organiser_router
 from handlers.courses.roster import place_named, roster_screen
@@ -193,7 +193,7 @@ async def add_by_username(
     await send_question(ctx, state, *_where_to(course, person, ctx.t))
 
 
-@router.message(RosterAdd.person)
+@router.message(RosterAdd.person, NOT_COMMAND)
 async def add_needs_person(message: Message, t: Translator) -> None:
     await message.answer(t("roster-add-hint"))
 

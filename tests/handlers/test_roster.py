@@ -320,6 +320,13 @@ async def test_adding_someone_by_username_or_a_forwarded_message(make_chatter, d
     await db.write("UPDATE users SET username = 'ana_ts' WHERE id = 607")
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     await start_adding(organiser, course_id)
+    # Another command in the middle of the dialog is that command, not a person.
+    assert "<b>Users</b>" in texts(await organiser.send("/stats"))[0]
+    sent = await organiser.send("Tsiklauri Ana")
+    assert texts(sent) == [
+        "Send the person's @username or forward a message from them, or pick them with the"
+        " buttons above."
+    ]
     sent = await organiser.send("@nobody_here")
     assert texts(sent) == [
         "Nobody with the username @nobody_here has a profile in the bot. Ask them to send"
