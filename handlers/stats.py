@@ -1,4 +1,5 @@
-"""/stats for organisers: how many people use the bot, by language and country."""
+"""/stats for organisers: how many people use the bot, by language and country, and the
+seats of courses given by request, nomination or quota, by country."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
+from bot.services.courses import CourseSeats, CourseService
 from bot.services.profiles import ProfileService, UserStats
 from bot.ui.callbacks import StatsCb
 from bot.ui.replies import edit, message_of
@@ -19,19 +21,69 @@ router.message.filter(IsOrganiser())
 router.callback_query.filter(IsOrganiser())
 
 
+# More would not fit one message on a phone (and the participants screens have the rest).
+COURSES_SHOWN = 10
+
+
 @router.message(Command("stats"))
-async def stats(message: Message, t: Translator, profiles: ProfileService) -> None:
-    await message.answer(stats_text(t, await profiles.stats()), reply_markup=_refresh(t))
+async def stats(
+    message: Message, t: Translator, profiles: ProfileService, course_service: CourseService
+) -> None:
+    text = await _everything(t, profiles, course_service)
+    await message.answer(text, reply_markup=_refresh(t))
 
 
 @router.callback_query(StatsCb.filter())
-async def stats_refresh(callback: CallbackQuery, t: Translator, profiles: ProfileService) -> None:
-    text = stats_text(t, await profiles.stats())
+async def stats_refresh(
+    callback: CallbackQuery,
+    t: Translator,
+    profiles: ProfileService,
+    course_service: CourseService,
+) -> None:
+    text = await _everything(t, profiles, course_service)
     shown = message_of(callback)
     # Telegram refuses an edit that changes nothing.
     if shown is not None and shown.html_text != text:
         await edit(callback, text, _refresh(t))
     await callback.answer(t("stats-refreshed"))
+
+
+async def _everything(
+    t: Translator, profiles: ProfileService, course_service: CourseService
+) -> str:
+    text = stats_text(t, await profiles.stats())
+    courses = await course_service.seats_by_country()
+    if courses:
+        text += "\n\n" + seats_text(t, courses)
+    return text
+
+
+def seats_text(t: Translator, courses: list[CourseSeats]) -> str:
+    """One line a course: "Risk management: AZ 2/3 seats + 1 reserve, GE 1 seat · 3 requests
+    waiting", short enough for a phone."""
+    lines = [t("stats-seats-heading")]
+    for seats in courses[:COURSES_SHOWN]:
+        parts = [
+            t(
+                "stats-seats-country",
+                country=(use.country or "—").upper(),
+                seats=use.held,
+                quota=use.quota or 0,
+                reserve=use.reserve,
+            )
+            for use in seats.countries
+            if use.held or use.reserve or use.quota is not None
+        ]
+        counts = seats.counts
+        if counts.waitlisted:
+            parts.append(t("stats-seats-waitlisted", count=counts.waitlisted))
+        if counts.pending:
+            parts.append(t("stats-seats-requests", count=counts.pending))
+        title = seats.course.title(t.locale)
+        lines.append(t("stats-seats-course", title=title, seats=", ".join(parts) or "—"))
+    if len(courses) > COURSES_SHOWN:
+        lines.append(t("stats-seats-more", count=len(courses) - COURSES_SHOWN))
+    return "\n".join(lines)
 
 
 def stats_text(t: Translator, stats: UserStats) -> str:

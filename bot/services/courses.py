@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.clock import Clock
-from bot.errors import CourseNotFound, DomainError, FieldLabels, InvalidInput
+from bot.errors import CourseNotFound, DomainError, FieldLabels, InvalidInput, NotFound
 from bot.i18n import Translator
 from bot.services import course_dialog as dialog
 from bot.services import course_fields as fields
@@ -17,12 +17,13 @@ from bot.services.course_fields import FieldProblem, Times
 from bot.services.exports import export_filename, participants_csv, participants_xlsx
 from bot.services.notices import Notices, Render
 from bot.services.paging import fetch_page
+from bot.services.quotas import CountryUse, Quotas, country_use
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.course_texts import LinkAccess
 from bot.ui.pagination import Page
 from storage.audit import AuditAction, AuditLog
-from storage.courses import FIELD_NAMES, Course, CourseStatus
+from storage.courses import FIELD_NAMES, Course, CourseStatus, SignupMode
 from storage.database import Database, Transaction
 from storage.registrations import (
     Counts,
@@ -85,11 +86,23 @@ class DialogProgress:
 
 @dataclass(frozen=True)
 class Roster:
-    """A course, its seat counts and everyone who signed up (the organiser's views)."""
+    """A course, its seat counts and everyone who signed up (the organiser's views), with
+    each country's use of its quota."""
 
     course: Course
     counts: Counts
     people: list[Participant]
+    countries: list[CountryUse] = field(default_factory=list)
+    quotas_released: bool = False
+
+
+@dataclass(frozen=True)
+class CourseSeats:
+    """A course as /stats shows it: seats, lists and requests by country."""
+
+    course: Course
+    counts: Counts
+    countries: list[CountryUse]
 
 
 @dataclass(frozen=True)
@@ -345,13 +358,45 @@ class CourseService:
 
     async def roster(self, course_id: int) -> Roster:
         course, counts = await self.counts(course_id)
-        return Roster(course, counts, await self.repos.registrations.participants(course_id))
+        registrations = self.repos.registrations
+        return Roster(
+            course,
+            counts,
+            await registrations.participants(course_id),
+            await self._country_use(course),
+            course.quotas_released(self.clock()),
+        )
+
+    async def participant(self, course_id: int, user_id: int) -> tuple[Course, Participant]:
+        """One person's sign-up on the course, with their profile (the organiser's card of
+        them); NotFound when they have none."""
+        course = await self.get(course_id)
+        for person in await self.repos.registrations.participants(course_id):
+            if person.registration.user_id == user_id:
+                return course, person
+        raise NotFound()
+
+    async def _country_use(self, course: Course) -> list[CountryUse]:
+        by_country = await self.repos.registrations.by_country(course.id)
+        return country_use(Quotas.from_json(course.quotas), by_country)
+
+    async def seats_by_country(self) -> list[CourseSeats]:
+        """Upcoming published courses that give seats by request, nomination or quota, or
+        that have requests waiting, each with its seats by country (/stats)."""
+        shown = []
+        for course in await self.repos.courses.published_upcoming(self.clock()):
+            counts = await self.repos.registrations.counts(course.id)
+            by_decision = course.signup_mode != SignupMode.OPEN or course.quotas
+            if by_decision or counts.pending:
+                shown.append(CourseSeats(course, counts, await self._country_use(course)))
+        return shown
 
     async def export_participants(
         self, course_id: int, as_xlsx: bool, t: Translator, actor: int
     ) -> ExportFile:
         course = await self.get(course_id)
         people = await self.repos.registrations.participants(course_id)
+        countries = await self._country_use(course) if course.quotas else None
         ext = "xlsx" if as_xlsx else "csv"
         await _record(
             self.repos.audit,
@@ -363,7 +408,7 @@ class CourseService:
         )
         # Thousands of rows take a while to write: built off the event loop so replies go on.
         build = participants_xlsx if as_xlsx else participants_csv
-        data = await asyncio.to_thread(build, course, people, t)
+        data = await asyncio.to_thread(build, course, people, t, countries)
         return ExportFile(course, export_filename(course, ext), data, len(people))
 
     # -- attendance ----------------------------------------------------------------------------

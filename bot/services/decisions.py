@@ -188,13 +188,15 @@ class SeatDecisions:
             # Someone moved out of a seat waits behind everyone already waiting.
             to_the_end=leaves_seat,
         )
+        if leaves_seat:
+            # First, so the person is told the place they hold once the seat has gone on
+            # (someone moved to a list may even get a seat straight back: told by fill_seats).
+            await self.signups.fill_seats(tx, course.id)
         after = await tx.registrations.get(course.id, current.user_id)
         assert after is not None
         person = await tx.users.get(current.user_id)
-        if person is not None:
+        if person is not None and after.status == target:
             await self._tell(tx, course, after, person, had_seat=current.holds_seat)
-        if leaves_seat:
-            await self.signups.fill_seats(tx, course.id)
         return after
 
     async def _check_room(self, tx: Transaction, course: Course, country: str | None) -> None:

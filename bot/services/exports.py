@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
+from bot.services.quotas import CountryUse
 from storage.courses import Course
 from storage.database import from_db
 from storage.registrations import Participant, RegStatus
@@ -33,17 +35,18 @@ EXPORT_COLUMNS = (
     "email",
     "status",
     "waitlist_position",
+    "reserve_position",
+    "nominated_by",
+    "reason",
     "signed_up",
     "attended",
 )
+# Each country's use of its quota: the XLSX file's second sheet; in a CSV file the same
+# numbers for the person's country on every row (see `participants_csv`).
+QUOTA_COLUMNS = ("country", "quota", "held", "reserve", "requests")
+CSV_QUOTA_COLUMNS = QUOTA_COLUMNS[1:]
 
 Cell = str | int | None
-
-_STATUS_KEYS = {
-    RegStatus.CONFIRMED: "export-status-confirmed",
-    RegStatus.WAITLISTED: "export-status-waitlisted",
-    RegStatus.CANCELLED: "export-status-cancelled",
-}
 
 # A spreadsheet treats text starting with these as a formula (OWASP "CSV injection"); tab and
 # carriage return are on OWASP's list too because some programs strip them before parsing.
@@ -70,24 +73,55 @@ def participant_rows(
     course: Course, participants: list[Participant], t: Translator
 ) -> tuple[list[str], list[list[Cell]]]:
     """Localized headers and one row per participant, in EXPORT_COLUMNS order."""
-    headers = [t(f"export-column-{column.replace('_', '-')}") for column in EXPORT_COLUMNS]
+    headers = [t.plain(f"export-column-{_key(column)}") for column in EXPORT_COLUMNS]
     return headers, [_row(course, participant, t) for participant in participants]
 
 
+def _key(column: str) -> str:
+    return column.replace("_", "-")
+
+
+def status_key(status: RegStatus) -> str:
+    """The words for a sign-up's status, in exports and on the organiser's screens."""
+    return f"export-status-{status.value}"
+
+
 def _row(course: Course, p: Participant, t: Translator) -> list[Cell]:
-    country = BY_CODE.get(p.country) if p.country else None
-    signed_up = from_db(p.registration.created_at)
+    registration = p.registration
+    signed_up = from_db(registration.created_at)
+    waiting = registration.status == RegStatus.WAITLISTED
+    reserve = registration.status == RegStatus.RESERVE
     return [
         p.full_name or "",
-        t(country.name_key) if country else "",
+        _country_name(p.country, t),
         p.organisation or "",
         p.position_title or "",
         p.email or "",
-        t(_STATUS_KEYS[p.registration.status]),
-        p.position,
+        t.plain(status_key(registration.status)),
+        p.position if waiting else None,
+        p.position if reserve else None,
+        p.nominated_by_name or "",
+        registration.reason or "",
         _local(signed_up, course.timezone),
-        t("export-yes") if p.registration.attended else t("export-no"),
+        t.plain("export-yes") if registration.attended else t.plain("export-no"),
     ]
+
+
+def _country_name(code: str | None, t: Translator) -> str:
+    country = BY_CODE.get(code) if code else None
+    return t.plain(country.name_key) if country else ""
+
+
+def quota_rows(
+    countries: Sequence[CountryUse], t: Translator
+) -> tuple[list[str], list[list[Cell]]]:
+    """Localized headers and one row per country: its quota and how it is used."""
+    headers = [t.plain(f"export-quota-column-{column}") for column in QUOTA_COLUMNS]
+    rows: list[list[Cell]] = [
+        [_country_name(use.country, t), use.quota, use.held, use.reserve, use.requests]
+        for use in countries
+    ]
+    return headers, rows
 
 
 def _local(moment: datetime, zone: str) -> str:
@@ -105,15 +139,45 @@ def _safe(value: Cell) -> Cell:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def participants_xlsx(course: Course, participants: list[Participant], t: Translator) -> bytes:
+def participants_xlsx(
+    course: Course,
+    participants: list[Participant],
+    t: Translator,
+    countries: Sequence[CountryUse] | None = None,
+) -> bytes:
+    """The participants; with `countries` (a course with quotas), a second sheet of each
+    country's quota use."""
     headers, rows = participant_rows(course, participants, t)
     name = sheet_title(course.title(t.locale)) or f"course-{course.id}"
-    return table_xlsx(name, headers, rows)
+    sheets = [Sheet(name, headers, rows)]
+    if countries is not None:
+        sheets.append(Sheet(t.plain("export-quota-sheet"), *quota_rows(countries, t)))
+    return workbook_xlsx(sheets)
 
 
-def participants_csv(course: Course, participants: list[Participant], t: Translator) -> bytes:
+def participants_csv(
+    course: Course,
+    participants: list[Participant],
+    t: Translator,
+    countries: Sequence[CountryUse] | None = None,
+) -> bytes:
+    """The participants as one table. With `countries`, each row also carries its country's
+    quota, seats held, reserve list and requests: a block under the table would be taken into
+    the table by Excel's sort and filter; repeated columns stay one table that sorts, filters
+    and pivots by country."""
     headers, rows = participant_rows(course, participants, t)
+    if countries is None:
+        return table_csv(headers, rows)
+    by_code = {use.country: use for use in countries}
+    headers += [t.plain(f"export-csv-country-{column}") for column in CSV_QUOTA_COLUMNS]
+    for person, row in zip(participants, rows, strict=True):
+        use = by_code.get(person.registration.country or "")
+        row += [None] * len(CSV_QUOTA_COLUMNS) if use is None else _quota_cells(use)
     return table_csv(headers, rows)
+
+
+def _quota_cells(use: CountryUse) -> list[Cell]:
+    return [use.quota, use.held, use.reserve, use.requests]
 
 
 def export_filename(course: Course, ext: str) -> str:
@@ -123,18 +187,39 @@ def export_filename(course: Course, ext: str) -> str:
 # -- writing -------------------------------------------------------------------------------
 
 
-def table_xlsx(sheet_name: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """One sheet: a bold header that stays visible while scrolling, then the rows.
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
 
-    `sheet_name` is made acceptable to Excel with `sheet_title` ("Sheet1" if nothing is left):
+
+def table_xlsx(sheet_name: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
+    """One sheet: a bold header that stays visible while scrolling, then the rows."""
+    return workbook_xlsx([Sheet(sheet_name, headers, rows)])
+
+
+def workbook_xlsx(sheets: Sequence[Sheet]) -> bytes:
+    """Sheets each with a bold header that stays visible while scrolling, then the rows.
+
+    Sheet names are made acceptable to Excel with `sheet_title` ("Sheet1" if nothing is left):
     a name Excel refuses would make it refuse the whole file. The file is built in memory
     only: exports hold names, e-mails and answers, which must not reach the server's disk
     (openpyxl, used before, wrote every sheet to a temporary file first).
     """
     buffer = io.BytesIO()
     workbook = Workbook(buffer, {"in_memory": True})
-    sheet = workbook.add_worksheet(sheet_title(sheet_name) or "Sheet1")
     bold = workbook.add_format({"bold": True})
+    for number, sheet in enumerate(sheets, start=1):
+        name = sheet_title(sheet.name) or f"Sheet{number}"
+        _fill(workbook.add_worksheet(name), bold, sheet.headers, sheet.rows)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _fill(
+    sheet: Worksheet, bold: Format, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
+) -> None:
     # Headers go through _safe too: a survey's come from organisers' question texts.
     for index, header in enumerate(headers):
         _write(sheet, 0, index, _safe(header), bold)
@@ -146,8 +231,6 @@ def table_xlsx(sheet_name: str, headers: Sequence[str], rows: Sequence[Sequence[
         longest = max([len(header), *(len(str(row[index] or "")) for row in rows)])
         width = min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH)
         sheet.set_column_pixels(index, index, width * _PIXELS_PER_CHARACTER)
-    workbook.close()
-    return buffer.getvalue()
 
 
 def _write(

@@ -13,7 +13,7 @@ from zoneinfo import available_timezones
 from bot.clock import Clock
 from bot.config import LOCALES
 from bot.countries import BY_CODE, folded
-from bot.errors import ConsentRequired, InvalidInput, NotFound
+from bot.errors import ConsentRequired, InvalidInput, NotFound, ProfileMissing
 from bot.services.signups import SignupService
 from storage.database import Database
 from storage.erasure import ErasureLog, forget_user
@@ -172,6 +172,25 @@ class ProfileService:
             by_language=await self.repos.users.count_by("language"),
             by_country=await self.repos.users.count_by("country"),
         )
+
+    # -- finding people (organisers adding someone by hand) ---------------------------------
+
+    async def with_profile(self, user_id: int) -> User:
+        """Someone who has given consent to a profile; ProfileMissing otherwise."""
+        person = await self.repos.users.get(user_id)
+        if person is None or not person.has_consented:
+            raise ProfileMissing()
+        return person
+
+    async def by_username(self, username: str) -> User | None:
+        return await self.repos.users.by_username(username)
+
+    async def with_profile_in(self, country: str) -> list[User]:
+        return await self.repos.users.with_profile_in(country)
+
+    async def profile_countries(self) -> list[str]:
+        """Countries someone using the bot has given as theirs."""
+        return [code for code in await self.repos.users.count_by("country") if code]
 
     async def forget(self, user_id: int) -> None:
         """Delete everything personal about the user (GDPR-style erasure)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.countries import BY_CODE
 from bot.errors import InvalidInput
+from storage.registrations import Counts
 
 EVERY_OTHER = "*"
 _ENTRY = re.compile(r"^\s*([A-Za-z]{2}|\*)\s*[:=]?\s*(\d{1,4})\s*$")
@@ -85,3 +86,36 @@ def parse_quotas(text: str) -> Quotas:
             raise InvalidInput("course-error-quota-twice", entry=entry.strip())
         seats_by[code] = number
     return Quotas(seats_by)
+
+
+@dataclass(frozen=True)
+class CountryUse:
+    """One country's part of a course: its quota (None: no limit) and how it is used."""
+
+    country: str  # lower-case code; "" for sign-ups without a country
+    quota: int | None
+    held: int  # seats held: confirmed, or nominated and not yet answered
+    reserve: int
+    requests: int
+    waitlisted: int
+
+
+def country_use(quotas: Quotas, by_country: Mapping[str, Counts]) -> list[CountryUse]:
+    """Every country the quotas name or that holds, asks for or is in reserve for a seat:
+    what the participants screen, the export and /stats show of the quotas."""
+    named = {code for code in quotas.seats if code != EVERY_OTHER}
+    uses = []
+    for code in sorted(named | set(by_country)):
+        counts = by_country.get(code, Counts(0, 0, 0, 0))
+        use = CountryUse(
+            country=code,
+            quota=quotas.limit(code) if code else None,
+            held=counts.confirmed + counts.nominated,
+            reserve=counts.reserve,
+            requests=counts.pending,
+            waitlisted=counts.waitlisted,
+        )
+        # The waiting list is one for the course, not a country's: it alone lists nobody.
+        if code in named or use.held or use.reserve or use.requests:
+            uses.append(use)
+    return uses

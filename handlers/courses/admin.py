@@ -4,14 +4,13 @@ the course by id through the service, which checks it exists."""
 
 from __future__ import annotations
 
-from aiogram import F, html
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.countries import BY_CODE
 from bot.i18n import Translator
-from bot.services.courses import CourseService, Roster
+from bot.services.courses import CourseService
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import course_button, numbered_line
@@ -21,12 +20,10 @@ from handlers.courses.common import (
     STATUS_ICON,
     admin_cb,
     back_to_card,
-    counts_line,
     lookup_then_answer,
     organiser_router,
     show_card,
 )
-from storage.registrations import RegStatus
 
 router = organiser_router(__name__)
 
@@ -156,43 +153,7 @@ async def cancel_confirmed(
     await show_card(callback, ctx, change.course.id, course_service)
 
 
-# -- participants and exports ----------------------------------------------------------------
-
-
-@router.callback_query(AdminCourseCb.filter(F.action == AdminAction.PARTICIPANTS))
-async def participants(
-    callback: CallbackQuery,
-    callback_data: AdminCourseCb,
-    ctx: UpdateContext,
-    course_service: CourseService,
-) -> None:
-    roster = await lookup_then_answer(callback, course_service.roster(callback_data.course_id))
-    kb = InlineKeyboardBuilder()
-    back_to_card(kb, ctx.t, roster.course.id)
-    await ctx.send(_roster_text(roster, ctx.t), kb.as_markup())
-
-
-def _roster_text(roster: Roster, t: Translator) -> str:
-    course = roster.course
-    lines = [
-        f"<b>{html.quote(course.title(t.locale))}</b>",
-        counts_line(course, roster.counts, t),
-        "",
-    ]
-    shown = [p for p in roster.people if p.registration.status != RegStatus.CANCELLED]
-    for number, person in enumerate(shown[:PARTICIPANTS_SHOWN], start=1):
-        country = BY_CODE.get(person.country or "")
-        mark = "⏳" if person.registration.status == RegStatus.WAITLISTED else "✅"
-        name = html.quote(person.full_name or "—")
-        where = t(country.name_key) if country else "—"
-        lines.append(
-            f"{number}. {mark} {name} — {where}, {html.quote(person.organisation or '—')}"
-        )
-    if len(shown) > PARTICIPANTS_SHOWN:
-        lines.append(t("course-participants-more", count=len(shown) - PARTICIPANTS_SHOWN))
-    if not shown:
-        lines.append(t("course-participants-none"))
-    return "\n".join(lines)
+# -- exports (the participants screen is in handlers/courses/roster.py) ---------------------
 
 
 @router.callback_query(AdminCourseCb.filter(F.action.in_({AdminAction.XLSX, AdminAction.CSV})))

@@ -18,3 +18,27 @@ stats-country-none = no country yet
 stats-row = { $label }: { $count }
 button-stats-refresh = 🔄 Refresh
 stats-refreshed = Updated
+
+## /stats: seats of courses given by request, nomination or country quota.
+
+stats-seats-heading = <b>Seats by country</b> (courses with requests, nominations or quotas)
+# $title, $seats (String): the country parts joined
+stats-seats-course = <b>{ $title }</b>: { $seats }
+# $country (String) code, $seats (Number) held, $quota (Number) 0 without one, $reserve (Number)
+stats-seats-country = { $country } { $quota ->
+    [0] { $seats }
+   *[other] { $seats }/{ $quota }
+} { $seats ->
+    [one] seat
+   *[other] seats
+}{ $reserve ->
+    [0] {""}
+   *[other] {" "}+ { $reserve } reserve
+}
+# $count (Number)
+stats-seats-waitlisted = { $count } on the waiting list
+stats-seats-requests = { $count ->
+    [one] 1 request waiting
+   *[other] { $count } requests waiting
+}
+stats-seats-more = …and { $count } more: see each course's participants in /admin.

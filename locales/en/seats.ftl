@@ -153,3 +153,62 @@ request-declined = ✖️ Declined: { $name } will not take part in “{ $title 
 # $name (String)
 request-decline-ask = Type the reason { $name } will read, or press Skip.
 request-decline-needs-text = Please type the reason as a text message, or press Skip.
+## The organiser's participants screen: the list by status, one person's card, moving,
+## removing and adding someone by hand.
+
+# $quotas (String): "AZ 2/3, GE 1/2", seats held of each country's quota
+roster-quotas = 🌍 Country quotas (seats held): { $quotas }
+roster-quotas-released = 🌍 Country quotas (released: free seats go to the reserve lists in order): { $quotas }
+# $count (Number); $country (String), for the reserve lists
+roster-group-confirmed = ✅ <b>Signed up</b> ({ $count })
+roster-group-nominated = 🏛 <b>Nominated — waiting for their answer</b> ({ $count })
+roster-group-pending = 📝 <b>Requests</b> ({ $count })
+roster-group-waitlisted = ⏳ <b>Waiting list</b> ({ $count })
+roster-group-reserve = 🗂 <b>Reserve list: { $country }</b> ({ $count })
+roster-group-declined = ✖️ <b>Declined</b> ({ $count })
+# $number, $name, $details (String)
+roster-line = { $number }. { $name } — { $details }
+# $position (String)
+roster-place = place { $position }
+# $name (String): the focal point
+roster-nominated-by = nominated by { $name }
+# $country (String)
+roster-status-reserve = On the reserve list for { $country }
+
+button-roster-add = ➕ Add someone
+button-roster-list = ‹ Back to the list
+button-roster-remove = 🗑 Remove
+button-roster-to-confirmed = ✅ Give a seat
+button-roster-to-waitlisted = ⏳ Waiting list
+button-roster-to-reserve = 🗂 Reserve list
+button-roster-no-reason = Skip — no reason
+button-roster-countries = ‹ Other countries
+
+# $name, $organisation, $country, $title, $status (String)
+roster-card-name = 👤 <b>{ $name }</b>
+roster-card-organisation = Administration: { $organisation }
+roster-card-country = Country: { $country }
+roster-card-course = Course: “{ $title }”
+roster-card-status = Status: { $status }
+roster-card-nominated-by = Nominated by: { $name }
+
+# $name, $status (String)
+roster-moved = { $name }: { $status }. They have been told.
+# $name, $title (String)
+roster-remove-ask = Remove { $name } from “{ $title }”? Type the reason { $name } will read, or press “Skip — no reason”.
+roster-removed = { $name } has been removed from “{ $title }” and told.
+roster-removed-reason = { $name } has been removed from “{ $title }” and told, with your reason.
+
+# $title (String)
+roster-add-ask = Who should be added to “{ $title }”? Send their @username, forward any message from them, or choose their country below to pick them from the people with a profile.
+# $title, $country (String)
+roster-add-people = Who should be added to “{ $title }”? People of { $country } with a profile:
+roster-add-nobody = Nobody from { $country } has a profile in the bot yet.
+# $person (person-line), $title (String)
+roster-add-where = Where should { $person } go on “{ $title }”?
+roster-add-hidden = This person's privacy settings hide who they are in forwarded messages. Send their @username instead, or pick them from their country's list.
+# $username (String)
+roster-add-unknown = Nobody with the username @{ $username } has a profile in the bot. Ask them to send /start to the bot and fill in their profile, or forward a message from them.
+roster-add-hint = Send the person's @username or forward a message from them, or pick them with the buttons above.
+# $name, $title, $status (String)
+roster-added = ✅ { $name } has been added to “{ $title }”: { $status }. They have been told.

@@ -7,12 +7,31 @@ export-column-position = Должность
 export-column-email = Эл. почта
 export-column-status = Статус
 export-column-waitlist-position = Номер в листе ожидания
+export-column-reserve-position = Номер в резервном списке
+export-column-nominated-by = Кем выдвинут(а)
+export-column-reason = Причина (со слов организаторов)
 export-column-signed-up = Дата записи
 export-column-attended = Присутствие на курсе
 
 export-status-confirmed = Записан(а)
 export-status-waitlisted = В листе ожидания
 export-status-cancelled = Запись отменена
+export-status-pending = Запросил(а) место
+export-status-nominated = Выдвинут(а), ожидается ответ
+export-status-reserve = В резервном списке
+export-status-declined = Отказ
+
+# Второй лист выгрузки (курсы с квотами стран) и те же цифры в дополнительных столбцах CSV.
+export-quota-sheet = Квоты стран
+export-quota-column-country = Страна
+export-quota-column-quota = Квота (мест)
+export-quota-column-held = Занято мест
+export-quota-column-reserve = Резервный список
+export-quota-column-requests = Запросы на рассмотрении
+export-csv-country-quota = Квота страны
+export-csv-country-held = Занято мест от страны
+export-csv-country-reserve = Резервный список страны
+export-csv-country-requests = Запросы страны на рассмотрении
 
 export-yes = да
 export-no = нет

@@ -16,3 +16,29 @@ stats-country-none = страна не указана
 stats-row = { $label }: { $count }
 button-stats-refresh = 🔄 Обновить
 stats-refreshed = Обновлено
+
+## /stats: места на курсах по запросам, выдвижению или квотам стран.
+
+stats-seats-heading = <b>Места по странам</b> (курсы с запросами, выдвижением или квотами)
+# $title, $seats (String): части по странам через запятую
+stats-seats-course = <b>{ $title }</b>: { $seats }
+# $country (String) код, $seats (Number) занято, $quota (Number) 0 без квоты, $reserve (Number)
+stats-seats-country = { $country } — { $quota ->
+    [0] { $seats }
+   *[other] { $seats }/{ $quota }
+} { $seats ->
+    [one] место
+    [few] места
+   *[many] мест
+}{ $reserve ->
+    [0] {""}
+   *[other] {" "}+ { $reserve } в резерве
+}
+# $count (Number)
+stats-seats-waitlisted = в листе ожидания: { $count }
+stats-seats-requests = { $count ->
+    [one] { $count } запрос ждёт решения
+    [few] { $count } запроса ждут решения
+   *[many] { $count } запросов ждут решения
+}
+stats-seats-more = …и ещё { $count }: участники каждого курса — в /admin.

@@ -153,3 +153,62 @@ request-declined = ✖️ Заявка отклонена: { $name } не буд
 # $name (String)
 request-decline-ask = Напишите причину отказа — { $name } её увидит, — или нажмите «Пропустить».
 request-decline-needs-text = Пожалуйста, напишите причину текстовым сообщением или нажмите «Пропустить».
+## Экран участников для организаторов: список по статусам, карточка участника, перевод,
+## исключение и добавление вручную.
+
+# $quotas (String): «AZ 2/3, GE 1/2» — занято мест из квоты каждой страны
+roster-quotas = 🌍 Квоты стран (занято мест): { $quotas }
+roster-quotas-released = 🌍 Квоты стран (сняты: свободные места переходят резервным спискам по очереди): { $quotas }
+# $count (Number); $country (String) — для резервных списков
+roster-group-confirmed = ✅ <b>Записаны</b> ({ $count })
+roster-group-nominated = 🏛 <b>Выдвинуты — ожидается их ответ</b> ({ $count })
+roster-group-pending = 📝 <b>Запросы</b> ({ $count })
+roster-group-waitlisted = ⏳ <b>Лист ожидания</b> ({ $count })
+roster-group-reserve = 🗂 <b>Резервный список: { $country }</b> ({ $count })
+roster-group-declined = ✖️ <b>Отказ</b> ({ $count })
+# $number, $name, $details (String)
+roster-line = { $number }. { $name } — { $details }
+# $position (String)
+roster-place = место { $position }
+# $name (String): координатор
+roster-nominated-by = выдвинул(а) { $name }
+# $country (String)
+roster-status-reserve = В резервном списке: { $country }
+
+button-roster-add = ➕ Добавить участника
+button-roster-list = ‹ К списку
+button-roster-remove = 🗑 Исключить
+button-roster-to-confirmed = ✅ Записать на курс
+button-roster-to-waitlisted = ⏳ В лист ожидания
+button-roster-to-reserve = 🗂 В резервный список
+button-roster-no-reason = Пропустить — без причины
+button-roster-countries = ‹ Другие страны
+
+# $name, $organisation, $country, $title, $status (String)
+roster-card-name = 👤 <b>{ $name }</b>
+roster-card-organisation = Ведомство: { $organisation }
+roster-card-country = Страна: { $country }
+roster-card-course = Курс: «{ $title }»
+roster-card-status = Статус: { $status }
+roster-card-nominated-by = Выдвинул(а): { $name }
+
+# $name, $status (String)
+roster-moved = { $name }: { $status }. Участнику направлено уведомление.
+# $name, $title (String)
+roster-remove-ask = Исключить участника { $name } из курса «{ $title }»? Напишите причину — участник её прочитает — или нажмите «Пропустить — без причины».
+roster-removed = Участник { $name } исключён из курса «{ $title }», ему направлено уведомление.
+roster-removed-reason = Участник { $name } исключён из курса «{ $title }», ему направлено уведомление с указанной вами причиной.
+
+# $title (String)
+roster-add-ask = Кого добавить на курс «{ $title }»? Отправьте имя пользователя (@username), перешлите любое сообщение этого человека или выберите страну ниже, чтобы найти его среди заполнивших профиль.
+# $title, $country (String)
+roster-add-people = Кого добавить на курс «{ $title }»? Заполнившие профиль, страна: { $country }
+roster-add-nobody = Из страны «{ $country }» пока никто не заполнил профиль в боте.
+# $person (person-line), $title (String)
+roster-add-where = Куда добавить: { $person }, курс «{ $title }»?
+roster-add-hidden = Настройки конфиденциальности этого человека скрывают его в пересланных сообщениях. Отправьте его имя пользователя (@username) или выберите его в списке его страны.
+# $username (String)
+roster-add-unknown = Пользователя @{ $username } с заполненным профилем в боте нет. Попросите его отправить боту /start и заполнить профиль или перешлите сообщение от него.
+roster-add-hint = Отправьте имя пользователя (@username), перешлите сообщение этого человека или выберите его кнопками выше.
+# $name, $title, $status (String)
+roster-added = ✅ { $name } добавлен(а) на курс «{ $title }»: { $status }. Участнику направлено уведомление.

@@ -4,13 +4,16 @@ button, and the database (apart from their own user row) unchanged."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 import pytest
 from aiogram.filters.callback_data import CallbackData
-from aiogram.methods import AnswerCallbackQuery
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 
 from bot.commands import ORGANISER_COMMANDS
+from bot.services.quotas import parse_quotas
 from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.ui.callbacks import (
     AdminAction,
@@ -19,15 +22,28 @@ from bot.ui.callbacks import (
     AnnounceCb,
     CourseFormAction,
     CourseFormCb,
+    FocalAction,
+    FocalAdminAction,
+    FocalAdminCb,
+    FocalCb,
+    NomineeAction,
+    NomineeCb,
     RequestAction,
     RequestCb,
+    RosterAction,
+    RosterCb,
     StatsCb,
     SurveyAdminAction,
     SurveyAdminCb,
 )
+from storage.courses import CourseRepository
 from storage.database import Database
+from storage.focal_points import FocalPointRepository
+from storage.registrations import RegistrationRepository, RegStatus
+from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.test_courses import publish_course
+from tests.handlers.harness import buttons
+from tests.handlers.test_courses import complete_profile, publish_course
 
 STRANGER = 555
 
@@ -129,4 +145,173 @@ async def test_every_organiser_button_is_out_of_date_for_others(make_chatter, db
         assert answer.text == "This button is out of date. Send /start to see the menu again."
         pressed += 1
     assert pressed > 60  # every action of every organiser button family
+    assert await snapshot(db) == before
+
+
+# -- issue 14: requests, nominations, focal points and the participants screen ----------------
+
+OUT_OF_DATE = "This button is out of date. Send /start to see the menu again."
+AZ_FOCAL_POINT, GE_FOCAL_POINT = 811, 812
+AZ_OFFICER, GE_OFFICER, GE_NOMINEE = 821, 822, 823
+# Names that only organisers (and each country's own focal point) may see.
+SECRET_NAMES = ("Beridze Nino", "Kapanadze Giorgi", "Aliyev Rashad", "Focal Point GE")
+
+
+async def _officer(db: Database, user_id: int, country: str, name: str) -> None:
+    await complete_profile(db, user_id)
+    users = UserRepository(db)
+    await users.set_profile_field(user_id, "full_name", name)
+    await users.set_country(user_id, country, None)
+
+
+@pytest.fixture
+async def seat_data(db: Database) -> dict[str, object]:
+    """An approval course with a request waiting, and a nomination course with quotas where
+    Georgia's focal point has nominated an officer and holds an invitation link."""
+    approval = await publish_course(db, "Secret approval course", days=8)
+    nomination = await publish_course(db, "Secret nomination course", days=9)
+    courses = CourseRepository(db)
+    await courses.update(approval, {"signup_mode": "approval"}, bump_revision=False)
+    quotas = parse_quotas("AZ 2, GE 2").to_json()
+    await courses.update(
+        nomination, {"signup_mode": "nomination", "quotas": quotas}, bump_revision=False
+    )
+    stored = await courses.get(nomination)
+    assert stored is not None and stored.quotas == quotas
+    await _officer(db, AZ_FOCAL_POINT, "az", "Focal Point AZ")
+    await _officer(db, GE_FOCAL_POINT, "ge", "Focal Point GE")
+    await _officer(db, AZ_OFFICER, "az", "Aliyev Rashad")
+    await _officer(db, GE_OFFICER, "ge", "Beridze Nino")
+    await _officer(db, GE_NOMINEE, "ge", "Kapanadze Giorgi")
+    focal_points = FocalPointRepository(db)
+    await focal_points.appoint("az", AZ_FOCAL_POINT)
+    await focal_points.appoint("ge", GE_FOCAL_POINT)
+    registrations = RegistrationRepository(db)
+    now = datetime.now(UTC)
+    request = await registrations.place(approval, AZ_OFFICER, RegStatus.PENDING, now, "az")
+    assert request is not None
+    await registrations.place(
+        nomination, GE_NOMINEE, RegStatus.NOMINATED, now, "ge", nominated_by=GE_FOCAL_POINT
+    )
+    invite = await focal_points.invite(nomination, GE_FOCAL_POINT, "ge")
+    return {
+        "approval": approval,
+        "nomination": nomination,
+        "request": request.id,
+        "token": invite.token,
+    }
+
+
+def _revealed(replies: list[TelegramMethod[Any]]) -> list[str]:
+    """Every text and button label a reply shows."""
+    shown = []
+    for reply in replies:
+        shown.append(str(getattr(reply, "text", "") or ""))
+        shown += list(buttons(reply))
+    return [text for text in shown if any(name in text for name in SECRET_NAMES)]
+
+
+def seat_organiser_buttons(data: dict[str, Any]) -> list[CallbackData]:
+    """Every organiser button of issue 14, aimed at real requests, people and focal points."""
+    approval, nomination, request = data["approval"], data["nomination"], data["request"]
+    found: list[CallbackData] = [
+        RequestCb(action=a, registration_id=request, page=0) for a in RequestAction
+    ]
+    found += [
+        FocalAdminCb(action=a, country="ge", user_id=GE_FOCAL_POINT) for a in FocalAdminAction
+    ]
+    found += [
+        RosterCb(action=a, course_id=course, user_id=person, arg=arg)
+        for a in RosterAction
+        for course, person in ((approval, AZ_OFFICER), (nomination, GE_NOMINEE))
+        for arg in ("", "confirmed", "declined", "reserve")
+    ]
+    return found
+
+
+def focal_point_buttons(data: dict[str, Any], country: str, officer: int) -> list[CallbackData]:
+    return [
+        FocalCb(action=a, course_id=data["nomination"], officer_id=officer, country=country)
+        for a in FocalAction
+    ]
+
+
+async def test_an_officer_pressing_organiser_seat_buttons_gets_nothing(
+    make_chatter, db, seat_data
+):
+    """Approve, decline, the /requests inbox, appointing focal points and the participants
+    screen: forged by an officer, each is out of date and changes nothing."""
+    officer = make_chatter(GE_OFFICER, name="Nino")
+    before = await snapshot(db)
+    for button in seat_organiser_buttons(seat_data):
+        replies = await officer.press(button.pack())
+        assert [type(r) for r in replies] == [AnswerCallbackQuery], button
+        assert replies[0].text == OUT_OF_DATE, button
+    assert await snapshot(db) == before
+    for command in ("/requests", "/focalpoints"):
+        assert not _revealed(await officer.send(command))
+    assert await snapshot(db) == before
+
+
+async def test_an_officer_pressing_focal_point_buttons_gets_nothing(make_chatter, db, seat_data):
+    officer = make_chatter(AZ_OFFICER, name="Rashad")
+    before = await snapshot(db)
+    for button in focal_point_buttons(seat_data, "ge", GE_NOMINEE) + focal_point_buttons(
+        seat_data, "az", AZ_OFFICER
+    ):
+        replies = await officer.press(button.pack())
+        assert replies and all(isinstance(r, AnswerCallbackQuery) for r in replies), button
+        assert [r.text for r in replies if r.text] == [OUT_OF_DATE], button
+    assert await snapshot(db) == before
+
+
+async def test_a_focal_point_cannot_act_on_another_countrys_officers(make_chatter, db, seat_data):
+    """Azerbaijan's focal point nominating, withdrawing, listing or inviting Georgia's
+    officers: nothing changes, and no Georgian name or nominee is shown."""
+    focal_point = make_chatter(AZ_FOCAL_POINT, name="Focal")
+    before = await snapshot(db)
+    for button in focal_point_buttons(seat_data, "ge", GE_NOMINEE) + focal_point_buttons(
+        seat_data, "ge", GE_OFFICER
+    ):
+        replies = await focal_point.press(button.pack())
+        assert replies, button
+        # Their own country's screens may show; nothing of Georgia's.
+        assert not _revealed(replies), button
+    refused = (
+        FocalAction.NOMINATE,
+        FocalAction.WITHDRAW,
+        FocalAction.WITHDRAW_YES,
+        FocalAction.OFFICERS,
+        FocalAction.INVITE,
+    )
+    for action in refused:
+        button = FocalCb(
+            action=action, course_id=seat_data["nomination"], officer_id=GE_NOMINEE, country="ge"
+        )
+        replies = await focal_point.press(button.pack())
+        assert OUT_OF_DATE in [getattr(r, "text", None) for r in replies], action
+    assert await snapshot(db) == before
+
+
+async def test_an_officer_cannot_answer_or_take_up_someone_elses_nomination(
+    make_chatter, db, seat_data
+):
+    """I will attend / I can't on a nomination of someone else, and Georgia's invitation
+    link taken up by an Azerbaijani officer: nothing changes, nobody is named."""
+    officer = make_chatter(AZ_OFFICER, name="Rashad")
+    before = await snapshot(db)
+    presses = [
+        NomineeCb(action=NomineeAction.ATTEND, course_id=seat_data["nomination"]),
+        NomineeCb(action=NomineeAction.CANNOT, course_id=seat_data["nomination"]),
+        NomineeCb(action=NomineeAction.ATTEND, course_id=seat_data["approval"]),
+        NomineeCb(action=NomineeAction.CANNOT, course_id=seat_data["approval"]),
+        # Asking a focal point for a course that takes no nominations.
+        NomineeCb(action=NomineeAction.ASK, course_id=seat_data["approval"]),
+        NomineeCb(action=NomineeAction.ACCEPT_INVITE, token=str(seat_data["token"])),
+        NomineeCb(action=NomineeAction.ACCEPT_INVITE, token="forged-token"),
+    ]
+    for button in presses:
+        replies = await officer.press(button.pack())
+        assert any(isinstance(r, AnswerCallbackQuery) for r in replies), button
+        assert not _revealed(replies), button
     assert await snapshot(db) == before

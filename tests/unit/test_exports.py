@@ -21,6 +21,7 @@ from bot.services.exports import (
     participants_xlsx,
     table_xlsx,
 )
+from bot.services.quotas import CountryUse
 from storage.registrations import Participant, Registration, RegStatus
 from tests.factories import course_record
 from tests.spreadsheets import read_csv, read_xlsx
@@ -97,6 +98,9 @@ EN_HEADERS = [
     "E-mail",
     "Status",
     "Waiting list position",
+    "Reserve list position",
+    "Nominated by",
+    "Organisers' reason",
     "Sign-up date",
     "Attended",
 ]
@@ -108,6 +112,9 @@ RU_HEADERS = [
     "Эл. почта",
     "Статус",
     "Номер в листе ожидания",
+    "Номер в резервном списке",
+    "Кем выдвинут(а)",
+    "Причина (со слов организаторов)",
     "Дата записи",
     "Присутствие на курсе",
 ]
@@ -133,6 +140,9 @@ def test_rows_carry_every_field(localizations: Localizations):
         "a.sadykova@kgd.gov.kz",
         "Записан(а)",
         None,
+        None,
+        "",
+        "",
         "2027-04-02 00:30",  # 20:30 UTC is past midnight in Baku (UTC+4)
         "да",
     ]
@@ -312,3 +322,112 @@ def test_an_xlsx_export_never_touches_the_disk(disk_writes: DiskWrites):
     read = read_xlsx(data)
     assert len(read) == 2001
     assert read[2000] == ["Садыкова Айгерим 1999", "officer1999@kgd.gov.kz", rows[1999][2], 5]
+
+
+# -- issue 14: requests, nominations, reserve lists and country quotas ------------------------
+
+
+def decided(
+    user_id: int,
+    status: RegStatus,
+    country: str,
+    *,
+    position: int | None = None,
+    nominated_by: str | None = None,
+    reason: str | None = None,
+) -> Participant:
+    base = person(user_id, status, position=position, full_name=f"Officer {user_id}")
+    registration = replace(base.registration, country=country, reason=reason)
+    return replace(
+        base, registration=registration, country=country, nominated_by_name=nominated_by
+    )
+
+
+QUOTA_COURSE = replace(COURSE, quotas='{"az": 2, "ge": 1}')
+DECIDED = [
+    decided(1, RegStatus.CONFIRMED, "az", nominated_by="Focal Point AZ"),
+    decided(2, RegStatus.NOMINATED, "az", nominated_by="Focal Point AZ"),
+    decided(3, RegStatus.PENDING, "ge"),
+    decided(4, RegStatus.WAITLISTED, "ge", position=1),
+    decided(5, RegStatus.RESERVE, "az", position=1, nominated_by="Focal Point AZ"),
+    decided(6, RegStatus.DECLINED, "ge", reason="=Not a customs officer"),
+]
+COUNTRIES = [
+    CountryUse("az", quota=2, held=2, reserve=1, requests=0, waitlisted=0),
+    CountryUse("ge", quota=1, held=0, reserve=0, requests=1, waitlisted=1),
+]
+
+
+def test_export_names_every_status_who_nominated_and_the_reason(localizations: Localizations):
+    t = localizations.get("en")
+    rows = read_xlsx(participants_xlsx(QUOTA_COURSE, DECIDED, t, COUNTRIES))[1:]
+    assert [row[column("status")] for row in rows] == [
+        "Signed up",
+        "Nominated, answer awaited",
+        "Requested a seat",
+        "On the waiting list",
+        "On the reserve list",
+        "Declined",
+    ]
+    assert [row[column("nominated_by")] for row in rows] == [
+        "Focal Point AZ",
+        "Focal Point AZ",
+        None,
+        None,
+        "Focal Point AZ",
+        None,
+    ]
+    # An organiser's reason is text they typed: it stays text, never a formula.
+    assert rows[5][column("reason")] == "'=Not a customs officer"
+    # Each list keeps its own place, so either can be sorted.
+    assert [row[column("waitlist_position")] for row in rows] == [None] * 3 + [1, None, None]
+    assert [row[column("reserve_position")] for row in rows] == [None] * 4 + [1, None]
+
+
+def test_export_statuses_read_in_russian(localizations: Localizations):
+    t = localizations.get("ru")
+    rows = read_csv(participants_csv(QUOTA_COURSE, DECIDED, t))[1:]
+    assert [row[column("status")] for row in rows] == [
+        "Записан(а)",
+        "Выдвинут(а), ожидается ответ",
+        "Запросил(а) место",
+        "В листе ожидания",
+        "В резервном списке",
+        "Отказ",
+    ]
+
+
+def test_xlsx_export_of_a_course_with_quotas_has_a_sheet_of_country_use(
+    localizations: Localizations,
+):
+    t = localizations.get("en")
+    book = load_workbook(io.BytesIO(participants_xlsx(QUOTA_COURSE, DECIDED, t, COUNTRIES)))
+    assert book.sheetnames[1] == "Country quotas"
+    sheet = book["Country quotas"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["Country", "Quota (seats)", "Seats held", "Reserve list", "Requests waiting"],
+        ["Azerbaijan", 2, 2, 1, 0],
+        ["Georgia", 1, 0, 0, 1],
+    ]
+    assert sheet.freeze_panes == "A2"
+
+
+def test_xlsx_export_without_quotas_has_one_sheet(localizations: Localizations):
+    data = participants_xlsx(COURSE, PARTICIPANTS, localizations.get("en"))
+    assert len(load_workbook(io.BytesIO(data)).sheetnames) == 1
+
+
+def test_csv_export_of_a_course_with_quotas_stays_one_table(localizations: Localizations):
+    """The quota use rides on each row as columns of the person's country, so Excel's sort
+    and filter keep working on one table."""
+    t = localizations.get("ru")
+    table = read_csv(participants_csv(QUOTA_COURSE, DECIDED, t, COUNTRIES))
+    assert table[0][len(EXPORT_COLUMNS) :] == [
+        "Квота страны",
+        "Занято мест от страны",
+        "Резервный список страны",
+        "Запросы страны на рассмотрении",
+    ]
+    assert {len(row) for row in table} == {len(EXPORT_COLUMNS) + 4}
+    assert table[1][len(EXPORT_COLUMNS) :] == ["2", "2", "1", "0"]  # Azerbaijan
+    assert table[3][len(EXPORT_COLUMNS) :] == ["1", "0", "0", "1"]  # Georgia

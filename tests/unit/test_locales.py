@@ -16,15 +16,17 @@ from bot.i18n import LOCALES_DIR, Localizations, pick_locale
 from bot.services.announcements import COURSE_STATUSES
 from bot.services.course_fields import FORM_KEYS
 from bot.services.courses import EDITABLE
-from bot.services.exports import EXPORT_COLUMNS
+from bot.services.exports import CSV_QUOTA_COLUMNS, EXPORT_COLUMNS, QUOTA_COLUMNS, status_key
 from bot.services.surveys import AUDIENCES as SURVEY_AUDIENCES
 from bot.services.surveys.definition import BORROWED_ERRORS
 from bot.services.surveys.model import QuestionKind
 from bot.ui.callbacks import MenuAction
 from bot.ui.keyboards import timezone_key
+from bot.ui.roster import PLACES, STATUS_MARK
 from storage.audit import AuditAction
 from storage.courses import DIALOG_STEPS as STEPS
 from storage.courses import CourseStatus
+from storage.registrations import RegStatus
 from storage.users import PROFILE_FIELDS
 
 ROOT = Path(__file__).parents[2]
@@ -91,6 +93,11 @@ def _keys_used_in_code() -> set[str]:
     keys |= {f"announce-status-{s}" for s in ("draft", "scheduled", "sending", "done", "stopped")}
     keys |= {f"button-audience-status-{s}" for s in COURSE_STATUSES}
     keys |= {f"export-column-{c.replace('_', '-')}" for c in EXPORT_COLUMNS}
+    keys |= {f"export-quota-column-{c}" for c in QUOTA_COLUMNS}
+    keys |= {f"export-csv-country-{c}" for c in CSV_QUOTA_COLUMNS}
+    keys |= {status_key(status) for status in RegStatus}
+    keys |= {f"roster-group-{status.value}" for status in STATUS_MARK}
+    keys |= {f"button-roster-to-{place.value}" for place in PLACES}
     keys |= set(BORROWED_ERRORS.values())
     keys |= {f"audit-action-{a.value.replace('.', '-')}" for a in AuditAction}
     keys |= {f"button-survey-audience-{code}" for code in SURVEY_AUDIENCES}
