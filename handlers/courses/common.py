@@ -59,13 +59,23 @@ def back_to_card(kb: InlineKeyboardBuilder, t: Translator, course_id: int) -> No
 
 
 def counts_line(course: Course, counts: Counts, t: Translator) -> str:
-    return t(
+    line = t(
         "course-admin-counts",
         confirmed=counts.confirmed,
         capacity=course.capacity or 0,
         waitlisted=counts.waitlisted,
         cancelled=counts.cancelled,
     )
+    if counts.pending or counts.nominated or counts.reserve or counts.declined:
+        # Requests and nominations: seats held for an answer count against the capacity.
+        line += "\n" + t(
+            "course-admin-decision-counts",
+            nominated=counts.nominated,
+            pending=counts.pending,
+            reserve=counts.reserve,
+            declined=counts.declined,
+        )
+    return line
 
 
 def status_line(course: Course, t: Translator) -> str:

@@ -191,3 +191,5 @@ course-error-capacity-below = { $confirmed ->
     [one] { $confirmed } person is
    *[other] { $confirmed } people are
 } already signed up: the number of seats cannot be lower.
+# $nominated, $pending, $reserve, $declined (Number): shown when any is not zero
+course-admin-decision-counts = 🏛 Seats held for an answer: { $nominated } · requests: { $pending } · reserve lists: { $reserve } · declined: { $declined }

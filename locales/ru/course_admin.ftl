@@ -198,3 +198,5 @@ course-error-capacity-below = На курс уже { $confirmed ->
     [few] записаны { $confirmed } человека
    *[many] записаны { $confirmed } человек
 }: мест не может быть меньше.
+# $nominated, $pending, $reserve, $declined (Number): показывается, если хоть одно не ноль
+course-admin-decision-counts = 🏛 Места, ждущие ответа: { $nominated } · заявки: { $pending } · резервные списки: { $reserve } · отклонены: { $declined }

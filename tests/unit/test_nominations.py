@@ -271,3 +271,17 @@ async def test_organiser_moves_keep_the_capacity_and_quotas(services, db):
     assert kinds == ["seat_confirmed", "promoted", "seat_reserve", "seat_declined"]
     actions = await db.fetch_all("SELECT action FROM audit_log ORDER BY id")
     assert [r[0] for r in actions][-3:] == ["seat.added", "seat.moved", "seat.removed"]
+
+
+def test_the_organisers_card_counts_seats_held_for_an_answer(localizations):
+    from handlers.courses.common import counts_line
+    from storage.registrations import Counts
+    from tests.factories import course_record
+
+    course = course_record(capacity=2, signup_mode=SignupMode.NOMINATION)
+    t = localizations.get("en")
+    assert "🏛" not in counts_line(course, Counts(1, 0, 0, 0), t)
+    line = counts_line(course, Counts(1, 0, 0, 0, pending=0, nominated=1, reserve=3), t)
+    assert "Seats held for an answer: 1" in line and "reserve lists: 3" in line
+    ru = counts_line(course, Counts(1, 0, 0, 0, nominated=1), localizations.get("ru"))
+    assert "Места, ждущие ответа: 1" in ru
