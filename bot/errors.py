@@ -99,3 +99,12 @@ class InviteForAnotherCountry(DomainError, key="error-invite-other-country"): ..
 
 
 class NoFocalPoint(DomainError, key="error-no-focal-point"): ...
+
+
+class DeclinedByOrganisers(DomainError, key="error-declined-by-organisers"):
+    """The organisers declined or removed this person's place: they cannot sign themselves
+    back up (an organiser may add them again)."""
+
+
+class SeatsClosed(DomainError, key="error-seats-closed"):
+    """The course has started: its seats are no longer given, moved or decided."""

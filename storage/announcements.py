@@ -88,9 +88,11 @@ def audience_sql(
         status = spec.get("status", "all")
         condition = {
             "confirmed": "r.status = 'confirmed'",
-            "waitlisted": "r.status = 'waitlisted'",
+            # Waiting for a seat: the waiting list and the countries' reserve lists.
+            "waitlisted": "r.status IN ('waitlisted', 'reserve')",
             "attended": "r.status = 'confirmed' AND r.attended = 1",
-            "all": "r.status IN ('confirmed', 'waitlisted')",
+            # Everyone with a live place: requests and nominations waiting for an answer too.
+            "all": "r.status IN ('pending', 'nominated', 'confirmed', 'waitlisted', 'reserve')",
         }[status]
         where += (
             # `condition` is one of the fixed fragments above, never input.

@@ -103,8 +103,15 @@ class OutboxRepository(Repository):
         )
 
     async def delete_of_user(self, user_id: int) -> None:
-        """Every message to the user, sent or not (rendered texts carry their name)."""
-        await _delete_messages(self.sql, "user_id = :user_id", {"user_id": user_id})
+        """Every message to the user, sent or not (rendered texts carry their name), and every
+        message to someone else that names them (a request an organiser is told of, a
+        nominee's answer): the payload lists those people under "about"."""
+        await _delete_messages(
+            self.sql,
+            "user_id = :user_id OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.about')"
+            " WHERE json_each.value = :user_id)",
+            {"user_id": user_id},
+        )
 
     async def recover(self) -> int:
         """After a crash, messages caught mid-send are sent again (at most one duplicate each)."""

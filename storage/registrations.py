@@ -305,25 +305,28 @@ class RegistrationRepository(Repository):
             for row in rows
         ]
 
-    async def pending(self, offset: int, limit: int) -> tuple[list[Registration], int]:
+    async def pending(
+        self, now: datetime, offset: int, limit: int
+    ) -> tuple[list[Registration], int]:
         """Requests waiting for an organiser's decision, oldest first, and how many there are
-        (on courses still taking them)."""
+        (on published courses that have not started: later, a seat could not be used)."""
         rows = await self.sql.fetch_all(
             f"SELECT {_R_COLUMNS}, COUNT(*) OVER () AS total"  # noqa: S608 (constant text)
             " FROM registrations r JOIN courses c ON c.id = r.course_id"
-            " WHERE r.status = 'pending' AND c.status = 'published'"
+            " WHERE r.status = 'pending' AND c.status = 'published' AND c.starts_at > ?"
             " ORDER BY r.updated_at, r.id LIMIT ? OFFSET ?",
-            (limit, offset),
+            (to_db(now), limit, offset),
         )
         total = rows[0]["total"] if rows else 0
         return [_registration(row) for row in rows], total
 
-    async def waiting(self, course_id: int) -> list[Registration]:
+    async def waiting(self, course_id: int, skip: int | None = None) -> list[Registration]:
         """The waiting and reserve lists together, in arrival order (who a free seat goes to)."""
         rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM registrations"  # noqa: S608 (constant columns)
-            " WHERE course_id = ? AND status IN ('waitlisted', 'reserve') ORDER BY seq",
-            (course_id,),
+            " WHERE course_id = ? AND status IN ('waitlisted', 'reserve') AND user_id IS NOT ?"
+            " ORDER BY seq",
+            (course_id, skip),
         )
         return [_registration(row) for row in rows]
 
@@ -399,6 +402,17 @@ class RegistrationRepository(Repository):
         )
         return [(row[0], RegStatus(row[1])) for row in rows]
 
+    async def nominators(self, course_id: int) -> list[int]:
+        """The focal points who are still appointed for the country of a live nomination
+        on the course."""
+        rows = await self.sql.fetch_all(
+            "SELECT DISTINCT r.nominated_by FROM registrations r"  # noqa: S608 (constant text)
+            " JOIN focal_points f ON f.user_id = r.nominated_by AND f.country = r.country"
+            f" WHERE r.course_id = ? AND r.status IN {_IN_ACTIVE} ORDER BY 1",
+            (course_id,),
+        )
+        return [row[0] for row in rows]
+
     async def confirmed_zones(self, course_id: int) -> dict[int, str | None]:
         """Confirmed participants (in arrival order) and their own time zones."""
         rows = await self.sql.fetch_all(
@@ -413,22 +427,35 @@ class RegistrationRepository(Repository):
         old = await self.move(course_id, user_id, RegStatus.CANCELLED, now)
         return None if old is None else old.status
 
-    async def promote(self, course_id: int, now: datetime) -> list[int]:
-        """Fill free seats from the waiting list in arrival order; returns the promoted users.
-        (Courses with quotas or nominations are filled by the rules in bot/services/seats.py.)"""
+    async def promote(self, course_id: int, now: datetime, skip: int | None = None) -> list[int]:
+        """Fill free seats from the waiting (and any reserve) list in arrival order; returns the
+        promoted users. `skip`: someone an organiser just moved out of a seat, who must not get
+        it straight back. (Courses with quotas or nominations are filled by the rules in
+        bot/services/seats.py.)"""
         rows = await self.sql.write_all(
             "UPDATE registrations SET status = 'confirmed', updated_at = :now"  # noqa: S608
             " WHERE id IN ("
             " SELECT w.id FROM registrations w JOIN courses c ON c.id = w.course_id"
-            " WHERE w.course_id = :course AND w.status = 'waitlisted'"
+            " WHERE w.course_id = :course AND w.status IN ('waitlisted', 'reserve')"
+            " AND w.user_id IS NOT :skip"
             " AND c.status = 'published' ORDER BY w.seq LIMIT ("
             "  SELECT CASE WHEN c2.capacity IS NULL THEN -1 ELSE MAX(c2.capacity - ("
             "   SELECT COUNT(*) FROM registrations r WHERE r.course_id = c2.id"
             f"   AND r.status IN {_IN_HELD}), 0) END FROM courses c2 WHERE c2.id = :course))"
             " RETURNING user_id, seq",
-            {"course": course_id, "now": to_db(now)},
+            {"course": course_id, "now": to_db(now), "skip": skip},
         )
         return [row[0] for row in sorted(rows, key=lambda r: r[1])]
+
+    async def reserve_to_waiting_list(self, course_id: int, now: datetime) -> int:
+        """A course without quotas any more: its reserve lists are one waiting list, in the
+        order people arrived."""
+        rows = await self.sql.write_all(
+            "UPDATE registrations SET status = 'waitlisted', updated_at = ?"
+            " WHERE course_id = ? AND status = 'reserve' RETURNING id",
+            (to_db(now), course_id),
+        )
+        return len(rows)
 
     async def attendance_taken(self, course_id: int) -> bool:
         """Whether anyone was marked present at the course."""

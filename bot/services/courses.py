@@ -265,6 +265,9 @@ class CourseService:
                             course, updated, LinkAccess.AFTER_SEAT
                         ),
                     )
+                if field in ("quotas", "signup_mode") and not updated.quotas:
+                    # No quotas any more: the reserve lists are one waiting list, in order.
+                    await tx.registrations.reserve_to_waiting_list(course_id, self.clock())
                 if self._may_free_seats(field, updated):
                     await self.signups.fill_seats(tx, course_id)
             await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
@@ -273,9 +276,9 @@ class CourseService:
         return Change(updated, notified)
 
     def _may_free_seats(self, field: str, updated: Course) -> bool:
-        """More seats, other quotas, or quotas released by a release day now in the past:
-        someone waiting may get a seat."""
-        if field in ("capacity", "quotas"):
+        """More seats, other quotas or another mode, or quotas released by a release day now
+        in the past: someone waiting may get a seat."""
+        if field in ("capacity", "quotas", "signup_mode"):
             return True
         return field == "quota_release_at" and updated.quotas_released(self.clock())
 
@@ -306,12 +309,22 @@ class CourseService:
             notified = await self._tell_participants(
                 tx, course_id, "course_cancelled", render, with_calendar=False
             )
+            await self._tell_nominators(tx, course)
             await _record(
                 tx.audit, actor, AuditAction.COURSE_CANCELLED, course_id, notified=notified
             )
         cancelled = await self.get(course_id)
         self._changed(cancelled)
         return Change(cancelled, notified)
+
+    async def _tell_nominators(self, tx: Transaction, course: Course) -> None:
+        """The focal points whose nominees were on a cancelled course hear of it too."""
+        for focal_point in await tx.registrations.nominators(course.id):
+
+            def render(t: Translator) -> str:
+                return t("course-cancelled-focal-point-notice", title=course.title(t.locale))
+
+            await self.notices.queue(tx.outbox, focal_point, "course_cancelled", render)
 
     async def _tell_participants(
         self,

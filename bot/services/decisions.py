@@ -16,6 +16,7 @@ from bot.errors import (
     NoSeatFree,
     ProfileMissing,
     QuotaFull,
+    SeatsClosed,
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
@@ -189,14 +190,21 @@ class SeatDecisions:
             to_the_end=leaves_seat,
         )
         if leaves_seat:
-            # First, so the person is told the place they hold once the seat has gone on
-            # (someone moved to a list may even get a seat straight back: told by fill_seats).
-            await self.signups.fill_seats(tx, course.id)
+            # First, so the person is told the place they hold once the seat has gone on; the
+            # seat never goes straight back to them (that would undo the organiser's move).
+            await self.signups.fill_seats(tx, course.id, skip=current.user_id)
         after = await tx.registrations.get(course.id, current.user_id)
         assert after is not None
         person = await tx.users.get(current.user_id)
-        if person is not None and after.status == target:
-            await self._tell(tx, course, after, person, had_seat=current.holds_seat)
+        if person is not None:
+            await self._tell(
+                tx,
+                course,
+                after,
+                person,
+                had_seat=current.holds_seat,
+                was_request=current.status == RegStatus.PENDING,
+            )
         return after
 
     async def _check_room(self, tx: Transaction, course: Course, country: str | None) -> None:
@@ -219,9 +227,12 @@ class SeatDecisions:
         return course, request, person
 
     async def _course(self, tx: Transaction, course_id: int) -> Course:
+        """A course whose seats may still be decided: published and not started."""
         course = await tx.courses.get(course_id)
         if course is None or course.status != CourseStatus.PUBLISHED:
             raise CourseNotFound()
+        if course.starts_at <= self.clock():
+            raise SeatsClosed()
         return course
 
     async def _tell(
@@ -231,13 +242,14 @@ class SeatDecisions:
         after: Registration,
         person: User,
         had_seat: bool = False,
+        was_request: bool = False,
     ) -> None:
         """The person hears of the decision in their language; a seat comes with the calendar
         file and the online link."""
         position = await tx.registrations.position(after)
         status = after.status
         key = {
-            RegStatus.CONFIRMED: "seat-confirmed-notice",
+            RegStatus.CONFIRMED: "seat-confirmed-notice" if was_request else "seat-added-notice",
             RegStatus.NOMINATED: "nomination-seat-free-notice",
             RegStatus.WAITLISTED: "seat-waitlisted-notice",
             RegStatus.RESERVE: "seat-reserve-notice",

@@ -3,7 +3,7 @@ worker picks the recipient's language when it sends."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.i18n import Localizations, Translator
@@ -22,6 +22,7 @@ class Notices:
         ics_course_id: int | None = None,
         course_action: dict[str, Any] | None = None,
         buttons: dict[str, Any] | None = None,
+        about: Sequence[int] = (),
     ) -> dict[str, Any]:
         texts = {
             locale: render(self.localizations.get(locale)) for locale in self.localizations.locales
@@ -37,6 +38,9 @@ class Notices:
             # "registration_id": ..} | {"kind": "nominee", "course_id": ..} |
             # {"kind": "nominate", "course_id": .., "officer_id": ..}
             payload["buttons"] = buttons
+        if about:
+            # People the text names besides its reader: /forget deletes it with them.
+            payload["about"] = list(about)
         return payload
 
     async def queue(
@@ -49,8 +53,9 @@ class Notices:
         priority: int = PRIORITY_PERSONAL,
         course_action: dict[str, Any] | None = None,
         buttons: dict[str, Any] | None = None,
+        about: Sequence[int] = (),
     ) -> None:
         """Queue a notice in `outbox`, a transaction's (`tx.outbox`): it commits with the
         change it tells of."""
-        payload = self.payload(render, ics_course_id, course_action, buttons)
+        payload = self.payload(render, ics_course_id, course_action, buttons, about)
         await outbox.add(user_id, kind, payload, priority)

@@ -48,7 +48,12 @@ class RequestInbox:
 
     async def page(self, number: int, size: int) -> tuple[Page, list[RequestView]]:
         """Page `number` of the requests waiting for a decision, oldest first."""
-        page, requests = await fetch_page(self.db.repos.registrations.pending, number, size)
+        now = self.clock()
+        page, requests = await fetch_page(
+            lambda offset, limit: self.db.repos.registrations.pending(now, offset, limit),
+            number,
+            size,
+        )
         views = [await self._view(request) for request in requests]
         return page, [view for view in views if view is not None]
 

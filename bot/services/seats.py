@@ -39,11 +39,10 @@ async def room_for(tx: Transaction, course: Course, country: str | None, now: da
 
 
 def waiting_status(course: Course, why: Room) -> RegStatus:
-    """Where someone without a seat waits: the reserve list when their country's quota (or, on
-    a nomination course, anything) holds them back; otherwise the waiting list."""
-    if why == Room.QUOTA_FULL or course.signup_mode == SignupMode.NOMINATION:
-        return RegStatus.RESERVE
-    return RegStatus.WAITLISTED
+    """Where someone without a seat waits: their country's reserve list when its quota holds
+    them back; the course's waiting list when the capacity does (on every kind of course, so a
+    reserve list never claims a country's seats are taken when none are)."""
+    return RegStatus.RESERVE if why == Room.QUOTA_FULL else RegStatus.WAITLISTED
 
 
 def seat_status(course: Course) -> RegStatus:
@@ -59,12 +58,15 @@ def uses_seat_rules(course: Course) -> bool:
     return course.signup_mode != SignupMode.OPEN or bool(course.quotas)
 
 
-async def promote_by_rules(tx: Transaction, course: Course, now: datetime) -> list[int]:
+async def promote_by_rules(
+    tx: Transaction, course: Course, now: datetime, skip: int | None = None
+) -> list[int]:
     """Give free seats to the waiting and reserve lists in arrival order, each person only if
-    the rule lets their country have it; returns who got one, in that order."""
+    the rule lets their country have it; returns who got one, in that order (`skip`: someone
+    just moved out of a seat by an organiser)."""
     usage = await tx.registrations.seat_usage(course.id)
     promoted: list[int] = []
-    for waiting in await tx.registrations.waiting(course.id):
+    for waiting in await tx.registrations.waiting(course.id, skip):
         why = room(course, usage, waiting.country, now)
         if why == Room.FULL:
             break

@@ -15,6 +15,7 @@ from bot.errors import (
     CourseCancelled,
     CourseNotFound,
     CourseStarted,
+    DeclinedByOrganisers,
     NominationOnly,
     NotSignedUp,
     RegistrationClosed,
@@ -118,6 +119,9 @@ class SignupService:
             # Nothing was written: already signed up, or the course does not take sign-ups.
             seats = await self.repos.registrations.view(course_id, user_id)
             if not seats.active:
+                declined = seats.registration and seats.registration.status == RegStatus.DECLINED
+                if declined and course is not None and course.registration_open(now):
+                    raise DeclinedByOrganisers()
                 raise self._why_closed(course, now)
         if course is None or seats.registration is None:
             raise CourseNotFound()  # deleted in between: cannot happen to a published course
@@ -125,16 +129,22 @@ class SignupService:
 
     async def _sign_up_by_rules(self, course: Course, user_id: int) -> SignupResult:
         now = self.clock()
-        if course.status == CourseStatus.DRAFT:
-            raise CourseNotFound()
-        if course.signup_mode == SignupMode.NOMINATION:
-            raise NominationOnly()
         async with self.db.transaction() as tx:
+            # Read again under the lock: a capacity lowered or a course cancelled while this
+            # sign-up waited for it must be what decides.
+            current = await tx.courses.get(course.id)
+            if current is None or current.status == CourseStatus.DRAFT:
+                raise CourseNotFound()
+            course = current
+            if course.signup_mode == SignupMode.NOMINATION:
+                raise NominationOnly()
             seats = await tx.registrations.view(course.id, user_id)
             if seats.active and seats.registration is not None:
                 return SignupResult(course, seats.registration, seats)  # nothing changes
             if not course.registration_open(now):
                 raise self._why_closed(course, now)
+            if seats.registration is not None and seats.registration.status == RegStatus.DECLINED:
+                raise DeclinedByOrganisers()
             user = await tx.users.get(user_id)
             country = user.country if user else None
             if course.signup_mode == SignupMode.APPROVAL:
@@ -169,6 +179,7 @@ class SignupService:
                 "request",
                 render,
                 buttons={"kind": "request", "registration_id": request.id},
+                about=[user.id],
             )
 
     @staticmethod
@@ -200,7 +211,9 @@ class SignupService:
                 promoted = await self.fill_seats(tx, course_id)
         return promoted
 
-    async def fill_seats(self, tx: Transaction, course_id: int) -> list[int]:
+    async def fill_seats(
+        self, tx: Transaction, course_id: int, skip: int | None = None
+    ) -> list[int]:
         """Fill free seats (a cancellation, a capacity that grew) and tell those promoted, in
         the caller's transaction, so a seat and its notice commit together;
         nobody is promoted into a course that has started."""
@@ -209,9 +222,9 @@ class SignupService:
         if course is None or course.starts_at <= now:
             return []
         if not uses_seat_rules(course):
-            promoted = await tx.registrations.promote(course_id, now)
+            promoted = await tx.registrations.promote(course_id, now, skip)
         elif course.status == CourseStatus.PUBLISHED:
-            promoted = await promote_by_rules(tx, course, now)
+            promoted = await promote_by_rules(tx, course, now, skip)
         else:
             return []
         if course.signup_mode == SignupMode.NOMINATION:

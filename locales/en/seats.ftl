@@ -212,3 +212,14 @@ roster-add-unknown = Nobody with the username @{ $username } has a profile in th
 roster-add-hint = Send the person's @username or forward a message from them, or pick them with the buttons above.
 # $name, $title, $status (String)
 roster-added = ✅ { $name } has been added to “{ $title }”: { $status }. They have been told.
+
+error-declined-by-organisers = The organisers have declined your place on this course. If you think this is a mistake, please contact them.
+# $title, $when, $place (String)
+seat-added-notice =
+    ✅ The organisers have signed you up for “{ $title }”.
+    { $when }
+    { $place }
+    The calendar file is attached.
+# $title (String)
+course-cancelled-focal-point-notice = “{ $title }” has been cancelled. The officers you nominated have been told.
+error-seats-closed = This course has already started: its seats can no longer be given or changed. Nothing has changed.

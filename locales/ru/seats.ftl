@@ -212,3 +212,14 @@ roster-add-unknown = Пользователя @{ $username } с заполнен
 roster-add-hint = Отправьте имя пользователя (@username), перешлите сообщение этого человека или выберите его кнопками выше.
 # $name, $title, $status (String)
 roster-added = ✅ { $name } добавлен(а) на курс «{ $title }»: { $status }. Участнику направлено уведомление.
+
+error-declined-by-organisers = Организаторы отклонили ваше участие в этом курсе. Если вы считаете, что это ошибка, свяжитесь с ними.
+# $title, $when, $place (String)
+seat-added-notice =
+    ✅ Организаторы записали вас на курс «{ $title }».
+    { $when }
+    { $place }
+    Файл для календаря приложен.
+# $title (String)
+course-cancelled-focal-point-notice = Курс «{ $title }» отменён. Выдвинутым вами сотрудникам об этом сообщено.
+error-seats-closed = Курс уже начался: места на нём больше нельзя давать или менять. Ничего не изменилось.

@@ -1,0 +1,138 @@
+"""Edges of the seat rules found in review (issue 14): lists that must keep moving when the
+rules change, decisions read under the write lock, moves that stay made, removals that stay
+removed, and /forget reaching the notices that name someone to others."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from bot.errors import CourseCancelled, DeclinedByOrganisers, SeatsClosed
+from storage.courses import CourseStatus, SignupMode
+from storage.erasure import forget_user
+from storage.registrations import RegStatus
+from tests.conftest import ORGANISER_ID
+from tests.unit.test_nominations import (  # noqa: F401 (the clock fixture)
+    clock,
+    focal_point,
+    make_course,
+    notices,
+    officer,
+    statuses,
+)
+
+
+async def test_removing_quotas_gives_the_reserve_list_its_free_seats(services):
+    course = await make_course(services, capacity=10, mode=SignupMode.OPEN, quotas="AZ 1")
+    a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
+    await services.signups.sign_up(course.id, a1)
+    assert (await services.signups.sign_up(course.id, a2)).registration.status == "reserve"
+    await services.course_service.edit(course.id, "quotas", "-", ORGANISER_ID)
+    assert (await statuses(services, course.id))[a2] == "confirmed"
+
+
+async def test_a_nomination_course_made_open_still_serves_its_waiting_officers(services):
+    course = await make_course(services, capacity=1, quotas=None)
+    fp = await focal_point(services, 500, "az")
+    a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
+    await services.nominations.nominate(fp, course.id, a1)
+    second = await services.nominations.nominate(fp, course.id, a2)
+    assert second.registration.status == RegStatus.WAITLISTED  # the capacity, not a quota
+    await services.course_service.edit(course.id, "signup_mode", "open", ORGANISER_ID)
+    late = await officer(services, 201, "ge")
+    await services.signups.sign_up(course.id, late)
+    await services.nominations.answer(a1, course.id, attend=False)
+    people = await statuses(services, course.id)
+    assert (people[a2], people[late]) == ("confirmed", "waitlisted")
+
+
+async def test_moving_someone_to_the_waiting_list_is_not_undone_at_once(services, db):
+    course = await make_course(services, capacity=2, mode=SignupMode.OPEN, quotas="AZ 2")
+    a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
+    await services.signups.sign_up(course.id, a1)
+    await services.signups.sign_up(course.id, a2)
+    await services.decisions.move(ORGANISER_ID, course.id, a1, RegStatus.WAITLISTED)
+    assert (await statuses(services, course.id))[a1] == "waitlisted"
+    assert [k for uid, k, _ in await notices(db) if uid == a1] == ["seat_waitlisted"]
+
+
+async def test_a_capacity_lowered_while_a_sign_up_waits_for_the_lock_holds(services, db):
+    course = await make_course(services, capacity=5, mode=SignupMode.OPEN, quotas="AZ 5")
+    a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
+    await services.signups.sign_up(course.id, a1)
+    async with db.transaction() as tx:
+        waiting = asyncio.create_task(services.signups.sign_up(course.id, a2))
+        await asyncio.sleep(0)  # the sign-up reads the course, then waits for the lock
+        await tx.courses.update(course.id, {"capacity": 1}, bump_revision=False)
+    assert (await waiting).registration.status == RegStatus.WAITLISTED
+    assert (await services.registrations.seat_usage(course.id)).held == 1
+
+
+async def test_a_course_cancelled_while_a_request_waits_for_the_lock_takes_none(services, db):
+    course = await make_course(services, capacity=5, mode=SignupMode.APPROVAL)
+    a1 = await officer(services, 101, "az")
+    async with db.transaction() as tx:
+        waiting = asyncio.create_task(services.signups.sign_up(course.id, a1))
+        await asyncio.sleep(0)
+        await tx.courses.set_status(course.id, CourseStatus.CANCELLED)
+    with pytest.raises(CourseCancelled):
+        await waiting
+    assert await statuses(services, course.id) == {}
+    assert await notices(db, "request") == []
+
+
+async def test_forget_deletes_the_notices_that_name_the_person_to_others(services, db):
+    course = await make_course(services, capacity=5, mode=SignupMode.APPROVAL)
+    uid = await officer(services, 101, "az", "Zaur Secretname")
+    await services.signups.sign_up(course.id, uid)
+    assert [n[0] for n in await notices(db, "request")] == [ORGANISER_ID]
+    await forget_user(db, uid)
+    rows = await db.fetch_all("SELECT user_id, kind FROM outbox WHERE payload LIKE '%Secretname%'")
+    assert [tuple(r) for r in rows] == []
+
+
+async def test_a_removed_participant_cannot_sign_straight_back_in(services):
+    course = await make_course(services, capacity=5, mode=SignupMode.OPEN, quotas="AZ 3")
+    plain = await make_course(services, capacity=5, mode=SignupMode.OPEN)
+    a1 = await officer(services, 101, "az")
+    for each in (course, plain):
+        await services.signups.sign_up(each.id, a1)
+        await services.decisions.remove(ORGANISER_ID, each.id, a1, "Not a customs officer")
+        with pytest.raises(DeclinedByOrganisers):
+            await services.signups.sign_up(each.id, a1)
+        assert (await statuses(services, each.id))[a1] == "declined"
+    # An organiser may still add them again.
+    await services.decisions.add(ORGANISER_ID, plain.id, a1, RegStatus.CONFIRMED)
+    assert (await statuses(services, plain.id))[a1] == "confirmed"
+
+
+async def test_a_person_added_by_hand_is_not_told_of_an_approved_request(services, db):
+    course = await make_course(services, capacity=5, mode=SignupMode.OPEN)
+    a1 = await officer(services, 101, "az")
+    await services.decisions.add(ORGANISER_ID, course.id, a1, RegStatus.CONFIRMED)
+    ((_, kind, told),) = [n for n in await notices(db) if n[0] == a1]
+    assert "organisers have signed you up" in told["text"]["en"]
+    assert "request" not in told["text"]["en"]
+
+
+async def test_a_request_is_not_approved_into_a_course_already_running(services, clock):
+    course = await make_course(services, capacity=5, mode=SignupMode.APPROVAL)
+    a1 = await officer(services, 101, "az")
+    request = await services.signups.sign_up(course.id, a1)
+    clock.now = course.starts_at + timedelta(hours=1)
+    _, waiting = await services.request_inbox.page(0, 10)
+    assert waiting == []
+    with pytest.raises(SeatsClosed):
+        await services.decisions.approve(ORGANISER_ID, request.registration.id)
+    assert (await statuses(services, course.id))[a1] == "pending"
+
+
+async def test_a_cancelled_course_tells_the_focal_point_of_its_nominees(services, db):
+    course = await make_course(services, capacity=5)
+    fp = await focal_point(services, 500, "az")
+    a1 = await officer(services, 101, "az")
+    await services.nominations.nominate(fp, course.id, a1)
+    await services.course_service.cancel(course.id, ORGANISER_ID)
+    assert [uid for uid, _, _ in await notices(db, "course_cancelled")] == [a1, fp]
