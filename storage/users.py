@@ -145,9 +145,7 @@ class UserRepository(Repository):
         cached = self._fresh(user_id, telegram_language)
         if cached is not None and (not cached.has_consented or cached.username == username):
             return cached
-        row = await self.sql.write(
-            _TOUCH, (telegram_language, stamp(self.sql), username, user_id)
-        )
+        row = await self.sql.write(_TOUCH, (telegram_language, stamp(self.sql), username, user_id))
         return self._remember(_user(row)) if row else None
 
     def _fresh(self, user_id: int, telegram_language: str | None) -> User | None:

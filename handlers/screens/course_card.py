@@ -7,10 +7,12 @@ from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
+from bot.services.nominations import NominationService
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseAction, CourseCb
-from storage.courses import Course, CourseStatus
+from handlers.screens.nomination_card import nomination_card
+from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import RegStatus, SeatView
 from storage.users import User
 
@@ -22,10 +24,14 @@ async def course_card(
     signups: SignupService,
     page: int = 0,
     seats: SeatView | None = None,
+    nominations: NominationService | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The card text and the buttons that fit this user's situation."""
+    """The card text and the buttons that fit this user's situation (`nominations`: to name
+    the officer's focal point on a nomination course)."""
     now = signups.clock()
     seats = seats or await signups.status(course.id, user.id)
+    if course.signup_mode == SignupMode.NOMINATION:
+        return await nomination_card(course, user, t, seats, now, nominations, page)
     registration = seats.registration
     text = course_texts.card(
         course, t, seats.confirmed, now, user.timezone, registration, seats.position
@@ -50,9 +56,15 @@ async def course_card(
 
 
 async def send_course_card(
-    bot: Bot, chat_id: int, course_id: int, user: User, t: Translator, signups: SignupService
+    bot: Bot,
+    chat_id: int,
+    course_id: int,
+    user: User,
+    t: Translator,
+    signups: SignupService,
+    nominations: NominationService | None = None,
 ) -> None:
     """The card of a course participants may see, as a new message."""
     course = await signups.visible_course(course_id)
-    text, markup = await course_card(course, user, t, signups)
+    text, markup = await course_card(course, user, t, signups, nominations=nominations)
     await bot.send_message(chat_id, text, reply_markup=markup)
