@@ -14,10 +14,14 @@ from bot.ui.callbacks import NomineeAction, NomineeCb
 from bot.ui.context import UpdateContext
 from handlers.nominations.common import contact, country_name
 
+# The tokens are 16 characters (storage/focal_points.py); a longer one would not fit the
+# "I will attend" button's 64 bytes with the course id.
+INVITE_TOKEN_LIMIT = 32
+
 
 def deep_link_invite(args: str | None) -> str | None:
     """`nAbC-12_x` from a https://t.me/<bot>?start=nAbC-12_x link: the invitation token."""
-    if not args or not args.startswith("n") or not 1 < len(args) <= 40:
+    if not args or not args.startswith("n") or not 1 < len(args) <= INVITE_TOKEN_LIMIT + 1:
         return None
     token = args[1:]
     return token if all(ch.isalnum() or ch in "-_" for ch in token) else None

@@ -19,15 +19,22 @@ from bot.ui.callbacks import (
     AnnounceCb,
     CourseFormAction,
     CourseFormCb,
+    FocalAction,
+    FocalAdminAction,
+    FocalAdminCb,
+    FocalCb,
     StatsCb,
     SurveyAdminAction,
     SurveyAdminCb,
 )
 from storage.database import Database
+from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
-from tests.handlers.test_courses import publish_course
+from tests.handlers.test_courses import complete_profile, publish_course
 
 STRANGER = 555
+FOCAL_POINT = 556  # of Azerbaijan
+GEORGIAN_OFFICER = 557
 
 # Tables whose rows a stranger's update may touch: their own user row and dialog state.
 OWN_TABLES = {"users", "fsm_states", "schema_migrations"}
@@ -85,6 +92,11 @@ def organiser_buttons(ids: dict[str, int]) -> list[CallbackData]:
         CourseFormCb(action=CourseFormAction(a), value="x") for a in _values(CourseFormAction)
     ]
     buttons += [
+        FocalAdminCb(action=FocalAdminAction(a), country=country, user_id=user_id)
+        for a in _values(FocalAdminAction)
+        for country, user_id in (("", 0), ("az", FOCAL_POINT), ("az", STRANGER))
+    ]
+    buttons += [
         AnnounceCb(action=AnnounceAction(a), value=str(announcement))
         for a in _values(AnnounceAction)
     ]
@@ -121,4 +133,82 @@ async def test_every_organiser_button_is_out_of_date_for_others(make_chatter, db
         assert answer.text == "This button is out of date. Send /start to see the menu again."
         pressed += 1
     assert pressed > 60  # every action of every organiser button family
+    assert await snapshot(db) == before
+
+
+# -- issue 14: focal points' buttons -----------------------------------------------------------
+
+OUT_OF_DATE = "This button is out of date. Send /start to see the menu again."
+
+
+@pytest.fixture
+async def nominations_data(make_chatter, db):
+    """A nomination course; a focal point for Azerbaijan who nominated one of its officers; a
+    Georgian officer nominated by Georgia's focal point."""
+    course_id = await publish_course(db, "Secret nomination course", days=9)
+    await db.write("UPDATE courses SET signup_mode = 'nomination' WHERE id = ?", (course_id,))
+    await make_chatter(ORGANISER_ID, name="Olena").send("/start")
+    for user_id, country in (
+        (FOCAL_POINT, "az"),
+        (STRANGER, "az"),
+        (GEORGIAN_OFFICER, "ge"),
+        (558, "ge"),
+        (559, "az"),
+    ):
+        await complete_profile(db, user_id)
+        await UserRepository(db).set_country(user_id, country, None)
+    nominations = make_chatter(ORGANISER_ID).dp["nominations"]
+    await nominations.appoint(ORGANISER_ID, "az", FOCAL_POINT)
+    await nominations.appoint(ORGANISER_ID, "ge", 558)
+    await nominations.nominate(FOCAL_POINT, course_id, 559)
+    await nominations.nominate(558, course_id, GEORGIAN_OFFICER)
+    return course_id
+
+
+def focal_point_buttons(course_id: int, officers: tuple[int, ...], countries: tuple[str, ...]):
+    return [
+        FocalCb(action=FocalAction(a), course_id=course_id, officer_id=officer, country=country)
+        for a in _values(FocalAction)
+        for officer in officers
+        for country in countries
+    ]
+
+
+async def _press_all_out_of_date(chatter, buttons) -> int:
+    for button in buttons:
+        replies = await chatter.press(button.pack())
+        assert len(replies) == 1, (button, replies)
+        (answer,) = replies
+        assert isinstance(answer, AnswerCallbackQuery), button
+        assert answer.text == OUT_OF_DATE, button
+    return len(buttons)
+
+
+async def test_an_officer_pressing_focal_point_or_appointment_buttons_changes_nothing(
+    make_chatter, db, nominations_data
+):
+    officer = make_chatter(STRANGER, name="Stranger")
+    before = await snapshot(db)
+    forged = focal_point_buttons(nominations_data, (559, STRANGER), ("", "az"))
+    forged += [
+        FocalAdminCb(action=FocalAdminAction(a), country="az", user_id=STRANGER)
+        for a in _values(FocalAdminAction)
+    ]
+    assert await _press_all_out_of_date(officer, forged) > 30
+    assert await snapshot(db) == before
+
+
+async def test_a_focal_point_cannot_nominate_or_withdraw_another_countrys_officer(
+    make_chatter, db, nominations_data
+):
+    focal_point = make_chatter(FOCAL_POINT, name="Aysel")
+    before = await snapshot(db)
+    forged = focal_point_buttons(nominations_data, (GEORGIAN_OFFICER,), ("ge",))
+    forged += [
+        FocalCb(
+            action=action, course_id=nominations_data, officer_id=GEORGIAN_OFFICER, country="az"
+        )
+        for action in (FocalAction.NOMINATE, FocalAction.WITHDRAW, FocalAction.WITHDRAW_YES)
+    ]
+    assert await _press_all_out_of_date(focal_point, forged) == len(FocalAction) + 3
     assert await snapshot(db) == before
