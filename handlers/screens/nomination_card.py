@@ -80,7 +80,12 @@ async def _contacts(
             t("nomination-card-focal-points", people=focal_point_contacts(focal_points, t))
         )
         return True
-    organisers = user_contacts(await nominations.organisers(course), t)
+    organisers = await nominations.organisers(course)
+    if not organisers:
+        # No organiser has a profile to name: the general advice.
+        lines.append(t("error-no-focal-point"))
+        return False
     country = country_name(user.country, t)
-    lines.append(t("nomination-card-no-focal-point", country=country, people=organisers))
+    people = user_contacts(organisers, t)
+    lines.append(t("nomination-card-no-focal-point", country=country, people=people))
     return False
