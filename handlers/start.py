@@ -177,18 +177,29 @@ async def _reply_in_the_new_language(
 
 
 @router.message(Command("help"))
-async def help_command(message: Message, ctx: UpdateContext, settings: Settings) -> None:
-    await message.answer(help_text(ctx, settings))
+async def help_command(
+    message: Message, ctx: UpdateContext, settings: Settings, nominations: NominationService
+) -> None:
+    await message.answer(await help_text(ctx, settings, nominations))
 
 
 @router.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
-async def help_from_menu(callback: CallbackQuery, ctx: UpdateContext, settings: Settings) -> None:
+async def help_from_menu(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    settings: Settings,
+    nominations: NominationService,
+) -> None:
     await callback.answer()
-    await say(callback, help_text(ctx, settings))
+    await say(callback, await help_text(ctx, settings, nominations))
 
 
-def help_text(ctx: UpdateContext, settings: Settings) -> str:
-    """The participant's help, and the organiser's commands for organisers."""
-    text = ctx.t("help-participant")
-    organiser = ctx.user.id in settings.admin_ids
-    return f"{text}\n\n{ctx.t('help-organiser')}" if organiser else text
+async def help_text(ctx: UpdateContext, settings: Settings, nominations: NominationService) -> str:
+    """The participant's help, with the commands of a focal point's and an organiser's role
+    for those who have it."""
+    parts = [ctx.t("help-participant")]
+    if await nominations.countries_of(ctx.user.id):
+        parts.append(ctx.t("help-focal-point"))
+    if ctx.user.id in settings.admin_ids:
+        parts.append(ctx.t("help-organiser"))
+    return "\n\n".join(parts)

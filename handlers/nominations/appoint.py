@@ -115,6 +115,18 @@ async def _person_question(
     return text, kb.as_markup()
 
 
+async def _asked_country(
+    callback: CallbackQuery, callback_data: FocalAdminCb, state: FSMContext
+) -> str:
+    """The country whose person is being asked for; a button of another question (or of
+    another country's list) has expired."""
+    await pressed_under_question(callback, state)
+    country = (await state.get_data()).get("country")
+    if country is None or country != callback_data.country:
+        raise InvalidInput("error-button-expired")
+    return str(country)
+
+
 @router.callback_query(FocalAdminCb.filter(F.action == FocalAdminAction.COUNTRY))
 async def people_page(
     callback: CallbackQuery,
@@ -123,10 +135,7 @@ async def people_page(
     state: FSMContext,
     nominations: NominationService,
 ) -> None:
-    await pressed_under_question(callback, state)
-    country = (await state.get_data()).get("country")
-    if country != callback_data.country:
-        raise InvalidInput("error-button-expired")
+    country = await _asked_country(callback, callback_data, state)
     await callback.answer()
     _, markup = await _person_question(ctx, nominations, country, callback_data.page)
     await edit_buttons(callback, markup)
@@ -150,10 +159,7 @@ async def person_picked(
     localizations: Localizations,
     settings: Settings,
 ) -> None:
-    await pressed_under_question(callback, state)
-    country = (await state.get_data()).get("country")
-    if country != callback_data.country:
-        raise InvalidInput("error-button-expired")
+    country = await _asked_country(callback, callback_data, state)
     person = await nominations.person(callback_data.user_id)
     await callback.answer()
     await _appoint(ctx, state, nominations, localizations, settings, country, person)

@@ -66,6 +66,7 @@ help-organiser =
     /results — survey results, chart, XLSX and CSV
     /stats — users, languages, countries and complete profiles
     /audit — the organisers' action log
+    /focalpoints — national focal points: appoint and remove
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

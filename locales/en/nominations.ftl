@@ -3,6 +3,10 @@
 cmd-focalpoints = National focal points (organisers)
 cmd-nominate = Nominate officers for courses
 
+help-focal-point =
+    <b>For national focal points</b>
+    /nominate — courses that take nominations: nominate your administration's officers, see their answers, send an invitation link
+
 # A person with their @username, if they have one.
 # $name (String), $username (String)
 person-contact = { $name } (@{ $username })

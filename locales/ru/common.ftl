@@ -66,6 +66,7 @@ help-organiser =
     /results — результаты опросов, диаграмма, XLSX и CSV
     /stats — пользователи, языки, страны и заполненные профили
     /audit — журнал действий организаторов
+    /focalpoints — национальные координаторы: назначение и снятие
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

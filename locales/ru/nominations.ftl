@@ -3,6 +3,10 @@
 cmd-focalpoints = Национальные координаторы (организаторы)
 cmd-nominate = Выдвинуть сотрудников на курсы
 
+help-focal-point =
+    <b>Для национальных координаторов</b>
+    /nominate — курсы с выдвижением: выдвигайте сотрудников своего ведомства, следите за их ответами, отправляйте ссылку-приглашение
+
 # Человек с его @username, если он есть.
 # $name (String), $username (String)
 person-contact = { $name } (@{ $username })
@@ -29,7 +33,7 @@ focal-point-appoint-country = Какую страну будет предста�
 # $country (String)
 focal-point-appoint-person = Кто координатор от страны «{ $country }»? Перешлите мне сообщение этого человека, отправьте его @username или выберите его ниже.
 # $country (String)
-focal-point-appoint-nobody = (Из этой страны пока никто не заполнил профиль в боте.)
+focal-point-appoint-nobody = (Из страны «{ $country }» пока никто не заполнил профиль в боте.)
 focal-point-hidden-sender = Настройки Telegram этого человека скрывают его в пересланных сообщениях. Отправьте вместо этого его @username или выберите его ниже.
 focal-point-not-a-person = Это сообщение переслано не от человека. Перешлите сообщение, написанное этим человеком, отправьте его @username или выберите его ниже.
 # $country (String), $person (String)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from aiogram.methods import (
     AnswerCallbackQuery,
+    EditMessageReplyMarkup,
     EditMessageText,
     SendDocument,
     SendMessage,
@@ -22,6 +23,8 @@ from bot.ui.callbacks import (
     CourseAction,
     CourseCb,
     FocalAction,
+    FocalAdminAction,
+    FocalAdminCb,
     FocalCb,
     LanguageCb,
     NomineeAction,
@@ -439,3 +442,57 @@ async def test_an_appointed_focal_point_keeps_nominate_in_the_menu_after_a_langu
     await appoint(focal, "az", FOCAL_AZ)
     sent = await focal.press(LanguageCb(code="ru").pack())
     assert "nominate" in chat_menu(sent, FOCAL_AZ)
+
+
+async def test_nominate_under_an_officers_request_nominates_and_closes_the_buttons(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    asked = await people["officer_az"].press(
+        NomineeCb(action=NomineeAction.ASK, course_id=course_id).pack()
+    )
+    assert "Sent to Aysel Focal (@aysel_fp)." in sent_text(asked)
+    # The notice's button, as the delivery worker builds it.
+    sent = await focal.press(
+        FocalCb(action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ).pack()
+    )
+    assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
+    assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
+
+
+async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    forwarded = organiser._message(
+        text="news",
+        forward_origin={
+            "type": "channel",
+            "date": 1,
+            "chat": {"id": -100123, "type": "channel", "title": "Customs news"},
+            "message_id": 5,
+        },
+    )
+    reply = sent_text(await organiser.feed(forwarded))
+    assert "This message was not forwarded from a person." in reply
+
+
+async def test_an_old_pick_of_another_countrys_list_appoints_nobody(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    forged = FocalAdminCb(action=FocalAdminAction.PICK, country="ge", user_id=FOCAL_GE)
+    sent = await press_under_question(organiser, forged.pack())
+    assert alert(sent) == "This button is out of date. Send /start to see the menu again."
+    assert await organiser.dp["nominations"].countries_of(FOCAL_GE) == []
+
+
+async def test_help_lists_nominate_for_focal_points_only(people):
+    focal = people["focal_az"]
+    assert "/nominate" not in sent_text(await focal.send("/help"))
+    await appoint(focal, "az", FOCAL_AZ)
+    assert "<b>For national focal points</b>\n/nominate" in sent_text(await focal.send("/help"))
+    assert "/focalpoints" in sent_text(await people["organiser"].send("/help"))
