@@ -13,7 +13,6 @@ from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.services.announcements import COURSE_STATUSES
 from bot.ui import callbacks
-from handlers.screens.invitation import INVITE_TOKEN_LIMIT
 from storage.courses import Course
 from storage.users import PROFILE_FIELDS
 
@@ -27,10 +26,6 @@ TEXT_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("LanguageCb", "code"): LOCALES,
     ("ProfileCb", "field"): PROFILE_FIELDS,
     ("CountryCb", "code"): tuple(country.code for country in COUNTRIES),
-    # A focal point's country; an invitation link's token (deep_link_invite's longest).
-    ("FocalCb", "country"): tuple(country.code for country in COUNTRIES),
-    ("FocalAdminCb", "country"): tuple(country.code for country in COUNTRIES),
-    ("NomineeCb", "token"): ("x" * INVITE_TOKEN_LIMIT,),
     # A course field to edit, or the participant whose attendance is toggled.
     ("AdminCourseCb", "arg"): (*(field.name for field in fields(Course)), *ID_TEXTS),
     # The default time zone or a course language.
