@@ -35,12 +35,21 @@ ORGANISER_COMMANDS = (
     "stats",
     "audit",
     "requests",
+    "focalpoints",
 )
+# A national focal point's own command, in their menu while they are one (chat scope).
+FOCAL_POINT_COMMANDS = ("nominate",)
 
 
-def commands(localizations: Localizations, locale: str, organiser: bool) -> list[BotCommand]:
+def commands(
+    localizations: Localizations, locale: str, organiser: bool, focal_point: bool = False
+) -> list[BotCommand]:
     t = localizations.get(locale)
-    names = PARTICIPANT_COMMANDS + (ORGANISER_COMMANDS if organiser else ())
+    names = (
+        PARTICIPANT_COMMANDS
+        + (FOCAL_POINT_COMMANDS if focal_point else ())
+        + (ORGANISER_COMMANDS if organiser else ())
+    )
     return [BotCommand(command=name, description=t.plain(f"cmd-{name}")) for name in names]
 
 
@@ -75,29 +84,31 @@ async def register_chat_commands(
     *,
     organiser: bool,
     default_locale: str,
+    focal_point: bool = False,
 ) -> None:
     """One person's menu in the language they chose in the bot, whatever their Telegram app
     speaks; before they choose, an organiser's menu follows the app's language like the
     default one. Best effort: a refusal (429, 5xx, "chat not found") leaves the menu as it was
-    and is only logged, so a language change or /start never fails because of it."""
+    and is only logged, so a language change or /start never fails because of it.
+    `focal_point`: the menu has /nominate (set when appointed, taken away when dismissed)."""
     scope = BotCommandScopeChat(chat_id=chat_id)
     try:
         if chosen is not None:
             await bot.set_my_commands(
-                commands(localizations, chosen, organiser=organiser), scope=scope
+                commands(localizations, chosen, organiser, focal_point), scope=scope
             )
-            if organiser:
+            if organiser or focal_point:
                 # A chat scope with the app's language wins over one without it (Telegram's
                 # order), so the per-language menus set before the choice must go.
                 for locale in localizations.locales:
                     await bot.delete_my_commands(scope=scope, language_code=locale)
             return
         await bot.set_my_commands(
-            commands(localizations, default_locale, organiser=organiser), scope=scope
+            commands(localizations, default_locale, organiser, focal_point), scope=scope
         )
         for locale in localizations.locales:
             await bot.set_my_commands(
-                commands(localizations, locale, organiser=organiser),
+                commands(localizations, locale, organiser, focal_point),
                 scope=scope,
                 language_code=locale,
             )

@@ -57,6 +57,7 @@ class UserContextMiddleware(BaseMiddleware):
                 sender.language_code,
                 talking=(message is not None or button is not None) and private,
                 starting=message is not None and _START.match(message.text or "") is not None,
+                username=sender.username,
             )
         locale = pick_locale(
             user.language if user else None,

@@ -13,6 +13,7 @@ from handlers import (
     fallback,
     groups,
     no_profile,
+    nominations,
     profile,
     requests,
     start,
@@ -37,10 +38,13 @@ def get_routers() -> list[Router]:
         audit.router,
         stats.router,
         requests.router,
+        *nominations.ORGANISER_ROUTERS,
+        *nominations.FOCAL_POINT_ROUTERS,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         courses.CARD_ROUTER,
         surveys.participant_router,
+        nominations.OFFICER_ROUTER,
         start.router,
         profile.router,
         fallback.router,

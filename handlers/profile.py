@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.countries import BY_CODE, COUNTRIES, NAMED_ZONES, TIMEZONE_CHOICES, zone_slug
 from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
+from bot.services.nominations import NominationService
 from bot.services.profiles import ProfileService, clean_text, find_zone, match_name
 from bot.services.signups import SignupService
 from bot.ui import keyboards
@@ -48,6 +49,7 @@ from bot.ui.profile_screens import (
     send_card,
 )
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit, edit_buttons
+from handlers.screens.invitation import send_invitation
 from handlers.screens.signup_replies import report_signup
 from storage.users import PROFILE_FIELDS, User
 
@@ -75,10 +77,15 @@ async def consent_given(
     await close_buttons(callback)
     if ctx.user.has_consented:
         return  # a double tap: the dialog has already moved on
-    pending = (await state.get_data()).get("pending_signup")
+    data = await state.get_data()
     ctx = replace(ctx, user=await profiles.give_consent(ctx.user.id))
     await ctx.send(ctx.t("consent-thanks"))
-    await open_profile(ctx, state, pending_signup=pending)
+    await open_profile(
+        ctx,
+        state,
+        pending_signup=data.get("pending_signup"),
+        pending_invite=data.get("pending_invite"),
+    )
 
 
 @router.callback_query(ConsentCb.filter(~F.agree))
@@ -108,6 +115,7 @@ async def after_answer(
     ctx: UpdateContext,
     profiles: ProfileService,
     signups: SignupService,
+    nominations: NominationService,
     state: FSMContext,
     answered: str,
     *,
@@ -136,6 +144,11 @@ async def after_answer(
         # The profile was collected for a sign-up: finish it without starting over.
         result = await signups.sign_up(int(pending), user.id)
         await report_signup(ctx.bot, ctx.chat_id, result, user, ctx.t)
+        return
+    invite = data.get("pending_invite")
+    if invite and user.profile_complete:
+        # The profile was collected for a focal point's invitation: it comes again.
+        await send_invitation(ctx, str(invite), nominations, signups)
         return
     await send_card(ctx)
 
@@ -174,13 +187,16 @@ async def keep(
     ctx: UpdateContext,
     profiles: ProfileService,
     signups: SignupService,
+    nominations: NominationService,
     state: FSMContext,
     raw_state: str,
 ) -> None:
     """Keep as it is: the saved answer stays, and the dialog moves on."""
     await pressed_under_question(callback, state)
     await close_buttons(callback)
-    await after_answer(ctx, profiles, signups, state, _field_of(raw_state), changed=False)
+    await after_answer(
+        ctx, profiles, signups, nominations, state, _field_of(raw_state), changed=False
+    )
 
 
 def _field_of(raw_state: str) -> str:
@@ -203,6 +219,7 @@ async def text_answer(
     localizations: Localizations,
     profiles: ProfileService,
     signups: SignupService,
+    nominations: NominationService,
     state: FSMContext,
     raw_state: str,
 ) -> None:
@@ -224,7 +241,7 @@ async def text_answer(
         await profiles.set_timezone(ctx.user.id, zone)
     else:
         await profiles.set_typed(ctx.user.id, field, message.text)
-    await after_answer(ctx, profiles, signups, state, field)
+    await after_answer(ctx, profiles, signups, nominations, state, field)
 
 
 async def _refuse(
@@ -300,6 +317,7 @@ async def button_answer(
     ctx: UpdateContext,
     profiles: ProfileService,
     signups: SignupService,
+    nominations: NominationService,
     state: FSMContext,
 ) -> None:
     """The answer chosen with a button: a country, a time zone, no e-mail address (Skip in
@@ -324,7 +342,7 @@ async def button_answer(
         if wizard == (callback_data.action == ProfileAction.SKIP):
             await profiles.set_email(user_id, None)
         answered = "email"
-    await after_answer(ctx, profiles, signups, state, answered)
+    await after_answer(ctx, profiles, signups, nominations, state, answered)
 
 
 # -- /forget ---------------------------------------------------------------------------------

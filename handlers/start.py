@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.commands import register_chat_commands
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
+from bot.services.nominations import NominationService
 from bot.services.profiles import ProfileService
 from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService
@@ -20,6 +21,7 @@ from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import edit, message_of, say
 from handlers.screens.course_card import send_course_card
+from handlers.screens.invitation import deep_link_invite, send_invitation
 from handlers.screens.survey import resend_current
 
 router = Router(name=__name__)
@@ -41,11 +43,13 @@ async def start(
     settings: Settings,
     state: FSMContext,
     signups: SignupService,
+    nominations: NominationService,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
     user, t = ctx.user, ctx.t
     course_id = deep_link_course(command.args)
+    invite = deep_link_invite(command.args)
     if user.id in settings.admin_ids:
         # Telegram refuses a chat scope before the organiser's first message; now it exists.
         await register_chat_commands(
@@ -63,13 +67,18 @@ async def start(
         if course_id is not None:
             # Land on the course right after the language is chosen.
             await state.set_data({"open_course": course_id})
+        elif invite is not None:
+            await state.set_data({"open_invite": invite})
         await message.answer(
             f"{welcome}\n\n{t('start-choose-language')}",
             reply_markup=keyboards.languages(localizations),
         )
         return
     if course_id is not None:
-        await send_course_card(ctx.bot, ctx.chat_id, course_id, user, t, signups)
+        await send_course_card(ctx.bot, ctx.chat_id, course_id, user, t, signups, nominations)
+        return
+    if invite is not None:
+        await send_invitation(ctx, invite, nominations, signups)
         return
     await message.answer(welcome)
     await show_menu(message, t)
@@ -110,6 +119,7 @@ async def set_language(
     signups: SignupService,
     surveys: SurveyService,
     settings: Settings,
+    nominations: NominationService,
 ) -> None:
     await profiles.set_language(ctx.user.id, callback_data.code)
     # The reply already speaks the new language.
@@ -117,7 +127,9 @@ async def set_language(
     t = ctx.t
     await callback.answer(t.plain("language-set"))
     try:
-        await _reply_in_the_new_language(callback, ctx, profiles, state, signups, surveys)
+        await _reply_in_the_new_language(
+            callback, ctx, profiles, state, signups, surveys, nominations
+        )
     finally:
         # The command menu too (Telegram would otherwise show it in the app's language); set
         # last, so that a 429 on it, waited out and retried, never holds back the reply.
@@ -128,6 +140,7 @@ async def set_language(
             callback_data.code,
             organiser=ctx.user.id in settings.admin_ids,
             default_locale=settings.default_locale,
+            focal_point=bool(await nominations.countries_of(ctx.user.id)),
         )
 
 
@@ -138,6 +151,7 @@ async def _reply_in_the_new_language(
     state: FSMContext,
     signups: SignupService,
     surveys: SurveyService,
+    nominations: NominationService,
 ) -> None:
     t = ctx.t
     message = message_of(callback)
@@ -147,28 +161,45 @@ async def _reply_in_the_new_language(
     # Mid-survey: the question being answered comes again, in the new language.
     if await resend_current(ctx.bot, ctx.chat_id, ctx.user.id, t, surveys, state):
         return
-    course_id = (await state.get_data()).get("open_course")
+    data = await state.get_data()
+    course_id = data.get("open_course")
     if course_id is not None:
         await state.clear()
         user = await profiles.get(ctx.user.id)
-        await send_course_card(ctx.bot, ctx.chat_id, int(course_id), user, t, signups)
+        await send_course_card(ctx.bot, ctx.chat_id, int(course_id), user, t, signups, nominations)
+        return
+    invite = data.get("open_invite")
+    if invite is not None:
+        await state.clear()
+        await send_invitation(ctx, str(invite), nominations, signups)
         return
     await show_menu(message, t)
 
 
 @router.message(Command("help"))
-async def help_command(message: Message, ctx: UpdateContext, settings: Settings) -> None:
-    await message.answer(help_text(ctx, settings))
+async def help_command(
+    message: Message, ctx: UpdateContext, settings: Settings, nominations: NominationService
+) -> None:
+    await message.answer(await help_text(ctx, settings, nominations))
 
 
 @router.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
-async def help_from_menu(callback: CallbackQuery, ctx: UpdateContext, settings: Settings) -> None:
+async def help_from_menu(
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    settings: Settings,
+    nominations: NominationService,
+) -> None:
     await callback.answer()
-    await say(callback, help_text(ctx, settings))
+    await say(callback, await help_text(ctx, settings, nominations))
 
 
-def help_text(ctx: UpdateContext, settings: Settings) -> str:
-    """The participant's help, and the organiser's commands for organisers."""
-    text = ctx.t("help-participant")
-    organiser = ctx.user.id in settings.admin_ids
-    return f"{text}\n\n{ctx.t('help-organiser')}" if organiser else text
+async def help_text(ctx: UpdateContext, settings: Settings, nominations: NominationService) -> str:
+    """The participant's help, with the commands of a focal point's and an organiser's role
+    for those who have it."""
+    parts = [ctx.t("help-participant")]
+    if await nominations.countries_of(ctx.user.id):
+        parts.append(ctx.t("help-focal-point"))
+    if ctx.user.id in settings.admin_ids:
+        parts.append(ctx.t("help-organiser"))
+    return "\n\n".join(parts)

@@ -31,6 +31,8 @@ class User:
     is_active: bool
     created_at: str
     last_seen_at: str
+    # Telegram's @username, kept only after consent (to be found by it, e.g. as a focal point).
+    username: str | None = None
 
     @property
     def has_consented(self) -> bool:
@@ -58,10 +60,12 @@ SEEN_PRECISION_SECONDS = 60.0
 
 # Before consent a row holds only what the bot needs to talk to the person: the id, the
 # language (theirs or Telegram's, to choose the language of messages before they pick one),
-# whether they can be reached, and when they were first and last seen.
+# whether they can be reached, and when they were first and last seen. The @username is kept
+# only after consent, as the update gives it (NULL once they remove it in Telegram).
 _TOUCH = (
     # S608 below: the only interpolation is the constant column list.
-    "UPDATE users SET telegram_language = ?, last_seen_at = ?, is_active = 1"  # noqa: S608
+    "UPDATE users SET telegram_language = ?, last_seen_at = ?, is_active = 1,"  # noqa: S608
+    " username = CASE WHEN consent_at IS NOT NULL THEN ? END"
     f" WHERE id = ? RETURNING {_COLUMNS}"
 )
 _UPSERT = (
@@ -133,12 +137,15 @@ class UserRepository(Repository):
         assert row is not None  # RETURNING always yields the row
         return self._remember(_user(row))
 
-    async def touch(self, user_id: int, telegram_language: str | None) -> User | None:
-        """Like upsert_seen, but never creates a row: None for a user the bot does not hold."""
+    async def touch(
+        self, user_id: int, telegram_language: str | None, username: str | None = None
+    ) -> User | None:
+        """Like upsert_seen, but never creates a row: None for a user the bot does not hold.
+        `username` is the update's (None: they have none), stored only after consent."""
         cached = self._fresh(user_id, telegram_language)
-        if cached is not None:
+        if cached is not None and (not cached.has_consented or cached.username == username):
             return cached
-        row = await self.sql.write(_TOUCH, (telegram_language, stamp(self.sql), user_id))
+        row = await self.sql.write(_TOUCH, (telegram_language, stamp(self.sql), username, user_id))
         return self._remember(_user(row)) if row else None
 
     def _fresh(self, user_id: int, telegram_language: str | None) -> User | None:

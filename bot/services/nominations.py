@@ -21,6 +21,7 @@ from bot.errors import (
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
+from bot.services.quotas import Quotas
 from bot.services.seats import Room, room_for
 from bot.services.signups import SignupService
 from bot.ui import course_texts
@@ -39,6 +40,16 @@ class Nomination:
     registration: Registration  # nominated (a seat held), confirmed (by invitation) or reserve
     officer: User
     position: int | None  # on the country's reserve list
+
+
+@dataclass(frozen=True)
+class CountrySeats:
+    """One country's use of a course's seats, as its focal point sees it."""
+
+    country: str
+    used: int  # seats held: confirmed, or nominated and waiting for the answer
+    quota: int | None  # None: the course sets no quota for the country
+    reserve: int
 
 
 class NominationService:
@@ -98,6 +109,24 @@ class NominationService:
             )
         return True
 
+    async def person(self, user_id: int) -> User:
+        """Someone an organiser may appoint: they used the bot and gave their profile."""
+        person = await self.repos.users.get(user_id)
+        if person is None or person.consent_at is None:
+            raise ProfileMissing()
+        return person
+
+    async def people_in(self, country: str) -> list[User]:
+        """Whom an organiser may pick as a country's focal point: its people with a profile."""
+        return await self.repos.users.with_profile_in(country)
+
+    async def person_by_username(self, username: str) -> User:
+        """The same, found by the @username an organiser typed."""
+        person = await self.repos.users.by_username(username)
+        if person is None or person.consent_at is None:
+            raise ProfileMissing()
+        return person
+
     # --- focal points -------------------------------------------------------------------
 
     async def countries_of(self, user_id: int) -> list[str]:
@@ -121,6 +150,15 @@ class NominationService:
         for country in countries:
             people += await self.repos.registrations.participants(course_id, country)
         return people
+
+    async def country_seats(self, focal_point: int, course: Course, country: str) -> CountrySeats:
+        """How many of the course's seats the country holds, of its quota, and its reserve."""
+        if country not in await self._countries(focal_point):
+            raise NotAllowed()
+        counts = (await self.repos.registrations.by_country(course.id)).get(country)
+        used = counts.confirmed + counts.nominated if counts else 0
+        quota = Quotas.from_json(course.quotas).limit(country) if course.quotas else None
+        return CountrySeats(country, used, quota, counts.reserve if counts else 0)
 
     async def officers(self, focal_point: int, country: str) -> list[User]:
         """Officers of the country with a profile: whom the focal point may nominate."""
@@ -311,6 +349,16 @@ class NominationService:
     async def contacts(self, country: str | None) -> list[FocalPoint]:
         """Whom an officer of `country` asks to be nominated (empty: nobody yet)."""
         return await self.repos.focal_points.of_country(country)
+
+    async def organisers(self, course: Course) -> list[User]:
+        """Whom an officer of a country without a focal point contacts: the organisers with
+        a profile, else the course's creator if they have one."""
+        people = [await self.repos.users.get(uid) for uid in sorted(self.signups.organisers)]
+        named = [p for p in people if p is not None and p.has_consented and p.full_name]
+        if named or course.created_by is None:
+            return named
+        creator = await self.repos.users.get(course.created_by)
+        return [creator] if creator is not None and creator.full_name else []
 
     # --- shared -------------------------------------------------------------------------
 

@@ -61,15 +61,22 @@ class ProfileService:
         self.forgotten: list[Callable[[int], None]] = list(forgotten)
 
     async def seen(
-        self, user_id: int, telegram_language: str | None, *, talking: bool, starting: bool
+        self,
+        user_id: int,
+        telegram_language: str | None,
+        *,
+        talking: bool,
+        starting: bool,
+        username: str | None = None,
     ) -> User | None:
         """The sender's row, refreshed; None when the bot holds none.
 
         A row is created only for someone talking to the bot (a message or a button, not a
         block or unblock), and for someone who asked to be forgotten only by /start: nothing
-        else brings a forgotten person back.
+        else brings a forgotten person back. `username`: the update's @username, kept only
+        once the person has consented.
         """
-        user = await self.repos.users.touch(user_id, telegram_language)
+        user = await self.repos.users.touch(user_id, telegram_language, username)
         if user is None and talking and (starting or user_id not in self.erasures):
             user = await self.repos.users.upsert_seen(user_id, telegram_language)
         return user

@@ -41,14 +41,22 @@ WIZARD_STEPS = ("full_name", "country", "organisation", "position", "email")
 
 
 async def open_profile(
-    ctx: UpdateContext, state: FSMContext, pending_signup: int | None = None
+    ctx: UpdateContext,
+    state: FSMContext,
+    pending_signup: int | None = None,
+    pending_invite: str | None = None,
 ) -> None:
     """Ask for consent, continue an unfinished profile, or show the finished one.
 
-    `pending_signup`: the course whose sign-up is finished once the profile is complete.
+    `pending_signup`: the course whose sign-up is finished once the profile is complete;
+    `pending_invite`: the focal point's invitation shown again then.
     """
     user = ctx.user
-    carried = {"pending_signup": pending_signup} if pending_signup else {}
+    carried: dict[str, int | str] = {}
+    if pending_signup:
+        carried["pending_signup"] = pending_signup
+    if pending_invite:
+        carried["pending_invite"] = pending_invite
     if not user.has_consented:
         await state.set_data(carried)
         await ctx.send(ctx.t("consent-request"), _consent_keyboard(ctx.t))

@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
+from bot.services.nominations import NominationService
 from bot.services.signups import SignupService
 from bot.ui import course_list, course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
@@ -90,10 +91,16 @@ async def catalogue(
 
 @router.callback_query(CourseCb.filter(F.action.in_({CourseAction.VIEW, CourseAction.OPEN})))
 async def view_course(
-    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    ctx: UpdateContext,
+    signups: SignupService,
+    nominations: NominationService,
 ) -> None:
     course = await lookup_then_answer(callback, signups.visible_course(callback_data.course_id))
-    text, markup = await course_card(course, ctx.user, ctx.t, signups, callback_data.page)
+    text, markup = await course_card(
+        course, ctx.user, ctx.t, signups, callback_data.page, nominations=nominations
+    )
     if callback_data.action == CourseAction.OPEN:
         # The button under an announcement: the card below it, the announcement stays.
         await ctx.send(text, markup)
@@ -170,7 +177,11 @@ async def cancel_ask(
 
 @router.callback_query(CourseCb.filter(F.action == CourseAction.CANCEL_YES))
 async def cancel_confirmed(
-    callback: CallbackQuery, callback_data: CourseCb, ctx: UpdateContext, signups: SignupService
+    callback: CallbackQuery,
+    callback_data: CourseCb,
+    ctx: UpdateContext,
+    signups: SignupService,
+    nominations: NominationService,
 ) -> None:
     t = ctx.t
     before = await signups.status(callback_data.course_id, ctx.user.id)
@@ -179,7 +190,9 @@ async def cancel_confirmed(
         t.plain(course_texts.giving_up(before.registration).done), show_alert=True
     )
     if message_of(callback) is not None:
-        text, markup = await course_card(course, ctx.user, t, signups, callback_data.page)
+        text, markup = await course_card(
+            course, ctx.user, t, signups, callback_data.page, nominations=nominations
+        )
         await edit(callback, text, markup)
 
 

@@ -7,11 +7,13 @@ from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
+from bot.services.nominations import NominationService
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseAction, CourseCb
+from handlers.screens.nomination_card import nomination_card
 from storage.courses import Course, CourseStatus, SignupMode
-from storage.registrations import RegStatus, SeatView
+from storage.registrations import Registration, RegStatus, SeatView
 from storage.users import User
 
 
@@ -22,10 +24,14 @@ async def course_card(
     signups: SignupService,
     page: int = 0,
     seats: SeatView | None = None,
+    nominations: NominationService | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The card text and the buttons that fit this user's situation."""
+    """The card text and the buttons that fit this user's situation (`nominations`: to name
+    the officer's focal point on a nomination course)."""
     now = signups.clock()
     seats = seats or await signups.status(course.id, user.id)
+    if course.signup_mode == SignupMode.NOMINATION:
+        return await nomination_card(course, user, t, seats, now, nominations, page)
     registration = seats.registration
     text = course_texts.card(
         course,
@@ -50,10 +56,15 @@ async def course_card(
         # A nominee answers "I will attend" / "I can't" (the nominations' buttons) instead.
         if registration is not None and registration.status != RegStatus.NOMINATED:
             button(course_texts.giving_up(registration).button, CourseAction.CANCEL)
-    elif not seats.active and course.registration_open(now):
+    elif not seats.active and course.registration_open(now) and not _declined(registration):
+        # Someone the organisers declined or removed does not sign themselves back up.
         button(_sign_up_key(course, seats), CourseAction.SIGN_UP)
     button("button-all-courses", CourseAction.LIST)
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _declined(registration: Registration | None) -> bool:
+    return registration is not None and registration.status == RegStatus.DECLINED
 
 
 def _sign_up_key(course: Course, seats: SeatView) -> str:
@@ -66,9 +77,15 @@ def _sign_up_key(course: Course, seats: SeatView) -> str:
 
 
 async def send_course_card(
-    bot: Bot, chat_id: int, course_id: int, user: User, t: Translator, signups: SignupService
+    bot: Bot,
+    chat_id: int,
+    course_id: int,
+    user: User,
+    t: Translator,
+    signups: SignupService,
+    nominations: NominationService | None = None,
 ) -> None:
     """The card of a course participants may see, as a new message."""
     course = await signups.visible_course(course_id)
-    text, markup = await course_card(course, user, t, signups)
+    text, markup = await course_card(course, user, t, signups, nominations=nominations)
     await bot.send_message(chat_id, text, reply_markup=markup)

@@ -68,6 +68,7 @@ help-organiser =
     /stats — users, languages, countries and complete profiles
     /audit — the organisers' action log
     /requests — requests for a seat: approve, decline or put on the waiting list
+    /focalpoints — national focal points: appoint and remove
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

@@ -68,6 +68,7 @@ help-organiser =
     /stats — пользователи, языки, страны и заполненные профили
     /audit — журнал действий организаторов
     /requests — заявки на место: одобрить, отклонить или внести в лист ожидания
+    /focalpoints — национальные координаторы: назначение и снятие
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

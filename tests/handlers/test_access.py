@@ -46,6 +46,8 @@ from tests.handlers.harness import buttons
 from tests.handlers.test_courses import complete_profile, publish_course
 
 STRANGER = 555
+FOCAL_POINT = 556  # of Azerbaijan
+GEORGIAN_OFFICER = 557
 
 # Tables whose rows a stranger's update may touch: their own user row and dialog state.
 OWN_TABLES = {"users", "fsm_states", "schema_migrations"}
@@ -101,6 +103,11 @@ def organiser_buttons(ids: dict[str, int]) -> list[CallbackData]:
     ]
     buttons += [
         CourseFormCb(action=CourseFormAction(a), value="x") for a in _values(CourseFormAction)
+    ]
+    buttons += [
+        FocalAdminCb(action=FocalAdminAction(a), country=country, user_id=user_id)
+        for a in _values(FocalAdminAction)
+        for country, user_id in (("", 0), ("az", FOCAL_POINT), ("az", STRANGER))
     ]
     buttons += [
         AnnounceCb(action=AnnounceAction(a), value=str(announcement))
@@ -229,7 +236,9 @@ def seat_organiser_buttons(data: dict[str, Any]) -> list[CallbackData]:
     return found
 
 
-def focal_point_buttons(data: dict[str, Any], country: str, officer: int) -> list[CallbackData]:
+def country_focal_point_buttons(
+    data: dict[str, Any], country: str, officer: int
+) -> list[CallbackData]:
     return [
         FocalCb(action=a, course_id=data["nomination"], officer_id=officer, country=country)
         for a in FocalAction
@@ -256,9 +265,9 @@ async def test_an_officer_pressing_organiser_seat_buttons_gets_nothing(
 async def test_an_officer_pressing_focal_point_buttons_gets_nothing(make_chatter, db, seat_data):
     officer = make_chatter(AZ_OFFICER, name="Rashad")
     before = await snapshot(db)
-    for button in focal_point_buttons(seat_data, "ge", GE_NOMINEE) + focal_point_buttons(
-        seat_data, "az", AZ_OFFICER
-    ):
+    for button in country_focal_point_buttons(
+        seat_data, "ge", GE_NOMINEE
+    ) + country_focal_point_buttons(seat_data, "az", AZ_OFFICER):
         replies = await officer.press(button.pack())
         assert replies and all(isinstance(r, AnswerCallbackQuery) for r in replies), button
         assert [r.text for r in replies if r.text] == [OUT_OF_DATE], button
@@ -270,9 +279,9 @@ async def test_a_focal_point_cannot_act_on_another_countrys_officers(make_chatte
     officers: nothing changes, and no Georgian name or nominee is shown."""
     focal_point = make_chatter(AZ_FOCAL_POINT, name="Focal")
     before = await snapshot(db)
-    for button in focal_point_buttons(seat_data, "ge", GE_NOMINEE) + focal_point_buttons(
-        seat_data, "ge", GE_OFFICER
-    ):
+    for button in country_focal_point_buttons(
+        seat_data, "ge", GE_NOMINEE
+    ) + country_focal_point_buttons(seat_data, "ge", GE_OFFICER):
         replies = await focal_point.press(button.pack())
         assert replies, button
         # Their own country's screens may show; nothing of Georgia's.
@@ -314,4 +323,80 @@ async def test_an_officer_cannot_answer_or_take_up_someone_elses_nomination(
         replies = await officer.press(button.pack())
         assert any(isinstance(r, AnswerCallbackQuery) for r in replies), button
         assert not _revealed(replies), button
+    assert await snapshot(db) == before
+
+
+# -- issue 14: focal points' buttons -----------------------------------------------------------
+
+
+@pytest.fixture
+async def nominations_data(make_chatter, db):
+    """A nomination course; a focal point for Azerbaijan who nominated one of its officers; a
+    Georgian officer nominated by Georgia's focal point."""
+    course_id = await publish_course(db, "Secret nomination course", days=9)
+    await db.write("UPDATE courses SET signup_mode = 'nomination' WHERE id = ?", (course_id,))
+    await make_chatter(ORGANISER_ID, name="Olena").send("/start")
+    for user_id, country in (
+        (FOCAL_POINT, "az"),
+        (STRANGER, "az"),
+        (GEORGIAN_OFFICER, "ge"),
+        (558, "ge"),
+        (559, "az"),
+    ):
+        await complete_profile(db, user_id)
+        await UserRepository(db).set_country(user_id, country, None)
+    nominations = make_chatter(ORGANISER_ID).dp["nominations"]
+    await nominations.appoint(ORGANISER_ID, "az", FOCAL_POINT)
+    await nominations.appoint(ORGANISER_ID, "ge", 558)
+    await nominations.nominate(FOCAL_POINT, course_id, 559)
+    await nominations.nominate(558, course_id, GEORGIAN_OFFICER)
+    return course_id
+
+
+def focal_point_buttons(course_id: int, officers: tuple[int, ...], countries: tuple[str, ...]):
+    return [
+        FocalCb(action=FocalAction(a), course_id=course_id, officer_id=officer, country=country)
+        for a in _values(FocalAction)
+        for officer in officers
+        for country in countries
+    ]
+
+
+async def _press_all_out_of_date(chatter, buttons) -> int:
+    for button in buttons:
+        replies = await chatter.press(button.pack())
+        assert len(replies) == 1, (button, replies)
+        (answer,) = replies
+        assert isinstance(answer, AnswerCallbackQuery), button
+        assert answer.text == OUT_OF_DATE, button
+    return len(buttons)
+
+
+async def test_an_officer_pressing_focal_point_or_appointment_buttons_changes_nothing(
+    make_chatter, db, nominations_data
+):
+    officer = make_chatter(STRANGER, name="Stranger")
+    before = await snapshot(db)
+    forged = focal_point_buttons(nominations_data, (559, STRANGER), ("", "az"))
+    forged += [
+        FocalAdminCb(action=FocalAdminAction(a), country="az", user_id=STRANGER)
+        for a in _values(FocalAdminAction)
+    ]
+    assert await _press_all_out_of_date(officer, forged) > 30
+    assert await snapshot(db) == before
+
+
+async def test_a_focal_point_cannot_nominate_or_withdraw_another_countrys_officer(
+    make_chatter, db, nominations_data
+):
+    focal_point = make_chatter(FOCAL_POINT, name="Aysel")
+    before = await snapshot(db)
+    forged = focal_point_buttons(nominations_data, (GEORGIAN_OFFICER,), ("ge",))
+    forged += [
+        FocalCb(
+            action=action, course_id=nominations_data, officer_id=GEORGIAN_OFFICER, country="az"
+        )
+        for action in (FocalAction.NOMINATE, FocalAction.WITHDRAW, FocalAction.WITHDRAW_YES)
+    ]
+    assert await _press_all_out_of_date(focal_point, forged) == len(FocalAction) + 3
     assert await snapshot(db) == before

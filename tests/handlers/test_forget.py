@@ -140,6 +140,7 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
     await chatter.press(ProfileCb(action=ProfileAction.EDIT, field="position").pack())
     stored = await file_bytes(db)
     assert [name for name, needle in needles(PERSON_ID).items() if needle in stored] == [
+        "username",  # kept after consent since issue 14 (focal points are appointed by it)
         "full_name",
         "email",
         "organisation",

@@ -84,3 +84,21 @@ def test_every_country_and_offered_zone_is_a_real_iana_zone():
     for zone in [c.timezone for c in COUNTRIES] + list(TIMEZONE_CHOICES):
         ZoneInfo(zone)
     assert sum(c.traceca for c in COUNTRIES) == 14
+
+
+async def test_username_is_kept_only_after_consent_and_cleared_when_removed(profiles, db):
+    """Issue 14: focal points are appointed by @username, but before consent a row holds the
+    id and the language only."""
+    users = UserRepository(db)
+    user = await profiles.seen(42, "en", talking=True, starting=True, username="nodira")
+    assert user is not None and user.username is None
+    assert await users.by_username("@nodira") is None
+    await profiles.give_consent(42)
+    user = await profiles.seen(42, "en", talking=True, starting=False, username="Nodira")
+    assert user is not None and user.username == "Nodira"
+    found = await users.by_username("@NODIRA")
+    assert found is not None and found.id == 42
+    # Removed in Telegram: the next update clears it, even within the cached minute.
+    user = await profiles.seen(42, "en", talking=True, starting=False, username=None)
+    assert user is not None and user.username is None
+    assert await users.by_username("nodira") is None

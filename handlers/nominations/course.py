@@ -1,0 +1,186 @@
+"""One course as a focal point sees it: their country's seats and quota, the nominees with
+their status, and withdrawing a nominee (asked first)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router, html
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.errors import NotAllowed
+from bot.i18n import Translator
+from bot.services.nominations import CountrySeats, NominationService
+from bot.services.signups import SignupService
+from bot.ui import course_texts
+from bot.ui.callbacks import FocalAction, FocalCb
+from bot.ui.context import UpdateContext
+from bot.ui.replies import edit
+from handlers.nominations.common import contact, country_name
+from handlers.nominations.courses import own_country
+from storage.registrations import Participant
+
+router = Router(name=__name__)
+
+
+@router.callback_query(FocalCb.filter(F.action == FocalAction.COURSE))
+async def course_view(
+    callback: CallbackQuery,
+    callback_data: FocalCb,
+    ctx: UpdateContext,
+    nominations: NominationService,
+    signups: SignupService,
+) -> None:
+    await own_country(nominations, ctx.user.id, callback_data.country)
+    text, markup = await course_screen(
+        ctx, nominations, signups, callback_data.course_id, callback_data.country
+    )
+    await callback.answer()
+    await edit(callback, text, markup)
+
+
+async def course_screen(
+    ctx: UpdateContext,
+    nominations: NominationService,
+    signups: SignupService,
+    course_id: int,
+    country: str,
+) -> tuple[str, InlineKeyboardMarkup]:
+    t = ctx.t
+    course = await signups.visible_course(course_id)
+    seats = await nominations.country_seats(ctx.user.id, course, country)
+    nominees = [
+        p
+        for p in await nominations.nominees(ctx.user.id, course_id)
+        if p.registration.country == country
+    ]
+    lines = [
+        f"🏛 <b>{html.quote(course.title(t.locale))}</b>",
+        course_texts.when(course, t, ctx.user.timezone),
+        "",
+        seats_line(seats, t),
+        "",
+    ]
+    if nominees:
+        lines.append(t("nominate-nominees-title"))
+        lines += [
+            t(
+                "nominate-nominee-line",
+                number=str(number),
+                person=contact(p.full_name, None, t, str(p.registration.user_id)),
+                status=nominee_status(p, t),
+            )
+            for number, p in enumerate(nominees, 1)
+        ]
+    else:
+        lines.append(t("nominate-nominees-none"))
+    kb = InlineKeyboardBuilder()
+    here = {"course_id": course_id, "country": country}
+    if course.registration_open(signups.clock()):
+        for key, action in (
+            ("button-nominate-add", FocalAction.OFFICERS),
+            ("button-nominate-invite", FocalAction.INVITE),
+        ):
+            kb.button(text=t(key), callback_data=FocalCb(action=action, **here))
+    for p in nominees:
+        if p.registration.active:
+            kb.button(
+                text=t.plain("button-nominate-withdraw", name=p.full_name or ""),
+                callback_data=FocalCb(
+                    action=FocalAction.WITHDRAW, officer_id=p.registration.user_id, **here
+                ),
+            )
+    kb.button(
+        text=t("button-nominate-courses"),
+        callback_data=FocalCb(action=FocalAction.COURSES, country=country),
+    )
+    kb.adjust(1)
+    return "\n".join(lines), kb.as_markup()
+
+
+def seats_line(seats: CountrySeats, t: Translator) -> str:
+    """ "Azerbaijan: 2 of 3 seats used, 1 on reserve" (without a quota: "2 seats used")."""
+    country = country_name(seats.country, t)
+    if seats.quota is None:
+        return t("nominate-seat-use", country=country, used=seats.used, reserve=seats.reserve)
+    return t(
+        "nominate-quota-use",
+        country=country,
+        used=seats.used,
+        quota=seats.quota,
+        reserve=seats.reserve,
+    )
+
+
+def nominee_status(nominee: Participant, t: Translator) -> str:
+    return t(f"nominee-status-{nominee.registration.status.value}", position=nominee.position or 0)
+
+
+@router.callback_query(FocalCb.filter(F.action == FocalAction.WITHDRAW))
+async def withdraw_ask(
+    callback: CallbackQuery,
+    callback_data: FocalCb,
+    ctx: UpdateContext,
+    nominations: NominationService,
+    signups: SignupService,
+) -> None:
+    t = ctx.t
+    await own_country(nominations, ctx.user.id, callback_data.country)
+    nominee = await _live_nominee(nominations, ctx.user.id, callback_data)
+    course = await signups.visible_course(callback_data.course_id)
+    here = {
+        "course_id": course.id,
+        "country": callback_data.country,
+        "officer_id": nominee.registration.user_id,
+    }
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=t("button-nominate-withdraw-yes"),
+        callback_data=FocalCb(action=FocalAction.WITHDRAW_YES, **here),
+    )
+    kb.button(
+        text=t("button-nominate-withdraw-no"),
+        callback_data=FocalCb(
+            action=FocalAction.COURSE, course_id=course.id, country=callback_data.country
+        ),
+    )
+    kb.adjust(1)
+    question = t(
+        "nominate-withdraw-confirm",
+        person=contact(nominee.full_name, None, t, str(nominee.registration.user_id)),
+        title=course.title(t.locale),
+    )
+    await callback.answer()
+    await edit(callback, question, kb.as_markup())
+
+
+@router.callback_query(FocalCb.filter(F.action == FocalAction.WITHDRAW_YES))
+async def withdraw_confirmed(
+    callback: CallbackQuery,
+    callback_data: FocalCb,
+    ctx: UpdateContext,
+    nominations: NominationService,
+    signups: SignupService,
+) -> None:
+    await own_country(nominations, ctx.user.id, callback_data.country)
+    await nominations.withdraw(ctx.user.id, callback_data.course_id, callback_data.officer_id)
+    await callback.answer(ctx.t.plain("nominate-withdrawn"))
+    text, markup = await course_screen(
+        ctx, nominations, signups, callback_data.course_id, callback_data.country
+    )
+    await edit(callback, text, markup)
+
+
+async def _live_nominee(
+    nominations: NominationService, focal_point: int, data: FocalCb
+) -> Participant:
+    """The officer of the focal point's country with a live place on the course; a forged
+    or stale button (another country's officer, withdrawn already) reveals nothing."""
+    for nominee in await nominations.nominees(focal_point, data.course_id):
+        registration = nominee.registration
+        if (
+            registration.user_id == data.officer_id
+            and registration.country == data.country
+            and registration.active
+        ):
+            return nominee
+    raise NotAllowed()

@@ -1,0 +1,91 @@
+"""The course card of a nomination course: who the officer's focal point is (or whom to
+contact when their country has none), "Ask my focal point to nominate me", and while they are
+nominated "I will attend" / "I can't"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from bot.services.nominations import NominationService
+from bot.ui import course_texts
+from bot.ui.callbacks import CourseAction, CourseCb, NomineeAction, NomineeCb
+from handlers.nominations.common import country_name, focal_point_contacts, user_contacts
+from storage.courses import Course, CourseStatus
+from storage.registrations import RegStatus, SeatView
+from storage.users import User
+
+
+async def nomination_card(
+    course: Course,
+    user: User,
+    t: Translator,
+    seats: SeatView,
+    now: datetime,
+    nominations: NominationService | None,
+    page: int = 0,
+) -> tuple[str, InlineKeyboardMarkup]:
+    registration = seats.registration
+    status = registration.status if registration is not None else None
+    confirmed = registration if status == RegStatus.CONFIRMED else None
+    # The online link comes with a seat that is theirs, not with one held for an answer.
+    link = course_texts.LinkAccess.AFTER_SEAT if seats.active and not confirmed else None
+    lines = [
+        course_texts.card(course, t, seats.confirmed, now, user.timezone, confirmed, link=link)
+    ]
+    rows: list[list[InlineKeyboardButton]] = []
+
+    def course_button(key: str, action: CourseAction) -> None:
+        data = CourseCb(action=action, course_id=course.id, page=page).pack()
+        rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
+
+    def nominee_button(key: str, action: NomineeAction) -> None:
+        data = NomineeCb(action=action, course_id=course.id).pack()
+        rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
+
+    upcoming = course.status == CourseStatus.PUBLISHED and course.starts_at > now
+    if status == RegStatus.NOMINATED and upcoming:
+        lines += ["", t("nomination-card-nominated")]
+        nominee_button("button-will-attend", NomineeAction.ATTEND)
+        nominee_button("button-cannot-attend", NomineeAction.CANNOT)
+    elif status == RegStatus.CONFIRMED and upcoming:
+        course_button("button-calendar", CourseAction.CALENDAR)
+        course_button("button-cancel-place", CourseAction.CANCEL)
+    elif status == RegStatus.RESERVE and upcoming:
+        country = country_name(registration.country or "", t) if registration else ""
+        lines += ["", t("nomination-card-reserve", country=country, position=seats.position or 0)]
+        course_button("button-leave-reserve", CourseAction.CANCEL)
+    elif not seats.active and course.registration_open(now):
+        if status == RegStatus.DECLINED:
+            lines += ["", t("nomination-card-declined")]
+        lines += ["", t("nomination-card-mode")]
+        if nominations is not None and await _contacts(course, user, t, nominations, lines):
+            nominee_button("button-ask-focal-point", NomineeAction.ASK)
+    course_button("button-all-courses", CourseAction.LIST)
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def _contacts(
+    course: Course, user: User, t: Translator, nominations: NominationService, lines: list[str]
+) -> bool:
+    """Adds whom the officer asks; True when that is a focal point (the Ask button fits)."""
+    if not user.country:
+        lines.append(t("nomination-card-no-country"))
+        return False
+    focal_points = await nominations.contacts(user.country)
+    if focal_points:
+        lines.append(
+            t("nomination-card-focal-points", people=focal_point_contacts(focal_points, t))
+        )
+        return True
+    organisers = await nominations.organisers(course)
+    if not organisers:
+        # No organiser has a profile to name: the general advice.
+        lines.append(t("error-no-focal-point"))
+        return False
+    country = country_name(user.country, t)
+    people = user_contacts(organisers, t)
+    lines.append(t("nomination-card-no-focal-point", country=country, people=people))
+    return False

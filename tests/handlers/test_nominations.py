@@ -1,0 +1,498 @@
+"""Issue 14, nominations through the production Dispatcher: organisers appoint focal points
+(/focalpoints), focal points nominate (/nominate), officers answer and ask."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    SendDocument,
+    SendMessage,
+    SetMyCommands,
+)
+from aiogram.types import BotCommandScopeChat
+
+from bot.services.quotas import parse_quotas
+from bot.ui.callbacks import (
+    CountryCb,
+    CourseAction,
+    CourseCb,
+    FocalAction,
+    FocalAdminAction,
+    FocalAdminCb,
+    FocalCb,
+    LanguageCb,
+    NomineeAction,
+    NomineeCb,
+)
+from storage.courses import CourseRepository, CourseStatus
+from storage.registrations import RegistrationRepository, RegStatus
+from storage.users import UserRepository
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import Chatter, buttons, press_under_question, texts
+
+FOCAL_AZ = 601
+FOCAL_GE = 602
+OFFICER_AZ = 701
+OFFICER_AZ2 = 702
+OFFICER_GE = 711
+
+
+async def nomination_course(
+    db: Any, title: str = "Transit security", capacity: int | None = 4, quotas: str = "AZ 1, GE 1"
+) -> int:
+    now = datetime.now(UTC)
+    repo = CourseRepository(db)
+    course = await repo.create(
+        {
+            "title_en": title,
+            "title_ru": f"{title} (RU)",
+            "description_en": "Transit procedures.",
+            "description_ru": "Транзитные процедуры.",
+            "starts_at": now + timedelta(days=20),
+            "ends_at": now + timedelta(days=20, hours=8),
+            "deadline_at": now + timedelta(days=10),
+            "timezone": "Asia/Baku",
+            "venue": "Baku",
+            "capacity": capacity,
+            "language": "en",
+            "signup_mode": "nomination",
+            "quotas": parse_quotas(quotas).to_json(),
+        },
+        created_by=ORGANISER_ID,
+    )
+    await repo.set_status(course.id, CourseStatus.PUBLISHED)
+    return course.id
+
+
+async def profile(db: Any, user_id: int, country: str, name: str, username: str = "") -> None:
+    users = UserRepository(db)
+    await users.upsert_seen(user_id, "en")
+    await users.set_language(user_id, "en")
+    await users.record_consent(user_id)
+    for field, value in (
+        ("full_name", name),
+        ("organisation", "Customs"),
+        ("position", "Inspector"),
+    ):
+        await users.set_profile_field(user_id, field, value)
+    await users.set_country(user_id, country, "Asia/Baku")
+    if username:
+        await users.touch(user_id, "en", username)
+
+
+def person(make_chatter: Any, user_id: int, name: str, username: str | None = None) -> Chatter:
+    chatter: Chatter = make_chatter(user_id, name=name)
+    if username:
+        chatter.user = chatter.user.model_copy(update={"username": username})
+    return chatter
+
+
+async def status_of(db: Any, course_id: int, user_id: int) -> RegStatus | None:
+    registration = await RegistrationRepository(db).get(course_id, user_id)
+    return registration.status if registration else None
+
+
+def sent_text(requests: list[Any]) -> str:
+    return "\n".join(texts(requests))
+
+
+def last_message(requests: list[Any]) -> Any:
+    """The last message sent or edited: the screen the user now sees."""
+    return [r for r in requests if isinstance(r, (SendMessage, EditMessageText))][-1]
+
+
+def alert(requests: list[Any]) -> str:
+    return next(r.text for r in requests if isinstance(r, AnswerCallbackQuery) and r.text)
+
+
+def chat_menu(requests: list[Any], chat_id: int) -> set[str]:
+    menus = [
+        r
+        for r in requests
+        if isinstance(r, SetMyCommands)
+        and isinstance(r.scope, BotCommandScopeChat)
+        and r.scope.chat_id == chat_id
+    ]
+    assert menus, "no command menu set for the chat"
+    return {c.command for c in menus[-1].commands}
+
+
+@pytest.fixture
+async def people(make_chatter, db) -> dict[str, Chatter]:
+    await profile(db, ORGANISER_ID, "md", "Olena Organiser", "olena")
+    await profile(db, FOCAL_AZ, "az", "Aysel Focal", "aysel_fp")
+    await profile(db, FOCAL_GE, "ge", "Giorgi Focal", "giorgi_fp")
+    await profile(db, OFFICER_AZ, "az", "Rashad Aliyev", "rashad")
+    await profile(db, OFFICER_AZ2, "az", "Leyla Mammadova")
+    await profile(db, OFFICER_GE, "ge", "Nino Beridze")
+    return {
+        "organiser": person(make_chatter, ORGANISER_ID, "Olena", "olena"),
+        "focal_az": person(make_chatter, FOCAL_AZ, "Aysel", "aysel_fp"),
+        "focal_ge": person(make_chatter, FOCAL_GE, "Giorgi", "giorgi_fp"),
+        "officer_az": person(make_chatter, OFFICER_AZ, "Rashad", "rashad"),
+        "officer_az2": person(make_chatter, OFFICER_AZ2, "Leyla"),
+        "officer_ge": person(make_chatter, OFFICER_GE, "Nino"),
+    }
+
+
+async def appoint(chatter: Chatter, country: str, user_id: int) -> None:
+    assert await chatter.dp["nominations"].appoint(ORGANISER_ID, country, user_id)
+
+
+# -- /focalpoints ------------------------------------------------------------------------------
+
+
+async def test_organiser_appoints_a_focal_point_picked_from_the_countrys_officers(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    assert "No focal points yet" in first.text
+    asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
+    assert asked.text == "Which country will the new focal point represent?"
+    assert "Azerbaijan" in buttons(asked) and "✖️ Cancel" in buttons(asked)
+    question = last_message(
+        await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    )
+    assert question.text.startswith("Who is the focal point for Azerbaijan? Forward me")
+    assert {"Aysel Focal", "Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(question))
+    assert "Nino Beridze" not in buttons(question)  # Georgia's
+    sent = await press_under_question(organiser, buttons(question)["Aysel Focal"])
+    reply = last_message(sent)
+    assert reply.text.startswith(
+        "✅ Aysel Focal (@aysel_fp) is now the focal point for Azerbaijan."
+    )
+    assert "<b>Azerbaijan</b>: Aysel Focal (@aysel_fp)" in reply.text
+    assert "✖️ Azerbaijan: Aysel Focal" in buttons(reply)
+    assert "nominate" in chat_menu(sent, FOCAL_AZ)
+    assert await organiser.dp["nominations"].countries_of(FOCAL_AZ) == ["az"]
+
+
+async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="ge", page=0).pack())
+    unknown = await organiser.send("@nobody_here")
+    assert "This person has no profile in the bot yet" in sent_text(unknown)
+    done = await organiser.send("@Giorgi_FP")
+    assert "Giorgi Focal (@giorgi_fp) is now the focal point for Georgia" in sent_text(done)
+
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    forwarded = organiser._message(
+        text="hello",
+        forward_origin={
+            "type": "user",
+            "date": 1,
+            "sender_user": {"id": OFFICER_AZ, "is_bot": False, "first_name": "Rashad"},
+        },
+    )
+    done = await organiser.feed(forwarded)
+    assert "Rashad Aliyev (@rashad) is now the focal point for Azerbaijan" in sent_text(done)
+
+
+async def test_a_forwarded_message_of_a_hidden_account_asks_for_the_username(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    hidden = organiser._message(
+        text="hello",
+        forward_origin={"type": "hidden_user", "date": 1, "sender_user_name": "Rashad"},
+    )
+    reply = sent_text(await organiser.feed(hidden))
+    assert "hide who they are in forwarded messages" in reply
+    assert "Send their @username instead, or pick them below" in reply
+    assert await organiser.dp["nominations"].countries_of(OFFICER_AZ) == []
+
+
+async def test_removing_a_focal_point_asks_first_and_takes_nominate_from_their_menu(people):
+    organiser = people["organiser"]
+    await appoint(organiser, "az", FOCAL_AZ)
+    listing = (await organiser.send("/focalpoints"))[-1]
+    assert "<b>Azerbaijan</b>: Aysel Focal (@aysel_fp)" in listing.text
+    asked = last_message(await organiser.press(buttons(listing)["✖️ Azerbaijan: Aysel Focal"]))
+    assert asked.text.startswith(
+        "Remove Aysel Focal (@aysel_fp) as the focal point for Azerbaijan?"
+    )
+    assert await organiser.dp["nominations"].countries_of(FOCAL_AZ) == ["az"]
+    sent = await organiser.press(buttons(asked)["✖️ Yes, remove"])
+    assert "Aysel Focal (@aysel_fp) is no longer the focal point for Azerbaijan." in sent_text(
+        sent
+    )
+    assert "nominate" not in chat_menu(sent, FOCAL_AZ)
+    assert await organiser.dp["nominations"].countries_of(FOCAL_AZ) == []
+
+
+# -- /nominate ---------------------------------------------------------------------------------
+
+
+async def test_nominate_is_an_unknown_command_for_anyone_but_a_focal_point(people):
+    reply = await people["officer_az"].send("/nominate")
+    assert texts(reply) == [(await people["officer_az"].send("/nosuchcommand"))[0].text]
+
+
+async def test_focal_point_sees_the_quota_and_nominates_beyond_it_to_the_reserve(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    listing = (await focal.send("/nominate"))[-1]
+    assert "Courses open for nomination</b> (Azerbaijan): 1" in listing.text
+    (course_button,) = [label for label in buttons(listing) if "Transit security" in label]
+    screen = last_message(await focal.press(buttons(listing)[course_button]))
+    assert "Azerbaijan: 0 of 1 seat used, 0 on reserve" in screen.text
+    assert "You have not nominated anyone" in screen.text
+    pick = last_message(await focal.press(buttons(screen)["➕ Nominate an officer"]))
+    assert {"Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(pick))
+    sent = await focal.press(buttons(pick)["Rashad Aliyev"])
+    assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
+    screen = last_message(sent)
+    assert "Azerbaijan: 1 of 1 seat used, 0 on reserve" in screen.text
+    assert "1. Rashad Aliyev — nominated — waiting for their answer" in screen.text
+    pick = last_message(await focal.press(buttons(screen)["➕ Nominate an officer"]))
+    assert "Rashad Aliyev" not in buttons(pick)  # placed already
+    sent = await focal.press(buttons(pick)["Leyla Mammadova"])
+    assert alert(sent).endswith("Leyla Mammadova is on its reserve list (place 1).")
+    assert "2. Leyla Mammadova — reserve, place 1" in last_message(sent).text
+    assert "1 on reserve" in last_message(sent).text
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.RESERVE
+
+
+async def test_focal_point_withdraws_a_nominee_after_confirming(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    screen = last_message(
+        await focal.press(
+            FocalCb(action=FocalAction.COURSE, course_id=course_id, country="az").pack()
+        )
+    )
+    asked = last_message(await focal.press(buttons(screen)["✖️ Withdraw Rashad Aliyev"]))
+    assert asked.text.startswith(
+        "Withdraw the nomination of Rashad Aliyev for “Transit security”?"
+    )
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
+    sent = await focal.press(buttons(asked)["✖️ Yes, withdraw"])
+    assert "Rashad Aliyev — withdrawn" in last_message(sent).text
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CANCELLED
+    # The seat went on to the reserve list, asked again "Will you attend?".
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.NOMINATED
+
+
+async def test_the_invitation_link_opens_the_bot_with_the_token(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    sent = await focal.press(
+        FocalCb(action=FocalAction.INVITE, course_id=course_id, country="az").pack()
+    )
+    text = last_message(sent).text
+    assert "https://t.me/courses_test_bot?start=n" in text
+    assert "It works only for officers of Azerbaijan." in text
+
+
+async def test_a_focal_point_of_several_countries_chooses_the_country_first(people, db):
+    await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await appoint(focal, "ge", FOCAL_AZ)
+    first = (await focal.send("/nominate"))[-1]
+    assert first.text.startswith("You are the focal point for several countries.")
+    assert set(buttons(first)) == {"Azerbaijan", "Georgia"}
+    listing = last_message(await focal.press(buttons(first)["Georgia"]))
+    assert "(Georgia): 1" in listing.text and "‹ Countries" in buttons(listing)
+
+
+# -- officers ----------------------------------------------------------------------------------
+
+
+async def test_nominee_will_attend_and_gets_the_calendar_file(people, db):
+    course_id = await nomination_course(db)
+    officer = people["officer_az"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    card = last_message(
+        await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    )
+    assert "You are nominated: a seat is held for you" in card.text
+    assert {"✅ I will attend", "✖️ I can't attend"} <= set(buttons(card))
+    sent = await officer.press(buttons(card)["✅ I will attend"])
+    (document,) = [r for r in sent if isinstance(r, SendDocument)]
+    assert document.caption.startswith("✅ You are signed up for “Transit security”.")
+    assert document.document.filename.endswith(".ics")
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CONFIRMED
+
+
+async def test_nominee_who_cannot_attend_is_thanked_and_the_reserve_moves_up(people, db):
+    course_id = await nomination_course(db)
+    officer = people["officer_az"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    sent = await officer.press(NomineeCb(action=NomineeAction.CANNOT, course_id=course_id).pack())
+    assert (
+        "Thank you. Your focal point has been told that you cannot attend “Transit security”."
+        in sent_text(sent)
+    )
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.DECLINED
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.NOMINATED
+    # A second press finds nothing to answer.
+    again = await officer.press(NomineeCb(action=NomineeAction.CANNOT, course_id=course_id).pack())
+    assert "No nomination is waiting for your answer" in alert(again)
+
+
+async def test_the_card_names_the_focal_point_and_the_officer_asks_them(people, db):
+    course_id = await nomination_course(db)
+    officer = people["officer_az"]
+    await appoint(officer, "az", FOCAL_AZ)
+    card = last_message(
+        await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    )
+    assert "Seats on this course are given through national focal points." in card.text
+    assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
+    assert "✍️ Sign up" not in buttons(card)
+    sent = await officer.press(buttons(card)["🙋 Ask my focal point to nominate me"])
+    assert "Sent to Aysel Focal (@aysel_fp)." in sent_text(sent)
+    asked = await db.fetch_all("SELECT user_id FROM outbox WHERE kind = 'nomination_asked'")
+    assert [row[0] for row in asked] == [FOCAL_AZ]
+
+
+async def test_an_officer_of_a_country_without_focal_point_is_told_whom_to_contact(people, db):
+    course_id = await nomination_course(db)
+    officer = people["officer_ge"]
+    card = last_message(
+        await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    )
+    assert (
+        "Georgia has no focal point yet. Please contact the organisers: Olena Organiser (@olena)"
+        in card.text
+    )
+    assert "🙋 Ask my focal point to nominate me" not in buttons(card)
+
+
+async def test_an_officer_opening_an_invitation_link_takes_the_seat(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
+    officer = people["officer_az"]
+    shown = last_message(await officer.send(f"/start n{invite.token}"))
+    assert shown.text.startswith("🏛 Aysel Focal (@aysel_fp) invites you to this course:")
+    assert "Transit security" in shown.text
+    sent = await officer.press(buttons(shown)["✅ I will attend"])
+    (document,) = [r for r in sent if isinstance(r, SendDocument)]
+    assert document.caption.startswith("✅ You are signed up for “Transit security”.")
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CONFIRMED
+    # The quota (AZ 1) is used: the next officer by the link goes to the reserve list.
+    shown = last_message(await people["officer_az2"].send(f"/start n{invite.token}"))
+    sent = await people["officer_az2"].press(buttons(shown)["✅ I will attend"])
+    assert "you are on the Azerbaijan reserve list (place 1)" in sent_text(sent)
+
+
+async def test_an_invitation_for_another_country_says_whose_it_is(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
+    sent = await people["officer_ge"].send(f"/start n{invite.token}")
+    assert texts(sent) == [
+        "This invitation is for officers of Azerbaijan. Please ask your own administration's"
+        " focal point."
+    ]
+    assert not any(buttons(r) for r in sent)
+
+
+async def test_an_invitation_waits_for_the_profile_and_comes_again(people, make_chatter, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
+    newcomer = make_chatter(801, name="Elvin")
+    users = UserRepository(db)
+    await users.upsert_seen(801, "en")
+    await users.set_language(801, "en")
+    await users.record_consent(801)
+    await users.set_profile_field(801, "full_name", "Elvin Guliyev")
+    await users.set_profile_field(801, "organisation", "Customs")
+    await users.set_country(801, "az", "Asia/Baku")
+    shown = last_message(await newcomer.send(f"/start n{invite.token}"))
+    sent = await newcomer.press(buttons(shown)["✅ I will attend"])
+    assert "please fill in your profile first" in sent_text(sent)
+    assert await status_of(db, course_id, 801) is None
+    await newcomer.send("Senior inspector")  # the position, then the optional e-mail
+    done = await newcomer.send("elvin@customs.gov.az")
+    again = [r for r in done if isinstance(r, SendMessage) and "invites you" in r.text]
+    assert again and "✅ I will attend" in buttons(again[-1])
+    sent = await newcomer.press(buttons(again[-1])["✅ I will attend"])
+    assert await status_of(db, course_id, 801) == RegStatus.CONFIRMED
+
+
+async def test_an_appointed_focal_point_keeps_nominate_in_the_menu_after_a_language_change(
+    people,
+):
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    sent = await focal.press(LanguageCb(code="ru").pack())
+    assert "nominate" in chat_menu(sent, FOCAL_AZ)
+
+
+async def test_nominate_under_an_officers_request_nominates_and_closes_the_buttons(people, db):
+    course_id = await nomination_course(db)
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    asked = await people["officer_az"].press(
+        NomineeCb(action=NomineeAction.ASK, course_id=course_id).pack()
+    )
+    assert "Sent to Aysel Focal (@aysel_fp)." in sent_text(asked)
+    # The notice's button, as the delivery worker builds it.
+    sent = await focal.press(
+        FocalCb(action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ).pack()
+    )
+    assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
+    assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
+
+
+async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    forwarded = organiser._message(
+        text="news",
+        forward_origin={
+            "type": "channel",
+            "date": 1,
+            "chat": {"id": -100123, "type": "channel", "title": "Customs news"},
+            "message_id": 5,
+        },
+    )
+    reply = sent_text(await organiser.feed(forwarded))
+    assert "This message was not forwarded from a person." in reply
+
+
+async def test_an_old_pick_of_another_countrys_list_appoints_nobody(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    forged = FocalAdminCb(action=FocalAdminAction.PICK, country="ge", user_id=FOCAL_GE)
+    sent = await press_under_question(organiser, forged.pack())
+    assert alert(sent) == "This button is out of date. Send /start to see the menu again."
+    assert await organiser.dp["nominations"].countries_of(FOCAL_GE) == []
+
+
+async def test_help_lists_nominate_for_focal_points_only(people):
+    focal = people["focal_az"]
+    assert "/nominate" not in sent_text(await focal.send("/help"))
+    await appoint(focal, "az", FOCAL_AZ)
+    assert "<b>For national focal points</b>\n/nominate" in sent_text(await focal.send("/help"))
+    assert "/focalpoints" in sent_text(await people["organiser"].send("/help"))
