@@ -111,7 +111,6 @@ nomination-card-nominated = 🏛 You are nominated: a seat is held for you. Will
 nomination-card-reserve = ⏳ You are on the reserve list of { $country } (place { $position }).
 nomination-card-declined = You answered that you cannot attend.
 button-ask-focal-point = 🙋 Ask my focal point to nominate me
-button-leave-reserve = Leave the reserve list
 # $people (String)
 nomination-asked = 🙋 Sent to { $people }. If they nominate you, you will be told here.
 # $inviter (String), $card (String): the course card

@@ -108,7 +108,6 @@ nomination-card-nominated = 🏛 Вас выдвинули: за вами зак
 nomination-card-reserve = ⏳ Вы в резервном списке страны «{ $country }» (место { $position }).
 nomination-card-declined = Вы ответили, что не сможете принять участие.
 button-ask-focal-point = 🙋 Попросить координатора выдвинуть меня
-button-leave-reserve = Выйти из резервного списка
 # $people (String)
 nomination-asked = 🙋 Просьба отправлена: { $people }. Если вас выдвинут, мы сообщим вам здесь.
 # $inviter (String), $card (String): карточка курса

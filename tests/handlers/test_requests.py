@@ -263,8 +263,9 @@ async def test_a_declined_request_shows_on_the_card_with_the_reason(make_chatter
     )
     card = card_of(await ion.press(view(course_id)))
     assert "✖️ Ваша заявка отклонена\nПричина: Нет бюджета &lt;в этом году&gt;" in card.text
-    # A new request may be made (the service renews a declined one).
-    assert "📝 Подать заявку на место" in buttons(card)
+    # The organisers' decision stands: no new request from the officer (an organiser may
+    # still add them by hand).
+    assert "📝 Подать заявку на место" not in buttons(card)
 
 
 # -- the organisers' side --------------------------------------------------------------------

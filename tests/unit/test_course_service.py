@@ -211,7 +211,8 @@ async def test_new_quotas_or_a_release_day_now_past_hand_out_freed_seats_in_the_
     services, monkeypatch
 ):
     """Changed quotas, or a release day moved into the past, may free seats: the edit fills
-    them in its own transaction; a release day still ahead or a new mode frees none."""
+    them in its own transaction, and so may a new mode (a reserve list may become the waiting
+    list); a release day still ahead frees none."""
     course = await make_course(services)
     filled: list[tuple[bool, int]] = []
     fill_seats = services.course_service.signups.fill_seats
@@ -226,10 +227,11 @@ async def test_new_quotas_or_a_release_day_now_past_hand_out_freed_seats_in_the_
     assert filled == [(True, course.id)]
     ahead = (course.starts_at - timedelta(days=2)).strftime("%d.%m.%Y")
     await edit(course.id, "quota_release_at", ahead, actor=ORGANISER)
-    await edit(course.id, "signup_mode", "nomination", actor=ORGANISER)
     assert len(filled) == 1
+    await edit(course.id, "signup_mode", "nomination", actor=ORGANISER)
+    assert len(filled) == 2
     await edit(course.id, "quota_release_at", "01.01.2027", actor=ORGANISER)
-    assert filled == [(True, course.id)] * 2
+    assert filled == [(True, course.id)] * 3
     updated = await services.course_service.get(course.id)
     assert updated.signup_mode == "nomination" and updated.quotas_released(NOW)
 

@@ -9,19 +9,25 @@ from datetime import timedelta
 
 import pytest
 
+from bot.clock import ManualClock
 from bot.errors import CourseCancelled, DeclinedByOrganisers, SeatsClosed
 from storage.courses import CourseStatus, SignupMode
 from storage.erasure import forget_user
 from storage.registrations import RegStatus
 from tests.conftest import ORGANISER_ID
-from tests.unit.test_nominations import (  # noqa: F401 (the clock fixture)
-    clock,
+from tests.unit.test_nominations import (
+    NOW,
     focal_point,
     make_course,
     notices,
     officer,
     statuses,
 )
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
 
 
 async def test_removing_quotas_gives_the_reserve_list_its_free_seats(services):
@@ -112,7 +118,7 @@ async def test_a_person_added_by_hand_is_not_told_of_an_approved_request(service
     course = await make_course(services, capacity=5, mode=SignupMode.OPEN)
     a1 = await officer(services, 101, "az")
     await services.decisions.add(ORGANISER_ID, course.id, a1, RegStatus.CONFIRMED)
-    ((_, kind, told),) = [n for n in await notices(db) if n[0] == a1]
+    ((_, _, told),) = [n for n in await notices(db) if n[0] == a1]
     assert "organisers have signed you up" in told["text"]["en"]
     assert "request" not in told["text"]["en"]
 
