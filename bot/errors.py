@@ -108,3 +108,7 @@ class DeclinedByOrganisers(DomainError, key="error-declined-by-organisers"):
 
 class SeatsClosed(DomainError, key="error-seats-closed"):
     """The course has started: its seats are no longer given, moved or decided."""
+
+
+class AlreadyAsked(DomainError, key="error-already-asked"):
+    """The officer already asked their focal points to nominate them for the course."""

@@ -113,6 +113,17 @@ class OutboxRepository(Repository):
             {"user_id": user_id},
         )
 
+    async def asked_to_nominate(self, course_id: int, officer_id: int) -> bool:
+        """Whether the officer already asked their focal points to nominate them for the
+        course (the notice is kept until the outbox is purged)."""
+        row = await self.sql.fetch_one(
+            "SELECT 1 FROM outbox WHERE kind = 'nomination_asked'"
+            " AND json_extract(payload, '$.buttons.course_id') = ?"
+            " AND json_extract(payload, '$.buttons.officer_id') = ? LIMIT 1",
+            (course_id, officer_id),
+        )
+        return row is not None
+
     async def recover(self) -> int:
         """After a crash, messages caught mid-send are sent again (at most one duplicate each)."""
         rows = await self.sql.write_all(

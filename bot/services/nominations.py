@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.errors import (
+    AlreadyAsked,
     AlreadyPlaced,
     CountryName,
     CourseNotFound,
@@ -22,7 +23,7 @@ from bot.errors import (
 from bot.i18n import Translator
 from bot.services.notices import Notices
 from bot.services.quotas import Quotas
-from bot.services.seats import Room, room_for
+from bot.services.seats import Room, room_for, waiting_status
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.people import person_line
@@ -179,7 +180,7 @@ class NominationService:
             if existing is not None and existing.active:
                 raise AlreadyPlaced(status=existing.status.value)
             why = await room_for(tx, course, officer.country, now)
-            status = RegStatus.NOMINATED if why == Room.FREE else RegStatus.RESERVE
+            status = RegStatus.NOMINATED if why == Room.FREE else waiting_status(course, why)
             placed = await tx.registrations.place(
                 course_id, officer_id, status, now, officer.country, nominated_by=focal_point
             )
@@ -203,11 +204,20 @@ class NominationService:
         async with self.db.transaction() as tx:
             countries = await tx.focal_points.countries_of(focal_point)
             current = await tx.registrations.get(course_id, officer_id)
-            if current is None or not current.active or current.country not in countries:
-                raise NotAllowed()
             course = await tx.courses.get(course_id)
-            if course is None:
-                raise CourseNotFound()
+            # Only a nomination of their own country, on a nomination course that has not
+            # started: an officer's own sign-up or a finished course's records stay as they are.
+            if (
+                current is None
+                or not current.active
+                or current.nominated_by is None
+                or current.country not in countries
+                or course is None
+                or course.signup_mode != SignupMode.NOMINATION
+                or course.status != CourseStatus.PUBLISHED
+                or course.starts_at <= now
+            ):
+                raise NotAllowed()
             await tx.registrations.move(
                 course_id, officer_id, RegStatus.CANCELLED, now, only_from=(current.status,)
             )
@@ -268,7 +278,7 @@ class NominationService:
             if existing is not None and existing.active:
                 raise AlreadyPlaced(status=existing.status.value)
             why = await room_for(tx, course, officer.country, now)
-            status = RegStatus.CONFIRMED if why == Room.FREE else RegStatus.RESERVE
+            status = RegStatus.CONFIRMED if why == Room.FREE else waiting_status(course, why)
             placed = await tx.registrations.place(
                 course.id, officer_id, status, now, officer.country, invite.focal_point_id
             )
@@ -327,6 +337,8 @@ class NominationService:
         focal_points = await self.repos.focal_points.of_country(officer.country)
         if not focal_points:
             raise NoFocalPoint()
+        if await self.repos.outbox.asked_to_nominate(course_id, officer_id):
+            raise AlreadyAsked()  # once is enough: a second press would flood them
         async with self.db.transaction() as tx:
             for focal_point in focal_points:
 
@@ -343,6 +355,7 @@ class NominationService:
                     "nomination_asked",
                     render,
                     buttons={"kind": "nominate", "course_id": course_id, "officer_id": officer_id},
+                    about=[officer_id],
                 )
         return focal_points
 
@@ -388,32 +401,46 @@ class NominationService:
         position: int | None,
     ) -> None:
         nominator = await tx.users.get(focal_point)
-        name = (nominator.full_name if nominator else None) or ""
+        name = nominator.full_name if nominator else None
+        key = {
+            RegStatus.NOMINATED: "nomination-notice",
+            RegStatus.RESERVE: "nomination-reserve-notice",
+        }.get(placed.status, "nomination-waitlist-notice")
         held = placed.status == RegStatus.NOMINATED
 
         def render(t: Translator) -> str:
+            country = t.plain(f"country-{officer.country}")
+            by = (
+                t("nomination-by", name=name, country=country)
+                if name
+                else t("nomination-by-unnamed", country=country)
+            )
             return t(
-                "nomination-notice" if held else "nomination-reserve-notice",
+                key,
                 title=course.title(t.locale),
                 when=course_texts.when(course, t, officer.timezone),
-                focal_point=name,
-                country=t.plain(f"country-{officer.country}"),
+                by=by,
+                country=country,
                 position=str(position or ""),
             )
 
         await self.notices.queue(
             tx.outbox,
             officer.id,
-            "nominated" if held else "nominated_reserve",
+            "nominated" if held else "nominated_waiting",
             render,
             buttons={"kind": "nominee", "course_id": course.id} if held else None,
+            about=[focal_point],
         )
 
     async def _tell_focal_point(
         self, tx: Transaction, course: Course, placed: Registration, officer: User, key: str
     ) -> None:
-        """The focal point who nominated the officer hears of their answer."""
+        """The focal point who nominated the officer hears of their answer, while they are
+        still the country's focal point (a dismissed one is told nothing more)."""
         if placed.nominated_by is None:
+            return
+        if placed.country not in await tx.focal_points.countries_of(placed.nominated_by):
             return
 
         def render(t: Translator) -> str:
@@ -424,4 +451,6 @@ class NominationService:
                 status=placed.status.value,
             )
 
-        await self.notices.queue(tx.outbox, placed.nominated_by, "nomination_answer", render)
+        await self.notices.queue(
+            tx.outbox, placed.nominated_by, "nomination_answer", render, about=[officer.id]
+        )

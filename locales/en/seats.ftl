@@ -37,22 +37,25 @@ focal-point-appointed-notice =
     Send /nominate to see those courses and nominate officers.
 focal-point-removed-notice = You are no longer the focal point for { $country }.
 
-# $title, $when, $focal_point, $country (String)
+# $name, $country (String): who nominated, at the start of the nomination notices
+nomination-by = { $name }, the focal point for { $country },
+# $country (String)
+nomination-by-unnamed = The focal point for { $country }
+# $title, $when, $by (nomination-by), $country (String)
 nomination-notice =
-    🏛 { $focal_point ->
-        [none] The focal point for { $country }
-       *[other] { $focal_point }, the focal point for { $country },
-    } has nominated you for “{ $title }”.
+    🏛 { $by } has nominated you for “{ $title }”.
     { $when }
     A seat is held for you. Will you attend?
-# $title, $when, $focal_point, $country, $position (String)
+# $title, $when, $by, $country, $position (String)
 nomination-reserve-notice =
-    🏛 { $focal_point ->
-        [none] The focal point for { $country }
-       *[other] { $focal_point }, the focal point for { $country },
-    } has nominated you for “{ $title }”.
+    🏛 { $by } has nominated you for “{ $title }”.
     { $when }
     The seats for { $country } are taken for now, so you are on its reserve list (place { $position }). If a seat becomes free, you will be asked whether you will attend.
+# $title, $when, $by, $position (String)
+nomination-waitlist-notice =
+    🏛 { $by } has nominated you for “{ $title }”.
+    { $when }
+    The course is full for now, so you are on its waiting list (place { $position }). If a seat becomes free, you will be asked whether you will attend.
 # $title, $when (String)
 nomination-seat-free-notice =
     🎉 A seat on “{ $title }” has become free and is held for you.
@@ -223,3 +226,4 @@ seat-added-notice =
 # $title (String)
 course-cancelled-focal-point-notice = “{ $title }” has been cancelled. The officers you nominated have been told.
 error-seats-closed = This course has already started: its seats can no longer be given or changed. Nothing has changed.
+error-already-asked = You have already asked your focal point to nominate you for this course; they have your request.

@@ -37,22 +37,25 @@ focal-point-appointed-notice =
     Отправьте /nominate, чтобы увидеть эти курсы и выдвинуть сотрудников.
 focal-point-removed-notice = Вы больше не национальный координатор от страны «{ $country }».
 
-# $title, $when, $focal_point, $country (String)
+# $name, $country (String): кто выдвинул, в начале уведомлений о выдвижении
+nomination-by = { $name }, национальный координатор от страны «{ $country }»,
+# $country (String)
+nomination-by-unnamed = Национальный координатор от страны «{ $country }»
+# $title, $when, $by (nomination-by), $country (String)
 nomination-notice =
-    🏛 { $focal_point ->
-        [none] Национальный координатор от страны «{ $country }»
-       *[other] { $focal_point }, национальный координатор от страны «{ $country }»,
-    } выдвинул(а) вас на курс «{ $title }».
+    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
     { $when }
     За вами закреплено место. Вы примете участие?
-# $title, $when, $focal_point, $country, $position (String)
+# $title, $when, $by, $country, $position (String)
 nomination-reserve-notice =
-    🏛 { $focal_point ->
-        [none] Национальный координатор от страны «{ $country }»
-       *[other] { $focal_point }, национальный координатор от страны «{ $country }»,
-    } выдвинул(а) вас на курс «{ $title }».
+    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
     { $when }
-    Места этой страны пока заняты, поэтому вы в её резервном списке (место { $position }). Если место освободится, мы спросим, примете ли вы участие.
+    Места страны «{ $country }» пока заняты, поэтому вы в её резервном списке (место { $position }). Если место освободится, мы спросим, примете ли вы участие.
+# $title, $when, $by, $position (String)
+nomination-waitlist-notice =
+    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
+    { $when }
+    Мест на курсе пока нет, поэтому вы в листе ожидания (место { $position }). Если место освободится, мы спросим, примете ли вы участие.
 # $title, $when (String)
 nomination-seat-free-notice =
     🎉 На курсе «{ $title }» освободилось место, и оно закреплено за вами.
@@ -223,3 +226,4 @@ seat-added-notice =
 # $title (String)
 course-cancelled-focal-point-notice = Курс «{ $title }» отменён. Выдвинутым вами сотрудникам об этом сообщено.
 error-seats-closed = Курс уже начался: места на нём больше нельзя давать или менять. Ничего не изменилось.
+error-already-asked = Вы уже попросили координатора выдвинуть вас на этот курс — ваша просьба у него.

@@ -96,8 +96,8 @@ async def test_nominations_beyond_the_quota_go_to_the_country_reserve_list(servi
     assert [(uid, kind) for uid, kind, _ in told if uid in officers] == [
         (101, "nominated"),
         (102, "nominated"),
-        (103, "nominated_reserve"),
-        (104, "nominated_reserve"),
+        (103, "nominated_waiting"),
+        (104, "nominated_waiting"),
     ]
     # The held seats wait for the officer's answer: a button under the notice.
     assert told[1][2]["buttons"] == {"kind": "nominee", "course_id": course.id}
@@ -179,7 +179,8 @@ async def test_200_concurrent_nominations_hold_the_capacity_and_every_quota(serv
     # In arrival order: four rounds fill 4 + 4 + 2 + 2 seats, the rest wait in reserve.
     assert {c: held.of(c) for c in countries} == {"az": 4, "ge": 4, "kz": 2, "tr": 2}
     counts = await services.registrations.counts(course.id)
-    assert (counts.nominated, counts.reserve) == (12, 188)
+    # Held back by a full quota: the reserve list; once the course is full: the waiting list.
+    assert (counts.nominated, counts.reserve, counts.waitlisted) == (12, 2, 186)
     # Azerbaijan's four nominees decline at once: their seats go to Azerbaijan's reserve
     # (the other countries' quotas are full), and still no limit is passed.
     az = people["az"]
@@ -189,7 +190,7 @@ async def test_200_concurrent_nominations_hold_the_capacity_and_every_quota(serv
     assert {u: s for u, s in (await statuses(services, course.id)).items() if u in az[:9]} == {
         **dict.fromkeys(az[:4], "declined"),
         **dict.fromkeys(az[4:8], "nominated"),
-        az[8]: "reserve",
+        az[8]: "waitlisted",
     }
 
 

@@ -10,7 +10,13 @@ from datetime import timedelta
 import pytest
 
 from bot.clock import ManualClock
-from bot.errors import CourseCancelled, DeclinedByOrganisers, SeatsClosed
+from bot.errors import (
+    AlreadyAsked,
+    CourseCancelled,
+    DeclinedByOrganisers,
+    NotAllowed,
+    SeatsClosed,
+)
 from storage.courses import CourseStatus, SignupMode
 from storage.erasure import forget_user
 from storage.registrations import RegStatus
@@ -142,3 +148,63 @@ async def test_a_cancelled_course_tells_the_focal_point_of_its_nominees(services
     await services.nominations.nominate(fp, course.id, a1)
     await services.course_service.cancel(course.id, ORGANISER_ID)
     assert [uid for uid, _, _ in await notices(db, "course_cancelled")] == [a1, fp]
+
+
+async def test_a_full_nomination_course_does_not_blame_the_country_quota(services, db):
+    course = await make_course(services, capacity=1)
+    fp_az, fp_ge = await focal_point(services, 500, "az"), await focal_point(services, 501, "ge")
+    a1, g1 = await officer(services, 101, "az"), await officer(services, 201, "ge")
+    a2 = await officer(services, 102, "az")
+    await services.nominations.nominate(fp_az, course.id, a1)
+    ge = await services.nominations.nominate(fp_ge, course.id, g1)
+    az = await services.nominations.nominate(fp_az, course.id, a2)
+    assert (ge.registration.status, ge.position, az.position) == ("waitlisted", 1, 2)
+    ((_, _, told),) = [n for n in await notices(db, "nominated_waiting") if n[0] == g1]
+    assert "The course is full for now" in told["text"]["en"]
+    assert "Georgia are taken" not in told["text"]["en"]
+
+
+async def test_a_focal_point_withdraws_only_nominations_on_courses_not_started(services, clock):
+    open_course = await make_course(services, capacity=5, mode=SignupMode.OPEN)
+    course = await make_course(services, capacity=5)
+    fp = await focal_point(services, 500, "az")
+    a1 = await officer(services, 101, "az")
+    await services.signups.sign_up(open_course.id, a1)
+    with pytest.raises(NotAllowed):
+        await services.nominations.withdraw(fp, open_course.id, a1)  # their own sign-up
+    await services.nominations.nominate(fp, course.id, a1)
+    await services.nominations.answer(a1, course.id, attend=True)
+    clock.now = course.starts_at + timedelta(hours=1)
+    with pytest.raises(NotAllowed):
+        await services.nominations.withdraw(fp, course.id, a1)  # the course is running
+    assert (await statuses(services, course.id))[a1] == "confirmed"
+    assert (await statuses(services, open_course.id))[a1] == "confirmed"
+
+
+async def test_forget_of_a_focal_point_deletes_the_notices_naming_them(services, db):
+    course = await make_course(services, capacity=5)
+    fp = await officer(services, 500, "az", "Fuad Focalname")
+    await services.nominations.appoint(ORGANISER_ID, "az", fp)
+    uid = await officer(services, 101, "az")
+    await services.nominations.nominate(fp, course.id, uid)
+    await forget_user(db, fp)
+    rows = await db.fetch_all("SELECT user_id FROM outbox WHERE payload LIKE '%Focalname%'")
+    assert rows == []
+    # The nomination itself stays, its focal point forgotten.
+    assert (await services.registrations.get(course.id, uid)).nominated_by is None
+
+
+async def test_asking_the_focal_point_twice_sends_one_notice_and_a_dismissed_one_hears_nothing(
+    services, db
+):
+    course = await make_course(services, capacity=5)
+    fp = await focal_point(services, 500, "az")
+    a1 = await officer(services, 101, "az")
+    await services.nominations.ask_focal_point(a1, course.id)
+    with pytest.raises(AlreadyAsked):
+        await services.nominations.ask_focal_point(a1, course.id)
+    assert len(await notices(db, "nomination_asked")) == 1
+    await services.nominations.nominate(fp, course.id, a1)
+    await services.nominations.dismiss(ORGANISER_ID, "az", fp)
+    await services.nominations.answer(a1, course.id, attend=True)
+    assert await notices(db, "nomination_answer") == []
