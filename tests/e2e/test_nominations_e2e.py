@@ -175,9 +175,10 @@ async def test_focal_points_nominate_within_quotas_reserves_move_up_and_seats_ar
     ]
     await asyncio.gather(*(join_with_profile(u, words, n, c) for u, n, c in people))
 
-    # A nomination course for four, one seat each for Azerbaijan and Georgia. The /newcourse
-    # form's `signup:` and `quotas:` fields reached main after this branch was cut, so the
-    # course is written to the database file (the bot stopped meanwhile).
+    # A nomination course for four, one seat each for Azerbaijan and Georgia, written to the
+    # database file while the bot is stopped (the form's `signup:` and `quotas:` lines are
+    # exercised by test_approval_e2e.py and the unit tests of the fields; here the course is
+    # the same in both languages).
     async def nomination_course(db: Database) -> int:
         now = datetime.now(UTC)
         values = course_values(
@@ -257,9 +258,10 @@ async def test_focal_points_nominate_within_quotas_reserves_move_up_and_seats_ar
     await aysel.expect("Rashad Aliyev")
 
     # The release date comes (set in the file, the bot restarted: its timers are rebuilt from
-    # the database and a date passed releases at once; the organiser's `quota_release` edit
-    # came to main with the fields branch). Two seats are free: they go to the reserve lists
-    # in arrival order — Elvin and Tamar, not Levan, nominated last.
+    # the database and a date passed releases at once — the organiser's `quota_release` edit
+    # does the same in the running bot, tests/unit/test_course_service.py). Two seats are
+    # free: they go to the reserve lists in arrival order — Elvin and Tamar, not Levan,
+    # nominated last.
     async def release_now(db: Database) -> None:
         await db.write(
             "UPDATE courses SET quota_release_at = ? WHERE id = ?",
