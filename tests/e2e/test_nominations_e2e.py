@@ -3,11 +3,13 @@ the organiser appoints focal points for Azerbaijan and Georgia with /focalpoints
 nominate officers at the same time beyond their quotas; reserve lists form; a nominee who
 cannot attend gives the seat to the next of their country's reserve; after the release date
 the unused seats go to the reserve lists in arrival order; an officer of a country without a
-focal point is told whom to contact."""
+focal point is told whom to contact; the organiser's export names every status and who
+nominated whom."""
 
 from __future__ import annotations
 
 import asyncio
+import io
 import sqlite3
 from collections.abc import Awaitable, Callable
 from contextlib import closing
@@ -15,8 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+import openpyxl
 import pytest
 
+from bot.i18n import Localizations
 from bot.services.quotas import parse_quotas
 from storage.courses import CourseRepository
 from storage.database import Database
@@ -290,3 +294,31 @@ async def test_focal_points_nominate_within_quotas_reserves_move_up_and_seats_ar
     aigerim.send(f"/start c{course_id}")
     card = await aigerim.expect(title)
     assert words.no_focal_point in card.plain_text
+
+    # The organiser's export names every status and who nominated whom, in their language.
+    organiser.send("/admin")
+    listing = await organiser.expect(lambda m: any(title[:12] in b for b in m.button_texts()))
+    organiser.press(title[:12], listing)
+    await organiser.expect_edit(title, listing)
+    organiser.press("📊 Excel (XLSX)", listing)
+    xlsx = await organiser.expect(lambda m: m.method == "sendDocument")
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.document[1]))
+    rows = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows()]
+    t = Localizations().get(language)
+    header = rows[0]
+    name, status, by = (
+        header.index(t.plain(key))
+        for key in ("export-column-name", "export-column-status", "export-column-nominated-by")
+    )
+    exported = {row[name]: (row[status], row[by]) for row in rows[1:]}
+    nominated, reserve = t.plain("export-status-nominated"), t.plain("export-status-reserve")
+    assert exported == {
+        "Rashad Aliyev": (t.plain("export-status-declined"), "Aysel Huseynova"),
+        "Leyla Mammadova": (nominated, "Aysel Huseynova"),
+        "Elvin Guliyev": (nominated, "Aysel Huseynova"),
+        "Nino Beridze": (nominated, "Giorgi Kapanadze"),
+        "Tamar Lomidze": (nominated, "Giorgi Kapanadze"),
+        "Levan Gelashvili": (reserve, "Giorgi Kapanadze"),
+    }
+    # The quota sheet: each country's seats held, after the release.
+    assert len(workbook.worksheets) == 2
