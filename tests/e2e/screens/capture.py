@@ -92,7 +92,7 @@ async def make_cast(emulator: BotAPIEmulator, language: str, database: Path) -> 
     respondents = [
         recorder(user_id, name.split()[0])
         for user_id, (name, _, _) in zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True)
-    ]
+    ]  # Telegram names, in Latin letters as most people's are
     participant = recorder(PARTICIPANT_ID, PARTICIPANT[language].first_name)
     ru = language == "ru"
     focal_points = {

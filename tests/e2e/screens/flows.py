@@ -6,7 +6,7 @@ wording changes; questions are recognised by the start of their prompt."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,7 +53,7 @@ class Cast:
 
 
 # A flow shows one chat, or several named by who sees them ("officer", "organiser").
-Chats = ChatRecorder | list[tuple[str, ChatRecorder]]
+Chats = ChatRecorder | Sequence[tuple[str, ChatRecorder]]
 Flow = Callable[[Cast], Awaitable[Chats]]
 
 

@@ -62,6 +62,13 @@ RESPONDENT_NAMES = (
     ("Nino Kapanadze", "ge", "Asia/Tbilisi"),
     ("Elnur Mammadov", "az", "Asia/Baku"),
 )
+# Their names as a Russian-speaking officer writes them (lists of people show them).
+RESPONDENT_NAMES_RU = ("Каримова Дильноза", "Жаксылыков Арман", "Капанадзе Нино", "Мамедов Эльнур")
+
+
+def respondent_name(number: int, language: str) -> str:
+    return RESPONDENT_NAMES[number][0] if language == "en" else RESPONDENT_NAMES_RU[number]
+
 
 RISK_DESCRIPTION = {
     "en": (
@@ -169,7 +176,10 @@ async def seed(database: Path, language: str) -> None:
             await _officer(users, user_id, language, f"Officer {number}", "ge", "Asia/Tbilisi")
             await registrations.sign_up(single_window.id, user_id, signed_up)
         signed_up = finished.starts_at - timedelta(days=20)
-        for user_id, (name, country, zone) in zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True):
+        for number, (user_id, (_, country, zone)) in enumerate(
+            zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True)
+        ):
+            name = respondent_name(number, language)
             await _officer(users, user_id, language, name, country, zone)
             await registrations.sign_up(finished.id, user_id, signed_up)
         await seed_seat_rules(db, language)
@@ -204,7 +214,7 @@ APPROVAL_COURSE: dict[str, Any] = {
     " интеллектуальной собственности и работа с правообладателями; для сотрудников пунктов"
     " пропуска и лабораторий.",
     "timezone": "Asia/Almaty",
-    "venue": "Customs Academy, Almaty",
+    "venue": "Customs Academy, Almaty",  # in Russian in the Russian screens (VENUE_RU)
     "capacity": 16,
     "language": "ru",
     "starts_at": local(datetime(YEAR, 6, 22, 9), "Asia/Almaty"),
@@ -230,6 +240,12 @@ NOMINATION_COURSE: dict[str, Any] = {
     "signup_mode": "nomination",
     "quotas": parse_quotas("AZ 2, GE 2, KZ 2").to_json(),
     "quota_release_at": local(datetime(YEAR, 8, 3, 18), "Asia/Baku"),
+}
+
+# An organiser working in Russian writes the place in Russian.
+VENUE_RU = {
+    APPROVAL_COURSE["venue"]: "Таможенная академия, Алматы",
+    NOMINATION_COURSE["venue"]: "Академия Государственного таможенного комитета, Баку",
 }
 
 
@@ -274,7 +290,7 @@ AZ_OFFICERS = (
     _person(7103, "Elvin Guliyev", "Гулиев Эльвин", "az", "Asia/Baku", AZ_CUSTOMS),
 )
 GE_OFFICERS = (
-    _person(7201, "Nino Kapanadze", "Капанадзе Нино", "ge", "Asia/Tbilisi", GE_CUSTOMS),
+    _person(7201, "Nino Tsereteli", "Церетели Нино", "ge", "Asia/Tbilisi", GE_CUSTOMS),
     _person(7202, "Levan Gelashvili", "Гелашвили Леван", "ge", "Asia/Tbilisi", GE_CUSTOMS),
     _person(7203, "Ketevan Tsiklauri", "Циклаури Кетеван", "ge", "Asia/Tbilisi", GE_CUSTOMS),
 )
@@ -309,8 +325,17 @@ async def seed_seat_rules(db: Database, language: str) -> None:
             person.zone,
             person.organisation_en if language == "en" else person.organisation_ru,
         )
-    approval = await create_course(courses, APPROVAL_COURSE, created_by=ORGANISER_ID)
-    nomination = await create_course(courses, NOMINATION_COURSE, created_by=ORGANISER_ID)
+    approval, nomination = [
+        await create_course(
+            courses,
+            {
+                **values,
+                "venue": values["venue"] if language == "en" else VENUE_RU[values["venue"]],
+            },
+            created_by=ORGANISER_ID,
+        )
+        for values in (APPROVAL_COURSE, NOMINATION_COURSE)
+    ]
     # Asked two days before the run: before the officer of the screens, whatever the date.
     asked = datetime.now(UTC).replace(hour=6, minute=30, second=0, microsecond=0)
     asked -= timedelta(days=2)
