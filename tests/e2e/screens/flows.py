@@ -209,6 +209,8 @@ async def new_course(cast: Cast) -> ChatRecorder:
             t.plain(f"button-course-language-{cast.language}")
         ):
             await rec.press(t.plain(f"button-course-language-{cast.language}"), rec.last_message())
+        elif step == "signup_mode":  # open sign-up, as most courses: no quota steps follow
+            await rec.press(t.plain("button-signup-mode-open"), rec.last_message())
         else:  # a step this script does not know: the first answer it offers as a button
             await rec.press(first_answer(rec, t, step), rec.last_message())
     expect_button(rec, t, "button-publish", "/newcourse did not reach the preview")
