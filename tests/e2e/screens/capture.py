@@ -13,9 +13,12 @@ from tests.conftest import ORGANISER_ID, TEST_TOKEN
 from tests.e2e.emulator import BotAPIEmulator
 from tests.e2e.fakeuser import FakeUser
 from tests.e2e.process import BotProcess
-from tests.e2e.screens.flows import FLOWS, Cast, translator
+from tests.e2e.screens.flows import FLOWS, Cast, Chats, translator
 from tests.e2e.screens.recorder import ChatRecorder, Recording
 from tests.e2e.screens.world import (
+    AZ_FOCAL_POINT,
+    GE_FOCAL_POINT,
+    KZ_FOCAL_POINT,
     ORGANISER_NAME,
     PARTICIPANT,
     PARTICIPANT_ID,
@@ -60,13 +63,13 @@ async def capture_language(out_dir: Path, language: str, wanted: list[str]) -> l
                 cast = await make_cast(emulator, language, workdir / "data" / "bot.sqlite3")
                 for name in list(FLOWS)[: last + 1]:
                     title, play = FLOWS[name]
-                    for rec in (cast.participant, cast.organiser, *cast.respondents):
+                    for rec in cast.everyone():
                         rec.begin()
                     began = time.monotonic()
-                    rec = await play(cast)
+                    chats = await play(cast)
                     print(f"{language} {name}: {time.monotonic() - began:.1f} s", flush=True)
                     if name in wanted:
-                        written.append(save(out_dir, name, title, language, rec))
+                        written += save_chats(out_dir, name, title, language, chats)
             except BaseException:
                 print(bot.log()[-4000:])
                 raise
@@ -89,13 +92,31 @@ async def make_cast(emulator: BotAPIEmulator, language: str, database: Path) -> 
     respondents = [
         recorder(user_id, name.split()[0])
         for user_id, (name, _, _) in zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True)
-    ]
+    ]  # Telegram names, in Latin letters as most people's are
     participant = recorder(PARTICIPANT_ID, PARTICIPANT[language].first_name)
-    return Cast(language, t, participant, organiser, respondents, database)
+    ru = language == "ru"
+    focal_points = {
+        # The first name: first in English, after the surname in Russian.
+        person.country: recorder(person.user_id, person.name(language).split()[-1 if ru else 0])
+        for person in (AZ_FOCAL_POINT, GE_FOCAL_POINT, KZ_FOCAL_POINT)
+    }
+    return Cast(language, t, participant, organiser, respondents, database, focal_points)
 
 
-def save(out_dir: Path, name: str, title: str, language: str, rec: ChatRecorder) -> Path:
-    stem = f"{name}-{language}"
+def save_chats(out_dir: Path, name: str, title: str, language: str, chats: Chats) -> list[Path]:
+    """One JSON for a flow of one chat (`name-language`), one per chat for a flow of several
+    (`name-who-language`)."""
+    if isinstance(chats, ChatRecorder):
+        return [save(out_dir, name, title, f"{name}-{language}", language, chats)]
+    return [
+        save(out_dir, name, f"{title}: {who}", f"{name}-{who}-{language}", language, rec)
+        for who, rec in chats
+    ]
+
+
+def save(
+    out_dir: Path, name: str, title: str, stem: str, language: str, rec: ChatRecorder
+) -> Path:
     recording: Recording = rec.finish(stem)
     for photo in recording.photos:
         (out_dir / photo.name).write_bytes(photo.data)

@@ -6,9 +6,9 @@ wording changes; questions are recognised by the start of their prompt."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +19,11 @@ from storage.sql import to_db
 from tests.e2e.emulator import SentMessage
 from tests.e2e.screens.recorder import ChatRecorder
 from tests.e2e.screens.world import (
+    APPROVAL_COURSE,
+    AZ_OFFICERS,
     FINISHED_COURSE,
+    KZ_FOCAL_POINT,
+    NOMINATION_COURSE,
     PARTICIPANT,
     YEAR,
     local,
@@ -39,12 +43,18 @@ class Cast:
     organiser: ChatRecorder
     respondents: list[ChatRecorder]
     database: Path
+    focal_points: dict[str, ChatRecorder] = field(default_factory=dict)  # by country code
 
     def title(self, course: dict[str, object]) -> str:
         return str(course[f"title_{self.language}"])
 
+    def everyone(self) -> list[ChatRecorder]:
+        return [self.participant, self.organiser, *self.respondents, *self.focal_points.values()]
 
-Flow = Callable[[Cast], Awaitable[ChatRecorder]]
+
+# A flow shows one chat, or several named by who sees them ("officer", "organiser").
+Chats = ChatRecorder | Sequence[tuple[str, ChatRecorder]]
+Flow = Callable[[Cast], Awaitable[Chats]]
 
 
 def translator(language: str) -> Translator:
@@ -199,6 +209,8 @@ async def new_course(cast: Cast) -> ChatRecorder:
             t.plain(f"button-course-language-{cast.language}")
         ):
             await rec.press(t.plain(f"button-course-language-{cast.language}"), rec.last_message())
+        elif step == "signup_mode":  # open sign-up, as most courses: no quota steps follow
+            await rec.press(t.plain("button-signup-mode-open"), rec.last_message())
         else:  # a step this script does not know: the first answer it offers as a button
             await rec.press(first_answer(rec, t, step), rec.last_message())
     expect_button(rec, t, "button-publish", "/newcourse did not reach the preview")
@@ -314,6 +326,95 @@ async def results(cast: Cast) -> ChatRecorder:
     return rec
 
 
+# ------------------------------------------------------------------------------ issue 14
+NOTICE_WAIT = 20.0  # notices to other people go out through the delivery worker
+
+
+async def requests(cast: Cast) -> Chats:
+    """An officer requests a seat on an approval course; the organiser gets the notice, opens
+    /requests and approves; the officer is told (with the calendar file)."""
+    officer, organiser, t = cast.participant, cast.organiser, cast.t
+    name = PARTICIPANT[cast.language].full_name
+    await officer.send("/courses")
+    await press_title(officer, cast.title(APPROVAL_COURSE))
+    await officer.press(t.plain("button-request-seat"))
+    await organiser.wait_for(lambda m: name in m.plain_text and bool(m.buttons()), NOTICE_WAIT)
+    await organiser.send("/requests")
+    await press_person(organiser, name)
+    await organiser.press(t.plain("button-request-approve"), organiser.last_message())
+    await officer.wait_for(lambda m: m.document is not None, NOTICE_WAIT)
+    return [("officer", officer), ("organiser", organiser)]
+
+
+async def focal_points(cast: Cast) -> ChatRecorder:
+    """The organiser's /focalpoints, then appointing Kazakhstan's focal point from the list of
+    people with a profile (the bot shows the list again)."""
+    rec, t = cast.organiser, cast.t
+    await rec.send("/focalpoints")
+    await rec.press(t.plain("button-focal-point-appoint"))
+    await rec.press(t.plain("country-kz"), rec.last_message())
+    await rec.press(KZ_FOCAL_POINT.name(cast.language), rec.last_message())
+    return rec
+
+
+async def open_nomination_course(rec: ChatRecorder, cast: Cast) -> None:
+    """/nominate, then the nomination course."""
+    await rec.send("/nominate")
+    await press_title(rec, cast.title(NOMINATION_COURSE))
+
+
+async def nominate(cast: Cast) -> ChatRecorder:
+    """Azerbaijan's focal point nominates two officers: the first takes the country's last
+    seat, the second goes to its reserve list."""
+    rec, t = cast.focal_points["az"], cast.t
+    await open_nomination_course(rec, cast)
+    for officer in AZ_OFFICERS[1:]:
+        await rec.press(t.plain("button-nominate-add"), rec.last_message())
+        await rec.press(officer.name(cast.language), rec.last_message())
+    return rec
+
+
+async def nominee(cast: Cast) -> ChatRecorder:
+    """The officer opens the nomination course, asks their focal point, is nominated and
+    answers "I will attend"."""
+    officer, t = cast.participant, cast.t
+    country = PARTICIPANT[cast.language].country
+    focal_point = cast.focal_points[country]
+    await officer.send("/courses")
+    await press_title(officer, cast.title(NOMINATION_COURSE))
+    await officer.press(t.plain("button-ask-focal-point"))
+    await focal_point.wait_for(
+        lambda m: PARTICIPANT[cast.language].full_name in m.plain_text, NOTICE_WAIT
+    )
+    await open_nomination_course(focal_point, cast)
+    await focal_point.press(t.plain("button-nominate-add"), focal_point.last_message())
+    await focal_point.press(PARTICIPANT[cast.language].full_name, focal_point.last_message())
+    await officer.wait_for(
+        lambda m: t.plain("button-will-attend") in m.button_texts(), NOTICE_WAIT
+    )
+    await officer.press(t.plain("button-will-attend"))
+    return officer
+
+
+async def participants(cast: Cast) -> ChatRecorder:
+    """The organiser's participants screen of the nomination course, then one person's card."""
+    rec, t = cast.organiser, cast.t
+    await rec.send("/admin")
+    await press_title(rec, cast.title(NOMINATION_COURSE))
+    await rec.press(t.plain("button-participants"))
+    await press_person(rec, AZ_OFFICERS[2].name(cast.language))
+    return rec
+
+
+async def press_person(rec: ChatRecorder, name: str) -> None:
+    """The button of a person in a list (its label holds their name)."""
+    listing = rec.last_message()
+    label = next((b for b in listing.button_texts() if name in b), None)
+    if label is None:
+        raise AssertionError(f"no button naming {name!r}; the last message was: {listing}")
+    await rec.press(label, listing)
+
+
 # name -> (title in the README, what it plays); in this order, each after the ones before.
 FLOWS: dict[str, tuple[str, Flow]] = {
     "start": ("Start", start),
@@ -327,4 +428,9 @@ FLOWS: dict[str, tuple[str, Flow]] = {
     "announce": ("/announce preview", announce_preview),
     "survey": ("Survey question", survey_question),
     "results": ("/results", results),
+    "requests": ("Requests for a seat", requests),
+    "focalpoints": ("/focalpoints", focal_points),
+    "nominate": ("/nominate", nominate),
+    "nominee": ("Nominated officer", nominee),
+    "participants": ("Participants and quotas", participants),
 }

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.services.quotas import parse_quotas
 from storage.courses import CourseRepository
 from storage.database import Database
-from storage.registrations import RegistrationRepository
+from storage.focal_points import FocalPointRepository
+from storage.registrations import RegistrationRepository, RegStatus
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.factories import create_course
@@ -60,6 +62,13 @@ RESPONDENT_NAMES = (
     ("Nino Kapanadze", "ge", "Asia/Tbilisi"),
     ("Elnur Mammadov", "az", "Asia/Baku"),
 )
+# Their names as a Russian-speaking officer writes them (lists of people show them).
+RESPONDENT_NAMES_RU = ("Каримова Дильноза", "Жаксылыков Арман", "Капанадзе Нино", "Мамедов Эльнур")
+
+
+def respondent_name(number: int, language: str) -> str:
+    return RESPONDENT_NAMES[number][0] if language == "en" else RESPONDENT_NAMES_RU[number]
+
 
 RISK_DESCRIPTION = {
     "en": (
@@ -151,7 +160,8 @@ FINISHED_COURSE: dict[str, Any] = {
 
 async def seed(database: Path, language: str) -> None:
     """The courses, the officers who filled the Single Window course and those of the
-    finished course (who answer its survey), all in `language`."""
+    finished course (who answer its survey), the approval and nomination courses with their
+    requests, focal points and nominees, all in `language`."""
     async with Database(database) as db:
         users, courses = UserRepository(db), CourseRepository(db)
         registrations = RegistrationRepository(db)
@@ -166,18 +176,188 @@ async def seed(database: Path, language: str) -> None:
             await _officer(users, user_id, language, f"Officer {number}", "ge", "Asia/Tbilisi")
             await registrations.sign_up(single_window.id, user_id, signed_up)
         signed_up = finished.starts_at - timedelta(days=20)
-        for user_id, (name, country, zone) in zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True):
+        for number, (user_id, (_, country, zone)) in enumerate(
+            zip(RESPONDENT_IDS, RESPONDENT_NAMES, strict=True)
+        ):
+            name = respondent_name(number, language)
             await _officer(users, user_id, language, name, country, zone)
             await registrations.sign_up(finished.id, user_id, signed_up)
+        await seed_seat_rules(db, language)
 
 
 async def _officer(
-    users: UserRepository, user_id: int, language: str, name: str, country: str, zone: str
+    users: UserRepository,
+    user_id: int,
+    language: str,
+    name: str,
+    country: str,
+    zone: str,
+    organisation: str = "State Customs Committee",
 ) -> None:
     await users.upsert_seen(user_id, language)
     await users.set_language(user_id, language)
     await users.record_consent(user_id)
     await users.set_profile_field(user_id, "full_name", name)
-    await users.set_profile_field(user_id, "organisation", "State Customs Committee")
+    await users.set_profile_field(user_id, "organisation", organisation)
     await users.set_profile_field(user_id, "position", "Inspector")
     await users.set_country(user_id, country, zone)
+
+
+# ------------------------------------------------------------------------------ issue 14
+# The approval and nomination courses come after the others in the catalogue (later dates).
+APPROVAL_COURSE: dict[str, Any] = {
+    "title_en": "Protecting intellectual property rights at the border",
+    "title_ru": "Защита прав интеллектуальной собственности на границе",
+    "description_en": "Recognising counterfeit goods, the customs register of trademarks and"
+    " working with right holders; places for officers of border posts and laboratories.",
+    "description_ru": "Как распознать контрафакт, таможенный реестр объектов"
+    " интеллектуальной собственности и работа с правообладателями; для сотрудников пунктов"
+    " пропуска и лабораторий.",
+    "timezone": "Asia/Almaty",
+    "venue": "Customs Academy, Almaty",  # in Russian in the Russian screens (VENUE_RU)
+    "capacity": 16,
+    "language": "ru",
+    "starts_at": local(datetime(YEAR, 6, 22, 9), "Asia/Almaty"),
+    "ends_at": local(datetime(YEAR, 6, 24, 17), "Asia/Almaty"),
+    "deadline_at": local(datetime(YEAR, 6, 8, 18), "Asia/Almaty"),
+    "signup_mode": "approval",
+}
+NOMINATION_COURSE: dict[str, Any] = {
+    "title_en": "Customs transit security: TIR and NCTS",
+    "title_ru": "Безопасность таможенного транзита: МДП и NCTS",
+    "description_en": "Guarantees, seals and the electronic transit declaration along the"
+    " Middle Corridor; two officers from each administration, nominated by its focal point.",
+    "description_ru": "Гарантии, пломбы и электронная транзитная декларация на Среднем"
+    " коридоре; по два сотрудника от каждой администрации по выдвижению национального"
+    " координатора.",
+    "timezone": "Asia/Baku",
+    "venue": "State Customs Committee Academy, Baku",
+    "capacity": 8,
+    "language": "ru",
+    "starts_at": local(datetime(YEAR, 9, 14, 9), "Asia/Baku"),
+    "ends_at": local(datetime(YEAR, 9, 17, 17), "Asia/Baku"),
+    "deadline_at": local(datetime(YEAR, 8, 17, 18), "Asia/Baku"),
+    "signup_mode": "nomination",
+    "quotas": parse_quotas("AZ 2, GE 2, KZ 2").to_json(),
+    "quota_release_at": local(datetime(YEAR, 8, 3, 18), "Asia/Baku"),
+}
+
+# An organiser working in Russian writes the place in Russian.
+VENUE_RU = {
+    APPROVAL_COURSE["venue"]: "Таможенная академия, Алматы",
+    NOMINATION_COURSE["venue"]: "Академия Государственного таможенного комитета, Баку",
+}
+
+
+@dataclass(frozen=True)
+class Officer:
+    """Someone of the issue 14 screens: their name as written in each language."""
+
+    user_id: int
+    name_en: str
+    name_ru: str
+    country: str
+    zone: str
+    organisation_en: str
+    organisation_ru: str
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_ru
+
+
+AZ_CUSTOMS = ("State Customs Committee of Azerbaijan", "Государственный таможенный комитет")
+GE_CUSTOMS = ("Revenue Service of Georgia", "Служба доходов Грузии")
+KZ_CUSTOMS = ("State Revenue Committee of Kazakhstan", "Комитет государственных доходов")
+
+
+def _person(
+    user_id: int, en: str, ru: str, country: str, zone: str, organisation: tuple[str, str]
+) -> Officer:
+    return Officer(user_id, en, ru, country, zone, *organisation)
+
+
+AZ_FOCAL_POINT = _person(
+    7001, "Aysel Huseynova", "Гусейнова Айсель", "az", "Asia/Baku", AZ_CUSTOMS
+)
+GE_FOCAL_POINT = _person(7002, "Tamar Lomidze", "Ломидзе Тамар", "ge", "Asia/Tbilisi", GE_CUSTOMS)
+# Appointed in the /focalpoints flow (Kazakhstan has none before it).
+KZ_FOCAL_POINT = _person(
+    7003, "Daniyar Seitkali", "Сейткали Данияр", "kz", "Asia/Almaty", KZ_CUSTOMS
+)
+AZ_OFFICERS = (
+    _person(7101, "Rashad Aliyev", "Алиев Рашад", "az", "Asia/Baku", AZ_CUSTOMS),
+    _person(7102, "Leyla Mammadova", "Мамедова Лейла", "az", "Asia/Baku", AZ_CUSTOMS),
+    _person(7103, "Elvin Guliyev", "Гулиев Эльвин", "az", "Asia/Baku", AZ_CUSTOMS),
+)
+GE_OFFICERS = (
+    _person(7201, "Nino Tsereteli", "Церетели Нино", "ge", "Asia/Tbilisi", GE_CUSTOMS),
+    _person(7202, "Levan Gelashvili", "Гелашвили Леван", "ge", "Asia/Tbilisi", GE_CUSTOMS),
+    _person(7203, "Ketevan Tsiklauri", "Циклаури Кетеван", "ge", "Asia/Tbilisi", GE_CUSTOMS),
+)
+KZ_OFFICERS = (
+    _person(7301, "Aliya Nurpeisova", "Нурпеисова Алия", "kz", "Asia/Almaty", KZ_CUSTOMS),
+)
+# Requests waiting on the approval course before the officer of the screens asks for one.
+REQUESTERS = (AZ_OFFICERS[2], GE_OFFICERS[2])
+
+
+async def seed_seat_rules(db: Database, language: str) -> None:
+    """The approval course with two requests waiting; the nomination course with quotas,
+    focal points for Azerbaijan and Georgia and one officer of each country already in."""
+    users, courses = UserRepository(db), CourseRepository(db)
+    registrations = RegistrationRepository(db)
+    focal_points = FocalPointRepository(db)
+    people = (
+        AZ_FOCAL_POINT,
+        GE_FOCAL_POINT,
+        KZ_FOCAL_POINT,
+        *AZ_OFFICERS,
+        *GE_OFFICERS,
+        *KZ_OFFICERS,
+    )
+    for person in people:
+        await _officer(
+            users,
+            person.user_id,
+            language,
+            person.name(language),
+            person.country,
+            person.zone,
+            person.organisation_en if language == "en" else person.organisation_ru,
+        )
+    approval, nomination = [
+        await create_course(
+            courses,
+            {
+                **values,
+                "venue": values["venue"] if language == "en" else VENUE_RU[values["venue"]],
+            },
+            created_by=ORGANISER_ID,
+        )
+        for values in (APPROVAL_COURSE, NOMINATION_COURSE)
+    ]
+    # Asked two days before the run: before the officer of the screens, whatever the date.
+    asked = datetime.now(UTC).replace(hour=6, minute=30, second=0, microsecond=0)
+    asked -= timedelta(days=2)
+    for person in REQUESTERS:
+        await registrations.place(
+            approval.id, person.user_id, RegStatus.PENDING, asked, person.country
+        )
+    for focal_point in (AZ_FOCAL_POINT, GE_FOCAL_POINT):
+        await focal_points.appoint(focal_point.country, focal_point.user_id)
+    nominated = asked - timedelta(days=5)
+    # One seat of each country's two taken; the flows nominate the rest.
+    places = (
+        (AZ_OFFICERS[0], RegStatus.CONFIRMED, AZ_FOCAL_POINT),
+        (GE_OFFICERS[0], RegStatus.CONFIRMED, GE_FOCAL_POINT),
+        (KZ_OFFICERS[0], RegStatus.CONFIRMED, None),  # added by hand by the organiser
+    )
+    for number, (person, status, by) in enumerate(places):
+        await registrations.place(
+            nomination.id,
+            person.user_id,
+            status,
+            nominated + timedelta(hours=number),
+            person.country,
+            nominated_by=by.user_id if by else None,
+        )
