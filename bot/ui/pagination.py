@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
@@ -55,3 +56,9 @@ def add_page_buttons(
     if page.has_next:
         nav.button(text=t("button-next-page"), callback_data=turn_to(page.number + 1))
     kb.attach(nav)
+
+
+def button_row(kb: InlineKeyboardBuilder, text: str, callback_data: CallbackData) -> None:
+    """One button on a row of its own. (`kb.row()` with no buttons starts no row: a
+    `kb.button()` after it would join the last row, two buttons cut in half on a phone.)"""
+    kb.row(InlineKeyboardButton(text=text, callback_data=callback_data.pack()))

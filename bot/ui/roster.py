@@ -15,7 +15,7 @@ from bot.services.exports import status_key
 from bot.services.quotas import CountryUse
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from bot.ui.course_list import numbered_button
-from bot.ui.pagination import Page, add_page_buttons
+from bot.ui.pagination import Page, add_page_buttons, button_row
 from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import Participant, RegStatus
 
@@ -76,9 +76,9 @@ def roster_text(roster: Roster, t: Translator, counts_line: str) -> str:
 
 
 def quota_line(countries: list[CountryUse], released: bool, t: Translator) -> str:
-    """ "AZ 2/3, GE 1/2": seats each country holds of its quota."""
+    """ "Azerbaijan 2/3, Georgia 1/2": seats each country holds of its quota."""
     parts = [
-        f"{(use.country or '—').upper()} {use.held}/{use.quota}"
+        f"{t.plain(f'country-{use.country}') if use.country else '—'} {use.held}/{use.quota}"
         for use in countries
         if use.quota is not None
     ]
@@ -145,13 +145,13 @@ def roster_markup(roster: Roster, t: Translator, number: int) -> InlineKeyboardM
         lambda n: RosterCb(action=RosterAction.PAGE, course_id=course_id, page=n),
     )
     if roster.course.status == CourseStatus.PUBLISHED:
-        kb.row()
-        kb.button(
+        button_row(
+            kb,
             text=t.plain("button-roster-add"),
             callback_data=RosterCb(action=RosterAction.ADD, course_id=course_id),
         )
-    kb.row()
-    kb.button(
+    button_row(
+        kb,
         text=t.plain("button-back"),
         callback_data=AdminCourseCb(action=AdminAction.VIEW, course_id=course_id),
     )

@@ -15,7 +15,7 @@ from bot.services.signups import SignupService
 from bot.ui import course_list, course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
-from bot.ui.pagination import add_page_buttons
+from bot.ui.pagination import add_page_buttons, button_row
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import close_buttons, edit, message_of, say
 from handlers.courses.common import admin_cb, lookup_then_answer
@@ -78,8 +78,7 @@ async def catalogue(
     kb.adjust(1)
     add_page_buttons(kb, t, page, lambda n: CourseCb(action=CourseAction.LIST, page=n))
     if ctx.user.id in settings.admin_ids:
-        kb.row()
-        kb.button(text=t("button-manage-courses"), callback_data=admin_cb(AdminAction.LIST))
+        button_row(kb, text=t("button-manage-courses"), callback_data=admin_cb(AdminAction.LIST))
     if not page.total:
         return t("courses-none-yet"), kb.as_markup() if kb.buttons else None
     text = "\n".join([t("catalogue-title", count=page.total), "", *lines])

@@ -66,15 +66,19 @@ def counts_line(course: Course, counts: Counts, t: Translator) -> str:
         waitlisted=counts.waitlisted,
         cancelled=counts.cancelled,
     )
-    if counts.pending or counts.nominated or counts.reserve or counts.declined:
-        # Requests and nominations: seats held for an answer count against the capacity.
-        line += "\n" + t(
-            "course-admin-decision-counts",
-            nominated=counts.nominated,
-            pending=counts.pending,
-            reserve=counts.reserve,
-            declined=counts.declined,
+    # Requests and nominations, only those there are (a row of zeros says nothing).
+    decisions = [
+        t(f"course-admin-count-{name}", count=number)
+        for name, number in (
+            ("nominated", counts.nominated),
+            ("pending", counts.pending),
+            ("reserve", counts.reserve),
+            ("declined", counts.declined),
         )
+        if number
+    ]
+    if decisions:
+        line += "\n🏛 " + " · ".join(decisions)
     return line
 
 

@@ -19,7 +19,7 @@ from bot.ui.callbacks import RosterAction, RosterCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import numbered_button
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
-from bot.ui.pagination import Page, add_page_buttons
+from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.people import person_line
 from bot.ui.replies import NOT_COMMAND, edit, edit_buttons, message_of
 from bot.ui.roster import country_label, places_markup, status_words
@@ -133,8 +133,8 @@ def _people_buttons(
         page,
         lambda n: RosterCb(action=RosterAction.ADD, course_id=course_id, arg=country, page=n),
     )
-    kb.row()
-    kb.button(
+    button_row(
+        kb,
         text=t.plain("button-roster-countries"),
         callback_data=RosterCb(action=RosterAction.ADD, course_id=course_id),
     )

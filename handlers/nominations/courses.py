@@ -16,6 +16,7 @@ from bot.services.nominations import NominationService
 from bot.ui import course_list
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
+from bot.ui.pagination import button_row
 from bot.ui.replies import edit
 from handlers.nominations.common import country_name
 
@@ -110,9 +111,10 @@ async def courses_screen(
         )
     kb.adjust(1)
     if len(countries) > 1:
-        kb.row()
-        kb.button(
-            text=t("button-nominate-countries"), callback_data=FocalCb(action=FocalAction.COURSES)
+        button_row(
+            kb,
+            text=t("button-nominate-countries"),
+            callback_data=FocalCb(action=FocalAction.COURSES),
         )
     name = country_name(country, t)
     if not courses:

@@ -12,7 +12,7 @@ from bot.services.nominations import Nomination, NominationService
 from bot.services.signups import SignupService
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
-from bot.ui.pagination import Page, add_page_buttons
+from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.replies import close_buttons, edit
 from handlers.nominations.common import PEOPLE_PER_PAGE, country_name
 from handlers.nominations.course import course_screen
@@ -62,8 +62,8 @@ async def officers_page(
             action=FocalAction.OFFICERS, course_id=course_id, country=country, page=n
         ),
     )
-    kb.row()
-    kb.button(
+    button_row(
+        kb,
         text=t("button-nominate-back"),
         callback_data=FocalCb(action=FocalAction.COURSE, course_id=course_id, country=country),
     )

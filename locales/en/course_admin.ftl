@@ -191,5 +191,8 @@ course-error-capacity-below = { $confirmed ->
     [one] { $confirmed } person is
    *[other] { $confirmed } people are
 } already signed up: the number of seats cannot be lower.
-# $nominated, $pending, $reserve, $declined (Number): shown when any is not zero
-course-admin-decision-counts = 🏛 Seats held for an answer: { $nominated } · requests: { $pending } · reserve lists: { $reserve } · declined: { $declined }
+# $count (Number): shown only when not zero, after 🏛
+course-admin-count-nominated = nominated, answer awaited: { $count }
+course-admin-count-pending = requests waiting: { $count }
+course-admin-count-reserve = on reserve lists: { $count }
+course-admin-count-declined = declined: { $count }

@@ -198,5 +198,8 @@ course-error-capacity-below = На курс уже { $confirmed ->
     [few] записаны { $confirmed } человека
    *[many] записаны { $confirmed } человек
 }: мест не может быть меньше.
-# $nominated, $pending, $reserve, $declined (Number): показывается, если хоть одно не ноль
-course-admin-decision-counts = 🏛 Места, ждущие ответа: { $nominated } · заявки: { $pending } · резервные списки: { $reserve } · отклонены: { $declined }
+# $count (Number): показывается, только если не ноль, после 🏛
+course-admin-count-nominated = выдвинуты, ждём ответа: { $count }
+course-admin-count-pending = заявок ждут решения: { $count }
+course-admin-count-reserve = в резервных списках: { $count }
+course-admin-count-declined = отклонены: { $count }

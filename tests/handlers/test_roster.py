@@ -119,7 +119,7 @@ async def test_participants_screen_groups_everyone_by_status_with_the_quota_use(
     )
     screen = next(r for r in sent if isinstance(r, SendMessage))
     text = screen.text
-    assert "🌍 Country quotas (seats held): AZ 2/2, GE 0/1" in text
+    assert "🌍 Country quotas (seats held): Azerbaijan 2/2, Georgia 0/1" in text
     order = [
         "✅ <b>Signed up</b> (1)",
         "1. Aliyev Rashad — Azerbaijan, Customs of AZ",
