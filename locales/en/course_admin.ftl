@@ -192,4 +192,4 @@ course-error-capacity-below = { $confirmed ->
    *[other] { $confirmed } people are
 } already signed up: the number of seats cannot be lower.
 # $nominated, $pending, $reserve, $declined (Number): shown when any is not zero
-course-admin-decision-counts = 🏛 Seats held for an answer: { $nominated } · requests: { $pending } · reserve lists: { $reserve } · declined: { $declined }
+course-admin-decision-counts = 🏛 Nominated, answer awaited: { $nominated } · requests: { $pending } · on reserve lists: { $reserve } · declined: { $declined }

@@ -199,4 +199,4 @@ course-error-capacity-below = На курс уже { $confirmed ->
    *[many] записаны { $confirmed } человек
 }: мест не может быть меньше.
 # $nominated, $pending, $reserve, $declined (Number): показывается, если хоть одно не ноль
-course-admin-decision-counts = 🏛 Места, ждущие ответа: { $nominated } · заявки: { $pending } · резервные списки: { $reserve } · отклонены: { $declined }
+course-admin-decision-counts = 🏛 Выдвинуты, ожидается ответ: { $nominated } · заявки: { $pending } · в резервных списках: { $reserve } · отказ: { $declined }

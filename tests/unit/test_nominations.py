@@ -247,7 +247,7 @@ async def test_a_declined_request_tells_the_reason(services, db):
     request = await services.signups.sign_up(course.id, uid)
     await services.decisions.decline(ORGANISER_ID, request.registration.id, "Wrong <unit>")
     (told,) = await notices(db, "seat_declined")
-    assert "Reason given: Wrong &lt;unit&gt;" in told[2]["text"]["en"]
+    assert "Reason: Wrong &lt;unit&gt;" in told[2]["text"]["en"]
     assert "Причина: Wrong &lt;unit&gt;" in told[2]["text"]["ru"]
 
 
@@ -283,6 +283,6 @@ def test_the_organisers_card_counts_seats_held_for_an_answer(localizations):
     t = localizations.get("en")
     assert "🏛" not in counts_line(course, Counts(1, 0, 0, 0), t)
     line = counts_line(course, Counts(1, 0, 0, 0, pending=0, nominated=1, reserve=3), t)
-    assert "Seats held for an answer: 1" in line and "reserve lists: 3" in line
+    assert "Nominated, answer awaited: 1" in line and "on reserve lists: 3" in line
     ru = counts_line(course, Counts(1, 0, 0, 0, nominated=1), localizations.get("ru"))
-    assert "Места, ждущие ответа: 1" in ru
+    assert "Выдвинуты, ожидается ответ: 1" in ru
