@@ -119,7 +119,7 @@ async def test_requests_are_approved_declined_with_a_reason_and_offered_the_wait
     # The second is declined with a reason typed by the organiser; the officer reads it.
     notice = await request_notice(organiser, names[1])
     organiser.press("✖️ Decline", notice)
-    ask = await organiser.expect(f"Type the reason {names[1]} will read")
+    ask = await organiser.expect(f"Type the reason for declining ({names[1]} will read it)")
     assert "Skip" in ask.button_texts()
     organiser.send("The course is for heads of units this year.")
     await organiser.expect(f"Declined: {names[1]} will not take part")
