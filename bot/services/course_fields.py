@@ -79,6 +79,8 @@ _SIGNUP_MODES = {
     "по одобрению": SignupMode.APPROVAL,
     "focal points nominate": SignupMode.NOMINATION,
     "выдвижение координаторами": SignupMode.NOMINATION,
+    "по выдвижению координаторов": SignupMode.NOMINATION,
+    "по выдвижению": SignupMode.NOMINATION,
 }
 _NEVER = {"", "-", "—", "never", "none", "no", "нет", "никогда"}
 

@@ -13,20 +13,20 @@ course-ask-signup_mode =
     How are seats given?
     • Open sign-up — first come, first served; a waiting list once the course is full.
     • Organisers approve requests — officers ask for a seat, and you decide on each request.
-    • Focal points nominate — each country's focal point puts officers forward.
+    • Focal points nominate — each country’s national focal point nominates officers of its administration.
 course-ask-quotas =
-    Seats per country, if you want a balance between countries: one number for every country (such as 2), or per country with two-letter codes, such as AZ 3, GE 2, KZ 2, *: 1 (“*” is every other country). Requests beyond a country's seats go to its reserve list.
+    Seats per country, if you want a balance between countries: one number for every country (such as 2), or per country with two-letter codes, such as AZ 3, GE 2, KZ 2, *: 1 (“*” is every other country). Requests and nominations beyond a country’s seats go to its reserve list.
     Type “-” for no quotas.
 course-ask-quota_release_at =
-    From which day may seats a country has not filled go to the reserve lists? A date as DD.MM.YYYY (for example 01.03.2027), at the latest the day of the start; a day already past releases them at once.
-    Type “-” to hold the country seats until the start.
+    From which day should seats a country has not filled go to the reserve lists? A date as DD.MM.YYYY (for example 01.03.2027), no later than the first day of the course; a day already past releases them at once.
+    Type “-” to keep the country seats until the start.
 
 button-signup-mode-open = Open sign-up
 button-signup-mode-approval = Organisers approve requests
 button-signup-mode-nomination = Focal points nominate
 # "Now: …" of a course without quotas / without a release day.
 course-value-no-quotas = no quotas
-course-value-never-released = held until the start
+course-value-never-released = quotas apply until the start
 
 # $value (String)
 course-error-signup-mode = “{ $value }” — write open, approval or nomination.
@@ -40,11 +40,11 @@ course-error-quota-number = “{ $entry }” — a country needs at least 1 seat
 course-error-quota-twice = “{ $entry }” — this country is given twice.
 # $value (String)
 course-error-date-format = “{ $value }” is not a date as DD.MM.YYYY (for example 01.03.2027).
-course-error-quota-release-after-start = the quota release day must not be after the start of the course.
+course-error-quota-release-after-start = the quota release day cannot be later than the start of the course.
 
 # The course cards: organisers and participants read how seats are given.
-course-signup-approval = 📝 Seats are given on approval
-course-signup-nomination = 🏛 Seats are given through national focal points
+course-signup-approval = 📝 Seats are given on request, with the organisers’ approval
+course-signup-nomination = 🏛 Seats are given by nomination of the national focal points
 # $quotas (String) "Azerbaijan 3, Georgia 2, others 1"
 course-quotas = 🌍 Seats per country: { $quotas }
 # $country (String), $seats (String)
@@ -56,4 +56,4 @@ course-quota-each = { $seats } for each country
 # $country (String), $seats (Number)
 course-your-quota = 🌍 Seats for { $country }: { $seats }
 # $date (String) "1 March 2027"
-course-quota-release = 🔓 From { $date }, seats a country has not filled go to the reserve lists
+course-quota-release = 🔓 From { $date }, seats a country has not filled go to the reserve lists in turn

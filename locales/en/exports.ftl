@@ -29,10 +29,10 @@ export-quota-column-quota = Quota (seats)
 export-quota-column-held = Seats held
 export-quota-column-reserve = Reserve list
 export-quota-column-requests = Requests waiting
-export-csv-country-quota = Country's quota
+export-csv-country-quota = Country’s quota
 export-csv-country-held = Seats held by the country
-export-csv-country-reserve = Country's reserve list
-export-csv-country-requests = Country's requests waiting
+export-csv-country-reserve = Country’s reserve list
+export-csv-country-requests = Country’s requests waiting
 
 export-yes = yes
 export-no = no

@@ -5,7 +5,7 @@ cmd-nominate = Nominate officers for courses
 
 help-focal-point =
     <b>For national focal points</b>
-    /nominate — courses that take nominations: nominate your administration's officers, see their answers, send an invitation link
+    /nominate — courses with seats given by nomination: nominate your administration’s officers, follow their answers, send an invitation link
 
 # A person with their @username, if they have one.
 # $name (String), $username (String)
@@ -16,58 +16,60 @@ person-contact-bare = { $name }
 ## /focalpoints
 
 focal-points-title = 🏛 <b>National focal points</b>
-focal-points-none = No focal points yet. Appoint one for each administration that nominates its officers.
+focal-points-none = No national focal points have been appointed yet. Appoint one for each country whose administration nominates its officers.
 # $country (String), $people (String): names with @usernames
 focal-points-line = <b>{ $country }</b>: { $people }
-focal-points-hint = To remove a focal point, press their button below.
-button-focal-point-appoint = ➕ Appoint
+focal-points-hint = To remove a focal point, tap their name below.
+button-focal-point-appoint = ➕ Appoint a focal point
 # $country (String), $name (String)
 button-focal-point-remove = ✖️ { $country }: { $name }
 # $country (String), $person (String)
-focal-point-remove-confirm = Remove { $person } as the focal point for { $country }? They will be told, and their invitation links stop working.
+focal-point-remove-confirm = Remove { $person } as national focal point for { $country }? They will be told, and their invitation links will stop working.
 button-focal-point-remove-yes = ✖️ Yes, remove
 button-focal-point-remove-no = ‹ No, keep
 # $country (String), $person (String)
-focal-point-removed = { $person } is no longer the focal point for { $country }.
-focal-point-appoint-country = Which country will the new focal point represent?
+focal-point-removed = { $person } is no longer national focal point for { $country } and has been told.
+focal-point-appoint-country = Which country will the new national focal point represent?
 # $country (String)
-focal-point-appoint-person = Who is the focal point for { $country }? Forward me a message from the person, send their @username, or pick them below.
+focal-point-appoint-person = Who is the national focal point for { $country }? Forward a message from them, send their @username, or pick them below.
 # $country (String)
 focal-point-appoint-nobody = (Nobody from { $country } has a profile in the bot yet.)
 focal-point-hidden-sender = This person’s Telegram settings hide who they are in forwarded messages. Send their @username instead, or pick them below.
-focal-point-not-a-person = This message was not forwarded from a person. Forward a message the person wrote, send their @username, or pick them below.
+focal-point-not-a-person = This message was not forwarded from a person. Forward a message the person wrote themselves, send their @username, or pick them below.
 # $country (String), $person (String)
-focal-point-appointed = ✅ { $person } is now the focal point for { $country }. They have been told and have /nominate in their menu.
-focal-point-already = { $person } already is the focal point for { $country }.
+focal-point-appointed = ✅ { $person } is now national focal point for { $country }. They have been told, and /nominate is in their menu.
+# $country (String), $person (String)
+focal-point-already = { $person } is already national focal point for { $country }.
 
 ## /nominate
 
-nominate-choose-country = You are the focal point for several countries. Whose officers do you want to nominate?
+nominate-choose-country = You are national focal point for several countries. Which country’s officers do you want to nominate?
 # $country (String), $count (Number)
 nominate-courses-title = 🏛 <b>Courses open for nomination</b> ({ $country }): { $count }
 # $country (String)
-nominate-courses-none = No course is open for nomination at the moment ({ $country }). Send /nominate again later.
+nominate-courses-none = No courses are open for nomination at the moment ({ $country }). Please send /nominate again later.
 button-nominate-countries = ‹ Countries
 # $country (String), $used (Number), $quota (Number), $reserve (Number)
 nominate-quota-use = { $country }: { $used } of { $quota } { $quota ->
         [one] seat
        *[other] seats
-    } used, { $reserve } on reserve
+    } taken, { $reserve } on the reserve list
 # $country (String), $used (Number), $reserve (Number)
 nominate-seat-use = { $country }: { $used } { $used ->
         [one] seat
        *[other] seats
-    } used, { $reserve } on reserve
+    } taken, { $reserve } on the reserve list
 nominate-nominees-none = You have not nominated anyone for this course yet.
 nominate-nominees-title = <b>Your nominees</b>
 # $number (String), $person (String), $status (String)
 nominate-nominee-line = { $number }. { $person } — { $status }
-nominee-status-nominated = nominated — waiting for their answer
+nominee-status-nominated = nominated, answer awaited
 nominee-status-confirmed = will attend
 # $position (Number)
-nominee-status-reserve = reserve, place { $position }
-nominee-status-waitlisted = waiting list, place { $position }
-nominee-status-pending = request waiting for the organisers
+nominee-status-reserve = reserve list, No. { $position }
+# $position (Number)
+nominee-status-waitlisted = waiting list, No. { $position }
+nominee-status-pending = request with the organisers
 nominee-status-declined = declined
 nominee-status-cancelled = withdrawn
 button-nominate-add = ➕ Nominate an officer
@@ -77,10 +79,10 @@ button-nominate-withdraw = ✖️ Withdraw { $name }
 button-nominate-courses = ‹ All courses
 button-nominate-back = ‹ Back to the course
 # $person (String), $title (String)
-nominate-withdraw-confirm = Withdraw the nomination of { $person } for “{ $title }”? They will be told, and a seat they held goes to the next officer on the reserve list.
+nominate-withdraw-confirm = Withdraw the nomination of { $person } for “{ $title }”? They will be told, and a seat held for them goes to the next officer waiting for one.
 button-nominate-withdraw-yes = ✖️ Yes, withdraw
 button-nominate-withdraw-no = ‹ No, keep
-nominate-withdrawn = The nomination is withdrawn.
+nominate-withdrawn = The nomination has been withdrawn.
 # $title (String), $country (String), $count (Number)
 nominate-officers-title = Whom do you nominate for “{ $title }”? Officers of { $country } with a profile in the bot: { $count }
 # $title (String), $country (String)
@@ -88,34 +90,34 @@ nominate-officers-none = No other officer of { $country } has a profile in the b
 # $name (String)
 nominate-done-seat = { $name } is nominated. A seat is held until they answer.
 # $name (String), $position (Number)
-nominate-done-reserve = Your country’s seats are taken: { $name } is on its reserve list (place { $position }).
+nominate-done-reserve = All your country’s seats are taken, so { $name } is on its reserve list, No. { $position }.
 # $title (String), $country (String), $link (String)
 nominate-invite-link =
     🔗 Invitation link for “{ $title }”:
     { $link }
 
-    Forward it to the officers of { $country } you want to nominate. Whoever opens it and presses “I will attend” is nominated by you (on the reserve list once your seats are taken). It works only for officers of { $country }.
+    Forward it to the officers of { $country } you want to nominate. Whoever opens it and taps “I will attend” is nominated by you (on your country’s reserve list once its seats are taken). It works only for officers of { $country }.
 
 ## Officers
 
 # $title (String)
-nominee-cannot-attend = Thank you. Your focal point has been told that you cannot attend “{ $title }”.
-nomination-card-mode = 🏛 Seats on this course are given through national focal points.
+nominee-cannot-attend = Thank you. We have told your national focal point that you cannot attend “{ $title }”.
+nomination-card-mode = To take part, you need to be nominated by your country.
 # $people (String)
-nomination-card-focal-points = Your focal point: { $people }
+nomination-card-focal-points = Your national focal point: { $people }
 # $country (String), $people (String)
-nomination-card-no-focal-point = { $country } has no focal point yet. Please contact the organisers: { $people }
-nomination-card-no-country = Fill in your profile (/profile) to see who your country’s focal point is.
+nomination-card-no-focal-point = { $country } has no national focal point yet. Please contact the organisers: { $people }
+nomination-card-no-country = Fill in your profile (/profile) to see who your country’s national focal point is.
 nomination-card-nominated = 🏛 You are nominated: a seat is held for you. Will you attend?
 # $country (String), $position (Number)
-nomination-card-reserve = ⏳ You are on the reserve list of { $country } (place { $position }).
+nomination-card-reserve = ⏳ Your number on the reserve list of { $country }: { $position }.
 nomination-card-declined = You answered that you cannot attend.
-button-ask-focal-point = 🙋 Ask my focal point to nominate me
+button-ask-focal-point = 🙋 Ask to be nominated
 # $people (String)
-nomination-asked = 🙋 Sent to { $people }. If they nominate you, you will be told here.
+nomination-asked = 🙋 Your request has been sent to { $people }. If you are nominated, we will tell you here.
 # $inviter (String), $card (String): the course card
 invitation-text =
     🏛 { $inviter } invites you to this course:
 
     { $card }
-invitation-profile-first = To take up the invitation, please fill in your profile first. The invitation will be shown to you again when it is done.
+invitation-profile-first = To accept the invitation, please fill in your profile first. We will show you the invitation again once it is done.

@@ -33,7 +33,7 @@ stats-seats-country = { $country } { $quota ->
    *[other] seats
 }{ $reserve ->
     [0] {""}
-   *[other] {" "}+ { $reserve } reserve
+   *[other] {" "}+ { $reserve } in reserve
 }
 # $count (Number)
 stats-seats-waitlisted = { $count } on the waiting list
@@ -41,4 +41,5 @@ stats-seats-requests = { $count ->
     [one] 1 request waiting
    *[other] { $count } requests waiting
 }
-stats-seats-more = …and { $count } more: see each course's participants in /admin.
+# $count (Number)
+stats-seats-more = …and { $count } more: each course’s participants are in /admin.

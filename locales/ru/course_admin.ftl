@@ -199,7 +199,7 @@ course-error-capacity-below = На курс уже { $confirmed ->
    *[many] записаны { $confirmed } человек
 }: мест не может быть меньше.
 # $count (Number): показывается, только если не ноль, после 🏛
-course-admin-count-nominated = выдвинуты, ждём ответа: { $count }
+course-admin-count-nominated = выдвинуты, ожидается ответ: { $count }
 course-admin-count-pending = заявок ждут решения: { $count }
 course-admin-count-reserve = в резервных списках: { $count }
 course-admin-count-declined = отклонены: { $count }

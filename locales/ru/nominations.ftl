@@ -5,7 +5,7 @@ cmd-nominate = Выдвинуть сотрудников на курсы
 
 help-focal-point =
     <b>Для национальных координаторов</b>
-    /nominate — курсы с выдвижением: выдвигайте сотрудников своего ведомства, следите за их ответами, отправляйте ссылку-приглашение
+    /nominate — курсы, места на которых предоставляются по выдвижению: выдвижение сотрудников вашего ведомства, их ответы, ссылка-приглашение
 
 # Человек с его @username, если он есть.
 # $name (String), $username (String)
@@ -16,57 +16,59 @@ person-contact-bare = { $name }
 ## /focalpoints
 
 focal-points-title = 🏛 <b>Национальные координаторы</b>
-focal-points-none = Координаторов пока нет. Назначьте координатора для каждого ведомства, которое выдвигает своих сотрудников.
+focal-points-none = Национальные координаторы пока не назначены. Назначьте координатора для каждой страны, таможенная администрация которой выдвигает своих сотрудников.
 # $country (String), $people (String): имена с @username
 focal-points-line = <b>{ $country }</b>: { $people }
-focal-points-hint = Чтобы снять координатора, нажмите кнопку с его именем ниже.
-button-focal-point-appoint = ➕ Назначить
+focal-points-hint = Чтобы снять координатора, нажмите на кнопку с его именем ниже.
+button-focal-point-appoint = ➕ Назначить координатора
 # $country (String), $name (String)
 button-focal-point-remove = ✖️ { $country }: { $name }
 # $country (String), $person (String)
-focal-point-remove-confirm = Снять { $person } с должности координатора от страны «{ $country }»? Мы сообщим ему (ей) об этом, а его (её) ссылки-приглашения перестанут работать.
+focal-point-remove-confirm = Снять полномочия национального координатора ({ $country }): { $person }? Мы сообщим ему (ей) об этом, а его (её) ссылки-приглашения перестанут действовать.
 button-focal-point-remove-yes = ✖️ Да, снять
 button-focal-point-remove-no = ‹ Нет, оставить
 # $country (String), $person (String)
-focal-point-removed = { $person } больше не координатор от страны «{ $country }».
-focal-point-appoint-country = Какую страну будет представлять новый координатор?
+focal-point-removed = { $person } больше не является национальным координатором ({ $country }); уведомление отправлено.
+focal-point-appoint-country = Какую страну будет представлять новый национальный координатор?
 # $country (String)
-focal-point-appoint-person = Кто координатор от страны «{ $country }»? Перешлите мне сообщение этого человека, отправьте его @username или выберите его ниже.
+focal-point-appoint-person = Кто будет национальным координатором ({ $country })? Перешлите сообщение этого человека, отправьте его имя пользователя (@username) или выберите его ниже.
 # $country (String)
-focal-point-appoint-nobody = (Из страны «{ $country }» пока никто не заполнил профиль в боте.)
-focal-point-hidden-sender = Настройки Telegram этого человека скрывают его в пересланных сообщениях. Отправьте вместо этого его @username или выберите его ниже.
-focal-point-not-a-person = Это сообщение переслано не от человека. Перешлите сообщение, написанное этим человеком, отправьте его @username или выберите его ниже.
+focal-point-appoint-nobody = (Пока никто из этой страны ({ $country }) не заполнил профиль в боте.)
+focal-point-hidden-sender = Настройки Telegram этого человека скрывают его в пересланных сообщениях. Отправьте вместо этого его имя пользователя (@username) или выберите его ниже.
+focal-point-not-a-person = Это сообщение переслано не от человека. Перешлите сообщение, написанное самим этим человеком, отправьте его имя пользователя (@username) или выберите его ниже.
 # $country (String), $person (String)
-focal-point-appointed = ✅ { $person } теперь координатор от страны «{ $country }». Мы сообщили ему (ей) об этом, в его (её) меню появилась команда /nominate.
-focal-point-already = { $person } уже координатор от страны «{ $country }».
+focal-point-appointed = ✅ { $person } — теперь национальный координатор ({ $country }). Уведомление отправлено, в его (её) меню появилась команда /nominate.
+# $country (String), $person (String)
+focal-point-already = { $person } уже является национальным координатором ({ $country }).
 
 ## /nominate
 
-nominate-choose-country = Вы координатор от нескольких стран. Сотрудников какой страны вы хотите выдвинуть?
+nominate-choose-country = Вы национальный координатор нескольких стран. Сотрудников какой страны вы хотите выдвинуть?
 # $country (String), $count (Number)
-nominate-courses-title = 🏛 <b>Курсы с выдвижением</b> ({ $country }): { $count }
+nominate-courses-title = 🏛 <b>Курсы, открытые для выдвижения</b> ({ $country }): { $count }
 # $country (String)
-nominate-courses-none = Сейчас нет курсов, открытых для выдвижения ({ $country }). Отправьте /nominate позже.
+nominate-courses-none = Сейчас нет курсов, открытых для выдвижения ({ $country }). Пожалуйста, отправьте /nominate позже.
 button-nominate-countries = ‹ Страны
 # $country (String), $used (Number), $quota (Number), $reserve (Number)
 nominate-quota-use = { $country }: занято { $used } из { $quota } { $quota ->
         [one] места
        *[other] мест
-    }, в резерве { $reserve }
+    }, в резервном списке — { $reserve }
 # $country (String), $used (Number), $reserve (Number)
-nominate-seat-use = { $country }: занято мест — { $used }, в резерве { $reserve }
+nominate-seat-use = { $country }: занято мест — { $used }, в резервном списке — { $reserve }
 nominate-nominees-none = Вы ещё никого не выдвинули на этот курс.
 nominate-nominees-title = <b>Выдвинутые вами сотрудники</b>
 # $number (String), $person (String), $status (String)
 nominate-nominee-line = { $number }. { $person } — { $status }
-nominee-status-nominated = выдвинут(а), ждём ответа
+nominee-status-nominated = выдвинут(а), ожидается ответ
 nominee-status-confirmed = записан(а)
 # $position (Number)
-nominee-status-reserve = в резерве, место { $position }
-nominee-status-waitlisted = в листе ожидания, место { $position }
-nominee-status-pending = заявка ждёт решения организаторов
-nominee-status-declined = отказался(-ась)
-nominee-status-cancelled = кандидатура отозвана
+nominee-status-reserve = в резервном списке, №{ $position }
+# $position (Number)
+nominee-status-waitlisted = в листе ожидания, №{ $position }
+nominee-status-pending = заявка на рассмотрении у организаторов
+nominee-status-declined = отказ
+nominee-status-cancelled = выдвижение отозвано
 button-nominate-add = ➕ Выдвинуть сотрудника
 button-nominate-invite = 🔗 Ссылка-приглашение
 # $name (String)
@@ -74,42 +76,42 @@ button-nominate-withdraw = ✖️ Отозвать: { $name }
 button-nominate-courses = ‹ Все курсы
 button-nominate-back = ‹ К курсу
 # $person (String), $title (String)
-nominate-withdraw-confirm = Отозвать кандидатуру { $person } на курс «{ $title }»? Мы сообщим сотруднику об этом, а закреплённое за ним место перейдёт следующему в резервном списке.
+nominate-withdraw-confirm = Отозвать выдвижение на курс «{ $title }»: { $person }? Мы сообщим сотруднику об этом, а закреплённое за ним место перейдёт следующему в очереди.
 button-nominate-withdraw-yes = ✖️ Да, отозвать
 button-nominate-withdraw-no = ‹ Нет, оставить
-nominate-withdrawn = Кандидатура отозвана.
+nominate-withdrawn = Выдвижение отозвано.
 # $title (String), $country (String), $count (Number)
-nominate-officers-title = Кого вы выдвигаете на курс «{ $title }»? Сотрудники страны «{ $country }» с профилем в боте: { $count }
+nominate-officers-title = Кого вы выдвигаете на курс «{ $title }»? Сотрудники с профилем в боте (страна: { $country }): { $count }
 # $title (String), $country (String)
-nominate-officers-none = Больше ни у кого из сотрудников страны «{ $country }» нет профиля в боте. Отправьте им ссылку-приглашение: они заполнят профиль и сами ответят «Приму участие».
+nominate-officers-none = Других сотрудников с профилем в боте (страна: { $country }) пока нет. Отправьте им ссылку-приглашение: они заполнят профиль и сами ответят «Приму участие».
 # $name (String)
-nominate-done-seat = { $name }: кандидатура выдвинута. Место закреплено до ответа сотрудника.
+nominate-done-seat = { $name } — выдвинут(а). Место закреплено до ответа сотрудника.
 # $name (String), $position (Number)
-nominate-done-reserve = Места вашей страны заняты: { $name } в её резервном списке (место { $position }).
+nominate-done-reserve = Все места вашей страны заняты, поэтому { $name } — в резервном списке, №{ $position }.
 # $title (String), $country (String), $link (String)
 nominate-invite-link =
     🔗 Ссылка-приглашение на курс «{ $title }»:
     { $link }
 
-    Перешлите её сотрудникам страны «{ $country }», которых вы хотите выдвинуть. Тот, кто откроет её и нажмёт «Приму участие», будет выдвинут от вашего имени (в резервный список, если места страны заняты). Ссылка действует только для сотрудников страны «{ $country }».
+    Перешлите её сотрудникам, которых вы хотите выдвинуть. Тот, кто откроет её и нажмёт «Приму участие», будет выдвинут вами (если места вашей страны заняты — в резервный список). Ссылка действует только для сотрудников вашей страны ({ $country }).
 
 ## Сотрудники
 
 # $title (String)
-nominee-cannot-attend = Спасибо. Мы сообщили вашему координатору, что вы не сможете принять участие в курсе «{ $title }».
-nomination-card-mode = 🏛 Места на этом курсе даются по выдвижению национальных координаторов.
+nominee-cannot-attend = Спасибо. Мы сообщили национальному координатору вашей страны, что вы не сможете принять участие в курсе «{ $title }».
+nomination-card-mode = Для участия необходимо выдвижение от вашей страны.
 # $people (String)
-nomination-card-focal-points = Ваш координатор: { $people }
+nomination-card-focal-points = Национальный координатор вашей страны: { $people }
 # $country (String), $people (String)
-nomination-card-no-focal-point = У страны «{ $country }» пока нет национального координатора. Обратитесь к организаторам: { $people }
-nomination-card-no-country = Заполните профиль (/profile), чтобы узнать, кто координатор вашей страны.
+nomination-card-no-focal-point = Национальный координатор вашей страны ({ $country }) пока не назначен. Обратитесь к организаторам: { $people }
+nomination-card-no-country = Заполните профиль (/profile), чтобы узнать, кто национальный координатор вашей страны.
 nomination-card-nominated = 🏛 Вас выдвинули: за вами закреплено место. Вы примете участие?
 # $country (String), $position (Number)
-nomination-card-reserve = ⏳ Вы в резервном списке страны «{ $country }» (место { $position }).
+nomination-card-reserve = ⏳ Ваш номер в резервном списке ({ $country }): { $position }.
 nomination-card-declined = Вы ответили, что не сможете принять участие.
-button-ask-focal-point = 🙋 Попросить координатора выдвинуть меня
+button-ask-focal-point = 🙋 Попросить о выдвижении
 # $people (String)
-nomination-asked = 🙋 Просьба отправлена: { $people }. Если вас выдвинут, мы сообщим вам здесь.
+nomination-asked = 🙋 Ваша просьба направлена: { $people }. Если вас выдвинут, мы сообщим вам здесь.
 # $inviter (String), $card (String): карточка курса
 invitation-text =
     🏛 { $inviter } приглашает вас на этот курс:

@@ -17,9 +17,9 @@ stats-row = { $label }: { $count }
 button-stats-refresh = 🔄 Обновить
 stats-refreshed = Обновлено
 
-## /stats: места на курсах по запросам, выдвижению или квотам стран.
+## /stats: места на курсах по заявкам, выдвижению или квотам стран.
 
-stats-seats-heading = <b>Места по странам</b> (курсы с запросами, выдвижением или квотами)
+stats-seats-heading = <b>Места по странам</b> (курсы с заявками, выдвижением или квотами)
 # $title, $seats (String): части по странам через запятую
 stats-seats-course = <b>{ $title }</b>: { $seats }
 # $country (String) код, $seats (Number) занято, $quota (Number) 0 без квоты, $reserve (Number)
@@ -37,8 +37,9 @@ stats-seats-country = { $country } — { $quota ->
 # $count (Number)
 stats-seats-waitlisted = в листе ожидания: { $count }
 stats-seats-requests = { $count ->
-    [one] { $count } запрос ждёт решения
-    [few] { $count } запроса ждут решения
-   *[many] { $count } запросов ждут решения
+    [one] { $count } заявка ждёт решения
+    [few] { $count } заявки ждут решения
+   *[many] { $count } заявок ждут решения
 }
+# $count (Number)
 stats-seats-more = …и ещё { $count }: участники каждого курса — в /admin.

@@ -39,21 +39,21 @@ WORDS = {
         "English",
         "Risk management in customs",
         "📝 Request a seat",
-        "Your request for a seat on “Risk management in customs” has been sent.",
+        "Your request for a seat on “Risk management in customs” has been sent to the organisers.",
         "Your request was approved: you are signed up for “Risk management in customs”.",
-        "Your request for a seat on “Risk management in customs” was declined",
-        "Reason given: The course is for heads of units this year.",
-        "have put you on the waiting list (place 1)",
+        "The organisers have declined your request for a seat on “Risk management in customs”",
+        "Reason: The course is for heads of units this year.",
+        "have put you on the waiting list. Your number on the waiting list: 1.",
     ),
     "ru": Words(
         "Русский",
         "Управление рисками в таможне",
         "📝 Подать заявку на место",
-        "Ваша заявка на место на курсе «Управление рисками в таможне» отправлена.",
+        "Ваша заявка на место на курсе «Управление рисками в таможне» направлена организаторам.",
         "Ваша заявка одобрена: вы записаны на курс «Управление рисками в таможне».",
         "Организаторы отклонили вашу заявку на место на курсе «Управление рисками в таможне»",
         "Причина: The course is for heads of units this year.",
-        "внесли вас в лист ожидания (место 1)",
+        "включили вас в лист ожидания. Ваш номер в листе ожидания: 1.",
     ),
 }
 OFFICERS = {
@@ -119,7 +119,7 @@ async def test_requests_are_approved_declined_with_a_reason_and_offered_the_wait
     # The second is declined with a reason typed by the organiser; the officer reads it.
     notice = await request_notice(organiser, names[1])
     organiser.press("✖️ Decline", notice)
-    ask = await organiser.expect(f"Type the reason {names[1]} will read")
+    ask = await organiser.expect(f"Type the reason for declining ({names[1]} will read it)")
     assert "Skip" in ask.button_texts()
     organiser.send("The course is for heads of units this year.")
     await organiser.expect(f"Declined: {names[1]} will not take part")

@@ -70,22 +70,23 @@ WORDS = {
         skip="Skip",
         saved="Your profile is saved.",
         countries={"az": "Azerbaijan", "ge": "Georgia", "kz": "Kazakhstan"},
-        appoint="➕ Appoint",
-        which_country="Which country will the new focal point represent?",
-        who="Who is the focal point for",
-        appointed="is now the focal point for {country}",
-        made_focal_point="The organisers have made you the focal point for {country}",
+        appoint="➕ Appoint a focal point",
+        which_country="Which country will the new national focal point represent?",
+        who="Who is the national focal point for",
+        appointed="is now national focal point for {country}",
+        made_focal_point="The organisers have appointed you national focal point for {country}",
         open_courses="Courses open for nomination",
-        quota_used="{country}: {used} of 1 seat used, {reserve} on reserve",
+        quota_used="{country}: {used} of 1 seat taken, {reserve} on the reserve list",
         nominate="➕ Nominate an officer",
         whom="Whom do you nominate for",
         nominated_you="has nominated you for “{title}”",
-        on_reserve="so you are on its reserve list (place",
+        on_reserve="so you are on the reserve list of",
         cannot="✖️ I can't attend",
-        cannot_told="Your focal point has been told that you cannot attend",
+        cannot_told="We have told your national focal point that you cannot attend",
         seat_free="A seat on “{title}” has become free and is held for you.",
         no_focal_point=(
-            "Kazakhstan has no focal point yet. Please contact the organisers: Olena Petrenko"
+            "Kazakhstan has no national focal point yet. Please contact the organisers:"
+            " Olena Petrenko"
         ),
     ),
     "ru": Words(
@@ -94,24 +95,24 @@ WORDS = {
         skip="Пропустить",
         saved="Ваш профиль сохранён.",
         countries={"az": "Азербайджан", "ge": "Грузия", "kz": "Казахстан"},
-        appoint="➕ Назначить",
-        which_country="Какую страну будет представлять новый координатор?",
-        who="Кто координатор от страны",
-        appointed="теперь координатор от страны «{country}»",
+        appoint="➕ Назначить координатора",
+        which_country="Какую страну будет представлять новый национальный координатор?",
+        who="Кто будет национальным координатором",
+        appointed="теперь национальный координатор ({country})",
         made_focal_point=(
-            "Организаторы назначили вас национальным координатором от страны «{country}»"
+            "Организаторы назначили вас национальным координатором (страна: {country})"
         ),
-        open_courses="Курсы с выдвижением",
-        quota_used="{country}: занято {used} из 1 места, в резерве {reserve}",
+        open_courses="Курсы, открытые для выдвижения",
+        quota_used="{country}: занято {used} из 1 места, в резервном списке — {reserve}",
         nominate="➕ Выдвинуть сотрудника",
         whom="Кого вы выдвигаете на курс",
         nominated_you="выдвинул(а) вас на курс «{title}»",
-        on_reserve="поэтому вы в её резервном списке (место",
-        cannot="✖️ Не смогу",
-        cannot_told="Мы сообщили вашему координатору, что вы не сможете принять участие",
+        on_reserve="поэтому вы включены в резервный список",
+        cannot="✖️ Не смогу принять участие",
+        cannot_told="Мы сообщили национальному координатору вашей страны, что вы не сможете",
         seat_free="На курсе «{title}» освободилось место, и оно закреплено за вами.",
         no_focal_point=(
-            "У страны «Казахстан» пока нет национального координатора. Обратитесь к"
+            "Национальный координатор вашей страны (Казахстан) пока не назначен. Обратитесь к"
             " организаторам: Olena Petrenko"
         ),
     ),

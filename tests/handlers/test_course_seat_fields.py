@@ -42,7 +42,7 @@ async def test_the_dialog_asks_how_seats_are_given_with_a_button_each(make_chatt
     organiser = make_chatter(ORGANISER_ID)
     question = await up_to_the_mode_question(organiser)
     assert question.text.startswith("Step 12 of 12\nHow are seats given?")
-    assert "Focal points nominate — each country's focal point" in question.text
+    assert "Focal points nominate — each country’s national focal point nominates" in question.text
     assert set(buttons(question)) == MODE_BUTTONS | {"‹ Back", "✖️ Cancel"}
     # Open sign-up: no quotas asked, the draft is made.
     sent = await press_under_question(organiser, mode(SignupMode.OPEN))
@@ -82,7 +82,7 @@ async def test_nomination_with_quotas_asks_the_release_day(make_chatter, db):
     await press_under_question(organiser, mode(SignupMode.NOMINATION))
     await organiser.send("AZ 3, GE 2, *: 1")
     too_late = " ".join(texts(await organiser.send("20.03.2030")))  # the start: 15.03.2030
-    assert "must not be after the start" in too_late
+    assert "cannot be later than the start" in too_late
     await organiser.send("01.03.2030")
     course = await the_only_course(db)
     assert course.signup_mode == SignupMode.NOMINATION
@@ -127,7 +127,9 @@ async def test_the_mode_of_a_published_course_is_changed_with_its_buttons(make_c
     organiser = make_chatter(ORGANISER_ID, language_code="ru")
     prompt = await open_edit(organiser, course_id, "signup_mode")
     assert "Сейчас: Свободная запись" in prompt.text
-    assert {"Свободная запись", "По заявкам", "Выдвижение координаторами"} <= set(buttons(prompt))
+    assert {"Свободная запись", "По заявкам", "По выдвижению координаторов"} <= set(
+        buttons(prompt)
+    )
     saved = texts(await press_under_question(organiser, mode(SignupMode.NOMINATION)))
     assert "по выдвижению национальных координаторов" in saved[-1]
     course = await CourseRepository(db).get(course_id)
@@ -143,7 +145,7 @@ async def test_the_release_day_is_edited_and_shown_in_the_courses_zone(make_chat
     assert course is not None
     day = (course.starts_at - timedelta(days=3)).astimezone(UTC)
     prompt = await open_edit(organiser, course_id, "quota_release_at")
-    assert "Now: held until the start" in prompt.text
+    assert "Now: quotas apply until the start" in prompt.text
     saved = texts(await organiser.send(day.strftime("%d.%m.%Y")))
     assert f"From {day.day} {day:%B %Y}, seats a country has not filled" in saved[-1]
     assert "Seats per country: 2 for each country" in saved[-1]
@@ -162,7 +164,7 @@ async def test_a_participant_sees_the_mode_and_only_their_countrys_seats(make_ch
     await complete_profile(db, officer.user.id)  # from Moldova
     sent = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     card = next(r for r in sent if not isinstance(r, AnswerCallbackQuery))
-    assert "📝 Seats are given on approval" in card.text
+    assert "📝 Seats are given on request, with the organisers’ approval" in card.text
     assert "🌍 Seats for Moldova: 3" in card.text
     assert "Georgia" not in card.text and "per country" not in card.text
 

@@ -151,20 +151,20 @@ async def appoint(chatter: Chatter, country: str, user_id: int) -> None:
 async def test_organiser_appoints_a_focal_point_picked_from_the_countrys_officers(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    assert "No focal points yet" in first.text
-    asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
-    assert asked.text == "Which country will the new focal point represent?"
+    assert "No national focal points have been appointed yet" in first.text
+    asked = last_message(await organiser.press(buttons(first)["➕ Appoint a focal point"]))
+    assert asked.text == "Which country will the new national focal point represent?"
     assert "Azerbaijan" in buttons(asked) and "✖️ Cancel" in buttons(asked)
     question = last_message(
         await press_under_question(organiser, CountryCb(code="az", page=0).pack())
     )
-    assert question.text.startswith("Who is the focal point for Azerbaijan? Forward me")
+    assert question.text.startswith("Who is the national focal point for Azerbaijan? Forward")
     assert {"Aysel Focal", "Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(question))
     assert "Nino Beridze" not in buttons(question)  # Georgia's
     sent = await press_under_question(organiser, buttons(question)["Aysel Focal"])
     reply = last_message(sent)
     assert reply.text.startswith(
-        "✅ Aysel Focal (@aysel_fp) is now the focal point for Azerbaijan."
+        "✅ Aysel Focal (@aysel_fp) is now national focal point for Azerbaijan."
     )
     assert "<b>Azerbaijan</b>: Aysel Focal (@aysel_fp)" in reply.text
     assert "✖️ Azerbaijan: Aysel Focal" in buttons(reply)
@@ -175,15 +175,15 @@ async def test_organiser_appoints_a_focal_point_picked_from_the_countrys_officer
 async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     await press_under_question(organiser, CountryCb(code="ge", page=0).pack())
     unknown = await organiser.send("@nobody_here")
     assert "This person has no profile in the bot yet" in sent_text(unknown)
     done = await organiser.send("@Giorgi_FP")
-    assert "Giorgi Focal (@giorgi_fp) is now the focal point for Georgia" in sent_text(done)
+    assert "Giorgi Focal (@giorgi_fp) is now national focal point for Georgia" in sent_text(done)
 
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     await press_under_question(organiser, CountryCb(code="az", page=0).pack())
     forwarded = organiser._message(
         text="hello",
@@ -194,13 +194,13 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
         },
     )
     done = await organiser.feed(forwarded)
-    assert "Rashad Aliyev (@rashad) is now the focal point for Azerbaijan" in sent_text(done)
+    assert "Rashad Aliyev (@rashad) is now national focal point for Azerbaijan" in sent_text(done)
 
 
 async def test_a_forwarded_message_of_a_hidden_account_asks_for_the_username(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     await press_under_question(organiser, CountryCb(code="az", page=0).pack())
     hidden = organiser._message(
         text="hello",
@@ -219,11 +219,11 @@ async def test_removing_a_focal_point_asks_first_and_takes_nominate_from_their_m
     assert "<b>Azerbaijan</b>: Aysel Focal (@aysel_fp)" in listing.text
     asked = last_message(await organiser.press(buttons(listing)["✖️ Azerbaijan: Aysel Focal"]))
     assert asked.text.startswith(
-        "Remove Aysel Focal (@aysel_fp) as the focal point for Azerbaijan?"
+        "Remove Aysel Focal (@aysel_fp) as national focal point for Azerbaijan?"
     )
     assert await organiser.dp["nominations"].countries_of(FOCAL_AZ) == ["az"]
     sent = await organiser.press(buttons(asked)["✖️ Yes, remove"])
-    assert "Aysel Focal (@aysel_fp) is no longer the focal point for Azerbaijan." in sent_text(
+    assert "Aysel Focal (@aysel_fp) is no longer national focal point for Azerbaijan" in sent_text(
         sent
     )
     assert "nominate" not in chat_menu(sent, FOCAL_AZ)
@@ -246,21 +246,21 @@ async def test_focal_point_sees_the_quota_and_nominates_beyond_it_to_the_reserve
     assert "Courses open for nomination</b> (Azerbaijan): 1" in listing.text
     (course_button,) = [label for label in buttons(listing) if "Transit security" in label]
     screen = last_message(await focal.press(buttons(listing)[course_button]))
-    assert "Azerbaijan: 0 of 1 seat used, 0 on reserve" in screen.text
+    assert "Azerbaijan: 0 of 1 seat taken, 0 on the reserve list" in screen.text
     assert "You have not nominated anyone" in screen.text
     pick = last_message(await focal.press(buttons(screen)["➕ Nominate an officer"]))
     assert {"Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(pick))
     sent = await focal.press(buttons(pick)["Rashad Aliyev"])
     assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
     screen = last_message(sent)
-    assert "Azerbaijan: 1 of 1 seat used, 0 on reserve" in screen.text
-    assert "1. Rashad Aliyev — nominated — waiting for their answer" in screen.text
+    assert "Azerbaijan: 1 of 1 seat taken, 0 on the reserve list" in screen.text
+    assert "1. Rashad Aliyev — nominated, answer awaited" in screen.text
     pick = last_message(await focal.press(buttons(screen)["➕ Nominate an officer"]))
     assert "Rashad Aliyev" not in buttons(pick)  # placed already
     sent = await focal.press(buttons(pick)["Leyla Mammadova"])
-    assert alert(sent).endswith("Leyla Mammadova is on its reserve list (place 1).")
-    assert "2. Leyla Mammadova — reserve, place 1" in last_message(sent).text
-    assert "1 on reserve" in last_message(sent).text
+    assert alert(sent).endswith("Leyla Mammadova is on its reserve list, No. 1.")
+    assert "2. Leyla Mammadova — reserve list, No. 1" in last_message(sent).text
+    assert "1 on the reserve list" in last_message(sent).text
     assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.RESERVE
 
 
@@ -305,7 +305,7 @@ async def test_a_focal_point_of_several_countries_chooses_the_country_first(peop
     await appoint(focal, "az", FOCAL_AZ)
     await appoint(focal, "ge", FOCAL_AZ)
     first = (await focal.send("/nominate"))[-1]
-    assert first.text.startswith("You are the focal point for several countries.")
+    assert first.text.startswith("You are national focal point for several countries.")
     assert set(buttons(first)) == {"Azerbaijan", "Georgia"}
     listing = last_message(await focal.press(buttons(first)["Georgia"]))
     assert "(Georgia): 1" in listing.text and "‹ Countries" in buttons(listing)
@@ -339,8 +339,8 @@ async def test_nominee_who_cannot_attend_is_thanked_and_the_reserve_moves_up(peo
     await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
     sent = await officer.press(NomineeCb(action=NomineeAction.CANNOT, course_id=course_id).pack())
     assert (
-        "Thank you. Your focal point has been told that you cannot attend “Transit security”."
-        in sent_text(sent)
+        "Thank you. We have told your national focal point that you cannot attend"
+        " “Transit security”." in sent_text(sent)
     )
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.DECLINED
     assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.NOMINATED
@@ -356,11 +356,11 @@ async def test_the_card_names_the_focal_point_and_the_officer_asks_them(people, 
     card = last_message(
         await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     )
-    assert "Seats on this course are given through national focal points." in card.text
-    assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
+    assert "To take part, you need to be nominated by your country." in card.text
+    assert "Your national focal point: Aysel Focal (@aysel_fp)" in card.text
     assert "✍️ Sign up" not in buttons(card)
-    sent = await officer.press(buttons(card)["🙋 Ask my focal point to nominate me"])
-    assert "Sent to Aysel Focal (@aysel_fp)." in sent_text(sent)
+    sent = await officer.press(buttons(card)["🙋 Ask to be nominated"])
+    assert "Your request has been sent to Aysel Focal (@aysel_fp)." in sent_text(sent)
     asked = await db.fetch_all("SELECT user_id FROM outbox WHERE kind = 'nomination_asked'")
     assert [row[0] for row in asked] == [FOCAL_AZ]
 
@@ -372,10 +372,10 @@ async def test_an_officer_of_a_country_without_focal_point_is_told_whom_to_conta
         await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     )
     assert (
-        "Georgia has no focal point yet. Please contact the organisers: Olena Organiser (@olena)"
-        in card.text
+        "Georgia has no national focal point yet. Please contact the organisers:"
+        " Olena Organiser (@olena)" in card.text
     )
-    assert "🙋 Ask my focal point to nominate me" not in buttons(card)
+    assert "🙋 Ask to be nominated" not in buttons(card)
 
 
 async def test_an_officer_opening_an_invitation_link_takes_the_seat(people, db):
@@ -394,7 +394,10 @@ async def test_an_officer_opening_an_invitation_link_takes_the_seat(people, db):
     # The quota (AZ 1) is used: the next officer by the link goes to the reserve list.
     shown = last_message(await people["officer_az2"].send(f"/start n{invite.token}"))
     sent = await people["officer_az2"].press(buttons(shown)["✅ I will attend"])
-    assert "you are on the Azerbaijan reserve list (place 1)" in sent_text(sent)
+    assert (
+        "you are on the reserve list of Azerbaijan. Your number on the reserve list: 1."
+        in sent_text(sent)
+    )
 
 
 async def test_an_invitation_for_another_country_says_whose_it_is(people, db):
@@ -404,8 +407,8 @@ async def test_an_invitation_for_another_country_says_whose_it_is(people, db):
     invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
     sent = await people["officer_ge"].send(f"/start n{invite.token}")
     assert texts(sent) == [
-        "This invitation is for officers of Azerbaijan. Please ask your own administration's"
-        " focal point."
+        "This invitation is for officers of Azerbaijan only. Please ask your own country’s"
+        " national focal point."
     ]
     assert not any(buttons(r) for r in sent)
 
@@ -451,7 +454,7 @@ async def test_nominate_under_an_officers_request_nominates_and_closes_the_butto
     asked = await people["officer_az"].press(
         NomineeCb(action=NomineeAction.ASK, course_id=course_id).pack()
     )
-    assert "Sent to Aysel Focal (@aysel_fp)." in sent_text(asked)
+    assert "Your request has been sent to Aysel Focal (@aysel_fp)." in sent_text(asked)
     # The notice's button, as the delivery worker builds it.
     sent = await focal.press(
         FocalCb(action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ).pack()
@@ -464,7 +467,7 @@ async def test_nominate_under_an_officers_request_nominates_and_closes_the_butto
 async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     await press_under_question(organiser, CountryCb(code="az", page=0).pack())
     forwarded = organiser._message(
         text="news",
@@ -482,7 +485,7 @@ async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
 async def test_an_old_pick_of_another_countrys_list_appoints_nobody(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     await press_under_question(organiser, CountryCb(code="az", page=0).pack())
     forged = FocalAdminCb(action=FocalAdminAction.PICK, country="ge", user_id=FOCAL_GE)
     sent = await press_under_question(organiser, forged.pack())

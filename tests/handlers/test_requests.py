@@ -150,10 +150,13 @@ async def test_requesting_a_seat_says_the_organisers_decide_and_tells_every_orga
     ion = await officer(make_chatter, db, 11)
     sent = await ion.press(sign_up(course_id))
     assert alert_of(sent) == (
-        "📝 Your request has been sent. The organisers will decide and you will be told."
+        "📝 Your request has been sent to the organisers. We will tell you their decision."
     )
     card = card_of(sent)
-    assert "📝 You asked for a seat; the organisers will decide and you will be told" in card.text
+    assert (
+        "📝 Your request for a seat is with the organisers; we will tell you their decision"
+        in card.text
+    )
     assert "Withdraw my request" in buttons(card)
     assert "Can't attend? Cancel my place" not in buttons(card)
     assert await status(db, course_id, 11) == RegStatus.PENDING
@@ -188,7 +191,9 @@ async def test_a_request_after_the_profile_dialog_is_reported_as_a_request(make_
     await report_signup(ion.bot, 11, result, user, t)
     (message,) = ion.session.requests[mark:]
     assert isinstance(message, SendMessage)
-    assert message.text.startswith("📝 Your request for a seat on “Transit” has been sent.")
+    assert message.text.startswith(
+        "📝 Your request for a seat on “Transit” has been sent to the organisers."
+    )
 
 
 @pytest.mark.parametrize(
@@ -196,16 +201,18 @@ async def test_a_request_after_the_profile_dialog_is_reported_as_a_request(make_
     [
         (
             "en",
-            "⏳ The seats for Moldova are taken, so you are on the Moldova reserve list, place 1.",
-            "⏳ You are on the Moldova reserve list, place 1",
+            "⏳ All seats for Moldova are taken, so you are on the reserve list of Moldova. "
+            "Your number: 1.",
+            "⏳ Your number on the reserve list of Moldova: 1",
             "Leave the reserve list",
             "Leave the reserve list for “Transit”?",
             "You have left the reserve list for this course.",
         ),
         (
             "ru",
-            "⏳ Места страны «Молдова» заняты, поэтому вы в резервном списке этой страны, место 1",
-            "⏳ Вы в резервном списке страны «Молдова», место 1",
+            "⏳ Места для вашей страны (Молдова) заняты, поэтому вы включены в резервный список "
+            "под номером 1.",
+            "⏳ Ваш номер в резервном списке (Молдова): 1",
             "Выйти из резервного списка",
             "Выйти из резервного списка на курс «Транзит»?",
             "Вы вышли из резервного списка на этот курс.",
@@ -247,8 +254,8 @@ async def test_my_courses_lists_requests_nominations_and_reserve_places(make_cha
     )
     (mine,) = await ion.send("/my")
     assert "<b>My courses (3)</b>" in mine.text
-    assert "📝 You asked for a seat; the organisers will decide and you will be told" in mine.text
-    assert "⏳ You are on the Moldova reserve list, place 1" in mine.text
+    assert "📝 Your request for a seat is with the organisers; we will tell you" in mine.text
+    assert "⏳ Your number on the reserve list of Moldova: 1" in mine.text
     assert "🏛 A seat is held for you: will you attend?" in mine.text
 
 
@@ -286,7 +293,7 @@ async def test_the_inbox_lists_requests_oldest_first_with_seats_and_quota_use(ma
     text = inbox.text
     assert text.startswith("<b>Requests for a seat (2)</b>, oldest first")
     assert text.index("<b>Ion 11</b>, Customs Service, Moldova") < text.index("<b>Ion 12</b>")
-    assert "📚 “Transit”" in text and "🕒 Asked on" in text
+    assert "📚 “Transit”" in text and "🕒 Sent on" in text
     assert "👥 5 seats left of 5" in text and "🌍 Moldova: 0 of 2 seats taken" in text
     assert list(buttons(inbox)) == ["1 · Ion 11", "2 · Ion 12"]
     sent = await olena.press(buttons(inbox)["1 · Ion 11"])
@@ -361,10 +368,10 @@ async def test_approving_beyond_the_country_quota_offers_the_reserve_list(make_c
     rid = await request_id(db, course_id, 12)
     offer = card_of(await olena.press(request_cb(RequestAction.APPROVE, rid)))
     assert offer.text == (
-        "The seats for Moldova are all taken. Put Ion 12 on the Moldova reserve list?"
+        "All seats for Moldova are taken. Put Ion 12 on the reserve list of Moldova?"
     )
     sent = await olena.press(buttons(offer)["⏳ Reserve list"])
-    assert card_of(sent).text.startswith("⏳ Ion 12 is on the Moldova reserve list")
+    assert card_of(sent).text.startswith("⏳ Ion 12 is on the reserve list of Moldova")
     assert await status(db, course_id, 12) == RegStatus.RESERVE
 
 
@@ -376,17 +383,17 @@ async def test_declining_asks_for_a_reason_the_officer_reads(make_chatter, db, l
     olena = await organiser(make_chatter)
     sent = await olena.press(request_cb(RequestAction.DECLINE, rid))
     ask = next(r for r in sent if isinstance(r, SendMessage))
-    assert ask.text == "Type the reason Ion 11 will read, or press Skip."
+    assert ask.text == "Type the reason for declining (Ion 11 will read it), or press “Skip”."
     assert list(buttons(ask)) == ["Skip", "✖️ Cancel"]
     sent = await olena.send("The course is for heads of units <only>")
     assert texts(sent)[-1] == (
         "✖️ Declined: Ion 11 will not take part in “Transit” and has been told.\n"
-        "Reason given: The course is for heads of units &lt;only&gt;"
+        "Reason: The course is for heads of units &lt;only&gt;"
     )
     assert await status(db, course_id, 11) == RegStatus.DECLINED
     ((kind, payload),) = await notices(db, 11)
     assert kind == "seat_declined"
-    reason = {"en": "Reason given: ", "ru": "Причина: "}[language]
+    reason = {"en": "Reason: ", "ru": "Причина: "}[language]
     assert reason + "The course is for heads of units &lt;only&gt;" in payload["text"][language]
 
 
@@ -482,14 +489,14 @@ async def test_an_organiser_reading_russian_gets_the_inbox_and_decisions_in_russ
     await UserRepository(db).upsert_seen(ORGANISER_ID, "ru")
     await UserRepository(db).set_language(ORGANISER_ID, "ru")
     (inbox,) = await olena.send("/requests")
-    assert inbox.text.startswith("<b>Заявки на место (2)</b>, сначала самые давние")
+    assert inbox.text.startswith("<b>Заявки на место (2)</b>, сначала самые ранние")
     assert "🌍 Молдова: занято 0 из 1 места" in inbox.text
     assert "📚 «Транзит»" in inbox.text and "Осталось 1 место из 1" in inbox.text
     await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
     offer = card_of(
         await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 12)))
     )
-    assert offer.text == "Мест на курсе нет. Внести Ion 12 в лист ожидания?"
+    assert offer.text == "Мест на курсе нет. Внести сотрудника (Ion 12) в лист ожидания?"
     assert list(buttons(offer)) == ["⏳ В лист ожидания", "‹ Назад"]
     sent = await olena.press(
         request_cb(RequestAction.DECLINE, await request_id(db, course_id, 12))

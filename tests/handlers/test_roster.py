@@ -123,14 +123,14 @@ async def test_participants_screen_groups_everyone_by_status_with_the_quota_use(
     order = [
         "✅ <b>Signed up</b> (1)",
         "1. Aliyev Rashad — Azerbaijan, Customs of AZ",
-        "🏛 <b>Nominated — waiting for their answer</b> (1)",
+        "🏛 <b>Nominated, answer awaited</b> (1)",
         "2. Mammadova Leyla — Azerbaijan, Customs of AZ · nominated by Focal &lt;AZ&gt;",
-        "📝 <b>Requests</b> (1)",
+        "📝 <b>Requests for a seat</b> (1)",
         "3. Beridze Nino — Georgia, Customs of GE",
         "⏳ <b>Waiting list</b> (1)",
-        "4. Rusu Ion — Moldova, Customs of MD · place 1",
-        "🗂 <b>Reserve list: Azerbaijan</b> (1)",
-        "5. Huseynov Elvin — Azerbaijan, Customs of AZ · place 1 · nominated by Focal &lt;AZ&gt;",
+        "4. Rusu Ion — Moldova, Customs of MD · No. 1",
+        "🗂 <b>Reserve list of Azerbaijan</b> (1)",
+        "5. Huseynov Elvin — Azerbaijan, Customs of AZ · No. 1 · nominated by Focal &lt;AZ&gt;",
         "✖️ <b>Declined</b> (1)",
         "6. Kapanadze Giorgi — Georgia, Customs of GE",
     ]
@@ -145,7 +145,7 @@ async def test_participants_screen_groups_everyone_by_status_with_the_quota_use(
         "🗂 5 · Huseynov Elvin",
         "✖️ 6 · Kapanadze Giorgi",
     ]
-    assert "➕ Add someone" in labels
+    assert "➕ Add a participant" in labels
 
 
 async def test_participants_screen_in_russian_pages_its_buttons(make_chatter, db):
@@ -179,7 +179,7 @@ async def test_a_persons_card_offers_only_the_moves_that_make_sense(make_chatter
     assert "👤 <b>Huseynov Elvin</b>" in card.text
     assert "Administration: Customs of AZ" in card.text
     assert "Country: Azerbaijan" in card.text
-    assert "Status: On the reserve list for Azerbaijan, place 1" in card.text
+    assert "Status: On the reserve list of Azerbaijan, No. 1" in card.text
     assert "Nominated by: Focal &lt;AZ&gt;" in card.text
     assert list(buttons(card)) == [
         "✅ Give a seat",
@@ -199,8 +199,8 @@ async def test_a_move_beyond_the_countrys_quota_is_refused_and_changes_nothing(m
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     sent = await organiser.press(roster_cb(RosterAction.MOVE, course_id, 605, "confirmed"))
     assert texts(sent) == [
-        "The seats for Azerbaijan are all taken. Free one of them first, or put the person "
-        "on the reserve list."
+        "All seats for Azerbaijan are taken. Free one of them first, or put the officer "
+        "on the reserve list of Azerbaijan."
     ]
     assert await status_of(db, course_id, 605) == ("reserve", None)
     assert await notices_to(db, 605) == []
@@ -212,11 +212,11 @@ async def test_moving_someone_out_of_a_seat_tells_them_and_the_seat_goes_on(make
     sent = await organiser.press(roster_cb(RosterAction.MOVE, course_id, 601, "waitlisted"))
     alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
     # Moved behind everyone waiting; the freed seat went to the first in line, who was told.
-    assert alert.text == "Aliyev Rashad: On the waiting list, place 1. They have been told."
+    assert alert.text == "Aliyev Rashad: On the waiting list, No. 1. They have been told."
     card = next(r for r in sent if isinstance(r, EditMessageText))
-    assert "Status: On the waiting list, place 1" in card.text
+    assert "Status: On the waiting list, No. 1" in card.text
     assert await status_of(db, course_id, 601) == ("waitlisted", None)
-    assert "waiting list (place 1)" in (await notices_to(db, 601))[0]
+    assert "Your number on the waiting list: 1" in (await notices_to(db, 601))[0]
     assert await status_of(db, course_id, 604) == ("confirmed", None)
     assert await notices_to(db, 604)
     assert await status_of(db, course_id, 605) == ("reserve", None)
@@ -231,10 +231,10 @@ async def test_removing_asks_for_the_reason_the_person_reads(make_chatter, db):
     sent = await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
     question = next(r for r in sent if isinstance(r, SendMessage))
     assert question.text == (
-        "Remove Aliyev Rashad from “Risk management”? Type the reason Aliyev Rashad will read,"
-        " or press “Skip — no reason”."
+        "Remove Aliyev Rashad from “Risk management”? Type the reason (Aliyev Rashad will read"
+        " it), or press “Skip: no reason”."
     )
-    assert list(buttons(question)) == ["Skip — no reason", "✖️ Cancel"]
+    assert list(buttons(question)) == ["Skip: no reason", "✖️ Cancel"]
     sent = await organiser.send("Not a customs officer <b>")
     assert texts(sent)[0] == (
         "Aliyev Rashad has been removed from “Risk management” and told, with your reason."
@@ -242,8 +242,8 @@ async def test_removing_asks_for_the_reason_the_person_reads(make_chatter, db):
     assert "✖️ <b>Declined</b> (2)" in texts(sent)[1]
     assert await status_of(db, course_id, 601) == ("declined", "Not a customs officer <b>")
     notice = (await notices_to(db, 601))[0]
-    assert "removed you from the participants" in notice
-    assert "Reason given: Not a customs officer &lt;b&gt;" in notice
+    assert "removed you from the list of participants" in notice
+    assert "Reason: Not a customs officer &lt;b&gt;" in notice
     assert "seat.removed" in [action for action, _ in await audited(db)]
 
 
@@ -256,10 +256,10 @@ async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter
     assert await status_of(db, course_id, 604) == ("waitlisted", None)
     asked = await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 604))
     question = next(r for r in asked if isinstance(r, SendMessage))
-    sent = await press_under_question(organiser, buttons(question)["Skip — no reason"])
+    sent = await press_under_question(organiser, buttons(question)["Skip: no reason"])
     assert "Rusu Ion has been removed from “Risk management” and told." in texts(sent)
     assert await status_of(db, course_id, 604) == ("declined", None)
-    assert "Reason given" not in (await notices_to(db, 604))[0]
+    assert "Reason:" not in (await notices_to(db, 604))[0]
 
 
 # -- adding someone by hand ------------------------------------------------------------------
@@ -275,17 +275,18 @@ async def test_adding_someone_picked_from_their_countrys_people(make_chatter, db
     await officer(db, 607, "az", "Quliyev Samir")
     organiser = make_chatter(ORGANISER_ID, name="Olena")
     question = await start_adding(organiser, course_id)
-    assert question.text.startswith("Who should be added to “Risk management”? Send their")
+    assert question.text.startswith("Whom do you want to add to “Risk management”? Send their")
     countries = list(buttons(question))
     assert countries[:3] == ["Azerbaijan", "Georgia", "Moldova"]
     sent = await press_under_question(organiser, buttons(question)["Azerbaijan"])
     people = next(r for r in sent if isinstance(r, EditMessageText))
-    assert "People of Azerbaijan with a profile" in people.text
+    assert "Officers of Azerbaijan with a profile" in people.text
     assert "5 · Quliyev Samir" in buttons(people)
     sent = await press_under_question(organiser, buttons(people)["5 · Quliyev Samir"])
     where = next(r for r in sent if isinstance(r, EditMessageText))
     assert where.text == (
-        "Where should <b>Quliyev Samir</b>, Customs of AZ, Azerbaijan go on “Risk management”?"
+        "Adding <b>Quliyev Samir</b>, Customs of AZ, Azerbaijan to “Risk management”."
+        " Where should they go?"
     )
     assert list(buttons(where)) == [
         "✅ Give a seat",
@@ -295,12 +296,12 @@ async def test_adding_someone_picked_from_their_countrys_people(make_chatter, db
     ]
     sent = await press_under_question(organiser, buttons(where)["🗂 Reserve list"])
     assert texts(sent)[0] == (
-        "✅ Quliyev Samir has been added to “Risk management”: On the reserve list for"
-        " Azerbaijan, place 2. They have been told."
+        "✅ Quliyev Samir has been added to “Risk management”: On the reserve list of"
+        " Azerbaijan, No. 2. They have been told."
     )
-    assert "6. Quliyev Samir — Azerbaijan, Customs of AZ · place 2" in texts(sent)[1]
+    assert "6. Quliyev Samir — Azerbaijan, Customs of AZ · No. 2" in texts(sent)[1]
     assert await status_of(db, course_id, 607) == ("reserve", None)
-    assert "reserve list (place 2)" in (await notices_to(db, 607))[0]
+    assert "Your number on the reserve list: 2." in (await notices_to(db, 607))[0]
     assert "seat.added" in [action for action, _ in await audited(db)]
     # The dialog is over: a text now is not taken for a person.
     assert await organiser.dp.storage.get_state(_key(organiser)) is None
@@ -324,7 +325,7 @@ async def test_adding_someone_by_username_or_a_forwarded_message(make_chatter, d
     assert "<b>Users</b>" in texts(await organiser.send("/stats"))[0]
     sent = await organiser.send("Tsiklauri Ana")
     assert texts(sent) == [
-        "Send the person's @username or forward a message from them, or pick them with the"
+        "Send the person’s @username, forward a message from them, or pick them with the"
         " buttons above."
     ]
     sent = await organiser.send("@nobody_here")
@@ -350,7 +351,7 @@ async def test_adding_someone_by_username_or_a_forwarded_message(make_chatter, d
     # Rusu Ion is on the waiting list already: nothing changes.
     sent = await press_under_question(organiser, buttons(where)["✅ Give a seat"])
     assert texts(sent) == [
-        "This officer already has a place, request or nomination on this course."
+        "This officer already has a seat, a request or a nomination for this course."
     ]
     assert await status_of(db, course_id, 604) == ("waitlisted", None)
     hidden = organiser._message(
@@ -362,7 +363,7 @@ async def test_adding_someone_by_username_or_a_forwarded_message(make_chatter, d
         },
     )
     sent = await organiser.feed(hidden)
-    assert "privacy settings hide who they are" in texts(sent)[0]
+    assert "Telegram settings hide who they are" in texts(sent)[0]
 
 
 async def test_putting_back_someone_declined_from_their_card(make_chatter, db):
@@ -411,7 +412,7 @@ async def test_stats_show_requests_and_seats_by_country_per_course(make_chatter,
     text = (await organiser.send("/stats"))[0].text
     assert text.endswith(
         "<b>Seats by country</b> (courses with requests, nominations or quotas)\n"
-        "<b>Risk management</b>: AZ 2/2 seats + 1 reserve, GE 0/1 seats,"
+        "<b>Risk management</b>: AZ 2/2 seats + 1 in reserve, GE 0/1 seats,"
         " 1 on the waiting list, 2 requests waiting"
     )
     assert text.count("<b>Risk management</b>") == 1  # not the first-come, first-served one

@@ -114,7 +114,7 @@ RU_HEADERS = [
     "Номер в листе ожидания",
     "Номер в резервном списке",
     "Кем выдвинут(а)",
-    "Причина (со слов организаторов)",
+    "Причина, указанная организаторами",
     "Дата записи",
     "Присутствие на курсе",
 ]
@@ -390,7 +390,7 @@ def test_export_statuses_read_in_russian(localizations: Localizations):
     assert [row[column("status")] for row in rows] == [
         "Записан(а)",
         "Выдвинут(а), ожидается ответ",
-        "Запросил(а) место",
+        "Подал(а) заявку на место",
         "В листе ожидания",
         "В резервном списке",
         "Отказ",
@@ -424,9 +424,9 @@ def test_csv_export_of_a_course_with_quotas_stays_one_table(localizations: Local
     table = read_csv(participants_csv(QUOTA_COURSE, DECIDED, t, COUNTRIES))
     assert table[0][len(EXPORT_COLUMNS) :] == [
         "Квота страны",
-        "Занято мест от страны",
+        "Места, занятые страной",
         "Резервный список страны",
-        "Запросы страны на рассмотрении",
+        "Заявки страны на рассмотрении",
     ]
     assert {len(row) for row in table} == {len(EXPORT_COLUMNS) + 4}
     assert table[1][len(EXPORT_COLUMNS) :] == ["2", "2", "1", "0"]  # Azerbaijan

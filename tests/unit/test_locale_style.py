@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from fluent.syntax import FluentParser, ast
+from fluent.syntax import FluentParser, FluentSerializer, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALES_DIR
@@ -171,6 +171,21 @@ def test_english_texts_quote_with_curly_quotes_not_guillemets():
         key
         for key, message in _messages("en").items()
         if any("«" in text or "»" in text for text in _texts(message))
+    ]
+    assert wrong == []
+
+
+# Country names exist in the nominative only, so «страны «Азербайджан»» (a genitive noun
+# followed by a quoted nominative) reads as clumsy officialese; issue 14 settled on forms where
+# the nominative fits: «вашей страны (Азербайджан)», «Страна: Азербайджан».
+COUNTRY_IN_QUOTES = re.compile(r"стран[аеуыой]*\s+«\{\s*\$country\s*\}»")
+
+
+def test_russian_texts_do_not_quote_a_country_after_the_word_country():
+    wrong = [
+        key
+        for key, message in _messages("ru").items()
+        if COUNTRY_IN_QUOTES.search(FluentSerializer().serialize_entry(message))
     ]
     assert wrong == []
 

@@ -247,7 +247,7 @@ async def test_a_declined_request_tells_the_reason(services, db):
     request = await services.signups.sign_up(course.id, uid)
     await services.decisions.decline(ORGANISER_ID, request.registration.id, "Wrong <unit>")
     (told,) = await notices(db, "seat_declined")
-    assert "Reason given: Wrong &lt;unit&gt;" in told[2]["text"]["en"]
+    assert "Reason: Wrong &lt;unit&gt;" in told[2]["text"]["en"]
     assert "Причина: Wrong &lt;unit&gt;" in told[2]["text"]["ru"]
 
 
@@ -285,4 +285,4 @@ def test_the_organisers_card_counts_seats_held_for_an_answer(localizations):
     line = counts_line(course, Counts(1, 0, 0, 0, pending=0, nominated=1, reserve=3), t)
     assert line.endswith("\n🏛 nominated, answer awaited: 1 · on reserve lists: 3")
     ru = counts_line(course, Counts(1, 0, 0, 0, nominated=1), localizations.get("ru"))
-    assert ru.endswith("\n🏛 выдвинуты, ждём ответа: 1")
+    assert ru.endswith("\n🏛 выдвинуты, ожидается ответ: 1")
