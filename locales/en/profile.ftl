@@ -3,7 +3,7 @@
 consent-request =
     <b>Before we store your profile</b>
     To sign you up for courses, the organisers — the WCO Regional Office for Capacity Building for Europe (ROCB Europe) and the Permanent Secretariat of the IGC TRACECA — need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address. Your Telegram username is kept with them, so that organisers can find you. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else — except that your country's national focal point, who nominates your administration's officers for some courses, sees your name, administration and position and where your nominations stand. You can see and change them with /profile and delete them with /forget at any time.
-    Until you agree, the bot keeps only your Telegram ID, your language, when you first and last wrote to it, whether it can reach you and, while you are in the middle of a step, where you are in it, so that it can answer you. Your Telegram name and username are not stored.
+    Until you agree, the bot keeps only your Telegram ID, your language, when you first and last wrote to it, whether it can reach you and, while you are in the middle of a step, where you are in it, so that it can answer you; until then it does not store your Telegram name or username.
 
     Do you agree?
 button-consent-agree = ✅ I agree
