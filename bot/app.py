@@ -339,6 +339,8 @@ async def run(settings: Settings) -> None:
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)
+            # Seats held for nominees who never answered go on (bot/services/seats.py).
+            scheduler.every(services.nominations.lapse_unanswered, "nominations:lapse", 15)
             # An erasure or a closed survey whose WAL a reader kept full (storage/database.py).
             scheduler.every(db.retry_empty_wal, "database:empty-wal", 1)
             if settings.backup_dir is not None:

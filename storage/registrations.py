@@ -402,6 +402,18 @@ class RegistrationRepository(Repository):
         )
         return [(row[0], RegStatus(row[1])) for row in rows]
 
+    async def unanswered_nominations(self, since: datetime, now: datetime) -> list[Registration]:
+        """Seats held for a nominee who has not answered since `since`, on published courses
+        that have not started."""
+        rows = await self.sql.fetch_all(
+            f"SELECT {_R_COLUMNS} FROM registrations r"  # noqa: S608 (constant text)
+            " JOIN courses c ON c.id = r.course_id"
+            " WHERE r.status = 'nominated' AND r.updated_at <= ?"
+            " AND c.status = 'published' AND c.starts_at > ? ORDER BY r.updated_at, r.id",
+            (to_db(since), to_db(now)),
+        )
+        return [_registration(row) for row in rows]
+
     async def nominators(self, course_id: int) -> list[int]:
         """The focal points who are still appointed for the country of a live nomination
         on the course."""

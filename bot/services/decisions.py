@@ -20,7 +20,7 @@ from bot.errors import (
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
-from bot.services.seats import Room, room_for, waiting_status
+from bot.services.seats import Room, answer_by_line, room_for, waiting_status
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from storage.audit import AuditAction
@@ -268,6 +268,8 @@ class SeatDecisions:
                 position=str(position or ""),
                 country=t.plain(f"country-{after.country}") if after.country else "",
             )
+            if status == RegStatus.NOMINATED:
+                text += "\n" + answer_by_line(course, self.clock(), zone, t)
             if after.reason:
                 text += "\n\n" + t("seat-reason", reason=after.reason)
             return text

@@ -23,7 +23,7 @@ from bot.errors import (
 from bot.i18n import Translator
 from bot.services.notices import Notices
 from bot.services.quotas import Quotas
-from bot.services.seats import Room, room_for, waiting_status
+from bot.services.seats import ANSWER_WINDOW, Room, answer_by_line, room_for, waiting_status
 from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.people import person_line
@@ -32,6 +32,7 @@ from storage.courses import Course, CourseStatus, SignupMode
 from storage.database import Database, Transaction
 from storage.focal_points import FocalPoint, Invite
 from storage.registrations import Participant, Registration, RegStatus
+from storage.sql import from_db
 from storage.users import User
 
 
@@ -321,6 +322,42 @@ class NominationService:
                 await self.signups.fill_seats(tx, course_id)
         return after
 
+    async def lapse_unanswered(self) -> int:
+        """Nominations not answered within the answer window lapse: the officer and their
+        focal point are told, and the seat goes to the next officer waiting. Run by a timer;
+        returns how many lapsed."""
+        now = self.clock()
+        lapsed = 0
+        for held in await self.repos.registrations.unanswered_nominations(
+            now - ANSWER_WINDOW, now
+        ):
+            async with self.db.transaction() as tx:
+                before = await tx.registrations.move(
+                    held.course_id,
+                    held.user_id,
+                    RegStatus.CANCELLED,
+                    now,
+                    only_from=(RegStatus.NOMINATED.value,),
+                )
+                course = await tx.courses.get(held.course_id)
+                if before is None or course is None:
+                    continue  # answered in the meantime
+                after = await tx.registrations.get(held.course_id, held.user_id)
+                officer = await tx.users.get(held.user_id)
+                assert after is not None
+
+                def render(t: Translator, course: Course = course) -> str:
+                    return t("nomination-lapsed-notice", title=course.title(t.locale))
+
+                await self.notices.queue(tx.outbox, held.user_id, "nomination_lapsed", render)
+                if officer is not None:
+                    await self._tell_focal_point(
+                        tx, course, after, officer, "nomination-lapsed-focal-point-notice"
+                    )
+                await self.signups.fill_seats(tx, course.id)
+            lapsed += 1
+        return lapsed
+
     async def ask_focal_point(self, officer_id: int, course_id: int) -> list[FocalPoint]:
         """The officer asks their country's focal points to nominate them; returns whom."""
         course = await self.signups.visible_course(course_id)
@@ -415,7 +452,7 @@ class NominationService:
                 if name
                 else t("nomination-by-unnamed", country=country)
             )
-            return t(
+            text = t(
                 key,
                 title=course.title(t.locale),
                 when=course_texts.when(course, t, officer.timezone),
@@ -423,6 +460,10 @@ class NominationService:
                 country=country,
                 position=str(position or ""),
             )
+            if held:
+                since = from_db(placed.updated_at)
+                text += "\n" + answer_by_line(course, since, officer.timezone, t)
+            return text
 
         await self.notices.queue(
             tx.outbox,

@@ -9,13 +9,33 @@ change one step, so neither the capacity nor a quota is ever exceeded under conc
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.i18n import Translator
 from bot.services.quotas import Quotas
+from bot.ui import course_texts
 from storage.courses import Course, SignupMode
 from storage.database import Transaction
 from storage.registrations import RegStatus, SeatUsage
+
+# How long a seat is held for a nominee's answer ("I will attend" / "I can't"); then the
+# nomination lapses and the seat goes on (NominationService.lapse_unanswered).
+ANSWER_WINDOW = timedelta(days=5)
+
+
+def answer_by(course: Course, held_since: datetime) -> datetime:
+    """When a nominee must have answered, as their notice says (never after the start)."""
+    return min(held_since + ANSWER_WINDOW, course.starts_at)
+
+
+def answer_by_line(course: Course, held_since: datetime, zone: str | None, t: Translator) -> str:
+    """ "Please answer by …" under a notice of a seat held for a nominee."""
+    moment = answer_by(course, held_since)
+    return t(
+        "nomination-answer-by",
+        date=course_texts.zoned_time(moment, zone or course.timezone, t),
+    )
 
 
 class Room(StrEnum):

@@ -25,6 +25,7 @@ from bot.services.notices import Notices
 from bot.services.paging import fetch_page
 from bot.services.seats import (
     Room,
+    answer_by_line,
     promote_by_rules,
     room_for,
     uses_seat_rules,
@@ -242,11 +243,12 @@ class SignupService:
             zone = user.timezone if user else None
 
             def render(t: Translator, zone: str | None = zone) -> str:
-                return t(
+                text = t(
                     "nomination-seat-free-notice",
                     title=course.title(t.locale),
                     when=course_texts.when(course, t, zone),
                 )
+                return text + "\n" + answer_by_line(course, self.clock(), zone, t)
 
             await self.notices.queue(
                 tx.outbox,

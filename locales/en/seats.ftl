@@ -231,3 +231,11 @@ seat-added-notice =
 course-cancelled-focal-point-notice = “{ $title }” has been cancelled by the organisers. The officers you nominated have been told.
 error-seats-closed = This course has already started, so its seats can no longer be given or changed. Nothing has changed.
 error-already-asked = You have already asked your national focal point to nominate you for this course; your request is with them.
+
+## A seat held for a nominee's answer
+# $date (String): when, in the reader's time zone
+nomination-answer-by = Please answer by { $date }: after that the seat goes to the next officer waiting.
+# $title (String)
+nomination-lapsed-notice = Your nomination for “{ $title }” has lapsed: we did not receive your answer in time, so the seat has gone to the next officer waiting. Your country's national focal point can nominate you again.
+# $title (String), $person (person-line)
+nomination-lapsed-focal-point-notice = ⌛ { $person } did not answer the nomination for “{ $title }” in time: the seat has gone to the next officer waiting. You can nominate them again with /nominate.

@@ -208,3 +208,29 @@ async def test_asking_the_focal_point_twice_sends_one_notice_and_a_dismissed_one
     await services.nominations.dismiss(ORGANISER_ID, "az", fp)
     await services.nominations.answer(a1, course.id, attend=True)
     assert await notices(db, "nomination_answer") == []
+
+
+async def test_a_nominee_who_never_answers_loses_the_seat_to_the_next_in_line(
+    services, db, clock
+):
+    course = await make_course(services, capacity=10, quotas="AZ 1")
+    fp = await focal_point(services, 500, "az")
+    a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
+    await services.nominations.nominate(fp, course.id, a1)
+    await services.nominations.nominate(fp, course.id, a2)  # Azerbaijan's reserve
+    ((_, _, told),) = await notices(db, "nominated")
+    assert "Please answer by 6 March 2027, 13:00 Baku time (UTC+4)" in told["text"]["en"]
+    assert "Пожалуйста, ответьте до 6 марта 2027" in told["text"]["ru"]
+    clock.now = NOW + timedelta(days=4)
+    assert await services.nominations.lapse_unanswered() == 0
+    clock.now = NOW + timedelta(days=5)
+    assert await services.nominations.lapse_unanswered() == 1
+    assert await statuses(services, course.id) == {a2: "nominated", a1: "cancelled"}
+    assert [uid for uid, _, _ in await notices(db, "nomination_lapsed")] == [a1]
+    assert [uid for uid, _, _ in await notices(db, "nomination_answer")] == [fp]
+    (promoted,) = await notices(db, "nominee_promoted")
+    assert promoted[0] == a2 and "Please answer by 11 March 2027" in promoted[2]["text"]["en"]
+    # An answer in time keeps the seat.
+    await services.nominations.answer(a2, course.id, attend=True)
+    clock.now = NOW + timedelta(days=12)
+    assert await services.nominations.lapse_unanswered() == 0
