@@ -15,6 +15,7 @@ from bot.i18n import Localizations, Translator
 from bot.services.nominations import NominationService
 from bot.ui.callbacks import FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import close_question
 from bot.ui.replies import edit
 from handlers.filters import IsOrganiser
 from handlers.nominations.common import (
@@ -35,6 +36,8 @@ router.callback_query.filter(IsOrganiser())
 async def focal_points_command(
     message: Message, ctx: UpdateContext, state: FSMContext, nominations: NominationService
 ) -> None:
+    # A question left open (an appointment begun) loses its buttons before its dialog ends.
+    await close_question(ctx, state)
     await state.clear()
     text, markup = await focal_points_screen(ctx.t, nominations)
     await ctx.send(text, markup)
@@ -45,6 +48,7 @@ async def focal_points_again(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, nominations: NominationService
 ) -> None:
     await callback.answer()
+    await close_question(ctx, state)
     await state.clear()
     text, markup = await focal_points_screen(ctx.t, nominations)
     await edit(callback, text, markup)

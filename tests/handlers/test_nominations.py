@@ -141,6 +141,11 @@ async def people(make_chatter, db) -> dict[str, Chatter]:
     }
 
 
+def country_button(code: str) -> str:
+    """A country button of the appointment dialog."""
+    return FocalAdminCb(action=FocalAdminAction.COUNTRY, country=code).pack()
+
+
 async def appoint(chatter: Chatter, country: str, user_id: int) -> None:
     assert await chatter.dp["nominations"].appoint(ORGANISER_ID, country, user_id)
 
@@ -155,9 +160,7 @@ async def test_organiser_appoints_a_focal_point_picked_from_the_countrys_officer
     asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
     assert asked.text == "Which country will the new focal point represent?"
     assert "Azerbaijan" in buttons(asked) and "✖️ Cancel" in buttons(asked)
-    question = last_message(
-        await press_under_question(organiser, CountryCb(code="az", page=0).pack())
-    )
+    question = last_message(await press_under_question(organiser, country_button("az")))
     assert question.text.startswith("Who is the focal point for Azerbaijan? Forward me")
     assert {"Aysel Focal", "Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(question))
     assert "Nino Beridze" not in buttons(question)  # Georgia's
@@ -176,7 +179,7 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint"])
-    await press_under_question(organiser, CountryCb(code="ge", page=0).pack())
+    await press_under_question(organiser, country_button("ge"))
     unknown = await organiser.send("@nobody_here")
     assert "This person has no profile in the bot yet" in sent_text(unknown)
     done = await organiser.send("@Giorgi_FP")
@@ -184,7 +187,7 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
 
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forwarded = organiser._message(
         text="hello",
         forward_origin={
@@ -197,11 +200,42 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
     assert "Rashad Aliyev (@rashad) is now the focal point for Azerbaijan" in sent_text(done)
 
 
+async def test_country_buttons_of_the_appointment_never_change_the_organisers_own_country(
+    people, db
+):
+    """Review of issue 14: the appointment reused the profile's country buttons, so an old
+    one changed the organiser's profile country."""
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
+    assert buttons(asked)["Georgia"] == country_button("ge")
+    turn = buttons(asked)["Other countries ›"]
+    turned = await press_under_question(organiser, turn)
+    other_page = next(r for r in turned if isinstance(r, EditMessageReplyMarkup))
+    assert "Georgia" not in buttons(other_page) and "✖️ Cancel" in buttons(other_page)
+    await press_under_question(organiser, country_button("az"))
+    # A profile's country button left in the chat, pressed outside the profile's question.
+    sent = await organiser.press(CountryCb(code="ge").pack())
+    assert "out of date" in alert(sent)
+    user = await UserRepository(db).get(ORGANISER_ID)
+    assert user is not None and user.country == "md"
+
+
+async def test_focalpoints_closes_the_appointment_question_left_open(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    sent = await organiser.send("/focalpoints")
+    closed = [r for r in sent if isinstance(r, EditMessageReplyMarkup)]
+    assert closed and closed[0].reply_markup is None
+    assert "National focal points" in sent_text(sent)
+
+
 async def test_a_forwarded_message_of_a_hidden_account_asks_for_the_username(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     hidden = organiser._message(
         text="hello",
         forward_origin={"type": "hidden_user", "date": 1, "sender_user_name": "Rashad"},
@@ -465,7 +499,7 @@ async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forwarded = organiser._message(
         text="news",
         forward_origin={
@@ -483,7 +517,7 @@ async def test_an_old_pick_of_another_countrys_list_appoints_nobody(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forged = FocalAdminCb(action=FocalAdminAction.PICK, country="ge", user_id=FOCAL_GE)
     sent = await press_under_question(organiser, forged.pack())
     assert alert(sent) == "This button is out of date. Send /start to see the menu again."
