@@ -17,6 +17,7 @@ from bot.errors import (
     ProfileMissing,
     QuotaFull,
     SeatsClosed,
+    SeatsFree,
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
@@ -79,12 +80,14 @@ class SeatDecisions:
 
     async def put_on_list(self, organiser: int, registration_id: int) -> Decision:
         """A request goes to the waiting list (or the country's reserve list when its quota is
-        what holds it back); a seat that frees meanwhile is given at once."""
+        what holds it back). While a seat is free nothing changes (SeatsFree): the organiser
+        approves or declines, as the list button (under a notice sent earlier) did not say."""
         async with self.db.transaction() as tx:
             course, request, person = await self._pending(tx, registration_id)
             why = await room_for(tx, course, request.country, self.clock())
-            target = RegStatus.CONFIRMED if why == Room.FREE else waiting_status(course, why)
-            after = await self._set(tx, organiser, course, request, target)
+            if why == Room.FREE:
+                raise SeatsFree()
+            after = await self._set(tx, organiser, course, request, waiting_status(course, why))
             await tx.audit.record(
                 organiser, AuditAction.SEAT_LISTED, "course", course.id, participant=person.id
             )

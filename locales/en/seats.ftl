@@ -227,3 +227,6 @@ seat-added-notice =
 course-cancelled-focal-point-notice = “{ $title }” has been cancelled. The officers you nominated have been told.
 error-seats-closed = This course has already started: its seats can no longer be given or changed. Nothing has changed.
 error-already-asked = You have already asked your focal point to nominate you for this course; they have your request.
+
+## review fixes
+error-seats-free = There are free seats: approve or decline the request.

@@ -292,12 +292,40 @@ async def test_the_inbox_lists_requests_oldest_first_with_seats_and_quota_use(ma
     sent = await olena.press(buttons(inbox)["1 · Ion 11"])
     card = card_of(sent)
     assert card.text.startswith("<b>📝 Request for a seat</b>\n<b>Ion 11</b>")
-    assert list(buttons(card)) == [
-        "✅ Approve",
-        "✖️ Decline",
-        "⏳ Waiting list",
-        "‹ All requests",
-    ]
+    # Seats are free: the waiting list is not offered.
+    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "‹ All requests"]
+
+
+async def test_the_request_screen_offers_the_waiting_list_only_on_a_full_course(make_chatter, db):
+    course_id = await approval_course(db, capacity=1)
+    for user_id in (11, 12):
+        await (await officer(make_chatter, db, user_id)).press(sign_up(course_id))
+    olena = await organiser(make_chatter)
+    await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
+    rid = await request_id(db, course_id, 12)
+    card = card_of(await olena.press(request_cb(RequestAction.OPEN, rid)))
+    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "⏳ Waiting list", "‹ All requests"]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "There are free seats: approve or decline the request."),
+        ("ru", "На курсе есть свободные места: одобрите или отклоните заявку."),
+    ],
+)
+async def test_waiting_list_from_the_notice_while_seats_are_free_changes_nothing(
+    make_chatter, db, language, said
+):
+    """Review of issue 14: "⏳ Waiting list" under the notice, pressed while seats were free,
+    signed the person up."""
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
+    olena = await organiser(make_chatter)
+    await UserRepository(db).set_language(ORGANISER_ID, language)
+    sent = await olena.press(request_cb(RequestAction.LIST, rid))
+    assert alert_of(sent) == said
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    assert await notices(db, 11) == []
 
 
 async def test_the_inbox_pages_and_says_when_nothing_waits(make_chatter, db):
