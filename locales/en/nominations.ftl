@@ -119,3 +119,9 @@ invitation-text =
 
     { $card }
 invitation-profile-first = To take up the invitation, please fill in your profile first. The invitation will be shown to you again when it is done.
+
+## review fixes
+# $name (String), $position (Number)
+nominate-done-waitlist = The course is full: { $name } is on its waiting list (place { $position }).
+# $title, $position (String)
+invitation-waitlisted = ⏳ “{ $title }” is full for now, so you are on its waiting list (place { $position }). If a seat becomes free, you will be asked whether you will attend.

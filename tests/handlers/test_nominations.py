@@ -491,8 +491,38 @@ async def test_nominate_under_an_officers_request_nominates_and_closes_the_butto
         FocalCb(action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ).pack()
     )
     assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
+    # Answered exactly once: Telegram refuses a second answer to the same press.
+    assert len([r for r in sent if isinstance(r, AnswerCallbackQuery)]) == 1
     assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
+
+
+async def test_a_nominee_beyond_a_full_course_is_said_to_be_on_its_waiting_list(
+    people, make_chatter, db
+):
+    """Review of issue 14: a full nomination course puts nominees on its waiting list, but the
+    focal point read "A seat is held" and the invited officer "reserve list"."""
+    course_id = await nomination_course(db, capacity=1, quotas="AZ 2")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    sent = await focal.press(
+        FocalCb(
+            action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ2, country="az"
+        ).pack()
+    )
+    assert alert(sent) == "The course is full: Leyla Mammadova is on its waiting list (place 1)."
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.WAITLISTED
+    await profile(db, 703, "az", "Elvin Guliyev")
+    invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
+    elvin = person(make_chatter, 703, "Elvin")
+    shown = last_message(await elvin.send(f"/start n{invite.token}"))
+    sent = await elvin.press(buttons(shown)["✅ I will attend"])
+    assert "“Transit security” is full for now, so you are on its waiting list (place 2)" in (
+        sent_text(sent)
+    )
+    assert "reserve" not in sent_text(sent)
+    assert await status_of(db, course_id, 703) == RegStatus.WAITLISTED
 
 
 async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
