@@ -125,3 +125,6 @@ invitation-profile-first = To take up the invitation, please fill in your profil
 nominate-done-waitlist = The course is full: { $name } is on its waiting list (place { $position }).
 # $title, $position (String)
 invitation-waitlisted = ⏳ “{ $title }” is full for now, so you are on its waiting list (place { $position }). If a seat becomes free, you will be asked whether you will attend.
+# $position (Number)
+nomination-card-waitlisted = ⏳ The course is full for now: you are on its waiting list (place { $position }).
+nomination-card-not-taking-part = You are not taking part in this course.

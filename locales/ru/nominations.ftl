@@ -122,3 +122,6 @@ invitation-profile-first = Чтобы принять приглашение, с�
 nominate-done-waitlist = Мест на курсе нет: { $name } в листе ожидания (место { $position }).
 # $title, $position (String)
 invitation-waitlisted = ⏳ Мест на курсе «{ $title }» пока нет, поэтому вы в листе ожидания (место { $position }). Если место освободится, мы спросим, примете ли вы участие.
+# $position (Number)
+nomination-card-waitlisted = ⏳ Мест на курсе пока нет: вы в листе ожидания (место { $position }).
+nomination-card-not-taking-part = Вы не участвуете в этом курсе.

@@ -560,3 +560,39 @@ async def test_help_lists_nominate_for_focal_points_only(people):
     await appoint(focal, "az", FOCAL_AZ)
     assert "<b>For national focal points</b>\n/nominate" in sent_text(await focal.send("/help"))
     assert "/focalpoints" in sent_text(await people["organiser"].send("/help"))
+
+
+def card_request(course_id: int) -> str:
+    return CourseCb(action=CourseAction.VIEW, course_id=course_id).pack()
+
+
+async def test_a_waitlisted_nominee_sees_the_place_and_can_leave_the_waiting_list(people, db):
+    """Review of issue 14: the nomination card had nothing for the waiting list."""
+    course_id = await nomination_course(db, capacity=1, quotas="AZ 2")
+    officer = people["officer_az2"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    card = last_message(await officer.press(card_request(course_id)))
+    assert "The course is full for now: you are on its waiting list (place 1)." in card.text
+    asked = last_message(await officer.press(buttons(card)["Leave the waiting list"]))
+    sent = await officer.press(buttons(asked)["Yes, leave the waiting list"])
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.CANCELLED
+    assert alert(sent)
+
+
+async def test_an_officer_removed_by_the_organisers_reads_a_neutral_line_and_the_reason(
+    people, db
+):
+    """Review of issue 14: a removed officer read "You answered that you cannot attend" and
+    was offered to ask their focal point again."""
+    course_id = await nomination_course(db)
+    officer = people["officer_az"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await officer.dp["decisions"].remove(ORGANISER_ID, course_id, OFFICER_AZ, "Wrong unit")
+    card = last_message(await officer.press(card_request(course_id)))
+    assert "You are not taking part in this course.\nReason given: Wrong unit" in card.text
+    assert "You answered that you cannot attend" not in card.text
+    assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
+    assert "🙋 Ask my focal point to nominate me" not in buttons(card)
