@@ -8,7 +8,12 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    SendMessage,
+)
 
 from bot.commands import commands
 from bot.services.quotas import parse_quotas
@@ -441,6 +446,32 @@ async def test_cancel_while_declining_leaves_the_request_waiting(make_chatter, d
     await press_under_question(olena, DialogCb(action=DialogAction.CANCEL).pack())
     assert await status(db, course_id, 11) == RegStatus.PENDING
     assert await notices(db, 11) == []
+
+
+async def test_another_command_or_button_ends_the_reason_question_and_later_text_declines_nothing(
+    make_chatter, db
+):
+    """Review of issue 14: Decline A, then /requests and Approve B, then text typed later
+    became the reason A was declined."""
+    course_id = await approval_course(db)
+    for user_id in (11, 12):
+        await (await officer(make_chatter, db, user_id)).press(sign_up(course_id))
+    a, b = await request_id(db, course_id, 11), await request_id(db, course_id, 12)
+    olena = await organiser(make_chatter)
+    await olena.press(request_cb(RequestAction.DECLINE, a))
+    sent = await olena.send("/requests")
+    assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
+    assert "Requests for a seat (2)" in texts(sent)[-1]
+    await olena.press(request_cb(RequestAction.APPROVE, b))
+    await olena.send("Thanks, see you at the course")
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    assert await status(db, course_id, 12) == RegStatus.CONFIRMED
+    assert await notices(db, 11) == []
+    # A button alone ends it too.
+    await olena.press(request_cb(RequestAction.DECLINE, a))
+    await olena.press(request_cb(RequestAction.PAGE, 0))
+    await olena.send("Some text")
+    assert await status(db, course_id, 11) == RegStatus.PENDING
 
 
 async def test_a_second_organiser_deciding_the_same_request_is_told_it_is_decided(

@@ -262,6 +262,21 @@ async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter
     assert "Reason given" not in (await notices_to(db, 604))[0]
 
 
+async def test_another_roster_button_or_command_ends_the_removal_question(make_chatter, db):
+    """Review of issue 14: a removal question left open turned later text into a reason."""
+    course_id = await full_course(db)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    await organiser.press(roster_cb(RosterAction.PERSON, course_id, 604))
+    await organiser.send("He is in the other group")
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    await organiser.send("/admin")
+    await organiser.send("Hello")
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    assert await notices_to(db, 601) == []
+
+
 # -- adding someone by hand ------------------------------------------------------------------
 
 
