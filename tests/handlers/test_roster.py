@@ -441,3 +441,16 @@ async def test_stats_of_seats_in_russian(make_chatter, db):
     await UserRepository(db).set_language(ORGANISER_ID, "ru")
     text = (await organiser.send("/stats"))[0].text
     assert text.endswith("<b>Управление рисками</b>: AZ — 1/3 место")
+
+
+async def test_the_cancel_confirmation_counts_everyone_the_cancellation_tells(make_chatter, db):
+    """Review of issue 14: requests, nominations and reserve places were left out of the
+    count (only the signed up and the waiting list)."""
+    course_id = await full_course(db)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    sent = await organiser.press(
+        AdminCourseCb(action=AdminAction.CANCEL, course_id=course_id).pack()
+    )
+    question = next(r for r in sent if isinstance(r, EditMessageText))
+    # Signed up, nominated, a request, the waiting list and the reserve (not the declined).
+    assert "The 5 people signed up or waiting will be told at once." in question.text
