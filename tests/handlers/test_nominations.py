@@ -17,6 +17,7 @@ from aiogram.methods import (
 )
 from aiogram.types import BotCommandScopeChat
 
+from bot.errors import NotAllowed
 from bot.services.quotas import parse_quotas
 from bot.ui.callbacks import (
     CountryCb,
@@ -315,7 +316,8 @@ async def test_focal_point_withdraws_a_nominee_after_confirming(people, db):
     )
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
     sent = await focal.press(buttons(asked)["✖️ Yes, withdraw"])
-    assert "Rashad Aliyev — withdrawn" in last_message(sent).text
+    # Withdrawn: left out of the course screen (nothing more to do about them).
+    assert "Rashad Aliyev" not in last_message(sent).text
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CANCELLED
     # The seat went on to the reserve list, asked again "Will you attend?".
     assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.NOMINATED
@@ -596,3 +598,58 @@ async def test_an_officer_removed_by_the_organisers_reads_a_neutral_line_and_the
     assert "You answered that you cannot attend" not in card.text
     assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
     assert "🙋 Ask my focal point to nominate me" not in buttons(card)
+
+
+def course_screen_cb(course_id: int, page: int = 0) -> str:
+    return FocalCb(action=FocalAction.COURSE, course_id=course_id, country="az", page=page).pack()
+
+
+async def test_a_forged_course_button_on_an_open_course_shows_no_names(people, db):
+    """Review of issue 14: FocalCb COURSE naming an open course listed its officers."""
+    course_id = await nomination_course(db)
+    await CourseRepository(db).update(course_id, {"signup_mode": "open"}, bump_revision=False)
+    await RegistrationRepository(db).place(
+        course_id, OFFICER_AZ, RegStatus.CONFIRMED, datetime.now(UTC), "az"
+    )
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    sent = await focal.press(course_screen_cb(course_id))
+    assert "out of date" in alert(sent)
+    assert "Rashad" not in sent_text(sent)
+    with pytest.raises(NotAllowed):
+        await focal.dp["nominations"].nominees(FOCAL_AZ, course_id)
+
+
+async def test_withdraw_is_offered_and_done_only_for_the_focal_points_nominations(people, db):
+    """Review of issue 14: an officer placed by the organisers showed a Withdraw button."""
+    course_id = await nomination_course(db, quotas="AZ 3")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    await focal.dp["decisions"].add(ORGANISER_ID, course_id, OFFICER_AZ, RegStatus.CONFIRMED)
+    screen = last_message(await focal.press(course_screen_cb(course_id)))
+    assert "Rashad Aliyev" in screen.text
+    assert "✖️ Withdraw Leyla Mammadova" in buttons(screen)
+    assert "✖️ Withdraw Rashad Aliyev" not in buttons(screen)
+    for action in (FocalAction.WITHDRAW, FocalAction.WITHDRAW_YES):
+        forged = FocalCb(action=action, course_id=course_id, officer_id=OFFICER_AZ, country="az")
+        sent = await focal.press(forged.pack())
+        assert "out of date" in alert(sent)
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CONFIRMED
+
+
+async def test_the_focal_points_course_screen_pages_its_nominees(people, db):
+    course_id = await nomination_course(db, capacity=None, quotas="AZ 30")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    for number in range(12):
+        await profile(db, 900 + number, "az", f"Officer {number:02}")
+        await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, 900 + number)
+    await focal.dp["nominations"].withdraw(FOCAL_AZ, course_id, 900)
+    first = last_message(await focal.press(course_screen_cb(course_id)))
+    assert "Officer 00" not in first.text  # withdrawn: left out
+    assert "1. Officer 01" in first.text and "10. Officer 10" in first.text
+    assert "Officer 11" not in first.text and "Next ›" in buttons(first)
+    second = last_message(await focal.press(buttons(first)["Next ›"]))
+    assert "11. Officer 11" in second.text and "Officer 10" not in second.text
+    assert "✖️ Withdraw Officer 11" in buttons(second)
