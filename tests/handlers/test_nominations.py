@@ -653,3 +653,18 @@ async def test_the_focal_points_course_screen_pages_its_nominees(people, db):
     second = last_message(await focal.press(buttons(first)["Next ›"]))
     assert "11. Officer 11" in second.text and "Officer 10" not in second.text
     assert "✖️ Withdraw Officer 11" in buttons(second)
+
+
+async def test_focalpoints_pages_a_long_list(people, db):
+    organiser = people["organiser"]
+    for number in range(12):
+        await profile(db, 950 + number, "az", f"Focal {number:02}")
+        await appoint(organiser, "az", 950 + number)
+    first = (await organiser.send("/focalpoints"))[-1]
+    assert "Focal 09" in first.text and "Focal 10" not in first.text
+    assert "✖️ Azerbaijan: Focal 09" in buttons(first) and "➕ Appoint" in buttons(first)
+    second = last_message(await organiser.press(buttons(first)["Next ›"]))
+    assert "Focal 11" in second.text and "Focal 09" not in second.text
+    asked = last_message(await organiser.press(buttons(second)["✖️ Azerbaijan: Focal 11"]))
+    back = last_message(await organiser.press(buttons(asked)[list(buttons(asked))[-1]]))
+    assert "Focal 11" in back.text  # back on the page it came from
