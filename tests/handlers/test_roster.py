@@ -13,6 +13,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, 
 from aiogram.types import BufferedInputFile
 from openpyxl import load_workbook
 
+from bot.countries import COUNTRIES
 from bot.services.quotas import parse_quotas
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from storage.courses import CourseRepository, CourseStatus, SignupMode
@@ -454,3 +455,17 @@ async def test_the_cancel_confirmation_counts_everyone_the_cancellation_tells(ma
     question = next(r for r in sent if isinstance(r, EditMessageText))
     # Signed up, nominated, a request, the waiting list and the reserve (not the declined).
     assert "The 5 people signed up or waiting will be told at once." in question.text
+
+
+async def test_stats_stop_before_telegrams_limit_and_say_how_many_more(make_chatter, db):
+    """Review of issue 14: ten courses with quotas for many countries made /stats longer than
+    Telegram's 4096 characters (the message was refused)."""
+    quotas = ", ".join(f"{c.code.upper()} 2" for c in COUNTRIES[:40])
+    for _ in range(10):
+        await quota_course(db, quotas=quotas)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    text = (await organiser.send("/stats"))[0].text
+    assert len(text) <= 4096
+    shown = text.count("<b>Risk management</b>")
+    assert 0 < shown < 10
+    assert text.endswith(f"…and {10 - shown} more: see each course's participants in /admin.")
