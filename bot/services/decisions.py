@@ -16,6 +16,7 @@ from bot.errors import (
     NoSeatFree,
     ProfileMissing,
     QuotaFull,
+    ReasonTooLong,
     SeatsClosed,
     SeatsFree,
 )
@@ -97,7 +98,7 @@ class SeatDecisions:
         async with self.db.transaction() as tx:
             course, request, person = await self._pending(tx, registration_id)
             after = await self._set(
-                tx, organiser, course, request, RegStatus.DECLINED, _clean(reason)
+                tx, organiser, course, request, RegStatus.DECLINED, clean_reason(reason)
             )
             await tx.audit.record(
                 organiser, AuditAction.SEAT_DECLINED, "course", course.id, participant=person.id
@@ -161,7 +162,7 @@ class SeatDecisions:
             if current is None or not current.active:
                 raise AlreadyDecided()
             after = await self._set(
-                tx, organiser, course, current, RegStatus.DECLINED, _clean(reason)
+                tx, organiser, course, current, RegStatus.DECLINED, clean_reason(reason)
             )
             await tx.audit.record(
                 organiser, AuditAction.SEAT_REMOVED, "course", course_id, participant=user_id
@@ -289,6 +290,10 @@ class SeatDecisions:
         )
 
 
-def _clean(reason: str | None) -> str | None:
+def clean_reason(reason: str | None) -> str | None:
+    """The organiser's reason as the person reads it (None: no reason); a reason over
+    REASON_MAX characters is refused (ReasonTooLong), so the organiser shortens it."""
     reason = (reason or "").strip()
-    return reason[:REASON_MAX] or None
+    if len(reason) > REASON_MAX:
+        raise ReasonTooLong(length=len(reason), max=REASON_MAX)
+    return reason or None

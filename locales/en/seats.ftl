@@ -230,3 +230,5 @@ error-already-asked = You have already asked your focal point to nominate you fo
 
 ## review fixes
 error-seats-free = There are free seats: approve or decline the request.
+# $length (Number), $max (Number)
+error-reason-too-long = The reason is too long: { $length } characters, and the person’s notice takes at most { $max }. Please shorten it.

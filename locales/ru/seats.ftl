@@ -230,3 +230,13 @@ error-already-asked = Вы уже попросили координатора в
 
 ## review fixes
 error-seats-free = На курсе есть свободные места: одобрите или отклоните заявку.
+# $length (Number), $max (Number)
+error-reason-too-long = Причина слишком длинная: { $length } { $length ->
+        [one] символ
+        [few] символа
+        [many] символов
+       *[other] символа
+    }, а в уведомление помещается не более { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }. Сократите её, пожалуйста.

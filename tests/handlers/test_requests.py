@@ -423,6 +423,23 @@ async def test_declining_asks_for_a_reason_the_officer_reads(make_chatter, db, l
     assert reason + "The course is for heads of units &lt;only&gt;" in payload["text"][language]
 
 
+async def test_a_reason_over_500_characters_is_refused_and_typed_again(make_chatter, db):
+    """Review of issue 14: a long reason was cut at 500 characters without a word."""
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
+    olena = await organiser(make_chatter)
+    await olena.press(request_cb(RequestAction.DECLINE, rid))
+    sent = await olena.send("x" * 501)
+    assert texts(sent)[-1] == (
+        "The reason is too long: 501 characters, and the person’s notice takes at most 500."
+        " Please shorten it.\nSend another value, or /cancel to stop."
+    )
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    sent = await olena.send("y" * 500)
+    assert texts(sent)[-1].startswith("✖️ Declined: Ion 11")
+    registration = await RegistrationRepository(db).get(course_id, 11)
+    assert registration is not None and registration.reason == "y" * 500
+
+
 async def test_declining_with_skip_gives_no_reason(make_chatter, db):
     course_id, rid = await ion_requests_a_seat(make_chatter, db)
     olena = await organiser(make_chatter)

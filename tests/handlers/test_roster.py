@@ -248,6 +248,21 @@ async def test_removing_asks_for_the_reason_the_person_reads(make_chatter, db):
     assert "seat.removed" in [action for action, _ in await audited(db)]
 
 
+async def test_a_removal_reason_too_long_is_refused_in_russian_and_typed_again(make_chatter, db):
+    course_id = await full_course(db)
+    await officer(db, ORGANISER_ID, "md", "Olena")
+    await UserRepository(db).set_language(ORGANISER_ID, "ru")
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    sent = await organiser.send("x" * 602)
+    assert texts(sent)[0].startswith(
+        "Причина слишком длинная: 602 символа, а в уведомление помещается не более 500 символов."
+    )
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    await organiser.send("Ошибка в заявке")
+    assert await status_of(db, course_id, 601) == ("declined", "Ошибка в заявке")
+
+
 async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter, db):
     course_id = await full_course(db)
     organiser = make_chatter(ORGANISER_ID, name="Olena")
