@@ -35,16 +35,16 @@ async def course_view(
     signups: SignupService,
 ) -> None:
     await own_country(nominations, ctx.user.id, callback_data.country)
-    text, markup = await course_screen(
-        ctx,
-        nominations,
-        signups,
-        callback_data.course_id,
-        callback_data.country,
-        callback_data.page,
-    )
+    text, markup = await screen_of(ctx, nominations, signups, callback_data)
     await callback.answer()
     await edit(callback, text, markup)
+
+
+async def screen_of(
+    ctx: UpdateContext, nominations: NominationService, signups: SignupService, data: FocalCb
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The course screen a button names (course, country, page)."""
+    return await course_screen(ctx, nominations, signups, data.course_id, data.country, data.page)
 
 
 def withdrawable(nominee: Participant) -> bool:
@@ -193,14 +193,7 @@ async def withdraw_confirmed(
     await own_country(nominations, ctx.user.id, callback_data.country)
     await nominations.withdraw(ctx.user.id, callback_data.course_id, callback_data.officer_id)
     await callback.answer(ctx.t.plain("nominate-withdrawn"))
-    text, markup = await course_screen(
-        ctx,
-        nominations,
-        signups,
-        callback_data.course_id,
-        callback_data.country,
-        callback_data.page,
-    )
+    text, markup = await screen_of(ctx, nominations, signups, callback_data)
     await edit(callback, text, markup)
 
 

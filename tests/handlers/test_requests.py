@@ -301,17 +301,6 @@ async def test_the_inbox_lists_requests_oldest_first_with_seats_and_quota_use(ma
     assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "‹ All requests"]
 
 
-async def test_the_request_screen_offers_the_waiting_list_only_on_a_full_course(make_chatter, db):
-    course_id = await approval_course(db, capacity=1)
-    for user_id in (11, 12):
-        await (await officer(make_chatter, db, user_id)).press(sign_up(course_id))
-    olena = await organiser(make_chatter)
-    await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
-    rid = await request_id(db, course_id, 12)
-    card = card_of(await olena.press(request_cb(RequestAction.OPEN, rid)))
-    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "⏳ Waiting list", "‹ All requests"]
-
-
 @pytest.mark.parametrize(
     ("language", "said"),
     [
@@ -373,6 +362,9 @@ async def test_approving_on_a_full_course_offers_the_waiting_list(make_chatter, 
     olena = await organiser(make_chatter)
     await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
     rid = await request_id(db, course_id, 12)
+    # No seat for the request: its screen offers the waiting list too.
+    card = card_of(await olena.press(request_cb(RequestAction.OPEN, rid)))
+    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "⏳ Waiting list", "‹ All requests"]
     offer = card_of(await olena.press(request_cb(RequestAction.APPROVE, rid)))
     assert offer.text == "The course is full. Put Ion 12 on the waiting list?"
     assert list(buttons(offer)) == ["⏳ Waiting list", "‹ Back"]
