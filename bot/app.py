@@ -335,7 +335,12 @@ async def run(settings: Settings) -> None:
             for admin_id in settings.admin_ids:
                 user = await services.users.get(admin_id)
                 organisers[admin_id] = user.language if user is not None else None
-            await register_commands(bot, localizations, organisers, settings.default_locale)
+            # An organiser who is also a focal point keeps /nominate (the organisers' menus
+            # are set again at every start).
+            focal_points = {p.user_id for p in await services.nominations.focal_points()}
+            await register_commands(
+                bot, localizations, organisers, settings.default_locale, focal_points
+            )
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)

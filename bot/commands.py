@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -58,10 +58,12 @@ async def register_commands(
     localizations: Localizations,
     organisers: Mapping[int, str | None],
     default_locale: str,
+    focal_points: Collection[int] = (),
 ) -> None:
     """Default scope in the default language, Russian for `ru` clients; organisers get theirs
-    through a per-chat scope, in the language they chose in the bot if they did. A failure
-    here must not stop the bot from answering users."""
+    through a per-chat scope, in the language they chose in the bot if they did (with
+    /nominate for an organiser who is also a focal point, `focal_points`). A failure here
+    must not stop the bot from answering users."""
     try:
         await bot.set_my_commands(commands(localizations, default_locale, organiser=False))
         for locale in localizations.locales:
@@ -72,7 +74,13 @@ async def register_commands(
         log.warning("Could not register the command menu: %s", exc)
     for admin_id, chosen in sorted(organisers.items()):
         await register_chat_commands(
-            bot, localizations, admin_id, chosen, organiser=True, default_locale=default_locale
+            bot,
+            localizations,
+            admin_id,
+            chosen,
+            organiser=True,
+            default_locale=default_locale,
+            focal_point=admin_id in focal_points,
         )
 
 

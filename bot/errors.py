@@ -78,6 +78,16 @@ class NoSeatFree(DomainError, key="error-no-seat-free"):
     """An organiser asked for a seat the capacity does not have."""
 
 
+class ReasonTooLong(DomainError, key="error-reason-too-long"):
+    """An organiser's reason longer than the person's notice may carry: refused whole (cut
+    short, it would say something the organiser did not write)."""
+
+
+class SeatsFree(DomainError, key="error-seats-free"):
+    """A request put on a list while the course has a seat for it: the organiser approves or
+    declines instead (a list would leave a free seat unused, or give it unasked)."""
+
+
 class QuotaFull(DomainError, key="error-quota-full"):
     """An organiser asked for a seat beyond the country's quota."""
 

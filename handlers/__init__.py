@@ -15,6 +15,7 @@ from handlers import (
     no_profile,
     nominations,
     profile,
+    reason_questions,
     requests,
     start,
     stats,
@@ -31,6 +32,9 @@ def get_routers() -> list[Router]:
         # Before any handler that needs the sender's row: a forgotten person gets a hint.
         no_profile.router,
         common.router,
+        # Before the organisers' other routers: their commands and buttons end a reason
+        # question left open, then go on to their own handlers.
+        reason_questions.router,
         # Organisers' routers: each filters on ADMIN_IDS itself.
         *courses.ORGANISER_ROUTERS,
         announce.router,

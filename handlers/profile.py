@@ -297,7 +297,9 @@ async def text_expected(message: Message, t: Translator) -> None:
 # -- answers given with buttons --------------------------------------------------------------
 
 
-@router.callback_query(CountryCb.filter(F.code == ""))
+# The country buttons count only while the profile asks for the country: one left in the chat
+# (or another dialog's) must never change the person's country.
+@router.callback_query(CountryCb.filter(F.code == ""), ProfileForm.country)
 async def country_page(
     callback: CallbackQuery, callback_data: CountryCb, ctx: UpdateContext, state: FSMContext
 ) -> None:
@@ -309,7 +311,7 @@ async def country_page(
 
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.CLEAR), ProfileForm.email)
-@router.callback_query(CountryCb.filter())
+@router.callback_query(CountryCb.filter(), ProfileForm.country)
 @router.callback_query(TimezoneCb.filter())
 async def button_answer(
     callback: CallbackQuery,

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
-from bot.services.decisions import SeatDecisions
+from bot.services.decisions import SeatDecisions, clean_reason
 from bot.services.request_inbox import RequestInbox
 from bot.services.seats import Room
 from bot.ui import request_screens
@@ -161,6 +161,7 @@ async def _decline(
 async def decline_with_reason(
     message: Message, ctx: UpdateContext, state: FSMContext, decisions: SeatDecisions
 ) -> None:
+    clean_reason(message.text)  # too long: refused while the question is still asked
     await close_question(ctx, state)
     registration_id, page = await _declining(state)
     await _decline(ctx, decisions, registration_id, message.text, page)

@@ -59,6 +59,8 @@ async def start(
             user.language,
             organiser=True,
             default_locale=settings.default_locale,
+            # An organiser who is also a focal point keeps /nominate.
+            focal_point=bool(await nominations.countries_of(user.id)),
         )
     # Telegram's name is not stored (issue 11): the greeting takes it from the update.
     sender = message.from_user

@@ -70,6 +70,12 @@ class Counts:
     reserve: int = 0
     declined: int = 0
 
+    @property
+    def live(self) -> int:
+        """Every live place (ACTIVE: requests, seats held, the waiting and reserve lists):
+        the people a cancellation of the course tells."""
+        return self.pending + self.confirmed + self.nominated + self.waitlisted + self.reserve
+
 
 @dataclass(frozen=True)
 class SeatUsage:

@@ -16,7 +16,9 @@ from bot.errors import (
     NoSeatFree,
     ProfileMissing,
     QuotaFull,
+    ReasonTooLong,
     SeatsClosed,
+    SeatsFree,
 )
 from bot.i18n import Translator
 from bot.services.notices import Notices
@@ -79,12 +81,14 @@ class SeatDecisions:
 
     async def put_on_list(self, organiser: int, registration_id: int) -> Decision:
         """A request goes to the waiting list (or the country's reserve list when its quota is
-        what holds it back); a seat that frees meanwhile is given at once."""
+        what holds it back). While a seat is free nothing changes (SeatsFree): the organiser
+        approves or declines, as the list button (under a notice sent earlier) did not say."""
         async with self.db.transaction() as tx:
             course, request, person = await self._pending(tx, registration_id)
             why = await room_for(tx, course, request.country, self.clock())
-            target = RegStatus.CONFIRMED if why == Room.FREE else waiting_status(course, why)
-            after = await self._set(tx, organiser, course, request, target)
+            if why == Room.FREE:
+                raise SeatsFree()
+            after = await self._set(tx, organiser, course, request, waiting_status(course, why))
             await tx.audit.record(
                 organiser, AuditAction.SEAT_LISTED, "course", course.id, participant=person.id
             )
@@ -94,7 +98,7 @@ class SeatDecisions:
         async with self.db.transaction() as tx:
             course, request, person = await self._pending(tx, registration_id)
             after = await self._set(
-                tx, organiser, course, request, RegStatus.DECLINED, _clean(reason)
+                tx, organiser, course, request, RegStatus.DECLINED, clean_reason(reason)
             )
             await tx.audit.record(
                 organiser, AuditAction.SEAT_DECLINED, "course", course.id, participant=person.id
@@ -158,7 +162,7 @@ class SeatDecisions:
             if current is None or not current.active:
                 raise AlreadyDecided()
             after = await self._set(
-                tx, organiser, course, current, RegStatus.DECLINED, _clean(reason)
+                tx, organiser, course, current, RegStatus.DECLINED, clean_reason(reason)
             )
             await tx.audit.record(
                 organiser, AuditAction.SEAT_REMOVED, "course", course_id, participant=user_id
@@ -288,6 +292,10 @@ class SeatDecisions:
         )
 
 
-def _clean(reason: str | None) -> str | None:
+def clean_reason(reason: str | None) -> str | None:
+    """The organiser's reason as the person reads it (None: no reason); a reason over
+    REASON_MAX characters is refused (ReasonTooLong), so the organiser shortens it."""
     reason = (reason or "").strip()
-    return reason[:REASON_MAX] or None
+    if len(reason) > REASON_MAX:
+        raise ReasonTooLong(length=len(reason), max=REASON_MAX)
+    return reason or None

@@ -210,11 +210,28 @@ def workbook_xlsx(sheets: Sequence[Sheet]) -> bytes:
     buffer = io.BytesIO()
     workbook = Workbook(buffer, {"in_memory": True})
     bold = workbook.add_format({"bold": True})
-    for number, sheet in enumerate(sheets, start=1):
-        name = sheet_title(sheet.name) or f"Sheet{number}"
+    for sheet, name in zip(sheets, sheet_names(sheets), strict=True):
         _fill(workbook.add_worksheet(name), bold, sheet.headers, sheet.rows)
     workbook.close()
     return buffer.getvalue()
+
+
+def sheet_names(sheets: Sequence[Sheet]) -> list[str]:
+    """Each sheet's name as Excel accepts it, none the same as another's (Excel compares them
+    without case): a course titled like the quota sheet ("Country quotas") would otherwise
+    stop the file from being written. A repeated name gets " (2)", " (3)"..."""
+    taken: set[str] = set()
+    names: list[str] = []
+    for number, sheet in enumerate(sheets, start=1):
+        base = sheet_title(sheet.name) or f"Sheet{number}"
+        name, copy = base, 1
+        while name.lower() in taken:
+            copy += 1
+            suffix = f" ({copy})"
+            name = _utf16_prefix(base, _SHEET_TITLE_MAX - len(suffix)).rstrip(" '") + suffix
+        taken.add(name.lower())
+        names.append(name)
+    return names
 
 
 def _fill(

@@ -146,8 +146,12 @@ class NominationService:
         ]
 
     async def nominees(self, focal_point: int, course_id: int) -> list[Participant]:
-        """The focal point's countries' officers on the course, with their status."""
+        """The focal point's countries' officers on the course, with their status (only on a
+        nomination course: a forged button naming another course reveals nobody)."""
         countries = await self._countries(focal_point)
+        course = await self.repos.courses.get(course_id)
+        if course is None or not _takes_nominations(course):
+            raise NotAllowed()
         people: list[Participant] = []
         for country in countries:
             people += await self.repos.registrations.participants(course_id, country)
@@ -155,7 +159,7 @@ class NominationService:
 
     async def country_seats(self, focal_point: int, course: Course, country: str) -> CountrySeats:
         """How many of the course's seats the country holds, of its quota, and its reserve."""
-        if country not in await self._countries(focal_point):
+        if country not in await self._countries(focal_point) or not _takes_nominations(course):
             raise NotAllowed()
         counts = (await self.repos.registrations.by_country(course.id)).get(country)
         used = counts.confirmed + counts.nominated if counts else 0
@@ -495,3 +499,8 @@ class NominationService:
         await self.notices.queue(
             tx.outbox, placed.nominated_by, "nomination_answer", render, about=[officer.id]
         )
+
+
+def _takes_nominations(course: Course) -> bool:
+    """A nomination course a focal point may look at (a draft is nobody's business yet)."""
+    return course.signup_mode == SignupMode.NOMINATION and course.status != CourseStatus.DRAFT

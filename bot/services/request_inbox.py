@@ -10,6 +10,7 @@ from bot.clock import Clock
 from bot.errors import AlreadyDecided
 from bot.services.paging import fetch_page
 from bot.services.quotas import Quotas
+from bot.services.seats import Room, room
 from bot.ui.pagination import Page
 from storage.courses import Course
 from storage.database import Database
@@ -34,6 +35,7 @@ class RequestView:
     person: User
     usage: SeatUsage  # seats held on the course now
     quota: QuotaUse | None  # the person's country, while quotas hold seats back
+    room: Room  # whether a seat is there for the person now (else the list it would be)
 
     @property
     def asked_at(self) -> datetime:
@@ -75,7 +77,8 @@ class RequestInbox:
             return None  # erased in between: nothing left to decide on
         usage = await repos.registrations.seat_usage(course.id)
         quota = self._quota(course, registration, usage)
-        return RequestView(registration, course, person, usage, quota)
+        why = room(course, usage, registration.country, self.clock())
+        return RequestView(registration, course, person, usage, quota, why)
 
     def _quota(
         self, course: Course, registration: Registration, usage: SeatUsage

@@ -275,7 +275,8 @@ class FocalAdminAction(StrEnum):
 
     LIST = "list"
     ADD = "add"  # choose the country, then the person
-    COUNTRY = "country"
+    COUNTRY = "country"  # the country chosen (`country`), or turn the country list to `page`
+    PEOPLE = "people"  # a page of the chosen country's officers
     PICK = "pick"  # the person picked from the country's officers
     REMOVE = "rm"  # ask before removing
     REMOVE_YES = "rmy"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -69,27 +70,37 @@ def country_pages(t: Translator) -> list[list[tuple[str, str]]]:
     return [traceca, *rest]
 
 
-def country_page(t: Translator, page: int) -> InlineKeyboardBuilder:
-    """One page of the country buttons, two a row, with the buttons to turn pages."""
+def _profile_country(code: str, page: int) -> CallbackData:
+    return CountryCb(code=code, page=page)
+
+
+def country_page(
+    t: Translator, page: int, button: Callable[[str, int], CallbackData] = _profile_country
+) -> InlineKeyboardBuilder:
+    """One page of the country buttons, two a row, with the buttons to turn pages.
+
+    `button(code, page)` is a country's callback data (code "" turns to `page`): the profile's
+    by default; another dialog gives its own, so that a button left in the chat from one
+    dialog never answers the other's question."""
     pages = country_pages(t)
     page = min(max(page, 0), len(pages) - 1)
     kb = InlineKeyboardBuilder()
     for code, name in pages[page]:
-        kb.button(text=name, callback_data=CountryCb(code=code, page=page))
+        kb.button(text=name, callback_data=button(code, page))
     kb.adjust(2)
     turn = []
     if page > 0:
-        turn.append(_page_button(t, "button-countries-previous", page - 1))
+        turn.append(_page_button(t, "button-countries-previous", button("", page - 1)))
     if page == 0:
-        turn.append(_page_button(t, "button-countries-other", page + 1))
+        turn.append(_page_button(t, "button-countries-other", button("", page + 1)))
     elif page < len(pages) - 1:
-        turn.append(_page_button(t, "button-countries-next", page + 1))
+        turn.append(_page_button(t, "button-countries-next", button("", page + 1)))
     kb.row(*turn)
     return kb
 
 
-def _page_button(t: Translator, key: str, page: int) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=t.plain(key), callback_data=CountryCb(page=page).pack())
+def _page_button(t: Translator, key: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=t.plain(key), callback_data=data.pack())
 
 
 def timezone_key(zone: str) -> str:

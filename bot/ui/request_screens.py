@@ -80,7 +80,8 @@ def inbox(
 def request_card(
     request: RequestView, t: Translator, zone: str, page: int = 0
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """One request with Approve / Decline / Waiting list, and back to the inbox."""
+    """One request with Approve / Decline, the waiting (or reserve) list when there is no
+    seat for it, and back to the inbox."""
     asked = course_texts.zoned_time(request.asked_at, zone, t, ASKED_PATTERN)
     lines = [
         t("request-card-title"),
@@ -92,10 +93,19 @@ def request_card(
     ]
     rid = request.registration.id
     kb = InlineKeyboardBuilder()
-    for key, action in REQUEST_DECISIONS:
+    decisions = [(key, action) for key, action in REQUEST_DECISIONS]
+    if request.room == Room.FREE:
+        # A seat is there: a list would leave it unused (SeatDecisions.put_on_list refuses).
+        decisions = [(key, action) for key, action in decisions if action != RequestAction.LIST]
+    elif request.room == Room.QUOTA_FULL:
+        decisions = [
+            ("button-request-reserve", action) if action == RequestAction.LIST else (key, action)
+            for key, action in decisions
+        ]
+    for key, action in decisions:
         kb.button(text=t(key), callback_data=_cb(action, rid, page))
     kb.button(text=t("button-requests-all"), callback_data=_cb(RequestAction.PAGE, page=page))
-    kb.adjust(len(REQUEST_DECISIONS), 1)
+    kb.adjust(len(decisions), 1)
     return "\n".join(lines), kb.as_markup()
 
 

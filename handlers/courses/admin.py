@@ -125,7 +125,8 @@ async def confirm(
     kb = InlineKeyboardBuilder()
     kb.button(text=t(yes_key), callback_data=admin_cb(yes, course.id))
     back_to_card(kb, t, course.id)
-    text = t(text_key, title=course.title(t.locale), count=counts.confirmed + counts.waitlisted)
+    # Everyone the cancellation tells: requests, nominations and reserve places too.
+    text = t(text_key, title=course.title(t.locale), count=counts.live)
     await edit(callback, text, kb.as_markup())
 
 

@@ -14,7 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.courses import CourseService
-from bot.services.decisions import TARGETS, SeatDecisions
+from bot.services.decisions import TARGETS, SeatDecisions, clean_reason
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
@@ -197,6 +197,7 @@ async def remove_with_reason(
     course_service: CourseService,
     decisions: SeatDecisions,
 ) -> None:
+    clean_reason(message.text)  # too long: refused while the question is still asked
     await _remove(ctx, state, course_service, decisions, message.text)
 
 

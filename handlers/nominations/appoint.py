@@ -21,7 +21,7 @@ from bot.errors import InvalidInput
 from bot.i18n import Localizations
 from bot.services.nominations import NominationService
 from bot.ui import keyboards
-from bot.ui.callbacks import CountryCb, DialogAction, DialogCb, FocalAdminAction, FocalAdminCb
+from bot.ui.callbacks import DialogAction, DialogCb, FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
 from bot.ui.pagination import Page, add_page_buttons
@@ -54,35 +54,39 @@ async def appoint_start(callback: CallbackQuery, ctx: UpdateContext, state: FSMC
     await send_question(ctx, state, ctx.t("focal-point-appoint-country"), _countries(ctx, 0))
 
 
+def _country_button(code: str, page: int) -> FocalAdminCb:
+    # Its own callback data: a profile's country button left in the chat must not answer
+    # this question, nor this one the profile's (it would change the organiser's country).
+    return FocalAdminCb(action=FocalAdminAction.COUNTRY, country=code, page=page)
+
+
 def _countries(ctx: UpdateContext, page: int) -> InlineKeyboardMarkup:
-    kb = keyboards.country_page(ctx.t, page)
+    kb = keyboards.country_page(ctx.t, page, _country_button)
     return add_navigation(kb, ctx.t, back=False).as_markup()
 
 
-@router.callback_query(CountryCb.filter(F.code == ""), AppointFocalPoint.country)
-async def country_page(
-    callback: CallbackQuery, callback_data: CountryCb, ctx: UpdateContext, state: FSMContext
-) -> None:
-    await pressed_under_question(callback, state)
-    await callback.answer()
-    await edit_buttons(callback, _countries(ctx, callback_data.page))
-
-
-@router.callback_query(CountryCb.filter(), AppointFocalPoint.country)
+@router.callback_query(
+    FocalAdminCb.filter(F.action == FocalAdminAction.COUNTRY), AppointFocalPoint.country
+)
 async def country_chosen(
     callback: CallbackQuery,
-    callback_data: CountryCb,
+    callback_data: FocalAdminCb,
     ctx: UpdateContext,
     state: FSMContext,
     nominations: NominationService,
 ) -> None:
+    """A country chosen, or the country list turned to another page."""
     await pressed_under_question(callback, state)
-    if callback_data.code not in BY_CODE:
+    code = callback_data.country
+    if code and code not in BY_CODE:
         raise InvalidInput("error-button-expired")
     await callback.answer()
-    await state.update_data(country=callback_data.code)
+    if not code:
+        await edit_buttons(callback, _countries(ctx, callback_data.page))
+        return
+    await state.update_data(country=code)
     await state.set_state(AppointFocalPoint.person)
-    text, markup = await _person_question(ctx, nominations, callback_data.code, 0)
+    text, markup = await _person_question(ctx, nominations, code, 0)
     await edit(callback, text, markup)
 
 
@@ -105,7 +109,7 @@ async def _person_question(
         kb,
         t,
         page,
-        lambda n: FocalAdminCb(action=FocalAdminAction.COUNTRY, country=country, page=n),
+        lambda n: FocalAdminCb(action=FocalAdminAction.PEOPLE, country=country, page=n),
     )
     add_navigation(kb, t)
     name = country_name(country, t)
@@ -127,7 +131,7 @@ async def _asked_country(
     return str(country)
 
 
-@router.callback_query(FocalAdminCb.filter(F.action == FocalAdminAction.COUNTRY))
+@router.callback_query(FocalAdminCb.filter(F.action == FocalAdminAction.PEOPLE))
 async def people_page(
     callback: CallbackQuery,
     callback_data: FocalAdminCb,

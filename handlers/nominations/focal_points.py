@@ -7,7 +7,7 @@ from itertools import groupby
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
@@ -15,6 +15,8 @@ from bot.i18n import Localizations, Translator
 from bot.services.nominations import NominationService
 from bot.ui.callbacks import FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
+from bot.ui.dialog import close_question
+from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import edit
 from handlers.filters import IsOrganiser
 from handlers.nominations.common import (
@@ -24,6 +26,9 @@ from handlers.nominations.common import (
     set_focal_point_menu,
 )
 from storage.focal_points import FocalPoint
+
+# A line and a Remove button each: 10 fit a phone's screen (and a message) with room to spare.
+FOCAL_POINTS_PER_PAGE = 10
 
 router = Router(name=__name__)
 # Organisers only; anyone else's command or button falls through to the catch-all.
@@ -35,6 +40,8 @@ router.callback_query.filter(IsOrganiser())
 async def focal_points_command(
     message: Message, ctx: UpdateContext, state: FSMContext, nominations: NominationService
 ) -> None:
+    # A question left open (an appointment begun) loses its buttons before its dialog ends.
+    await close_question(ctx, state)
     await state.clear()
     text, markup = await focal_points_screen(ctx.t, nominations)
     await ctx.send(text, markup)
@@ -42,21 +49,29 @@ async def focal_points_command(
 
 @router.callback_query(FocalAdminCb.filter(F.action == FocalAdminAction.LIST))
 async def focal_points_again(
-    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, nominations: NominationService
+    callback: CallbackQuery,
+    callback_data: FocalAdminCb,
+    ctx: UpdateContext,
+    state: FSMContext,
+    nominations: NominationService,
 ) -> None:
     await callback.answer()
+    await close_question(ctx, state)
     await state.clear()
-    text, markup = await focal_points_screen(ctx.t, nominations)
+    text, markup = await focal_points_screen(ctx.t, nominations, callback_data.page)
     await edit(callback, text, markup)
 
 
 async def focal_points_screen(
-    t: Translator, nominations: NominationService
+    t: Translator, nominations: NominationService, page_number: int = 0
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """Focal points by country (named in the reader's language, sorted by that name)."""
-    people = sorted(
+    """Focal points by country (named in the reader's language, sorted by that name), a page
+    of them at a time: every one has a line and a Remove button."""
+    everyone = sorted(
         await nominations.focal_points(), key=lambda p: (country_name(p.country, t), p.user_id)
     )
+    page = Page.of(page_number, FOCAL_POINTS_PER_PAGE, len(everyone))
+    people = page.items(everyone)
     kb = InlineKeyboardBuilder()
     lines = [t("focal-points-title"), ""]
     for code, group in groupby(people, key=lambda p: p.country):
@@ -73,18 +88,24 @@ async def focal_points_screen(
                     name=person.full_name or str(person.user_id),
                 ),
                 callback_data=FocalAdminCb(
-                    action=FocalAdminAction.REMOVE, country=code, user_id=person.user_id
+                    action=FocalAdminAction.REMOVE,
+                    country=code,
+                    user_id=person.user_id,
+                    page=page.number,
                 ),
             )
     if people:
         lines += ["", t("focal-points-hint")]
     else:
         lines.append(t("focal-points-none"))
-    kb.button(
-        text=t("button-focal-point-appoint"),
-        callback_data=FocalAdminCb(action=FocalAdminAction.ADD),
-    )
     kb.adjust(1)
+    add_page_buttons(kb, t, page, lambda n: FocalAdminCb(action=FocalAdminAction.LIST, page=n))
+    kb.row(
+        InlineKeyboardButton(
+            text=t("button-focal-point-appoint"),
+            callback_data=FocalAdminCb(action=FocalAdminAction.ADD).pack(),
+        )
+    )
     return "\n".join(lines), kb.as_markup()
 
 
@@ -100,7 +121,7 @@ async def remove_ask(
     await callback.answer()
     if person is None:
         # Removed meanwhile (by another organiser): the list as it is now.
-        text, markup = await focal_points_screen(t, nominations)
+        text, markup = await focal_points_screen(t, nominations, callback_data.page)
         await edit(callback, text, markup)
         return
     kb = InlineKeyboardBuilder()
@@ -110,11 +131,12 @@ async def remove_ask(
             action=FocalAdminAction.REMOVE_YES,
             country=person.country,
             user_id=person.user_id,
+            page=callback_data.page,
         ),
     )
     kb.button(
         text=t("button-focal-point-remove-no"),
-        callback_data=FocalAdminCb(action=FocalAdminAction.LIST),
+        callback_data=FocalAdminCb(action=FocalAdminAction.LIST, page=callback_data.page),
     )
     kb.adjust(1)
     question = t(
@@ -140,7 +162,7 @@ async def remove_confirmed(
     removed = person is not None and await nominations.dismiss(
         ctx.user.id, person.country, person.user_id
     )
-    text, markup = await focal_points_screen(t, nominations)
+    text, markup = await focal_points_screen(t, nominations, callback_data.page)
     if person is None or not removed:
         await callback.answer()
         await edit(callback, text, markup)

@@ -86,13 +86,22 @@ async def accept_invitation(
 async def _report(
     ctx: UpdateContext, signups: SignupService, course: Course, registration: Registration
 ) -> None:
-    """A seat: the sign-up's own reply with the calendar file; the reserve list: its place."""
+    """A seat: the sign-up's own reply with the calendar file; the waiting list (a full
+    course) or the country's reserve list (its quota used up): the place on it."""
     seats = await signups.status(course.id, ctx.user.id)
     if registration.status == RegStatus.CONFIRMED:
         result = SignupResult(course, registration, seats)
         await report_signup(ctx.bot, ctx.chat_id, result, ctx.user, ctx.t)
         return
     t = ctx.t
+    if registration.status == RegStatus.WAITLISTED:
+        text = t(
+            "invitation-waitlisted",
+            title=course.title(t.locale),
+            position=str(seats.position or 0),
+        )
+        await ctx.send(text)
+        return
     await ctx.send(
         t(
             "seat-reserve-notice",

@@ -13,7 +13,7 @@ from bot.services.signups import SignupService
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
 from bot.ui.pagination import Page, add_page_buttons, button_row
-from bot.ui.replies import close_buttons, edit
+from bot.ui.replies import edit, edit_buttons
 from handlers.nominations.common import PEOPLE_PER_PAGE, country_name
 from handlers.nominations.course import course_screen
 from handlers.nominations.courses import own_country
@@ -88,10 +88,11 @@ async def nominate(
     done = await nominations.nominate(
         ctx.user.id, callback_data.course_id, callback_data.officer_id
     )
+    # Answered once: Telegram refuses a second answer to the same press.
     await callback.answer(nominated_text(done, ctx.t), show_alert=True)
     if not callback_data.country:
         # The button under an officer's "please nominate me": it has done its work.
-        await close_buttons(callback)
+        await edit_buttons(callback, None)
         return
     text, markup = await course_screen(
         ctx, nominations, signups, callback_data.course_id, callback_data.country
@@ -101,8 +102,12 @@ async def nominate(
 
 def nominated_text(done: Nomination, t: Translator) -> str:
     name = done.officer.full_name or str(done.officer.id)
+    position = done.position or 0
     if done.registration.status == RegStatus.RESERVE:
-        return t.plain("nominate-done-reserve", name=name, position=done.position or 0)
+        return t.plain("nominate-done-reserve", name=name, position=position)
+    if done.registration.status == RegStatus.WAITLISTED:
+        # The course itself is full (not the country's quota): its waiting list.
+        return t.plain("nominate-done-waitlist", name=name, position=position)
     return t.plain("nominate-done-seat", name=name)
 
 

@@ -53,15 +53,31 @@ async def nomination_card(
     elif status == RegStatus.CONFIRMED and upcoming:
         course_button("button-calendar", CourseAction.CALENDAR)
         course_button("button-cancel-place", CourseAction.CANCEL)
-    elif status == RegStatus.RESERVE and upcoming:
-        country = country_name(registration.country or "", t) if registration else ""
-        lines += ["", t("nomination-card-reserve", country=country, position=seats.position or 0)]
-        course_button("button-leave-reserve", CourseAction.CANCEL)
+    elif status in (RegStatus.RESERVE, RegStatus.WAITLISTED) and upcoming:
+        position = seats.position or 0
+        if status == RegStatus.RESERVE:
+            country = country_name(registration.country or "", t) if registration else ""
+            lines += ["", t("nomination-card-reserve", country=country, position=position)]
+        else:
+            # A full course: its waiting list (a seat freed is offered in arrival order).
+            lines += ["", t("nomination-card-waitlisted", position=position)]
+        # Leaving goes through the sign-up's cancel flow, in the list's own words.
+        course_button(course_texts.giving_up(registration).button, CourseAction.CANCEL)
     elif not seats.active and course.registration_open(now):
-        if status == RegStatus.DECLINED:
-            lines += ["", t("nomination-card-declined")]
+        declined = status == RegStatus.DECLINED
+        if declined and registration is not None:
+            # Neutral: the nominee's own "I can't" and an organiser's removal read alike
+            # (nothing tells them apart); the organiser's reason, when given, is shown.
+            lines += ["", t("nomination-card-not-taking-part")]
+            if registration.reason:
+                lines.append(t("seat-reason", reason=registration.reason))
         lines += ["", t("nomination-card-mode")]
-        if nominations is not None and await _contacts(course, user, t, nominations, lines):
+        has_focal_point = nominations is not None and await _contacts(
+            course, user, t, nominations, lines
+        )
+        # After a decline (possibly the organisers' decision) the focal point is named on the
+        # card but not asked again from it: a removal is not undone by a button.
+        if has_focal_point and not declined:
             nominee_button("button-ask-focal-point", NomineeAction.ASK)
     course_button("button-all-courses", CourseAction.LIST)
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)

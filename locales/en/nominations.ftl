@@ -121,3 +121,12 @@ invitation-text =
 
     { $card }
 invitation-profile-first = To accept the invitation, please fill in your profile first. We will show you the invitation again once it is done.
+
+## review fixes
+# $name (String), $position (Number)
+nominate-done-waitlist = The course is full: { $name } is on its waiting list (place { $position }).
+# $title, $position (String)
+invitation-waitlisted = ⏳ “{ $title }” is full for now, so you are on its waiting list (place { $position }). If a seat becomes free, you will be asked whether you will attend.
+# $position (Number)
+nomination-card-waitlisted = ⏳ The course is full for now: you are on its waiting list (place { $position }).
+nomination-card-not-taking-part = You are not taking part in this course.

@@ -239,3 +239,8 @@ nomination-answer-by = Please answer by { $date }: after that the seat goes to t
 nomination-lapsed-notice = Your nomination for “{ $title }” has lapsed: we did not receive your answer in time, so the seat has gone to the next officer waiting. Your country's national focal point can nominate you again.
 # $title (String), $person (person-line)
 nomination-lapsed-focal-point-notice = ⌛ { $person } did not answer the nomination for “{ $title }” in time: the seat has gone to the next officer waiting. You can nominate them again with /nominate.
+
+## review fixes
+error-seats-free = There are free seats: approve or decline the request.
+# $length (Number), $max (Number)
+error-reason-too-long = The reason is too long: { $length } characters, and the person’s notice takes at most { $max }. Please shorten it.

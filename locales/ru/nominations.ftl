@@ -118,3 +118,12 @@ invitation-text =
 
     { $card }
 invitation-profile-first = Чтобы принять приглашение, сначала заполните профиль. Когда профиль будет готов, мы снова покажем вам приглашение.
+
+## review fixes
+# $name (String), $position (Number)
+nominate-done-waitlist = Мест на курсе нет: { $name } в листе ожидания (место { $position }).
+# $title, $position (String)
+invitation-waitlisted = ⏳ Мест на курсе «{ $title }» пока нет, поэтому вы в листе ожидания (место { $position }). Если место освободится, мы спросим, примете ли вы участие.
+# $position (Number)
+nomination-card-waitlisted = ⏳ Мест на курсе пока нет: вы в листе ожидания (место { $position }).
+nomination-card-not-taking-part = Вы не участвуете в этом курсе.

@@ -8,9 +8,11 @@ from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import DeleteMyCommands, SendMessage, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
+from bot.commands import register_commands
 from bot.ui.callbacks import ForgetCb, LanguageCb
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import texts
+from tests.handlers.test_nominations import profile
 
 
 def _chat_menus(requests: list[object], chat_id: int) -> list[SetMyCommands]:
@@ -104,3 +106,31 @@ async def test_forget_removes_the_chats_own_menu(make_chatter):
     assert len(removed) == 1
     assert removed[0].scope == BotCommandScopeChat(chat_id=chatter.user.id)
     assert removed[0].language_code is None
+
+
+async def test_an_organiser_who_is_a_focal_point_keeps_nominate_after_start(make_chatter, db):
+    """Review of issue 14: /start set the organiser's menu without /nominate."""
+    organiser = make_chatter(user_id=ORGANISER_ID, language_code="en")
+    await organiser.send("/start")
+    await profile(db, ORGANISER_ID, "md", "Olena Organiser")
+    assert await organiser.dp["nominations"].appoint(ORGANISER_ID, "md", ORGANISER_ID)
+    sent = await organiser.send("/start")
+    (menu, *_) = _chat_menus(sent, ORGANISER_ID)
+    commands = {c.command for c in menu.commands}
+    assert {"nominate", "admin", "focalpoints"} <= commands
+
+
+async def test_restarting_keeps_nominate_in_an_organiser_focal_points_menu(
+    make_chatter, localizations
+):
+    organiser = make_chatter(user_id=ORGANISER_ID, language_code="en")
+    mark = organiser.mark()
+    await register_commands(
+        organiser.bot, localizations, {ORGANISER_ID: "en", 900002: None}, "en", {ORGANISER_ID}
+    )
+    sent = organiser.session.requests[mark:]
+    (menu,) = _chat_menus(sent, ORGANISER_ID)
+    assert "nominate" in {c.command for c in menu.commands}
+    assert all(
+        "nominate" not in {c.command for c in m.commands} for m in _chat_menus(sent, 900002)
+    )

@@ -17,6 +17,7 @@ from aiogram.methods import (
 )
 from aiogram.types import BotCommandScopeChat
 
+from bot.errors import NotAllowed
 from bot.services.quotas import parse_quotas
 from bot.ui.callbacks import (
     CountryCb,
@@ -141,6 +142,11 @@ async def people(make_chatter, db) -> dict[str, Chatter]:
     }
 
 
+def country_button(code: str) -> str:
+    """A country button of the appointment dialog."""
+    return FocalAdminCb(action=FocalAdminAction.COUNTRY, country=code).pack()
+
+
 async def appoint(chatter: Chatter, country: str, user_id: int) -> None:
     assert await chatter.dp["nominations"].appoint(ORGANISER_ID, country, user_id)
 
@@ -155,9 +161,7 @@ async def test_organiser_appoints_a_focal_point_picked_from_the_countrys_officer
     asked = last_message(await organiser.press(buttons(first)["➕ Appoint a focal point"]))
     assert asked.text == "Which country will the new national focal point represent?"
     assert "Azerbaijan" in buttons(asked) and "✖️ Cancel" in buttons(asked)
-    question = last_message(
-        await press_under_question(organiser, CountryCb(code="az", page=0).pack())
-    )
+    question = last_message(await press_under_question(organiser, country_button("az")))
     assert question.text.startswith("Who is the national focal point for Azerbaijan? Forward")
     assert {"Aysel Focal", "Rashad Aliyev", "Leyla Mammadova"} <= set(buttons(question))
     assert "Nino Beridze" not in buttons(question)  # Georgia's
@@ -176,7 +180,7 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint a focal point"])
-    await press_under_question(organiser, CountryCb(code="ge", page=0).pack())
+    await press_under_question(organiser, country_button("ge"))
     unknown = await organiser.send("@nobody_here")
     assert "This person has no profile in the bot yet" in sent_text(unknown)
     done = await organiser.send("@Giorgi_FP")
@@ -184,7 +188,7 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
 
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint a focal point"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forwarded = organiser._message(
         text="hello",
         forward_origin={
@@ -197,11 +201,42 @@ async def test_organiser_appoints_by_username_or_forwarded_message(people, db):
     assert "Rashad Aliyev (@rashad) is now national focal point for Azerbaijan" in sent_text(done)
 
 
+async def test_country_buttons_of_the_appointment_never_change_the_organisers_own_country(
+    people, db
+):
+    """Review of issue 14: the appointment reused the profile's country buttons, so an old
+    one changed the organiser's profile country."""
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
+    assert buttons(asked)["Georgia"] == country_button("ge")
+    turn = buttons(asked)["Other countries ›"]
+    turned = await press_under_question(organiser, turn)
+    other_page = next(r for r in turned if isinstance(r, EditMessageReplyMarkup))
+    assert "Georgia" not in buttons(other_page) and "✖️ Cancel" in buttons(other_page)
+    await press_under_question(organiser, country_button("az"))
+    # A profile's country button left in the chat, pressed outside the profile's question.
+    sent = await organiser.press(CountryCb(code="ge").pack())
+    assert "out of date" in alert(sent)
+    user = await UserRepository(db).get(ORGANISER_ID)
+    assert user is not None and user.country == "md"
+
+
+async def test_focalpoints_closes_the_appointment_question_left_open(people):
+    organiser = people["organiser"]
+    first = (await organiser.send("/focalpoints"))[-1]
+    await organiser.press(buttons(first)["➕ Appoint"])
+    sent = await organiser.send("/focalpoints")
+    closed = [r for r in sent if isinstance(r, EditMessageReplyMarkup)]
+    assert closed and closed[0].reply_markup is None
+    assert "National focal points" in sent_text(sent)
+
+
 async def test_a_forwarded_message_of_a_hidden_account_asks_for_the_username(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint a focal point"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     hidden = organiser._message(
         text="hello",
         forward_origin={"type": "hidden_user", "date": 1, "sender_user_name": "Rashad"},
@@ -281,7 +316,8 @@ async def test_focal_point_withdraws_a_nominee_after_confirming(people, db):
     )
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
     sent = await focal.press(buttons(asked)["✖️ Yes, withdraw"])
-    assert "Rashad Aliyev — withdrawn" in last_message(sent).text
+    # Withdrawn: left out of the course screen (nothing more to do about them).
+    assert "Rashad Aliyev" not in last_message(sent).text
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CANCELLED
     # The seat went on to the reserve list, asked again "Will you attend?".
     assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.NOMINATED
@@ -460,15 +496,45 @@ async def test_nominate_under_an_officers_request_nominates_and_closes_the_butto
         FocalCb(action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ).pack()
     )
     assert alert(sent) == "Rashad Aliyev is nominated. A seat is held until they answer."
+    # Answered exactly once: Telegram refuses a second answer to the same press.
+    assert len([r for r in sent if isinstance(r, AnswerCallbackQuery)]) == 1
     assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
     assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.NOMINATED
+
+
+async def test_a_nominee_beyond_a_full_course_is_said_to_be_on_its_waiting_list(
+    people, make_chatter, db
+):
+    """Review of issue 14: a full nomination course puts nominees on its waiting list, but the
+    focal point read "A seat is held" and the invited officer "reserve list"."""
+    course_id = await nomination_course(db, capacity=1, quotas="AZ 2")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    sent = await focal.press(
+        FocalCb(
+            action=FocalAction.NOMINATE, course_id=course_id, officer_id=OFFICER_AZ2, country="az"
+        ).pack()
+    )
+    assert alert(sent) == "The course is full: Leyla Mammadova is on its waiting list (place 1)."
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.WAITLISTED
+    await profile(db, 703, "az", "Elvin Guliyev")
+    invite = await focal.dp["nominations"].invite(FOCAL_AZ, course_id, "az")
+    elvin = person(make_chatter, 703, "Elvin")
+    shown = last_message(await elvin.send(f"/start n{invite.token}"))
+    sent = await elvin.press(buttons(shown)["✅ I will attend"])
+    assert "“Transit security” is full for now, so you are on its waiting list (place 2)" in (
+        sent_text(sent)
+    )
+    assert "reserve" not in sent_text(sent)
+    assert await status_of(db, course_id, 703) == RegStatus.WAITLISTED
 
 
 async def test_a_message_forwarded_from_a_channel_is_not_a_person(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint a focal point"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forwarded = organiser._message(
         text="news",
         forward_origin={
@@ -486,7 +552,7 @@ async def test_an_old_pick_of_another_countrys_list_appoints_nobody(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
     await organiser.press(buttons(first)["➕ Appoint a focal point"])
-    await press_under_question(organiser, CountryCb(code="az", page=0).pack())
+    await press_under_question(organiser, country_button("az"))
     forged = FocalAdminCb(action=FocalAdminAction.PICK, country="ge", user_id=FOCAL_GE)
     sent = await press_under_question(organiser, forged.pack())
     assert alert(sent) == "This button is out of date. Send /start to see the menu again."
@@ -499,3 +565,109 @@ async def test_help_lists_nominate_for_focal_points_only(people):
     await appoint(focal, "az", FOCAL_AZ)
     assert "<b>For national focal points</b>\n/nominate" in sent_text(await focal.send("/help"))
     assert "/focalpoints" in sent_text(await people["organiser"].send("/help"))
+
+
+def card_request(course_id: int) -> str:
+    return CourseCb(action=CourseAction.VIEW, course_id=course_id).pack()
+
+
+async def test_a_waitlisted_nominee_sees_the_place_and_can_leave_the_waiting_list(people, db):
+    """Review of issue 14: the nomination card had nothing for the waiting list."""
+    course_id = await nomination_course(db, capacity=1, quotas="AZ 2")
+    officer = people["officer_az2"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    card = last_message(await officer.press(card_request(course_id)))
+    assert "The course is full for now: you are on its waiting list (place 1)." in card.text
+    asked = last_message(await officer.press(buttons(card)["Leave the waiting list"]))
+    sent = await officer.press(buttons(asked)["Yes, leave the waiting list"])
+    assert await status_of(db, course_id, OFFICER_AZ2) == RegStatus.CANCELLED
+    assert alert(sent)
+
+
+async def test_an_officer_removed_by_the_organisers_reads_a_neutral_line_and_the_reason(
+    people, db
+):
+    """Review of issue 14: a removed officer read "You answered that you cannot attend" and
+    was offered to ask their focal point again."""
+    course_id = await nomination_course(db)
+    officer = people["officer_az"]
+    await appoint(officer, "az", FOCAL_AZ)
+    await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
+    await officer.dp["decisions"].remove(ORGANISER_ID, course_id, OFFICER_AZ, "Wrong unit")
+    card = last_message(await officer.press(card_request(course_id)))
+    assert "You are not taking part in this course.\nReason given: Wrong unit" in card.text
+    assert "You answered that you cannot attend" not in card.text
+    assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
+    assert "🙋 Ask my focal point to nominate me" not in buttons(card)
+
+
+def course_screen_cb(course_id: int, page: int = 0) -> str:
+    return FocalCb(action=FocalAction.COURSE, course_id=course_id, country="az", page=page).pack()
+
+
+async def test_a_forged_course_button_on_an_open_course_shows_no_names(people, db):
+    """Review of issue 14: FocalCb COURSE naming an open course listed its officers."""
+    course_id = await nomination_course(db)
+    await CourseRepository(db).update(course_id, {"signup_mode": "open"}, bump_revision=False)
+    await RegistrationRepository(db).place(
+        course_id, OFFICER_AZ, RegStatus.CONFIRMED, datetime.now(UTC), "az"
+    )
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    sent = await focal.press(course_screen_cb(course_id))
+    assert "out of date" in alert(sent)
+    assert "Rashad" not in sent_text(sent)
+    with pytest.raises(NotAllowed):
+        await focal.dp["nominations"].nominees(FOCAL_AZ, course_id)
+
+
+async def test_withdraw_is_offered_and_done_only_for_the_focal_points_nominations(people, db):
+    """Review of issue 14: an officer placed by the organisers showed a Withdraw button."""
+    course_id = await nomination_course(db, quotas="AZ 3")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ2)
+    await focal.dp["decisions"].add(ORGANISER_ID, course_id, OFFICER_AZ, RegStatus.CONFIRMED)
+    screen = last_message(await focal.press(course_screen_cb(course_id)))
+    assert "Rashad Aliyev" in screen.text
+    assert "✖️ Withdraw Leyla Mammadova" in buttons(screen)
+    assert "✖️ Withdraw Rashad Aliyev" not in buttons(screen)
+    for action in (FocalAction.WITHDRAW, FocalAction.WITHDRAW_YES):
+        forged = FocalCb(action=action, course_id=course_id, officer_id=OFFICER_AZ, country="az")
+        sent = await focal.press(forged.pack())
+        assert "out of date" in alert(sent)
+    assert await status_of(db, course_id, OFFICER_AZ) == RegStatus.CONFIRMED
+
+
+async def test_the_focal_points_course_screen_pages_its_nominees(people, db):
+    course_id = await nomination_course(db, capacity=None, quotas="AZ 30")
+    focal = people["focal_az"]
+    await appoint(focal, "az", FOCAL_AZ)
+    for number in range(12):
+        await profile(db, 900 + number, "az", f"Officer {number:02}")
+        await focal.dp["nominations"].nominate(FOCAL_AZ, course_id, 900 + number)
+    await focal.dp["nominations"].withdraw(FOCAL_AZ, course_id, 900)
+    first = last_message(await focal.press(course_screen_cb(course_id)))
+    assert "Officer 00" not in first.text  # withdrawn: left out
+    assert "1. Officer 01" in first.text and "10. Officer 10" in first.text
+    assert "Officer 11" not in first.text and "Next ›" in buttons(first)
+    second = last_message(await focal.press(buttons(first)["Next ›"]))
+    assert "11. Officer 11" in second.text and "Officer 10" not in second.text
+    assert "✖️ Withdraw Officer 11" in buttons(second)
+
+
+async def test_focalpoints_pages_a_long_list(people, db):
+    organiser = people["organiser"]
+    for number in range(12):
+        await profile(db, 950 + number, "az", f"Focal {number:02}")
+        await appoint(organiser, "az", 950 + number)
+    first = (await organiser.send("/focalpoints"))[-1]
+    assert "Focal 09" in first.text and "Focal 10" not in first.text
+    assert "✖️ Azerbaijan: Focal 09" in buttons(first) and "➕ Appoint" in buttons(first)
+    second = last_message(await organiser.press(buttons(first)["Next ›"]))
+    assert "Focal 11" in second.text and "Focal 09" not in second.text
+    asked = last_message(await organiser.press(buttons(second)["✖️ Azerbaijan: Focal 11"]))
+    back = last_message(await organiser.press(buttons(asked)[list(buttons(asked))[-1]]))
+    assert "Focal 11" in back.text  # back on the page it came from

@@ -8,7 +8,12 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    SendMessage,
+)
 
 from bot.commands import commands
 from bot.services.quotas import parse_quotas
@@ -299,12 +304,29 @@ async def test_the_inbox_lists_requests_oldest_first_with_seats_and_quota_use(ma
     sent = await olena.press(buttons(inbox)["1 · Ion 11"])
     card = card_of(sent)
     assert card.text.startswith("<b>📝 Request for a seat</b>\n<b>Ion 11</b>")
-    assert list(buttons(card)) == [
-        "✅ Approve",
-        "✖️ Decline",
-        "⏳ Waiting list",
-        "‹ All requests",
-    ]
+    # Seats are free: the waiting list is not offered.
+    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "‹ All requests"]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "There are free seats: approve or decline the request."),
+        ("ru", "На курсе есть свободные места: одобрите или отклоните заявку."),
+    ],
+)
+async def test_waiting_list_from_the_notice_while_seats_are_free_changes_nothing(
+    make_chatter, db, language, said
+):
+    """Review of issue 14: "⏳ Waiting list" under the notice, pressed while seats were free,
+    signed the person up."""
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
+    olena = await organiser(make_chatter)
+    await UserRepository(db).set_language(ORGANISER_ID, language)
+    sent = await olena.press(request_cb(RequestAction.LIST, rid))
+    assert alert_of(sent) == said
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    assert await notices(db, 11) == []
 
 
 async def test_the_inbox_pages_and_says_when_nothing_waits(make_chatter, db):
@@ -347,6 +369,9 @@ async def test_approving_on_a_full_course_offers_the_waiting_list(make_chatter, 
     olena = await organiser(make_chatter)
     await olena.press(request_cb(RequestAction.APPROVE, await request_id(db, course_id, 11)))
     rid = await request_id(db, course_id, 12)
+    # No seat for the request: its screen offers the waiting list too.
+    card = card_of(await olena.press(request_cb(RequestAction.OPEN, rid)))
+    assert list(buttons(card)) == ["✅ Approve", "✖️ Decline", "⏳ Waiting list", "‹ All requests"]
     offer = card_of(await olena.press(request_cb(RequestAction.APPROVE, rid)))
     assert offer.text == "The course is full. Put Ion 12 on the waiting list?"
     assert list(buttons(offer)) == ["⏳ Waiting list", "‹ Back"]
@@ -397,6 +422,23 @@ async def test_declining_asks_for_a_reason_the_officer_reads(make_chatter, db, l
     assert reason + "The course is for heads of units &lt;only&gt;" in payload["text"][language]
 
 
+async def test_a_reason_over_500_characters_is_refused_and_typed_again(make_chatter, db):
+    """Review of issue 14: a long reason was cut at 500 characters without a word."""
+    course_id, rid = await ion_requests_a_seat(make_chatter, db)
+    olena = await organiser(make_chatter)
+    await olena.press(request_cb(RequestAction.DECLINE, rid))
+    sent = await olena.send("x" * 501)
+    assert texts(sent)[-1] == (
+        "The reason is too long: 501 characters, and the person’s notice takes at most 500."
+        " Please shorten it.\nSend another value, or /cancel to stop."
+    )
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    sent = await olena.send("y" * 500)
+    assert texts(sent)[-1].startswith("✖️ Declined: Ion 11")
+    registration = await RegistrationRepository(db).get(course_id, 11)
+    assert registration is not None and registration.reason == "y" * 500
+
+
 async def test_declining_with_skip_gives_no_reason(make_chatter, db):
     course_id, rid = await ion_requests_a_seat(make_chatter, db)
     olena = await organiser(make_chatter)
@@ -420,6 +462,32 @@ async def test_cancel_while_declining_leaves_the_request_waiting(make_chatter, d
     await press_under_question(olena, DialogCb(action=DialogAction.CANCEL).pack())
     assert await status(db, course_id, 11) == RegStatus.PENDING
     assert await notices(db, 11) == []
+
+
+async def test_another_command_or_button_ends_the_reason_question_and_later_text_declines_nothing(
+    make_chatter, db
+):
+    """Review of issue 14: Decline A, then /requests and Approve B, then text typed later
+    became the reason A was declined."""
+    course_id = await approval_course(db)
+    for user_id in (11, 12):
+        await (await officer(make_chatter, db, user_id)).press(sign_up(course_id))
+    a, b = await request_id(db, course_id, 11), await request_id(db, course_id, 12)
+    olena = await organiser(make_chatter)
+    await olena.press(request_cb(RequestAction.DECLINE, a))
+    sent = await olena.send("/requests")
+    assert any(isinstance(r, EditMessageReplyMarkup) and r.reply_markup is None for r in sent)
+    assert "Requests for a seat (2)" in texts(sent)[-1]
+    await olena.press(request_cb(RequestAction.APPROVE, b))
+    await olena.send("Thanks, see you at the course")
+    assert await status(db, course_id, 11) == RegStatus.PENDING
+    assert await status(db, course_id, 12) == RegStatus.CONFIRMED
+    assert await notices(db, 11) == []
+    # A button alone ends it too.
+    await olena.press(request_cb(RequestAction.DECLINE, a))
+    await olena.press(request_cb(RequestAction.PAGE, 0))
+    await olena.send("Some text")
+    assert await status(db, course_id, 11) == RegStatus.PENDING
 
 
 async def test_a_second_organiser_deciding_the_same_request_is_told_it_is_decided(

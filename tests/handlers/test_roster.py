@@ -13,6 +13,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, 
 from aiogram.types import BufferedInputFile
 from openpyxl import load_workbook
 
+from bot.countries import COUNTRIES
 from bot.services.quotas import parse_quotas
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from storage.courses import CourseRepository, CourseStatus, SignupMode
@@ -247,6 +248,21 @@ async def test_removing_asks_for_the_reason_the_person_reads(make_chatter, db):
     assert "seat.removed" in [action for action, _ in await audited(db)]
 
 
+async def test_a_removal_reason_too_long_is_refused_in_russian_and_typed_again(make_chatter, db):
+    course_id = await full_course(db)
+    await officer(db, ORGANISER_ID, "md", "Olena")
+    await UserRepository(db).set_language(ORGANISER_ID, "ru")
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    sent = await organiser.send("x" * 602)
+    assert texts(sent)[0].startswith(
+        "Причина слишком длинная: 602 символа, а в уведомление помещается не более 500 символов."
+    )
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    await organiser.send("Ошибка в заявке")
+    assert await status_of(db, course_id, 601) == ("declined", "Ошибка в заявке")
+
+
 async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter, db):
     course_id = await full_course(db)
     organiser = make_chatter(ORGANISER_ID, name="Olena")
@@ -260,6 +276,21 @@ async def test_removing_without_a_reason_and_cancelling_the_removal(make_chatter
     assert "Rusu Ion has been removed from “Risk management” and told." in texts(sent)
     assert await status_of(db, course_id, 604) == ("declined", None)
     assert "Reason:" not in (await notices_to(db, 604))[0]
+
+
+async def test_another_roster_button_or_command_ends_the_removal_question(make_chatter, db):
+    """Review of issue 14: a removal question left open turned later text into a reason."""
+    course_id = await full_course(db)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    await organiser.press(roster_cb(RosterAction.PERSON, course_id, 604))
+    await organiser.send("He is in the other group")
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    await organiser.press(roster_cb(RosterAction.REMOVE, course_id, 601))
+    await organiser.send("/admin")
+    await organiser.send("Hello")
+    assert await status_of(db, course_id, 601) == ("confirmed", None)
+    assert await notices_to(db, 601) == []
 
 
 # -- adding someone by hand ------------------------------------------------------------------
@@ -427,3 +458,30 @@ async def test_stats_of_seats_in_russian(make_chatter, db):
     await UserRepository(db).set_language(ORGANISER_ID, "ru")
     text = (await organiser.send("/stats"))[0].text
     assert text.endswith("<b>Управление рисками</b>: AZ — 1/3 место")
+
+
+async def test_the_cancel_confirmation_counts_everyone_the_cancellation_tells(make_chatter, db):
+    """Review of issue 14: requests, nominations and reserve places were left out of the
+    count (only the signed up and the waiting list)."""
+    course_id = await full_course(db)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    sent = await organiser.press(
+        AdminCourseCb(action=AdminAction.CANCEL, course_id=course_id).pack()
+    )
+    question = next(r for r in sent if isinstance(r, EditMessageText))
+    # Signed up, nominated, a request, the waiting list and the reserve (not the declined).
+    assert "The 5 people signed up or waiting will be told at once." in question.text
+
+
+async def test_stats_stop_before_telegrams_limit_and_say_how_many_more(make_chatter, db):
+    """Review of issue 14: ten courses with quotas for many countries made /stats longer than
+    Telegram's 4096 characters (the message was refused)."""
+    quotas = ", ".join(f"{c.code.upper()} 2" for c in COUNTRIES[:40])
+    for _ in range(10):
+        await quota_course(db, quotas=quotas)
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    text = (await organiser.send("/stats"))[0].text
+    assert len(text) <= 4096
+    shown = text.count("<b>Risk management</b>")
+    assert 0 < shown < 10
+    assert text.endswith(f"…and {10 - shown} more: see each course's participants in /admin.")

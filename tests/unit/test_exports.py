@@ -15,11 +15,13 @@ from openpyxl import load_workbook
 from bot.i18n import Localizations
 from bot.services.exports import (
     EXPORT_COLUMNS,
+    Sheet,
     export_filename,
     participant_rows,
     participants_csv,
     participants_xlsx,
     table_xlsx,
+    workbook_xlsx,
 )
 from bot.services.quotas import CountryUse
 from storage.registrations import Participant, Registration, RegStatus
@@ -431,3 +433,21 @@ def test_csv_export_of_a_course_with_quotas_stays_one_table(localizations: Local
     assert {len(row) for row in table} == {len(EXPORT_COLUMNS) + 4}
     assert table[1][len(EXPORT_COLUMNS) :] == ["2", "2", "1", "0"]  # Azerbaijan
     assert table[3][len(EXPORT_COLUMNS) :] == ["1", "0", "0", "1"]  # Georgia
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "COUNTRY QUOTAS"), ("ru", "Квоты стран")])
+def test_a_course_titled_like_the_quota_sheet_still_exports(
+    localizations: Localizations, language: str, title: str
+):
+    """Review of issue 14: a course titled exactly like the quota sheet broke the XLSX."""
+    course = replace(QUOTA_COURSE, title_en=title, title_ru=title)
+    data = participants_xlsx(course, DECIDED, localizations.get(language), COUNTRIES)
+    names = load_workbook(io.BytesIO(data)).sheetnames
+    assert len(names) == 2 and len({name.lower() for name in names}) == 2
+    assert names[0] == title
+
+
+def test_a_repeated_sheet_name_at_the_length_limit_stays_within_it():
+    long = "A" * 40
+    data = workbook_xlsx([Sheet(long, ["x"], []), Sheet(long, ["x"], [])])
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["A" * 31, "A" * 27 + " (2)"]

@@ -210,9 +210,7 @@ async def test_asking_the_focal_point_twice_sends_one_notice_and_a_dismissed_one
     assert await notices(db, "nomination_answer") == []
 
 
-async def test_a_nominee_who_never_answers_loses_the_seat_to_the_next_in_line(
-    services, db, clock
-):
+async def test_a_nominee_who_never_answers_loses_the_seat_to_the_next_in_line(services, db, clock):
     course = await make_course(services, capacity=10, quotas="AZ 1")
     fp = await focal_point(services, 500, "az")
     a1, a2 = await officer(services, 101, "az"), await officer(services, 102, "az")
