@@ -42,9 +42,9 @@ course-delete-confirm = Delete the draft “{ $title }”? This cannot be undone
 course-deleted = The draft has been deleted.
 # $title (String), $count (Number) people to notify
 course-cancel-confirm = Cancel “{ $title }”? { $count ->
-    [0] Nobody has signed up yet.
-    [one] The one person signed up or waiting will be told at once.
-   *[other] The { $count } people signed up or waiting will be told at once.
+    [0] Nobody has signed up, asked or been nominated yet.
+    [one] The one person with a place, a request or a nomination will be told at once.
+   *[other] The { $count } people with a place, a request or a nomination will be told at once.
 }
 # $count (Number)
 course-cancelled-done = The course is cancelled. { $count ->

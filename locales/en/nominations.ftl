@@ -111,7 +111,6 @@ nomination-card-no-country = Fill in your profile (/profile) to see who your cou
 nomination-card-nominated = 🏛 You are nominated: a seat is held for you. Will you attend?
 # $country (String), $position (Number)
 nomination-card-reserve = ⏳ Your number on the reserve list of { $country }: { $position }.
-nomination-card-declined = You answered that you cannot attend.
 button-ask-focal-point = 🙋 Ask to be nominated
 # $people (String)
 nomination-asked = 🙋 Your request has been sent to { $people }. If you are nominated, we will tell you here.

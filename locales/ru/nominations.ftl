@@ -108,7 +108,6 @@ nomination-card-no-country = Заполните профиль (/profile), чт�
 nomination-card-nominated = 🏛 Вас выдвинули: за вами закреплено место. Вы примете участие?
 # $country (String), $position (Number)
 nomination-card-reserve = ⏳ Ваш номер в резервном списке ({ $country }): { $position }.
-nomination-card-declined = Вы ответили, что не сможете принять участие.
 button-ask-focal-point = 🙋 Попросить о выдвижении
 # $people (String)
 nomination-asked = 🙋 Ваша просьба направлена: { $people }. Если вас выдвинут, мы сообщим вам здесь.

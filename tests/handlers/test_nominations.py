@@ -208,7 +208,7 @@ async def test_country_buttons_of_the_appointment_never_change_the_organisers_ow
     one changed the organiser's profile country."""
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    asked = last_message(await organiser.press(buttons(first)["➕ Appoint"]))
+    asked = last_message(await organiser.press(buttons(first)["➕ Appoint a focal point"]))
     assert buttons(asked)["Georgia"] == country_button("ge")
     turn = buttons(asked)["Other countries ›"]
     turned = await press_under_question(organiser, turn)
@@ -225,7 +225,7 @@ async def test_country_buttons_of_the_appointment_never_change_the_organisers_ow
 async def test_focalpoints_closes_the_appointment_question_left_open(people):
     organiser = people["organiser"]
     first = (await organiser.send("/focalpoints"))[-1]
-    await organiser.press(buttons(first)["➕ Appoint"])
+    await organiser.press(buttons(first)["➕ Appoint a focal point"])
     sent = await organiser.send("/focalpoints")
     closed = [r for r in sent if isinstance(r, EditMessageReplyMarkup)]
     assert closed and closed[0].reply_markup is None
@@ -597,9 +597,9 @@ async def test_an_officer_removed_by_the_organisers_reads_a_neutral_line_and_the
     await officer.dp["nominations"].nominate(FOCAL_AZ, course_id, OFFICER_AZ)
     await officer.dp["decisions"].remove(ORGANISER_ID, course_id, OFFICER_AZ, "Wrong unit")
     card = last_message(await officer.press(card_request(course_id)))
-    assert "You are not taking part in this course.\nReason given: Wrong unit" in card.text
+    assert "You are not taking part in this course.\nReason: Wrong unit" in card.text
     assert "You answered that you cannot attend" not in card.text
-    assert "Your focal point: Aysel Focal (@aysel_fp)" in card.text
+    assert "Your national focal point: Aysel Focal (@aysel_fp)" in card.text
     assert "🙋 Ask my focal point to nominate me" not in buttons(card)
 
 
@@ -665,7 +665,9 @@ async def test_focalpoints_pages_a_long_list(people, db):
         await appoint(organiser, "az", 950 + number)
     first = (await organiser.send("/focalpoints"))[-1]
     assert "Focal 09" in first.text and "Focal 10" not in first.text
-    assert "✖️ Azerbaijan: Focal 09" in buttons(first) and "➕ Appoint" in buttons(first)
+    assert "✖️ Azerbaijan: Focal 09" in buttons(first) and "➕ Appoint a focal point" in buttons(
+        first
+    )
     second = last_message(await organiser.press(buttons(first)["Next ›"]))
     assert "Focal 11" in second.text and "Focal 09" not in second.text
     asked = last_message(await organiser.press(buttons(second)["✖️ Azerbaijan: Focal 11"]))

@@ -470,7 +470,10 @@ async def test_the_cancel_confirmation_counts_everyone_the_cancellation_tells(ma
     )
     question = next(r for r in sent if isinstance(r, EditMessageText))
     # Signed up, nominated, a request, the waiting list and the reserve (not the declined).
-    assert "The 5 people signed up or waiting will be told at once." in question.text
+    assert (
+        "The 5 people with a place, a request or a nomination will be told at once."
+        in question.text
+    )
 
 
 async def test_stats_stop_before_telegrams_limit_and_say_how_many_more(make_chatter, db):
@@ -484,4 +487,4 @@ async def test_stats_stop_before_telegrams_limit_and_say_how_many_more(make_chat
     assert len(text) <= 4096
     shown = text.count("<b>Risk management</b>")
     assert 0 < shown < 10
-    assert text.endswith(f"…and {10 - shown} more: see each course's participants in /admin.")
+    assert text.endswith(f"…and {10 - shown} more: each course’s participants are in /admin.")
