@@ -76,19 +76,18 @@ class NoticeButtons:
         kind = spec.get("kind")
         if kind == "request":
             rid = int(spec["registration_id"])
-            return self._row(
-                locale,
-                [
-                    (key, RequestCb(action=action, registration_id=rid).pack())
-                    for key, action in REQUEST_DECISIONS
-                ],
-            )
+            decisions = [
+                (key, RequestCb(action=action, registration_id=rid).pack())
+                for key, action in REQUEST_DECISIONS
+            ]
+            # Approve · Decline, then the waiting list: three in a row are cut off on a phone.
+            return self._rows(locale, [decisions[:2], decisions[2:]])
         if kind == "nominee":
             course_id = int(spec["course_id"])
-            return self._row(
+            return self._rows(
                 locale,
                 [
-                    (key, NomineeCb(action=action, course_id=course_id).pack())
+                    [(key, NomineeCb(action=action, course_id=course_id).pack())]
                     for key, action in (
                         ("button-will-attend", NomineeAction.ATTEND),
                         ("button-cannot-attend", NomineeAction.CANNOT),
@@ -103,6 +102,16 @@ class NoticeButtons:
             )
             return self._row(locale, [("button-nominate-officer", data.pack())])
         return None
+
+    def _rows(self, locale: str, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+        """Rows of buttons: (label key, callback data)."""
+        t = self.localizations.get(locale)
+        return InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text=t(key), callback_data=data) for key, data in row]
+                for row in rows
+            ]
+        )
 
     def _row(self, locale: str, buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
         """One row of buttons: (label key, callback data)."""

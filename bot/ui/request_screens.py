@@ -105,7 +105,8 @@ def request_card(
     for key, action in decisions:
         kb.button(text=t(key), callback_data=_cb(action, rid, page))
     kb.button(text=t("button-requests-all"), callback_data=_cb(RequestAction.PAGE, page=page))
-    kb.adjust(len(decisions), 1)
+    # Approve · Decline on one row, the list on its own: three in a row are cut off on a phone.
+    kb.adjust(2, 1, 1)
     return "\n".join(lines), kb.as_markup()
 
 

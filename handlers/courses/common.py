@@ -7,7 +7,7 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 from aiogram import Router, html
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
@@ -114,32 +114,42 @@ async def organiser_card(
 
 
 def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
+    """Short buttons in pairs (Edit · Participants, Excel · CSV), long ones on a row of their
+    own: two long labels side by side are cut off on a phone."""
     kb = InlineKeyboardBuilder()
     cid = course.id
 
-    def button(key: str, action: AdminAction) -> None:
-        kb.button(text=t(key), callback_data=admin_cb(action, cid))
+    def row(*buttons: tuple[str, AdminAction]) -> None:
+        kb.row(
+            *(
+                InlineKeyboardButton(text=t(key), callback_data=admin_cb(action, cid).pack())
+                for key, action in buttons
+            )
+        )
 
     if course.status == CourseStatus.DRAFT:
-        button("button-publish", AdminAction.PUBLISH)
-        button("button-edit", AdminAction.EDIT)
-        button("button-delete", AdminAction.DELETE)
+        row(("button-publish", AdminAction.PUBLISH))
+        row(("button-edit", AdminAction.EDIT), ("button-delete", AdminAction.DELETE))
     else:
         if course.status == CourseStatus.PUBLISHED:
-            button("button-edit", AdminAction.EDIT)
-        button("button-participants", AdminAction.PARTICIPANTS)
-        button("button-export-xlsx", AdminAction.XLSX)
-        button("button-export-csv", AdminAction.CSV)
-        if course.status != CourseStatus.CANCELLED:
-            button("button-attendance", AdminAction.ATTENDANCE)
-        if course.status == CourseStatus.PUBLISHED:
-            kb.button(
-                text=t("button-announce-course"),
-                callback_data=AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid)),
+            row(
+                ("button-edit", AdminAction.EDIT),
+                ("button-participants", AdminAction.PARTICIPANTS),
             )
-            button("button-cancel-course", AdminAction.CANCEL)
-    kb.button(text=t("button-all-courses"), callback_data=admin_cb(AdminAction.LIST))
-    kb.adjust(2)
+        else:
+            row(("button-participants", AdminAction.PARTICIPANTS))
+        row(("button-export-xlsx", AdminAction.XLSX), ("button-export-csv", AdminAction.CSV))
+        if course.status != CourseStatus.CANCELLED:
+            row(("button-attendance", AdminAction.ATTENDANCE))
+        if course.status == CourseStatus.PUBLISHED:
+            announce = AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid))
+            kb.row(
+                InlineKeyboardButton(
+                    text=t("button-announce-course"), callback_data=announce.pack()
+                )
+            )
+            row(("button-cancel-course", AdminAction.CANCEL))
+    row(("button-all-courses", AdminAction.LIST))
     return kb.as_markup()
 
 

@@ -286,3 +286,17 @@ def test_the_organisers_card_counts_seats_held_for_an_answer(localizations):
     assert line.endswith("\n🏛 nominated, answer awaited: 1 · on reserve lists: 3")
     ru = counts_line(course, Counts(1, 0, 0, 0, nominated=1), localizations.get("ru"))
     assert ru.endswith("\n🏛 выдвинуты, ожидается ответ: 1")
+
+
+def test_decision_buttons_under_a_notice_fit_a_phone(localizations):
+    """Approve · Decline on one row and the waiting list below; I will attend and I can't
+    each on its own row (three, or two long ones, side by side are cut off)."""
+    from bot.ui.notice_buttons import NoticeButtons
+
+    under = NoticeButtons(localizations).under
+    for locale in ("en", "ru"):
+        request = under({"buttons": {"kind": "request", "registration_id": 7}}, locale)
+        nominee = under({"buttons": {"kind": "nominee", "course_id": 3}}, locale)
+        assert request is not None and nominee is not None
+        assert [len(row) for row in request.inline_keyboard] == [2, 1]
+        assert [len(row) for row in nominee.inline_keyboard] == [1, 1]
