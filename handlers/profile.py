@@ -312,7 +312,7 @@ async def country_page(
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.SKIP), ProfileForm.email)
 @router.callback_query(ProfileCb.filter(F.action == ProfileAction.CLEAR), ProfileForm.email)
 @router.callback_query(CountryCb.filter(), ProfileForm.country)
-@router.callback_query(TimezoneCb.filter())
+@router.callback_query(TimezoneCb.filter(), ProfileForm.timezone)
 async def button_answer(
     callback: CallbackQuery,
     callback_data: ProfileCb | CountryCb | TimezoneCb,

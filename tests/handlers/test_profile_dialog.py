@@ -21,6 +21,7 @@ from bot.ui.callbacks import (
     DialogCb,
     ProfileAction,
     ProfileCb,
+    TimezoneCb,
 )
 from storage.courses import CourseRepository
 from storage.database import Database
@@ -333,3 +334,14 @@ async def test_a_sign_up_refused_after_the_last_profile_step_does_not_ask_for_an
     replies = texts(await chatter.send("ana@customs.ro"))
     assert "Your profile is saved." in replies
     assert "Send another value" not in replies[-1], replies
+
+
+async def test_an_old_time_zone_button_left_in_the_chat_changes_nothing(make_chatter, db):
+    """The time-zone buttons count only while the profile asks for the time zone: one left in
+    the chat from an earlier edit never changes the zone later."""
+    chatter = make_chatter(language_code="en")
+    await complete_profile(chatter)
+    before = await stored(db, chatter)
+    replies = await chatter.press(TimezoneCb(index=3).pack())
+    assert "out of date" in " ".join(texts(replies))
+    assert (await stored(db, chatter)).timezone == before.timezone
