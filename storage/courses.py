@@ -218,7 +218,10 @@ class CourseRepository(Repository):
         """Every course for organisers: upcoming first, then the most recent past ones."""
         rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
-            " ORDER BY status IN ('cancelled', 'finished'), starts_at DESC, id DESC"
+            # Upcoming (drafts and published) soonest first, then the past, latest first.
+            " ORDER BY status IN ('cancelled', 'finished'),"
+            " CASE WHEN status IN ('cancelled', 'finished') THEN NULL ELSE starts_at END,"
+            " starts_at DESC, id DESC"
             " LIMIT ? OFFSET ?",
             (limit, offset),
         )

@@ -20,6 +20,7 @@ from storage.audit import AuditAction
 from storage.courses import COURSE_FIELDS, DIALOG_STEPS, FIELD_NAMES, Course, CourseStatus
 from storage.database import Transaction
 from storage.registrations import RegStatus
+from tests.factories import course_values, create_course
 from tests.unit.test_signups import make_course
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -249,3 +250,22 @@ async def test_the_timers_hear_of_new_quotas_and_a_new_release_day(services):
     await services.course_service.edit(course.id, "signup_mode", "approval", actor=ORGANISER)
     assert len(heard) == 2
     assert heard[0] == ('{"*": 2}', None) and heard[1][1] is not None
+
+
+async def test_the_organisers_list_shows_the_soonest_upcoming_course_first(services):
+    """/admin promises "upcoming first": among those, the soonest; then the past, latest first."""
+
+    async def starting_in(days: int, status: CourseStatus = CourseStatus.PUBLISHED) -> Course:
+        start = NOW + timedelta(days=days)
+        values = course_values(start, start + timedelta(days=1), start - timedelta(days=1))
+        return await create_course(services.courses, values, status=status)
+
+    later, sooner = await starting_in(40), await starting_in(10)
+    draft = await starting_in(20, CourseStatus.DRAFT)
+    old, older = (
+        await starting_in(5, CourseStatus.FINISHED),
+        await starting_in(3, CourseStatus.FINISHED),
+    )
+    listed, total = await services.courses.all(0, 10)
+    assert [c.id for c in listed] == [sooner.id, draft.id, later.id, old.id, older.id]
+    assert total == 5
