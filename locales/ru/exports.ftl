@@ -8,16 +8,16 @@ export-column-email = Эл. почта
 export-column-status = Статус
 export-column-waitlist-position = Номер в листе ожидания
 export-column-reserve-position = Номер в резервном списке
-export-column-nominated-by = Кем выдвинут(а)
+export-column-nominated-by = Выдвинувший координатор
 export-column-reason = Причина, указанная организаторами
 export-column-signed-up = Дата записи
 export-column-attended = Присутствие на курсе
 
-export-status-confirmed = Записан(а)
+export-status-confirmed = В списке участников
 export-status-waitlisted = В листе ожидания
 export-status-cancelled = Запись отменена
-export-status-pending = Подал(а) заявку на место
-export-status-nominated = Выдвинут(а), ожидается ответ
+export-status-pending = Заявка на место
+export-status-nominated = Выдвижение, ожидается ответ
 export-status-reserve = В резервном списке
 export-status-declined = Отказ
 

@@ -24,7 +24,7 @@ button-focal-point-appoint = ➕ Назначить координатора
 # $country (String), $name (String)
 button-focal-point-remove = ✖️ { $country }: { $name }
 # $country (String), $person (String)
-focal-point-remove-confirm = Снять полномочия национального координатора ({ $country }): { $person }? Мы сообщим ему (ей) об этом, а его (её) ссылки-приглашения перестанут действовать.
+focal-point-remove-confirm = Снять полномочия национального координатора ({ $country }): { $person }? Мы сообщим об этом координатору, а ссылки-приглашения этого координатора перестанут действовать.
 button-focal-point-remove-yes = ✖️ Да, снять
 button-focal-point-remove-no = ‹ Нет, оставить
 # $country (String), $person (String)
@@ -37,7 +37,7 @@ focal-point-appoint-nobody = (Пока никто из этой страны ({ 
 focal-point-hidden-sender = Настройки Telegram этого человека скрывают его в пересланных сообщениях. Отправьте вместо этого его имя пользователя (@username) или выберите его ниже.
 focal-point-not-a-person = Это сообщение переслано не от человека. Перешлите сообщение, написанное самим этим человеком, отправьте его имя пользователя (@username) или выберите его ниже.
 # $country (String), $person (String)
-focal-point-appointed = ✅ { $person } — теперь национальный координатор ({ $country }). Уведомление отправлено, в его (её) меню появилась команда /nominate.
+focal-point-appointed = ✅ { $person } — теперь национальный координатор ({ $country }). Уведомление отправлено, в меню координатора появилась команда /nominate.
 # $country (String), $person (String)
 focal-point-already = { $person } уже является национальным координатором ({ $country }).
 
@@ -60,8 +60,8 @@ nominate-nominees-none = Вы ещё никого не выдвинули на �
 nominate-nominees-title = <b>Выдвинутые вами сотрудники</b>
 # $number (String), $person (String), $status (String)
 nominate-nominee-line = { $number }. { $person } — { $status }
-nominee-status-nominated = выдвинут(а), ожидается ответ
-nominee-status-confirmed = записан(а)
+nominee-status-nominated = выдвижение, ожидается ответ
+nominee-status-confirmed = в списке участников
 # $position (Number)
 nominee-status-reserve = в резервном списке, №{ $position }
 # $position (Number)
@@ -85,7 +85,7 @@ nominate-officers-title = Кого вы выдвигаете на курс «{ $
 # $title (String), $country (String)
 nominate-officers-none = Других сотрудников с профилем в боте (страна: { $country }) пока нет. Отправьте им ссылку-приглашение: они заполнят профиль и сами ответят «Приму участие».
 # $name (String)
-nominate-done-seat = { $name } — выдвинут(а). Место закреплено до ответа сотрудника.
+nominate-done-seat = { $name }: выдвижение отправлено, место закреплено до ответа сотрудника.
 # $name (String), $position (Number)
 nominate-done-reserve = Все места вашей страны заняты, поэтому { $name } — в резервном списке, №{ $position }.
 # $title (String), $country (String), $link (String)

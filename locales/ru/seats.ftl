@@ -39,22 +39,22 @@ focal-point-appointed-notice =
 focal-point-removed-notice = Организаторы сняли с вас полномочия национального координатора (страна: { $country }). Благодарим вас за работу.
 
 # $name, $country (String): кто выдвинул, в начале уведомлений о выдвижении
-nomination-by = { $name }, национальный координатор ({ $country }),
+nomination-by = { $name }, национальный координатор ({ $country })
 # $country (String)
-nomination-by-unnamed = Национальный координатор ({ $country })
+nomination-by-unnamed = национальный координатор ({ $country })
 # $title, $when, $by (nomination-by), $country (String)
 nomination-notice =
-    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
+    🏛 Вас выдвинули на курс «{ $title }» — { $by }.
     { $when }
     За вами закреплено место. Вы примете участие?
 # $title, $when, $by, $country, $position (String)
 nomination-reserve-notice =
-    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
+    🏛 Вас выдвинули на курс «{ $title }» — { $by }.
     { $when }
     Все места, выделенные для вашей страны ({ $country }), пока заняты, поэтому вы включены в резервный список. Ваш номер в резервном списке: { $position }. Если место освободится, мы спросим, сможете ли вы принять участие.
 # $title, $when, $by, $position (String)
 nomination-waitlist-notice =
-    🏛 { $by } выдвинул(а) вас на курс «{ $title }».
+    🏛 Вас выдвинули на курс «{ $title }» — { $by }.
     { $when }
     Мест на курсе пока нет, поэтому вы включены в лист ожидания. Ваш номер в листе ожидания: { $position }. Если место освободится, мы спросим, сможете ли вы принять участие.
 # $title, $when (String)
@@ -70,7 +70,7 @@ nomination-accepted-notice =
 nomination-declined-notice =
     ✖️ { $person } не сможет принять участие в курсе «{ $title }». Место передано следующему сотруднику в очереди, если такой есть.
 nomination-asked-notice =
-    🙋 { $person } просит выдвинуть его (её) на курс «{ $title }».
+    🙋 Просьба о выдвижении на курс «{ $title }»: { $person }.
 
 button-will-attend = ✅ Приму участие
 button-cannot-attend = ✖️ Не смогу принять участие
@@ -148,7 +148,7 @@ request-course-full = Мест на курсе нет. Внести сотруд
 # $name, $country (String)
 request-quota-full = Все места, выделенные для страны ({ $country }), заняты. Внести сотрудника ({ $name }) в резервный список?
 # $name, $title (String)
-request-approved = ✅ Заявка одобрена: { $name } — записан(а) на курс «{ $title }», файл для календаря отправлен.
+request-approved = ✅ Заявка одобрена: { $name } — в списке участников курса «{ $title }», файл для календаря отправлен.
 # $name, $title (String)
 request-listed-waitlist = ⏳ { $name } — в листе ожидания на курс «{ $title }», уведомление отправлено.
 # $name, $title, $country (String)
@@ -178,7 +178,7 @@ roster-line = { $number }. { $name } — { $details }
 # $position (String)
 roster-place = №{ $position }
 # $name (String): координатор
-roster-nominated-by = выдвинул(а) { $name }
+roster-nominated-by = выдвижение: { $name }
 # $country (String)
 roster-status-reserve = В резервном списке ({ $country })
 
@@ -197,14 +197,14 @@ roster-card-organisation = Ведомство: { $organisation }
 roster-card-country = Страна: { $country }
 roster-card-course = Курс: «{ $title }»
 roster-card-status = Статус: { $status }
-roster-card-nominated-by = Выдвинул(а): { $name }
+roster-card-nominated-by = Выдвижение: { $name }
 
 # $name, $status (String)
 roster-moved = { $name }: { $status }. Уведомление отправлено.
 # $name, $title (String)
 roster-remove-ask = Исключить участника ({ $name }) из курса «{ $title }»? Напишите причину — участник её увидит — или нажмите «Пропустить: без причины».
-roster-removed = { $name } — исключён(а) из курса «{ $title }», уведомление отправлено.
-roster-removed-reason = { $name } — исключён(а) из курса «{ $title }», уведомление с указанной вами причиной отправлено.
+roster-removed = { $name } — больше не в списке курса «{ $title }», уведомление отправлено.
+roster-removed-reason = { $name } — больше не в списке курса «{ $title }», уведомление с указанной вами причиной отправлено.
 
 # $title (String)
 roster-add-ask = Кого добавить на курс «{ $title }»? Отправьте имя пользователя (@username), перешлите любое сообщение этого человека или выберите страну ниже, чтобы найти сотрудника среди заполнивших профиль.
@@ -218,7 +218,7 @@ roster-add-hidden = Настройки Telegram этого человека ск
 roster-add-unknown = Пользователя @{ $username } с заполненным профилем в боте нет. Попросите его отправить боту /start и заполнить профиль или перешлите сообщение от него.
 roster-add-hint = Отправьте имя пользователя (@username), перешлите сообщение этого человека или выберите его кнопками выше.
 # $name, $title, $status (String)
-roster-added = ✅ { $name } — добавлен(а) на курс «{ $title }»: { $status }. Уведомление отправлено.
+roster-added = ✅ { $name } — теперь в списке курса «{ $title }»: { $status }. Уведомление отправлено.
 
 error-declined-by-organisers = Организаторы приняли решение, что вы не будете участвовать в этом курсе. Если вы считаете, что это ошибка, свяжитесь с ними.
 # $title, $when, $place (String)
@@ -238,7 +238,7 @@ nomination-answer-by = Пожалуйста, ответьте до { $date }: п
 # $title (String)
 nomination-lapsed-notice = Ваше выдвижение на курс «{ $title }» утратило силу: ответ от вас не поступил вовремя, поэтому место перешло следующему сотруднику в очереди. Национальный координатор вашей страны может выдвинуть вас снова.
 # $title (String), $person (person-line)
-nomination-lapsed-focal-point-notice = ⌛ { $person } не ответил(а) на выдвижение на курс «{ $title }» вовремя: место перешло следующему сотруднику в очереди. Выдвинуть его (её) снова можно командой /nominate.
+nomination-lapsed-focal-point-notice = ⌛ Ответ на выдвижение на курс «{ $title }» вовремя не поступил: { $person }. Место перешло следующему сотруднику в очереди; выдвинуть сотрудника снова можно командой /nominate.
 
 ## review fixes
 error-seats-free = На курсе есть свободные места: одобрите или отклоните заявку.

@@ -115,7 +115,7 @@ RU_HEADERS = [
     "Статус",
     "Номер в листе ожидания",
     "Номер в резервном списке",
-    "Кем выдвинут(а)",
+    "Выдвинувший координатор",
     "Причина, указанная организаторами",
     "Дата записи",
     "Присутствие на курсе",
@@ -140,7 +140,7 @@ def test_rows_carry_every_field(localizations: Localizations):
         "Комитет государственных доходов",
         "Главный инспектор",
         "a.sadykova@kgd.gov.kz",
-        "Записан(а)",
+        "В списке участников",
         None,
         None,
         "",
@@ -158,8 +158,8 @@ def test_xlsx_contents(localizations: Localizations):
     rows = read_xlsx(data)[1:]
     assert [row[column("name")] for row in rows[:2]] == ["Садыкова Айгерим Нурлановна", None]
     assert [row[column("status")] for row in rows] == [
-        "Записан(а)",
-        "Записан(а)",
+        "В списке участников",
+        "В списке участников",
         "В листе ожидания",
         "В листе ожидания",
         "Запись отменена",
@@ -390,9 +390,9 @@ def test_export_statuses_read_in_russian(localizations: Localizations):
     t = localizations.get("ru")
     rows = read_csv(participants_csv(QUOTA_COURSE, DECIDED, t))[1:]
     assert [row[column("status")] for row in rows] == [
-        "Записан(а)",
-        "Выдвинут(а), ожидается ответ",
-        "Подал(а) заявку на место",
+        "В списке участников",
+        "Выдвижение, ожидается ответ",
+        "Заявка на место",
         "В листе ожидания",
         "В резервном списке",
         "Отказ",

@@ -213,3 +213,18 @@ def test_the_plural_rule_flags_counts_before_nouns_only(source, flagged):
     numbers = {"count", "length", "total", "id"}
     found = [str(p) for p in _counts_before_words("m", message.value, numbers)]
     assert found == flagged
+
+
+GENDER_HEDGE = re.compile(r"[А-Яа-яЁё]\((?:а|ла|на|ён|ая)\)|\(её\)|\(ей\)")
+
+
+def test_russian_texts_do_not_hedge_gender_with_brackets():
+    """«выдвинул(а)», «его (её)» read as a form to fill in: Russian texts are written so the
+    sentence needs no gender (an impersonal or plural verb, a noun, «сотрудник»)."""
+    hedged = sorted(
+        f"{path.name}: {line.strip()}"
+        for path in (LOCALES_DIR / "ru").glob("*.ftl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#") and GENDER_HEDGE.search(line)
+    )
+    assert hedged == []
