@@ -38,6 +38,7 @@ class AuditAction(StrEnum):
     FOCAL_POINT_REMOVED = "focal_point.removed"
     NOMINATED = "seat.nominated"
     NOMINATION_WITHDRAWN = "seat.withdrawn"
+    NOMINATION_LAPSED = "seat.lapsed"  # by the bot: no answer within the answer window
     EXPORT_PARTICIPANTS = "export.participants"
     EXPORT_SURVEY = "export.survey"
 

@@ -215,15 +215,15 @@ class CourseRepository(Repository):
         return [_course(row) for row in rows], total
 
     async def all(self, offset: int, limit: int) -> tuple[list[Course], int]:
-        """Every course for organisers: upcoming first, then the most recent past ones."""
+        """Every course for organisers: upcoming first, soonest first; then the past (ended,
+        cancelled, or a draft whose start has gone by), the most recent first."""
         rows = await self.sql.fetch_all(
-            f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total FROM courses"  # noqa: S608
-            # Upcoming (drafts and published) soonest first, then the past, latest first.
-            " ORDER BY status IN ('cancelled', 'finished'),"
-            " CASE WHEN status IN ('cancelled', 'finished') THEN NULL ELSE starts_at END,"
-            " starts_at DESC, id DESC"
-            " LIMIT ? OFFSET ?",
-            (limit, offset),
+            f"SELECT {_COLUMNS}, COUNT(*) OVER () AS total,"  # noqa: S608
+            " (status IN ('cancelled', 'finished') OR starts_at <= :now) AS past"
+            " FROM courses"
+            " ORDER BY past, CASE WHEN past THEN NULL ELSE starts_at END,"
+            " starts_at DESC, id DESC LIMIT :limit OFFSET :offset",
+            {"now": stamp(self.sql), "limit": limit, "offset": offset},
         )
         total = rows[0]["total"] if rows else 0
         return [_course(row) for row in rows], total

@@ -113,14 +113,18 @@ class OutboxRepository(Repository):
             {"user_id": user_id},
         )
 
-    async def asked_to_nominate(self, course_id: int, officer_id: int) -> bool:
+    async def asked_to_nominate(
+        self, course_id: int, officer_id: int, since: str | None = None
+    ) -> bool:
         """Whether the officer already asked their focal points to nominate them for the
-        course (the notice is kept until the outbox is purged)."""
+        course (the notice is kept until the outbox is purged), after `since` (stored time:
+        when their last place ended — an ask before a lapsed nomination is used up)."""
         row = await self.sql.fetch_one(
             "SELECT 1 FROM outbox WHERE kind = 'nomination_asked'"
             " AND json_extract(payload, '$.buttons.course_id') = ?"
-            " AND json_extract(payload, '$.buttons.officer_id') = ? LIMIT 1",
-            (course_id, officer_id),
+            " AND json_extract(payload, '$.buttons.officer_id') = ?"
+            " AND (? IS NULL OR created_at > ?) LIMIT 1",
+            (course_id, officer_id, since, since),
         )
         return row is not None
 

@@ -26,7 +26,7 @@ from bot.services.quotas import Quotas
 from bot.services.seats import ANSWER_WINDOW, Room, answer_by_line, room_for, waiting_status
 from bot.services.signups import SignupService
 from bot.ui import course_texts
-from bot.ui.people import person_line
+from bot.ui.people import SYSTEM_ACTOR, person_line
 from storage.audit import AuditAction
 from storage.courses import Course, CourseStatus, SignupMode
 from storage.database import Database, Transaction
@@ -359,6 +359,13 @@ class NominationService:
                         tx, course, after, officer, "nomination-lapsed-focal-point-notice"
                     )
                 await self.signups.fill_seats(tx, course.id)
+                await tx.audit.record(
+                    SYSTEM_ACTOR,
+                    AuditAction.NOMINATION_LAPSED,
+                    "course",
+                    course.id,
+                    participant=held.user_id,
+                )
             lapsed += 1
         return lapsed
 
@@ -378,7 +385,8 @@ class NominationService:
         focal_points = await self.repos.focal_points.of_country(officer.country)
         if not focal_points:
             raise NoFocalPoint()
-        if await self.repos.outbox.asked_to_nominate(course_id, officer_id):
+        since = existing.updated_at if existing is not None else None
+        if await self.repos.outbox.asked_to_nominate(course_id, officer_id, since):
             raise AlreadyAsked()  # once is enough: a second press would flood them
         async with self.db.transaction() as tx:
             for focal_point in focal_points:

@@ -32,10 +32,9 @@ def answer_by(course: Course, held_since: datetime) -> datetime:
 def answer_by_line(course: Course, held_since: datetime, zone: str | None, t: Translator) -> str:
     """ "Please answer by …" under a notice of a seat held for a nominee."""
     moment = answer_by(course, held_since)
-    return t(
-        "nomination-answer-by",
-        date=course_texts.zoned_time(moment, zone or course.timezone, t),
-    )
+    # Held until the start: nothing is handed on after it, so the text promises nothing.
+    key = "nomination-answer-by-start" if moment >= course.starts_at else "nomination-answer-by"
+    return t(key, date=course_texts.zoned_time(moment, zone or course.timezone, t))
 
 
 class Room(StrEnum):

@@ -6,6 +6,10 @@ from __future__ import annotations
 from bot.i18n import Translator
 from storage.users import User
 
+# The actor of what the bot does by itself (a nomination lapsing unanswered): no Telegram id
+# is 0, and pseudonyms are negative.
+SYSTEM_ACTOR = 0
+
 
 def is_pseudonym(user_id: int) -> bool:
     """Ids of people who asked to be forgotten were replaced by random negative numbers."""
@@ -17,6 +21,8 @@ def person_name(user_id: int, person: User | None, t: Translator, fallback: str)
     (Telegram's own name is not stored)."""
     if is_pseudonym(user_id):
         return t("audit-forgotten-person")
+    if user_id == SYSTEM_ACTOR:
+        return t("audit-the-bot")
     return (person.full_name if person else None) or fallback
 
 

@@ -10,11 +10,13 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.services.nominations import NominationService
+from bot.services.seats import answer_by_line
 from bot.ui import course_texts
 from bot.ui.callbacks import CourseAction, CourseCb, NomineeAction, NomineeCb
 from handlers.nominations.common import country_name, focal_point_contacts, user_contacts
 from storage.courses import Course, CourseStatus
 from storage.registrations import RegStatus, SeatView
+from storage.sql import from_db
 from storage.users import User
 
 
@@ -46,8 +48,13 @@ async def nomination_card(
         rows.append([InlineKeyboardButton(text=t(key), callback_data=data)])
 
     upcoming = course.status == CourseStatus.PUBLISHED and course.starts_at > now
-    if status == RegStatus.NOMINATED and upcoming:
-        lines += ["", t("nomination-card-nominated")]
+    if status == RegStatus.NOMINATED and upcoming and registration is not None:
+        held_since = from_db(registration.updated_at)
+        lines += [
+            "",
+            t("nomination-card-nominated"),
+            answer_by_line(course, held_since, user.timezone, t),
+        ]
         nominee_button("button-will-attend", NomineeAction.ATTEND)
         nominee_button("button-cannot-attend", NomineeAction.CANNOT)
     elif status == RegStatus.CONFIRMED and upcoming:

@@ -66,3 +66,6 @@ audit-action-seat-nominated = nominated an officer for course #{ $id }
 audit-action-seat-withdrawn = withdrew a nomination for course #{ $id }
 audit-action-focal_point-appointed = appointed a national focal point
 audit-action-focal_point-removed = removed a national focal point
+audit-action-seat-lapsed = a nomination for course #{ $id } lapsed unanswered
+# Who did what the bot does by itself
+audit-the-bot = the bot

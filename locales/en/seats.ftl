@@ -34,6 +34,7 @@ seat-reason = Reason: { $reason }
 # $country (String)
 focal-point-appointed-notice =
     🏛 The organisers have appointed you national focal point for { $country }: you nominate your administration's officers for courses whose seats are given by nomination.
+    Officers of { $country } now see your name and @username on these courses as the person to ask.
     Send /nominate to see these courses and nominate officers.
 # $country (String)
 focal-point-removed-notice = The organisers have removed you as national focal point for { $country }. Thank you for your work.
@@ -234,11 +235,13 @@ error-already-asked = You have already asked your national focal point to nomina
 
 ## A seat held for a nominee's answer
 # $date (String): when, in the reader's time zone
-nomination-answer-by = Please answer by { $date }: after that the seat goes to the next officer waiting.
+nomination-answer-by = Please answer by { $date }: after that the seat goes to the next officer waiting, if there is one.
+# $date (String): the start of the course, in the reader's time zone
+nomination-answer-by-start = Please answer before the course starts ({ $date }).
 # $title (String)
-nomination-lapsed-notice = Your nomination for “{ $title }” has lapsed: we did not receive your answer in time, so the seat has gone to the next officer waiting. Your country's national focal point can nominate you again.
+nomination-lapsed-notice = Your nomination for “{ $title }” has lapsed: we did not receive your answer in time, so the seat has gone to the next officer waiting, if there is one. Your country's national focal point can nominate you again.
 # $title (String), $person (person-line)
-nomination-lapsed-focal-point-notice = ⌛ { $person } did not answer the nomination for “{ $title }” in time: the seat has gone to the next officer waiting. You can nominate them again with /nominate.
+nomination-lapsed-focal-point-notice = ⌛ { $person } did not answer the nomination for “{ $title }” in time: the seat has gone to the next officer waiting, if there is one. You can nominate them again with /nominate.
 
 ## review fixes
 error-seats-free = There are free seats: approve or decline the request.

@@ -70,3 +70,6 @@ audit-action-seat-nominated = сотрудник выдвинут на курс 
 audit-action-seat-withdrawn = отозвано выдвижение на курс №{ $id }
 audit-action-focal_point-appointed = назначен национальный координатор
 audit-action-focal_point-removed = снят национальный координатор
+audit-action-seat-lapsed = выдвижение на курс №{ $id } утратило силу без ответа
+# Кто сделал то, что бот делает сам
+audit-the-bot = бот

@@ -359,6 +359,8 @@ async def test_nominee_will_attend_and_gets_the_calendar_file(people, db):
         await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     )
     assert "You are nominated: a seat is held for you" in card.text
+    # The card says until when, as the notice does (the seat goes on without an answer).
+    assert "Please answer by " in card.text
     assert {"✅ I will attend", "✖️ I can't attend"} <= set(buttons(card))
     sent = await officer.press(buttons(card)["✅ I will attend"])
     (document,) = [r for r in sent if isinstance(r, SendDocument)]

@@ -266,6 +266,14 @@ async def test_the_organisers_list_shows_the_soonest_upcoming_course_first(servi
         await starting_in(5, CourseStatus.FINISHED),
         await starting_in(3, CourseStatus.FINISHED),
     )
+    forgotten_draft = await starting_in(-200, CourseStatus.DRAFT)  # its start has gone by
     listed, total = await services.courses.all(0, 10)
-    assert [c.id for c in listed] == [sooner.id, draft.id, later.id, old.id, older.id]
-    assert total == 5
+    assert [c.id for c in listed] == [
+        sooner.id,
+        draft.id,
+        later.id,
+        old.id,
+        older.id,
+        forgotten_draft.id,
+    ]
+    assert total == 6

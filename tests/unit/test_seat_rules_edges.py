@@ -21,6 +21,7 @@ from storage.courses import CourseStatus, SignupMode
 from storage.erasure import forget_user
 from storage.registrations import RegStatus
 from tests.conftest import ORGANISER_ID
+from tests.factories import course_values, create_course
 from tests.unit.test_nominations import (
     NOW,
     focal_point,
@@ -232,3 +233,35 @@ async def test_a_nominee_who_never_answers_loses_the_seat_to_the_next_in_line(se
     await services.nominations.answer(a2, course.id, attend=True)
     clock.now = NOW + timedelta(days=12)
     assert await services.nominations.lapse_unanswered() == 0
+
+
+async def test_after_a_lapse_the_officer_may_ask_again_and_the_lapse_is_audited(
+    services, db, clock
+):
+    course = await make_course(services, capacity=5)
+    fp = await focal_point(services, 500, "az")
+    a1 = await officer(services, 101, "az")
+    await services.nominations.ask_focal_point(a1, course.id)
+    await services.nominations.nominate(fp, course.id, a1)
+    clock.now = NOW + timedelta(days=5, seconds=1)
+    assert await services.nominations.lapse_unanswered() == 1
+    await services.nominations.ask_focal_point(a1, course.id)  # not "already asked"
+    assert len(await notices(db, "nomination_asked")) == 2
+    rows = await db.fetch_all(
+        "SELECT actor_id, action FROM audit_log WHERE action = 'seat.lapsed'"
+    )
+    assert [tuple(r) for r in rows] == [(0, "seat.lapsed")]
+
+
+async def test_a_nomination_close_to_the_start_is_held_until_the_start(services, db):
+    start = NOW + timedelta(days=2)
+    values = course_values(
+        start, start + timedelta(days=1), NOW + timedelta(days=1), signup_mode="nomination"
+    )
+    course = await create_course(services.courses, values)
+    fp = await focal_point(services, 500, "az")
+    a1 = await officer(services, 101, "az")
+    await services.nominations.nominate(fp, course.id, a1)
+    ((_, _, told),) = await notices(db, "nominated")
+    assert "Please answer before the course starts" in told["text"]["en"]
+    assert "goes to the next officer" not in told["text"]["en"]
