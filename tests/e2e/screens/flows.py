@@ -219,17 +219,26 @@ async def new_course(cast: Cast) -> ChatRecorder:
 
 async def press_title(rec: ChatRecorder, title: str) -> None:
     """The button of a course or survey: by its title or, where buttons shorten titles, by
-    the number the message lists it under ("3. 15 Mar 2027 · Title", "#1 Title")."""
-    if rec.has_button(title):
-        await rec.press(title)
-        return
-    listing = rec.last_message()
-    for line in listing.plain_text.splitlines():
-        number = line.split(" ", 1)[0].rstrip(".")
-        if title in line and number:
-            label = next(b for b in listing.button_texts() if b.startswith(f"{number} "))
-            await rec.press(label, listing)
+    the number the message lists it under ("3. 15 Mar 2027 · Title", "#1 Title"); turning
+    the list's pages until it shows."""
+    for _ in range(5):
+        if rec.has_button(title):
+            await rec.press(title)
             return
+        listing = rec.last_message()
+        for line in listing.plain_text.splitlines():
+            number = line.split(" ", 1)[0].rstrip(".")
+            if title in line and number:
+                label = next(b for b in listing.button_texts() if b.startswith(f"{number} "))
+                await rec.press(label, listing)
+                return
+        if rec.has_button(title[:12]):
+            await rec.press(title[:12])
+            return
+        next_page = next((b for b in listing.button_texts() if b.endswith("›")), None)
+        if next_page is None or next_page.startswith("‹"):
+            break
+        await rec.press(next_page, listing)
     await rec.press(title[:12])
 
 
