@@ -111,24 +111,6 @@ class NominationService:
             )
         return True
 
-    async def person(self, user_id: int) -> User:
-        """Someone an organiser may appoint: they used the bot and gave their profile."""
-        person = await self.repos.users.get(user_id)
-        if person is None or person.consent_at is None:
-            raise ProfileMissing()
-        return person
-
-    async def people_in(self, country: str) -> list[User]:
-        """Whom an organiser may pick as a country's focal point: its people with a profile."""
-        return await self.repos.users.with_profile_in(country)
-
-    async def person_by_username(self, username: str) -> User:
-        """The same, found by the @username an organiser typed."""
-        person = await self.repos.users.by_username(username)
-        if person is None or person.consent_at is None:
-            raise ProfileMissing()
-        return person
-
     # --- focal points -------------------------------------------------------------------
 
     async def countries_of(self, user_id: int) -> list[str]:

@@ -192,6 +192,14 @@ class ProfileService:
     async def by_username(self, username: str) -> User | None:
         return await self.repos.users.by_username(username)
 
+    async def with_profile_named(self, username: str) -> User:
+        """Someone with a profile, by the @username an organiser typed; ProfileMissing when
+        nobody with a profile has it."""
+        person = await self.by_username(username)
+        if person is None or not person.has_consented:
+            raise ProfileMissing()
+        return person
+
     async def with_profile_in(self, country: str) -> list[User]:
         return await self.repos.users.with_profile_in(country)
 

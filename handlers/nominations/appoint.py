@@ -20,6 +20,7 @@ from bot.countries import BY_CODE
 from bot.errors import InvalidInput
 from bot.i18n import Localizations
 from bot.services.nominations import NominationService
+from bot.services.profiles import ProfileService
 from bot.ui import keyboards
 from bot.ui.callbacks import DialogAction, DialogCb, FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
@@ -73,7 +74,7 @@ async def country_chosen(
     callback_data: FocalAdminCb,
     ctx: UpdateContext,
     state: FSMContext,
-    nominations: NominationService,
+    profiles: ProfileService,
 ) -> None:
     """A country chosen, or the country list turned to another page."""
     await pressed_under_question(callback, state)
@@ -86,15 +87,15 @@ async def country_chosen(
         return
     await state.update_data(country=code)
     await state.set_state(AppointFocalPoint.person)
-    text, markup = await _person_question(ctx, nominations, code, 0)
+    text, markup = await _person_question(ctx, profiles, code, 0)
     await edit(callback, text, markup)
 
 
 async def _person_question(
-    ctx: UpdateContext, nominations: NominationService, country: str, number: int
+    ctx: UpdateContext, profiles: ProfileService, country: str, number: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     t = ctx.t
-    people = await nominations.people_in(country)
+    people = await profiles.with_profile_in(country)
     page = Page.of(number, PEOPLE_PER_PAGE, len(people))
     kb = InlineKeyboardBuilder()
     for person in page.items(people):
@@ -137,11 +138,11 @@ async def people_page(
     callback_data: FocalAdminCb,
     ctx: UpdateContext,
     state: FSMContext,
-    nominations: NominationService,
+    profiles: ProfileService,
 ) -> None:
     country = await _asked_country(callback, callback_data, state)
     await callback.answer()
-    _, markup = await _person_question(ctx, nominations, country, callback_data.page)
+    _, markup = await _person_question(ctx, profiles, country, callback_data.page)
     await edit_buttons(callback, markup)
 
 
@@ -160,11 +161,12 @@ async def person_picked(
     ctx: UpdateContext,
     state: FSMContext,
     nominations: NominationService,
+    profiles: ProfileService,
     localizations: Localizations,
     settings: Settings,
 ) -> None:
     country = await _asked_country(callback, callback_data, state)
-    person = await nominations.person(callback_data.user_id)
+    person = await profiles.with_profile(callback_data.user_id)
     await callback.answer()
     await _appoint(ctx, state, nominations, localizations, settings, country, person)
 
@@ -175,6 +177,7 @@ async def person_sent(
     ctx: UpdateContext,
     state: FSMContext,
     nominations: NominationService,
+    profiles: ProfileService,
     localizations: Localizations,
     settings: Settings,
 ) -> None:
@@ -184,11 +187,11 @@ async def person_sent(
     if isinstance(origin, MessageOriginHiddenUser):
         raise InvalidInput("focal-point-hidden-sender")
     if isinstance(origin, MessageOriginUser):
-        person = await nominations.person(origin.sender_user.id)
+        person = await profiles.with_profile(origin.sender_user.id)
     elif origin is not None or not message.text:
         raise InvalidInput("focal-point-not-a-person")
     else:
-        person = await nominations.person_by_username(message.text)
+        person = await profiles.with_profile_named(message.text)
     await _appoint(ctx, state, nominations, localizations, settings, country, person)
 
 

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
 from bot.services.nominations import NominationService
+from bot.services.profiles import ProfileService
 from bot.ui.callbacks import FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question
@@ -154,6 +155,7 @@ async def remove_confirmed(
     ctx: UpdateContext,
     bot: Bot,
     nominations: NominationService,
+    profiles: ProfileService,
     localizations: Localizations,
     settings: Settings,
 ) -> None:
@@ -175,7 +177,7 @@ async def remove_confirmed(
     )
     if not await nominations.countries_of(person.user_id):
         # No country left: /nominate leaves their menu.
-        user = await nominations.person(person.user_id)
+        user = await profiles.with_profile(person.user_id)
         await set_focal_point_menu(bot, localizations, settings, user, focal_point=False)
 
 
