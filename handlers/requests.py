@@ -10,7 +10,7 @@ from aiogram import F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
@@ -21,7 +21,7 @@ from bot.ui import request_screens
 from bot.ui.callbacks import RequestAction, RequestCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
-from bot.ui.replies import NOT_COMMAND, edit, message_of
+from bot.ui.replies import NOT_COMMAND, show_in_place
 from handlers.courses.common import organiser_router
 
 router = organiser_router(__name__)
@@ -31,16 +31,6 @@ PAGE_SIZE = 5
 
 class DeclineRequest(StatesGroup):
     reason = State()
-
-
-async def _show(
-    callback: CallbackQuery, ctx: UpdateContext, text: str, markup: InlineKeyboardMarkup
-) -> None:
-    """In place of the message the button was under (a notice, the inbox), or as a new one."""
-    if message_of(callback) is not None:
-        await edit(callback, text, markup)
-    else:
-        await ctx.send(text, markup)
 
 
 # -- the inbox -------------------------------------------------------------------------------
@@ -64,7 +54,7 @@ async def requests_page(
 ) -> None:
     await callback.answer()
     page, requests = await request_inbox.page(callback_data.page, PAGE_SIZE)
-    await _show(callback, ctx, *request_screens.inbox(page, requests, ctx.t, ctx.zone))
+    await show_in_place(callback, ctx, *request_screens.inbox(page, requests, ctx.t, ctx.zone))
 
 
 @router.callback_query(RequestCb.filter(F.action == RequestAction.OPEN))
@@ -77,7 +67,7 @@ async def open_request(
     request = await request_inbox.request(callback_data.registration_id)
     await callback.answer()
     text, markup = request_screens.request_card(request, ctx.t, ctx.zone, callback_data.page)
-    await _show(callback, ctx, text, markup)
+    await show_in_place(callback, ctx, text, markup)
 
 
 # -- deciding --------------------------------------------------------------------------------
@@ -95,7 +85,7 @@ async def approve(
         text, markup = request_screens.decided(decision, ctx.t, callback_data.page)
     else:
         text, markup = request_screens.offer_list(decision, ctx.t, callback_data.page)
-    await _show(callback, ctx, text, markup)
+    await show_in_place(callback, ctx, text, markup)
 
 
 @router.callback_query(RequestCb.filter(F.action == RequestAction.LIST))
@@ -104,7 +94,9 @@ async def put_on_list(
 ) -> None:
     decision = await decisions.put_on_list(ctx.user.id, callback_data.registration_id)
     await callback.answer()
-    await _show(callback, ctx, *request_screens.decided(decision, ctx.t, callback_data.page))
+    await show_in_place(
+        callback, ctx, *request_screens.decided(decision, ctx.t, callback_data.page)
+    )
 
 
 @router.callback_query(RequestCb.filter(F.action == RequestAction.DECLINE))

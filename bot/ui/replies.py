@@ -9,6 +9,7 @@ from __future__ import annotations
 from aiogram import Bot, F
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, InputFile, Message
 
+from bot.ui.context import UpdateContext
 from bot.ui.telegram_text import utf16_length
 
 CAPTION_LIMIT = 1024
@@ -30,6 +31,17 @@ async def edit(
     message = message_of(callback)
     if message is not None:
         await message.edit_text(text, reply_markup=markup)
+
+
+async def show_in_place(
+    callback: CallbackQuery, ctx: UpdateContext, text: str, markup: InlineKeyboardMarkup
+) -> None:
+    """In place of the message the button was under (a notice, a list), or as a new message
+    when that one can no longer be edited."""
+    if message_of(callback) is not None:
+        await edit(callback, text, markup)
+    else:
+        await ctx.send(text, markup)
 
 
 async def edit_buttons(callback: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:

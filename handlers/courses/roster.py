@@ -18,7 +18,7 @@ from bot.services.decisions import TARGETS, SeatDecisions, clean_reason
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
-from bot.ui.replies import NOT_COMMAND, edit, message_of
+from bot.ui.replies import NOT_COMMAND, show_in_place
 from bot.ui.roster import (
     person_markup,
     person_text,
@@ -71,17 +71,7 @@ async def roster_page(
         callback,
         roster_screen(course_service, callback_data.course_id, ctx.t, callback_data.page),
     )
-    await show(callback, ctx, text, markup)
-
-
-async def show(
-    callback: CallbackQuery, ctx: UpdateContext, text: str, markup: InlineKeyboardMarkup
-) -> None:
-    """In place of the message the button was under, or as a new one when it is too old."""
-    if message_of(callback) is not None:
-        await edit(callback, text, markup)
-    else:
-        await ctx.send(text, markup)
+    await show_in_place(callback, ctx, text, markup)
 
 
 # -- one person ------------------------------------------------------------------------------
@@ -98,7 +88,9 @@ async def person_card(
         callback, course_service.participant(callback_data.course_id, callback_data.user_id)
     )
     text = person_text(course, person, ctx.t)
-    await show(callback, ctx, text, person_markup(course, person, ctx.t, callback_data.page))
+    await show_in_place(
+        callback, ctx, text, person_markup(course, person, ctx.t, callback_data.page)
+    )
 
 
 def place_named(callback_data: RosterCb) -> RegStatus:
@@ -126,7 +118,7 @@ async def move(
         show_alert=True,
     )
     text = person_text(course, person, t)
-    await show(callback, ctx, text, person_markup(course, person, t, callback_data.page))
+    await show_in_place(callback, ctx, text, person_markup(course, person, t, callback_data.page))
 
 
 # -- removing, with the reason the person reads ----------------------------------------------
