@@ -34,7 +34,13 @@ from handlers.courses.common import (
     organiser_card,
     organiser_router,
 )
-from handlers.screens.problems import describe_problem, number_as_sent, problem_text, send_again
+from handlers.screens.problems import (
+    describe_problem,
+    number_as_sent,
+    problem_text,
+    problems_report,
+    send_again,
+)
 from storage.courses import DIALOG_STEPS, Course
 
 router = organiser_router(__name__)
@@ -76,7 +82,8 @@ async def new_course(
     except FormRejected as rejected:
         number_as_sent(rejected.problems, message.text or "", args)
         lines = [describe_problem(p, t) for p in rejected.problems]
-        await message.answer(t("course-form-problems", count=len(lines)) + "\n" + "\n".join(lines))
+        heading = t("course-form-problems", count=len(lines))
+        await message.answer(problems_report(heading, lines, t))
         return
     await send_preview(ctx, course, localizations, course_service.clock)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Translator
 from bot.services.course_fields import FieldProblem
+from bot.ui.telegram_text import utf16_length
 
 
 def number_as_sent(problems: list[FieldProblem], text: str, args: str) -> None:
@@ -36,3 +37,19 @@ def send_again(problem: str, t: Translator) -> str:
     The problems are written to follow a field's name in a form report ("Start: the start is
     in the past."); said on their own they begin a sentence."""
     return t("dialog-send-again", problem=Html(problem[:1].upper() + problem[1:]))
+
+
+MESSAGE_LIMIT = 4096
+_MORE_LINE_ROOM = 200  # the closing "…and N more" line, in either language
+
+
+def problems_report(heading: str, lines: list[str], t: Translator) -> str:
+    """The heading and as many problems as fit one Telegram message; the rest are counted
+    ("…and 5 more"), since a reply over 4,096 characters would not be sent at all. Measured
+    as the raw HTML in UTF-16 units, which is never shorter than what Telegram counts."""
+    text = heading
+    for shown, line in enumerate(lines):
+        if utf16_length(f"{text}\n{line}") + _MORE_LINE_ROOM > MESSAGE_LIMIT:
+            return f"{text}\n{t('form-problems-more', count=len(lines) - shown)}"
+        text = f"{text}\n{line}"
+    return text

@@ -19,7 +19,7 @@ from bot.ui.callbacks import DialogAction, DialogCb, SurveyAdminAction, SurveyAd
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, pressed_under_question, send_question, with_step
 from bot.ui.replies import close_buttons
-from handlers.screens.problems import describe_problem, number_as_sent
+from handlers.screens.problems import describe_problem, number_as_sent, problems_report
 from handlers.surveys.common import NewSurveyForm, add_button, draft_settings, in_dialog
 from storage.surveys import Survey
 
@@ -60,9 +60,8 @@ async def new_survey(
     if preview is None:
         number_as_sent(problems, message.text or "", args)
         lines = [describe_problem(problem, t) for problem in problems]
-        await message.answer(
-            t("survey-definition-problems", count=len(lines)) + "\n" + "\n".join(lines)
-        )
+        heading = t("survey-definition-problems", count=len(lines))
+        await message.answer(problems_report(heading, lines, t))
         return
     await send_preview(ctx, preview, surveys.default_timezone)
 

@@ -81,3 +81,8 @@ dialog-step = Step { $number } of { $total }
 button-dialog-back = ‹ Back
 button-dialog-cancel = ✖️ Cancel
 button-dialog-keep = Keep as it is
+# $count (Number): problems of a form not listed, so that the reply fits one message
+form-problems-more = { $count ->
+    [one] …and one more: fix these and send the form again to see it.
+   *[other] …and { $count } more: fix these and send the form again to see them.
+}

@@ -26,6 +26,7 @@ from storage.courses import CourseRepository
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, press_under_question, texts
 from tests.handlers.test_courses import publish_course
+from tests.handlers.test_fuzz import telegram_length
 
 
 def sent(requests) -> list[SendMessage]:
@@ -593,3 +594,21 @@ async def test_a_typed_cancel_in_newsurvey_leaves_the_draft_to_activate(make_cha
     await organiser.send("/cancel")
     await organiser.press(buttons(settings)["✅ Activate"])  # still under the preview
     assert (await organiser.dp["surveys"].repos.surveys.latest(1))[0].status == "active"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_form_with_many_problems_gets_a_report_that_fits_one_message(
+    make_chatter, language
+):
+    """Found by the fuzz test: 23 problems made a reply over Telegram's 4,096 characters, which
+    Telegram refuses, so the organiser heard nothing. The report now lists what fits and counts
+    the rest. (The course form uses the same report.)"""
+    organiser = make_chatter(ORGANISER_ID, language_code=language, name="Olena")
+    form = "\n".join(f"{'x' * 30}{n}: {'y' * 60}" for n in range(60))
+    (report,) = texts(await organiser.send(f"/newsurvey {form}"))
+    assert telegram_length(report) <= 4096
+    more = "more: fix these" if language == "en" else "исправьте эти"
+    assert more in report.splitlines()[-1]
+    for key in ("/newcourse", "/newsurvey"):
+        (report,) = texts(await organiser.send(f"{key} {form}"))
+        assert telegram_length(report) <= 4096
