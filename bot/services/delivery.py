@@ -23,6 +23,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -32,14 +33,15 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, InputFile, ReplyParameters
 
 from bot.clock import Clock
 from bot.config import Locale
 from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
 from bot.ui.notice_buttons import NoticeButtons
-from bot.ui.replies import send_file_with_text
+from bot.ui.replies import CAPTION_LIMIT, send_file_with_text
+from bot.ui.telegram_text import utf16_length
 from storage.announcements import Announcement, AnnouncementRepository, AnnouncementStatus
 from storage.outbox import OutboxMessage, OutboxRepository, OutboxState, Outcome
 from storage.users import UserRepository
@@ -61,12 +63,27 @@ class DeliveryRows:
     announcements: AnnouncementRepository
 
 
+class GeneratedFiles(Protocol):
+    """Files made when they are sent (a certificate's PDF, in the reader's language)."""
+
+    async def file(self, file_ref: int, locale: str) -> tuple[bytes, str] | None:
+        """The file's bytes and name; None when it may no longer be sent (revoked, erased):
+        the message is then cancelled."""
+
+
 @dataclass(frozen=True)
 class Enclosures:
-    """What goes with a notice's text: the buttons under it and a course's calendar file."""
+    """What goes with a notice's text: the buttons under it, a course's calendar file, and
+    files made at sending time (`generated[kind]` for a payload's {"generated": {"kind": ..,
+    "ref": ..}})."""
 
     buttons: NoticeButtons
     calendar: CalendarFiles
+    generated: dict[str, GeneratedFiles] | None = None
+
+
+class FileWithdrawn(Exception):
+    """The file a message was to carry may no longer be sent: the message is cancelled."""
 
 
 CATCH_UP_SECONDS = 0.05
@@ -270,6 +287,8 @@ class DeliveryWorker:
                 texts: dict[str, str] = message.payload.get("text", {})
                 text = texts.get(locale) or next(iter(texts.values()), "")
                 sent_id = await self._send(message, text, locale)
+        except FileWithdrawn:
+            return Outcome(message.id, OutboxState.CANCELLED, "the file was withdrawn")
         except TelegramRetryAfter as exc:
             log.warning("Flood control: pausing delivery for %ss", exc.retry_after)
             self.pacer.pause(exc.retry_after)
@@ -303,16 +322,63 @@ class DeliveryWorker:
         return announcement
 
     async def _send(self, message: OutboxMessage, text: str, locale: str) -> int:
-        course_id = message.payload.get("ics_course_id")
-        calendar = self.enclosures.calendar
-        attachment = await calendar.file(int(course_id), locale) if course_id else None
-        markup = self.enclosures.buttons.under(message.payload, locale)
-        if attachment is None:
-            sent = await self.bot.send_message(message.user_id, text, reply_markup=markup)
+        """The notice's text, with what its payload encloses: a photo or document already on
+        Telegram ("media": {"type", "file_id"}), a file made now ("generated") or a course's
+        calendar file; "reply_to": the reader's message it answers (if still there)."""
+        payload = message.payload
+        markup = self.enclosures.buttons.under(payload, locale)
+        reply = None
+        if payload.get("reply_to"):
+            reply = ReplyParameters(
+                message_id=int(payload["reply_to"]), allow_sending_without_reply=True
+            )
+        media: dict[str, Any] | None = payload.get("media")
+        if media is not None:
+            return await self._send_media(message.user_id, media, text, reply)
+        document = await self._enclosed_file(payload, locale)
+        if document is None:
+            sent = await self.bot.send_message(
+                message.user_id, text, reply_markup=markup, reply_parameters=reply
+            )
             return sent.message_id
-        data, name = attachment
-        document = BufferedInputFile(data, filename=name)
         return (await send_file_with_text(self.bot, message.user_id, document, text)).message_id
+
+    async def _enclosed_file(self, payload: dict[str, Any], locale: str) -> InputFile | None:
+        generated = payload.get("generated")
+        if generated is not None:
+            source = (self.enclosures.generated or {}).get(str(generated["kind"]))
+            made = await source.file(int(generated["ref"]), locale) if source else None
+            if made is None:
+                raise FileWithdrawn
+            return BufferedInputFile(made[0], filename=made[1])
+        course_id = payload.get("ics_course_id")
+        if not course_id:
+            return None
+        attachment = await self.enclosures.calendar.file(int(course_id), locale)
+        if attachment is None:
+            return None
+        data, name = attachment
+        return BufferedInputFile(data, filename=name)
+
+    async def _send_media(
+        self, chat_id: int, media: dict[str, Any], text: str, reply: ReplyParameters | None
+    ) -> int:
+        """A photo or document by its Telegram file_id (sent again, never re-uploaded), the
+        text as its caption; a text longer than a caption goes first, the file right after."""
+        caption: str | None = text or None
+        if caption is not None and utf16_length(caption) > CAPTION_LIMIT:
+            await self.bot.send_message(chat_id, caption, reply_parameters=reply)
+            caption, reply = None, None
+        file_id = str(media["file_id"])
+        if media.get("type") == "photo":
+            sent = await self.bot.send_photo(
+                chat_id, file_id, caption=caption, reply_parameters=reply
+            )
+        else:
+            sent = await self.bot.send_document(
+                chat_id, file_id, caption=caption, reply_parameters=reply
+            )
+        return sent.message_id
 
 
 async def send_announcement(

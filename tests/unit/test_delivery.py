@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -211,3 +212,61 @@ async def test_chat_not_found_fails_with_the_error_kept_and_is_not_retried(worke
     row = await db.fetch_one("SELECT state, attempts, last_error FROM outbox")
     assert (row[0], row[1]) == ("failed", 1)
     assert "chat not found" in row[2]
+
+
+async def queue_payload(db, user_id, payload):
+    async with db.transaction() as tx:
+        await tx.outbox.add(user_id, "test", payload)
+
+
+async def test_a_file_already_on_telegram_is_sent_again_by_its_id_with_the_readers_caption(
+    worker, db, emulator
+):
+    await UserRepository(db).upsert_seen(1, "ru")
+    stored = emulator.register_file(b"%PDF-1.7 slides", "slides.pdf", "application/pdf")
+    media = {"type": "document", "file_id": stored.file_id}
+    await queue_payload(db, 1, {"text": {"en": "Slides", "ru": "Слайды"}, "media": media})
+    await worker.run_once()
+    await worker.drain()
+    (message,) = emulator.outbox
+    assert message.method == "sendDocument" and message.caption == "Слайды"
+    assert message.document is not None and message.document[1] == b"%PDF-1.7 slides"
+
+
+async def test_a_notice_answering_a_message_is_sent_as_a_reply_to_it(worker, db, emulator):
+    await UserRepository(db).upsert_seen(1, "en")
+    await queue(db, 1, {"en": "First"})
+    await worker.run_once()
+    await worker.drain()
+    first = emulator.outbox[0].message_id
+    worker.per_chat_seconds = 0
+    await queue_payload(db, 1, {"text": {"en": "Answered"}, "reply_to": first})
+    await worker.run_once()
+    await worker.drain()
+    reply = emulator.outbox[1]
+    assert reply.raw["reply_to_message"]["message_id"] == first
+
+
+class Certificates:
+    """Files made at sending time: ref 1 exists (in the reader's language), ref 2 was revoked."""
+
+    async def file(self, ref, locale):
+        return (f"PDF {ref} {locale}".encode(), f"certificate-{ref}.pdf") if ref == 1 else None
+
+
+async def test_a_generated_file_is_made_in_the_readers_language_and_a_withdrawn_one_is_cancelled(
+    worker, db, emulator
+):
+    await UserRepository(db).upsert_seen(1, "ru")
+    await UserRepository(db).upsert_seen(2, "en")
+    worker.enclosures = replace(worker.enclosures, generated={"certificate": Certificates()})
+    for user_id, ref in ((1, 1), (2, 2)):
+        generated = {"kind": "certificate", "ref": ref}
+        await queue_payload(
+            db, user_id, {"text": {"en": "Yours", "ru": "Ваш"}, "generated": generated}
+        )
+    await worker.run_once()
+    await worker.drain()
+    (message,) = emulator.outbox
+    assert message.chat_id == 1 and message.document == ("certificate-1.pdf", b"PDF 1 ru")
+    assert [s for _, s, _ in await states(db)] == ["sent", "cancelled"]
