@@ -42,6 +42,7 @@ from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
 from bot.services.nominations import NominationService
 from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
+from bot.services.questions import QuestionService
 from bot.services.quota_release import QuotaReleaseTimers
 from bot.services.reminders import ReminderService, ReminderTimers
 from bot.services.request_inbox import RequestInbox
@@ -112,6 +113,7 @@ class Services:
     surveys: SurveyService
     survey_timers: SurveyTimers  # the survey service's own (SurveyService.timers)
     announcements: AnnouncementService
+    questions: QuestionService
     scheduler: Scheduler
     dialogs: SQLiteStorage  # the Dispatcher's FSM storage
     audit: AuditLog
@@ -178,6 +180,7 @@ def create_services(
         surveys=surveys,
         survey_timers=surveys.timers,
         announcements=AnnouncementService(db, settings, clock, localizations),
+        questions=QuestionService(db, notices, settings.admin_ids),
         audit_service=AuditService(db),
         scheduler=scheduler,
         dialogs=dialogs,

@@ -36,6 +36,7 @@ ORGANISER_COMMANDS = (
     "audit",
     "requests",
     "focalpoints",
+    "questions",
 )
 # A national focal point's own command, in their menu while they are one (chat scope).
 FOCAL_POINT_COMMANDS = ("nominate",)

@@ -15,6 +15,7 @@ from handlers import (
     no_profile,
     nominations,
     profile,
+    questions,
     reason_questions,
     requests,
     start,
@@ -35,6 +36,9 @@ def get_routers() -> list[Router]:
         # Before the organisers' other routers: their commands and buttons end a reason
         # question left open, then go on to their own handlers.
         reason_questions.router,
+        # A reply quoting a question or an answer answers it, whatever dialog is open; other
+        # replies go on (the filter matches only replies to a question's or answer's copy).
+        questions.REPLY_ROUTER,
         # Organisers' routers: each filters on ADMIN_IDS itself.
         *courses.ORGANISER_ROUTERS,
         announce.router,
@@ -42,6 +46,7 @@ def get_routers() -> list[Router]:
         audit.router,
         stats.router,
         requests.router,
+        questions.ORGANISER_ROUTER,
         *nominations.ORGANISER_ROUTERS,
         *nominations.FOCAL_POINT_ROUTERS,
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
@@ -49,6 +54,7 @@ def get_routers() -> list[Router]:
         courses.CARD_ROUTER,
         surveys.participant_router,
         nominations.OFFICER_ROUTER,
+        questions.OFFICER_ROUTER,
         start.router,
         profile.router,
         fallback.router,

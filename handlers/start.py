@@ -7,7 +7,7 @@ from dataclasses import replace
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.commands import register_chat_commands
 from bot.config import Settings
@@ -19,7 +19,7 @@ from bot.services.surveys import SurveyService
 from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
-from bot.ui.replies import edit, message_of, say
+from bot.ui.replies import edit, message_of
 from handlers.screens.course_card import send_course_card
 from handlers.screens.invitation import deep_link_invite, send_invitation
 from handlers.screens.survey import resend_current
@@ -182,7 +182,7 @@ async def _reply_in_the_new_language(
 async def help_command(
     message: Message, ctx: UpdateContext, settings: Settings, nominations: NominationService
 ) -> None:
-    await message.answer(await help_text(ctx, settings, nominations))
+    await ctx.send(await help_text(ctx, settings, nominations), _help_buttons(ctx))
 
 
 @router.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
@@ -193,7 +193,13 @@ async def help_from_menu(
     nominations: NominationService,
 ) -> None:
     await callback.answer()
-    await say(callback, await help_text(ctx, settings, nominations))
+    await ctx.send(await help_text(ctx, settings, nominations), _help_buttons(ctx))
+
+
+def _help_buttons(ctx: UpdateContext) -> InlineKeyboardMarkup:
+    """Under the help: a question to the organisers, the way to a person when it does not
+    answer (issue 15)."""
+    return InlineKeyboardMarkup(inline_keyboard=[[keyboards.ask_organisers(ctx.t)]])
 
 
 async def help_text(ctx: UpdateContext, settings: Settings, nominations: NominationService) -> str:

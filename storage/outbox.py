@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from storage.questions import record_copies
 from storage.sql import Executor, Repository, stamp, to_db
 
 
@@ -185,6 +186,10 @@ class OutboxRepository(Repository):
                     " message_id = ?, updated_at = ? WHERE id = ?",
                     final,
                 )
+            # Copies of a question (or an answer) remember their message, for replies to it.
+            await record_copies(
+                sql, [o.message_id for o in outcomes if o.state == OutboxState.SENT]
+            )
             if again:
                 await sql.write_many(
                     "UPDATE outbox SET state = 'pending', attempts = attempts + ?,"

@@ -8,6 +8,7 @@ from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.focal_points import FocalPointRepository
 from storage.outbox import OutboxRepository
+from storage.questions import QuestionRepository
 from storage.registrations import RegistrationRepository
 from storage.reminders import ReminderLog
 from storage.sql import Executor
@@ -26,3 +27,4 @@ class Repositories:
         self.announcements = AnnouncementRepository(sql)
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)
+        self.questions = QuestionRepository(sql)

@@ -307,3 +307,17 @@ class RosterCb(CallbackData, _SaneInts, prefix="rst1"):
     user_id: int = 0
     arg: str = ""
     page: int = 0
+
+
+class QuestionAction(StrEnum):
+    PICK = "pick"  # from /help: which course the question is about
+    ASK = "ask"  # start the question dialog (course_id 0: a general question)
+    LIST = "list"  # the organisers' /questions list, page `page`
+    ANSWER = "answer"  # an organiser answers question `question_id` by the dialog
+
+
+class QuestionCb(CallbackData, _SaneInts, prefix="qst1"):
+    action: QuestionAction
+    course_id: int = 0
+    question_id: int = 0
+    page: int = 0

@@ -16,6 +16,8 @@ from bot.ui.callbacks import (
     LanguageCb,
     MenuAction,
     MenuCb,
+    QuestionAction,
+    QuestionCb,
     TimezoneCb,
 )
 from bot.ui.timefmt import utc_offset
@@ -23,6 +25,16 @@ from bot.ui.timefmt import utc_offset
 # 7 rows of 2: long names such as «Босния и Герцеговина» fit a phone's width, and a page with
 # the dialog's buttons under it fits its height.
 COUNTRIES_PER_PAGE = 14
+
+
+def ask_organisers(t: Translator, course_id: int | None = None) -> InlineKeyboardButton:
+    """ "❓ Ask the organisers": about the course of a card, or (under /help, no course) a
+    general question or one about a course of theirs, chosen next."""
+    if course_id is None:
+        data = QuestionCb(action=QuestionAction.PICK)
+    else:
+        data = QuestionCb(action=QuestionAction.ASK, course_id=course_id)
+    return InlineKeyboardButton(text=t.plain("button-ask-organisers"), callback_data=data.pack())
 
 
 def main_menu(t: Translator) -> InlineKeyboardMarkup:

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Translator
 from bot.services.nominations import NominationService
 from bot.services.signups import SignupService
-from bot.ui import course_texts
+from bot.ui import course_texts, keyboards
 from bot.ui.callbacks import CourseAction, CourseCb
 from handlers.screens.nomination_card import nomination_card
 from storage.courses import Course, CourseStatus, SignupMode
@@ -59,6 +59,8 @@ async def course_card(
     elif not seats.active and course.registration_open(now) and not _declined(registration):
         # Someone the organisers declined or removed does not sign themselves back up.
         button(_sign_up_key(course, seats), CourseAction.SIGN_UP)
+    if registration is not None:
+        rows.append([keyboards.ask_organisers(t, course.id)])
     button("button-all-courses", CourseAction.LIST)
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
 

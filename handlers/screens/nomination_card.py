@@ -11,7 +11,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Translator
 from bot.services.nominations import NominationService
 from bot.services.seats import answer_by_line
-from bot.ui import course_texts
+from bot.ui import course_texts, keyboards
 from bot.ui.callbacks import CourseAction, CourseCb, NomineeAction, NomineeCb
 from handlers.nominations.common import country_name, focal_point_contacts, user_contacts
 from storage.courses import Course, CourseStatus
@@ -86,6 +86,8 @@ async def nomination_card(
         # card but not asked again from it: a removal is not undone by a button.
         if has_focal_point and not declined:
             nominee_button("button-ask-focal-point", NomineeAction.ASK)
+    if registration is not None:
+        rows.append([keyboards.ask_organisers(t, course.id)])
     course_button("button-all-courses", CourseAction.LIST)
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 

@@ -44,6 +44,7 @@ cmd-newsurvey = Create a feedback survey (organisers)
 cmd-results = Survey results (organisers)
 cmd-audit = Organisers' action log (organisers)
 cmd-requests = Requests for a seat (organisers)
+cmd-questions = Questions from participants (organisers)
 
 help-participant =
     <b>Training courses of ROCB Europe and the Permanent Secretariat of the IGC TRACECA</b>
@@ -58,6 +59,8 @@ help-participant =
     /cancel — stop the current dialog
     /forget — delete my personal data
     /help — this message
+
+    ❓ A question for the organisers? Press the button below: the answer comes here.
 help-organiser =
     <b>For organisers</b>
     /newcourse — create a course (/newcourse template: the one-message form)
@@ -69,6 +72,7 @@ help-organiser =
     /audit — the organisers' action log
     /requests — requests for a seat: approve, decline or put on the waiting list
     /focalpoints — national focal points: appoint and remove
+    /questions — participants’ questions: answer by replying to the question, or from the list
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

@@ -1,0 +1,213 @@
+"""Questions to the organisers: an officer's question reaches every organiser through the
+outbox; an organiser's answer reaches the officer (never saying who wrote it) and the other
+organisers hear that it was answered, so two do not answer the same question."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.errors import InvalidInput, NotFound
+from bot.i18n import Html, Translator
+from bot.services.notices import Notices
+from bot.ui.people import person_line
+from bot.ui.telegram_text import utf16_length
+from storage.courses import Course
+from storage.database import Database, Transaction
+from storage.questions import COPY_KEY, Author, Content, Thread, ThreadMessage
+from storage.users import User
+
+# A text message carries a header of a few lines above the words: together within
+# Telegram's 4,096; with a file they are its caption, within 1,024 (a longer caption would go
+# as a message of its own, and a reply to that one could not be matched).
+TEXT_MAX = 3500
+CAPTION_MAX = 700
+# How much of an answer the other organisers see in "✅ … answered".
+NOTE_WORDS = 60
+# Courses offered when a question is asked from /help (the latest first).
+PICK_COURSES = 8
+
+
+class QuestionGone(NotFound, key="question-error-gone"):
+    """The thread was deleted (the officer used /forget) while an organiser answered."""
+
+
+@dataclass(frozen=True)
+class Answered:
+    question: ThreadMessage
+    officer: User
+
+
+def check_length(content: Content) -> None:
+    """Refuse a text that would not fit the copies sent on (said before anything is stored)."""
+    limit = CAPTION_MAX if content.media_type else TEXT_MAX
+    if utf16_length(content.text) > limit:
+        key = (
+            "question-error-caption-too-long" if content.media_type else "question-error-too-long"
+        )
+        raise InvalidInput(key, max=limit)
+
+
+def first_words(text: str, limit: int = NOTE_WORDS) -> str:
+    """The start of a text, cut at a word and marked with … when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut + "…"
+
+
+def course_title(course: Course | None, t: Translator) -> str | None:
+    return course.title(t.locale) if course is not None else None
+
+
+class QuestionService:
+    def __init__(self, db: Database, notices: Notices, organisers: frozenset[int]) -> None:
+        self.db = db
+        self.notices = notices
+        self.organisers = organisers
+
+    async def ask(self, officer_id: int, course_id: int | None, content: Content) -> None:
+        """The officer's question, kept in their thread and copied to every organiser."""
+        check_length(content)
+        course = await self._course(course_id)
+        async with self.db.transaction() as tx:
+            officer = await tx.users.get(officer_id)
+            if officer is None:
+                raise NotFound()
+            question = await tx.questions.add(
+                officer_id, Author.OFFICER, content, course.id if course else None
+            )
+
+            def render(t: Translator) -> str:
+                title = course_title(course, t)
+                person = person_line(officer, t)
+                header = (
+                    t("question-copy-course", person=person, course=title)
+                    if title
+                    else t("question-copy-general", person=person)
+                )
+                return _with_text(header, content.text, t("question-reply-hint"))
+
+            for organiser in sorted(self.organisers):
+                await self._queue(
+                    tx, organiser, "question", render, content, question.id, about=[officer_id]
+                )
+
+    async def answer(
+        self, organiser_id: int, organiser_name: str, question_id: int, content: Content
+    ) -> Answered:
+        """An organiser's answer to a question: to the officer without the organiser's name,
+        and a note to every other organiser, as a reply to their copy of the question."""
+        check_length(content)
+        async with self.db.transaction() as tx:
+            question = await tx.questions.get(question_id)
+            officer = await tx.users.get(question.officer_id) if question else None
+            if question is None or officer is None or not question.is_question:
+                raise QuestionGone()
+            course = await tx.courses.get(question.course_id) if question.course_id else None
+            answer = await tx.questions.add(
+                officer.id,
+                Author.ORGANISER,
+                content,
+                question.course_id,
+                organiser_id=organiser_id,
+                answers=question.id,
+            )
+
+            def to_officer(t: Translator) -> str:
+                title = course_title(course, t)
+                header = (
+                    t("question-answer-course", course=title)
+                    if title
+                    else t("question-answer-general")
+                )
+                return _with_text(header, content.text, t("question-answer-hint"))
+
+            await self._queue(tx, officer.id, "question_answer", to_officer, content, answer.id)
+            name = (await self._name(tx, organiser_id)) or organiser_name
+            words = first_words(content.text)
+
+            def note(t: Translator) -> str:
+                said = words or t(f"question-note-{content.media_type or 'empty'}")
+                return t("question-answered-note", organiser=name, words=said)
+
+            copies = await tx.questions.copies(question.id)
+            for other in sorted(self.organisers - {organiser_id}):
+                payload = self.notices.payload(note, about=[officer.id, organiser_id])
+                # A reply to the note answers the question too.
+                payload[COPY_KEY] = question.id
+                if other in copies:
+                    payload["reply_to"] = copies[other]
+                await tx.outbox.add(other, "question_answered", payload)
+        return Answered(question, officer)
+
+    async def replied_to(self, chat_id: int, message_id: int) -> ThreadMessage | None:
+        """The thread message whose copy a Telegram reply in `chat_id` quotes, if any."""
+        return await self.db.repos.questions.at_copy(chat_id, message_id)
+
+    async def question(self, question_id: int) -> ThreadMessage:
+        question = await self.db.repos.questions.get(question_id)
+        if question is None or not question.is_question:
+            raise QuestionGone()
+        return question
+
+    async def threads(self, offset: int, limit: int) -> tuple[list[Thread], int]:
+        return await self.db.repos.questions.threads(offset, limit)
+
+    async def courses_to_ask_about(self, officer_id: int) -> list[Course]:
+        ids = await self.db.repos.questions.courses_of(officer_id, PICK_COURSES)
+        found = await self.courses(set(ids))
+        return [found[course_id] for course_id in ids if course_id in found]
+
+    async def people(self, ids: set[int]) -> dict[int, User]:
+        found = {}
+        for user_id in ids:
+            user = await self.db.repos.users.get(user_id)
+            if user is not None:
+                found[user_id] = user
+        return found
+
+    async def courses(self, ids: set[int]) -> dict[int, Course]:
+        found = {}
+        for course_id in ids:
+            course = await self.db.repos.courses.get(course_id)
+            if course is not None:
+                found[course_id] = course
+        return found
+
+    async def _course(self, course_id: int | None) -> Course | None:
+        if not course_id:
+            return None
+        return await self.db.repos.courses.get(course_id)
+
+    async def _name(self, tx: Transaction, user_id: int) -> str | None:
+        user = await tx.users.get(user_id)
+        return user.full_name if user else None
+
+    async def _queue(
+        self,
+        tx: Transaction,
+        reader: int,
+        kind: str,
+        render: Callable[[Translator], str],
+        content: Content,
+        copy_of: int,
+        about: list[int] | None = None,
+    ) -> None:
+        payload: dict[str, Any] = self.notices.payload(render, about=about or ())
+        if content.media_type and content.media_file_id:
+            payload["media"] = {"type": content.media_type, "file_id": content.media_file_id}
+        payload[COPY_KEY] = copy_of
+        await tx.outbox.add(reader, kind, payload)
+
+
+def _with_text(header: str, text: str, hint: str) -> str:
+    """The header, the person's words (escaped: they are plain text) and the hint."""
+    parts = [header]
+    if text:
+        parts.append(html.escape(text, quote=False))
+    parts.append(hint)
+    return Html("\n\n".join(parts))

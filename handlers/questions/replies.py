@@ -1,0 +1,66 @@
+"""Answers and follow-ups by Telegram's reply: an organiser replying to the copy of a
+question (or to the note that another organiser answered it) answers it; the officer
+replying to an answer asks again in the same thread. A reply to anything else is not ours
+and goes on to the other handlers (a quoted message in an announcement's text, say)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Filter
+from aiogram.types import Message
+
+from bot.config import Settings
+from bot.services.questions import QuestionService
+from bot.ui.context import UpdateContext
+from handlers.questions.common import content_of
+from storage.questions import ThreadMessage
+
+router = Router(name=__name__)
+
+
+class RepliesInThread(Filter):
+    """A reply quoting a thread message's copy in the sender's own chat, by the one it is
+    for: an organiser (`organiser=True`) replying to a question, or the thread's officer
+    replying to an answer. Matched by chat and message id, so a reply to a forged id in
+    someone else's chat matches nothing."""
+
+    def __init__(self, organiser: bool) -> None:
+        self.organiser = organiser
+
+    async def __call__(
+        self, message: Message, questions: QuestionService, settings: Settings
+    ) -> bool | dict[str, Any]:
+        quoted = message.reply_to_message
+        sender = message.from_user
+        if quoted is None or sender is None or (message.text or "").startswith("/"):
+            return False
+        found = await questions.replied_to(message.chat.id, quoted.message_id)
+        if found is None:
+            return False
+        if self.organiser:
+            mine = found.is_question and sender.id in settings.admin_ids
+        else:
+            mine = not found.is_question and found.officer_id == sender.id
+        return {"quoted": found} if mine else False
+
+
+@router.message(RepliesInThread(organiser=True))
+async def organiser_answers(
+    message: Message, ctx: UpdateContext, questions: QuestionService, quoted: ThreadMessage
+) -> None:
+    content = content_of(message)
+    sender = message.from_user
+    name = sender.full_name if sender else ""
+    answered = await questions.answer(ctx.user.id, name, quoted.id, content)
+    officer = answered.officer.full_name or str(answered.officer.id)
+    await message.answer(ctx.t("question-answer-sent", name=officer))
+
+
+@router.message(RepliesInThread(organiser=False))
+async def officer_asks_again(
+    message: Message, ctx: UpdateContext, questions: QuestionService, quoted: ThreadMessage
+) -> None:
+    await questions.ask(ctx.user.id, quoted.course_id, content_of(message))
+    await message.answer(ctx.t("question-sent"))
