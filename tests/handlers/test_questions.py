@@ -1,0 +1,290 @@
+"""Questions to the organisers through the production Dispatcher (issue 15): asked from the
+course card, copied to every organiser, answered by Telegram's reply, the officer told
+without the organiser's name, the other organiser told as a reply to their copy."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from aiogram.methods import SendMessage
+
+from bot.config import Settings
+from bot.ui.callbacks import (
+    CourseAction,
+    CourseCb,
+    QuestionAction,
+    QuestionCb,
+)
+from storage.database import Database
+from storage.outbox import OutboxRepository, OutboxState, Outcome
+from storage.users import UserRepository
+from tests.conftest import ORGANISER_ID
+from tests.handlers.harness import BOT_USER, Chatter, buttons, texts
+from tests.handlers.test_courses import complete_profile, publish_course
+
+SECOND_ORGANISER = 900002
+OFFICER = 501
+_telegram_ids = itertools.count(70_000)
+EXPIRED = "This button is out of date. Send /start to see the menu again."
+NOT_UNDERSTOOD = (
+    "I only understand buttons and commands here. Send /start for the menu or /help for the"
+    " list of commands."
+)
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Two organisers: the one who answers, and the one who must see that it was answered."""
+    return settings.model_copy(update={"admin_ids": frozenset({ORGANISER_ID, SECOND_ORGANISER})})
+
+
+async def deliver(db: Database) -> list[tuple[int, int, dict[str, Any]]]:
+    """What the delivery worker would do: every queued message is sent and gets its Telegram
+    message id. Returns (recipient, message id, payload) in order."""
+    outbox = OutboxRepository(db)
+    claimed = await outbox.claim(datetime.now(UTC) + timedelta(days=1), 100)
+    sent = [(m, next(_telegram_ids)) for m in claimed]
+    await outbox.record(
+        [Outcome(m.id, OutboxState.SENT, telegram_id=tid, user_id=m.user_id) for m, tid in sent]
+    )
+    return [(m.user_id, tid, m.payload) for m, tid in sent]
+
+
+def bot_message(chatter: Chatter, message_id: int, text: str = "…") -> dict[str, Any]:
+    return {
+        "message_id": message_id,
+        "date": int(datetime.now(UTC).timestamp()),
+        "chat": {"id": chatter.user.id, "type": "private"},
+        "from": BOT_USER.model_dump(exclude_none=True),
+        "text": text,
+    }
+
+
+async def reply(chatter: Chatter, to: int, **content: Any) -> list[Any]:
+    """The chatter replies (Telegram's reply) to message `to` of their chat."""
+    content = content or {"text": "Yes"}
+    return await chatter.feed(
+        chatter._message(reply_to_message=bot_message(chatter, to), **content)
+    )
+
+
+def photo(file_id: str = "AgACphoto") -> list[dict[str, Any]]:
+    return [{"file_id": file_id, "file_unique_id": "u" + file_id, "width": 90, "height": 90}]
+
+
+async def officer_on_a_course(make_chatter: Any, db: Database) -> tuple[Chatter, int]:
+    course_id = await publish_course(db, "Risk management", days=10)
+    await complete_profile(db, OFFICER)
+    officer = make_chatter(OFFICER)
+    await officer.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    return officer, course_id
+
+
+async def ask_from_the_card(officer: Chatter, course_id: int, **content: Any) -> list[Any]:
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    ask = buttons(card[-1])["❓ Ask the organisers"]
+    prompt = await officer.press(ask)
+    assert "Type your question" in texts(prompt)[-1]
+    assert "✖️ Cancel" in buttons(prompt[-1])
+    return await officer.feed(officer._message(**content))
+
+
+async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, photo=photo(), caption="Is <b> ok?")
+    assert texts(sent)[-1] == (
+        "Your question was sent to the organisers; the answer will come here."
+    )
+    copies = await deliver(db)
+    assert sorted(reader for reader, _, _ in copies) == [ORGANISER_ID, SECOND_ORGANISER]
+    payload = copies[0][2]
+    assert payload["media"] == {"type": "photo", "file_id": "AgACphoto"}
+    assert payload["about"] == [OFFICER]
+    caption = payload["text"]["en"]
+    assert caption.startswith("❓ Question from <b>Ion 501</b>, Customs Service, Moldova")
+    assert "about “Risk management”" in caption
+    assert "Is &lt;b&gt; ok?" in caption and "Reply to this message to answer." in caption
+    copy_in = {reader: message_id for reader, message_id, _ in copies}
+
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    sent = await reply(organiser, copy_in[ORGANISER_ID], text="Yes, bring your badge.")
+    assert texts(sent) == ["Sent to Ion 501."]
+    delivered = await deliver(db)
+    to_officer = [p for reader, _, p in delivered if reader == OFFICER]
+    to_second = [p for reader, _, p in delivered if reader == SECOND_ORGANISER]
+    assert len(to_officer) == 1 and len(to_second) == 1
+    answer = to_officer[0]["text"]["en"]
+    assert answer.startswith("💬 The organisers answered your question about “Risk management”:")
+    assert "Yes, bring your badge." in answer
+    # No organiser's name or account reaches the officer.
+    assert "Elena" not in json.dumps(to_officer[0], ensure_ascii=False)
+    note = to_second[0]
+    assert note["reply_to"] == copy_in[SECOND_ORGANISER]
+    assert note["text"]["en"] == "✅ Elena answered: “Yes, bring your badge.”"
+
+    # A later answer by the second organiser goes through too, and the first hears of it.
+    second = make_chatter(SECOND_ORGANISER, name="Marat")
+    sent = await reply(second, copy_in[SECOND_ORGANISER], text="And a passport.")
+    assert texts(sent) == ["Sent to Ion 501."]
+    delivered = await deliver(db)
+    assert {reader for reader, _, _ in delivered} == {OFFICER, ORGANISER_ID}
+    first_note = next(p for reader, _, p in delivered if reader == ORGANISER_ID)
+    assert first_note["reply_to"] == copy_in[ORGANISER_ID]
+    assert "Marat answered" in first_note["text"]["en"]
+
+    # The officer replies to the answer: a follow-up in the same thread, about the course.
+    answer_id = next(mid for reader, mid, _ in delivered if reader == OFFICER)
+    sent = await reply(officer, answer_id, text="Which entrance?")
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    follow_up = await deliver(db)
+    assert sorted(reader for reader, _, _ in follow_up) == [ORGANISER_ID, SECOND_ORGANISER]
+    assert "about “Risk management”" in follow_up[0][2]["text"]["en"]
+    thread = await db.repos.questions.thread(OFFICER)
+    assert [(m.author.value, m.text) for m in thread] == [
+        ("officer", "Is <b> ok?"),
+        ("organiser", "Yes, bring your badge."),
+        ("organiser", "And a passport."),
+        ("officer", "Which entrance?"),
+    ]
+
+
+async def test_an_organisers_reply_to_anything_else_goes_to_the_other_handlers(make_chatter, db):
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.send("/start")
+    # A reply to a message that is no question: the catch-all answers, as before.
+    sent = await reply(organiser, 4242, text="hello")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    # Composing an announcement, the text typed as a reply is still the announcement's text.
+    await organiser.send("/announce")
+    sent = await reply(organiser, 4242, text="Welcome to the course")
+    assert "Russian" in texts(sent)[-1]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+async def test_a_reply_to_a_forged_message_id_by_a_non_organiser_changes_nothing(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="When does it start?")
+    copies = await deliver(db)
+    organisers_copy = copies[0][1]
+    # Another officer quotes the id of the organiser's copy in their own chat.
+    await complete_profile(db, 777)
+    intruder = make_chatter(777)
+    sent = await reply(intruder, organisers_copy, text="Tomorrow, trust me")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    # Nor may the officer answer their own question by quoting the copy's id.
+    await reply(officer, organisers_copy, text="I answer myself")
+    assert [m.text for m in await db.repos.questions.thread(OFFICER)] == ["When does it start?"]
+    assert await deliver(db) == []
+
+
+async def test_a_sticker_instead_of_a_question_gets_a_clear_answer(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    await officer.press(buttons(card[-1])["❓ Ask the organisers"])
+    sent = await officer.send_sticker()
+    assert "This cannot be passed on. Please send text, or a photo or a document" in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+    # Still asking: the text that follows is the question.
+    sent = await officer.send("Is there a dress code?")
+    assert texts(sent)[-1].startswith("Your question was sent")
+
+
+async def test_a_too_long_question_is_refused_with_the_limit(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, text="a" * 3501)
+    assert "The text is too long: at most 3,500 characters." in texts(sent)[0]
+    sent = await officer.feed(officer._message(photo=photo(), caption="b" * 701))
+    assert "With a photo or a document the text can be at most 700 characters" in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+async def test_help_offers_a_general_question_or_one_about_the_officers_course(make_chatter, db):
+    officer, _ = await officer_on_a_course(make_chatter, db)
+    help_message = (await officer.send("/help"))[-1]
+    picker = await officer.press(buttons(help_message)["❓ Ask the organisers"])
+    assert texts(picker)[-1] == "Which course is your question about?"
+    assert list(buttons(picker[-1])) == ["Risk management", "General question"]
+    prompt = await officer.press(buttons(picker[-1])["General question"])
+    assert "Your question to the organisers." in texts(prompt)[-1]
+    await officer.send("Do you run courses in Tashkent?")
+    copy = (await deliver(db))[0][2]["text"]["en"]
+    assert "(not about a particular course)" in copy
+
+
+async def test_questions_lists_unanswered_threads_first_and_answers_from_the_list(
+    make_chatter, db
+):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="First officer's question")
+    await complete_profile(db, 502)
+    other = make_chatter(502)
+    await other.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    await ask_from_the_card(other, course_id, text="Second officer's question")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    second_copy = next(mid for reader, mid, p in copies if "Second" in p["text"]["en"])
+    await reply(organiser, second_copy, text="Answered.")
+    await deliver(db)
+
+    listing = (await organiser.send("/questions"))[-1]
+    assert isinstance(listing, SendMessage)
+    assert listing.text.index("First officer") < listing.text.index("Second officer")
+    assert "⏳ <b>Ion 501</b>" in listing.text and "✅ <b>Ion 502</b>" in listing.text
+    prompt = await organiser.press(buttons(listing)["✍️ Answer 1"])
+    assert "Your answer to <b>Ion 501</b>" in texts(prompt)[-1]
+    sent = await organiser.send("From the list.")
+    assert texts(sent)[-1] == "Sent to Ion 501."
+    to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
+    assert "From the list." in to_officer[0]["text"]["en"]
+
+
+async def test_a_non_organiser_cannot_open_the_answer_dialog(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Question")
+    question_id = (await db.repos.questions.thread(OFFICER))[0].id
+    data = QuestionCb(action=QuestionAction.ANSWER, question_id=question_id).pack()
+    sent = await officer.press(data)
+    assert texts(sent) == [EXPIRED]
+    await officer.send("Answer to myself")
+    assert [m.author.value for m in await db.repos.questions.thread(OFFICER)] == ["officer"]
+
+
+async def test_forget_deletes_the_thread_its_copies_and_the_notices_naming_the_officer(
+    make_chatter, db
+):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Question to forget")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Answer to forget")
+    await db.repos.users.delete(OFFICER)
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+    assert await db.fetch_all("SELECT chat_id FROM question_copies") == []
+    assert await db.fetch_all("SELECT id FROM outbox") == []
+    # The organiser's reply to the old copy now matches nothing.
+    sent = await reply(organiser, copies[0][1], text="Anyone?")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+
+
+async def test_forgetting_an_organiser_keeps_the_officers_answers_without_their_name(
+    make_chatter, db
+):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Question")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Answer")
+    await deliver(db)
+    await UserRepository(db).delete(ORGANISER_ID)
+    thread = await db.repos.questions.thread(OFFICER)
+    assert [(m.text, m.organiser_id) for m in thread] == [("Question", None), ("Answer", None)]
+    assert (
+        await db.fetch_all("SELECT 1 FROM question_copies WHERE chat_id = ?", (ORGANISER_ID,))
+        == []
+    )
+    # The other organiser's note named the forgotten one: it goes too.
+    assert await db.fetch_all("SELECT 1 FROM outbox WHERE kind = 'question_answered'") == []
