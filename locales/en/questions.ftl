@@ -17,7 +17,9 @@ question-error-gone = This question is no longer there: the participant has dele
 
 # What organisers receive.
 # $person (person-line), $course (String)
-question-copy-course = ❓ Question from { $person } about “{ $course }”:
+question-copy-course =
+    ❓ Question from { $person }
+    about “{ $course }”:
 # $person (person-line)
 question-copy-general = ❓ Question from { $person } (not about a particular course):
 question-reply-hint = <i>Reply to this message to answer.</i>

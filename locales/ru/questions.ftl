@@ -23,7 +23,9 @@ question-error-gone = Этого вопроса больше нет: участ�
 
 # Что получают организаторы.
 # $person (person-line), $course (String)
-question-copy-course = ❓ { $person } задаёт вопрос о курсе «{ $course }»:
+question-copy-course =
+    ❓ { $person } задаёт вопрос
+    о курсе «{ $course }»:
 # $person (person-line)
 question-copy-general = ❓ { $person } задаёт вопрос (не о конкретном курсе):
 question-reply-hint = <i>Чтобы ответить, ответьте на это сообщение.</i>

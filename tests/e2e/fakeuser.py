@@ -83,6 +83,10 @@ class FakeUser:
             "mime_type": stored.mime_type,
         }
 
+    def reply(self, to: SentMessage, text: str) -> Params:
+        """Telegram's reply: a text quoting `to`, one of the bot's messages in this chat."""
+        return self._push_message({"text": text, "reply_to_message": dict(to.raw)})
+
     def send_sticker(self, emoji: str = "👍") -> Params:
         sticker = self._file(b"RIFF\x00\x00\x00\x00WEBPVP8 ", "sticker.webp", None, "CAAC")
         del sticker["mime_type"]  # Sticker objects carry no mime_type
