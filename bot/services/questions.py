@@ -5,9 +5,9 @@ organisers hear that it was answered, so two do not answer the same question."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.errors import InvalidInput, NotFound
 from bot.i18n import Html, Translator
@@ -18,6 +18,8 @@ from storage.courses import Course
 from storage.database import Database, Transaction
 from storage.questions import COPY_KEY, Author, Content, Thread, ThreadMessage
 from storage.users import User
+
+T = TypeVar("T")
 
 # A text message carries a header of a few lines above the words: together within
 # Telegram's 4,096; with a file they are its caption, within 1,024 (a longer caption would go
@@ -163,20 +165,10 @@ class QuestionService:
         return [found[course_id] for course_id in ids if course_id in found]
 
     async def people(self, ids: set[int]) -> dict[int, User]:
-        found = {}
-        for user_id in ids:
-            user = await self.db.repos.users.get(user_id)
-            if user is not None:
-                found[user_id] = user
-        return found
+        return await _found(ids, self.db.repos.users.get)
 
     async def courses(self, ids: set[int]) -> dict[int, Course]:
-        found = {}
-        for course_id in ids:
-            course = await self.db.repos.courses.get(course_id)
-            if course is not None:
-                found[course_id] = course
-        return found
+        return await _found(ids, self.db.repos.courses.get)
 
     async def _course(self, course_id: int | None) -> Course | None:
         if not course_id:
@@ -202,6 +194,12 @@ class QuestionService:
             payload["media"] = {"type": content.media_type, "file_id": content.media_file_id}
         payload[COPY_KEY] = copy_of
         await tx.outbox.add(reader, kind, payload)
+
+
+async def _found(ids: set[int], get: Callable[[int], Awaitable[T | None]]) -> dict[int, T]:
+    """Id -> row for those of `ids` that are still there (the list's officers and courses)."""
+    rows = {row_id: await get(row_id) for row_id in ids}
+    return {row_id: row for row_id, row in rows.items() if row is not None}
 
 
 def _with_text(header: str, text: str, hint: str) -> str:
