@@ -72,6 +72,9 @@ async def reply(chatter: Chatter, to: int, **content: Any) -> list[Any]:
     )
 
 
+DOCUMENT = {"file_id": "BQACprogramme", "file_unique_id": "uprog", "file_name": "programme.pdf"}
+
+
 def photo(file_id: str = "AgACphoto") -> list[dict[str, Any]]:
     return [{"file_id": file_id, "file_unique_id": "u" + file_id, "width": 90, "height": 90}]
 
@@ -236,10 +239,13 @@ async def test_questions_lists_unanswered_threads_first_and_answers_from_the_lis
     assert "⏳ <b>Ion 501</b>" in listing.text and "✅ <b>Ion 502</b>" in listing.text
     prompt = await organiser.press(buttons(listing)["✍️ Answer 1"])
     assert "Your answer to <b>Ion 501</b>" in texts(prompt)[-1]
-    sent = await organiser.send("From the list.")
+    sent = await organiser.feed(
+        organiser._message(document=DOCUMENT, caption="From the list: the programme.")
+    )
     assert texts(sent)[-1] == "Sent to Ion 501."
     to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
-    assert "From the list." in to_officer[0]["text"]["en"]
+    assert "From the list: the programme." in to_officer[0]["text"]["en"]
+    assert to_officer[0]["media"] == {"type": "document", "file_id": "BQACprogramme"}
 
 
 async def test_a_non_organiser_cannot_open_the_answer_dialog(make_chatter, db):
