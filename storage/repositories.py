@@ -11,6 +11,7 @@ from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
 from storage.reminders import ReminderLog
 from storage.sql import Executor
+from storage.survey_templates import SurveyTemplateRepository
 from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
@@ -23,6 +24,7 @@ class Repositories:
         self.users = UserRepository(sql)
         self.outbox = OutboxRepository(sql)
         self.surveys = SurveyRepository(sql)
+        self.survey_templates = SurveyTemplateRepository(sql)
         self.announcements = AnnouncementRepository(sql)
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)
