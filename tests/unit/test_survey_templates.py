@@ -139,3 +139,13 @@ def test_the_course_form_takes_followup():
     assert [(p.line, p.field, p.key) for p in problems] == [
         (13, "followup", "course-error-followup")
     ]
+
+
+async def test_forget_keeps_the_offices_templates_without_who_saved_them(services, db):
+    s = services.surveys
+    await services.users.upsert_seen(42, "en")
+    preview = await s.create_from_template(None, 42)
+    await s.saved.save(preview.survey.id, "Pulse check", 42)
+    await services.users.delete(42)
+    (row,) = await db.fetch_all("SELECT name, created_by FROM survey_templates")
+    assert tuple(row) == ("Pulse check", None)

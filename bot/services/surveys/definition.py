@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from bot.i18n import Localizations
 from bot.services.course_fields import FieldProblem, parse_local_datetime, parse_timezone
 from bot.services.profiles import clean_text
+from bot.services.surveys.built_in import BuiltInTexts
 from bot.services.surveys.model import (
     OPTION_LIMIT,
     OPTION_TEXT_LIMIT,
@@ -416,11 +417,8 @@ def feedback_template(
     Anonymous unless the organiser switches it on the preview: officers rate their trainers
     and the organisation more candidly when the answer cannot be traced back to them.
     """
-    en, ru = localizations.get("en"), localizations.get("ru")
-
-    def both(key: str) -> Bilingual:
-        # Stored as the organiser's own text would be: plain, escaped when it is shown.
-        return Bilingual(en.plain(key), ru.plain(key))
+    texts = BuiltInTexts(localizations)
+    both = texts.both
 
     def rating(key: str, low: str, high: str) -> Question:
         # The key's last word is the question's identity: the follow-up survey asks
@@ -428,13 +426,7 @@ def feedback_template(
         ref = key.removeprefix("survey-template-")
         return Question(QuestionKind.RATING, both(key), low=both(low), high=both(high), ref=ref)
 
-    if course_title is None:
-        title = both("survey-template-title")
-    else:
-        title = Bilingual(
-            en.plain("survey-template-title-course", course=course_title.get("en")),
-            ru.plain("survey-template-title-course", course=course_title.get("ru")),
-        )
+    title = texts.title("survey-template-title", course_title)
     questions = (
         rating("survey-template-overall", "survey-template-low", "survey-template-high"),
         rating(

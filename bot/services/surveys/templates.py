@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from bot.i18n import Localizations
+from bot.services.surveys.built_in import BuiltInTexts
 from bot.services.surveys.model import Bilingual, Question, QuestionKind, SurveyDraft
 from bot.services.surveys.views import questions_of
 from storage.surveys import Survey
@@ -43,10 +44,8 @@ def followup_template(
     """The follow-up survey months after a course (Kirkpatrick level 3: has the training
     changed the work?), in both languages from the locale files. Anonymous, like the
     course-end feedback: what got in the way is often the officer's own superiors."""
-    en, ru = localizations.get("en"), localizations.get("ru")
-
-    def both(key: str) -> Bilingual:
-        return Bilingual(en.plain(key), ru.plain(key))
+    texts = BuiltInTexts(localizations)
+    both = texts.both
 
     def compared(ref: str) -> Question:
         # The course-end survey's scale and ends: the two answers must mean the same.
@@ -54,13 +53,7 @@ def followup_template(
         text = both(f"followup-template-{ref}")
         return Question(QuestionKind.RATING, text, low=both(low), high=both(high), ref=ref)
 
-    if course_title is None:
-        title = both("followup-template-title")
-    else:
-        title = Bilingual(
-            en.plain("followup-template-title-course", course=course_title.get("en")),
-            ru.plain("followup-template-title-course", course=course_title.get("ru")),
-        )
+    title = texts.title("followup-template-title", course_title)
     questions = (
         Question(
             QuestionKind.CHOICE,
