@@ -44,6 +44,13 @@ def test_the_follow_up_text_keeps_its_course_and_delay(localizations):
     assert parsed.draft.send_after == 90 * 24 * 60 and parsed.draft.course_id == 7
 
 
+def test_options_with_a_slash_or_one_text_for_both_languages_survive_the_round_trip():
+    line = "choice: Speed? | Скорость? | km/h / км/ч; Online; TIR/ATA / TIR/ATA"
+    (question,) = parsed_back(f"title_en: A\ntitle_ru: Б\n{line}").draft.questions
+    text = definition_text(parsed_back(f"title_en: A\ntitle_ru: Б\n{line}").draft)
+    assert parsed_back(text).draft.questions == (question,)
+
+
 def test_a_question_identity_is_kept_and_misused_ones_are_refused():
     parsed = parsed_back("title_en: A\ntitle_ru: Б\nrating #Usefulness?: Useful? | Полезно?")
     (question,) = parsed.draft.questions

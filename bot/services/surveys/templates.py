@@ -129,7 +129,10 @@ def duration_text(minutes: int) -> str:
 
 
 def _label(text: Bilingual) -> str:
-    return text.en if text.en == text.ru else f"{text.en} / {text.ru}"
+    # One text serves both languages, unless it has a "/" the parser would split at.
+    if text.en == text.ru and "/" not in text.en:
+        return text.en
+    return f"{text.en} / {text.ru}"
 
 
 def _question_line(question: Question) -> str:
