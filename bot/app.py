@@ -161,6 +161,7 @@ def create_services(
     course_listeners = (
         reminder_timers.course_changed,
         surveys.timers.course_changed,
+        surveys.followups.course_changed,
         quota_release.course_changed,
     )
     return Services(

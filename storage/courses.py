@@ -71,6 +71,8 @@ COURSE_FIELDS = (
     CourseField("signup_mode", form_keys=("signup",)),
     CourseField("quotas", form_keys=("quota", "quotas")),
     CourseField("quota_release_at", form_keys=("quota_release",)),
+    # FOLLOWUP (issue 15): days after the end for the follow-up survey; NULL: none.
+    CourseField("followup", in_dialog=False),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
@@ -104,6 +106,7 @@ class Course:
     signup_mode: SignupMode = SignupMode.OPEN
     quotas: str | None = None  # JSON seats per country (bot/services/quotas.py); None: none
     quota_release_at: datetime | None = None  # unused country seats go to the reserve then
+    followup: int | None = None  # the follow-up survey this many days after the end
 
     def quotas_released(self, now: datetime) -> bool:
         """Whether country quotas no longer hold seats back (the release date has passed)."""

@@ -12,6 +12,7 @@ from storage.questions import QuestionRepository
 from storage.registrations import RegistrationRepository
 from storage.reminders import ReminderLog
 from storage.sql import Executor
+from storage.survey_templates import SurveyTemplateRepository
 from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
@@ -24,6 +25,7 @@ class Repositories:
         self.users = UserRepository(sql)
         self.outbox = OutboxRepository(sql)
         self.surveys = SurveyRepository(sql)
+        self.survey_templates = SurveyTemplateRepository(sql)
         self.announcements = AnnouncementRepository(sql)
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)

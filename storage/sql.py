@@ -34,7 +34,7 @@ def from_db(text: str) -> datetime:
 
 
 def from_row(
-    kind: type[Row], row: sqlite3.Row | Mapping[str, Any], **convert: Callable[[Any], Any]
+    kind: type[Row], row: sqlite3.Row | Mapping[str, Any], /, **convert: Callable[[Any], Any]
 ) -> Row:
     """The dataclass `kind` from the columns named as its fields (other columns of the row
     are ignored), converting those in `convert` unless NULL."""

@@ -22,6 +22,11 @@ class SurveyStatus(StrEnum):
     ACTIVE = "active"  # closed is active past closes_at
 
 
+class SurveyKind(StrEnum):
+    SURVEY = "survey"
+    FOLLOWUP = "followup"  # a course's follow-up survey, months after it (issue 15)
+
+
 @dataclass(frozen=True)
 class Survey:
     id: int
@@ -41,6 +46,11 @@ class Survey:
     created_by: int | None
     created_at: str
     activated_at: str | None
+    kind: SurveyKind = SurveyKind.SURVEY
+
+    @property
+    def is_followup(self) -> bool:
+        return self.kind == SurveyKind.FOLLOWUP
 
     def title(self, locale: str) -> str:
         return (self.title_ru if locale == "ru" else self.title_en) or self.title_en
@@ -62,7 +72,13 @@ _COLUMNS = ", ".join(f.name for f in fields(Survey))
 
 def _survey(row: sqlite3.Row) -> Survey:
     return from_row(
-        Survey, row, anonymous=bool, status=SurveyStatus, closes_at=from_db, opens_at=from_db
+        Survey,
+        row,
+        anonymous=bool,
+        status=SurveyStatus,
+        kind=SurveyKind,
+        closes_at=from_db,
+        opens_at=from_db,
     )
 
 
@@ -206,6 +222,46 @@ class SurveyRepository(Repository):
             (course_id,),
         )
         return [_survey(row) for row in rows]
+
+    async def followup_of(self, course_id: int) -> Survey | None:
+        """The course's follow-up survey, if it has one."""
+        row = await self.sql.fetch_one(
+            f"SELECT {_COLUMNS} FROM surveys WHERE course_id = ? AND kind = 'followup'",  # noqa: S608
+            (course_id,),
+        )
+        return _survey(row) if row else None
+
+    async def followup_courses(self) -> list[int]:
+        """Courses with a follow-up field or a follow-up survey (kept in step at start-up)."""
+        rows = await self.sql.fetch_all(
+            "SELECT id FROM courses WHERE followup IS NOT NULL UNION"
+            " SELECT course_id FROM surveys WHERE kind = 'followup' AND course_id IS NOT NULL"
+        )
+        return sorted(row[0] for row in rows)
+
+    async def move_unsent(
+        self, survey_id: int, send_after: int, opens_at: datetime, closes_at: datetime
+    ) -> Survey | None:
+        """New times for a survey whose automatic invitation has not gone out (None: it has,
+        or the survey is gone)."""
+        row = await self.sql.write(
+            "UPDATE surveys SET send_after = ?, opens_at = ?, closes_at = ?"  # noqa: S608
+            " WHERE id = ? AND auto_sent_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM survey_invitations WHERE survey_id = surveys.id)"
+            f" RETURNING {_COLUMNS}",  # fixed columns
+            (send_after, to_db(opens_at), to_db(closes_at), survey_id),
+        )
+        return _survey(row) if row else None
+
+    async def delete_unsent(self, survey_id: int) -> bool:
+        """Delete a survey nobody was invited to (its automatic invitation not gone out)."""
+        row = await self.sql.write(
+            "DELETE FROM surveys WHERE id = ? AND auto_sent_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM survey_invitations WHERE survey_id = surveys.id)"
+            " RETURNING 1",
+            (survey_id,),
+        )
+        return row is not None
 
     async def mark_auto_sent(self, survey_id: int) -> bool:
         """Claims the automatic invitation: True only the first time."""

@@ -227,6 +227,9 @@ class UserRepository(Repository):
             await sql.write(
                 "UPDATE surveys SET created_by = NULL WHERE created_by = ?", (user_id,)
             )
+            await sql.write(
+                "UPDATE survey_templates SET created_by = NULL WHERE created_by = ?", (user_id,)
+            )
             await sql.write("DELETE FROM users WHERE id = ?", (user_id,))
             sql.cache("users").drop(user_id)
 

@@ -341,6 +341,29 @@ def check_quota_release(released: datetime | None, starts_at: datetime | None) -
         raise FieldProblem("quota_release_at", "course-error-quota-release-after-start")
 
 
+FOLLOWUP_MIN_DAYS = 7  # sooner is still the course-end feedback
+FOLLOWUP_MAX_DAYS = 730  # two years: later nobody remembers the course
+_FOLLOWUP = re.compile(r"^(\d{1,4})\s*(?:d|days?|д|дн|дня|дней|день)?\.?$")
+
+
+def parse_followup(raw: str | None) -> int | None:
+    """Days after the course end for the follow-up survey (`90d`, `90`); None: none."""
+    text = clean_text(raw).lower()
+    if text in _NEVER or text in ("off", "выкл"):
+        return None
+    match = _FOLLOWUP.match(text)
+    if match is None:
+        raise FieldProblem("followup", "course-error-followup", {"value": clean_text(raw)})
+    days = int(match[1])
+    if not FOLLOWUP_MIN_DAYS <= days <= FOLLOWUP_MAX_DAYS:
+        raise FieldProblem(
+            "followup",
+            "course-error-followup-range",
+            {"value": clean_text(raw), "min": FOLLOWUP_MIN_DAYS, "max": FOLLOWUP_MAX_DAYS},
+        )
+    return days
+
+
 # -- one field at a time: the creation dialog and the edit flow --------------------------------
 
 TIME_FIELDS = ("timezone", "starts_at", "ends_at", "deadline_at")
@@ -384,6 +407,8 @@ def field_values(field: str, raw: str | None, known: Times, now: datetime) -> di
         return {"quotas": parse_course_quotas(raw)}
     if field == "quota_release_at":
         return {"quota_release_at": parse_quota_release(raw, known.zone, known.starts_at)}
+    if field == "followup":
+        return {"followup": parse_followup(raw)}
     raise ValueError(f"not a course field: {field}")
 
 
@@ -560,6 +585,8 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
     if "signup" in raw:
         values["signup_mode"] = take("signup", parse_signup_mode)
     _form_quotas(raw, take, problems, values)
+    if "followup" in raw:
+        values["followup"] = take("followup", parse_followup)
     values["language"] = take("language", parse_language) if "language" in raw else None
     if "language" not in raw:
         problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))

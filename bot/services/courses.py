@@ -35,9 +35,9 @@ from storage.repositories import Repositories
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
 # Fields the listeners' timers depend on besides the times (reminders, the "still coming?"
-# question, the quota release).
+# question, the quota release, the follow-up survey).
 _TIMED_BY_LISTENERS = frozenset(
-    {"reminder_offsets", "attendance_check_days", "quotas", "quota_release_at"}
+    {"reminder_offsets", "attendance_check_days", "quotas", "quota_release_at", "followup"}
 )
 # A notice for one participant: their translator, time zone and whether they may see the link.
 ReaderRender = Callable[[Translator, str | None, LinkAccess], str]

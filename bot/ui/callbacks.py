@@ -196,6 +196,16 @@ class SurveyAdminAction(StrEnum):
     XLSX = "xlsx"
     CSV = "csv"
     TEXTS = "txt"  # text answers of question `arg`, page `page`
+    # Templates (issue 15): the draft `survey_id` made from another template (`arg`: "fb",
+    # "fu" or a saved template's id), the survey as a /newsurvey text, saved as a template;
+    # "My templates" to delete one (`arg`: its id), after a confirmation.
+    OTHER = "oth"
+    SOURCE = "src"
+    COPY = "copy"
+    SAVE = "save"
+    MINE = "mine"
+    DROP = "drop"
+    DROP_YES = "dropy"
 
 
 class SurveyAdminCb(CallbackData, _SaneInts, prefix="sva1"):

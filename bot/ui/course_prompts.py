@@ -93,6 +93,8 @@ def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translato
         return t.plain("course-value-default-reminders")
     if field == "attendance_check_days" and value is None:
         return t.plain("course-value-no-attendance-check")
+    if field == "followup":
+        return f"{value}d" if value else t.plain("course-value-no-followup")
     return "—" if value is None or value == "" else str(value)
 
 

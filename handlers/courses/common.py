@@ -15,6 +15,7 @@ from bot.services.courses import CourseService
 from bot.ui import course_texts, seat_rules
 from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
+from bot.ui.followup_texts import followup_lines
 from bot.ui.replies import message_of
 from handlers.filters import IsOrganiser
 from storage.courses import Course, CourseStatus
@@ -100,6 +101,7 @@ async def organiser_card(
         course_texts.when(course, t),
         course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
         *seat_rules.organiser_seat_rule_lines(course, t),
+        *followup_lines(course, counts, t),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))

@@ -26,6 +26,12 @@ class NewSurveyForm(StatesGroup):
     preview = State()
 
 
+class SaveTemplateForm(StatesGroup):
+    """💾 Save as my template: the template's name (then back to where the organiser was)."""
+
+    name = State()
+
+
 async def in_dialog(state: FSMContext) -> bool:
     """The organiser is in /newsurvey's two steps (not in some other dialog)."""
     return await state.get_state() in (NewSurveyForm.course.state, NewSurveyForm.preview.state)
@@ -101,7 +107,10 @@ def draft_settings(
     add_button(kb, switch, SurveyAdminAction.MODE, survey.id, switch_to)
     add_button(kb, t("button-survey-activate"), SurveyAdminAction.ACTIVATE, survey.id)
     add_button(kb, t("button-survey-delete"), SurveyAdminAction.DELETE, survey.id)
-    kb.adjust(1, 2)
+    add_button(kb, t("button-survey-other-template"), SurveyAdminAction.OTHER, survey.id)
+    add_button(kb, t("button-survey-copy"), SurveyAdminAction.COPY, survey.id)
+    add_button(kb, t("button-survey-save-template"), SurveyAdminAction.SAVE, survey.id)
+    kb.adjust(1, 2, 1, 2)
     text += "\n\n" + t("survey-preview-check")
     if in_dialog:
         add_navigation(kb, t)

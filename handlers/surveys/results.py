@@ -14,6 +14,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Translator
 from bot.services.surveys import Report, SurveyService
 from bot.services.surveys.chart import ratings_chart
+from bot.services.surveys.compare_chart import ChartTexts, comparison_chart
+from bot.services.surveys.followup import Comparison
 from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
@@ -96,6 +98,27 @@ async def show_results(
         kb.attach(send)
     markup = kb.as_markup() if kb.buttons else None
     await ctx.send(text, markup)
+    # A course's follow-up with answers: its ratings next to the course end's, in one chart.
+    comparison = await surveys.followups.comparison(survey.id, t.locale)
+    if comparison is not None:
+        await send_comparison(ctx, comparison)
+
+
+async def send_comparison(ctx: UpdateContext, comparison: Comparison) -> None:
+    """The course-end and follow-up ratings side by side, as a photo with its caption."""
+    t, locale = ctx.t, ctx.locale
+    course, days = comparison.course.title(locale), comparison.days
+    counts = {n for pair in comparison.pairs for n in (pair.before.answered, pair.after.answered)}
+    texts = ChartTexts(
+        title=t.plain("followup-chart-title", course=course),
+        before=t.plain("followup-chart-before"),
+        after=t.plain("followup-chart-after", count=days),
+        answered={n: t.plain("followup-chart-answered", count=n) for n in counts},
+    )
+    png = await asyncio.to_thread(comparison_chart, texts, comparison.pairs, locale)
+    photo = BufferedInputFile(png, filename=f"followup-{comparison.later.id}.png")
+    caption = t("followup-chart-caption", course=course, count=days)
+    await ctx.bot.send_photo(ctx.chat_id, photo, caption=caption)
 
 
 @router.callback_query(SurveyAdminCb.filter(F.action == SurveyAdminAction.CHART))

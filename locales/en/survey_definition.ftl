@@ -14,6 +14,7 @@ survey-definition-example-no-course =
 survey-definition-example-how =
     Copy this, change the texts and send it back as one message. Each question is one line: its type (rating, choice, multi, yesno or text), a colon, then the English text | the Russian text; a ? right after the type makes the question optional.
     Optional lines: course (its number from /admin: invitations then go out automatically after the course ends; a survey without a course goes out when you send it — to everyone, or only to those reading in English or in Russian), intro_en and intro_ru, anonymous (yes/no), opens and closes ({ datetime-format }, in the course's time zone, or the bot's default one for a survey without a course; a line such as timezone: Asia/Baku sets another), send_after (after the end of the course: 2h, 1d; no — only when you send it), remind_after (2d; no — no reminder).
+    { survey-definition-tags }
 survey-definition-example-body =
     title_en: Feedback: Risk management
     title_ru: Отзыв: Управление рисками

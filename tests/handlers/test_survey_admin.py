@@ -92,7 +92,14 @@ async def test_a_one_message_definition_becomes_a_draft_with_a_preview(make_chat
     assert "Most useful module?" in replies[0].text and "• Targeting" in replies[0].text
     assert "• Отбор" in replies[1].text
     assert "Anonymous" in replies[2].text
-    assert list(buttons(replies[2])) == ["👤 Make it named", "✅ Activate", "🗑 Delete"]
+    assert list(buttons(replies[2])) == [
+        "👤 Make it named",
+        "✅ Activate",
+        "🗑 Delete",
+        "🔁 Another template",  # issue 15: templates
+        "📋 Copy as text",
+        "💾 Save as my template",
+    ]
     deleted = await organiser.press(buttons(replies[2])["🗑 Delete"])
     assert "The survey draft is deleted." in texts(deleted)
 
@@ -293,6 +300,9 @@ async def test_the_built_in_survey_is_anonymous_unless_switched_to_named_on_the_
         "🔒 Make it anonymous",
         "✅ Activate",
         "🗑 Delete",
+        "🔁 Another template",  # issue 15: templates
+        "📋 Copy as text",
+        "💾 Save as my template",
         "‹ Back",  # issue 13: still the dialog's second step
         "✖️ Cancel",
     ]

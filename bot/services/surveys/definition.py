@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from bot.i18n import Localizations
 from bot.services.course_fields import FieldProblem, parse_local_datetime, parse_timezone
 from bot.services.profiles import clean_text
+from bot.services.surveys.built_in import BuiltInTexts
 from bot.services.surveys.model import (
     OPTION_LIMIT,
     OPTION_TEXT_LIMIT,
@@ -60,7 +61,11 @@ BORROWED_ERRORS = {
 }
 
 # Keys are matched whatever the case: phone keyboards capitalise the first letter of a line.
-_KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_]*)\s*(\?)?\s*:\s?(.*)$")
+# A question's type may carry its identity, `rating #relevance:` (what compares it across
+# surveys, see model.Question.ref).
+_KEY_LINE = re.compile(
+    r"^\s*([A-Za-z][A-Za-z_]*)\s*(?:#\s*([A-Za-z0-9_-]{1,30}))?\s*(\?)?\s*:\s?(.*)$"
+)
 _COURSE = re.compile(r"^[#№]?\s*(\d{1,18})$")
 _SCALE = re.compile(r"^(\d{1,3})\s*[-–—]\s*(\d{1,3})$")
 _DURATION = re.compile(r"^(?:\d{1,6}\s*[dhm]\s*)+$")
@@ -100,6 +105,7 @@ class _QuestionLine:
     line: _Line
     kind: QuestionKind
     required: bool
+    ref: str | None = None
 
 
 @dataclass
@@ -187,14 +193,18 @@ def _read_lines(text: str, report: _Report) -> tuple[dict[str, _Line], list[_Que
         if match is None:
             report.add(number, "", "survey-error-stray-line", text=clean_text(raw)[:40])
             continue
-        key, optional = match[1].lower(), bool(match[2])
-        line = _Line(number, key + ("?" if optional else ""), match[3])
+        key, ref, optional = match[1].lower(), match[2], bool(match[3])
+        line = _Line(number, key + ("?" if optional else ""), match[4])
         if key in QUESTION_KEYS:
-            questions.append(_QuestionLine(line, QuestionKind(key), required=not optional))
+            kind = QuestionKind(key)
+            tag = ref.lower() if ref else None
+            questions.append(_QuestionLine(line, kind, required=not optional, ref=tag))
         elif key not in SETTING_KEYS:
             report.add(number, line.field, "survey-error-unknown-key", key=key)
         elif optional:
             report.add(number, line.field, "survey-error-optional-setting", key=key)
+        elif ref:
+            report.add(number, line.field, "survey-error-tag-setting", key=key)
         elif key in settings:
             report.add(number, key, "survey-error-duplicate-key", key=key)
         else:
@@ -284,12 +294,17 @@ def _read_questions(lines: list[_QuestionLine], report: _Report) -> tuple[Questi
             max=QUESTIONS_LIMIT,
         )
     questions = []
+    refs: set[str] = set()
     for item in lines:
         question, problems = parse_question(item.kind, item.line.value, required=item.required)
+        if item.ref is not None:
+            if item.ref in refs:
+                problems.append(_problem("survey-error-tag-duplicate", tag=item.ref))
+            refs.add(item.ref)
         for problem in problems:
             report.found(item.line, problem)
         if question is not None:
-            questions.append(question)
+            questions.append(replace(question, ref=item.ref))
     return tuple(questions)
 
 
@@ -402,22 +417,16 @@ def feedback_template(
     Anonymous unless the organiser switches it on the preview: officers rate their trainers
     and the organisation more candidly when the answer cannot be traced back to them.
     """
-    en, ru = localizations.get("en"), localizations.get("ru")
-
-    def both(key: str) -> Bilingual:
-        # Stored as the organiser's own text would be: plain, escaped when it is shown.
-        return Bilingual(en.plain(key), ru.plain(key))
+    texts = BuiltInTexts(localizations)
+    both = texts.both
 
     def rating(key: str, low: str, high: str) -> Question:
-        return Question(QuestionKind.RATING, both(key), low=both(low), high=both(high))
+        # The key's last word is the question's identity: the follow-up survey asks
+        # "overall" and "relevance" again, and the two are compared by it.
+        ref = key.removeprefix("survey-template-")
+        return Question(QuestionKind.RATING, both(key), low=both(low), high=both(high), ref=ref)
 
-    if course_title is None:
-        title = both("survey-template-title")
-    else:
-        title = Bilingual(
-            en.plain("survey-template-title-course", course=course_title.get("en")),
-            ru.plain("survey-template-title-course", course=course_title.get("ru")),
-        )
+    title = texts.title("survey-template-title", course_title)
     questions = (
         rating("survey-template-overall", "survey-template-low", "survey-template-high"),
         rating(

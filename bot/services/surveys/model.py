@@ -59,6 +59,9 @@ class Question:
     scale_max: int = 5
     low: Bilingual | None = None  # rating: what the ends of the scale mean
     high: Bilingual | None = None
+    # The question's identity across surveys ("relevance"): the course-end and follow-up
+    # surveys' ratings are compared by it, never by their (editable) wording.
+    ref: str | None = None
 
     def valid(self, answer: Answer) -> bool:
         """Whether `answer` is a complete answer to this question (None: skipped)."""
@@ -96,6 +99,8 @@ class Question:
                 data["low"] = self.low.to_json()
             if self.high is not None:
                 data["high"] = self.high.to_json()
+        if self.ref:
+            data["ref"] = self.ref
         return data
 
     @classmethod
@@ -110,6 +115,7 @@ class Question:
             scale_max=int(scale[1]),
             low=Bilingual.from_json(data["low"]) if "low" in data else None,
             high=Bilingual.from_json(data["high"]) if "high" in data else None,
+            ref=data.get("ref") or None,
         )
 
 

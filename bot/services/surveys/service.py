@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -48,6 +49,7 @@ from bot.services.surveys.errors import (
     SurveyModeLocked,
     SurveyNotFound,
 )
+from bot.services.surveys.followup import FollowupSurveys
 from bot.services.surveys.model import (
     ANONYMOUS_THRESHOLD,
     TEXT_ANSWER_LIMIT,
@@ -58,6 +60,13 @@ from bot.services.surveys.model import (
     SurveyDraft,
 )
 from bot.services.surveys.results import ResponseRow, summarize
+from bot.services.surveys.saved import SavedTemplates
+from bot.services.surveys.templates import (
+    definition_text,
+    draft_from_template,
+    draft_of,
+    followup_template,
+)
 from bot.services.surveys.timers import SurveyTimers
 from bot.services.surveys.views import (
     ExportFile,
@@ -75,11 +84,14 @@ from storage.courses import Course, CourseStatus
 from storage.database import Database, Transaction, to_db
 from storage.outbox import PRIORITY_BULK
 from storage.survey_keys import Sealer
-from storage.surveys import Response, Survey, SurveyStatus
+from storage.surveys import Response, Survey, SurveyKind, SurveyStatus
 
 log = logging.getLogger(__name__)
 
 DEFAULT_OPEN_DAYS = 14
+DEFAULT_FOLLOWUP_DAYS = 90  # the built-in follow-up chosen by hand for a course without one
+BUILT_IN_FEEDBACK = "fb"  # template sources besides a saved template's id
+BUILT_IN_FOLLOWUP = "fu"
 TEMPLATE_COURSES = 8  # recent courses offered for the built-in survey
 
 # Audience button -> delivery engine audience (course ones get the survey's course id).
@@ -91,6 +103,8 @@ AUDIENCES: dict[str, dict[str, Any]] = {
     "en": {"kind": "language", "language": "en"},
     "ru": {"kind": "language", "language": "ru"},
 }
+# A follow-up asks whether the training changed the work: only those who attended can say.
+FOLLOWUP_AUDIENCES = ("attended",)
 
 
 def sealed_size(questions: tuple[Question, ...]) -> int:
@@ -138,6 +152,10 @@ class SurveyService:
         # Set when a survey becomes active or invites someone; course moves reach them through
         # CourseService's listeners (`timers.course_changed`).
         self.timers = SurveyTimers(self, scheduler)
+        # Each course's follow-up survey, kept in step with its `followup` field (CourseService
+        # tells it through `followups.course_changed`).
+        self.followups = FollowupSurveys(self, scheduler)
+        self.saved = SavedTemplates(db.repos)
 
     # -- organisers --------------------------------------------------------------------------
 
@@ -157,25 +175,60 @@ class SurveyService:
             return None, parsed.problems
         return await self.preview(await self.create(parsed.draft, created_by)), []
 
-    async def create_from_template(self, course_id: int | None, created_by: int) -> Preview:
-        """The built-in feedback survey for a course (None: for no course, sent on demand)."""
+    async def create_from_template(
+        self, course_id: int | None, created_by: int, source: str = BUILT_IN_FEEDBACK
+    ) -> Preview:
+        """A survey for a course (None: for no course, sent on demand) from the built-in
+        feedback survey, the built-in follow-up or a saved template (its id as `source`)."""
         localizations = self.notices.localizations
-        if course_id is None:
-            draft = feedback_template(localizations, None)
-        else:
+        course = None
+        if course_id is not None:
             course = await self.repos.courses.get(course_id)
             if course is None or course.status in (CourseStatus.DRAFT, CourseStatus.CANCELLED):
                 raise CourseNotFound()
-            title = Bilingual(course.title("en"), course.title("ru"))
-            draft = feedback_template(localizations, course.id, title)
+        title = Bilingual(course.title("en"), course.title("ru")) if course else None
+        if source == BUILT_IN_FEEDBACK:
+            draft = feedback_template(localizations, course_id, title)
+        elif source == BUILT_IN_FOLLOWUP:
+            draft = followup_template(localizations, course_id, title)
+            # Months after the course, not hours: the course's own follow-up delay if set.
+            days = (course.followup if course else None) or DEFAULT_FOLLOWUP_DAYS
+            draft = replace(draft, send_after=days * 24 * 60)
+        elif source.isdigit():
+            saved = await self.saved.get(int(source))
+            draft = draft_from_template(saved.definition, course_id)
+        else:
+            raise InvalidInput("error-button-expired")
         return await self.preview(await self.create(draft, created_by, template=True))
+
+    async def draft(self, survey_id: int) -> Survey:
+        """A survey that is still a draft (another template may replace it)."""
+        survey = await self.get(survey_id)
+        if survey.status != SurveyStatus.DRAFT:
+            raise InvalidInput("template-switch-not-draft")
+        return survey
+
+    async def switch_template(self, survey_id: int, source: str, actor: int) -> Preview:
+        """The draft replaced by one made from another template, for the same course."""
+        survey = await self.draft(survey_id)
+        preview = await self.create_from_template(survey.course_id, actor, source)
+        await self.delete_draft(survey.id, actor)
+        return preview
+
+    async def definition_text(self, survey_id: int) -> str:
+        """The survey as a `/newsurvey` text to copy, edit and send back."""
+        return definition_text(draft_of(await self.get(survey_id)))
 
     async def preview(self, survey: Survey) -> Preview:
         course = await self.repos.courses.get(survey.course_id) if survey.course_id else None
         return Preview(survey, course)
 
     async def create(
-        self, draft: SurveyDraft, created_by: int | None, template: bool = False
+        self,
+        draft: SurveyDraft,
+        created_by: int | None,
+        template: bool = False,
+        kind: SurveyKind = SurveyKind.SURVEY,
     ) -> Survey:
         course = await self.repos.courses.get(draft.course_id) if draft.course_id else None
         now = self.clock()
@@ -197,6 +250,7 @@ class SurveyService:
                     "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
                     "remind_after": _or_default(draft.remind_after, self.remind_after),
                     "created_by": created_by,
+                    "kind": kind.value,
                 }
             )
             if created_by is not None:
@@ -276,6 +330,8 @@ class SurveyService:
     async def audiences(self, survey_id: int) -> list[str]:
         """The audience buttons a survey offers (course ones only with a course)."""
         survey = await self.get(survey_id)
+        if survey.is_followup:
+            return list(FOLLOWUP_AUDIENCES)
         return [
             code
             for code, spec in AUDIENCES.items()
@@ -286,6 +342,8 @@ class SurveyService:
         """The organiser's audience button: invite, and record who did."""
         survey = await self.get(survey_id)
         base = AUDIENCES.get(code)
+        if survey.is_followup and code not in FOLLOWUP_AUDIENCES:
+            base = None
         if base is None or (base["kind"] == "course" and survey.course_id is None):
             raise InvalidInput("error-button-expired")
         spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
@@ -330,6 +388,13 @@ class SurveyService:
             log.warning("Survey %s closed before its invitation was due", survey_id)
             return 0
         attended = await self.db.repos.registrations.attendance_taken(course.id)
+        if survey.is_followup and not attended:
+            # Only attendees can say whether they applied what they learned; the organiser's
+            # card says the follow-up needs attendance (a restart tries again).
+            log.warning(
+                "Follow-up survey %s: attendance was never taken, nobody invited", survey_id
+            )
+            return 0
         status = "attended" if attended else "confirmed"
         audience = audience_sql(
             {"kind": "course", "course_id": course.id, "status": status}, self.default_locale

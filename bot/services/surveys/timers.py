@@ -26,6 +26,8 @@ class SurveyTimers:
         await self.service.convert_legacy_keys()
         await self.service.close()
         await self.service.seal_plain_drafts()
+        # Follow-ups the course's field asks for but a crash kept from being made (or moved).
+        await self.service.followups.reconcile()
         surveys = await self.service.repos.surveys.active()
         for survey in surveys:
             await self.plan(survey)
