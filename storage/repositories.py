@@ -7,6 +7,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.focal_points import FocalPointRepository
+from storage.materials import MaterialRepository
 from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
 from storage.reminders import ReminderLog
@@ -26,3 +27,4 @@ class Repositories:
         self.announcements = AnnouncementRepository(sql)
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)
+        self.materials = MaterialRepository(sql)
