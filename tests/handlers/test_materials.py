@@ -38,9 +38,7 @@ PDF = {
 
 
 def cb(action: MaterialAction, course_id: int = 0, material_id: int = 0, arg: str = "") -> str:
-    return MaterialCb(
-        action=action, course_id=course_id, material_id=material_id, arg=arg
-    ).pack()
+    return MaterialCb(action=action, course_id=course_id, material_id=material_id, arg=arg).pack()
 
 
 def alert(sent: list[Any]) -> str:
@@ -106,7 +104,9 @@ async def test_organiser_attaches_an_agenda_in_three_steps_and_participants_see_
 ):
     course_id = await publish_course(db, "Transit", days=10)
     organiser = make_chatter(ORGANISER_ID, name="Olena")
-    card = await organiser.press(AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack())
+    card = await organiser.press(
+        AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack()
+    )
     assert "📎 Materials" in buttons(card[-1])
     listing = await organiser.press(buttons(card[-1])["📎 Materials"])
     assert "No files yet" in texts(listing)[-1]
@@ -177,7 +177,9 @@ async def test_text_or_a_sticker_instead_of_the_file_is_refused_and_changes_noth
     organiser = make_chatter(ORGANISER_ID)
     await organiser.press(cb(MaterialAction.ADD, course_id))
     for sent in (await organiser.send("agenda.pdf"), await organiser.send_sticker()):
-        assert texts(sent) == ["Please send the file as a document or a photo. Nothing has been saved."]
+        assert texts(sent) == [
+            "Please send the file as a document or a photo. Nothing has been saved."
+        ]
     # Still asking for the file: a document now goes on to the title.
     asked = await send_file(organiser, document=PDF)
     assert texts(asked)[-1].startswith("Step 2 of 3")
@@ -269,7 +271,9 @@ async def test_non_organisers_pressing_forged_organiser_buttons_change_and_learn
         MaterialAction.SEND_YES,
     ):
         sent = await intruder.press(cb(action, course_id, agenda.id, Audience.CONFIRMED.value))
-        assert texts(sent) == ["This button is out of date. Send /start to see the menu again."], action
+        assert texts(sent) == ["This button is out of date. Send /start to see the menu again."], (
+            action
+        )
         assert not any(isinstance(r, (SendMessage, SendDocument)) for r in sent)
     assert len(await MaterialRepository(db).of_course(course_id)) == 2
     stored = await MaterialRepository(db).get(agenda.id)
@@ -359,7 +363,9 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
         await registrations.set_attended(course_id, user_id, True)
     organiser = make_chatter(ORGANISER_ID)
 
-    card = await organiser.press(AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack())
+    card = await organiser.press(
+        AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack()
+    )
     chosen = await organiser.press(buttons(card[-1])["📤 Send materials to participants"])
     assert set(buttons(chosen[-1])) >= {
         "✅ Attendees (marked present): 2",

@@ -141,7 +141,11 @@ async def test_files_marked_for_the_reminder_follow_it_once_and_reach_a_late_sig
     clock.now = due_time(course, HOUR)
     assert await services.reminders.send(course.id, int(HOUR.total_seconds())) == 2
     rows = await queued(db)
-    assert rows[2:] == [(11, "reminder", ""), (12, "reminder", ""), (12, "material", agenda.file_id)]
+    assert rows[2:] == [
+        (11, "reminder", ""),
+        (12, "reminder", ""),
+        (12, "material", agenda.file_id),
+    ]
 
 
 async def test_forget_deletes_the_persons_delivery_rows_and_unnames_the_organiser(
