@@ -4,6 +4,7 @@ dialog pieces give the steps, ‹ Back and ✖️ Cancel."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from aiogram import F
@@ -128,14 +129,7 @@ def _new_file(message: Message) -> tuple[NewFile, str | None]:
 @router.message(MaterialDialog.file, F.document | F.photo)
 async def file_received(message: Message, ctx: UpdateContext, state: FSMContext) -> None:
     file, default = _new_file(message)
-    file_data: dict[str, Any] = {
-        "file_id": file.file_id,
-        "file_unique_id": file.file_unique_id,
-        "kind": file.kind.value,
-        "file_name": file.file_name,
-        "mime_type": file.mime_type,
-        "file_size": file.file_size,
-    }
+    file_data: dict[str, Any] = {**asdict(file), "kind": file.kind.value}
     # A new file: the title typed for another one before going back no longer stands.
     await state.update_data(file=file_data, default_title=default, title=None)
     await ask_title(ctx, state)
@@ -168,33 +162,31 @@ async def timing_typed(message: Message, ctx: UpdateContext) -> None:
 
 @router.callback_query(
     StateFilter(MaterialDialog.title, MaterialDialog.timing),
-    DialogCb.filter(F.action.in_({DialogAction.BACK, DialogAction.KEEP})),
+    DialogCb.filter(F.action == DialogAction.BACK),
 )
-async def back_or_keep(
-    callback: CallbackQuery,
-    callback_data: DialogCb,
-    ctx: UpdateContext,
-    state: FSMContext,
-    raw_state: str,
+async def back(
+    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, raw_state: str
 ) -> None:
-    """‹ Back: the question before, its answer kept. Keep as it is: the title stands."""
+    """‹ Back: the question before, its answer kept."""
+    await pressed_under_question(callback, state)
+    await callback.answer()
+    if raw_state == MaterialDialog.title.state:
+        await ask_file(ctx, state)
+    else:
+        await ask_title(ctx, state)
+
+
+@router.callback_query(MaterialDialog.title, DialogCb.filter(F.action == DialogAction.KEEP))
+async def keep_title(callback: CallbackQuery, ctx: UpdateContext, state: FSMContext) -> None:
+    """Keep as it is: the title given before going back, else the file's name."""
     await pressed_under_question(callback, state)
     data = await state.get_data()
-    back = callback_data.action == DialogAction.BACK
-    if not back and raw_state != MaterialDialog.title.state:
-        raise InvalidInput("error-button-expired")  # only the title has a Keep
-    if not back:
-        title = data.get("title") or data.get("default_title")
-        if not title:
-            raise InvalidInput("error-button-expired")
-        await state.update_data(title=title)
+    title = data.get("title") or data.get("default_title")
+    if not title:
+        raise InvalidInput("error-button-expired")  # a photo without a caption has no Keep
+    await state.update_data(title=title)
     await callback.answer()
-    if back and raw_state == MaterialDialog.title.state:
-        await ask_file(ctx, state)
-    elif back:
-        await ask_title(ctx, state)
-    else:
-        await ask_timing(ctx, state)
+    await ask_timing(ctx, state)
 
 
 @router.callback_query(MaterialDialog.timing, MaterialCb.filter(F.action == MaterialAction.TIMING))

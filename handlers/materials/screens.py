@@ -38,6 +38,24 @@ def _line(number: int, material: Material, t: Translator) -> str:
     )
 
 
+# The 🔔 toggle's words by whether the file goes with the reminder now.
+_REMINDER_KEYS = {True: "button-material-reminder-on", False: "button-material-reminder-off"}
+
+
+def _file_buttons(number: int, material: Material, t: Translator) -> list[InlineKeyboardButton]:
+    """🔔 3 / 🔕 3 (with the reminder or not; files before the course only) and 🗑 3."""
+    actions = [("button-material-remove", MaterialAction.REMOVE)]
+    if material.timing == MaterialTiming.BEFORE:
+        actions.insert(0, (_REMINDER_KEYS[material.with_reminder], MaterialAction.REMINDER))
+    return [
+        InlineKeyboardButton(
+            text=t.plain(key, number=str(number)),
+            callback_data=material_cb(action, material.course_id, material.id).pack(),
+        )
+        for key, action in actions
+    ]
+
+
 def materials_screen(
     course: Course, files: list[Material], t: Translator, sendable: bool
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -47,27 +65,7 @@ def materials_screen(
     kb = InlineKeyboardBuilder()
     for number, material in enumerate(files, 1):
         lines.append(_line(number, material, t))
-        row = []
-        if material.timing == MaterialTiming.BEFORE:
-            key = (
-                "button-material-reminder-on"
-                if material.with_reminder
-                else ("button-material-reminder-off")
-            )
-            data = material_cb(MaterialAction.REMINDER, course.id, material.id)
-            row.append(
-                InlineKeyboardButton(
-                    text=t.plain(key, number=str(number)), callback_data=data.pack()
-                )
-            )
-        data = material_cb(MaterialAction.REMOVE, course.id, material.id)
-        row.append(
-            InlineKeyboardButton(
-                text=t.plain("button-material-remove", number=str(number)),
-                callback_data=data.pack(),
-            )
-        )
-        kb.row(*row)
+        kb.row(*_file_buttons(number, material, t))
     if files:
         lines += ["", t("materials-hint")]
     else:
