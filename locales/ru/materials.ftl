@@ -22,16 +22,16 @@ button-material-reminder-off = 🔕 { $number }
 # $number (String)
 button-material-remove = 🗑 { $number }
 # $title (String)
-material-reminder-on = «{ $title }» будет отправлен и с напоминанием.
+material-reminder-on = Файл «{ $title }» будет отправляться и вместе с напоминанием.
 # $title (String)
-material-reminder-off = «{ $title }» не будет отправляться с напоминанием.
+material-reminder-off = Файл «{ $title }» не будет отправляться с напоминанием.
 # $title (String)
 material-remove-confirm =
-    Удалить «{ $title }» из материалов курса?
+    Удалить файл «{ $title }» из материалов курса?
     Участники больше не увидят его в карточке. Уже отправленные копии останутся у получателей.
 button-material-remove-yes = 🗑 Да, удалить
 # $title (String)
-material-removed = «{ $title }» удалён.
+material-removed = Файл «{ $title }» удалён.
 
 ## Добавление файла.
 material-ask-file = 📎 Пришлите файл: документом (PDF, Word, PowerPoint…) или фотографией.
@@ -46,7 +46,7 @@ material-timing-hint = Пожалуйста, выберите одну из кн
 button-material-before = 📅 До курса: сразу в карточке
 button-material-after = 📤 После курса: по вашей команде
 # $title (String)
-material-added = ✅ «{ $title }» добавлен.
+material-added = ✅ Файл «{ $title }» добавлен.
 error-material-title-empty = Название не может быть пустым.
 # $limit (Number)
 error-material-title-too-long = Название слишком длинное для кнопки: не более { $limit ->
