@@ -21,12 +21,14 @@ from bot.ui.callbacks import (
     MaterialAction,
     MaterialCb,
 )
+from storage.courses import SignupMode
 from storage.materials import MaterialKind, MaterialRepository, MaterialTiming, NewFile
 from storage.registrations import RegistrationRepository, RegStatus
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import Chatter, buttons, press_under_question, texts
 from tests.handlers.test_courses import publish_course
+from tests.handlers.test_roster import quota_course
 
 PDF = {
     "file_id": "BQACAgIAAxkBAAIBagenda",
@@ -345,6 +347,14 @@ async def test_a_card_shows_three_files_then_all_materials(make_chatter, db):
     assert on_card[-1] == "‹ All courses"
     listing = await reader.press(cb(MaterialAction.ALL, course_id))
     assert [t for t in buttons(listing[-1]) if t.startswith("📎")][-1] == "📎 Visa letter (PDF)"
+
+
+async def test_a_nomination_courses_card_offers_its_files_too(make_chatter, db):
+    course_id = await quota_course(db, mode=SignupMode.NOMINATION)
+    await attach(db, course_id, "Agenda")
+    await officer(db, 601)
+    on_card = list(await card_buttons(make_chatter(601), course_id))
+    assert on_card[-2:] == ["📎 Agenda (PDF)", "‹ All courses"]
 
 
 # -- after the course ------------------------------------------------------------------------
