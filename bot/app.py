@@ -39,6 +39,7 @@ from bot.services.calendar import CalendarFiles
 from bot.services.courses import CourseService
 from bot.services.decisions import SeatDecisions
 from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
+from bot.services.materials import MaterialService
 from bot.services.nominations import NominationService
 from bot.services.notices import Notices
 from bot.services.profiles import ProfileService
@@ -118,6 +119,7 @@ class Services:
     dialogs: SQLiteStorage  # the Dispatcher's FSM storage
     audit: AuditLog
     audit_service: AuditService
+    materials: MaterialService
     clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -183,6 +185,7 @@ def create_services(
         announcements=AnnouncementService(db, settings, clock, localizations),
         questions=QuestionService(db, notices, settings.admin_ids),
         audit_service=AuditService(db),
+        materials=MaterialService(db, notices, clock),
         scheduler=scheduler,
         dialogs=dialogs,
         audit=repos.audit,

@@ -12,6 +12,7 @@ from handlers import (
     errors,
     fallback,
     groups,
+    materials,
     no_profile,
     nominations,
     profile,
@@ -41,6 +42,7 @@ def get_routers() -> list[Router]:
         questions.REPLY_ROUTER,
         # Organisers' routers: each filters on ADMIN_IDS itself.
         *courses.ORGANISER_ROUTERS,
+        *materials.ORGANISER_ROUTERS,
         announce.router,
         surveys.organiser_router,
         audit.router,
@@ -52,6 +54,7 @@ def get_routers() -> list[Router]:
         # The catalogue sees most traffic (browsing, signing up), so it is tried early; its
         # handlers share no commands or callback prefixes with the routers after it.
         courses.CARD_ROUTER,
+        materials.PARTICIPANT_ROUTER,
         surveys.participant_router,
         nominations.OFFICER_ROUTER,
         questions.OFFICER_ROUTER,

@@ -41,6 +41,10 @@ class AuditAction(StrEnum):
     NOMINATION_LAPSED = "seat.lapsed"  # by the bot: no answer within the answer window
     EXPORT_PARTICIPANTS = "export.participants"
     EXPORT_SURVEY = "export.survey"
+    # Issue 15, course materials
+    MATERIAL_ADDED = "material.added"
+    MATERIAL_REMOVED = "material.removed"
+    MATERIALS_SENT = "material.sent"
 
 
 @dataclass(frozen=True)

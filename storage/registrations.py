@@ -440,6 +440,15 @@ class RegistrationRepository(Repository):
         )
         return {row[0]: row[1] for row in rows}
 
+    async def confirmed_ids(self, course_id: int, attended_only: bool = False) -> list[int]:
+        """Confirmed participants in arrival order; `attended_only`: those marked present."""
+        rows = await self.sql.fetch_all(
+            "SELECT user_id FROM registrations WHERE course_id = ? AND status = 'confirmed'"
+            " AND (? = 0 OR attended = 1) ORDER BY seq",
+            (course_id, int(attended_only)),
+        )
+        return [row[0] for row in rows]
+
     async def cancel(self, course_id: int, user_id: int, now: datetime) -> RegStatus | None:
         """Cancel a live place or request; returns the status it had, None if there was none."""
         old = await self.move(course_id, user_id, RegStatus.CANCELLED, now)

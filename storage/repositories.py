@@ -7,6 +7,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.focal_points import FocalPointRepository
+from storage.materials import MaterialRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.registrations import RegistrationRepository
@@ -30,3 +31,4 @@ class Repositories:
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)
         self.questions = QuestionRepository(sql)
+        self.materials = MaterialRepository(sql)

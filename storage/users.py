@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, fields
 
 from storage.cache import Cache
+from storage.materials import MaterialRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.sql import Executor, Repository, from_row, stamp
@@ -204,6 +205,7 @@ class UserRepository(Repository):
             await sql.write("DELETE FROM fsm_states WHERE user_id = ?", (user_id,))
             await OutboxRepository(sql).delete_of_user(user_id)
             await QuestionRepository(sql).forget(user_id)
+            await MaterialRepository(sql).delete_of_user(user_id)
             await sql.write(
                 "UPDATE audit_log SET actor_id = ? WHERE actor_id = ?", (pseudonym, user_id)
             )

@@ -19,6 +19,7 @@ from bot.clock import Clock
 from bot.config import parse_offsets
 from bot.i18n import Translator
 from bot.scheduler import Scheduler
+from bot.services.materials import reminder_files
 from bot.services.notices import Notices
 from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
@@ -99,6 +100,8 @@ class ReminderService:
             await self._queue(
                 tx, course, zones, "reminder", "reminder-text", "cancel", with_place=True
             )
+            # The files the organiser marked "with the reminder", after its text.
+            await reminder_files(tx, self.notices, course, people)
         if started:
             log.warning(
                 "Reminder %s for course %s skipped: the course had started", offset, course_id

@@ -331,3 +331,26 @@ class QuestionCb(CallbackData, _SaneInts, prefix="qst1"):
     course_id: int = 0
     question_id: int = 0
     page: int = 0
+
+
+class MaterialAction(StrEnum):
+    """Course materials: the organiser's screen and dialog, and a participant's file."""
+
+    LIST = "list"  # the organiser's list of a course's files
+    ADD = "add"  # start the add dialog
+    TIMING = "when"  # the dialog's last answer: before or after the course (`arg`)
+    REMINDER = "rem"  # toggle "with the reminder" on `material_id`
+    REMOVE = "rm"  # ask before removing `material_id`
+    REMOVE_YES = "rmy"
+    SEND = "send"  # after the course: choose who receives the files
+    SEND_TO = "to"  # the audience chosen (`arg`): how many people and files, confirm
+    SEND_YES = "go"
+    OPEN = "open"  # a participant asks for `material_id`
+    ALL = "all"  # a participant's list of every file of the course
+
+
+class MaterialCb(CallbackData, _SaneInts, prefix="mat1"):
+    action: MaterialAction
+    course_id: int = 0
+    material_id: int = 0
+    arg: str = ""

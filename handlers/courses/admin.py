@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.courses import CourseService
+from bot.services.materials import MaterialService
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import course_button, numbered_line
@@ -80,8 +81,11 @@ async def admin_view(
     callback_data: AdminCourseCb,
     ctx: UpdateContext,
     course_service: CourseService,
+    materials: MaterialService,
 ) -> None:
-    await show_card(callback, ctx, callback_data.course_id, course_service, answer=True)
+    await show_card(
+        callback, ctx, callback_data.course_id, course_service, answer=True, materials=materials
+    )
 
 
 # -- publish, delete, cancel -----------------------------------------------------------------

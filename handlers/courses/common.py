@@ -12,8 +12,16 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.courses import CourseService
+from bot.services.materials import MaterialService
 from bot.ui import course_texts, seat_rules
-from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
+from bot.ui.callbacks import (
+    AdminAction,
+    AdminCourseCb,
+    AnnounceAction,
+    AnnounceCb,
+    MaterialAction,
+    MaterialCb,
+)
 from bot.ui.context import UpdateContext
 from bot.ui.followup_texts import followup_lines
 from bot.ui.replies import message_of
@@ -90,8 +98,10 @@ def status_line(course: Course, t: Translator) -> str:
 
 
 async def organiser_card(
-    ctx: UpdateContext, course: Course, counts: Counts | None
+    ctx: UpdateContext, course: Course, counts: Counts | None, send_materials: bool = False
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """The course for organisers; `send_materials`: it has ended and has files for after it
+    (MaterialService.sendable), so "Send materials to participants" is offered."""
     t = ctx.t
     me = await ctx.bot.me()
     link = f"https://t.me/{me.username}?start=c{course.id}"
@@ -112,10 +122,10 @@ async def organiser_card(
             course_texts.field_label(name, t) for name in course.missing_for_publishing
         )
         lines.append(t("course-admin-missing", fields=missing))
-    return "\n".join(lines), _card_buttons(course, t)
+    return "\n".join(lines), _card_buttons(course, t, send_materials)
 
 
-def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
+def _card_buttons(course: Course, t: Translator, send_materials: bool) -> InlineKeyboardMarkup:
     """Short buttons in pairs (Edit · Participants, Excel · CSV), long ones on a row of their
     own: two long labels side by side are cut off on a phone."""
     kb = InlineKeyboardBuilder()
@@ -143,16 +153,29 @@ def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
         row(("button-export-xlsx", AdminAction.XLSX), ("button-export-csv", AdminAction.CSV))
         if course.status != CourseStatus.CANCELLED:
             row(("button-attendance", AdminAction.ATTENDANCE))
-        if course.status == CourseStatus.PUBLISHED:
-            announce = AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid))
-            kb.row(
-                InlineKeyboardButton(
-                    text=t("button-announce-course"), callback_data=announce.pack()
-                )
-            )
-            row(("button-cancel-course", AdminAction.CANCEL))
+    if course.status != CourseStatus.CANCELLED:
+        _material_buttons(kb, t, cid, send_materials)
+    if course.status == CourseStatus.PUBLISHED:
+        announce = AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid))
+        kb.row(
+            InlineKeyboardButton(text=t("button-announce-course"), callback_data=announce.pack())
+        )
+        row(("button-cancel-course", AdminAction.CANCEL))
     row(("button-all-courses", AdminAction.LIST))
     return kb.as_markup()
+
+
+def _material_buttons(
+    kb: InlineKeyboardBuilder, t: Translator, course_id: int, send_materials: bool
+) -> None:
+    """📎 Materials (the agenda can be attached to a draft already); 📤 Send them once the
+    course has ended."""
+    actions = [("button-materials", MaterialAction.LIST)]
+    if send_materials:
+        actions.append(("button-materials-send", MaterialAction.SEND))
+    for key, action in actions:
+        data = MaterialCb(action=action, course_id=course_id).pack()
+        kb.row(InlineKeyboardButton(text=t(key), callback_data=data))
 
 
 async def show_card(
@@ -161,13 +184,16 @@ async def show_card(
     course_id: int,
     courses: CourseService,
     answer: bool = False,
+    materials: MaterialService | None = None,
 ) -> None:
     """The organiser card, seats counted, in place of the message the button was under (or
-    as a new one); `answer`s the press once the course is found."""
+    as a new one); `answer`s the press once the course is found; `materials`: to offer
+    sending the files after the course."""
     course, counts = await courses.counts(course_id)
     if answer:
         await callback.answer()
-    text, markup = await organiser_card(ctx, course, counts)
+    send_materials = materials is not None and await materials.sendable(course)
+    text, markup = await organiser_card(ctx, course, counts, send_materials)
     message = message_of(callback)
     if message is not None:
         await message.edit_text(text, reply_markup=markup)

@@ -7,10 +7,12 @@ from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
+from bot.services.materials import on_card
 from bot.services.nominations import NominationService
 from bot.services.signups import SignupService
 from bot.ui import course_texts, keyboards
 from bot.ui.callbacks import CourseAction, CourseCb
+from bot.ui.materials import card_rows, with_file_rows
 from handlers.screens.nomination_card import nomination_card
 from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import Registration, RegStatus, SeatView
@@ -30,8 +32,11 @@ async def course_card(
     the officer's focal point on a nomination course)."""
     now = signups.clock()
     seats = seats or await signups.status(course.id, user.id)
+    # The course's files this person may have: the agenda for all, slides after the course.
+    files = await on_card(signups.repos, course, seats.registration, now)
     if course.signup_mode == SignupMode.NOMINATION:
-        return await nomination_card(course, user, t, seats, now, nominations, page)
+        text, markup = await nomination_card(course, user, t, seats, now, nominations, page)
+        return text, with_file_rows(markup, card_rows(course, files, t))
     registration = seats.registration
     text = course_texts.card(
         course,
@@ -59,6 +64,7 @@ async def course_card(
     elif not seats.active and course.registration_open(now) and not _declined(registration):
         # Someone the organisers declined or removed does not sign themselves back up.
         button(_sign_up_key(course, seats), CourseAction.SIGN_UP)
+    rows += card_rows(course, files, t)
     if registration is not None:
         rows.append([keyboards.ask_organisers(t, course.id)])
     button("button-all-courses", CourseAction.LIST)

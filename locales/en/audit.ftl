@@ -69,3 +69,10 @@ audit-action-focal_point-removed = removed a national focal point
 audit-action-seat-lapsed = a nomination for course #{ $id } lapsed unanswered
 # Who did what the bot does by itself
 audit-the-bot = the bot
+# Course materials (issue 15)
+audit-action-material-added = added a file to the materials of course #{ $id }
+audit-action-material-removed = removed a file from the materials of course #{ $id }
+audit-action-material-sent = sent the materials of course #{ $id } to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }

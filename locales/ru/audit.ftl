@@ -73,3 +73,10 @@ audit-action-focal_point-removed = снят национальный коорд�
 audit-action-seat-lapsed = выдвижение на курс №{ $id } утратило силу без ответа
 # Кто сделал то, что бот делает сам
 audit-the-bot = бот
+# Материалы курса (issue 15)
+audit-action-material-added = добавлен файл в материалы курса №{ $id }
+audit-action-material-removed = удалён файл из материалов курса №{ $id }
+audit-action-material-sent = материалы курса №{ $id } отправлены { $count ->
+        [one] { $count } участнику
+       *[other] { $count } участникам
+    }

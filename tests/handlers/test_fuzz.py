@@ -43,6 +43,7 @@ from handlers import announce, profile
 from handlers.courses import edit as course_edit
 from handlers.courses import form as course_form
 from handlers.screens import survey as survey_screens
+from storage.materials import MaterialKind, MaterialTiming, NewFile
 from tests.conftest import ORGANISER_ID
 from tests.factories import feedback_questions
 from tests.handlers.harness import RecordingSession
@@ -62,10 +63,11 @@ STATES: list[State] = [
 ]
 PREFIXES = [
     "mnu1", "lng1", "cns1", "prf1", "cty1", "tz1", "fgt1", "sts1", "crs1", "adc1", "cfm1",
-    "ann1", "svy1", "sva1",
+    "ann1", "svy1", "sva1", "mat1",
 ]  # fmt: skip
 ENUMS = (cb.MenuAction, cb.ProfileAction, cb.CourseAction, cb.AdminAction)
 ENUMS += (cb.CourseFormAction, cb.AnnounceAction, cb.SurveyAction, cb.SurveyAdminAction)
+ENUMS += (cb.MaterialAction,)
 ENUM_VALUES = [member.value for enum in ENUMS for member in enum]
 
 # -- strategies -------------------------------------------------------------------------------
@@ -109,6 +111,13 @@ real_buttons = st.one_of(
         st.sampled_from(cb.SurveyAdminAction),
         st.sampled_from(["", "0", "1", "2", "all", "ru", "attended"]),
         st.integers(-1, 3),
+    ),
+    st.builds(
+        lambda a, i, m, arg: cb.MaterialCb(action=a, course_id=i, material_id=m, arg=arg).pack(),
+        st.sampled_from(cb.MaterialAction),
+        st.integers(0, 4),
+        st.integers(0, 3),
+        st.sampled_from(["", "before", "after", "att", "all", "x"]),
     ),
     st.builds(lambda code: cb.LanguageCb(code=code).pack(), st.sampled_from(["en", "ru", "de"])),
 )
@@ -279,7 +288,13 @@ async def test_random_update_streams_never_break_the_bot(make_chatter, db, capsy
 
     async def seed() -> None:
         for days, capacity in ((5, 2), (9, 1), (-1, 3)):
-            await publish_course(db, f"Course <{days}> & co", days=days, capacity=capacity)
+            course_id = await publish_course(
+                db, f"Course <{days}> & co", days=days, capacity=capacity
+            )
+            # Files on each course, one for before and one for after it (issue 15).
+            for timing in MaterialTiming:
+                file = NewFile(f"id{course_id}{timing}", "u", MaterialKind.DOCUMENT, "<a>.pdf")
+                await db.repos.materials.add(course_id, file, "A & <b>", timing, ORGANISER_ID)
         for user_id in USERS[1:]:
             await complete_profile(db, user_id)
         service = dp["surveys"]

@@ -12,8 +12,10 @@ from aiogram.filters.callback_data import CallbackData
 from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES
 from bot.services.announcements import COURSE_STATUSES
+from bot.services.materials import Audience
 from bot.ui import callbacks
 from storage.courses import Course
+from storage.materials import MaterialTiming
 from storage.users import PROFILE_FIELDS
 
 LONGEST_ID = 2**52  # Telegram ids fit in 52 bits; our own row ids stay far below
@@ -50,6 +52,8 @@ TEXT_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("RosterCb", "arg"): ("confirmed", "waitlisted", "reserve"),
     # A course id, a mode, an audience, a question index.
     ("SurveyAdminCb", "arg"): (*ID_TEXTS, "anon", "named", "none", *COURSE_STATUSES, *LOCALES),
+    # When a file is for (issue 15), or who receives the files after the course.
+    ("MaterialCb", "arg"): (*(t.value for t in MaterialTiming), *(a.value for a in Audience)),
 }
 
 

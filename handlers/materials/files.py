@@ -1,0 +1,53 @@
+"""A participant's file from the course card (📎 Agenda (PDF)), and the list of every file
+when the card shows only the first few. Answered directly, by the file's Telegram id."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.services.materials import MaterialService
+from bot.ui import materials as material_texts
+from bot.ui.callbacks import CourseAction, CourseCb, MaterialAction, MaterialCb
+from bot.ui.context import UpdateContext
+from bot.ui.replies import show_in_place
+from handlers.courses.common import lookup_then_answer
+from storage.materials import MaterialKind
+
+router = Router(name=__name__)
+
+
+@router.callback_query(MaterialCb.filter(F.action == MaterialAction.OPEN))
+async def send_file(
+    callback: CallbackQuery,
+    callback_data: MaterialCb,
+    ctx: UpdateContext,
+    materials: MaterialService,
+) -> None:
+    """The file, if the card offers it to this person (anything else: "no longer there")."""
+    course, material = await lookup_then_answer(
+        callback, materials.open(callback_data.material_id, ctx.user.id)
+    )
+    caption = material_texts.caption(material, course, ctx.t)
+    if material.kind == MaterialKind.PHOTO:
+        await ctx.bot.send_photo(ctx.chat_id, material.file_id, caption=caption)
+    else:
+        await ctx.bot.send_document(ctx.chat_id, material.file_id, caption=caption)
+
+
+@router.callback_query(MaterialCb.filter(F.action == MaterialAction.ALL))
+async def all_files(
+    callback: CallbackQuery,
+    callback_data: MaterialCb,
+    ctx: UpdateContext,
+    materials: MaterialService,
+) -> None:
+    t = ctx.t
+    course, files = await lookup_then_answer(
+        callback, materials.visible(callback_data.course_id, ctx.user.id)
+    )
+    rows = [[material_texts.open_button(material, t)] for material in files]
+    back = CourseCb(action=CourseAction.VIEW, course_id=course.id).pack()
+    rows.append([InlineKeyboardButton(text=t.plain("button-back"), callback_data=back)])
+    text = t("materials-all-title", title=course.title(t.locale))
+    await show_in_place(callback, ctx, text, InlineKeyboardMarkup(inline_keyboard=rows))

@@ -1,0 +1,79 @@
+"""The organiser's list of a course's files with its buttons."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.ui import materials as material_texts
+from bot.ui.callbacks import AdminAction, MaterialAction, MaterialCb
+from bot.ui.pagination import button_row
+from handlers.courses.common import admin_cb
+from storage.courses import Course
+from storage.materials import Material, MaterialTiming
+
+
+def material_cb(
+    action: MaterialAction, course_id: int, material_id: int = 0, arg: str = ""
+) -> MaterialCb:
+    return MaterialCb(action=action, course_id=course_id, material_id=material_id, arg=arg)
+
+
+def _line(number: int, material: Material, t: Translator) -> str:
+    if material.timing == MaterialTiming.AFTER:
+        when = t("materials-when-after")
+    elif material.with_reminder:
+        when = t("materials-when-before-reminder")
+    else:
+        when = t("materials-when-before")
+    size = material_texts.size_text(material.file_size, t)
+    return t(
+        "materials-line",
+        number=str(number),
+        title=material.title,
+        type=material_texts.type_label(material, t),
+        size=f", {size}" if size else "",
+        when=when,
+    )
+
+
+# The 🔔 toggle's words by whether the file goes with the reminder now.
+_REMINDER_KEYS = {True: "button-material-reminder-on", False: "button-material-reminder-off"}
+
+
+def _file_buttons(number: int, material: Material, t: Translator) -> list[InlineKeyboardButton]:
+    """🔔 3 / 🔕 3 (with the reminder or not; files before the course only) and 🗑 3."""
+    actions = [("button-material-remove", MaterialAction.REMOVE)]
+    if material.timing == MaterialTiming.BEFORE:
+        actions.insert(0, (_REMINDER_KEYS[material.with_reminder], MaterialAction.REMINDER))
+    return [
+        InlineKeyboardButton(
+            text=t.plain(key, number=str(number)),
+            callback_data=material_cb(action, material.course_id, material.id).pack(),
+        )
+        for key, action in actions
+    ]
+
+
+def materials_screen(
+    course: Course, files: list[Material], t: Translator, sendable: bool
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The organiser's list: each file with its place and, for a file before the course, the
+    🔔 toggle; Add, Send (after the course) and back to the course."""
+    lines = [t("materials-title", title=course.title(t.locale), count=len(files)), ""]
+    kb = InlineKeyboardBuilder()
+    for number, material in enumerate(files, 1):
+        lines.append(_line(number, material, t))
+        kb.row(*_file_buttons(number, material, t))
+    if files:
+        lines += ["", t("materials-hint")]
+    else:
+        lines.append(t("materials-none"))
+    button_row(kb, t.plain("button-material-add"), material_cb(MaterialAction.ADD, course.id))
+    if sendable:
+        button_row(
+            kb, t.plain("button-materials-send"), material_cb(MaterialAction.SEND, course.id)
+        )
+    button_row(kb, t.plain("button-back"), admin_cb(AdminAction.VIEW, course.id))
+    return "\n".join(lines), kb.as_markup()

@@ -1,0 +1,122 @@
+## Материалы курса: файлы, приложенные к курсу (issue 15).
+
+## Карточка курса у организатора и список файлов.
+button-materials = 📎 Материалы
+button-materials-send = 📤 Отправить материалы участникам
+# $title (String), $count (Number)
+materials-title = 📎 <b>Материалы курса «{ $title }»</b> ({ $count })
+materials-none =
+    Файлов пока нет. Добавьте программу, концепцию или список выступающих: участники сразу увидят их в карточке курса.
+    Презентации для рассылки после курса отправляются участникам по вашей команде.
+# $number (String), $title (String), $type (String), $size (String) ", 120 КБ" или пусто, $when (String)
+materials-line = { $number }. { $title } — { $type }{ $size }; { $when }
+materials-when-before = до курса, в карточке
+materials-when-before-reminder = до курса, в карточке, 🔔 а также с напоминанием
+materials-when-after = после курса
+materials-hint = 🔔 / 🔕 — отправлять ли файл записанным участникам вместе с первым напоминанием; нажмите, чтобы переключить. 🗑 — удалить файл.
+button-material-add = ➕ Добавить файл
+# $number (String)
+button-material-reminder-on = 🔔 { $number }
+# $number (String)
+button-material-reminder-off = 🔕 { $number }
+# $number (String)
+button-material-remove = 🗑 { $number }
+# $title (String)
+material-reminder-on = Файл «{ $title }» будет отправляться и вместе с напоминанием.
+# $title (String)
+material-reminder-off = Файл «{ $title }» не будет отправляться с напоминанием.
+# $title (String)
+material-remove-confirm =
+    Удалить файл «{ $title }» из материалов курса?
+    Участники больше не увидят его в карточке. Уже отправленные копии останутся у получателей.
+button-material-remove-yes = 🗑 Да, удалить
+# $title (String)
+material-removed = Файл «{ $title }» удалён.
+
+## Добавление файла.
+material-ask-file = 📎 Пришлите файл: документом (PDF, Word, PowerPoint…) или фотографией.
+material-not-a-file = Пожалуйста, пришлите файл документом или фотографией. Ничего не сохранено.
+# $default (String)
+material-ask-title = Что участники увидят на кнопке? Введите короткое название, например «Программа», или оставьте «{ $default }».
+material-ask-title-no-default = Что участники увидят на кнопке? Введите короткое название, например «Программа».
+material-title-as-text = Пожалуйста, введите название текстовым сообщением.
+# $title (String)
+material-ask-timing = Когда нужен файл «{ $title }»?
+material-timing-hint = Пожалуйста, выберите одну из кнопок выше: до или после курса.
+button-material-before = 📅 До курса: сразу в карточке
+button-material-after = 📤 После курса: по вашей команде
+# $title (String)
+material-added = ✅ Файл «{ $title }» добавлен.
+error-material-title-empty = Название не может быть пустым.
+# $limit (Number)
+error-material-title-too-long = Название слишком длинное для кнопки: не более { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
+error-material-gone = Этого файла больше нет в материалах курса.
+error-materials-not-yet = Материалы можно отправить после окончания курса, и только файлы, отмеченные «после курса».
+
+## Рассылка файлов после курса.
+# $title (String)
+materials-send-ask = Кому отправить материалы курса «{ $title }», предназначенные для рассылки после курса?
+# $count (Number)
+button-materials-send-attendees = ✅ Присутствовавшим: { $count }
+# $count (Number)
+button-materials-send-confirmed = 👥 Всем записанным: { $count }
+# $files (Number), $names (String), $people (Number), $already (Number)
+materials-send-confirm =
+    Отправить { $files ->
+        [one] { $files } файл
+        [few] { $files } файла
+       *[many] { $files } файлов
+    } { $names } { $people ->
+        [one] { $people } участнику
+       *[other] { $people } участникам
+    }?
+    { $already ->
+        [0] В этой группе их ещё никто не получал.
+        [one] У { $already } участника они уже есть, повторно не отправляются.
+       *[other] У { $already } участников они уже есть, повторно не отправляются.
+    }
+# $already (Number)
+materials-send-nobody = У всех в этой группе эти файлы уже есть ({ $already ->
+        [one] { $already } участник
+        [few] { $already } участника
+       *[many] { $already } участников
+    }). Отправлять нечего.
+button-materials-send-yes = 📤 Да, отправить
+# $people (Number), $already (Number)
+materials-sent = Поставлено в очередь для { $people ->
+        [one] { $people } участника
+       *[other] { $people } участников
+    }; у { $already ->
+        [one] { $already } участника
+       *[other] { $already } участников
+    } они уже были.
+
+## Файлы курса в карточке участника.
+# $title (String), $type (String)
+button-material = 📎 { $title } ({ $type })
+# $count (Number)
+button-materials-all = 📎 Все материалы ({ $count })
+# $title (String)
+materials-all-title = 📎 Материалы курса «{ $title }». Нажмите на файл, чтобы получить его.
+# $title (String)
+material-quoted = «{ $title }»
+# $title (String) название файла, $course (String) название курса
+material-caption = { $title } — { $course }
+
+## Типы файлов, после названия.
+material-type-pdf = PDF
+material-type-word = Word
+material-type-excel = Excel
+material-type-powerpoint = PowerPoint
+material-type-image = изображение
+material-type-archive = архив
+material-type-text = текст
+material-type-video = видео
+material-type-file = файл
+# $size (String) formatted for the reader
+material-size-kb = { $size } КБ
+# $size (String) formatted for the reader
+material-size-mb = { $size } МБ
