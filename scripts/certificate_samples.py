@@ -1,7 +1,7 @@
 """Redraws the sample certificates linked from README.md: docs/screens/certificate-en.png,
-certificate-ru.png and certificate-bilingual.png (and, with --pdf, the PDFs beside them).
+certificate-ru.png and certificate-bilingual.png (and, with --pdf DIR, the PDFs into DIR).
 
-    .venv/bin/python scripts/certificate_samples.py [--pdf]
+    .venv/bin/python scripts/certificate_samples.py [--pdf DIR]
 
 Runs in the test environment (./scripts/test.sh makes .venv): the page is rendered with
 pypdfium2, a development dependency, so no PDF viewer needs to be installed.
@@ -9,6 +9,7 @@ pypdfium2, a development dependency, so no PDF viewer needs to be installed.
 
 from __future__ import annotations
 
+import argparse
 import io
 import sys
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ def png(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def main(with_pdf: bool) -> None:
+def main(pdf_folder: Path | None) -> None:
     localizations = Localizations()
     en, ru = localizations.get("en"), localizations.get("ru")
     facts = sample_facts()
@@ -87,9 +88,12 @@ def main(with_pdf: bool) -> None:
         target = SCREENS / f"certificate-{name}.png"
         target.write_bytes(png(pdf))
         print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
-        if with_pdf:
-            target.with_suffix(".pdf").write_bytes(pdf)
+        if pdf_folder:
+            pdf_folder.mkdir(parents=True, exist_ok=True)
+            (pdf_folder / f"certificate-{name}.pdf").write_bytes(pdf)
 
 
 if __name__ == "__main__":
-    main(with_pdf="--pdf" in sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdf", type=Path, metavar="DIR", help="also write the PDFs there")
+    main(parser.parse_args().pdf)

@@ -74,6 +74,23 @@ class Typesetter:
         self.pdf = pdf
         self._unit_widths: dict[tuple[str, str, str], float] = {}
 
+    def printable(self, style: Style, text: str) -> str:
+        """The text without the characters its font has no glyph for (an emoji in a course
+        title), which would otherwise leave gaps and a warning in the log."""
+        from fpdf.fonts import TTFFont
+
+        self.pdf.set_font(style.font, style.emphasis)
+        font = self.pdf.current_font
+        if not isinstance(font, TTFFont):
+            return text
+        lines = []
+        for line in text.split("\n"):
+            words = line.split(" ")
+            kept = ["".join(char for char in word if ord(char) in font.cmap) for word in words]
+            # A word made only of such characters goes with its space; "" (two spaces) stays.
+            lines.append(" ".join(k for word, k in zip(words, kept, strict=True) if k or not word))
+        return "\n".join(line.strip() for line in lines)
+
     def width(self, style: Style, text: str, size: float) -> float:
         """The text's width in mm at `size` points, letter spacing included."""
         key = (style.font, style.emphasis, text)
@@ -129,12 +146,13 @@ class Typesetter:
         """The block at `scale` of its size (not below its minimum); a block with a number of
         lines first shrinks further to stay within them, then wraps."""
         style = block.style
+        text = self.printable(style, block.text)
         smallest = style.min_size or style.size
         size = max(smallest, style.size * scale)
-        lines = self.wrap(style, block.text, size, width)
+        lines = self.wrap(style, text, size, width)
         while style.lines and len(lines) > style.lines and size > smallest:
             size = max(smallest, size - 0.5)
-            lines = self.wrap(style, block.text, size, width)
+            lines = self.wrap(style, text, size, width)
         return Placed(block, size, lines)
 
     def stack(self, blocks: Sequence[Block], width: float, scale: float = 1.0) -> list[Placed]:

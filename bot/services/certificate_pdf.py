@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -44,8 +45,11 @@ PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 MARGIN = 30.0  # the text column's left and right edge
 TEXT_WIDTH = PAGE_W - 2 * MARGIN
 BODY_TOP, BODY_BOTTOM = 36.0, 154.0  # where the heading .. dates stack may go
-QR_SIZE = 27.0
+FOOTER_BOTTOM = PAGE_H - 21.0  # where the footer's text and the QR code end
 FOOTER_WIDTH = 100.0  # the place of issue on the left, the code's small print on the right
+QR_SIZE = 27.0
+QR_GAP = 5.0  # between the small print and the QR code
+DAY = "d MMMM y"  # 12 May 2027, 12 мая 2027
 LARGEST_SCALE = 1.2  # a page with room to spare (one language, a short title) grows to fill it
 SMALLEST_SCALE = 0.3
 
@@ -124,17 +128,6 @@ def certificate_pdf(facts: CertificateFacts, translators: Sequence[Translator]) 
     return bytes(pdf.output())
 
 
-def _middle(typesetter: Typesetter, blocks: Sequence[Block]) -> None:
-    """The heading down to the dates, as large as the room between the letterhead and the
-    footer allows, centred in it, with an ornament under the heading."""
-    room = BODY_BOTTOM - BODY_TOP
-    placed, scale = typesetter.fit(blocks, TEXT_WIDTH, room, LARGEST_SCALE, SMALLEST_SCALE)
-    top = BODY_TOP + max(0.0, room - height(placed, scale)) / 2
-    ends = typesetter.draw(placed, top=top, x=MARGIN, width=TEXT_WIDTH, scale=scale)
-    headings = sum(1 for item in placed if item.block.style in HEADING)
-    _ornament(typesetter.pdf, ends[headings - 1] + placed[headings].block.style.gap * scale / 2)
-
-
 def certificate_filename(facts: CertificateFacts, locale: str) -> str:
     """An ASCII file name: "certificate-Sadykova-Aigerim-7KQ2-M9XD-4HPT.pdf"."""
     for name in (facts.names.get(locale), facts.names.get("en"), *facts.names.values()):
@@ -155,12 +148,23 @@ def course_dates(course: Course, locale: str) -> str:
         return str(format_date(value, pattern, locale=locale))
 
     if first == last:
-        return day("d MMMM y", first)
+        return day(DAY, first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{day('d', first)}–{day('d MMMM y', last)}"
+        return f"{day('d', first)}–{day(DAY, last)}"
     if first.year == last.year:
-        return f"{day('d MMMM', first)} – {day('d MMMM y', last)}"
-    return f"{day('d MMMM y', first)} – {day('d MMMM y', last)}"
+        return f"{day('d MMMM', first)} – {day(DAY, last)}"
+    return f"{day(DAY, first)} – {day(DAY, last)}"
+
+
+def _middle(typesetter: Typesetter, blocks: Sequence[Block]) -> None:
+    """The heading down to the dates, as large as the room between the letterhead and the
+    footer allows, centred in it, with an ornament under the heading."""
+    room = BODY_BOTTOM - BODY_TOP
+    placed, scale = typesetter.fit(blocks, TEXT_WIDTH, room, LARGEST_SCALE, SMALLEST_SCALE)
+    top = BODY_TOP + max(0.0, room - height(placed, scale)) / 2
+    ends = typesetter.draw(placed, top=top, x=MARGIN, width=TEXT_WIDTH, scale=scale)
+    headings = sum(1 for item in placed if item.block.style in HEADING)
+    _ornament(typesetter.pdf, ends[headings - 1] + placed[headings].block.style.gap * scale / 2)
 
 
 @cache
@@ -212,7 +216,7 @@ def _body(facts: CertificateFacts, translators: Sequence[Translator]) -> list[Bl
     ]
     when = [
         t.plain("certificate-pdf-dates", dates=course_dates(course, t.locale))
-        + ("" if hours is None else " · " + t.plain("certificate-pdf-hours", hours=hours))
+        + (" · " + t.plain("certificate-pdf-hours", hours=hours) if hours else "")
         for t in translators
     ]
     return blocks + _once(when, DATES)
@@ -228,9 +232,9 @@ def _footer(
     """Place and date of issue on the left; the code, how to verify it and the QR code on
     the right."""
     pdf = typesetter.pdf
-    bottom = PAGE_H - 21.0
+    bottom = FOOTER_BOTTOM
     issued = [
-        t.plain("certificate-pdf-issued", date=_long_date(facts.issued_on, t.locale))
+        t.plain("certificate-pdf-issued", date=format_date(facts.issued_on, DAY, locale=t.locale))
         for t in translators
     ]
     left = typesetter.stack(_once(issued, ISSUED), FOOTER_WIDTH)
@@ -253,7 +257,7 @@ def _footer(
         issue = _joined(translators, "certificate-pdf-issue", version=str(facts.version))
         blocks.append(Block(issue, SMALL[1]))
     right = typesetter.stack(blocks, FOOTER_WIDTH)
-    x = qr_x - 5 - FOOTER_WIDTH
+    x = qr_x - QR_GAP - FOOTER_WIDTH
     typesetter.draw(right, top=bottom - height(right), x=x, width=FOOTER_WIDTH, align="R")
 
 
@@ -273,10 +277,6 @@ def _ornament(pdf: FPDF, y: float) -> None:
     pdf.polygon(
         [(middle - 2.2, y), (middle, y - 1.5), (middle + 2.2, y), (middle, y + 1.5)], style="F"
     )
-
-
-def _long_date(day: date, locale: str) -> str:
-    return str(format_date(day, "d MMMM y", locale=locale))
 
 
 def _frame(pdf: FPDF) -> None:
@@ -300,23 +300,19 @@ def _qr_code(pdf: FPDF, link: str, x: float, y: float, size: float) -> None:
     import segno
     from fpdf.enums import PathPaintRule
 
-    matrix = [list(row) for row in segno.make(link, error="m", micro=False).matrix_iter(border=0)]
-    module = size / len(matrix)
+    matrix = segno.make(link, error="m", micro=False).matrix_iter(border=0)
+    rows = [list(row) for row in matrix]
+    module = size / len(rows)
     with pdf.new_path(paint_rule=PathPaintRule.FILL_NONZERO) as path:
         path.style.fill_color = "#000000"
-        for row_number, row in enumerate(matrix):
+        for row_number, row in enumerate(rows):
             column = 0
-            while column < len(row):
-                if not row[column]:
-                    column += 1
-                    continue
-                run = column
-                while run < len(row) and row[run]:
-                    run += 1
-                path.rectangle(
-                    x + column * module, y + row_number * module, (run - column) * module, module
-                )
-                column = run
+            for dark, run in groupby(row):
+                length = len(list(run))
+                if dark:  # a run of dark modules: one rectangle
+                    top = y + row_number * module
+                    path.rectangle(x + column * module, top, length * module, module)
+                column += length
 
 
 def _ascii_slug(name: str) -> str:

@@ -19,6 +19,8 @@ from pypdf import PdfReader
 from bot.i18n import Localizations, Translator
 from bot.services.certificate_codes import verify_link
 from bot.services.certificate_pdf import (
+    FOOTER_BOTTOM,
+    MARGIN,
     PAGE_H,
     PAGE_W,
     QR_SIZE,
@@ -157,10 +159,10 @@ def test_a_200_character_title_and_a_60_character_name_stay_inside_the_frame(
     for code in languages:  # printed whole, wrapped rather than cut
         assert {"en": LONG_TITLE_EN, "ru": LONG_TITLE_RU}[code] in text
         assert {"en": LONG_LATIN, "ru": LONG_CYRILLIC}[code] in text
-    qr_left, qr_top = PAGE_W - 30 - QR_SIZE, PAGE_H - 21 - QR_SIZE
+    qr_left, qr_top = PAGE_W - MARGIN - QR_SIZE, FOOTER_BOTTOM - QR_SIZE
     for char, left, top, right, bottom in char_boxes(pdf):
-        assert INNER_FRAME_MM < left and right < PAGE_W - INNER_FRAME_MM, char
-        assert INNER_FRAME_MM < top and bottom < PAGE_H - INNER_FRAME_MM, char
+        assert INNER_FRAME_MM < left < right < PAGE_W - INNER_FRAME_MM, char
+        assert INNER_FRAME_MM < top < bottom < PAGE_H - INNER_FRAME_MM, char
         assert right < qr_left or bottom < qr_top, f"{char!r} over the QR code"
 
 
@@ -223,6 +225,14 @@ def test_a_title_left_untranslated_is_printed_once(en, ru):
     course = replace(facts().course, title_ru=None)
     text = text_of(certificate_pdf(facts(course=course), [en, ru]))
     assert text.count("Risk management in customs") == 1
+
+
+def test_characters_the_fonts_lack_are_left_out_without_a_gap_or_a_warning(en, caplog):
+    """An emoji in a course title: DejaVu has no glyph for it."""
+    course = replace(facts().course, title_en="🎓 Risk management 🛃 in customs")
+    text = text_of(certificate_pdf(facts(course=course), [en]))
+    assert " Risk management in customs " in text
+    assert not [record for record in caplog.records if "missing" in record.getMessage()]
 
 
 def test_the_fonts_are_dejavu_from_matplotlib_embedded_in_the_file(en, ru):
