@@ -12,8 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,41 +24,20 @@ from PIL import Image  # noqa: E402
 from bot.i18n import Localizations  # noqa: E402
 from bot.services.certificate_codes import verify_link  # noqa: E402
 from bot.services.certificate_pdf import CertificateFacts, certificate_pdf  # noqa: E402
-from storage.courses import Course, CourseStatus  # noqa: E402
+from storage.courses import CourseStatus  # noqa: E402
+from tests.factories import course_record, with_hours  # noqa: E402
 
 SCREENS = ROOT / "docs" / "screens"
 WIDTH_PX = 1100  # wide enough to read the small print, small enough for the README
 
 
-@dataclass(frozen=True)
-class SampleCourse(Course):
-    """A course with training hours (the `hours` field the certificates part adds)."""
-
-    hours: int | None = None
-
-
 def sample_facts() -> CertificateFacts:
-    course = SampleCourse(
-        id=12,
+    course = course_record(  # 10-12 May 2027 in Baku
         title_en="Risk management and post-clearance audit in customs",
         title_ru="Управление рисками и постконтрольный аудит в таможне",
-        description_en="",
-        description_ru="",
-        starts_at=datetime(2027, 5, 10, 5, 0, tzinfo=UTC),
-        ends_at=datetime(2027, 5, 12, 13, 0, tzinfo=UTC),
-        timezone="Asia/Baku",
-        venue="ROCB Europe training centre, Baku",
-        online_url=None,
-        capacity=20,
-        deadline_at=datetime(2027, 5, 1, tzinfo=UTC),
-        language="en",
         status=CourseStatus.FINISHED,
-        revision=1,
-        created_by=None,
-        created_at="2027-01-01T00:00:00+00:00",
-        updated_at="2027-01-01T00:00:00+00:00",
-        hours=24,
     )
+    course = with_hours(course, 24)
     return CertificateFacts(
         code="7KQ2M9XD4HPT",
         verify_link=verify_link("customs_training_bot", "7KQ2M9XD4HPT"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,8 +30,7 @@ from bot.services.certificate_pdf import (
     certificate_pdf,
     course_dates,
 )
-from storage.courses import Course
-from tests.factories import course_record
+from tests.factories import course_record, with_hours
 
 CODE = "7KQ2M9XD4HPT"
 LINK = verify_link("customs_training_bot", CODE)
@@ -52,19 +51,6 @@ LONG_TITLE_RU = (
 )[:200]
 LONG_LATIN = "Abdurakhmanova-Kuznetsova Gulnara Maksatbekovna Alexandrovna"
 LONG_CYRILLIC = "Абдурахманова-Кузнецова Гульнара Максатбековна Александровна"
-
-
-@dataclass(frozen=True)
-class CourseWithHours(Course):
-    """Course with the training hours the certificates part adds to it."""
-
-    hours: int | None = None
-
-
-def with_hours(course: Course, hours: int | None) -> Course:
-    values = {field.name: getattr(course, field.name) for field in fields(course)}
-    values["hours"] = hours
-    return CourseWithHours(**values)
 
 
 def facts(**changes: object) -> CertificateFacts:
@@ -261,3 +247,13 @@ def test_the_file_name_is_ascii_with_the_latin_name_and_the_code():
 def test_a_certificate_needs_a_language():
     with pytest.raises(ValueError):
         certificate_pdf(facts(), [])
+
+
+def test_the_readme_shows_sample_certificates_in_both_languages():
+    """Issue 15: a PNG of a certificate in both languages under docs/screens/."""
+    root = Path(__file__).parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in ("en", "ru", "bilingual"):
+        png = root / "docs" / "screens" / f"certificate-{name}.png"
+        assert f"docs/screens/certificate-{name}.png" in readme
+        assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size < 300_000
