@@ -103,7 +103,8 @@ CODE = Style("sans", "B", 11, NAVY, spacing=0.6)
 
 
 def certificate_pdf(facts: CertificateFacts, translators: Sequence[Translator]) -> bytes:
-    """The certificate: one page in the translator's language, or bilingual for two."""
+    """The certificate: one page in the translator's language, or bilingual for two (the
+    first leads: [English, Russian] prints each English line with the Russian beneath)."""
     from fpdf import FPDF
 
     if not translators:
