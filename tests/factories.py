@@ -3,7 +3,7 @@ the benchmarks: each caller names only what its checks depend on."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -68,6 +68,21 @@ def course_record(**changes: Any) -> Course:
         updated_at="2027-01-01T00:00:00+00:00",
     )
     return replace(course, **changes)
+
+
+@dataclass(frozen=True)
+class CourseWithHours(Course):
+    """A course with training hours, printed on certificates (issue 15 adds `hours` to
+    Course itself; until then tests and the certificate samples use this)."""
+
+    hours: int | None = None
+
+
+def with_hours(course: Course, hours: int | None) -> Course:
+    """The course with `hours` training hours."""
+    values = {field.name: getattr(course, field.name) for field in fields(course)}
+    values["hours"] = hours
+    return CourseWithHours(**values)
 
 
 FORMATS = (Bilingual("Online", "Онлайн"), Bilingual("In person", "Очно"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
@@ -29,10 +30,30 @@ def test_ci_runs_the_readme_test_command():
     assert ci.strip().splitlines()[-1] == "exec ./scripts/test.sh"
 
 
+def _declared(requirements: list[str]) -> list[str]:
+    """The package names of pyproject.toml requirements ("fpdf2>=2.8,<3" -> "fpdf2")."""
+    return [re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0] for requirement in requirements]
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pinned(*locks: str) -> set[str]:
+    text = "\n".join((ROOT / lock).read_text() for lock in locks)
+    return {_normalised(name) for name in re.findall(r"^([A-Za-z0-9._-]+)==", text, re.M)}
+
+
 def test_runtime_lock_pins_every_declared_dependency():
-    lock = (ROOT / "requirements.lock").read_text().lower()
-    for name in ("aiogram", "aiosqlite", "apscheduler", "pydantic-settings", "fluent.runtime"):
-        assert re.search(rf"^{re.escape(name)}==", lock, re.M), name
+    """A fresh machine installs only from the locks: a dependency added to pyproject.toml
+    (fpdf2 and segno for certificates, issue 15) must be pinned there too."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = _pinned("requirements.lock")
+    for name in _declared(project["dependencies"]):
+        assert _normalised(name) in runtime, name
+    development = _pinned("requirements.lock", "requirements-dev.lock")
+    for name in _declared(project["optional-dependencies"]["dev"]):
+        assert _normalised(name) in development, name
 
 
 def _pins(lock: str) -> list[str]:
