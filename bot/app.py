@@ -36,6 +36,8 @@ from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
 from bot.services.audit import AuditService
 from bot.services.calendar import CalendarFiles
+from bot.services.certificate_files import CertificateFiles
+from bot.services.certificates import CertificateService
 from bot.services.courses import CourseService
 from bot.services.decisions import SeatDecisions
 from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
@@ -116,6 +118,8 @@ class Services:
     dialogs: SQLiteStorage  # the Dispatcher's FSM storage
     audit: AuditLog
     audit_service: AuditService
+    certificates: CertificateService
+    certificate_files: CertificateFiles
     clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -179,6 +183,8 @@ def create_services(
         survey_timers=surveys.timers,
         announcements=AnnouncementService(db, settings, clock, localizations),
         audit_service=AuditService(db),
+        certificates=CertificateService(db, notices, clock, settings.default_locale),
+        certificate_files=CertificateFiles(repos, localizations),
         scheduler=scheduler,
         dialogs=dialogs,
         audit=repos.audit,
@@ -261,6 +267,7 @@ def create_delivery_worker(
         Enclosures(
             NoticeButtons(localizations),
             CalendarFiles(services.courses, calendar_bot, services.clock),
+            generated={"certificate": services.certificate_files.for_bot(calendar_bot)},
         ),
         settings.default_locale,
         settings.broadcast_rate,

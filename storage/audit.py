@@ -41,6 +41,9 @@ class AuditAction(StrEnum):
     NOMINATION_LAPSED = "seat.lapsed"  # by the bot: no answer within the answer window
     EXPORT_PARTICIPANTS = "export.participants"
     EXPORT_SURVEY = "export.survey"
+    CERTIFICATES_ISSUED = "certificate.issued"
+    CERTIFICATE_REISSUED = "certificate.reissued"
+    CERTIFICATE_REVOKED = "certificate.revoked"
 
 
 @dataclass(frozen=True)

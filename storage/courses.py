@@ -71,6 +71,10 @@ COURSE_FIELDS = (
     CourseField("signup_mode", form_keys=("signup",)),
     CourseField("quotas", form_keys=("quota", "quotas")),
     CourseField("quota_release_at", form_keys=("quota_release",)),
+    # CERT (issue 15): certificates of attendance; set in the form and the edit menu.
+    CourseField("certificate", in_dialog=False),
+    CourseField("certificate_language", in_dialog=False),
+    CourseField("hours", in_dialog=False),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
@@ -104,6 +108,9 @@ class Course:
     signup_mode: SignupMode = SignupMode.OPEN
     quotas: str | None = None  # JSON seats per country (bot/services/quotas.py); None: none
     quota_release_at: datetime | None = None  # unused country seats go to the reserve then
+    certificate: int | None = None  # percent of the days attended for one; None: all days
+    certificate_language: str = "own"  # "own": each attendee's; "bilingual": EN+RU
+    hours: int | None = None  # training hours, printed on certificates when set
 
     def quotas_released(self, now: datetime) -> bool:
         """Whether country quotas no longer hold seats back (the release date has passed)."""

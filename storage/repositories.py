@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
+from storage.certificates import CertificateRepository
 from storage.courses import CourseRepository
 from storage.focal_points import FocalPointRepository
 from storage.outbox import OutboxRepository
@@ -26,3 +27,4 @@ class Repositories:
         self.announcements = AnnouncementRepository(sql)
         self.audit = AuditLog(sql)
         self.reminders = ReminderLog(sql)
+        self.certificates = CertificateRepository(sql)

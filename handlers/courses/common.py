@@ -13,7 +13,14 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Translator
 from bot.services.courses import CourseService
 from bot.ui import course_texts, seat_rules
-from bot.ui.callbacks import AdminAction, AdminCourseCb, AnnounceAction, AnnounceCb
+from bot.ui.callbacks import (
+    AdminAction,
+    AdminCourseCb,
+    AnnounceAction,
+    AnnounceCb,
+    CertAction,
+    CertCb,
+)
 from bot.ui.context import UpdateContext
 from bot.ui.replies import message_of
 from handlers.filters import IsOrganiser
@@ -100,6 +107,7 @@ async def organiser_card(
         course_texts.when(course, t),
         course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
         *seat_rules.organiser_seat_rule_lines(course, t),
+        certificate_rule(course, t),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))
@@ -110,10 +118,25 @@ async def organiser_card(
             course_texts.field_label(name, t) for name in course.missing_for_publishing
         )
         lines.append(t("course-admin-missing", fields=missing))
-    return "\n".join(lines), _card_buttons(course, t)
+    attended = counts is not None and counts.attended > 0
+    return "\n".join(lines), _card_buttons(course, t, attended)
 
 
-def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
+def certificate_rule(course: Course, t: Translator) -> str:
+    """What a certificate takes and what it says: "🎓 Certificates: at least 80% of the days
+    attended · English and Russian · 16 hours"."""
+    rule = (
+        t("course-certificate-share", share=course.certificate)
+        if course.certificate
+        else t("course-certificate-all-days")
+    )
+    parts = [rule, t(f"course-certificate-language-{course.certificate_language}")]
+    if course.hours:
+        parts.append(t("course-certificate-hours", hours=course.hours))
+    return t("course-certificate-line", rule=" · ".join(parts))
+
+
+def _card_buttons(course: Course, t: Translator, attended: bool = False) -> InlineKeyboardMarkup:
     """Short buttons in pairs (Edit · Participants, Excel · CSV), long ones on a row of their
     own: two long labels side by side are cut off on a phone."""
     kb = InlineKeyboardBuilder()
@@ -141,6 +164,14 @@ def _card_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
         row(("button-export-xlsx", AdminAction.XLSX), ("button-export-csv", AdminAction.CSV))
         if course.status != CourseStatus.CANCELLED:
             row(("button-attendance", AdminAction.ATTENDANCE))
+            if attended:
+                # Once attendance is taken: who qualifies, then Issue (handlers/certificates).
+                preview = CertCb(action=CertAction.PREVIEW, course_id=cid)
+                kb.row(
+                    InlineKeyboardButton(
+                        text=t("button-issue-certificates"), callback_data=preview.pack()
+                    )
+                )
         if course.status == CourseStatus.PUBLISHED:
             announce = AnnounceCb(action=AnnounceAction.FROM_COURSE, value=str(cid))
             kb.row(

@@ -69,3 +69,12 @@ audit-action-focal_point-removed = removed a national focal point
 audit-action-seat-lapsed = a nomination for course #{ $id } lapsed unanswered
 # Who did what the bot does by itself
 audit-the-bot = the bot
+# $id, $count (Number)
+audit-action-certificate-issued = issued { $count ->
+        [one] one certificate
+       *[other] { $count } certificates
+    } for course #{ $id }
+# $id (Number)
+audit-action-certificate-reissued = reissued a certificate of course #{ $id }
+# $id (Number)
+audit-action-certificate-revoked = revoked a certificate of course #{ $id }

@@ -53,6 +53,8 @@ help-participant =
     /courses — courses open for sign-up
     /my — my courses
     /surveys — feedback surveys waiting for my answers
+    /certificates — my certificates of attendance
+    /verify — check a certificate by its code
     /profile — my profile (name, country, administration, position, e-mail, time zone)
     /language — the bot's language: English or Russian
     /cancel — stop the current dialog

@@ -73,3 +73,14 @@ audit-action-focal_point-removed = снят национальный коорд�
 audit-action-seat-lapsed = выдвижение на курс №{ $id } утратило силу без ответа
 # Кто сделал то, что бот делает сам
 audit-the-bot = бот
+# $id, $count (Number)
+audit-action-certificate-issued = по курсу №{ $id } { $count ->
+        [one] выдан { $count } сертификат
+        [few] выданы { $count } сертификата
+        [many] выдано { $count } сертификатов
+       *[other] выдано { $count } сертификата
+    }
+# $id (Number)
+audit-action-certificate-reissued = по курсу №{ $id } сертификат выдан повторно
+# $id (Number)
+audit-action-certificate-revoked = по курсу №{ $id } отозван сертификат
