@@ -52,6 +52,18 @@ async def mark(organiser, course_id: int, user_id: int, *days: int) -> None:
         await organiser.press(toggle)
 
 
+async def issued_to_one(make_chatter, db, people=(11,)):
+    """A two-day course, Ion 11 (Latin name "Ion Eleven") present on both days, the
+    certificate issued: the organiser, the course and the certificate."""
+    course_id = await two_day_course(make_chatter, db, people=people)
+    await UserRepository(db).set_latin_name(11, "Ion Eleven")
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    await mark(organiser, course_id, 11, 0, 1)
+    await organiser.press(cert(CertAction.ISSUE, course_id))
+    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    return organiser, course_id, certificate
+
+
 def last_edit(sent) -> EditMessageText:
     return [r for r in sent if isinstance(r, EditMessageText)][-1]
 
@@ -102,12 +114,7 @@ async def test_issue_preview_says_who_qualifies_and_why_not(make_chatter, db):
 
 
 async def test_organiser_reissues_and_revokes_from_the_course_certificates(make_chatter, db):
-    course_id = await two_day_course(make_chatter, db, people=(11,))
-    await UserRepository(db).set_latin_name(11, "Ion Eleven")
-    organiser = make_chatter(user_id=ORGANISER_ID)
-    await mark(organiser, course_id, 11, 0, 1)
-    await organiser.press(cert(CertAction.ISSUE, course_id))
-    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    organiser, course_id, certificate = await issued_to_one(make_chatter, db)
     sent = await organiser.press(cert(CertAction.LIST, course_id))
     assert codes.display(certificate.code) in last_edit(sent).text
     sent = await organiser.press(buttons(sent[-1])["1. Ion 11"])
@@ -131,12 +138,7 @@ async def test_organiser_reissues_and_revokes_from_the_course_certificates(make_
 
 
 async def test_forged_certificate_presses_by_a_participant_change_nothing(make_chatter, db):
-    course_id = await two_day_course(make_chatter, db, people=(11, 12))
-    await UserRepository(db).set_latin_name(11, "Ion Eleven")
-    organiser = make_chatter(user_id=ORGANISER_ID)
-    await mark(organiser, course_id, 11, 0, 1)
-    await organiser.press(cert(CertAction.ISSUE, course_id))
-    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    organiser, course_id, certificate = await issued_to_one(make_chatter, db, people=(11, 12))
     stranger = make_chatter(user_id=12)
     for data in (
         cert(CertAction.PREVIEW, course_id),
@@ -156,11 +158,7 @@ async def test_forged_certificate_presses_by_a_participant_change_nothing(make_c
 
 
 async def test_holder_lists_certificates_and_gets_the_file_again(make_chatter, db):
-    course_id = await two_day_course(make_chatter, db, people=(11,))
-    await UserRepository(db).set_latin_name(11, "Ion Eleven")
-    organiser = make_chatter(user_id=ORGANISER_ID)
-    await mark(organiser, course_id, 11, 0, 1)
-    await organiser.press(cert(CertAction.ISSUE, course_id))
+    await issued_to_one(make_chatter, db)
     holder = make_chatter(user_id=11)
     sent = await holder.send("/certificates")
     assert "Your certificates" in sent[-1].text
@@ -196,12 +194,7 @@ async def test_holder_without_latin_name_is_asked_and_offered_their_latin_full_n
 
 
 async def test_verify_answers_genuine_revoked_and_forged_codes(make_chatter, db):
-    course_id = await two_day_course(make_chatter, db, people=(11,))
-    await UserRepository(db).set_latin_name(11, "Ion Eleven")
-    organiser = make_chatter(user_id=ORGANISER_ID)
-    await mark(organiser, course_id, 11, 0, 1)
-    await organiser.press(cert(CertAction.ISSUE, course_id))
-    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    organiser, course_id, certificate = await issued_to_one(make_chatter, db)
     shown = codes.display(certificate.code)
     anyone = make_chatter(user_id=77, language_code="ru")  # no profile at all
     sent = await anyone.send(f"/verify {shown.lower()}")
@@ -223,12 +216,7 @@ async def test_verify_answers_genuine_revoked_and_forged_codes(make_chatter, db)
 
 
 async def test_verify_answers_someone_who_deleted_their_data(make_chatter, db):
-    course_id = await two_day_course(make_chatter, db, people=(11,))
-    await UserRepository(db).set_latin_name(11, "Ion Eleven")
-    organiser = make_chatter(user_id=ORGANISER_ID)
-    await mark(organiser, course_id, 11, 0, 1)
-    await organiser.press(cert(CertAction.ISSUE, course_id))
-    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    _, _, certificate = await issued_to_one(make_chatter, db)
     holder = make_chatter(user_id=11)
     await holder.press(ForgetCb(confirm=True).pack())
     sent = await holder.send(f"/verify {certificate.code}")  # no row any more: still answered
