@@ -44,6 +44,9 @@ SAMPLE = {
     "signup_mode": "nomination",
     "quotas": "AZ 3, GE 2, *: 1",
     "quota_release_at": "15.03.2027",
+    "certificate": "80%",
+    "certificate_language": "bilingual",
+    "hours": "16",
 }
 
 
