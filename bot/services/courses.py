@@ -35,6 +35,20 @@ from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
+# What still matters once a course is over: its certificates (issue 15).
+AFTER_THE_COURSE = ("certificate", "certificate_language", "hours")
+
+
+def editable_fields(course: Course) -> tuple[str, ...]:
+    """The fields an organiser may change now: all until the course is over, then only what
+    its certificates say; none once it is cancelled."""
+    if course.status == CourseStatus.CANCELLED:
+        return ()
+    if course.status == CourseStatus.FINISHED:
+        return AFTER_THE_COURSE
+    return EDITABLE
+
+
 # Fields the listeners' timers depend on besides the times (reminders, the "still coming?"
 # question, the quota release).
 _TIMED_BY_LISTENERS = frozenset(
@@ -227,7 +241,7 @@ class CourseService:
         # Checked, changed, told and audited together: a second tap sees the first one's result.
         async with self.db.transaction() as tx:
             course = await self.get(course_id, tx)
-            if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
+            if field not in editable_fields(course):
                 raise InvalidInput("course-error-closed-for-edits")
             try:
                 known = Times(

@@ -9,6 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services import certificate_codes as codes
+from bot.services.attendance_days import course_days
 from bot.services.certificates import Candidate, CertificateService, IssuePreview
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, CertAction, CertCb
@@ -36,7 +37,7 @@ def _button(text: str, data: str) -> InlineKeyboardButton:
 
 def _rule(preview: IssuePreview, t: Translator) -> str:
     """ "all 2 days attended" / "at least 80% of 2 days" / "present"."""
-    days = preview.candidates[0].attendance.days if preview.candidates else 1
+    days = len(course_days(preview.course))
     if days == 1:
         return t("certificate-rule-present")
     if preview.course.certificate:

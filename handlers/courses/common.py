@@ -159,6 +159,12 @@ def _card_buttons(course: Course, t: Translator, attended: bool = False) -> Inli
                 ("button-edit", AdminAction.EDIT),
                 ("button-participants", AdminAction.PARTICIPANTS),
             )
+        elif course.status == CourseStatus.FINISHED:
+            # Only the certificate settings can change after the course (the edit menu).
+            row(
+                ("button-edit", AdminAction.EDIT),
+                ("button-participants", AdminAction.PARTICIPANTS),
+            )
         else:
             row(("button-participants", AdminAction.PARTICIPANTS))
         row(("button-export-xlsx", AdminAction.XLSX), ("button-export-csv", AdminAction.CSV))

@@ -14,6 +14,7 @@ from bot.services import certificate_codes as codes
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
 from storage.database import Database
+from storage.courses import CourseStatus
 from storage.registrations import ALL_DAYS
 from storage.users import UserRepository
 from tests.factories import course_record, course_values, create_course
@@ -245,3 +246,13 @@ async def test_forgetting_the_holder_keeps_the_code_and_drops_the_names(services
     # Nothing left that names them: their queued certificate files went too.
     assert await db.fetch_all("SELECT 1 FROM outbox WHERE user_id = 1") == []
     assert await db.fetch_all("SELECT 1 FROM certificates WHERE user_id = 1") == []
+
+
+async def test_after_the_course_only_its_certificate_settings_can_change(services):
+    course = await make_course(services)
+    await services.courses.set_status(course.id, CourseStatus.FINISHED)
+    change = await services.course_service.edit(course.id, "certificate", "80%", actor=ORGANISER)
+    assert change.course.certificate == 80
+    await services.course_service.edit(course.id, "hours", "16", actor=ORGANISER)
+    with pytest.raises(InvalidInput):
+        await services.course_service.edit(course.id, "capacity", "30", actor=ORGANISER)
