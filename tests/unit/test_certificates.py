@@ -13,8 +13,8 @@ from bot.errors import InvalidInput
 from bot.services import certificate_codes as codes
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
-from storage.database import Database
 from storage.courses import CourseStatus
+from storage.database import Database
 from storage.registrations import ALL_DAYS
 from storage.users import UserRepository
 from tests.factories import course_record, course_values, create_course
