@@ -4,6 +4,7 @@ the Latin name, reissue, revoke, /verify and /forget."""
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -14,7 +15,7 @@ from bot.services import certificate_codes as codes
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
 from storage.courses import CourseStatus
-from storage.database import Database
+from storage.database import MIGRATIONS_DIR, Database
 from storage.registrations import ALL_DAYS
 from storage.users import UserRepository
 from tests.factories import course_record, course_values, create_course
@@ -256,3 +257,43 @@ async def test_after_the_course_only_its_certificate_settings_can_change(service
     await services.course_service.edit(course.id, "hours", "16", actor=ORGANISER)
     with pytest.raises(InvalidInput):
         await services.course_service.edit(course.id, "capacity", "30", actor=ORGANISER)
+
+
+async def test_migration_016_counts_an_earlier_attendance_mark_as_every_day(tmp_path):
+    folder = tmp_path / "old-migrations"
+    folder.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
+        if path.name < "016":
+            shutil.copy(path, folder / path.name)
+    old = Database(tmp_path / "bot.sqlite3")
+    await old.connect()
+    try:
+        await old.migrate(folder)
+        now = "2027-03-01T12:00:00+00:00"
+        await old.write(
+            "INSERT INTO courses (id, title_en, starts_at, ends_at, timezone, venue,"
+            " deadline_at, language, status, created_at, updated_at) VALUES (1, 'Risk',"
+            " '2027-02-25T05:00:00+00:00', '2027-02-26T13:00:00+00:00', 'Asia/Baku', 'Baku',"
+            " '2027-02-20T00:00:00+00:00', 'en', 'finished', ?, ?)",
+            (now, now),
+        )
+        for user_id, attended in ((7, 1), (8, 0)):
+            await old.write(
+                "INSERT INTO users (id, created_at, last_seen_at) VALUES (?, ?, ?)",
+                (user_id, now, now),
+            )
+            await old.write(
+                "INSERT INTO registrations (course_id, user_id, status, seq, attended,"
+                " created_at, updated_at) VALUES (1, ?, 'confirmed', ?, ?, ?, ?)",
+                (user_id, user_id, attended, now, now),
+            )
+        assert (await old.migrate())[0] == "016_certificates.sql"
+        course = await old.repos.courses.get(1)
+        marked = await old.repos.registrations.get(1, 7)
+        unmarked = await old.repos.registrations.get(1, 8)
+        assert course is not None and marked is not None and unmarked is not None
+        assert eligibility(course, marked).present == 2 and eligibility(course, marked).eligible
+        assert unmarked.attended_days == 0
+        assert course.certificate_language == "own" and course.certificate is None
+    finally:
+        await old.close()
