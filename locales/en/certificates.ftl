@@ -127,7 +127,7 @@ button-certificate-use-name = ✅ { $name }
 # $count (Number) certificates sent now
 certificate-latin-name-saved = { $count ->
         [0] Thank you, your name in Latin letters is saved.
-        [one] Thank you, your name in Latin letters is saved. Your certificate is on its way.
+        [1] Thank you, your name in Latin letters is saved. Your certificate is on its way.
        *[other] Thank you, your name in Latin letters is saved. Your { $count } certificates are on their way.
     }
 # $max (Number)
