@@ -63,7 +63,7 @@ help-participant =
 help-organiser =
     <b>For organisers</b>
     /newcourse — create a course (/newcourse template: the one-message form)
-    /admin — all courses: edit, publish, participants, exports, attendance
+    /admin — all courses: edit, publish, participants, exports, attendance, certificates
     /announce — send an announcement; /announcements — recent ones
     /newsurvey — a feedback survey: the built-in one for a course, or your own (/newsurvey template)
     /results — survey results, chart, XLSX and CSV
