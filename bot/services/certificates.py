@@ -110,7 +110,7 @@ class CertificateService:
         self.clock = clock
         self.default_locale = default_locale
 
-    async def _course(self, course_id: int) -> Course:
+    async def course(self, course_id: int) -> Course:
         course = await self.repos.courses.get(course_id)
         if course is None:
             raise CourseNotFound()
@@ -121,7 +121,7 @@ class CertificateService:
     async def preview(self, course_id: int, tx: Transaction | None = None) -> IssuePreview:
         """Who attended and who of them qualifies, and who already holds a certificate."""
         repos = tx or self.repos
-        course = await self._course(course_id)
+        course = await self.course(course_id)
         holders = await repos.certificates.holders(course_id)
         candidates = [
             Candidate(
@@ -221,9 +221,6 @@ class CertificateService:
             sent += 1
         return sent
 
-    async def waiting_for_name(self, user_id: int) -> list[Certificate]:
-        return await self.repos.certificates.waiting_for_name(user_id)
-
     # -- the holder's own --------------------------------------------------------------------
 
     async def mine(self, user_id: int) -> list[tuple[Certificate, Course]]:
@@ -250,7 +247,7 @@ class CertificateService:
 
     async def of_course(self, course_id: int) -> tuple[Course, list[tuple[Certificate, str]]]:
         """The course's certificates, each with the holder's name as an organiser knows it."""
-        course = await self._course(course_id)
+        course = await self.course(course_id)
         listed = []
         for certificate in await self.repos.certificates.of_course(course_id):
             holder = certificate.name_ru or certificate.name_en

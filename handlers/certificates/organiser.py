@@ -176,7 +176,7 @@ async def _show_one(
 ) -> None:
     cid, page = callback_data.course_id, callback_data.page
     certificate = await certificates.of_course_one(cid, callback_data.certificate_id)
-    course, _ = await certificates.of_course(cid)
+    course = await certificates.course(cid)
     names = " / ".join(dict.fromkeys(n for n in (certificate.name_en, certificate.name_ru) if n))
     text = t(
         "certificate-card",
