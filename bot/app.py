@@ -36,6 +36,8 @@ from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
 from bot.services.audit import AuditService
 from bot.services.calendar import CalendarFiles
+from bot.services.certificate_files import CertificateFiles
+from bot.services.certificates import CertificateService
 from bot.services.courses import CourseService
 from bot.services.decisions import SeatDecisions
 from bot.services.delivery import DeliveryRows, DeliveryWorker, Enclosures
@@ -120,6 +122,8 @@ class Services:
     audit: AuditLog
     audit_service: AuditService
     materials: MaterialService
+    certificates: CertificateService
+    certificate_files: CertificateFiles
     clock: Clock
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -186,6 +190,8 @@ def create_services(
         questions=QuestionService(db, notices, settings.admin_ids),
         audit_service=AuditService(db),
         materials=MaterialService(db, notices, clock),
+        certificates=CertificateService(db, notices, clock, settings.default_locale),
+        certificate_files=CertificateFiles(repos, localizations),
         scheduler=scheduler,
         dialogs=dialogs,
         audit=repos.audit,
@@ -268,6 +274,7 @@ def create_delivery_worker(
         Enclosures(
             NoticeButtons(localizations),
             CalendarFiles(services.courses, calendar_bot, services.clock),
+            generated={"certificate": services.certificate_files.for_bot(calendar_bot)},
         ),
         settings.default_locale,
         settings.broadcast_rate,

@@ -19,6 +19,8 @@ PARTICIPANT_COMMANDS = (
     "courses",
     "my",
     "surveys",
+    "certificates",
+    "verify",
     "profile",
     "language",
     "help",

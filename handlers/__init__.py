@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     announce,
     audit,
+    certificates,
     common,
     courses,
     errors,
@@ -31,6 +32,8 @@ def get_routers() -> list[Router]:
         errors.router,
         # Shared chats get one answer and nothing else: before every feature router.
         groups.router,
+        # /verify answers anyone, even someone the bot holds no row for.
+        certificates.VERIFY_ROUTER,
         # Before any handler that needs the sender's row: a forgotten person gets a hint.
         no_profile.router,
         common.router,
@@ -46,6 +49,7 @@ def get_routers() -> list[Router]:
         announce.router,
         surveys.organiser_router,
         audit.router,
+        certificates.ORGANISER_ROUTER,
         stats.router,
         requests.router,
         questions.ORGANISER_ROUTER,
@@ -58,6 +62,7 @@ def get_routers() -> list[Router]:
         surveys.participant_router,
         nominations.OFFICER_ROUTER,
         questions.OFFICER_ROUTER,
+        certificates.HOLDER_ROUTER,
         start.router,
         profile.router,
         fallback.router,

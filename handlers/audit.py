@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
@@ -65,8 +67,17 @@ def describe_action(key: str, entry: AuditEntry, t: Translator) -> str:
         id=str(entry.object_id or ""),
         field=_field(str(detail.get("field", "")), t),
         format=str(detail.get("format", "")).upper(),
-        count=int(detail.get("invited", detail.get("rows", detail.get("notified", 0))) or 0),
+        count=int(_count(detail) or 0),
     )
+
+
+def _count(detail: dict[str, Any]) -> Any:
+    """The number an action's text names: people invited or told, rows exported,
+    certificates issued."""
+    for name in ("invited", "rows", "notified", "count"):
+        if name in detail:
+            return detail[name]
+    return 0
 
 
 def _field(name: str, t: Translator) -> str:

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.countries import BY_CODE, COUNTRIES, NAMED_ZONES, TIMEZONE_CHOICES, zone_slug
 from bot.errors import InvalidInput
 from bot.i18n import Localizations, Translator
+from bot.services.certificates import CertificateService
 from bot.services.nominations import NominationService
 from bot.services.profiles import ProfileService, clean_text, find_zone, match_name
 from bot.services.signups import SignupService
@@ -213,6 +214,7 @@ def _field_of(raw_state: str) -> str:
 @router.message(ProfileForm.email, F.text, NOT_COMMAND)
 @router.message(ProfileForm.country, F.text, NOT_COMMAND)
 @router.message(ProfileForm.timezone, F.text, NOT_COMMAND)
+@router.message(ProfileForm.latin_name, F.text, NOT_COMMAND)
 async def text_answer(
     message: Message,
     ctx: UpdateContext,
@@ -220,6 +222,7 @@ async def text_answer(
     profiles: ProfileService,
     signups: SignupService,
     nominations: NominationService,
+    certificates: CertificateService,
     state: FSMContext,
     raw_state: str,
 ) -> None:
@@ -239,6 +242,9 @@ async def text_answer(
             await _refuse(message, ctx, state, field, problem)
             return
         await profiles.set_timezone(ctx.user.id, zone)
+    elif field == "latin_name":
+        # Certificates that waited for it go out now.
+        await certificates.give_latin_name(ctx.user.id, message.text)
     else:
         await profiles.set_typed(ctx.user.id, field, message.text)
     await after_answer(ctx, profiles, signups, nominations, state, field)
@@ -290,6 +296,7 @@ async def buttons_expected(message: Message, t: Translator) -> None:
 @router.message(ProfileForm.organisation, NOT_COMMAND)
 @router.message(ProfileForm.position, NOT_COMMAND)
 @router.message(ProfileForm.email, NOT_COMMAND)
+@router.message(ProfileForm.latin_name, NOT_COMMAND)
 async def text_expected(message: Message, t: Translator) -> None:
     await message.answer(t("profile-hint-text"))
 

@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.commands import register_chat_commands
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
+from bot.services.certificates import CertificateService
 from bot.services.nominations import NominationService
 from bot.services.profiles import ProfileService
 from bot.services.signups import SignupService
@@ -20,6 +21,7 @@ from bot.ui import keyboards
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
 from bot.ui.replies import edit, message_of
+from handlers.certificates.verify import answer_verification, deep_link_code
 from handlers.screens.course_card import send_course_card
 from handlers.screens.invitation import deep_link_invite, send_invitation
 from handlers.screens.survey import resend_current
@@ -44,10 +46,16 @@ async def start(
     state: FSMContext,
     signups: SignupService,
     nominations: NominationService,
+    certificates: CertificateService,
 ) -> None:
     # /start is a fresh beginning; answers already given in a dialog are stored, so none is lost.
     await state.clear()
     user, t = ctx.user, ctx.t
+    code = deep_link_code(command.args)
+    if code is not None:
+        # A certificate's QR code: the answer at once, in the reader's (Telegram's) language.
+        await answer_verification(message, code, t, certificates)
+        return
     course_id = deep_link_course(command.args)
     invite = deep_link_invite(command.args)
     if user.id in settings.admin_ids:

@@ -45,6 +45,9 @@ class AuditAction(StrEnum):
     MATERIAL_ADDED = "material.added"
     MATERIAL_REMOVED = "material.removed"
     MATERIALS_SENT = "material.sent"
+    CERTIFICATES_ISSUED = "certificate.issued"
+    CERTIFICATE_REISSUED = "certificate.reissued"
+    CERTIFICATE_REVOKED = "certificate.revoked"
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,10 @@ COURSE_FIELDS = (
     CourseField("quota_release_at", form_keys=("quota_release",)),
     # FOLLOWUP (issue 15): days after the end for the follow-up survey; NULL: none.
     CourseField("followup", in_dialog=False),
+    # CERT (issue 15): certificates of attendance; set in the form and the edit menu.
+    CourseField("certificate", in_dialog=False),
+    CourseField("certificate_language", in_dialog=False),
+    CourseField("hours", in_dialog=False),
 )
 FIELD_NAMES = tuple(field.name for field in COURSE_FIELDS)
 DIALOG_STEPS = tuple(field.name for field in COURSE_FIELDS if field.in_dialog)
@@ -107,6 +111,9 @@ class Course:
     quotas: str | None = None  # JSON seats per country (bot/services/quotas.py); None: none
     quota_release_at: datetime | None = None  # unused country seats go to the reserve then
     followup: int | None = None  # the follow-up survey this many days after the end
+    certificate: int | None = None  # percent of the days attended for one; None: all days
+    certificate_language: str = "own"  # "own": each attendee's; "bilingual": EN+RU
+    hours: int | None = None  # training hours, printed on certificates when set
 
     def quotas_released(self, now: datetime) -> bool:
         """Whether country quotas no longer hold seats back (the release date has passed)."""

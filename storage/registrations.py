@@ -21,6 +21,8 @@ class RegStatus(StrEnum):
     CANCELLED = "cancelled"  # given up (or withdrawn by the focal point)
 
 
+# Every day of any course (at most 31 days are counted): a mark made before days existed.
+ALL_DAYS = 2**31 - 1
 # Statuses that hold a seat: the capacity and the country quotas count these.
 HELD = (RegStatus.CONFIRMED.value, RegStatus.NOMINATED.value)
 # Statuses that wait for a seat, promoted in arrival order when one frees.
@@ -49,6 +51,8 @@ class Registration:
     country: str | None = None  # the quota it counts against
     nominated_by: int | None = None  # the focal point who put the officer forward
     reason: str | None = None  # the organiser's words with the last decision
+    # Bit d: present on the course's day d + 1 (bot/services/attendance_days.py).
+    attended_days: int = 0
 
     @property
     def holds_seat(self) -> bool:
@@ -122,7 +126,7 @@ class SeatView:
 
 _COLUMNS = (
     "id, course_id, user_id, status, seq, attended, created_at, updated_at, country,"
-    " nominated_by, reason"
+    " nominated_by, reason, attended_days"
 )
 _R_COLUMNS = ", ".join(f"r.{name.strip()}" for name in _COLUMNS.split(","))
 # A place on the waiting list counts everyone waiting; on a reserve list, the same country's.
@@ -161,7 +165,7 @@ ON CONFLICT (course_id, user_id) DO UPDATE
         country = excluded.country, nominated_by = NULL, reason = NULL
     WHERE registrations.status = 'cancelled'
 RETURNING id, course_id, user_id, status, seq, attended, created_at, updated_at, country,
-    nominated_by, reason,
+    nominated_by, reason, attended_days,
     (SELECT COUNT(*) FROM registrations c WHERE c.course_id = registrations.course_id
      AND c.status IN ('confirmed', 'nominated')) AS confirmed,
     CASE WHEN status = 'waitlisted' THEN
@@ -355,7 +359,7 @@ class RegistrationRepository(Repository):
             " :now, :now, :country, :by"
             " ON CONFLICT (course_id, user_id) DO UPDATE SET status = excluded.status,"
             " seq = excluded.seq, updated_at = excluded.updated_at, country = excluded.country,"
-            " nominated_by = excluded.nominated_by, reason = NULL, attended = 0"
+            " nominated_by = excluded.nominated_by, reason = NULL, attended = 0, attended_days = 0"
             " WHERE registrations.status IN ('cancelled', 'declined')"
             f" RETURNING {_COLUMNS}",
             {
@@ -492,20 +496,27 @@ class RegistrationRepository(Repository):
         )
         return row is not None
 
-    async def toggle_attended(self, course_id: int, user_id: int) -> bool | None:
-        """Flip a confirmed participant's attendance mark in one statement; returns the new
-        mark, None if the person is not confirmed for the course."""
+    async def toggle_day(self, course_id: int, user_id: int, day: int, days: int) -> int | None:
+        """Flip a confirmed participant's mark for day `day` (0-based) of a course of `days`
+        days, in one statement; returns the new days mask, None if the person is not
+        confirmed for the course. `attended` follows: present on at least one day."""
+        full, bit = (1 << days) - 1, 1 << day
+        # SQLite has no XOR: (x | bit) - (x & bit) flips the bit of x.
+        flipped = "((attended_days & :full) | :bit) - (attended_days & :full & :bit)"
         row = await self.sql.write(
-            "UPDATE registrations SET attended = NOT attended WHERE course_id = ?"
-            " AND user_id = ? AND status = 'confirmed' RETURNING attended",
-            (course_id, user_id),
+            f"UPDATE registrations SET attended_days = {flipped},"  # noqa: S608 (constant)
+            f" attended = {flipped} != 0"
+            " WHERE course_id = :course AND user_id = :user AND status = 'confirmed'"
+            " RETURNING attended_days",
+            {"full": full, "bit": bit, "course": course_id, "user": user_id},
         )
-        return None if row is None else bool(row[0])
+        return None if row is None else int(row[0])
 
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
+        """Present on every day of the course, or on none."""
         row = await self.sql.write(
-            "UPDATE registrations SET attended = ? WHERE course_id = ? AND user_id = ?"
-            " AND status = 'confirmed' RETURNING id",
-            (int(attended), course_id, user_id),
+            "UPDATE registrations SET attended = ?, attended_days = ? WHERE course_id = ?"
+            " AND user_id = ? AND status = 'confirmed' RETURNING id",
+            (int(attended), ALL_DAYS if attended else 0, course_id, user_id),
         )
         return row is not None

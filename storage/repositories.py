@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
+from storage.certificates import CertificateRepository
 from storage.courses import CourseRepository
 from storage.focal_points import FocalPointRepository
 from storage.materials import MaterialRepository
@@ -32,3 +33,4 @@ class Repositories:
         self.reminders = ReminderLog(sql)
         self.questions = QuestionRepository(sql)
         self.materials = MaterialRepository(sql)
+        self.certificates = CertificateRepository(sql)

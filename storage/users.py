@@ -13,7 +13,15 @@ from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.sql import Executor, Repository, from_row, stamp
 
-PROFILE_FIELDS = ("full_name", "country", "organisation", "position", "email", "timezone")
+PROFILE_FIELDS = (
+    "full_name",
+    "country",
+    "organisation",
+    "position",
+    "email",
+    "timezone",
+    "latin_name",  # as in the passport: printed on English certificates (issue 15)
+)
 # What a profile must have before a sign-up; e-mail is optional and time zone has a default.
 REQUIRED_PROFILE_FIELDS = ("full_name", "country", "organisation", "position")
 
@@ -35,6 +43,7 @@ class User:
     last_seen_at: str
     # Telegram's @username, kept only after consent (to be found by it, e.g. as a focal point).
     username: str | None = None
+    latin_name: str | None = None  # the name in Latin letters, as in the passport
 
     @property
     def has_consented(self) -> bool:
@@ -185,6 +194,13 @@ class UserRepository(Repository):
         )
         self._changed(user_id)
 
+    async def set_latin_name(self, user_id: int, name: str | None) -> None:
+        await self.sql.write(
+            "UPDATE users SET latin_name = ? WHERE id = ? AND consent_at IS NOT NULL",
+            (name, user_id),
+        )
+        self._changed(user_id)
+
     async def set_country(self, user_id: int, country: str, timezone: str | None) -> None:
         await self.sql.write(
             "UPDATE users SET country = ?, timezone = ? WHERE id = ? AND consent_at IS NOT NULL",
@@ -225,6 +241,18 @@ class UserRepository(Repository):
             )
             await sql.write(
                 "UPDATE courses SET created_by = NULL WHERE created_by = ?", (user_id,)
+            )
+            # A certificate keeps its code and course, so /verify can say its holder deleted
+            # their data; the person and the names printed go.
+            await sql.write(
+                "UPDATE certificate_versions SET name_en = NULL, name_ru = NULL"
+                " WHERE certificate_id IN (SELECT id FROM certificates WHERE user_id = ?)",
+                (user_id,),
+            )
+            await sql.write(
+                "UPDATE certificates SET user_id = NULL, name_en = NULL, name_ru = NULL,"
+                " erased_at = ? WHERE user_id = ?",
+                (stamp(sql), user_id),
             )
             await sql.write(
                 "UPDATE surveys SET created_by = NULL WHERE created_by = ?", (user_id,)

@@ -364,6 +364,62 @@ def parse_followup(raw: str | None) -> int | None:
     return days
 
 
+# -- certificates (issue 15) ------------------------------------------------------------------
+
+HOURS_MAX = 1000
+_ALL_DAYS_WORDS = {"", "-", "all", "all days", "100%", "все", "все дни"}
+_CERTIFICATE_LANGUAGES = {
+    "own": "own",
+    "each": "own",
+    "свой": "own",
+    "свой язык": "own",
+    "язык участника": "own",
+    "bilingual": "bilingual",
+    "en+ru": "bilingual",
+    "en/ru": "bilingual",
+    "двуязычный": "bilingual",
+    "двуязычные": "bilingual",
+}
+
+
+def parse_certificate(raw: str | None) -> int | None:
+    """The share of the course's days attended for a certificate: "80%" or "80" (1..100);
+    None: all days."""
+    text = clean_text(raw).lower()
+    if text in _ALL_DAYS_WORDS:
+        return None
+    number = text.removesuffix("%").strip()
+    if number.isdigit() and 1 <= int(number) <= 100:
+        return None if int(number) == 100 else int(number)
+    raise FieldProblem("certificate", "course-error-certificate", {"value": clean_text(raw)})
+
+
+def parse_certificate_language(raw: str | None) -> str:
+    return _one_of(
+        raw, _CERTIFICATE_LANGUAGES, "certificate_language", "course-error-certificate-language"
+    )
+
+
+def parse_hours(raw: str | None) -> int | None:
+    """Training hours printed on certificates (1..1000); None: not printed."""
+    text = clean_text(raw).lower()
+    if text in _NEVER:
+        return None
+    number = text.removesuffix("h").removesuffix("ч").strip()
+    if number.isdigit() and 1 <= int(number) <= HOURS_MAX:
+        return int(number)
+    raise FieldProblem(
+        "hours", "course-error-hours", {"value": clean_text(raw), "max": str(HOURS_MAX)}
+    )
+
+
+_CERTIFICATE_PARSERS = {
+    "certificate": parse_certificate,
+    "certificate_language": parse_certificate_language,
+    "hours": parse_hours,
+}
+
+
 # -- one field at a time: the creation dialog and the edit flow --------------------------------
 
 TIME_FIELDS = ("timezone", "starts_at", "ends_at", "deadline_at")
@@ -409,6 +465,8 @@ def field_values(field: str, raw: str | None, known: Times, now: datetime) -> di
         return {"quota_release_at": parse_quota_release(raw, known.zone, known.starts_at)}
     if field == "followup":
         return {"followup": parse_followup(raw)}
+    if field in _CERTIFICATE_PARSERS:
+        return {field: _CERTIFICATE_PARSERS[field](raw)}
     raise ValueError(f"not a course field: {field}")
 
 
@@ -587,6 +645,9 @@ def parse_form(text: str, now: datetime, default_timezone: str) -> ParsedForm:
     _form_quotas(raw, take, problems, values)
     if "followup" in raw:
         values["followup"] = take("followup", parse_followup)
+    for key, parse in _CERTIFICATE_PARSERS.items():
+        if key in raw:
+            values[key] = take(key, parse)
     values["language"] = take("language", parse_language) if "language" in raw else None
     if "language" not in raw:
         problems.append(FieldProblem("language", "course-error-missing", {"key": "language"}))

@@ -13,6 +13,7 @@ from bot.errors import CourseNotFound, DomainError, FieldLabels, InvalidInput, N
 from bot.i18n import Translator
 from bot.services import course_dialog as dialog
 from bot.services import course_fields as fields
+from bot.services.attendance_days import course_days, present_on
 from bot.services.course_fields import FieldProblem, Times
 from bot.services.exports import export_filename, participants_csv, participants_xlsx
 from bot.services.notices import Notices, Render
@@ -34,6 +35,20 @@ from storage.repositories import Repositories
 
 # What an organiser can edit, as offered on the organiser card: every field they set.
 EDITABLE = FIELD_NAMES
+# What still matters once a course is over: its certificates (issue 15).
+AFTER_THE_COURSE = ("certificate", "certificate_language", "hours")
+
+
+def editable_fields(course: Course) -> tuple[str, ...]:
+    """The fields an organiser may change now: all until the course is over, then only what
+    its certificates say; none once it is cancelled."""
+    if course.status == CourseStatus.CANCELLED:
+        return ()
+    if course.status == CourseStatus.FINISHED:
+        return AFTER_THE_COURSE
+    return EDITABLE
+
+
 # Fields the listeners' timers depend on besides the times (reminders, the "still coming?"
 # question, the quota release, the follow-up survey).
 _TIMED_BY_LISTENERS = frozenset(
@@ -226,7 +241,7 @@ class CourseService:
         # Checked, changed, told and audited together: a second tap sees the first one's result.
         async with self.db.transaction() as tx:
             course = await self.get(course_id, tx)
-            if course.status in (CourseStatus.CANCELLED, CourseStatus.FINISHED):
+            if field not in editable_fields(course):
                 raise InvalidInput("course-error-closed-for-edits")
             try:
                 known = Times(
@@ -439,23 +454,33 @@ class CourseService:
         page = Page.of(number, size, len(confirmed))
         return course, page, list(page.items(confirmed))
 
-    async def toggle_attendance(self, course_id: int, user_id: int, actor: int) -> bool:
-        """Flip one confirmed participant's attendance mark; returns the new mark. Read and
-        write share one transaction, so two organisers tapping at once cannot lose a tap."""
-        await self.get(course_id)
+    async def toggle_attendance(
+        self, course_id: int, user_id: int, actor: int, day: int = 0
+    ) -> bool:
+        """Flip one confirmed participant's mark for day `day` (0-based) of the course;
+        returns the new mark. Read and write share one transaction, so two organisers tapping
+        at once cannot lose a tap."""
+        course = await self.get(course_id)
+        days = len(course_days(course))
+        if not 0 <= day < days:
+            raise InvalidInput("error-button-expired")
         async with self.db.transaction() as tx:
-            attended = await tx.registrations.toggle_attended(course_id, user_id)
-            if attended is None:
+            mask = await tx.registrations.toggle_day(course_id, user_id, day, days)
+            if mask is None:
                 raise InvalidInput("error-button-expired")  # not (or no longer) confirmed
+            present = present_on(mask, day)
+            # One-day courses are audited as before; a day is named only when there are more.
+            on_day = {"day": day + 1} if days > 1 else {}
             await tx.audit.record(
                 actor,
                 AuditAction.ATTENDANCE_MARKED,
                 "course",
                 course_id,
                 participant=user_id,
-                attended=attended,
+                attended=present,
+                **on_day,
             )
-        return attended
+        return present
 
 
 def _for_reader(render: ReaderRender, zone: str | None, link: LinkAccess) -> Render:

@@ -354,3 +354,26 @@ class MaterialCb(CallbackData, _SaneInts, prefix="mat1"):
     course_id: int = 0
     material_id: int = 0
     arg: str = ""
+
+
+class CertAction(StrEnum):
+    """Certificates of attendance: the organiser's screens of a course, the holder's."""
+
+    PREVIEW = "pre"  # who qualifies, and Issue
+    ISSUE = "issue"
+    LIST = "list"  # the course's issued certificates (page `page`)
+    OPEN = "open"  # one of them: Reissue, Revoke
+    REISSUE = "re"
+    REVOKE = "rv"  # asks first
+    REVOKE_YES = "rvy"
+    MINE = "mine"  # the holder's /certificates
+    SEND = "send"  # the holder's file again
+    LATIN_NAME = "latin"  # the holder gives the name in Latin letters
+    USE_NAME = "use"  # - the profile's name, already in Latin letters
+
+
+class CertCb(CallbackData, _SaneInts, prefix="crt1"):
+    action: CertAction
+    course_id: int = 0
+    certificate_id: int = 0
+    page: int = 0

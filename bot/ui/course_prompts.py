@@ -95,6 +95,10 @@ def current_value(field: str, values: Mapping[str, Any], zone: str, t: Translato
         return t.plain("course-value-no-attendance-check")
     if field == "followup":
         return f"{value}d" if value else t.plain("course-value-no-followup")
+    if field == "certificate":
+        return f"{value}%" if value else t.plain("course-certificate-all-days")
+    if field == "certificate_language":
+        return t.plain(f"course-certificate-language-{value or 'own'}")
     return "—" if value is None or value == "" else str(value)
 
 

@@ -14,6 +14,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Localizations
 from bot.ui.callbacks import (
+    CertAction,
+    CertCb,
     CourseAction,
     CourseCb,
     FocalAction,
@@ -101,6 +103,9 @@ class NoticeButtons:
                 officer_id=int(spec["officer_id"]),
             )
             return self._row(locale, [("button-nominate-officer", data.pack())])
+        if kind == "latin_name":
+            latin = CertCb(action=CertAction.LATIN_NAME).pack()
+            return self._row(locale, [("button-certificate-latin-name", latin)])
         return None
 
     def _rows(self, locale: str, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

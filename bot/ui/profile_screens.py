@@ -32,6 +32,7 @@ class ProfileForm(StatesGroup):
     position = State()
     email = State()
     timezone = State()
+    latin_name = State()
 
 
 STATE_OF = {name: getattr(ProfileForm, name) for name in PROFILE_FIELDS}
@@ -178,5 +179,5 @@ def _card_keyboard(t: Translator) -> InlineKeyboardMarkup:
             callback_data=ProfileCb(action=ProfileAction.EDIT, field=field),
         )
     kb.button(text=t("button-forget"), callback_data=ForgetCb(confirm=False))
-    kb.adjust(2, 2, 2, 1)
+    kb.adjust(2, 2, 2, 1, 1)
     return kb.as_markup()

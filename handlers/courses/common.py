@@ -19,6 +19,8 @@ from bot.ui.callbacks import (
     AdminCourseCb,
     AnnounceAction,
     AnnounceCb,
+    CertAction,
+    CertCb,
     MaterialAction,
     MaterialCb,
 )
@@ -112,6 +114,7 @@ async def organiser_card(
         course_texts.place(course, t, course_texts.LinkAccess.SHOWN),
         *seat_rules.organiser_seat_rule_lines(course, t),
         *followup_lines(course, counts, t),
+        certificate_rule(course, t),
     ]
     if counts is not None:
         lines.append(counts_line(course, counts, t))
@@ -122,10 +125,27 @@ async def organiser_card(
             course_texts.field_label(name, t) for name in course.missing_for_publishing
         )
         lines.append(t("course-admin-missing", fields=missing))
-    return "\n".join(lines), _card_buttons(course, t, send_materials)
+    attended = counts is not None and counts.attended > 0
+    return "\n".join(lines), _card_buttons(course, t, send_materials, attended)
 
 
-def _card_buttons(course: Course, t: Translator, send_materials: bool) -> InlineKeyboardMarkup:
+def certificate_rule(course: Course, t: Translator) -> str:
+    """What a certificate takes and what it says: "🎓 Certificates: at least 80% of the days
+    attended · English and Russian · 16 hours"."""
+    rule = (
+        t("course-certificate-share", share=course.certificate)
+        if course.certificate
+        else t("course-certificate-all-days")
+    )
+    parts = [rule, t(f"course-certificate-language-{course.certificate_language}")]
+    if course.hours:
+        parts.append(t("course-certificate-hours", hours=course.hours))
+    return t("course-certificate-line", rule=" · ".join(parts))
+
+
+def _card_buttons(
+    course: Course, t: Translator, send_materials: bool, attended: bool
+) -> InlineKeyboardMarkup:
     """Short buttons in pairs (Edit · Participants, Excel · CSV), long ones on a row of their
     own: two long labels side by side are cut off on a phone."""
     kb = InlineKeyboardBuilder()
@@ -148,11 +168,25 @@ def _card_buttons(course: Course, t: Translator, send_materials: bool) -> Inline
                 ("button-edit", AdminAction.EDIT),
                 ("button-participants", AdminAction.PARTICIPANTS),
             )
+        elif course.status == CourseStatus.FINISHED:
+            # Only the certificate settings can change after the course (the edit menu).
+            row(
+                ("button-edit", AdminAction.EDIT),
+                ("button-participants", AdminAction.PARTICIPANTS),
+            )
         else:
             row(("button-participants", AdminAction.PARTICIPANTS))
         row(("button-export-xlsx", AdminAction.XLSX), ("button-export-csv", AdminAction.CSV))
         if course.status != CourseStatus.CANCELLED:
             row(("button-attendance", AdminAction.ATTENDANCE))
+            if attended:
+                # Once attendance is taken: who qualifies, then Issue (handlers/certificates).
+                preview = CertCb(action=CertAction.PREVIEW, course_id=cid)
+                kb.row(
+                    InlineKeyboardButton(
+                        text=t("button-issue-certificates"), callback_data=preview.pack()
+                    )
+                )
     if course.status != CourseStatus.CANCELLED:
         _material_buttons(kb, t, cid, send_materials)
     if course.status == CourseStatus.PUBLISHED:

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer
-from bot.services.courses import EDITABLE, CourseService, FieldRejected
+from bot.services.courses import EDITABLE, CourseService, FieldRejected, editable_fields
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
@@ -48,13 +48,14 @@ async def edit_choose(
 ) -> None:
     course = await lookup_then_answer(callback, course_service.get(callback_data.course_id))
     text = t("course-edit-choose", title=course.title(t.locale))
-    await edit(callback, text, _field_buttons(course.id, t))
+    await edit(callback, text, _field_buttons(course, t))
 
 
-def _field_buttons(course_id: int, t: Translator) -> InlineKeyboardMarkup:
-    """A button an editable field, and back to the card."""
+def _field_buttons(course: Course, t: Translator) -> InlineKeyboardMarkup:
+    """A button a field that may be changed now, and back to the card."""
+    course_id = course.id
     kb = InlineKeyboardBuilder()
-    for field in EDITABLE:
+    for field in editable_fields(course):
         kb.button(
             text=t(f"course-field-{field}"),
             callback_data=admin_cb(AdminAction.EDIT_FIELD, course_id, arg=field),
@@ -79,6 +80,8 @@ async def edit_ask(
     field = callback_data.arg
     if field not in EDITABLE:
         raise InvalidInput("error-button-expired")
+    if field not in editable_fields(course):
+        raise InvalidInput("course-error-closed-for-edits")
     await callback.answer()
     values = {
         name: getattr(course, name) for name in (field, *COLUMNS_SHOWN) if hasattr(course, name)

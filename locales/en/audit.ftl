@@ -76,3 +76,12 @@ audit-action-material-sent = sent the materials of course #{ $id } to { $count -
         [one] { $count } person
        *[other] { $count } people
     }
+# $id, $count (Number)
+audit-action-certificate-issued = issued { $count ->
+        [one] one certificate
+       *[other] { $count } certificates
+    } for course #{ $id }
+# $id (Number)
+audit-action-certificate-reissued = reissued a certificate of course #{ $id }
+# $id (Number)
+audit-action-certificate-revoked = revoked a certificate of course #{ $id }

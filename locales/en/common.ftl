@@ -54,6 +54,8 @@ help-participant =
     /courses — courses open for sign-up
     /my — my courses
     /surveys — feedback surveys waiting for my answers
+    /certificates — my certificates of attendance
+    /verify — check a certificate by its code
     /profile — my profile (name, country, administration, position, e-mail, time zone)
     /language — the bot's language: English or Russian
     /cancel — stop the current dialog
@@ -64,7 +66,7 @@ help-participant =
 help-organiser =
     <b>For organisers</b>
     /newcourse — create a course (/newcourse template: the one-message form)
-    /admin — all courses: edit, publish, participants, exports, attendance, materials
+    /admin — all courses: edit, publish, participants, exports, attendance, materials, certificates
     /announce — send an announcement; /announcements — recent ones
     /newsurvey — a feedback survey: the built-in one for a course, or your own (/newsurvey template)
     /results — survey results, chart, XLSX and CSV

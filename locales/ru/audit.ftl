@@ -80,3 +80,14 @@ audit-action-material-sent = материалы курса №{ $id } отпра
         [one] { $count } участнику
        *[other] { $count } участникам
     }
+# $id, $count (Number)
+audit-action-certificate-issued = по курсу №{ $id } { $count ->
+        [one] выдан { $count } сертификат
+        [few] выданы { $count } сертификата
+        [many] выдано { $count } сертификатов
+       *[other] выдано { $count } сертификата
+    }
+# $id (Number)
+audit-action-certificate-reissued = по курсу №{ $id } сертификат выдан повторно
+# $id (Number)
+audit-action-certificate-revoked = по курсу №{ $id } отозван сертификат

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
@@ -17,16 +18,22 @@ from tests.conftest import ORGANISER_ID
 from tests.handlers.harness import buttons, texts
 
 
-async def publish_course(db, title: str, days: int, capacity: int | None = 10) -> int:
+async def publish_course(
+    db, title: str, days: int, capacity: int | None = 10, length: int = 1
+) -> int:
+    """A course `days` from now, 09:00-17:00 in Chisinau on `length` calendar days (a course
+    whose eight hours crossed midnight would have two days of attendance)."""
     now = datetime.now(UTC)
+    local = (now + timedelta(days=days)).astimezone(ZoneInfo("Europe/Chisinau"))
+    starts = local.replace(hour=9, minute=0, second=0, microsecond=0).astimezone(UTC)
     course = await CourseRepository(db).create(
         {
             "title_en": title,
             "title_ru": f"{title} (RU)",
             "description_en": "Transit procedures.",
             "description_ru": "Транзитные процедуры.",
-            "starts_at": now + timedelta(days=days),
-            "ends_at": now + timedelta(days=days, hours=8),
+            "starts_at": starts,
+            "ends_at": starts + timedelta(days=length - 1, hours=8),
             "deadline_at": now + timedelta(days=days - 1),
             "timezone": "Europe/Chisinau",
             "venue": "Chisinau",

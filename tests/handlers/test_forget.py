@@ -15,6 +15,8 @@ from aiogram.types import User
 from bot.ui.callbacks import (
     AdminAction,
     AdminCourseCb,
+    CertAction,
+    CertCb,
     ConsentCb,
     CountryCb,
     CourseAction,
@@ -24,6 +26,7 @@ from bot.ui.callbacks import (
     ProfileAction,
     ProfileCb,
 )
+from storage.certificates import CertificateRepository
 from storage.database import Database
 from storage.outbox import OutboxRepository, Outcome
 from storage.registrations import RegistrationRepository
@@ -35,6 +38,7 @@ from tests.handlers.test_courses import publish_course
 # Large enough that SQLite stores it in six bytes: a needle that does not occur by chance.
 PERSON_ID = 5_123_456_789
 FULL_NAME = "Zhanargul Tleubergenova"
+LATIN_NAME = "Tleubergenova Zhanargul Passport"
 EMAIL = "z.tleubergenova@kgd.gov.kz"
 ORGANISATION = "Khorgos Transit Post Seventeen"
 TELEGRAM = {"first_name": "Zhanarka", "last_name": "Sadykkyzy", "username": "zhanarka_kz"}
@@ -71,6 +75,7 @@ def needles(user_id: int) -> dict[str, bytes]:
     found = {name: value.encode() for name, value in TELEGRAM.items()}
     found.update(
         full_name=FULL_NAME.encode(),
+        latin_name=LATIN_NAME.encode(),
         email=EMAIL.encode(),
         organisation=ORGANISATION.encode(),
         id_as_text=str(user_id).encode(),
@@ -122,6 +127,16 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
         AdminCourseCb(action=AdminAction.ATTENDANCE, course_id=course_id).pack()
     )
     await organiser.press(buttons(attendance[-1])[f"▫️ {FULL_NAME}"])
+    # Issue 15: a certificate with the name in Latin letters, reissued (an older issue kept).
+    await chatter.press(ProfileCb(action=ProfileAction.EDIT, field="latin_name").pack())
+    await chatter.send(LATIN_NAME)
+    await organiser.press(CertCb(action=CertAction.ISSUE, course_id=course_id).pack())
+    (certificate,) = await CertificateRepository(db).of_course(course_id)
+    await organiser.press(
+        CertCb(
+            action=CertAction.REISSUE, course_id=course_id, certificate_id=certificate.id
+        ).pack()
+    )
     announcements = organiser.dp["announcements"]
     item = await announcements.create(
         created_by=ORGANISER_ID, text_en="News", text_ru="Новости", audience={"kind": "all"}
@@ -133,6 +148,7 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
     assert {m.kind for m in claimed if m.user_id == PERSON_ID} == {
         "announcement",
         "course_changed",
+        "certificate",
     }
     await outbox.record([Outcome(m.id, "sent", telegram_id=7, user_id=m.user_id) for m in claimed])
 
@@ -142,6 +158,7 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
     assert [name for name, needle in needles(PERSON_ID).items() if needle in stored] == [
         "username",  # kept after consent since issue 14 (focal points are appointed by it)
         "full_name",
+        "latin_name",
         "email",
         "organisation",
         "id_as_text",
@@ -163,7 +180,12 @@ async def test_forget_leaves_nothing_in_the_file_and_nothing_but_start_brings_th
     stored = await file_bytes(db)
     assert [name for name, needle in needles(PERSON_ID).items() if needle in stored] == []
 
-    # The records organisers keep stay, without the person.
+    # The records organisers keep stay, without the person; the certificate's code is still
+    # known, so a check says its holder deleted their data.
+    kept = await CertificateRepository(db).get(certificate.id)
+    assert kept is not None and kept.user_id is None and kept.code == certificate.code
+    (verified,) = texts(await organiser.send(f"/verify {certificate.code}"))
+    assert "deleted their data" in verified
     progress = await announcements.progress(item.id)
     assert (progress.total, progress.sent) == (2, 2)
     (listing,) = texts(await organiser.send("/audit"))

@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.services import course_fields as f
-from bot.services.course_fields import FieldProblem, parse_form
+from bot.services.course_fields import (
+    FieldProblem,
+    parse_certificate,
+    parse_certificate_language,
+    parse_form,
+    parse_hours,
+)
 
 NOW = datetime(2027, 1, 10, 12, 0, tzinfo=UTC)
 
@@ -188,3 +194,29 @@ def test_a_refused_date_names_the_format_in_the_organisers_language(localization
     assert shown in t(problem.value.key, **problem.value.values)
     for key in ("course-ask-starts_at", "announce-ask-schedule", "survey-error-datetime-format"):
         assert shown.split(" (")[0] in t(key, zone="UTC", value="x"), key
+
+
+# -- certificates (issue 15) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "share"), [("80%", 80), ("80", 80), (" 50 % ", 50), ("all", None), ("100%", None)]
+)
+def test_certificate_share_is_a_percentage_of_the_days(typed, share):
+    assert parse_certificate(typed) == share
+
+
+@pytest.mark.parametrize("typed", ["0", "101%", "eighty", "80 days"])
+def test_a_certificate_share_outside_1_to_100_is_explained(typed):
+    with pytest.raises(FieldProblem) as problem:
+        parse_certificate(typed)
+    assert problem.value.key == "course-error-certificate"
+
+
+def test_certificate_language_and_hours_are_parsed_in_either_language():
+    assert parse_certificate_language("Bilingual") == "bilingual"
+    assert parse_certificate_language("свой") == "own"
+    assert parse_hours("16") == 16 and parse_hours("-") is None
+    with pytest.raises(FieldProblem) as problem:
+        parse_hours("sixteen")
+    assert problem.value.key == "course-error-hours"

@@ -45,6 +45,9 @@ SAMPLE = {
     "quotas": "AZ 3, GE 2, *: 1",
     "quota_release_at": "15.03.2027",
     "followup": "90d",
+    "certificate": "80%",
+    "certificate_language": "bilingual",
+    "hours": "16",
 }
 
 

@@ -1,0 +1,65 @@
+"""A course's days and who was present on enough of them for a certificate.
+
+A course's days are the calendar days from its start to its end in its own time zone (a
+one-day course has one); a registration keeps the days attended as a bitmask, bit d for day
+d + 1. At most MAX_DAYS days are counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from storage.courses import Course
+from storage.registrations import ALL_DAYS, Registration
+
+MAX_DAYS = 31
+
+
+def course_days(course: Course) -> list[date]:
+    """The course's calendar days in its time zone, at most MAX_DAYS."""
+    zone = ZoneInfo(course.timezone)
+    first = course.starts_at.astimezone(zone).date()
+    last = max(first, course.ends_at.astimezone(zone).date())
+    count = min((last - first).days + 1, MAX_DAYS)
+    return [first + timedelta(days=n) for n in range(count)]
+
+
+def days_present(mask: int, days: int) -> int:
+    """How many of the course's `days` the mask marks present."""
+    return bin(mask & ((1 << days) - 1)).count("1")
+
+
+def present_on(mask: int, day: int) -> bool:
+    return bool(mask >> day & 1)
+
+
+def days_needed(course: Course, days: int) -> int:
+    """The days an attendee must have been present on for a certificate: the course's share
+    (`certificate: 80%`) of its days, rounded up; every day when it sets none."""
+    share = course.certificate or 100
+    return max(1, -(-days * share // 100))
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """One confirmed participant's attendance against the course's rule."""
+
+    registration: Registration
+    present: int  # days
+    days: int
+    needed: int
+
+    @property
+    def eligible(self) -> bool:
+        return self.present >= self.needed
+
+
+def eligibility(course: Course, registration: Registration) -> Eligibility:
+    days = len(course_days(course))
+    mask = registration.attended_days
+    if registration.attended and not mask:
+        mask = ALL_DAYS  # marked before attendance had days: present every day
+    present = days_present(mask, days)
+    return Eligibility(registration, present, days, days_needed(course, days))

@@ -1,0 +1,183 @@
+## Сертификаты об участии: настройки курса, присутствие по дням, выдача, сертификаты
+## участника и имя латиницей, /verify.
+
+cmd-certificates = Мои сертификаты об участии
+cmd-verify = Проверить сертификат по коду
+
+## Поля курса (форма /newcourse и меню изменения).
+course-field-certificate = Сертификат: дни
+course-field-certificate_language = Сертификат: язык
+course-field-hours = Учебные часы
+course-ask-certificate = Какую долю дней курса участник должен посетить, чтобы получить сертификат? Напишите процент от 1 до 100 (например, «80%») или «все» — все дни:
+course-ask-certificate_language = На каком языке выдавать сертификаты? Напишите «own» (на языке каждого участника) или «bilingual» (на английском и русском на одной странице):
+course-ask-hours = Сколько учебных часов указать в сертификатах? Напишите число (например, 16) или «-», чтобы не указывать:
+# $value (String) то, что написал организатор
+course-error-certificate = «{ $value }» — напишите долю дней от 1 до 100, например «certificate: 80%» или «certificate: 80», либо «все».
+# $value (String)
+course-error-certificate-language = «{ $value }» — напишите «own» (на языке каждого участника) или «bilingual» (на английском и русском).
+# $value (String), $max (String)
+course-error-hours = «{ $value }» — напишите число учебных часов от 1 до { $max } или «-».
+
+## Карточка курса у организатора.
+# $rule (String) части ниже через « · »
+course-certificate-line = 🎓 Сертификаты: { $rule }
+# $share (Number) процент
+course-certificate-share = при посещении не менее { $share }% дней
+course-certificate-all-days = при посещении всех дней
+course-certificate-language-own = на языке каждого участника
+course-certificate-language-bilingual = на английском и русском
+# $hours (Number)
+course-certificate-hours = { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+        [many] { $hours } часов
+       *[other] { $hours } часа
+    }
+button-issue-certificates = 🎓 Выдать сертификаты
+
+## Присутствие на курсе в несколько дней.
+# $day (Number) 1, 2 ..., $date (String) «12 мар.»
+attendance-day-button = День { $day } · { $date }
+# $day, $days (Number), $date (String) «12 марта»
+attendance-day-heading = <b>День { $day } из { $days }</b>, { $date }. У каждого имени — число посещённых дней.
+
+## Выдача (организаторы).
+# $title (String)
+certificate-preview-title = <b>🎓 Сертификаты курса «{ $title }»</b>
+certificate-rule-present = присутствие на курсе
+# $share, $days (Number)
+certificate-rule-share = посещение не менее { $share }% из { $days ->
+        [one] { $days } дня
+        [few] { $days } дней
+        [many] { $days } дней
+       *[other] { $days } дня
+    }
+# $days (Number)
+certificate-rule-all-days = посещение всех дней курса ({ $days })
+# $eligible, $attendees (Number), $rule (String)
+certificate-preview-qualify = Сертификат полагается { $eligible } из { $attendees } { $attendees ->
+        [one] присутствовавшего
+       *[other] присутствовавших
+    }: { $rule }.
+# $names (String) список ниже
+certificate-preview-not-eligible = Не полагается: { $names }.
+# $name (String), $present, $days (Number)
+certificate-not-eligible-person = { $name } ({ $present }/{ $days })
+# $count (Number)
+certificate-and-more = и ещё { $count }
+# $count (Number)
+certificate-preview-issued = Уже выдано: { $count }.
+# $count (Number)
+certificate-preview-to-issue = { $count ->
+        [1] Сейчас будет выдан 1 сертификат; владелец получит его в формате PDF.
+        [one] Сейчас будет выдан { $count } сертификат; владельцы получат их в формате PDF.
+        [few] Сейчас будут выданы { $count } сертификата; владельцы получат их в формате PDF.
+        [many] Сейчас будут выданы { $count } сертификатов; владельцы получат их в формате PDF.
+       *[other] Сейчас будут выданы { $count } сертификата; владельцы получат их в формате PDF.
+    }
+certificate-preview-nothing-to-issue = Все, кому полагается сертификат, уже его получили.
+# $count (Number)
+button-certificates-issue = 🎓 Выдать ({ $count })
+# $count (Number)
+button-certificates-issued = 📜 Выданные сертификаты ({ $count })
+# $count (Number)
+certificate-issued-alert = { $count ->
+        [0] Новых сертификатов нет: все, кому он полагается, его уже получили.
+        [1] Выдан 1 сертификат, он отправляется владельцу.
+        [one] Выдан { $count } сертификат, они отправляются владельцам.
+        [few] Выдано { $count } сертификата, они отправляются владельцам.
+        [many] Выдано { $count } сертификатов, они отправляются владельцам.
+       *[other] Выдано { $count } сертификата, они отправляются владельцам.
+    }
+certificate-error-course-cancelled = Курс отменён: сертификаты по нему не выдаются.
+
+## Выданные сертификаты курса (организаторы).
+# $title (String), $count (Number)
+certificate-list-title = <b>Сертификаты курса «{ $title }»</b>: выдано { $count }.
+certificate-state-sent = отправлен
+certificate-state-waiting-for-name = ожидает имя латиницей
+# $version (Number)
+certificate-state-reissued = выдан повторно (экземпляр { $version })
+certificate-state-revoked = ⛔ отозван
+certificate-state-erased = владелец удалил свои данные
+# $title, $names, $code, $issued, $state (String)
+certificate-card =
+    <b>Сертификат { $code }</b>
+    Курс: «{ $title }»
+    Выдан: { $names }
+    Дата выдачи: { $issued }
+    Состояние: { $state }
+
+    Если владелец исправил имя в профиле, кнопка «Выдать повторно» отправит ему новый PDF с тем же кодом; прежний экземпляр станет недействительным.
+button-certificate-reissue = 🔁 Выдать повторно
+button-certificate-revoke = ⛔ Отозвать
+# $version (Number)
+certificate-reissued-alert = Выдан повторно (экземпляр { $version }): новый PDF отправляется владельцу.
+# $code (String)
+certificate-revoke-confirm = Отозвать сертификат { $code }? Он перестанет быть действительным: проверка его кода покажет, что он отозван, а владелец получит уведомление. Отменить это нельзя.
+button-certificate-revoke-yes = Да, отозвать
+button-certificate-revoke-no = Нет, оставить
+certificate-revoked-alert = Сертификат отозван, владелец уведомлён.
+certificate-error-not-valid = Этот сертификат отозван, или его владелец удалил свои данные.
+certificate-error-no-latin-name = Владелец ещё не указал имя латиницей, которое нужно для текста на английском языке; сертификат будет отправлен ему, как только он это сделает.
+
+## Владельцу.
+# $title, $code (String)
+certificate-sent = 🎓 Ваш сертификат об участии в курсе «{ $title }». Его код — { $code }: любой может проверить его командой /verify { $code }.
+# $title, $code (String)
+certificate-reissued = 🎓 Ваш сертификат об участии в курсе «{ $title }» выдан повторно с исправленным именем; код прежний — { $code }. Пожалуйста, пользуйтесь этим экземпляром: предыдущий недействителен.
+# $title, $code (String)
+certificate-revoked-notice = Ваш сертификат об участии в курсе «{ $title }» (код { $code }) отозван организаторами и больше не действителен. Если вы считаете это ошибкой, пожалуйста, свяжитесь с организаторами.
+# $title (String)
+certificate-latin-name-needed = 🎓 Ваш сертификат об участии в курсе «{ $title }» готов. Он оформляется на английском языке, поэтому нужно ваше имя латиницей, как в паспорте: нажмите на кнопку и укажите его — сертификат будет отправлен сразу же.
+button-certificate-latin-name = ✍️ Указать имя латиницей
+certificate-ask-latin-name = Ваше имя латиницей, как в паспорте (например: Sadykova Aigerim). Напишите его или нажмите на кнопку, если оно указано верно:
+# $name (String)
+button-certificate-use-name = ✅ { $name }
+# $count (Number) сколько сертификатов отправлено сейчас
+certificate-latin-name-saved = { $count ->
+        [0] Спасибо, ваше имя латиницей сохранено.
+        [1] Спасибо, ваше имя латиницей сохранено. Сертификат отправляется вам.
+       *[other] Спасибо, ваше имя латиницей сохранено. Сертификаты ({ $count }) отправляются вам.
+    }
+# $max (Number)
+certificate-error-latin-name-length = Пожалуйста, напишите ваше имя латиницей, не более { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
+certificate-error-latin-name-letters = Пожалуйста, используйте только латинские буквы, как в паспорте (например: Sadykova Aigerim).
+certificate-error-revoked = Этот сертификат отозван, и отправить его больше нельзя.
+certificate-error-waiting-for-name = Этот сертификат ожидает ваше имя латиницей.
+
+## /certificates
+certificate-mine-none = У вас пока нет сертификатов. Их выдают после курса участникам, которые на нём присутствовали.
+# $count (Number)
+certificate-mine-title = <b>Ваши сертификаты</b> ({ $count }):
+# $number, $title, $code (String)
+certificate-mine-valid = { $number }. «{ $title }» · { $code }
+# $number, $title, $code (String)
+certificate-mine-waiting = { $number }. «{ $title }» · ожидает ваше имя латиницей
+# $number, $title, $code (String)
+certificate-mine-revoked = { $number }. «{ $title }» · { $code } · ⛔ отозван
+# $number, $title (String)
+button-certificate-send = 📄 { $number }. { $title }
+
+## /verify
+verify-ask-code = Отправьте код сертификата, указанный под его QR-кодом (например: 7KQ2-M9XD-4HPT).
+verify-unknown = Сертификата с таким кодом нет.
+# $code, $names, $title, $when, $issued (String)
+verify-genuine =
+    ✅ <b>Сертификат { $code } подлинный.</b>
+    Выдан: { $names }
+    Курс: «{ $title }», { $when }
+    Дата выдачи: { $issued }
+# $reissued (String), $version (Number)
+verify-reissued = Выдан повторно { $reissued } (экземпляр { $version }); прежние экземпляры недействительны.
+# $code, $title, $when, $issued, $revoked (String)
+verify-revoked =
+    ⛔ <b>Сертификат { $code } отозван { $revoked }</b> и больше не действителен.
+    Курс: «{ $title }», { $when }
+    Дата выдачи: { $issued }
+# $code, $title, $when, $issued (String)
+verify-erased =
+    Сертификат { $code } выдан { $issued } по курсу «{ $title }», { $when }. Впоследствии его владелец удалил свои данные из бота, поэтому подтвердить, кому он выдан, невозможно.
