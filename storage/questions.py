@@ -153,10 +153,13 @@ class QuestionRepository(Repository):
 
     async def threads(self, offset: int, limit: int) -> tuple[list[Thread], int]:
         """Every officer's thread by its last question: unanswered ones first, then the most
-        recent first; and how many threads there are."""
+        recent first; and how many threads there are. A thread is answered when an answer
+        came after its last question (to any of its questions: the photos of an album are
+        questions of their own, answered once)."""
         rows = await self.sql.fetch_all(
             f"SELECT {_Q_COLUMNS}, EXISTS (SELECT 1 FROM question_messages AS a"  # noqa: S608 (constant text)
-            " WHERE a.answers = q.id) AS answered,"
+            " WHERE a.officer_id = q.officer_id AND a.author = 'organiser' AND a.id > q.id)"
+            " AS answered,"
             " COUNT(*) OVER () AS total FROM question_messages AS q"
             " WHERE q.id IN (SELECT MAX(id) FROM question_messages WHERE author = 'officer'"
             " GROUP BY officer_id)"

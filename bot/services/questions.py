@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.errors import InvalidInput, NotFound
+from bot.errors import ConsentRequired, DomainError, InvalidInput, NotFound
 from bot.i18n import Html, Translator
 from bot.services.notices import Notices
 from bot.ui.people import person_line
@@ -34,6 +34,11 @@ PICK_COURSES = 8
 
 class QuestionGone(NotFound, key="question-error-gone"):
     """The thread was deleted (the officer used /forget) while an organiser answered."""
+
+
+class NoOrganisers(DomainError, key="question-error-no-organisers"):
+    """ADMIN_IDS names nobody who could read the question (or only the asker): saying
+    "sent" would be a promise nobody keeps."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,11 @@ def first_words(text: str, limit: int = NOTE_WORDS) -> str:
     return cut + "…"
 
 
+def gist(content: Content, t: Translator) -> str:
+    """A message by its first words, or "📷 photo" for a file without a caption."""
+    return first_words(content.text) or t.plain(f"question-note-{content.media_type or 'empty'}")
+
+
 def course_title(course: Course | None, t: Translator) -> str | None:
     return course.title(t.locale) if course is not None else None
 
@@ -71,6 +81,18 @@ class QuestionService:
         self.notices = notices
         self.organisers = organisers
 
+    def check_can_ask(self, officer: User) -> list[int]:
+        """Who receives the officer's question: every organiser but the asker (an organiser
+        asking as a participant is the officer of their thread, told no colleague's name).
+        Refused before anything is typed or kept: before consent nothing of it may be kept,
+        and with nobody to read it "sent" would be untrue."""
+        if not officer.has_consented:
+            raise ConsentRequired()
+        readers = sorted(self.organisers - {officer.id})
+        if not readers:
+            raise NoOrganisers()
+        return readers
+
     async def ask(self, officer_id: int, course_id: int | None, content: Content) -> None:
         """The officer's question, kept in their thread and copied to every organiser."""
         check_length(content)
@@ -79,6 +101,7 @@ class QuestionService:
             officer = await tx.users.get(officer_id)
             if officer is None:
                 raise NotFound()
+            readers = self.check_can_ask(officer)
             question = await tx.questions.add(
                 officer_id, Author.OFFICER, content, course.id if course else None
             )
@@ -93,16 +116,22 @@ class QuestionService:
                 )
                 return _with_text(header, content.text, t("question-reply-hint"))
 
-            for organiser in sorted(self.organisers):
+            for organiser in readers:
                 await self._queue(
                     tx, organiser, "question", render, content, question.id, about=[officer_id]
                 )
 
     async def answer(
-        self, organiser_id: int, organiser_name: str, question_id: int, content: Content
+        self,
+        organiser_id: int,
+        organiser_name: str,
+        question_id: int,
+        content: Content,
+        tell_others: bool = True,
     ) -> Answered:
         """An organiser's answer to a question: to the officer without the organiser's name,
-        and a note to every other organiser, as a reply to their copy of the question."""
+        and a note to every other organiser, as a reply to their copy of the question
+        (`tell_others=False` for the later photos of an album: noted once)."""
         check_length(content)
         async with self.db.transaction() as tx:
             question = await tx.questions.get(question_id)
@@ -119,25 +148,29 @@ class QuestionService:
                 answers=question.id,
             )
 
+            # The officer may have asked several questions: the answer says which.
+            asked_content = question.content
+
             def to_officer(t: Translator) -> str:
                 title = course_title(course, t)
+                asked = gist(asked_content, t)
                 header = (
-                    t("question-answer-course", course=title)
+                    t("question-answer-course", course=title, question=asked)
                     if title
-                    else t("question-answer-general")
+                    else t("question-answer-general", question=asked)
                 )
                 return _with_text(header, content.text, t("question-answer-hint"))
 
             await self._queue(tx, officer.id, "question_answer", to_officer, content, answer.id)
             name = (await self._name(tx, organiser_id)) or organiser_name
-            words = first_words(content.text)
 
             def note(t: Translator) -> str:
-                said = words or t(f"question-note-{content.media_type or 'empty'}")
-                return t("question-answered-note", organiser=name, words=said)
+                return t("question-answered-note", organiser=name, words=gist(content, t))
 
             copies = await tx.questions.copies(question.id)
-            for other in sorted(self.organisers - {organiser_id}):
+            # Not to the officer, should they be an organiser: it names who answered.
+            others = self.organisers - {organiser_id, officer.id} if tell_others else set()
+            for other in sorted(others):
                 payload = self.notices.payload(note, about=[officer.id, organiser_id])
                 # A reply to the note answers the question too.
                 payload[COPY_KEY] = question.id

@@ -9,11 +9,13 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Filter
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from bot.config import Settings
 from bot.services.questions import QuestionService
 from bot.ui.context import UpdateContext
+from handlers.questions.albums import remember_album
 from handlers.questions.common import content_of
 from storage.questions import ThreadMessage
 
@@ -48,19 +50,29 @@ class RepliesInThread(Filter):
 
 @router.message(RepliesInThread(organiser=True))
 async def organiser_answers(
-    message: Message, ctx: UpdateContext, questions: QuestionService, quoted: ThreadMessage
+    message: Message,
+    ctx: UpdateContext,
+    state: FSMContext,
+    questions: QuestionService,
+    quoted: ThreadMessage,
 ) -> None:
     content = content_of(message)
     sender = message.from_user
     name = sender.full_name if sender else ""
     answered = await questions.answer(ctx.user.id, name, quoted.id, content)
+    await remember_album(state, message, question_id=quoted.id)
     officer = answered.officer.full_name or str(answered.officer.id)
     await message.answer(ctx.t("question-answer-sent", name=officer))
 
 
 @router.message(RepliesInThread(organiser=False))
 async def officer_asks_again(
-    message: Message, ctx: UpdateContext, questions: QuestionService, quoted: ThreadMessage
+    message: Message,
+    ctx: UpdateContext,
+    state: FSMContext,
+    questions: QuestionService,
+    quoted: ThreadMessage,
 ) -> None:
     await questions.ask(ctx.user.id, quoted.course_id, content_of(message))
+    await remember_album(state, message, course_id=quoted.course_id or 0)
     await message.answer(ctx.t("question-sent"))

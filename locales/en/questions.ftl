@@ -14,6 +14,7 @@ question-error-too-long = The text is too long: at most { $max } characters. Ple
 # $max (Number)
 question-error-caption-too-long = With a photo or a document the text can be at most { $max } characters. Please shorten it, or send the text on its own, without the file.
 question-error-gone = This question is no longer there: the participant has deleted their data.
+question-error-no-organisers = Questions cannot be passed on at the moment: no organisers are set up in the bot. Please write to the training office directly.
 
 # What organisers receive.
 # $person (person-line), $course (String)
@@ -32,9 +33,10 @@ question-note-document = 📎 document
 question-note-empty = …
 
 # What the officer receives.
-# $course (String)
-question-answer-course = 💬 The organisers answered your question about “{ $course }”:
-question-answer-general = 💬 The organisers answered your question:
+# $question (String): its first words, $course (String)
+question-answer-course = 💬 The organisers answered your question “{ $question }” about “{ $course }”:
+# $question (String): its first words
+question-answer-general = 💬 The organisers answered your question “{ $question }”:
 question-answer-hint = <i>To ask more, reply to this message.</i>
 
 # /questions

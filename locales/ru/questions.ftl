@@ -20,6 +20,7 @@ question-error-caption-too-long = С фотографией или докуме�
    *[other] символов
 }; сократите его или отправьте текст отдельно, без файла.
 question-error-gone = Этого вопроса больше нет: участник удалил свои данные.
+question-error-no-organisers = Сейчас передать вопрос некому: в боте не указаны организаторы. Пожалуйста, обратитесь в учебный отдел напрямую.
 
 # Что получают организаторы.
 # $person (person-line), $course (String)
@@ -38,9 +39,10 @@ question-note-document = 📎 документ
 question-note-empty = …
 
 # Что получает участник.
-# $course (String)
-question-answer-course = 💬 Организаторы ответили на ваш вопрос о курсе «{ $course }»:
-question-answer-general = 💬 Организаторы ответили на ваш вопрос:
+# $question (String): its first words, $course (String)
+question-answer-course = 💬 Организаторы ответили на ваш вопрос «{ $question }» о курсе «{ $course }»:
+# $question (String): its first words
+question-answer-general = 💬 Организаторы ответили на ваш вопрос «{ $question }»:
 question-answer-hint = <i>Чтобы задать ещё вопрос, ответьте на это сообщение.</i>
 
 # /questions

@@ -37,9 +37,15 @@ NOT_UNDERSTOOD = (
 
 
 @pytest.fixture
-def settings(settings: Settings) -> Settings:
-    """Two organisers: the one who answers, and the one who must see that it was answered."""
-    return settings.model_copy(update={"admin_ids": frozenset({ORGANISER_ID, SECOND_ORGANISER})})
+def organisers() -> frozenset[int]:
+    """Two organisers: the one who answers, and the one who must see that it was answered
+    (a test parametrizes `organisers` for another list)."""
+    return frozenset({ORGANISER_ID, SECOND_ORGANISER})
+
+
+@pytest.fixture
+def settings(settings: Settings, organisers: frozenset[int]) -> Settings:
+    return settings.model_copy(update={"admin_ids": organisers})
 
 
 async def deliver(db: Database) -> list[tuple[int, int, dict[str, Any]]]:
@@ -121,7 +127,9 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     to_second = [p for reader, _, p in delivered if reader == SECOND_ORGANISER]
     assert len(to_officer) == 1 and len(to_second) == 1
     answer = to_officer[0]["text"]["en"]
-    assert answer.startswith("💬 The organisers answered your question about “Risk management”:")
+    assert answer.startswith(
+        "💬 The organisers answered your question “Is &lt;b&gt; ok?” about “Risk management”:"
+    )
     assert "Yes, bring your badge." in answer
     # No organiser's name or account reaches the officer.
     assert "Elena" not in json.dumps(to_officer[0], ensure_ascii=False)
@@ -294,3 +302,112 @@ async def test_forgetting_an_organiser_keeps_the_officers_answers_without_their_
     )
     # The other organiser's note named the forgotten one: it goes too.
     assert await db.fetch_all("SELECT 1 FROM outbox WHERE kind = 'question_answered'") == []
+
+
+# -- review of issue 15's questions: privacy, albums, honest refusals --------------------------
+
+
+async def test_an_organiser_who_asks_gets_no_copy_of_it_nor_the_name_of_who_answered(
+    make_chatter, db
+):
+    """An organiser asking as a participant is an officer here: the answer reaches them
+    without the answering organiser's name, and no copy of their own question."""
+    await complete_profile(db, ORGANISER_ID)
+    asker = make_chatter(ORGANISER_ID)
+    help_message = (await asker.send("/help"))[-1]
+    await asker.press(buttons(help_message)["❓ Ask the organisers"])
+    await asker.send("Can I attend as a participant?")
+    copies = await deliver(db)
+    assert [reader for reader, _, _ in copies] == [SECOND_ORGANISER]
+    second = make_chatter(SECOND_ORGANISER, name="Marat")
+    await reply(second, copies[0][1], text="Yes.")
+    delivered = await deliver(db)
+    assert [reader for reader, _, _ in delivered] == [ORGANISER_ID]
+    assert "Marat" not in json.dumps(delivered[0][2], ensure_ascii=False)
+
+
+async def test_someone_without_consent_is_asked_for_the_profile_and_nothing_is_kept(
+    make_chatter, db
+):
+    await UserRepository(db).upsert_seen(OFFICER, "en")
+    officer = make_chatter(OFFICER)
+    help_message = (await officer.send("/help"))[-1]
+    sent = await officer.press(buttons(help_message)["❓ Ask the organisers"])
+    assert texts(sent) == ["Please allow us to store your profile first: open /profile."]
+    sent = await officer.send("My question before consent")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+@pytest.mark.parametrize("organisers", [frozenset()])
+async def test_with_no_organisers_configured_a_question_is_refused_not_lost(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    sent = await officer.press(buttons(card[-1])["❓ Ask the organisers"])
+    assert texts(sent) == [
+        "Questions cannot be passed on at the moment: no organisers are set up in the bot."
+        " Please write to the training office directly."
+    ]
+    sent = await officer.send("Anyone there?")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+def album_item(chatter: Chatter, file_id: str, caption: str | None = None) -> dict[str, Any]:
+    extra = {"caption": caption} if caption else {}
+    return chatter._message(media_group_id="album1", photo=photo(file_id), **extra)
+
+
+async def test_an_album_sent_as_a_question_reaches_the_organisers_whole(make_chatter, db):
+    """Three photos with one caption come as three messages: every photo is passed on, the
+    officer is told once, and none of them gets "I only understand buttons"."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, **_album_fields(officer, "p1", "Which?"))
+    sent += await officer.feed(album_item(officer, "p2"))
+    sent += await officer.feed(album_item(officer, "p3"))
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    copies = await deliver(db)
+    to_first = [p["media"]["file_id"] for reader, _, p in copies if reader == ORGANISER_ID]
+    assert to_first == ["p1", "p2", "p3"]
+    # Answering the first photo answers the thread: it is not left "waiting" for the others.
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    first_copy = next(mid for reader, mid, p in copies if reader == ORGANISER_ID)
+    await reply(organiser, first_copy, text="The second one.")
+    listing = (await organiser.send("/questions"))[-1]
+    assert "✅ <b>Ion 501</b>" in texts([listing])[0]
+    # A later message that is not part of the album is no question.
+    sent = await officer.feed(officer._message(media_group_id="album2", photo=photo("p4")))
+    assert texts(sent) == [NOT_UNDERSTOOD]
+
+
+def _album_fields(chatter: Chatter, file_id: str, caption: str) -> dict[str, Any]:
+    item = album_item(chatter, file_id, caption)
+    return {key: item[key] for key in ("media_group_id", "photo", "caption")}
+
+
+async def test_an_album_answered_from_the_list_reaches_the_officer_whole(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Send me the plan?")
+    await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    listing = (await organiser.send("/questions"))[-1]
+    await organiser.press(buttons(listing)["✍️ Answer 1"])
+    sent = await organiser.feed(album_item(organiser, "plan1", "The plan"))
+    sent += await organiser.feed(album_item(organiser, "plan2"))
+    assert texts(sent) == ["Sent to Ion 501."]
+    to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
+    assert [p["media"]["file_id"] for p in to_officer] == ["plan1", "plan2"]
+    assert all("Elena" not in json.dumps(p, ensure_ascii=False) for p in to_officer)
+
+
+async def test_the_answer_says_which_question_it_answers(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is lunch provided on both days?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Yes.")
+    answer = next(p for reader, _, p in await deliver(db) if reader == OFFICER)
+    assert answer["text"]["en"].startswith(
+        "💬 The organisers answered your question “Is lunch provided on both days?”"
+        " about “Risk management”:"
+    )
