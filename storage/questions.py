@@ -118,6 +118,15 @@ class QuestionRepository(Repository):
         assert row is not None
         return _message(row)
 
+    async def record_original(self, chat_id: int, message_id: int, thread_message: int) -> None:
+        """The author's own message that became `thread_message`: an answer is sent as a reply
+        to the officer's question, and an edit or a reply to it is recognised."""
+        await self.sql.write(
+            "INSERT OR REPLACE INTO question_copies (chat_id, message_id, question_id)"
+            " VALUES (?, ?, ?)",
+            (chat_id, message_id, thread_message),
+        )
+
     async def get(self, message_id: int) -> ThreadMessage | None:
         row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM question_messages WHERE id = ?",  # noqa: S608 (constant text)
@@ -136,7 +145,8 @@ class QuestionRepository(Repository):
         return _message(row) if row else None
 
     async def copies(self, question_id: int) -> dict[int, int]:
-        """Chat id -> the message there that is a copy of the question (the first one)."""
+        """Chat id -> the message there that is a copy of the question (the first one; in
+        the officer's chat, their own message)."""
         rows = await self.sql.fetch_all(
             "SELECT chat_id, MIN(message_id) AS message_id FROM question_copies"
             " WHERE question_id = ? GROUP BY chat_id",

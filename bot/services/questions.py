@@ -93,8 +93,15 @@ class QuestionService:
             raise NoOrganisers()
         return readers
 
-    async def ask(self, officer_id: int, course_id: int | None, content: Content) -> None:
-        """The officer's question, kept in their thread and copied to every organiser."""
+    async def ask(
+        self,
+        officer_id: int,
+        course_id: int | None,
+        content: Content,
+        original: int | None = None,
+    ) -> None:
+        """The officer's question, kept in their thread and copied to every organiser;
+        `original`: the officer's own message (in their chat) it was sent as."""
         check_length(content)
         course = await self._course(course_id)
         async with self.db.transaction() as tx:
@@ -105,6 +112,8 @@ class QuestionService:
             question = await tx.questions.add(
                 officer_id, Author.OFFICER, content, course.id if course else None
             )
+            if original is not None:
+                await tx.questions.record_original(officer_id, original, question.id)
 
             def render(t: Translator) -> str:
                 title = course_title(course, t)
@@ -127,11 +136,13 @@ class QuestionService:
         organiser_name: str,
         question_id: int,
         content: Content,
+        original: int | None = None,
         tell_others: bool = True,
     ) -> Answered:
         """An organiser's answer to a question: to the officer without the organiser's name,
-        and a note to every other organiser, as a reply to their copy of the question
-        (`tell_others=False` for the later photos of an album: noted once)."""
+        as a reply to the officer's question, and a note to every other organiser, as a reply
+        to their copy of it (`tell_others=False` for the later files of an album: noted
+        once); `original`: the organiser's own message (in their chat) it was sent as."""
         check_length(content)
         async with self.db.transaction() as tx:
             question = await tx.questions.get(question_id)
@@ -147,6 +158,9 @@ class QuestionService:
                 organiser_id=organiser_id,
                 answers=question.id,
             )
+            if original is not None:
+                await tx.questions.record_original(organiser_id, original, answer.id)
+            copies = await tx.questions.copies(question.id)
 
             # The officer may have asked several questions: the answer says which.
             asked_content = question.content
@@ -161,13 +175,20 @@ class QuestionService:
                 )
                 return _with_text(header, content.text, t("question-answer-hint"))
 
-            await self._queue(tx, officer.id, "question_answer", to_officer, content, answer.id)
+            await self._queue(
+                tx,
+                officer.id,
+                "question_answer",
+                to_officer,
+                content,
+                answer.id,
+                reply_to=copies.get(officer.id),
+            )
             name = (await self._name(tx, organiser_id)) or organiser_name
 
             def note(t: Translator) -> str:
                 return t("question-answered-note", organiser=name, words=gist(content, t))
 
-            copies = await tx.questions.copies(question.id)
             # Not to the officer, should they be an organiser: it names who answered.
             others = self.organisers - {organiser_id, officer.id} if tell_others else set()
             for other in sorted(others):
@@ -221,11 +242,14 @@ class QuestionService:
         content: Content,
         copy_of: int,
         about: list[int] | None = None,
+        reply_to: int | None = None,
     ) -> None:
         payload: dict[str, Any] = self.notices.payload(render, about=about or ())
         if content.media_type and content.media_file_id:
             payload["media"] = {"type": content.media_type, "file_id": content.media_file_id}
         payload[COPY_KEY] = copy_of
+        if reply_to is not None:
+            payload["reply_to"] = reply_to
         await tx.outbox.add(reader, kind, payload)
 
 

@@ -56,8 +56,11 @@ async def album_goes_on(
     content = content_of(message)
     question_id = int(album.get("question_id") or 0)
     if not question_id:
-        await questions.ask(ctx.user.id, int(album.get("course_id") or 0) or None, content)
+        course_id = int(album.get("course_id") or 0) or None
+        await questions.ask(ctx.user.id, course_id, content, message.message_id)
     elif ctx.user.id in settings.admin_ids:
         sender = message.from_user
         name = sender.full_name if sender else ""
-        await questions.answer(ctx.user.id, name, question_id, content, tell_others=False)
+        await questions.answer(
+            ctx.user.id, name, question_id, content, message.message_id, tell_others=False
+        )

@@ -92,7 +92,7 @@ async def question_typed(
 ) -> None:
     content = content_of(message)
     course_id = int((await state.get_data()).get("course_id") or 0)
-    await questions.ask(ctx.user.id, course_id or None, content)
+    await questions.ask(ctx.user.id, course_id or None, content, message.message_id)
     await close_question(ctx, state)
     await state.clear()
     await remember_album(state, message, course_id=course_id)

@@ -139,7 +139,7 @@ async def answer_typed(
     question_id = int((await state.get_data()).get("question_id") or 0)
     sender = message.from_user
     answered = await questions.answer(
-        ctx.user.id, sender.full_name if sender else "", question_id, content
+        ctx.user.id, sender.full_name if sender else "", question_id, content, message.message_id
     )
     await close_question(ctx, state)
     await state.clear()

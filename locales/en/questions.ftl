@@ -63,3 +63,7 @@ question-answer-prompt =
     { $words }
 
     Type the answer — you can attach a photo or a document. The participant will not see your name.
+
+# An edited question or answer (Telegram lets people edit a message already sent).
+question-edit-not-passed = Changes to a message already sent do not reach the organisers: they have your question as you first sent it. To correct it, reply to your question with the correction.
+question-answer-edit-not-passed = Changes to a message already sent do not reach the participant: they have your answer as you first sent it. To correct it, send the correction as another answer.

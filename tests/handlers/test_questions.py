@@ -411,3 +411,68 @@ async def test_the_answer_says_which_question_it_answers(make_chatter, db):
         "💬 The organisers answered your question “Is lunch provided on both days?”"
         " about “Risk management”:"
     )
+
+
+async def ask_keeping_the_message(officer: Chatter, course_id: int, text: str) -> int:
+    """Ask from the card; returns the id of the officer's own message."""
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    await officer.press(buttons(card[-1])["❓ Ask the organisers"])
+    message = officer._message(text=text)
+    await officer.feed(message)
+    return int(message["message_id"])
+
+
+async def test_an_edited_question_is_not_passed_on_and_the_officer_is_told(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    asked = await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    await deliver(db)
+    edited = officer._message(text="Is it in Vilnius?", edit_date=1) | {"message_id": asked}
+    sent = await officer.feed_update({"edited_message": edited})
+    assert texts(sent) == [
+        "Changes to a message already sent do not reach the organisers: they have your"
+        " question as you first sent it. To correct it, reply to your question with the"
+        " correction."
+    ]
+    assert [m.text for m in await db.repos.questions.thread(OFFICER)] == ["Is it in Minsk?"]
+
+
+async def test_the_answer_comes_as_a_reply_to_the_officers_own_question(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    asked = await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Yes.")
+    answer = next(p for reader, _, p in await deliver(db) if reader == OFFICER)
+    assert answer["reply_to"] == asked
+    # Replying to their own question adds to it: a follow-up, to every organiser.
+    sent = await reply(officer, asked, text="And the address?")
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert {reader for reader, _, _ in await deliver(db)} == {ORGANISER_ID, SECOND_ORGANISER}
+
+
+async def test_an_organiser_replying_to_their_own_question_does_not_answer_it(make_chatter, db):
+    await complete_profile(db, ORGANISER_ID)
+    asker = make_chatter(ORGANISER_ID)
+    help_message = (await asker.send("/help"))[-1]
+    await asker.press(buttons(help_message)["❓ Ask the organisers"])
+    message = asker._message(text="Can I attend?")
+    await asker.feed(message)
+    await deliver(db)
+    sent = await reply(asker, int(message["message_id"]), text="Also: is there lunch?")
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    thread = await db.repos.questions.thread(ORGANISER_ID)
+    assert [m.author.value for m in thread] == ["officer", "officer"]
+
+
+async def test_an_edited_answer_is_not_passed_on_and_the_organiser_is_told(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    answer = organiser._message(text="Yes.", reply_to_message=bot_message(organiser, copies[0][1]))
+    await organiser.feed(answer)
+    edited = organiser._message(text="No, Vilnius.", edit_date=1) | {
+        "message_id": answer["message_id"]
+    }
+    sent = await organiser.feed_update({"edited_message": edited})
+    assert "they have your answer as you first sent it" in texts(sent)[0]
