@@ -50,10 +50,13 @@ class Answered:
 def check_length(content: Content) -> None:
     """Refuse a text that would not fit the copies sent on (said before anything is stored)."""
     limit = CAPTION_MAX if content.media_type else TEXT_MAX
-    if utf16_length(content.text) > limit:
+    # Measured as sent: escaped, & < > take 4-5 characters each.
+    if utf16_length(html.escape(content.text, quote=False)) > limit:
         key = (
             "question-error-caption-too-long" if content.media_type else "question-error-too-long"
         )
+        if utf16_length(content.text) <= limit:
+            key = "question-error-too-many-signs"
         raise InvalidInput(key, max=limit)
 
 

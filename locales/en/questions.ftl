@@ -67,3 +67,5 @@ question-answer-prompt =
 # An edited question or answer (Telegram lets people edit a message already sent).
 question-edit-not-passed = Changes to a message already sent do not reach the organisers: they have your question as you first sent it. To correct it, reply to your question with the correction.
 question-answer-edit-not-passed = Changes to a message already sent do not reach the participant: they have your answer as you first sent it. To correct it, send the correction as another answer.
+# $max (Number): ignored here (the same error's other texts show it)
+question-error-too-many-signs = The text is too long as it would be sent: each &amp;, &lt; and &gt; takes several characters. Please shorten it.

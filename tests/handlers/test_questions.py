@@ -476,3 +476,12 @@ async def test_an_edited_answer_is_not_passed_on_and_the_organiser_is_told(make_
     }
     sent = await organiser.feed_update({"edited_message": edited})
     assert "they have your answer as you first sent it" in texts(sent)[0]
+
+
+async def test_a_question_too_long_once_escaped_is_refused_not_lost_on_the_way(make_chatter, db):
+    """3,000 “&” fit the limit as typed, but sent as HTML they take 15,000 characters: the
+    copies would fail at Telegram after the officer was told "sent"."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, text="&" * 3000)
+    assert "each &amp;, &lt; and &gt; takes several characters" in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
