@@ -154,6 +154,15 @@ class QuestionRepository(Repository):
         )
         return {row["chat_id"]: row["message_id"] for row in rows}
 
+    async def answered_by(self, question_id: int) -> list[int]:
+        """The organisers who have answered the question (those not forgotten), first first."""
+        rows = await self.sql.fetch_all(
+            "SELECT organiser_id FROM question_messages WHERE answers = ?"
+            " AND organiser_id IS NOT NULL GROUP BY organiser_id ORDER BY MIN(id)",
+            (question_id,),
+        )
+        return [row["organiser_id"] for row in rows]
+
     async def thread(self, officer_id: int) -> list[ThreadMessage]:
         rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM question_messages WHERE officer_id = ? ORDER BY id",  # noqa: S608 (constant text)

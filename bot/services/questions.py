@@ -45,6 +45,9 @@ class NoOrganisers(DomainError, key="question-error-no-organisers"):
 class Answered:
     question: ThreadMessage
     officer: User
+    # Organisers who had answered it before (their names; None: no name in the bot), so
+    # that two writing at once learn it at once, not from a note a moment later.
+    earlier: tuple[str | None, ...] = ()
 
 
 def check_length(content: Content) -> None:
@@ -153,6 +156,11 @@ class QuestionService:
             if question is None or officer is None or not question.is_question:
                 raise QuestionGone()
             course = await tx.courses.get(question.course_id) if question.course_id else None
+            earlier = [
+                await self._name(tx, other)
+                for other in await tx.questions.answered_by(question.id)
+                if other != organiser_id
+            ]
             answer = await tx.questions.add(
                 officer.id,
                 Author.ORGANISER,
@@ -201,7 +209,7 @@ class QuestionService:
                 if other in copies:
                     payload["reply_to"] = copies[other]
                 await tx.outbox.add(other, "question_answered", payload)
-        return Answered(question, officer)
+        return Answered(question, officer, tuple(earlier))
 
     async def replied_to(self, chat_id: int, message_id: int) -> ThreadMessage | None:
         """The thread message whose copy a Telegram reply in `chat_id` quotes, if any."""

@@ -21,7 +21,7 @@ from bot.ui.people import person_line
 from bot.ui.replies import NOT_COMMAND, edit
 from handlers.courses.common import organiser_router
 from handlers.questions.albums import remember_album
-from handlers.questions.common import AnswerQuestion, content_of
+from handlers.questions.common import AnswerQuestion, answer_sent, content_of
 from storage.courses import Course
 from storage.questions import Thread, ThreadMessage
 from storage.users import User
@@ -144,5 +144,4 @@ async def answer_typed(
     await close_question(ctx, state)
     await state.clear()
     await remember_album(state, message, question_id=question_id)
-    officer = answered.officer.full_name or str(answered.officer.id)
-    await message.answer(ctx.t("question-answer-sent", name=officer))
+    await message.answer(answer_sent(answered, ctx.t))

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.services.questions import QuestionService
 from bot.ui.context import UpdateContext
 from handlers.questions.albums import remember_album
-from handlers.questions.common import content_of
+from handlers.questions.common import answer_sent, content_of
 from storage.questions import ThreadMessage
 
 router = Router(name=__name__)
@@ -68,8 +68,7 @@ async def organiser_answers(
     name = sender.full_name if sender else ""
     answered = await questions.answer(ctx.user.id, name, quoted.id, content, message.message_id)
     await remember_album(state, message, question_id=quoted.id)
-    officer = answered.officer.full_name or str(answered.officer.id)
-    await message.answer(ctx.t("question-answer-sent", name=officer))
+    await message.answer(answer_sent(answered, ctx.t))
 
 
 @router.message(RepliesInThread(organiser=False))

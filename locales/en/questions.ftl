@@ -26,6 +26,9 @@ question-copy-general = ❓ Question from { $person } (not about a particular co
 question-reply-hint = <i>Reply to this message to answer.</i>
 # $name (String)
 question-answer-sent = Sent to { $name }.
+# $name (String), $organisers (String): who had answered before
+question-answer-sent-after = Sent to { $name }. This question had already been answered by { $organisers }: the participant receives every answer.
+question-another-organiser = another organiser
 # $organiser (String), $words (String)
 question-answered-note = ✅ { $organiser } answered: “{ $words }”
 question-note-photo = 📷 photo

@@ -32,6 +32,9 @@ question-copy-general = ❓ { $person } задаёт вопрос (не о ко�
 question-reply-hint = <i>Чтобы ответить участнику, выберите «Ответить» на этом сообщении.</i>
 # $name (String)
 question-answer-sent = Ответ отправлен участнику: { $name }.
+# $name (String), $organisers (String): кто ответил раньше
+question-answer-sent-after = Ответ отправлен участнику: { $name }. На этот вопрос уже отвечали ({ $organisers }) — участник получит все ответы.
+question-another-organiser = другой организатор
 # $organiser (String), $words (String)
 question-answered-note = ✅ Ответ уже отправлен ({ $organiser }): «{ $words }»
 question-note-photo = 📷 фотография

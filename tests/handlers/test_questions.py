@@ -140,7 +140,10 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     # A later answer by the second organiser goes through too, and the first hears of it.
     second = make_chatter(SECOND_ORGANISER, name="Marat")
     sent = await reply(second, copy_in[SECOND_ORGANISER], text="And a passport.")
-    assert texts(sent) == ["Sent to Ion 501."]
+    assert texts(sent) == [
+        "Sent to Ion 501. This question had already been answered by another organiser: the"
+        " participant receives every answer."
+    ]
     delivered = await deliver(db)
     assert {reader for reader, _, _ in delivered} == {OFFICER, ORGANISER_ID}
     first_note = next(p for reader, _, p in delivered if reader == ORGANISER_ID)
@@ -485,3 +488,19 @@ async def test_a_question_too_long_once_escaped_is_refused_not_lost_on_the_way(m
     sent = await ask_from_the_card(officer, course_id, text="&" * 3000)
     assert "each &amp;, &lt; and &gt; takes several characters" in texts(sent)[0]
     assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+async def test_the_second_organiser_to_answer_is_told_at_once_who_answered_first(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copies = {reader: mid for reader, mid, _ in await deliver(db)}
+    await complete_profile(db, ORGANISER_ID)
+    first = make_chatter(ORGANISER_ID, name="Elena")
+    second = make_chatter(SECOND_ORGANISER, name="Marat")
+    await reply(first, copies[ORGANISER_ID], text="Yes.")
+    # The second wrote at the same time: the note about the first is not delivered yet.
+    sent = await reply(second, copies[SECOND_ORGANISER], text="No, sorry.")
+    assert texts(sent) == [
+        "Sent to Ion 501. This question had already been answered by Ion 900001: the"
+        " participant receives every answer."
+    ]
