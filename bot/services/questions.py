@@ -13,6 +13,7 @@ from bot.errors import ConsentRequired, DomainError, InvalidInput, NotFound
 from bot.i18n import Html, Translator
 from bot.services.notices import Notices
 from bot.ui.people import person_line
+from bot.ui.replies import CAPTION_LIMIT
 from bot.ui.telegram_text import utf16_length
 from storage.courses import Course
 from storage.database import Database, Transaction
@@ -131,10 +132,9 @@ class QuestionService:
                 )
                 return _with_text(header, content.text, t("question-reply-hint"))
 
+            payload = self._copy(render, content, question.id, about=[officer_id])
             for organiser in readers:
-                await self._queue(
-                    tx, organiser, "question", render, content, question.id, about=[officer_id]
-                )
+                await tx.outbox.add(organiser, "question", dict(payload))
 
     async def answer(
         self,
@@ -186,15 +186,8 @@ class QuestionService:
                 )
                 return _with_text(header, content.text, t("question-answer-hint"))
 
-            await self._queue(
-                tx,
-                officer.id,
-                "question_answer",
-                to_officer,
-                content,
-                answer.id,
-                reply_to=copies.get(officer.id),
-            )
+            payload = self._copy(to_officer, content, answer.id, reply_to=copies.get(officer.id))
+            await tx.outbox.add(officer.id, "question_answer", payload)
             name = (await self._name(tx, organiser_id)) or organiser_name
 
             def note(t: Translator) -> str:
@@ -244,24 +237,29 @@ class QuestionService:
         user = await tx.users.get(user_id)
         return user.full_name if user else None
 
-    async def _queue(
+    def _copy(
         self,
-        tx: Transaction,
-        reader: int,
-        kind: str,
         render: Callable[[Translator], str],
         content: Content,
         copy_of: int,
         about: list[int] | None = None,
         reply_to: int | None = None,
-    ) -> None:
+    ) -> dict[str, Any]:
+        """The outbox payload of a copy of a question or an answer, its file included; a
+        file's text must fit one caption with its header in every language (a longer one
+        would go as a message of its own, and a reply to that one could not be matched)."""
         payload: dict[str, Any] = self.notices.payload(render, about=about or ())
+        if content.media_type:
+            longest = max(utf16_length(text) for text in payload["text"].values())
+            if longest > CAPTION_LIMIT:
+                room = utf16_length(content.text) - (longest - CAPTION_LIMIT)
+                raise InvalidInput("question-error-caption-too-long", max=max(room, 0))
         if content.media_type and content.media_file_id:
             payload["media"] = {"type": content.media_type, "file_id": content.media_file_id}
         payload[COPY_KEY] = copy_of
         if reply_to is not None:
             payload["reply_to"] = reply_to
-        await tx.outbox.add(reader, kind, payload)
+        return payload
 
 
 async def _found(ids: set[int], get: Callable[[int], Awaitable[T | None]]) -> dict[int, T]:

@@ -504,3 +504,24 @@ async def test_the_second_organiser_to_answer_is_told_at_once_who_answered_first
         "Sent to Ion 501. This question had already been answered by Ion 900001: the"
         " participant receives every answer."
     ]
+
+
+async def test_a_caption_that_would_not_fit_under_its_header_is_refused_with_the_room_left(
+    make_chatter, db
+):
+    """A long name, administration and course title leave less than 700 characters of a
+    caption: a longer one went as a message of its own, and a reply to it matched nothing."""
+    course_id = await publish_course(db, "T" * 200, days=10)
+    await complete_profile(db, OFFICER)
+    await UserRepository(db).set_profile_field(OFFICER, "organisation", "O" * 150)
+    officer = make_chatter(OFFICER)
+    await officer.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    sent = await ask_from_the_card(officer, course_id, photo=photo(), caption="c" * 690)
+    assert "With a photo or a document the text can be at most" in texts(sent)[0]
+    assert "at most 690" not in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+    # Within the room it tells, the question goes.
+    room = int(texts(sent)[0].split("at most ")[1].split(" ")[0].replace(",", ""))
+    sent = await officer.feed(officer._message(photo=photo(), caption="c" * room))
+    assert texts(sent)[-1].startswith("Your question was sent")
+    assert all(len(p["text"]["en"]) <= 1024 for _, _, p in await deliver(db))
