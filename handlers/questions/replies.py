@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Router
+from aiogram import F, Router
+from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
@@ -22,6 +23,9 @@ from handlers.questions.common import answer_sent, content_of
 from storage.questions import ThreadMessage
 
 router = Router(name=__name__)
+# Messages from shared chats never get here (handlers/groups.py answers them); edits are not
+# among what it catches, so they are kept to private chats here.
+router.edited_message.filter(F.chat.type == ChatType.PRIVATE)
 
 
 class RepliesInThread(Filter):

@@ -525,3 +525,20 @@ async def test_a_caption_that_would_not_fit_under_its_header_is_refused_with_the
     sent = await officer.feed(officer._message(photo=photo(), caption="c" * room))
     assert texts(sent)[-1].startswith("Your question was sent")
     assert all(len(p["text"]["en"]) <= 1024 for _, _, p in await deliver(db))
+
+
+async def test_an_organisers_reply_in_a_group_chat_answers_nothing(make_chatter, db):
+    """Copies are matched by chat: a group message quoting the same message id is no answer,
+    and the group gets only the "private chat" reply."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copy = next(mid for reader, mid, _ in await deliver(db) if reader == ORGANISER_ID)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    group = {"id": -100123, "type": "supergroup", "title": "Office"}
+    quoted = bot_message(organiser, copy) | {"chat": group}
+    sent = await organiser.feed(
+        organiser._message(text="Yes", reply_to_message=quoted) | {"chat": group}
+    )
+    assert texts(sent) == ["I only work in a private chat with you. Please write to me there."]
+    assert [m.author.value for m in await db.repos.questions.thread(OFFICER)] == ["officer"]
+    assert await deliver(db) == []
