@@ -542,3 +542,21 @@ async def test_an_organisers_reply_in_a_group_chat_answers_nothing(make_chatter,
     assert texts(sent) == ["I only work in a private chat with you. Please write to me there."]
     assert [m.author.value for m in await db.repos.questions.thread(OFFICER)] == ["officer"]
     assert await deliver(db) == []
+
+
+async def test_answering_a_question_whose_officer_left_ends_the_answer_dialog(make_chatter, db):
+    """The officer used /forget while the organiser typed: no "send another value", which
+    would only be refused again."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Question")
+    await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    listing = (await organiser.send("/questions"))[-1]
+    await organiser.press(buttons(listing)["✍️ Answer 1"])
+    await UserRepository(db).delete(OFFICER)
+    sent = await organiser.send("The answer")
+    assert texts(sent) == [
+        "This question is no longer there: the participant has deleted their data."
+    ]
+    sent = await organiser.send("Hello?")
+    assert texts(sent) == [NOT_UNDERSTOOD]
