@@ -37,4 +37,6 @@ def answer_sent(answered: Answered, t: Translator) -> str:
     if not answered.earlier:
         return t("question-answer-sent", name=officer)
     names = [name or t.plain("question-another-organiser") for name in answered.earlier]
-    return t("question-answer-sent-after", name=officer, organisers=", ".join(names))
+    # Two without a name in the bot read "another organiser" once.
+    unique = ", ".join(dict.fromkeys(names))
+    return t("question-answer-sent-after", name=officer, organisers=unique)
