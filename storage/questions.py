@@ -154,6 +154,20 @@ class QuestionRepository(Repository):
         )
         return {row["chat_id"]: row["message_id"] for row in rows}
 
+    async def latest_in_chats(self, officer_id: int) -> dict[int, int]:
+        """Chat id -> the latest message there of the officer's thread (a copy, a note, or
+        the organiser's own answer): a follow-up's copy is sent as a reply to it."""
+        # Latest by the thread's order (message ids of a chat only break ties: a note comes
+        # after the copy of the question it is recorded against).
+        rows = await self.sql.fetch_all(
+            "SELECT chat_id, message_id FROM (SELECT c.chat_id, c.message_id, ROW_NUMBER()"
+            " OVER (PARTITION BY c.chat_id ORDER BY c.question_id DESC, c.message_id DESC)"
+            " AS n FROM question_copies AS c JOIN question_messages AS q"
+            " ON q.id = c.question_id WHERE q.officer_id = ?) WHERE n = 1",
+            (officer_id,),
+        )
+        return {row["chat_id"]: row["message_id"] for row in rows}
+
     async def answered_by(self, question_id: int) -> list[int]:
         """The organisers who have answered the question (those not forgotten), first first."""
         rows = await self.sql.fetch_all(

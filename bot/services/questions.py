@@ -116,6 +116,8 @@ class QuestionService:
             if officer is None:
                 raise NotFound()
             readers = self.check_can_ask(officer)
+            # A follow-up quotes what each organiser last saw of the thread, for context.
+            earlier = await tx.questions.latest_in_chats(officer_id)
             question = await tx.questions.add(
                 officer_id, Author.OFFICER, content, course.id if course else None
             )
@@ -134,7 +136,10 @@ class QuestionService:
 
             payload = self._copy(render, content, question.id, about=[officer_id])
             for organiser in readers:
-                await tx.outbox.add(organiser, "question", dict(payload))
+                copy = dict(payload)
+                if organiser in earlier:
+                    copy["reply_to"] = earlier[organiser]
+                await tx.outbox.add(organiser, "question", copy)
 
     async def answer(
         self,

@@ -560,3 +560,25 @@ async def test_answering_a_question_whose_officer_left_ends_the_answer_dialog(ma
     ]
     sent = await organiser.send("Hello?")
     assert texts(sent) == [NOT_UNDERSTOOD]
+
+
+async def test_a_follow_up_reaches_each_organiser_as_a_reply_to_what_they_last_saw(
+    make_chatter, db
+):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copies = {reader: mid for reader, mid, _ in await deliver(db)}
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    answer = organiser._message(
+        text="Yes, behind the building.",
+        reply_to_message=bot_message(organiser, copies[ORGANISER_ID]),
+    )
+    await organiser.feed(answer)
+    delivered = await deliver(db)
+    to_officer = next(mid for reader, mid, _ in delivered if reader == OFFICER)
+    note = next(mid for reader, mid, _ in delivered if reader == SECOND_ORGANISER)
+    await reply(officer, to_officer, text="Is it free?")
+    follow_up = {reader: p for reader, _, p in await deliver(db)}
+    # Elena sees it under her own answer, Marat under the note that she answered.
+    assert follow_up[ORGANISER_ID]["reply_to"] == answer["message_id"]
+    assert follow_up[SECOND_ORGANISER]["reply_to"] == note
