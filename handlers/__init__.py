@@ -40,9 +40,10 @@ def get_routers() -> list[Router]:
         # Before the organisers' other routers: their commands and buttons end a reason
         # question left open, then go on to their own handlers.
         reason_questions.router,
-        # A reply quoting a question or an answer answers it, whatever dialog is open; other
-        # replies go on (the filter matches only replies to a question's or answer's copy).
-        questions.REPLY_ROUTER,
+        # A reply quoting a question or an answer answers it, whatever dialog is open, and
+        # an album's other files follow its first; other replies go on (the filter matches
+        # only replies to a question's or answer's copy).
+        *questions.REPLY_ROUTERS,
         # Organisers' routers: each filters on ADMIN_IDS itself.
         *courses.ORGANISER_ROUTERS,
         *materials.ORGANISER_ROUTERS,

@@ -118,6 +118,15 @@ class QuestionRepository(Repository):
         assert row is not None
         return _message(row)
 
+    async def record_original(self, chat_id: int, message_id: int, thread_message: int) -> None:
+        """The author's own message that became `thread_message`: an answer is sent as a reply
+        to the officer's question, and an edit or a reply to it is recognised."""
+        await self.sql.write(
+            "INSERT OR REPLACE INTO question_copies (chat_id, message_id, question_id)"
+            " VALUES (?, ?, ?)",
+            (chat_id, message_id, thread_message),
+        )
+
     async def get(self, message_id: int) -> ThreadMessage | None:
         row = await self.sql.fetch_one(
             f"SELECT {_COLUMNS} FROM question_messages WHERE id = ?",  # noqa: S608 (constant text)
@@ -136,13 +145,37 @@ class QuestionRepository(Repository):
         return _message(row) if row else None
 
     async def copies(self, question_id: int) -> dict[int, int]:
-        """Chat id -> the message there that is a copy of the question (the first one)."""
+        """Chat id -> the message there that is a copy of the question (the first one; in
+        the officer's chat, their own message)."""
         rows = await self.sql.fetch_all(
             "SELECT chat_id, MIN(message_id) AS message_id FROM question_copies"
             " WHERE question_id = ? GROUP BY chat_id",
             (question_id,),
         )
         return {row["chat_id"]: row["message_id"] for row in rows}
+
+    async def latest_in_chats(self, officer_id: int) -> dict[int, int]:
+        """Chat id -> the latest message there of the officer's thread (a copy, a note, or
+        the organiser's own answer): a follow-up's copy is sent as a reply to it."""
+        # Latest by the thread's order (message ids of a chat only break ties: a note comes
+        # after the copy of the question it is recorded against).
+        rows = await self.sql.fetch_all(
+            "SELECT chat_id, message_id FROM (SELECT c.chat_id, c.message_id, ROW_NUMBER()"
+            " OVER (PARTITION BY c.chat_id ORDER BY c.question_id DESC, c.message_id DESC)"
+            " AS n FROM question_copies AS c JOIN question_messages AS q"
+            " ON q.id = c.question_id WHERE q.officer_id = ?) WHERE n = 1",
+            (officer_id,),
+        )
+        return {row["chat_id"]: row["message_id"] for row in rows}
+
+    async def answered_by(self, question_id: int) -> list[int]:
+        """The organisers who have answered the question (those not forgotten), first first."""
+        rows = await self.sql.fetch_all(
+            "SELECT organiser_id FROM question_messages WHERE answers = ?"
+            " AND organiser_id IS NOT NULL GROUP BY organiser_id ORDER BY MIN(id)",
+            (question_id,),
+        )
+        return [row["organiser_id"] for row in rows]
 
     async def thread(self, officer_id: int) -> list[ThreadMessage]:
         rows = await self.sql.fetch_all(
@@ -153,10 +186,13 @@ class QuestionRepository(Repository):
 
     async def threads(self, offset: int, limit: int) -> tuple[list[Thread], int]:
         """Every officer's thread by its last question: unanswered ones first, then the most
-        recent first; and how many threads there are."""
+        recent first; and how many threads there are. A thread is answered when an answer
+        came after its last question (to any of its questions: the photos of an album are
+        questions of their own, answered once)."""
         rows = await self.sql.fetch_all(
             f"SELECT {_Q_COLUMNS}, EXISTS (SELECT 1 FROM question_messages AS a"  # noqa: S608 (constant text)
-            " WHERE a.answers = q.id) AS answered,"
+            " WHERE a.officer_id = q.officer_id AND a.author = 'organiser' AND a.id > q.id)"
+            " AS answered,"
             " COUNT(*) OVER () AS total FROM question_messages AS q"
             " WHERE q.id IN (SELECT MAX(id) FROM question_messages WHERE author = 'officer'"
             " GROUP BY officer_id)"

@@ -9,10 +9,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.errors import InvalidInput, NotFound
+from bot.errors import ConsentRequired, DomainError, InvalidInput, NotFound
 from bot.i18n import Html, Translator
 from bot.services.notices import Notices
 from bot.ui.people import person_line
+from bot.ui.replies import CAPTION_LIMIT
 from bot.ui.telegram_text import utf16_length
 from storage.courses import Course
 from storage.database import Database, Transaction
@@ -36,19 +37,30 @@ class QuestionGone(NotFound, key="question-error-gone"):
     """The thread was deleted (the officer used /forget) while an organiser answered."""
 
 
+class NoOrganisers(DomainError, key="question-error-no-organisers"):
+    """ADMIN_IDS names nobody who could read the question (or only the asker): saying
+    "sent" would be a promise nobody keeps."""
+
+
 @dataclass(frozen=True)
 class Answered:
     question: ThreadMessage
     officer: User
+    # Organisers who had answered it before (their names; None: no name in the bot), so
+    # that two writing at once learn it at once, not from a note a moment later.
+    earlier: tuple[str | None, ...] = ()
 
 
 def check_length(content: Content) -> None:
     """Refuse a text that would not fit the copies sent on (said before anything is stored)."""
     limit = CAPTION_MAX if content.media_type else TEXT_MAX
-    if utf16_length(content.text) > limit:
+    # Measured as sent: escaped, & < > take 4-5 characters each.
+    if utf16_length(html.escape(content.text, quote=False)) > limit:
         key = (
             "question-error-caption-too-long" if content.media_type else "question-error-too-long"
         )
+        if utf16_length(content.text) <= limit:
+            key = "question-error-too-many-signs"
         raise InvalidInput(key, max=limit)
 
 
@@ -61,6 +73,11 @@ def first_words(text: str, limit: int = NOTE_WORDS) -> str:
     return cut + "…"
 
 
+def gist(content: Content, t: Translator) -> str:
+    """A message by its first words, or "📷 photo" for a file without a caption."""
+    return first_words(content.text) or t.plain(f"question-note-{content.media_type or 'empty'}")
+
+
 def course_title(course: Course | None, t: Translator) -> str | None:
     return course.title(t.locale) if course is not None else None
 
@@ -71,17 +88,41 @@ class QuestionService:
         self.notices = notices
         self.organisers = organisers
 
-    async def ask(self, officer_id: int, course_id: int | None, content: Content) -> None:
-        """The officer's question, kept in their thread and copied to every organiser."""
+    def check_can_ask(self, officer: User) -> list[int]:
+        """Who receives the officer's question: every organiser but the asker (an organiser
+        asking as a participant is the officer of their thread, told no colleague's name).
+        Refused before anything is typed or kept: before consent nothing of it may be kept,
+        and with nobody to read it "sent" would be untrue."""
+        if not officer.has_consented:
+            raise ConsentRequired()
+        readers = sorted(self.organisers - {officer.id})
+        if not readers:
+            raise NoOrganisers()
+        return readers
+
+    async def ask(
+        self,
+        officer_id: int,
+        course_id: int | None,
+        content: Content,
+        original: int | None = None,
+    ) -> None:
+        """The officer's question, kept in their thread and copied to every organiser;
+        `original`: the officer's own message (in their chat) it was sent as."""
         check_length(content)
         course = await self._course(course_id)
         async with self.db.transaction() as tx:
             officer = await tx.users.get(officer_id)
             if officer is None:
                 raise NotFound()
+            readers = self.check_can_ask(officer)
+            # A follow-up quotes what each organiser last saw of the thread, for context.
+            earlier = await tx.questions.latest_in_chats(officer_id)
             question = await tx.questions.add(
                 officer_id, Author.OFFICER, content, course.id if course else None
             )
+            if original is not None:
+                await tx.questions.record_original(officer_id, original, question.id)
 
             def render(t: Translator) -> str:
                 title = course_title(course, t)
@@ -93,16 +134,26 @@ class QuestionService:
                 )
                 return _with_text(header, content.text, t("question-reply-hint"))
 
-            for organiser in sorted(self.organisers):
-                await self._queue(
-                    tx, organiser, "question", render, content, question.id, about=[officer_id]
-                )
+            payload = self._copy(render, content, question.id, about=[officer_id])
+            for organiser in readers:
+                copy = dict(payload)
+                if organiser in earlier:
+                    copy["reply_to"] = earlier[organiser]
+                await tx.outbox.add(organiser, "question", copy)
 
     async def answer(
-        self, organiser_id: int, organiser_name: str, question_id: int, content: Content
+        self,
+        organiser_id: int,
+        organiser_name: str,
+        question_id: int,
+        content: Content,
+        original: int | None = None,
+        tell_others: bool = True,
     ) -> Answered:
         """An organiser's answer to a question: to the officer without the organiser's name,
-        and a note to every other organiser, as a reply to their copy of the question."""
+        as a reply to the officer's question, and a note to every other organiser, as a reply
+        to their copy of it (`tell_others=False` for the later files of an album: noted
+        once); `original`: the organiser's own message (in their chat) it was sent as."""
         check_length(content)
         async with self.db.transaction() as tx:
             question = await tx.questions.get(question_id)
@@ -110,6 +161,11 @@ class QuestionService:
             if question is None or officer is None or not question.is_question:
                 raise QuestionGone()
             course = await tx.courses.get(question.course_id) if question.course_id else None
+            earlier = [
+                await self._name(tx, other)
+                for other in await tx.questions.answered_by(question.id)
+                if other != organiser_id
+            ]
             answer = await tx.questions.add(
                 officer.id,
                 Author.ORGANISER,
@@ -118,33 +174,40 @@ class QuestionService:
                 organiser_id=organiser_id,
                 answers=question.id,
             )
+            if original is not None:
+                await tx.questions.record_original(organiser_id, original, answer.id)
+            copies = await tx.questions.copies(question.id)
+
+            # The officer may have asked several questions: the answer says which.
+            asked_content = question.content
 
             def to_officer(t: Translator) -> str:
                 title = course_title(course, t)
+                asked = gist(asked_content, t)
                 header = (
-                    t("question-answer-course", course=title)
+                    t("question-answer-course", course=title, question=asked)
                     if title
-                    else t("question-answer-general")
+                    else t("question-answer-general", question=asked)
                 )
                 return _with_text(header, content.text, t("question-answer-hint"))
 
-            await self._queue(tx, officer.id, "question_answer", to_officer, content, answer.id)
+            payload = self._copy(to_officer, content, answer.id, reply_to=copies.get(officer.id))
+            await tx.outbox.add(officer.id, "question_answer", payload)
             name = (await self._name(tx, organiser_id)) or organiser_name
-            words = first_words(content.text)
 
             def note(t: Translator) -> str:
-                said = words or t(f"question-note-{content.media_type or 'empty'}")
-                return t("question-answered-note", organiser=name, words=said)
+                return t("question-answered-note", organiser=name, words=gist(content, t))
 
-            copies = await tx.questions.copies(question.id)
-            for other in sorted(self.organisers - {organiser_id}):
+            # Not to the officer, should they be an organiser: it names who answered.
+            others = self.organisers - {organiser_id, officer.id} if tell_others else set()
+            for other in sorted(others):
                 payload = self.notices.payload(note, about=[officer.id, organiser_id])
                 # A reply to the note answers the question too.
                 payload[COPY_KEY] = question.id
                 if other in copies:
                     payload["reply_to"] = copies[other]
                 await tx.outbox.add(other, "question_answered", payload)
-        return Answered(question, officer)
+        return Answered(question, officer, tuple(earlier))
 
     async def replied_to(self, chat_id: int, message_id: int) -> ThreadMessage | None:
         """The thread message whose copy a Telegram reply in `chat_id` quotes, if any."""
@@ -179,21 +242,29 @@ class QuestionService:
         user = await tx.users.get(user_id)
         return user.full_name if user else None
 
-    async def _queue(
+    def _copy(
         self,
-        tx: Transaction,
-        reader: int,
-        kind: str,
         render: Callable[[Translator], str],
         content: Content,
         copy_of: int,
         about: list[int] | None = None,
-    ) -> None:
+        reply_to: int | None = None,
+    ) -> dict[str, Any]:
+        """The outbox payload of a copy of a question or an answer, its file included; a
+        file's text must fit one caption with its header in every language (a longer one
+        would go as a message of its own, and a reply to that one could not be matched)."""
         payload: dict[str, Any] = self.notices.payload(render, about=about or ())
+        if content.media_type:
+            longest = max(utf16_length(text) for text in payload["text"].values())
+            if longest > CAPTION_LIMIT:
+                room = utf16_length(content.text) - (longest - CAPTION_LIMIT)
+                raise InvalidInput("question-error-caption-too-long", max=max(room, 0))
         if content.media_type and content.media_file_id:
             payload["media"] = {"type": content.media_type, "file_id": content.media_file_id}
         payload[COPY_KEY] = copy_of
-        await tx.outbox.add(reader, kind, payload)
+        if reply_to is not None:
+            payload["reply_to"] = reply_to
+        return payload
 
 
 async def _found(ids: set[int], get: Callable[[int], Awaitable[T | None]]) -> dict[int, T]:

@@ -4,9 +4,10 @@ message goes on in the same thread."""
 
 from __future__ import annotations
 
-from handlers.questions import officer, organiser, replies
+from handlers.questions import albums, officer, organiser, replies
 
-# Tried early: a reply quoting a question or an answer is one, whatever dialog is open.
-REPLY_ROUTER = replies.router
+# Tried early: the rest of an album a question or an answer began with, and a reply quoting
+# a question or an answer, are one, whatever dialog is open.
+REPLY_ROUTERS = (albums.router, replies.router)
 ORGANISER_ROUTER = organiser.router
 OFFICER_ROUTER = officer.router

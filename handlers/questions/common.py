@@ -6,6 +6,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
 from bot.errors import InvalidInput
+from bot.i18n import Translator
+from bot.services.questions import Answered
 from storage.questions import Content
 
 
@@ -27,3 +29,14 @@ def content_of(message: Message) -> Content:
     if message.text:
         return Content(message.text)
     raise InvalidInput("question-error-kind")
+
+
+def answer_sent(answered: Answered, t: Translator) -> str:
+    """What the organiser who answered reads: to whom it went, and who had answered first."""
+    officer = answered.officer.full_name or str(answered.officer.id)
+    if not answered.earlier:
+        return t("question-answer-sent", name=officer)
+    names = [name or t.plain("question-another-organiser") for name in answered.earlier]
+    # Two without a name in the bot read "another organiser" once.
+    unique = ", ".join(dict.fromkeys(names))
+    return t("question-answer-sent-after", name=officer, organisers=unique)

@@ -15,6 +15,7 @@ from bot.ui.callbacks import QuestionAction, QuestionCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question, navigation, send_question
 from bot.ui.replies import NOT_COMMAND
+from handlers.questions.albums import remember_album
 from handlers.questions.common import AskQuestion, content_of
 
 router = Router(name=__name__)
@@ -34,6 +35,7 @@ async def pick_course(
     callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, questions: QuestionService
 ) -> None:
     """Which course the question is about; with no course to choose from, straight on."""
+    questions.check_can_ask(ctx.user)  # refused before anything is typed
     await callback.answer()
     courses = await questions.courses_to_ask_about(ctx.user.id)
     if not courses:
@@ -60,7 +62,9 @@ async def ask(
     ctx: UpdateContext,
     state: FSMContext,
     signups: SignupService,
+    questions: QuestionService,
 ) -> None:
+    questions.check_can_ask(ctx.user)  # refused before anything is typed
     title = None
     if callback_data.course_id:
         # Callback data is user input: only a course participants may see.
@@ -88,7 +92,8 @@ async def question_typed(
 ) -> None:
     content = content_of(message)
     course_id = int((await state.get_data()).get("course_id") or 0)
-    await questions.ask(ctx.user.id, course_id or None, content)
+    await questions.ask(ctx.user.id, course_id or None, content, message.message_id)
     await close_question(ctx, state)
     await state.clear()
+    await remember_album(state, message, course_id=course_id)
     await message.answer(ctx.t("question-sent"))

@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.paging import fetch_page
-from bot.services.questions import QuestionService, first_words
+from bot.services.questions import QuestionGone, QuestionService, first_words
 from bot.ui.callbacks import QuestionAction, QuestionCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question, navigation, send_question
@@ -20,7 +20,8 @@ from bot.ui.pagination import add_page_buttons
 from bot.ui.people import person_line
 from bot.ui.replies import NOT_COMMAND, edit
 from handlers.courses.common import organiser_router
-from handlers.questions.common import AnswerQuestion, content_of
+from handlers.questions.albums import remember_album
+from handlers.questions.common import AnswerQuestion, answer_sent, content_of
 from storage.courses import Course
 from storage.questions import Thread, ThreadMessage
 from storage.users import User
@@ -137,10 +138,20 @@ async def answer_typed(
     content = content_of(message)
     question_id = int((await state.get_data()).get("question_id") or 0)
     sender = message.from_user
-    answered = await questions.answer(
-        ctx.user.id, sender.full_name if sender else "", question_id, content
-    )
+    try:
+        answered = await questions.answer(
+            ctx.user.id,
+            sender.full_name if sender else "",
+            question_id,
+            content,
+            message.message_id,
+        )
+    except QuestionGone:
+        # Nothing typed next could be sent either: the dialog ends with the refusal.
+        await close_question(ctx, state)
+        await state.clear()
+        raise
     await close_question(ctx, state)
     await state.clear()
-    officer = answered.officer.full_name or str(answered.officer.id)
-    await message.answer(ctx.t("question-answer-sent", name=officer))
+    await remember_album(state, message, question_id=question_id)
+    await message.answer(answer_sent(answered, ctx.t))

@@ -20,6 +20,7 @@ question-error-caption-too-long = С фотографией или докуме�
    *[other] символов
 }; сократите его или отправьте текст отдельно, без файла.
 question-error-gone = Этого вопроса больше нет: участник удалил свои данные.
+question-error-no-organisers = Сейчас передать вопрос некому: в боте не указаны организаторы. Пожалуйста, обратитесь в учебный отдел напрямую.
 
 # Что получают организаторы.
 # $person (person-line), $course (String)
@@ -28,9 +29,12 @@ question-copy-course =
     о курсе «{ $course }»:
 # $person (person-line)
 question-copy-general = ❓ { $person } задаёт вопрос (не о конкретном курсе):
-question-reply-hint = <i>Чтобы ответить, ответьте на это сообщение.</i>
+question-reply-hint = <i>Чтобы ответить участнику, выберите «Ответить» на этом сообщении.</i>
 # $name (String)
 question-answer-sent = Ответ отправлен участнику: { $name }.
+# $name (String), $organisers (String): кто ответил раньше
+question-answer-sent-after = Ответ отправлен участнику: { $name }. На этот вопрос уже отвечали ({ $organisers }) — участник получит все ответы.
+question-another-organiser = другой организатор
 # $organiser (String), $words (String)
 question-answered-note = ✅ Ответ уже отправлен ({ $organiser }): «{ $words }»
 question-note-photo = 📷 фотография
@@ -38,9 +42,10 @@ question-note-document = 📎 документ
 question-note-empty = …
 
 # Что получает участник.
-# $course (String)
-question-answer-course = 💬 Организаторы ответили на ваш вопрос о курсе «{ $course }»:
-question-answer-general = 💬 Организаторы ответили на ваш вопрос:
+# $question (String): its first words, $course (String)
+question-answer-course = 💬 Организаторы ответили на ваш вопрос «{ $question }» о курсе «{ $course }»:
+# $question (String): its first words
+question-answer-general = 💬 Организаторы ответили на ваш вопрос «{ $question }»:
 question-answer-hint = <i>Чтобы задать ещё вопрос, ответьте на это сообщение.</i>
 
 # /questions
@@ -69,3 +74,9 @@ question-answer-prompt =
     { $words }
 
     Напишите ответ — можно приложить фотографию или документ. Участник не увидит вашего имени.
+
+# Исправленный вопрос или ответ (Telegram позволяет изменить уже отправленное сообщение).
+question-edit-not-passed = Изменения в уже отправленном сообщении до организаторов не доходят: у них ваш вопрос в первоначальном виде. Чтобы его исправить, ответьте на свой вопрос исправленным текстом.
+question-answer-edit-not-passed = Изменения в уже отправленном сообщении до участника не доходят: у него ваш ответ в первоначальном виде. Чтобы его исправить, отправьте исправление ещё одним ответом.
+# $max (Number): здесь не показывается (его показывают другие тексты этой ошибки)
+question-error-too-many-signs = Текст слишком длинный для отправки: каждый знак &amp;, &lt; и &gt; занимает несколько символов. Пожалуйста, сократите его.

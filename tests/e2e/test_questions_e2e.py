@@ -66,13 +66,16 @@ async def test_a_question_with_a_photo_is_answered_by_reply_and_the_other_organi
         assert "about “Risk management in customs”" in copy.plain_text
         assert "Reply to this message to answer." in copy.plain_text
 
-    # A person replies seconds later; the test waits as long for the outcomes to be written.
-    await copies_recorded(bot, 2)
+    # A person replies seconds later; the test waits as long for the outcomes to be written
+    # (the two copies, besides the officer's own message kept when asked).
+    await copies_recorded(bot, 3)
     first.reply(copy_a, "Да, возьмите паспорт и служебное удостоверение.")
     await first.expect("Sent to Садыкова Айгерим.")
 
     answer = await officer.expect("Организаторы ответили на ваш вопрос", timeout=NOTICE_WAIT)
-    assert f"о курсе «{TITLE_RU}»" in answer.plain_text
+    assert f"«Нужен ли паспорт на входе?» о курсе «{TITLE_RU}»" in answer.plain_text
+    # As a reply to the officer's own question.
+    assert "паспорт" in answer.raw["reply_to_message"]["caption"]
     assert "возьмите паспорт" in answer.plain_text
     assert "Olena" not in answer.plain_text and str(ORGANISER_ID) not in str(answer.raw)
 

@@ -37,9 +37,15 @@ NOT_UNDERSTOOD = (
 
 
 @pytest.fixture
-def settings(settings: Settings) -> Settings:
-    """Two organisers: the one who answers, and the one who must see that it was answered."""
-    return settings.model_copy(update={"admin_ids": frozenset({ORGANISER_ID, SECOND_ORGANISER})})
+def organisers() -> frozenset[int]:
+    """Two organisers: the one who answers, and the one who must see that it was answered
+    (a test parametrizes `organisers` for another list)."""
+    return frozenset({ORGANISER_ID, SECOND_ORGANISER})
+
+
+@pytest.fixture
+def settings(settings: Settings, organisers: frozenset[int]) -> Settings:
+    return settings.model_copy(update={"admin_ids": organisers})
 
 
 async def deliver(db: Database) -> list[tuple[int, int, dict[str, Any]]]:
@@ -121,7 +127,9 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     to_second = [p for reader, _, p in delivered if reader == SECOND_ORGANISER]
     assert len(to_officer) == 1 and len(to_second) == 1
     answer = to_officer[0]["text"]["en"]
-    assert answer.startswith("💬 The organisers answered your question about “Risk management”:")
+    assert answer.startswith(
+        "💬 The organisers answered your question “Is &lt;b&gt; ok?” about “Risk management”:"
+    )
     assert "Yes, bring your badge." in answer
     # No organiser's name or account reaches the officer.
     assert "Elena" not in json.dumps(to_officer[0], ensure_ascii=False)
@@ -132,7 +140,10 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     # A later answer by the second organiser goes through too, and the first hears of it.
     second = make_chatter(SECOND_ORGANISER, name="Marat")
     sent = await reply(second, copy_in[SECOND_ORGANISER], text="And a passport.")
-    assert texts(sent) == ["Sent to Ion 501."]
+    assert texts(sent) == [
+        "Sent to Ion 501. This question had already been answered by another organiser: the"
+        " participant receives every answer."
+    ]
     delivered = await deliver(db)
     assert {reader for reader, _, _ in delivered} == {OFFICER, ORGANISER_ID}
     first_note = next(p for reader, _, p in delivered if reader == ORGANISER_ID)
@@ -294,3 +305,280 @@ async def test_forgetting_an_organiser_keeps_the_officers_answers_without_their_
     )
     # The other organiser's note named the forgotten one: it goes too.
     assert await db.fetch_all("SELECT 1 FROM outbox WHERE kind = 'question_answered'") == []
+
+
+# -- review of issue 15's questions: privacy, albums, honest refusals --------------------------
+
+
+async def test_an_organiser_who_asks_gets_no_copy_of_it_nor_the_name_of_who_answered(
+    make_chatter, db
+):
+    """An organiser asking as a participant is an officer here: the answer reaches them
+    without the answering organiser's name, and no copy of their own question."""
+    await complete_profile(db, ORGANISER_ID)
+    asker = make_chatter(ORGANISER_ID)
+    help_message = (await asker.send("/help"))[-1]
+    await asker.press(buttons(help_message)["❓ Ask the organisers"])
+    await asker.send("Can I attend as a participant?")
+    copies = await deliver(db)
+    assert [reader for reader, _, _ in copies] == [SECOND_ORGANISER]
+    second = make_chatter(SECOND_ORGANISER, name="Marat")
+    await reply(second, copies[0][1], text="Yes.")
+    delivered = await deliver(db)
+    assert [reader for reader, _, _ in delivered] == [ORGANISER_ID]
+    assert "Marat" not in json.dumps(delivered[0][2], ensure_ascii=False)
+
+
+async def test_someone_without_consent_is_asked_for_the_profile_and_nothing_is_kept(
+    make_chatter, db
+):
+    await UserRepository(db).upsert_seen(OFFICER, "en")
+    officer = make_chatter(OFFICER)
+    help_message = (await officer.send("/help"))[-1]
+    sent = await officer.press(buttons(help_message)["❓ Ask the organisers"])
+    assert texts(sent) == ["Please allow us to store your profile first: open /profile."]
+    sent = await officer.send("My question before consent")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+@pytest.mark.parametrize("organisers", [frozenset()])
+async def test_with_no_organisers_configured_a_question_is_refused_not_lost(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    sent = await officer.press(buttons(card[-1])["❓ Ask the organisers"])
+    assert texts(sent) == [
+        "Questions cannot be passed on at the moment: no organisers are set up in the bot."
+        " Please write to the training office directly."
+    ]
+    sent = await officer.send("Anyone there?")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+def album_item(chatter: Chatter, file_id: str, caption: str | None = None) -> dict[str, Any]:
+    extra = {"caption": caption} if caption else {}
+    return chatter._message(media_group_id="album1", photo=photo(file_id), **extra)
+
+
+async def test_an_album_sent_as_a_question_reaches_the_organisers_whole(make_chatter, db):
+    """Three photos with one caption come as three messages: every photo is passed on, the
+    officer is told once, and none of them gets "I only understand buttons"."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, **_album_fields(officer, "p1", "Which?"))
+    sent += await officer.feed(album_item(officer, "p2"))
+    sent += await officer.feed(album_item(officer, "p3"))
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    copies = await deliver(db)
+    to_first = [p["media"]["file_id"] for reader, _, p in copies if reader == ORGANISER_ID]
+    assert to_first == ["p1", "p2", "p3"]
+    # Answering the first photo answers the thread: it is not left "waiting" for the others.
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    first_copy = next(mid for reader, mid, p in copies if reader == ORGANISER_ID)
+    await reply(organiser, first_copy, text="The second one.")
+    listing = (await organiser.send("/questions"))[-1]
+    assert "✅ <b>Ion 501</b>" in texts([listing])[0]
+    # A later message that is not part of the album is no question.
+    sent = await officer.feed(officer._message(media_group_id="album2", photo=photo("p4")))
+    assert texts(sent) == [NOT_UNDERSTOOD]
+
+
+def _album_fields(chatter: Chatter, file_id: str, caption: str) -> dict[str, Any]:
+    item = album_item(chatter, file_id, caption)
+    return {key: item[key] for key in ("media_group_id", "photo", "caption")}
+
+
+async def test_an_album_answered_from_the_list_reaches_the_officer_whole(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Send me the plan?")
+    await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    listing = (await organiser.send("/questions"))[-1]
+    await organiser.press(buttons(listing)["✍️ Answer 1"])
+    sent = await organiser.feed(album_item(organiser, "plan1", "The plan"))
+    sent += await organiser.feed(album_item(organiser, "plan2"))
+    assert texts(sent) == ["Sent to Ion 501."]
+    to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
+    assert [p["media"]["file_id"] for p in to_officer] == ["plan1", "plan2"]
+    assert all("Elena" not in json.dumps(p, ensure_ascii=False) for p in to_officer)
+
+
+async def test_the_answer_says_which_question_it_answers(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is lunch provided on both days?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Yes.")
+    answer = next(p for reader, _, p in await deliver(db) if reader == OFFICER)
+    assert answer["text"]["en"].startswith(
+        "💬 The organisers answered your question “Is lunch provided on both days?”"
+        " about “Risk management”:"
+    )
+
+
+async def ask_keeping_the_message(officer: Chatter, course_id: int, text: str) -> int:
+    """Ask from the card; returns the id of the officer's own message."""
+    card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
+    await officer.press(buttons(card[-1])["❓ Ask the organisers"])
+    message = officer._message(text=text)
+    await officer.feed(message)
+    return int(message["message_id"])
+
+
+async def test_an_edited_question_is_not_passed_on_and_the_officer_is_told(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    asked = await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    await deliver(db)
+    edited = officer._message(text="Is it in Vilnius?", edit_date=1) | {"message_id": asked}
+    sent = await officer.feed_update({"edited_message": edited})
+    assert texts(sent) == [
+        "Changes to a message already sent do not reach the organisers: they have your"
+        " question as you first sent it. To correct it, reply to your question with the"
+        " correction."
+    ]
+    assert [m.text for m in await db.repos.questions.thread(OFFICER)] == ["Is it in Minsk?"]
+
+
+async def test_the_answer_comes_as_a_reply_to_the_officers_own_question(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    asked = await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    await reply(organiser, copies[0][1], text="Yes.")
+    answer = next(p for reader, _, p in await deliver(db) if reader == OFFICER)
+    assert answer["reply_to"] == asked
+    # Replying to their own question adds to it: a follow-up, to every organiser.
+    sent = await reply(officer, asked, text="And the address?")
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert {reader for reader, _, _ in await deliver(db)} == {ORGANISER_ID, SECOND_ORGANISER}
+
+
+async def test_an_organiser_replying_to_their_own_question_does_not_answer_it(make_chatter, db):
+    await complete_profile(db, ORGANISER_ID)
+    asker = make_chatter(ORGANISER_ID)
+    help_message = (await asker.send("/help"))[-1]
+    await asker.press(buttons(help_message)["❓ Ask the organisers"])
+    message = asker._message(text="Can I attend?")
+    await asker.feed(message)
+    await deliver(db)
+    sent = await reply(asker, int(message["message_id"]), text="Also: is there lunch?")
+    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    thread = await db.repos.questions.thread(ORGANISER_ID)
+    assert [m.author.value for m in thread] == ["officer", "officer"]
+
+
+async def test_an_edited_answer_is_not_passed_on_and_the_organiser_is_told(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_keeping_the_message(officer, course_id, "Is it in Minsk?")
+    copies = await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    answer = organiser._message(text="Yes.", reply_to_message=bot_message(organiser, copies[0][1]))
+    await organiser.feed(answer)
+    edited = organiser._message(text="No, Vilnius.", edit_date=1) | {
+        "message_id": answer["message_id"]
+    }
+    sent = await organiser.feed_update({"edited_message": edited})
+    assert "they have your answer as you first sent it" in texts(sent)[0]
+
+
+async def test_a_question_too_long_once_escaped_is_refused_not_lost_on_the_way(make_chatter, db):
+    """3,000 “&” fit the limit as typed, but sent as HTML they take 15,000 characters: the
+    copies would fail at Telegram after the officer was told "sent"."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    sent = await ask_from_the_card(officer, course_id, text="&" * 3000)
+    assert "each &amp;, &lt; and &gt; takes several characters" in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+
+
+async def test_the_second_organiser_to_answer_is_told_at_once_who_answered_first(make_chatter, db):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copies = {reader: mid for reader, mid, _ in await deliver(db)}
+    await complete_profile(db, ORGANISER_ID)
+    first = make_chatter(ORGANISER_ID, name="Elena")
+    second = make_chatter(SECOND_ORGANISER, name="Marat")
+    await reply(first, copies[ORGANISER_ID], text="Yes.")
+    # The second wrote at the same time: the note about the first is not delivered yet.
+    sent = await reply(second, copies[SECOND_ORGANISER], text="No, sorry.")
+    assert texts(sent) == [
+        "Sent to Ion 501. This question had already been answered by Ion 900001: the"
+        " participant receives every answer."
+    ]
+
+
+async def test_a_caption_that_would_not_fit_under_its_header_is_refused_with_the_room_left(
+    make_chatter, db
+):
+    """A long name, administration and course title leave less than 700 characters of a
+    caption: a longer one went as a message of its own, and a reply to it matched nothing."""
+    course_id = await publish_course(db, "T" * 200, days=10)
+    await complete_profile(db, OFFICER)
+    await UserRepository(db).set_profile_field(OFFICER, "organisation", "O" * 150)
+    officer = make_chatter(OFFICER)
+    await officer.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
+    sent = await ask_from_the_card(officer, course_id, photo=photo(), caption="c" * 690)
+    assert "With a photo or a document the text can be at most" in texts(sent)[0]
+    assert "at most 690" not in texts(sent)[0]
+    assert await db.fetch_all("SELECT id FROM question_messages") == []
+    # Within the room it tells, the question goes.
+    room = int(texts(sent)[0].split("at most ")[1].split(" ")[0].replace(",", ""))
+    sent = await officer.feed(officer._message(photo=photo(), caption="c" * room))
+    assert texts(sent)[-1].startswith("Your question was sent")
+    assert all(len(p["text"]["en"]) <= 1024 for _, _, p in await deliver(db))
+
+
+async def test_an_organisers_reply_in_a_group_chat_answers_nothing(make_chatter, db):
+    """Copies are matched by chat: a group message quoting the same message id is no answer,
+    and the group gets only the "private chat" reply."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copy = next(mid for reader, mid, _ in await deliver(db) if reader == ORGANISER_ID)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    group = {"id": -100123, "type": "supergroup", "title": "Office"}
+    quoted = bot_message(organiser, copy) | {"chat": group}
+    sent = await organiser.feed(
+        organiser._message(text="Yes", reply_to_message=quoted) | {"chat": group}
+    )
+    assert texts(sent) == ["I only work in a private chat with you. Please write to me there."]
+    assert [m.author.value for m in await db.repos.questions.thread(OFFICER)] == ["officer"]
+    assert await deliver(db) == []
+
+
+async def test_answering_a_question_whose_officer_left_ends_the_answer_dialog(make_chatter, db):
+    """The officer used /forget while the organiser typed: no "send another value", which
+    would only be refused again."""
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Question")
+    await deliver(db)
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    listing = (await organiser.send("/questions"))[-1]
+    await organiser.press(buttons(listing)["✍️ Answer 1"])
+    await UserRepository(db).delete(OFFICER)
+    sent = await organiser.send("The answer")
+    assert texts(sent) == [
+        "This question is no longer there: the participant has deleted their data."
+    ]
+    sent = await organiser.send("Hello?")
+    assert texts(sent) == [NOT_UNDERSTOOD]
+
+
+async def test_a_follow_up_reaches_each_organiser_as_a_reply_to_what_they_last_saw(
+    make_chatter, db
+):
+    officer, course_id = await officer_on_a_course(make_chatter, db)
+    await ask_from_the_card(officer, course_id, text="Is there parking?")
+    copies = {reader: mid for reader, mid, _ in await deliver(db)}
+    organiser = make_chatter(ORGANISER_ID, name="Elena")
+    answer = organiser._message(
+        text="Yes, behind the building.",
+        reply_to_message=bot_message(organiser, copies[ORGANISER_ID]),
+    )
+    await organiser.feed(answer)
+    delivered = await deliver(db)
+    to_officer = next(mid for reader, mid, _ in delivered if reader == OFFICER)
+    note = next(mid for reader, mid, _ in delivered if reader == SECOND_ORGANISER)
+    await reply(officer, to_officer, text="Is it free?")
+    follow_up = {reader: p for reader, _, p in await deliver(db)}
+    # Elena sees it under her own answer, Marat under the note that she answered.
+    assert follow_up[ORGANISER_ID]["reply_to"] == answer["message_id"]
+    assert follow_up[SECOND_ORGANISER]["reply_to"] == note
