@@ -23,7 +23,7 @@ async def followup_course(services, clock, *, ends_in=timedelta(days=5), status=
     """A course with `followup: 90d` (published unless `status` says otherwise)."""
     ends = clock.now + ends_in
     starts = ends - timedelta(hours=8)
-    values = course_values(starts, ends, starts, followup=DAYS, **fields)
+    values = course_values(starts, ends, starts, **{"followup": DAYS, **fields})
     return await create_course(services.courses, values, status=status or CourseStatus.PUBLISHED)
 
 
@@ -249,3 +249,21 @@ async def test_the_side_by_side_chart_renders_in_both_languages(services, clock,
     assert png.startswith(b"\x89PNG")
     (tmp_path / "followup-chart-ru.png").write_bytes(png)
     assert json.dumps(texts.after, ensure_ascii=False) == '"Через 90 дней"'
+
+
+# -- review of issue 15 -------------------------------------------------------------------------
+
+
+async def test_a_follow_up_chosen_by_hand_is_still_open_when_its_invitation_goes_out(
+    services, clock
+):
+    """🔁 Another template → the built-in follow-up: invited 90 days after the course, so it
+    must not close 14 days after the course (nobody would ever be asked)."""
+    from bot.services.surveys.service import BUILT_IN_FOLLOWUP
+
+    course = await followup_course(services, clock, followup=None)
+    preview = await services.surveys.create_from_template(course.id, 99, BUILT_IN_FOLLOWUP)
+    survey = preview.survey
+    goes_out = course.ends_at + timedelta(seconds=survey.send_after)
+    assert goes_out == course.ends_at + timedelta(days=90)
+    assert survey.closes_at == goes_out + timedelta(days=14)

@@ -156,3 +156,18 @@ async def test_forget_keeps_the_offices_templates_without_who_saved_them(service
     await services.users.delete(42)
     (row,) = await db.fetch_all("SELECT name, created_by FROM survey_templates")
     assert tuple(row) == ("Pulse check", None)
+
+
+def test_a_follow_up_two_years_after_its_course_copied_as_text_is_taken_back(localizations):
+    """The course field allows a follow-up 730 days after the end: its /newsurvey text (the
+    same survey, `send_after: 730d`) must be accepted too, not refused over 365 days."""
+    from dataclasses import replace
+
+    draft = replace(followup_template(localizations, 7), send_after=730 * 24 * 60)
+    text = definition_text(draft)
+    assert "send_after: 730d" in text
+    parsed = parsed_back(text, {7: "Asia/Baku"})
+    assert parsed.problems == []
+    assert parsed.draft.send_after == 730 * 24 * 60
+    too_late = parsed_back(text.replace("730d", "731d"), {7: "Asia/Baku"})
+    assert [problem.key for problem in too_late.problems] == ["survey-error-duration"]

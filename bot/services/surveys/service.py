@@ -232,7 +232,11 @@ class SurveyService:
     ) -> Survey:
         course = await self.repos.courses.get(draft.course_id) if draft.course_id else None
         now = self.clock()
-        start = max(course.ends_at, now) if course else (draft.opens_at or now)
+        send_after = _or_default(draft.send_after, self.send_after) if course else 0
+        # Open for the default period from when the invitation goes out: a survey sent months
+        # after its course (a follow-up) must not close before anyone is asked.
+        invited = course.ends_at + timedelta(seconds=send_after) if course else None
+        start = max(invited, now) if invited else (draft.opens_at or now)
         closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
         async with self.db.transaction() as tx:
             survey = await tx.surveys.create(
@@ -247,7 +251,7 @@ class SurveyService:
                     "opens_at": draft.opens_at,
                     "closes_at": closes,
                     # Without a course there is no end to count from: on demand only.
-                    "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
+                    "send_after": send_after,
                     "remind_after": _or_default(draft.remind_after, self.remind_after),
                     "created_by": created_by,
                     "kind": kind.value,
