@@ -267,3 +267,27 @@ async def test_a_follow_up_chosen_by_hand_is_still_open_when_its_invitation_goes
     goes_out = course.ends_at + timedelta(seconds=survey.send_after)
     assert goes_out == course.ends_at + timedelta(days=90)
     assert survey.closes_at == goes_out + timedelta(days=14)
+
+
+async def test_a_follow_up_set_after_its_day_has_passed_goes_out_now_to_the_attendees(
+    services, db, clock
+):
+    """`followup: 30d` typed on a course that ended 100 days ago: the follow-up goes out at
+    once and stays open 30 days — not made closed already, invited to nobody, unsaid."""
+    course = await followup_course(services, clock, ends_in=-timedelta(days=100), followup=None)
+    await person(services, 1, course.id)
+    await services.registrations.set_attended(course.id, 1, True)
+    await services.course_service.edit(course.id, "followup", "30d")
+    survey = await services.surveys.followups.sync(course.id)
+
+    assert survey.closes_at == clock.now + timedelta(days=30)
+    assert await services.surveys.auto_invite(survey.id) == 1
+    assert await invited(db) == [1]
+
+
+async def test_a_follow_up_that_closed_unsent_is_not_reopened_by_a_later_edit(services, clock):
+    course = await followup_course(services, clock, ends_in=-timedelta(hours=1))
+    survey = await services.surveys.followups.sync(course.id)
+    clock.now = survey.closes_at + timedelta(days=1)  # attendance was never marked
+    await services.course_service.edit(course.id, "followup", "60d")
+    assert (await services.surveys.followups.sync(course.id)).closes_at == survey.closes_at

@@ -54,10 +54,11 @@ class Comparison:
     pairs: tuple[PairedRating, ...]
 
 
-def followup_times(course: Course, days: int) -> tuple[datetime, datetime]:
-    """When a follow-up `days` after the course end opens (its invitation) and closes."""
+def followup_times(course: Course, days: int, now: datetime) -> tuple[datetime, datetime]:
+    """When a follow-up `days` after the course end opens (its invitation) and closes. Set
+    when that day has passed (on a course long over), it goes out now and is open as long."""
     opens = course.ends_at + timedelta(days=days)
-    return opens, opens + timedelta(days=OPEN_DAYS)
+    return opens, max(opens, now) + timedelta(days=OPEN_DAYS)
 
 
 class FollowupSurveys:
@@ -95,14 +96,14 @@ class FollowupSurveys:
                 log.info("Course %s: its follow-up survey %s is deleted", course_id, existing.id)
                 return None
             return existing
-        opens, closes = followup_times(course, course.followup)
         seconds = course.followup * 86400
-        if (existing.send_after, existing.opens_at, existing.closes_at) == (
-            seconds,
-            opens,
-            closes,
+        if existing.send_after == seconds and existing.opens_at == course.ends_at + timedelta(
+            seconds=seconds
         ):
             return existing
+        if existing.closes_at <= self.service.clock():
+            return existing  # closed unsent (attendance never marked): it stays closed
+        opens, closes = followup_times(course, course.followup, self.service.clock())
         moved = await repos.surveys.move_unsent(existing.id, seconds, opens, closes)
         if moved is None:
             return existing  # invited already: it stays as it went out
@@ -112,7 +113,7 @@ class FollowupSurveys:
     async def _create(self, course: Course, days: int) -> Survey | None:
         title = Bilingual(course.title("en"), course.title("ru"))
         draft = followup_template(self.service.notices.localizations, course.id, title)
-        opens, closes = followup_times(course, days)
+        opens, closes = followup_times(course, days, self.service.clock())
         timed = replace(draft, opens_at=opens, closes_at=closes, send_after=days * 24 * 60)
         survey = await self.service.create(timed, None, kind=SurveyKind.FOLLOWUP)
         activated = await self.service.activate(survey.id)
