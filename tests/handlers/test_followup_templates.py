@@ -221,3 +221,22 @@ async def test_follow_up_results_come_with_the_course_end_ratings_side_by_side(m
         AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack()
     )
     assert "needs attendance" not in " ".join(texts(card))
+
+
+async def test_a_template_name_with_an_ampersand_reads_as_typed_and_saving_and_deleting_are_audited(
+    make_chatter, db
+):
+    """Buttons are plain text: “Q&A <pilot>” must not read “Q&amp;A &lt;pilot&gt;”; and who
+    saved or deleted an office template shows in /audit like any other organiser action."""
+    organiser = make_chatter(ORGANISER_ID)
+    settings = await built_in_preview(organiser, db)
+    await organiser.press(buttons(settings)["💾 Save as my template"])
+    await organiser.send("Q&A <pilot>")
+    choice = sent(await organiser.press(buttons(settings)["🔁 Another template"]))[-1]
+    assert "📁 Q&A <pilot>" in buttons(choice)
+    mine = sent(await organiser.press(buttons(choice)["🗂 My templates: delete one"]))[-1]
+    edits = await organiser.press(buttons(mine)["🗑 Q&A <pilot>"])
+    (confirm,) = [r for r in edits if isinstance(r, EditMessageText)]
+    await organiser.press(buttons(confirm)["Yes, delete the template"])
+    (log,) = texts(await organiser.send("/audit"))
+    assert "saved survey template #" in log and "deleted survey template #" in log

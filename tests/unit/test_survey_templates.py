@@ -88,8 +88,8 @@ async def test_templates_are_saved_listed_used_and_deleted(services, clock):
     assert await s.repos.surveys.get(used.survey.id) is None  # the replaced draft went
     assert switched.survey.id != used.survey.id
 
-    assert await s.saved.delete(saved.id) is True
-    assert await s.saved.delete(saved.id) is False  # a double tap
+    assert await s.saved.delete(saved.id, 99) is True
+    assert await s.saved.delete(saved.id, 99) is False  # a double tap
     with pytest.raises(TemplateNotFound):
         await s.create_from_template(course.id, 1, str(saved.id))
 

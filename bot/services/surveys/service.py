@@ -155,7 +155,7 @@ class SurveyService:
         # Each course's follow-up survey, kept in step with its `followup` field (CourseService
         # tells it through `followups.course_changed`).
         self.followups = FollowupSurveys(self, scheduler)
-        self.saved = SavedTemplates(db.repos)
+        self.saved = SavedTemplates(db)
 
     # -- organisers --------------------------------------------------------------------------
 
