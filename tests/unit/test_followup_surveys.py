@@ -291,3 +291,20 @@ async def test_a_follow_up_that_closed_unsent_is_not_reopened_by_a_later_edit(se
     clock.now = survey.closes_at + timedelta(days=1)  # attendance was never marked
     await services.course_service.edit(course.id, "followup", "60d")
     assert (await services.surveys.followups.sync(course.id)).closes_at == survey.closes_at
+
+
+async def test_attendance_marked_after_the_follow_up_was_due_still_sends_it_without_a_restart(
+    services, db, clock
+):
+    course = await followup_course(services, clock, ends_in=timedelta(hours=-1))
+    await person(services, 1, course.id)  # confirmed; attendance not marked when it is due
+    survey = await services.surveys.followups.sync(course.id)
+    clock.now = course.ends_at + timedelta(days=DAYS)
+    assert await services.surveys.auto_invite(survey.id) == 0
+    job = services.scheduler.scheduler.get_job(f"survey-invite:{survey.id}")
+    assert job is not None and job.trigger.run_date == clock.now + timedelta(days=1)
+
+    await services.registrations.set_attended(course.id, 1, True)  # the next morning
+    clock.now += timedelta(days=1)
+    await run_job(services.scheduler, f"survey-invite:{survey.id}")
+    assert await invited(db) == [1]

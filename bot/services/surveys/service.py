@@ -105,6 +105,7 @@ AUDIENCES: dict[str, dict[str, Any]] = {
 }
 # A follow-up asks whether the training changed the work: only those who attended can say.
 FOLLOWUP_AUDIENCES = ("attended",)
+FOLLOWUP_RETRY = timedelta(days=1)  # a follow-up due before attendance was marked
 
 
 def sealed_size(questions: tuple[Question, ...]) -> int:
@@ -394,10 +395,10 @@ class SurveyService:
         attended = await self.db.repos.registrations.attendance_taken(course.id)
         if survey.is_followup and not attended:
             # Only attendees can say whether they applied what they learned; the organiser's
-            # card says the follow-up needs attendance (a restart tries again).
-            log.warning(
-                "Follow-up survey %s: attendance was never taken, nobody invited", survey_id
-            )
+            # card and /results say the follow-up waits for the attendance. Tried again every
+            # day while it is open: attendance marked late still sends it, to everyone marked.
+            log.warning("Follow-up survey %s: attendance not taken, nobody invited yet", survey_id)
+            self.timers.retry_invite(survey, self.clock() + FOLLOWUP_RETRY)
             return 0
         status = "attended" if attended else "confirmed"
         audience = audience_sql(
