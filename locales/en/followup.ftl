@@ -15,6 +15,9 @@ course-followup = 📨 Follow-up survey { $count ->
    *[other] { $count } days
 } after the end: { $date }.
 course-followup-needs-attendance = ⚠️ The follow-up survey goes only to those marked as present: mark attendance (☑️) after the course, or nobody will get it.
+# $when (String) the day and time, in the course's time zone
+followup-results-waiting = 📨 This follow-up survey goes out by itself on { $when }, to those marked as present on the course.
+followup-invite-not-yet = This follow-up survey goes out by itself on its day, to those marked as present; it cannot be sent earlier.
 
 ## Question identities in a /newsurvey text: rating #relevance: …
 

@@ -240,3 +240,27 @@ async def test_a_template_name_with_an_ampersand_reads_as_typed_and_saving_and_d
     await organiser.press(buttons(confirm)["Yes, delete the template"])
     (log,) = texts(await organiser.send("/audit"))
     assert "saved survey template #" in log and "deleted survey template #" in log
+
+
+async def test_results_of_a_follow_up_not_due_say_when_it_goes_and_offer_no_early_send(
+    make_chatter, db
+):
+    """Months before its day the follow-up is active with nobody invited: /results must say
+    when it goes out (and that attendance is not marked), not offer “Send” — sent by hand, the
+    attendees would get it months early and nothing on the day."""
+    course_id = await publish_course(db, "Transit procedures", days=2)
+    organiser = make_chatter(ORGANISER_ID)
+    surveys = organiser.dp["surveys"]
+    await CourseRepository(db).update(course_id, {"followup": 90}, bump_revision=False)
+    followup = await surveys.followups.sync(course_id)
+    replies = await organiser.press(
+        SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=followup.id).pack()
+    )
+    (results,) = sent(replies)
+    assert "📨 This follow-up survey goes out by itself on " in results.text
+    assert "mark attendance (☑️) after the course" in results.text
+    assert not any("Send" in text for text in buttons(results))
+    forged = SurveyAdminCb(
+        action=SurveyAdminAction.AUDIENCE, survey_id=followup.id, arg="attended"
+    ).pack()
+    assert "it cannot be sent earlier" in " ".join(texts(await organiser.press(forged)))

@@ -54,6 +54,15 @@ class Comparison:
     pairs: tuple[PairedRating, ...]
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """A follow-up not sent yet, as /results says it."""
+
+    due: datetime
+    zone: str  # the course's
+    attended: bool  # anyone marked present (else it waits for the attendance)
+
+
 def followup_times(course: Course, days: int, now: datetime) -> tuple[datetime, datetime]:
     """When a follow-up `days` after the course end opens (its invitation) and closes. Set
     when that day has passed (on a course long over), it goes out now and is open as long."""
@@ -109,6 +118,19 @@ class FollowupSurveys:
             return existing  # invited already: it stays as it went out
         self.service.timers.survey_changed(moved)
         return moved
+
+    async def waiting(self, survey: Survey) -> Waiting | None:
+        """A follow-up whose automatic invitation has not gone out: when it goes (in the
+        course's zone) and whether anyone is marked present to get it (None: not a follow-up,
+        or it went out)."""
+        if not survey.is_followup or survey.auto_sent_at or survey.course_id is None:
+            return None
+        course = await self.service.repos.courses.get(survey.course_id)
+        due = self.service.auto_invite_due(survey, course) if course else None
+        if course is None or due is None:
+            return None
+        attended = await self.service.repos.registrations.attendance_taken(course.id)
+        return Waiting(due, course.timezone, attended)
 
     async def _create(self, course: Course, days: int) -> Survey | None:
         title = Bilingual(course.title("en"), course.title("ru"))

@@ -349,6 +349,8 @@ class SurveyService:
         base = AUDIENCES.get(code)
         if survey.is_followup and code not in FOLLOWUP_AUDIENCES:
             base = None
+        if self._followup_not_due(survey):
+            raise InvalidInput("followup-invite-not-yet")
         if base is None or (base["kind"] == "course" and survey.course_id is None):
             raise InvalidInput("error-button-expired")
         spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
@@ -419,13 +421,18 @@ class SurveyService:
         """Whether an organiser's invitation would reach anyone: the survey still takes
         invitations and someone using the bot has none yet (every audience is part of
         everyone)."""
-        if not self._takes_invitations(survey):
+        if not self._takes_invitations(survey) or self._followup_not_due(survey):
             return False
         everyone = audience_sql(AUDIENCES["all"], self.default_locale)
         return (
             await self.repos.surveys.uninvited_count(survey.id, everyone.where, everyone.params)
             > 0
         )
+
+    def _followup_not_due(self, survey: Survey) -> bool:
+        """A follow-up months before its day: sent by hand now, the attendees would get it
+        months early, and nothing on the day it is due."""
+        return survey.is_followup and self._opens_later(survey)
 
     def _takes_invitations(self, survey: Survey) -> bool:
         return survey.is_open(self.clock()) or self._opens_later(survey)
