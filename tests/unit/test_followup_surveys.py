@@ -308,3 +308,21 @@ async def test_attendance_marked_after_the_follow_up_was_due_still_sends_it_with
     clock.now += timedelta(days=1)
     await run_job(services.scheduler, f"survey-invite:{survey.id}")
     assert await invited(db) == [1]
+
+
+async def test_the_side_by_side_chart_is_narrow_with_each_question_above_its_bars_for_a_phone(
+    services, clock
+):
+    """Telegram shows a photo about 330 points wide: a 1,000 px chart with the questions in a
+    side column shrank its 9 pt text to a third. Narrow now, each question's text across the
+    whole width, so a long question makes the picture taller, not its type smaller."""
+    import struct
+
+    from bot.services.surveys.compare_chart import ChartTexts, comparison_chart
+
+    _, _, later = await course_with_both_surveys(services, clock, (5, 4, 5), (4, 3, 3))
+    comparison = await services.surveys.followups.comparison(later.id, "en")
+    texts = ChartTexts("Transit", "End of course", "90 days later", {3: "n = 3"})
+    png = comparison_chart(texts, comparison.pairs, "en")
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+    assert width <= 650 and height > width / 2
