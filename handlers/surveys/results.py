@@ -20,8 +20,8 @@ from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
-from bot.ui.course_texts import zoned_time
 from bot.ui.course_list import BUTTON_CHARS, shorten
+from bot.ui.course_texts import zoned_time
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import message_of
 from handlers.surveys.common import add_button

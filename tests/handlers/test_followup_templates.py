@@ -223,7 +223,7 @@ async def test_follow_up_results_come_with_the_course_end_ratings_side_by_side(m
     assert "needs attendance" not in " ".join(texts(card))
 
 
-async def test_a_template_name_with_an_ampersand_reads_as_typed_and_saving_and_deleting_are_audited(
+async def test_a_template_name_with_an_ampersand_reads_as_typed_and_saving_deleting_is_audited(
     make_chatter, db
 ):
     """Buttons are plain text: “Q&A <pilot>” must not read “Q&amp;A &lt;pilot&gt;”; and who

@@ -62,7 +62,9 @@ def comparison_chart(texts: ChartTexts, pairs: Sequence[PairedRating], locale: s
     pen = _Pen(canvas.get_renderer())  # type: ignore[no-untyped-call]
     label_font = pen.font(_LABEL_PT, bold=True)
     labels = [
-        pen.wrap(pair.question.text.get(locale), label_font, WIDTH_PX - 2 * _MARGIN_PX, _LABEL_LINES)
+        pen.wrap(
+            pair.question.text.get(locale), label_font, WIDTH_PX - 2 * _MARGIN_PX, _LABEL_LINES
+        )
         for pair in pairs
     ]
     rows = [LINE_PX * (label.count("\n") + 1) + BARS_PX for label in labels]
