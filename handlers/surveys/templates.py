@@ -72,10 +72,15 @@ async def save_template(
     data = await state.get_data()
     # A name refused (empty, too long) is said by the error handler; the question stays.
     saved = await surveys.saved.save(int(data["survey_id"]), message.text or "", ctx.user.id)
-    resume = data.get("resume") or {}
+    await resume_after_naming(state)
+    await ctx.send(ctx.t("template-saved", name=saved.name))
+
+
+async def resume_after_naming(state: FSMContext) -> None:
+    """Back where the organiser was before 💾 (the /newsurvey dialog's preview, or none)."""
+    resume = (await state.get_data()).get("resume") or {}
     await state.set_state(resume.get("state"))
     await state.set_data(resume.get("data") or {})
-    await ctx.send(ctx.t("template-saved", name=saved.name))
 
 
 # -- another template for a draft --------------------------------------------------------------

@@ -264,3 +264,19 @@ async def test_results_of_a_follow_up_not_due_say_when_it_goes_and_offer_no_earl
         action=SurveyAdminAction.AUDIENCE, survey_id=followup.id, arg="attended"
     ).pack()
     assert "it cannot be sent earlier" in " ".join(texts(await organiser.press(forged)))
+
+
+async def test_the_template_name_question_ends_when_the_organiser_does_something_else(
+    make_chatter, db
+):
+    """💾 pressed, then /results instead of a name: text typed much later must not become a
+    template's name; the /newsurvey preview's dialog is where the organiser is again."""
+    organiser = make_chatter(ORGANISER_ID)
+    settings = await built_in_preview(organiser, db)
+    await organiser.press(buttons(settings)["💾 Save as my template"])
+    results = sent(await organiser.send("/results"))
+    assert results[-1].text.startswith("Choose a survey")
+    await organiser.send("Hello, is anyone there?")
+    assert await organiser.dp["surveys"].saved.all() == []
+    again = sent(await press_under_question(organiser, buttons(settings)["‹ Back"]))[-1]
+    assert again.text.startswith("Step 1 of 2\n")
