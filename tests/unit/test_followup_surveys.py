@@ -326,3 +326,30 @@ async def test_the_side_by_side_chart_is_narrow_with_each_question_above_its_bar
     png = comparison_chart(texts, comparison.pairs, "en")
     width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
     assert width <= 650 and height > width / 2
+
+
+def test_an_anonymous_rating_answered_by_fewer_than_three_stays_off_the_side_by_side_chart():
+    """An office's own follow-up may make a compared rating optional: with 5 responses but 2
+    answers to it, its average is those two people's ratings — not drawn."""
+    from types import SimpleNamespace
+
+    from bot.services.surveys.followup import paired_ratings
+    from bot.services.surveys.model import Bilingual, Question
+    from bot.services.surveys.results import RatingSummary
+
+    def report(anonymous: bool, answered: dict[str, int]):
+        questions = [
+            Question(QuestionKind.RATING, Bilingual(ref, ref), ref=ref) for ref in answered
+        ]
+        figures = [RatingSummary(n, 5 - n, {}, 4 * n) for n in answered.values()]
+        return SimpleNamespace(
+            survey=SimpleNamespace(anonymous=anonymous),
+            questions=questions,
+            summary=SimpleNamespace(questions=figures),
+        )
+
+    before = report(True, {"relevance": 5, "overall": 5})
+    after = report(True, {"relevance": 2, "overall": 5})
+    assert [pair.question.ref for pair in paired_ratings(before, after)] == ["overall"]
+    named = report(False, {"relevance": 2, "overall": 5})  # names are shown anyway
+    assert len(paired_ratings(before, named)) == 2

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.scheduler import Scheduler
-from bot.services.surveys.model import Bilingual, Question, QuestionKind
+from bot.services.surveys.model import ANONYMOUS_THRESHOLD, Bilingual, Question, QuestionKind
 from bot.services.surveys.results import RatingSummary
 from bot.services.surveys.templates import followup_template
 from bot.services.surveys.views import questions_of
@@ -190,9 +190,15 @@ def _rating_refs(survey: Survey) -> set[str]:
     return {q.ref for q in questions_of(survey) if q.kind == QuestionKind.RATING and q.ref}
 
 
+def _shown(report: Report, figures: RatingSummary) -> bool:
+    """An anonymous survey's rating answered by fewer than the threshold (an optional one)
+    stays off the chart: its average would be those few people's answers."""
+    return not report.survey.anonymous or figures.answered >= ANONYMOUS_THRESHOLD
+
+
 def paired_ratings(before: Report, after: Report) -> tuple[PairedRating, ...]:
     """The follow-up's ratings whose identity the course-end survey asks too, on the same
-    scale, in the follow-up's order."""
+    scale, in the follow-up's order (each side answered by enough people to be shown)."""
     earlier = {
         question.ref: (question, figures)
         for question, figures in zip(before.questions, before.summary.questions, strict=True)
@@ -208,6 +214,8 @@ def paired_ratings(before: Report, after: Report) -> tuple[PairedRating, ...]:
             same_scale
             and isinstance(figures, RatingSummary)
             and isinstance(first_figures, RatingSummary)
+            and _shown(before, first_figures)
+            and _shown(after, figures)
         ):
             pairs.append(PairedRating(question, first_figures, figures))
     return tuple(pairs)
