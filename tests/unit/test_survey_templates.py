@@ -171,3 +171,10 @@ def test_a_follow_up_two_years_after_its_course_copied_as_text_is_taken_back(loc
     assert parsed.draft.send_after == 730 * 24 * 60
     too_late = parsed_back(text.replace("730d", "731d"), {7: "Asia/Baku"})
     assert [problem.key for problem in too_late.problems] == ["survey-error-duration"]
+
+
+def test_the_newcourse_form_template_tells_organisers_about_the_followup_line(localizations):
+    """The `followup: 90d` line is only found if the form's template names it."""
+    for locale in ("en", "ru"):
+        text = localizations.get(locale)("course-template", timezone="Asia/Baku")
+        assert "<code>followup: 90d</code>" in text
