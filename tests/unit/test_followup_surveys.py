@@ -353,3 +353,23 @@ def test_an_anonymous_rating_answered_by_fewer_than_three_stays_off_the_side_by_
     assert [pair.question.ref for pair in paired_ratings(before, after)] == ["overall"]
     named = report(False, {"relevance": 2, "overall": 5})  # names are shown anyway
     assert len(paired_ratings(before, named)) == 2
+
+
+async def test_a_copy_of_the_follow_up_sent_later_is_not_taken_for_the_course_end_survey(
+    services, clock
+):
+    """The office copies the follow-up as text for a second one half a year after the course:
+    the chart still sets the follow-up against the course-end survey, and the copy's own
+    results do not call it “End of course”."""
+    from dataclasses import replace
+
+    from bot.services.surveys.templates import draft_of
+
+    _, end, later = await course_with_both_surveys(services, clock, (5, 4, 5), (4, 3, 3))
+    copy = await services.surveys.create(replace(draft_of(later), send_after=180 * 24 * 60), 99)
+    await services.surveys.activate(copy.id)
+
+    comparison = await services.surveys.followups.comparison(later.id, "en")
+    assert comparison is not None and comparison.earlier.id == end.id
+    assert await services.surveys.followups.comparison(copy.id, "en") is None
+    assert (await services.surveys.followups.comparison(end.id, "en")).later.id == later.id

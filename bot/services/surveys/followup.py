@@ -160,7 +160,10 @@ class FollowupSurveys:
             earlier = await self._course_end_survey(survey)
         else:
             later = await service.repos.surveys.followup_of(course.id)
-            earlier = survey if later is not None else None
+            paired = await self._course_end_survey(later) if later is not None else None
+            # Only the course-end survey the follow-up is compared with (not, say, a copy of
+            # the follow-up sent half a year after the course).
+            earlier = survey if paired is not None and paired.id == survey.id else None
         if later is None or earlier is None or later.status != SurveyStatus.ACTIVE:
             return None
         after = await service.report(later.id, locale)
@@ -173,17 +176,19 @@ class FollowupSurveys:
         return Comparison(course, earlier, later, later.send_after // 86400, pairs)
 
     async def _course_end_survey(self, followup: Survey) -> Survey | None:
-        """The newest active survey of the follow-up's course that asks a rating the
-        follow-up asks again."""
+        """The active survey of the follow-up's course that asks a rating the follow-up
+        asks again and went out soonest after the course (the newest of those): a copy of
+        the follow-up, sent months later too, is not the course end."""
         assert followup.course_id is not None
         refs = _rating_refs(followup)
-        candidates = await self.service.repos.surveys.of_course(followup.course_id)
-        for survey in reversed(candidates):
-            if survey.is_followup or survey.status != SurveyStatus.ACTIVE:
-                continue
-            if refs & _rating_refs(survey):
-                return survey
-        return None
+        candidates = [
+            survey
+            for survey in await self.service.repos.surveys.of_course(followup.course_id)
+            if not survey.is_followup
+            and survey.status == SurveyStatus.ACTIVE
+            and refs & _rating_refs(survey)
+        ]
+        return min(candidates, key=lambda s: (s.send_after, -s.id), default=None)
 
 
 def _rating_refs(survey: Survey) -> set[str]:
