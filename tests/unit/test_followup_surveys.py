@@ -373,3 +373,16 @@ async def test_a_copy_of_the_follow_up_sent_later_is_not_taken_for_the_course_en
     assert comparison is not None and comparison.earlier.id == end.id
     assert await services.surveys.followups.comparison(copy.id, "en") is None
     assert (await services.surveys.followups.comparison(end.id, "en")).later.id == later.id
+
+
+async def test_a_cancelled_courses_card_no_longer_announces_its_follow_up(
+    services, clock, localizations
+):
+    from dataclasses import replace
+
+    from bot.ui.followup_texts import followup_lines
+
+    course = await followup_course(services, clock)
+    t = localizations.get("en")
+    assert followup_lines(course, None, t)[0].startswith("📨 Follow-up survey 90 days after")
+    assert followup_lines(replace(course, status=CourseStatus.CANCELLED), None, t) == []
