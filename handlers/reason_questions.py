@@ -1,7 +1,8 @@
 """An organiser's reason question (declining a request, removing a participant) ends when
 they do something else: any command or another button. Otherwise the question stayed open,
 and text typed much later about anything became the reason of a decision taken on the wrong
-request. Only typed text (the reason) and the question's own buttons answer it."""
+request. Only typed text (the reason) and the question's own buttons answer it. The name
+asked by 💾 Save as my template ends the same way (or any later text became a template)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from bot.ui.dialog import close_question
 from handlers.courses.common import organiser_router
 from handlers.courses.roster import RosterRemove
 from handlers.requests import DeclineRequest
+from handlers.surveys.common import SaveTemplateForm
+from handlers.surveys.templates import resume_after_naming
 
 router = organiser_router(__name__)
 
 ASKING_A_REASON = StateFilter(DeclineRequest.reason, RosterRemove.reason)
+NAMING_A_TEMPLATE = StateFilter(SaveTemplateForm.name)
 
 # The question's own buttons: Skip (no reason) and the dialog's ✖️ Cancel.
 _SKIP = (
@@ -46,4 +50,16 @@ async def end_the_reason_question(
     or the button does what it does (SkipHandler passes the update on)."""
     await close_question(ctx, state)
     await state.clear()
+    raise SkipHandler()
+
+
+@router.message(NAMING_A_TEMPLATE, F.text.startswith("/"))
+@router.callback_query(NAMING_A_TEMPLATE, _another_button)
+async def end_the_template_name_question(
+    event: Message | CallbackQuery, ctx: UpdateContext, state: FSMContext
+) -> None:
+    """The same for 💾 Save as my template's name: nothing is saved, the organiser is back
+    where they were (the /newsurvey preview's dialog), and the command or button goes on."""
+    await close_question(ctx, state)
+    await resume_after_naming(state)
     raise SkipHandler()

@@ -28,6 +28,8 @@ class AuditAction(StrEnum):
     SURVEY_ACTIVATED = "survey.activated"
     SURVEY_INVITED = "survey.invited"
     SURVEY_DELETED = "survey.deleted"
+    TEMPLATE_SAVED = "template.saved"  # a survey saved as one of "My templates"
+    TEMPLATE_DELETED = "template.deleted"
     SEAT_APPROVED = "seat.approved"
     SEAT_LISTED = "seat.listed"  # put on the waiting or a reserve list by an organiser
     SEAT_DECLINED = "seat.declined"

@@ -15,8 +15,8 @@ from storage.registrations import Counts
 
 
 def followup_lines(course: Course, counts: Counts | None, t: Translator) -> list[str]:
-    if not course.followup:
-        return []
+    if not course.followup or course.status == CourseStatus.CANCELLED:
+        return []  # a cancelled course's follow-up is deleted (or went out already)
     due = (course.ends_at + timedelta(days=course.followup)).astimezone(ZoneInfo(course.timezone))
     day = str(format_date(due.date(), DATE_ONLY, locale=t.locale))
     lines = [t("course-followup", count=course.followup, date=day)]

@@ -15,12 +15,13 @@ from bot.i18n import Translator
 from bot.services.surveys import Report, SurveyService
 from bot.services.surveys.chart import ratings_chart
 from bot.services.surveys.compare_chart import ChartTexts, comparison_chart
-from bot.services.surveys.followup import Comparison
+from bot.services.surveys.followup import Comparison, Waiting
 from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.results import results_text, text_answers_page
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import BUTTON_CHARS, shorten
+from bot.ui.course_texts import zoned_time
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import message_of
 from handlers.surveys.common import add_button
@@ -85,6 +86,9 @@ async def show_results(
         text += "\n\n" + t("results-unreadable", count=report.unreadable)
     if not report.released and survey.status == SurveyStatus.ACTIVE:
         text += "\n\n" + t("results-released-after-close", **report.closing)
+    waiting = await surveys.followups.waiting(survey)
+    if waiting is not None:
+        text += "\n\n" + followup_waiting_text(waiting, t)
     kb = InlineKeyboardBuilder()
     if report.visible and summary.finished:
         _file_buttons(kb, report, t)
@@ -102,6 +106,14 @@ async def show_results(
     comparison = await surveys.followups.comparison(survey.id, t.locale)
     if comparison is not None:
         await send_comparison(ctx, comparison)
+
+
+def followup_waiting_text(waiting: Waiting, t: Translator) -> str:
+    """📨 When the follow-up goes out by itself; ⚠️ that it waits for the attendance."""
+    lines = [t("followup-results-waiting", when=zoned_time(waiting.due, waiting.zone, t))]
+    if not waiting.attended:
+        lines.append(t("course-followup-needs-attendance"))
+    return "\n".join(lines)
 
 
 async def send_comparison(ctx: UpdateContext, comparison: Comparison) -> None:

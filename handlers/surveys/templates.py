@@ -72,10 +72,15 @@ async def save_template(
     data = await state.get_data()
     # A name refused (empty, too long) is said by the error handler; the question stays.
     saved = await surveys.saved.save(int(data["survey_id"]), message.text or "", ctx.user.id)
-    resume = data.get("resume") or {}
+    await resume_after_naming(state)
+    await ctx.send(ctx.t("template-saved", name=saved.name))
+
+
+async def resume_after_naming(state: FSMContext) -> None:
+    """Back where the organiser was before 💾 (the /newsurvey dialog's preview, or none)."""
+    resume = (await state.get_data()).get("resume") or {}
     await state.set_state(resume.get("state"))
     await state.set_data(resume.get("data") or {})
-    await ctx.send(ctx.t("template-saved", name=saved.name))
 
 
 # -- another template for a draft --------------------------------------------------------------
@@ -96,7 +101,7 @@ async def choose_template(
     ):
         add_button(kb, t(key), SurveyAdminAction.SOURCE, survey.id, source)
     for template in saved:
-        label = t("button-template-saved", name=template.name)
+        label = t.plain("button-template-saved", name=template.name)
         add_button(kb, label, SurveyAdminAction.SOURCE, survey.id, str(template.id))
     if saved:
         add_button(kb, t("button-templates-manage"), SurveyAdminAction.MINE)
@@ -132,7 +137,7 @@ async def switch_template(
 def _mine(templates: list[SurveyTemplate], ctx: UpdateContext) -> tuple[str, InlineKeyboardMarkup]:
     kb = InlineKeyboardBuilder()
     for template in templates:
-        label = ctx.t("button-template-delete", name=template.name)
+        label = ctx.t.plain("button-template-delete", name=template.name)
         add_button(kb, label, SurveyAdminAction.DROP, arg=str(template.id))
     kb.adjust(1)
     return ctx.t("template-mine", count=len(templates)), kb.as_markup()
@@ -165,7 +170,7 @@ async def delete_template(
     query: CallbackQuery, callback_data: SurveyAdminCb, ctx: UpdateContext, surveys: SurveyService
 ) -> None:
     template = await surveys.saved.get(_template_id(callback_data))  # gone: says so
-    await surveys.saved.delete(template.id)
+    await surveys.saved.delete(template.id, ctx.user.id)
     await query.answer()
     text, markup = _mine(await surveys.saved.all(), ctx)
     await edit(query, ctx.t("template-deleted", name=template.name) + "\n\n" + text, markup)

@@ -37,6 +37,10 @@ audit-action-survey-invited = invited { $count ->
     } to survey #{ $id }
 # $id (Number)
 audit-action-survey-deleted = deleted draft survey #{ $id }
+# $id (Number): the template
+audit-action-template-saved = saved survey template #{ $id } (My templates)
+# $id (Number): the template
+audit-action-template-deleted = deleted survey template #{ $id }
 # $id, $count (Number), $format (String)
 audit-action-export-participants = downloaded the participants of course #{ $id } ({ $format }, { $count ->
         [one] one row

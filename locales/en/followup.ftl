@@ -15,6 +15,9 @@ course-followup = 📨 Follow-up survey { $count ->
    *[other] { $count } days
 } after the end: { $date }.
 course-followup-needs-attendance = ⚠️ The follow-up survey goes only to those marked as present: mark attendance (☑️) after the course, or nobody will get it.
+# $when (String) the day and time, in the course's time zone
+followup-results-waiting = 📨 This follow-up survey goes out by itself on { $when }, to those marked as present on the course.
+followup-invite-not-yet = This follow-up survey goes out by itself on its day, to those marked as present; it cannot be sent earlier.
 
 ## Question identities in a /newsurvey text: rating #relevance: …
 
@@ -29,7 +32,7 @@ survey-definition-tags = A #name after a question's type (rating #relevance: …
 followup-template-title = Follow-up: a few months after the course
 # $course (String) the course title
 followup-template-title-course = Follow-up: { $course }
-followup-template-intro = A few months have passed since the course. Tell us whether it has made a difference to your work: about three minutes. Your answers help us plan the next courses.
+followup-template-intro = A few months have passed since the course. Tell us whether it has made a difference to your work: your answers help us plan the next courses.
 followup-template-applied = Have you applied what you learned on the course in your work?
 followup-template-applied-regularly = Yes, regularly
 followup-template-applied-sometimes = Yes, from time to time
@@ -44,7 +47,7 @@ followup-template-obstacle-rules = Procedures or legislation do not allow it
 followup-template-obstacle-equipment = Lack of equipment or IT systems
 followup-template-obstacle-nothing = Nothing got in the way
 followup-template-obstacle-other = Something else
-followup-template-other = If something else got in the way, what was it?
+followup-template-other = What would help you use it more in your work? If something else got in the way, tell us here too.
 followup-template-results = What results at work have come from it — for you, your unit or your administration?
 followup-template-relevance = Looking back now, how relevant was the course to your work?
 followup-template-overall = Looking back now, how would you rate the course overall?

@@ -39,6 +39,10 @@ audit-action-survey-invited = приглашения в опрос №{ $id }: {
     }
 # $id (Number)
 audit-action-survey-deleted = черновик опроса №{ $id } удалён
+# $id (Number): the template
+audit-action-template-saved = сохранён шаблон опроса №{ $id } («Мои шаблоны»)
+# $id (Number): the template
+audit-action-template-deleted = шаблон опроса №{ $id } удалён
 # $id, $count (Number), $format (String)
 audit-action-export-participants = выгрузка участников курса №{ $id } ({ $format }, { $count ->
         [one] { $count } строка

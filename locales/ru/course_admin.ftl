@@ -152,6 +152,7 @@ course-template =
     deadline: 08.03.2027 18:00
     language: ru</pre>
     Дополнительно, если места предоставляются по заявкам или по выдвижению: <code>signup: approval</code> или <code>signup: nomination</code>; квоты стран <code>quotas: AZ 3, GE 2, *: 1</code> (или <code>quota: 2</code> — одинаково для каждой страны); день, с которого места, не занятые странами, передаются резервным спискам, — <code>quota_release: 01.03.2027</code>.
+    Дополнительно для любого курса: повторный опрос присутствовавших через указанное число дней после окончания — <code>followup: 90d</code>.
 
 course-error-empty = не может быть пустым.
 # $max, $length (Number)

@@ -16,6 +16,9 @@ course-followup = 📨 Повторный опрос через { $count ->
    *[other] { $count } дней
 } после окончания: { $date }.
 course-followup-needs-attendance = ⚠️ Повторный опрос получат только участники, отмеченные как присутствовавшие: отметьте посещаемость (☑️) после курса, иначе опрос никому не будет отправлен.
+# $when (String) the day and time, in the course's time zone
+followup-results-waiting = 📨 Этот повторный опрос будет отправлен автоматически { $when } участникам, отмеченным как присутствовавшие на курсе.
+followup-invite-not-yet = Этот повторный опрос будет отправлен автоматически в назначенный день участникам, отмеченным как присутствовавшие; раньше отправить его нельзя.
 
 ## Имена вопросов в тексте /newsurvey: rating #relevance: …
 
@@ -30,7 +33,7 @@ survey-definition-tags = #имя после типа вопроса (rating #rel
 followup-template-title = Повторный опрос: несколько месяцев после курса
 # $course (String) the course title
 followup-template-title-course = Повторный опрос: { $course }
-followup-template-intro = После курса прошло несколько месяцев. Расскажите, изменилось ли что-нибудь в вашей работе: это займёт около трёх минут. Ваши ответы помогут нам планировать следующие курсы.
+followup-template-intro = После курса прошло несколько месяцев. Расскажите, изменилось ли что-нибудь в вашей работе: ваши ответы помогут нам планировать следующие курсы.
 followup-template-applied = Применяете ли вы в работе то, чему научились на курсе?
 followup-template-applied-regularly = Да, регулярно
 followup-template-applied-sometimes = Да, время от времени
@@ -43,9 +46,9 @@ followup-template-obstacle-support = Нет поддержки руководс�
 followup-template-obstacle-duties = Текущие обязанности не дают такой возможности
 followup-template-obstacle-rules = Не позволяют процедуры или законодательство
 followup-template-obstacle-equipment = Нет нужного оборудования или ИТ-систем
-followup-template-obstacle-nothing = Ничто не мешало
+followup-template-obstacle-nothing = Ничего не мешало
 followup-template-obstacle-other = Другое
-followup-template-other = Если мешало что-то другое, то что именно?
+followup-template-other = Что помогло бы вам чаще применять полученные знания в работе? Если мешало что-то другое, напишите и об этом.
 followup-template-results = Какие результаты это дало в работе — вам, вашему подразделению или ведомству?
 followup-template-relevance = Оглядываясь назад, насколько курс был актуален для вашей работы?
 followup-template-overall = Оглядываясь назад, как вы в целом оцениваете курс?

@@ -221,3 +221,62 @@ async def test_follow_up_results_come_with_the_course_end_ratings_side_by_side(m
         AdminCourseCb(action=AdminAction.VIEW, course_id=course_id).pack()
     )
     assert "needs attendance" not in " ".join(texts(card))
+
+
+async def test_a_template_name_with_an_ampersand_reads_as_typed_and_saving_deleting_is_audited(
+    make_chatter, db
+):
+    """Buttons are plain text: “Q&A <pilot>” must not read “Q&amp;A &lt;pilot&gt;”; and who
+    saved or deleted an office template shows in /audit like any other organiser action."""
+    organiser = make_chatter(ORGANISER_ID)
+    settings = await built_in_preview(organiser, db)
+    await organiser.press(buttons(settings)["💾 Save as my template"])
+    await organiser.send("Q&A <pilot>")
+    choice = sent(await organiser.press(buttons(settings)["🔁 Another template"]))[-1]
+    assert "📁 Q&A <pilot>" in buttons(choice)
+    mine = sent(await organiser.press(buttons(choice)["🗂 My templates: delete one"]))[-1]
+    edits = await organiser.press(buttons(mine)["🗑 Q&A <pilot>"])
+    (confirm,) = [r for r in edits if isinstance(r, EditMessageText)]
+    await organiser.press(buttons(confirm)["Yes, delete the template"])
+    (log,) = texts(await organiser.send("/audit"))
+    assert "saved survey template #" in log and "deleted survey template #" in log
+
+
+async def test_results_of_a_follow_up_not_due_say_when_it_goes_and_offer_no_early_send(
+    make_chatter, db
+):
+    """Months before its day the follow-up is active with nobody invited: /results must say
+    when it goes out (and that attendance is not marked), not offer “Send” — sent by hand, the
+    attendees would get it months early and nothing on the day."""
+    course_id = await publish_course(db, "Transit procedures", days=2)
+    organiser = make_chatter(ORGANISER_ID)
+    surveys = organiser.dp["surveys"]
+    await CourseRepository(db).update(course_id, {"followup": 90}, bump_revision=False)
+    followup = await surveys.followups.sync(course_id)
+    replies = await organiser.press(
+        SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=followup.id).pack()
+    )
+    (results,) = sent(replies)
+    assert "📨 This follow-up survey goes out by itself on " in results.text
+    assert "mark attendance (☑️) after the course" in results.text
+    assert not any("Send" in text for text in buttons(results))
+    forged = SurveyAdminCb(
+        action=SurveyAdminAction.AUDIENCE, survey_id=followup.id, arg="attended"
+    ).pack()
+    assert "it cannot be sent earlier" in " ".join(texts(await organiser.press(forged)))
+
+
+async def test_the_template_name_question_ends_when_the_organiser_does_something_else(
+    make_chatter, db
+):
+    """💾 pressed, then /results instead of a name: text typed much later must not become a
+    template's name; the /newsurvey preview's dialog is where the organiser is again."""
+    organiser = make_chatter(ORGANISER_ID)
+    settings = await built_in_preview(organiser, db)
+    await organiser.press(buttons(settings)["💾 Save as my template"])
+    results = sent(await organiser.send("/results"))
+    assert results[-1].text.startswith("Choose a survey")
+    await organiser.send("Hello, is anyone there?")
+    assert await organiser.dp["surveys"].saved.all() == []
+    again = sent(await press_under_question(organiser, buttons(settings)["‹ Back"]))[-1]
+    assert again.text.startswith("Step 1 of 2\n")

@@ -23,7 +23,7 @@ async def followup_course(services, clock, *, ends_in=timedelta(days=5), status=
     """A course with `followup: 90d` (published unless `status` says otherwise)."""
     ends = clock.now + ends_in
     starts = ends - timedelta(hours=8)
-    values = course_values(starts, ends, starts, followup=DAYS, **fields)
+    values = course_values(starts, ends, starts, **{"followup": DAYS, **fields})
     return await create_course(services.courses, values, status=status or CourseStatus.PUBLISHED)
 
 
@@ -249,3 +249,140 @@ async def test_the_side_by_side_chart_renders_in_both_languages(services, clock,
     assert png.startswith(b"\x89PNG")
     (tmp_path / "followup-chart-ru.png").write_bytes(png)
     assert json.dumps(texts.after, ensure_ascii=False) == '"Через 90 дней"'
+
+
+# -- review of issue 15 -------------------------------------------------------------------------
+
+
+async def test_a_follow_up_chosen_by_hand_is_still_open_when_its_invitation_goes_out(
+    services, clock
+):
+    """🔁 Another template → the built-in follow-up: invited 90 days after the course, so it
+    must not close 14 days after the course (nobody would ever be asked)."""
+    from bot.services.surveys.service import BUILT_IN_FOLLOWUP
+
+    course = await followup_course(services, clock, followup=None)
+    preview = await services.surveys.create_from_template(course.id, 99, BUILT_IN_FOLLOWUP)
+    survey = preview.survey
+    goes_out = course.ends_at + timedelta(seconds=survey.send_after)
+    assert goes_out == course.ends_at + timedelta(days=90)
+    assert survey.closes_at == goes_out + timedelta(days=14)
+
+
+async def test_a_follow_up_set_after_its_day_has_passed_goes_out_now_to_the_attendees(
+    services, db, clock
+):
+    """`followup: 30d` typed on a course that ended 100 days ago: the follow-up goes out at
+    once and stays open 30 days — not made closed already, invited to nobody, unsaid."""
+    course = await followup_course(services, clock, ends_in=-timedelta(days=100), followup=None)
+    await person(services, 1, course.id)
+    await services.registrations.set_attended(course.id, 1, True)
+    await services.course_service.edit(course.id, "followup", "30d")
+    survey = await services.surveys.followups.sync(course.id)
+
+    assert survey.closes_at == clock.now + timedelta(days=30)
+    assert await services.surveys.auto_invite(survey.id) == 1
+    assert await invited(db) == [1]
+
+
+async def test_a_follow_up_that_closed_unsent_is_not_reopened_by_a_later_edit(services, clock):
+    course = await followup_course(services, clock, ends_in=-timedelta(hours=1))
+    survey = await services.surveys.followups.sync(course.id)
+    clock.now = survey.closes_at + timedelta(days=1)  # attendance was never marked
+    await services.course_service.edit(course.id, "followup", "60d")
+    assert (await services.surveys.followups.sync(course.id)).closes_at == survey.closes_at
+
+
+async def test_attendance_marked_after_the_follow_up_was_due_still_sends_it_without_a_restart(
+    services, db, clock
+):
+    course = await followup_course(services, clock, ends_in=timedelta(hours=-1))
+    await person(services, 1, course.id)  # confirmed; attendance not marked when it is due
+    survey = await services.surveys.followups.sync(course.id)
+    clock.now = course.ends_at + timedelta(days=DAYS)
+    assert await services.surveys.auto_invite(survey.id) == 0
+    job = services.scheduler.scheduler.get_job(f"survey-invite:{survey.id}")
+    assert job is not None and job.trigger.run_date == clock.now + timedelta(days=1)
+
+    await services.registrations.set_attended(course.id, 1, True)  # the next morning
+    clock.now += timedelta(days=1)
+    await run_job(services.scheduler, f"survey-invite:{survey.id}")
+    assert await invited(db) == [1]
+
+
+async def test_the_side_by_side_chart_is_narrow_with_each_question_above_its_bars_for_a_phone(
+    services, clock
+):
+    """Telegram shows a photo about 330 points wide: a 1,000 px chart with the questions in a
+    side column shrank its 9 pt text to a third. Narrow now, each question's text across the
+    whole width, so a long question makes the picture taller, not its type smaller."""
+    import struct
+
+    from bot.services.surveys.compare_chart import ChartTexts, comparison_chart
+
+    _, _, later = await course_with_both_surveys(services, clock, (5, 4, 5), (4, 3, 3))
+    comparison = await services.surveys.followups.comparison(later.id, "en")
+    texts = ChartTexts("Transit", "End of course", "90 days later", {3: "n = 3"})
+    png = comparison_chart(texts, comparison.pairs, "en")
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+    assert width <= 650 and height > width / 2
+
+
+def test_an_anonymous_rating_answered_by_fewer_than_three_stays_off_the_side_by_side_chart():
+    """An office's own follow-up may make a compared rating optional: with 5 responses but 2
+    answers to it, its average is those two people's ratings — not drawn."""
+    from types import SimpleNamespace
+
+    from bot.services.surveys.followup import paired_ratings
+    from bot.services.surveys.model import Bilingual, Question
+    from bot.services.surveys.results import RatingSummary
+
+    def report(anonymous: bool, answered: dict[str, int]):
+        questions = [
+            Question(QuestionKind.RATING, Bilingual(ref, ref), ref=ref) for ref in answered
+        ]
+        figures = [RatingSummary(n, 5 - n, {}, 4 * n) for n in answered.values()]
+        return SimpleNamespace(
+            survey=SimpleNamespace(anonymous=anonymous),
+            questions=questions,
+            summary=SimpleNamespace(questions=figures),
+        )
+
+    before = report(True, {"relevance": 5, "overall": 5})
+    after = report(True, {"relevance": 2, "overall": 5})
+    assert [pair.question.ref for pair in paired_ratings(before, after)] == ["overall"]
+    named = report(False, {"relevance": 2, "overall": 5})  # names are shown anyway
+    assert len(paired_ratings(before, named)) == 2
+
+
+async def test_a_copy_of_the_follow_up_sent_later_is_not_taken_for_the_course_end_survey(
+    services, clock
+):
+    """The office copies the follow-up as text for a second one half a year after the course:
+    the chart still sets the follow-up against the course-end survey, and the copy's own
+    results do not call it “End of course”."""
+    from dataclasses import replace
+
+    from bot.services.surveys.templates import draft_of
+
+    _, end, later = await course_with_both_surveys(services, clock, (5, 4, 5), (4, 3, 3))
+    copy = await services.surveys.create(replace(draft_of(later), send_after=180 * 24 * 60), 99)
+    await services.surveys.activate(copy.id)
+
+    comparison = await services.surveys.followups.comparison(later.id, "en")
+    assert comparison is not None and comparison.earlier.id == end.id
+    assert await services.surveys.followups.comparison(copy.id, "en") is None
+    assert (await services.surveys.followups.comparison(end.id, "en")).later.id == later.id
+
+
+async def test_a_cancelled_courses_card_no_longer_announces_its_follow_up(
+    services, clock, localizations
+):
+    from dataclasses import replace
+
+    from bot.ui.followup_texts import followup_lines
+
+    course = await followup_course(services, clock)
+    t = localizations.get("en")
+    assert followup_lines(course, None, t)[0].startswith("📨 Follow-up survey 90 days after")
+    assert followup_lines(replace(course, status=CourseStatus.CANCELLED), None, t) == []

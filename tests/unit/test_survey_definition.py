@@ -271,7 +271,7 @@ LONG_OPTION = "b" * (OPTION_TEXT_LIMIT + 1)
         ("opens: 2027-02-29 09:00", "survey-error-no-such-date"),
         ("closes: 2027-01-10 15:00", "survey-error-closes-past"),  # 11:00 UTC, before NOW
         ("remind_after: 2 weeks", "survey-error-duration"),
-        ("remind_after: 400d", "survey-error-duration"),
+        ("remind_after: 800d", "survey-error-duration"),
         ("send_after: 2", "survey-error-duration"),
         ("title_en: Again", "survey-error-duplicate-key"),
         # the shape of a line

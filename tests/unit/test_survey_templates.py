@@ -88,8 +88,8 @@ async def test_templates_are_saved_listed_used_and_deleted(services, clock):
     assert await s.repos.surveys.get(used.survey.id) is None  # the replaced draft went
     assert switched.survey.id != used.survey.id
 
-    assert await s.saved.delete(saved.id) is True
-    assert await s.saved.delete(saved.id) is False  # a double tap
+    assert await s.saved.delete(saved.id, 99) is True
+    assert await s.saved.delete(saved.id, 99) is False  # a double tap
     with pytest.raises(TemplateNotFound):
         await s.create_from_template(course.id, 1, str(saved.id))
 
@@ -156,3 +156,25 @@ async def test_forget_keeps_the_offices_templates_without_who_saved_them(service
     await services.users.delete(42)
     (row,) = await db.fetch_all("SELECT name, created_by FROM survey_templates")
     assert tuple(row) == ("Pulse check", None)
+
+
+def test_a_follow_up_two_years_after_its_course_copied_as_text_is_taken_back(localizations):
+    """The course field allows a follow-up 730 days after the end: its /newsurvey text (the
+    same survey, `send_after: 730d`) must be accepted too, not refused over 365 days."""
+    from dataclasses import replace
+
+    draft = replace(followup_template(localizations, 7), send_after=730 * 24 * 60)
+    text = definition_text(draft)
+    assert "send_after: 730d" in text
+    parsed = parsed_back(text, {7: "Asia/Baku"})
+    assert parsed.problems == []
+    assert parsed.draft.send_after == 730 * 24 * 60
+    too_late = parsed_back(text.replace("730d", "731d"), {7: "Asia/Baku"})
+    assert [problem.key for problem in too_late.problems] == ["survey-error-duration"]
+
+
+def test_the_newcourse_form_template_tells_organisers_about_the_followup_line(localizations):
+    """The `followup: 90d` line is only found if the form's template names it."""
+    for locale in ("en", "ru"):
+        text = localizations.get(locale)("course-template", timezone="Asia/Baku")
+        assert "<code>followup: 90d</code>" in text

@@ -91,7 +91,8 @@ async def test_after_the_course_those_marked_present_are_invited_once_in_their_l
     # The closing time in the officer's own zone: the course ended at 13:00 UTC (17:00 in
     # Baku), and a survey stays open 14 days by default.
     # Issue 13: the closing time by the city of the reader's zone, never its IANA id.
-    assert "Open until 15 March 2027, 17:00 Baku time (UTC+4)." in payload["text"]["en"]
+    # Open 14 days from the invitation (2 hours after the end), not from the end itself.
+    assert "Open until 15 March 2027, 19:00 Baku time (UTC+4)." in payload["text"]["en"]
 
 
 async def test_without_attendance_every_confirmed_participant_is_invited(services, db, clock):

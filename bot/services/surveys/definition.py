@@ -15,7 +15,12 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from bot.i18n import Localizations
-from bot.services.course_fields import FieldProblem, parse_local_datetime, parse_timezone
+from bot.services.course_fields import (
+    FOLLOWUP_MAX_DAYS,
+    FieldProblem,
+    parse_local_datetime,
+    parse_timezone,
+)
 from bot.services.profiles import clean_text
 from bot.services.surveys.built_in import BuiltInTexts
 from bot.services.surveys.model import (
@@ -34,7 +39,9 @@ T = TypeVar("T")
 
 TITLE_MAX = 200
 INTRO_MAX = 1000  # shown above the first question: keep that message short enough to read
-DURATION_MAX_DAYS = 365  # a longer delay is a typo, and would overflow datetime arithmetic
+# As long as a course's `followup` may be: a follow-up copied as text (send_after: 730d) is
+# taken back. Longer is a typo, and would overflow datetime arithmetic.
+DURATION_MAX_DAYS = FOLLOWUP_MAX_DAYS
 
 SETTING_KEYS = (
     "course",

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.scheduler import Scheduler
-from bot.services.surveys.model import Bilingual, Question, QuestionKind
+from bot.services.surveys.model import ANONYMOUS_THRESHOLD, Bilingual, Question, QuestionKind
 from bot.services.surveys.results import RatingSummary
 from bot.services.surveys.templates import followup_template
 from bot.services.surveys.views import questions_of
@@ -54,10 +54,20 @@ class Comparison:
     pairs: tuple[PairedRating, ...]
 
 
-def followup_times(course: Course, days: int) -> tuple[datetime, datetime]:
-    """When a follow-up `days` after the course end opens (its invitation) and closes."""
+@dataclass(frozen=True)
+class Waiting:
+    """A follow-up not sent yet, as /results says it."""
+
+    due: datetime
+    zone: str  # the course's
+    attended: bool  # anyone marked present (else it waits for the attendance)
+
+
+def followup_times(course: Course, days: int, now: datetime) -> tuple[datetime, datetime]:
+    """When a follow-up `days` after the course end opens (its invitation) and closes. Set
+    when that day has passed (on a course long over), it goes out now and is open as long."""
     opens = course.ends_at + timedelta(days=days)
-    return opens, opens + timedelta(days=OPEN_DAYS)
+    return opens, max(opens, now) + timedelta(days=OPEN_DAYS)
 
 
 class FollowupSurveys:
@@ -95,24 +105,37 @@ class FollowupSurveys:
                 log.info("Course %s: its follow-up survey %s is deleted", course_id, existing.id)
                 return None
             return existing
-        opens, closes = followup_times(course, course.followup)
         seconds = course.followup * 86400
-        if (existing.send_after, existing.opens_at, existing.closes_at) == (
-            seconds,
-            opens,
-            closes,
+        if existing.send_after == seconds and existing.opens_at == course.ends_at + timedelta(
+            seconds=seconds
         ):
             return existing
+        if existing.closes_at <= self.service.clock():
+            return existing  # closed unsent (attendance never marked): it stays closed
+        opens, closes = followup_times(course, course.followup, self.service.clock())
         moved = await repos.surveys.move_unsent(existing.id, seconds, opens, closes)
         if moved is None:
             return existing  # invited already: it stays as it went out
         self.service.timers.survey_changed(moved)
         return moved
 
+    async def waiting(self, survey: Survey) -> Waiting | None:
+        """A follow-up whose automatic invitation has not gone out: when it goes (in the
+        course's zone) and whether anyone is marked present to get it (None: not a follow-up,
+        or it went out)."""
+        if not survey.is_followup or survey.auto_sent_at or survey.course_id is None:
+            return None
+        course = await self.service.repos.courses.get(survey.course_id)
+        due = self.service.auto_invite_due(survey, course) if course else None
+        if course is None or due is None:
+            return None
+        attended = await self.service.repos.registrations.attendance_taken(course.id)
+        return Waiting(due, course.timezone, attended)
+
     async def _create(self, course: Course, days: int) -> Survey | None:
         title = Bilingual(course.title("en"), course.title("ru"))
         draft = followup_template(self.service.notices.localizations, course.id, title)
-        opens, closes = followup_times(course, days)
+        opens, closes = followup_times(course, days, self.service.clock())
         timed = replace(draft, opens_at=opens, closes_at=closes, send_after=days * 24 * 60)
         survey = await self.service.create(timed, None, kind=SurveyKind.FOLLOWUP)
         activated = await self.service.activate(survey.id)
@@ -137,7 +160,10 @@ class FollowupSurveys:
             earlier = await self._course_end_survey(survey)
         else:
             later = await service.repos.surveys.followup_of(course.id)
-            earlier = survey if later is not None else None
+            paired = await self._course_end_survey(later) if later is not None else None
+            # Only the course-end survey the follow-up is compared with (not, say, a copy of
+            # the follow-up sent half a year after the course).
+            earlier = survey if paired is not None and paired.id == survey.id else None
         if later is None or earlier is None or later.status != SurveyStatus.ACTIVE:
             return None
         after = await service.report(later.id, locale)
@@ -150,26 +176,34 @@ class FollowupSurveys:
         return Comparison(course, earlier, later, later.send_after // 86400, pairs)
 
     async def _course_end_survey(self, followup: Survey) -> Survey | None:
-        """The newest active survey of the follow-up's course that asks a rating the
-        follow-up asks again."""
+        """The active survey of the follow-up's course that asks a rating the follow-up
+        asks again and went out soonest after the course (the newest of those): a copy of
+        the follow-up, sent months later too, is not the course end."""
         assert followup.course_id is not None
         refs = _rating_refs(followup)
-        candidates = await self.service.repos.surveys.of_course(followup.course_id)
-        for survey in reversed(candidates):
-            if survey.is_followup or survey.status != SurveyStatus.ACTIVE:
-                continue
-            if refs & _rating_refs(survey):
-                return survey
-        return None
+        candidates = [
+            survey
+            for survey in await self.service.repos.surveys.of_course(followup.course_id)
+            if not survey.is_followup
+            and survey.status == SurveyStatus.ACTIVE
+            and refs & _rating_refs(survey)
+        ]
+        return min(candidates, key=lambda s: (s.send_after, -s.id), default=None)
 
 
 def _rating_refs(survey: Survey) -> set[str]:
     return {q.ref for q in questions_of(survey) if q.kind == QuestionKind.RATING and q.ref}
 
 
+def _shown(report: Report, figures: RatingSummary) -> bool:
+    """An anonymous survey's rating answered by fewer than the threshold (an optional one)
+    stays off the chart: its average would be those few people's answers."""
+    return not report.survey.anonymous or figures.answered >= ANONYMOUS_THRESHOLD
+
+
 def paired_ratings(before: Report, after: Report) -> tuple[PairedRating, ...]:
     """The follow-up's ratings whose identity the course-end survey asks too, on the same
-    scale, in the follow-up's order."""
+    scale, in the follow-up's order (each side answered by enough people to be shown)."""
     earlier = {
         question.ref: (question, figures)
         for question, figures in zip(before.questions, before.summary.questions, strict=True)
@@ -185,6 +219,8 @@ def paired_ratings(before: Report, after: Report) -> tuple[PairedRating, ...]:
             same_scale
             and isinstance(figures, RatingSummary)
             and isinstance(first_figures, RatingSummary)
+            and _shown(before, first_figures)
+            and _shown(after, figures)
         ):
             pairs.append(PairedRating(question, first_figures, figures))
     return tuple(pairs)

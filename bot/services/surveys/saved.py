@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.errors import InvalidInput, NotFound
 from bot.services.profiles import clean_text
 from bot.services.surveys.templates import draft_of, template_json
-from storage.repositories import Repositories
+from storage.audit import AuditAction
+from storage.database import Database
 from storage.survey_templates import TEMPLATES_LIMIT, SurveyTemplate
 
 NAME_MAX = 60  # a button's text
@@ -16,8 +17,9 @@ class TemplateNotFound(NotFound, key="template-not-found"): ...
 
 
 class SavedTemplates:
-    def __init__(self, repos: Repositories) -> None:
-        self.repos = repos
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.repos = db.repos
 
     async def save(self, survey_id: int, name: str, actor: int) -> SurveyTemplate:
         """The survey's texts and questions under `name` (any survey: a draft, active or
@@ -32,7 +34,14 @@ class SavedTemplates:
             raise InvalidInput("error-button-expired")
         if await self.repos.survey_templates.count() >= TEMPLATES_LIMIT:
             raise InvalidInput("template-error-full", max=TEMPLATES_LIMIT)
-        return await self.repos.survey_templates.add(text, template_json(draft_of(survey)), actor)
+        definition = template_json(draft_of(survey))
+        async with self.db.transaction() as tx:
+            saved = await tx.survey_templates.add(text, definition, actor)
+            # An organiser's action like any other: /audit says who saved it, from which survey.
+            await tx.audit.record(
+                actor, AuditAction.TEMPLATE_SAVED, "template", saved.id, survey=survey.id
+            )
+        return saved
 
     async def all(self) -> list[SurveyTemplate]:
         return await self.repos.survey_templates.all()
@@ -43,6 +52,10 @@ class SavedTemplates:
             raise TemplateNotFound()
         return found
 
-    async def delete(self, template_id: int) -> bool:
+    async def delete(self, template_id: int, actor: int) -> bool:
         """False: deleted already (a double tap)."""
-        return await self.repos.survey_templates.delete(template_id)
+        async with self.db.transaction() as tx:
+            deleted = await tx.survey_templates.delete(template_id)
+            if deleted:
+                await tx.audit.record(actor, AuditAction.TEMPLATE_DELETED, "template", template_id)
+        return deleted

@@ -105,6 +105,7 @@ AUDIENCES: dict[str, dict[str, Any]] = {
 }
 # A follow-up asks whether the training changed the work: only those who attended can say.
 FOLLOWUP_AUDIENCES = ("attended",)
+FOLLOWUP_RETRY = timedelta(days=1)  # a follow-up due before attendance was marked
 
 
 def sealed_size(questions: tuple[Question, ...]) -> int:
@@ -155,7 +156,7 @@ class SurveyService:
         # Each course's follow-up survey, kept in step with its `followup` field (CourseService
         # tells it through `followups.course_changed`).
         self.followups = FollowupSurveys(self, scheduler)
-        self.saved = SavedTemplates(db.repos)
+        self.saved = SavedTemplates(db)
 
     # -- organisers --------------------------------------------------------------------------
 
@@ -232,7 +233,11 @@ class SurveyService:
     ) -> Survey:
         course = await self.repos.courses.get(draft.course_id) if draft.course_id else None
         now = self.clock()
-        start = max(course.ends_at, now) if course else (draft.opens_at or now)
+        send_after = _or_default(draft.send_after, self.send_after) if course else 0
+        # Open for the default period from when the invitation goes out: a survey sent months
+        # after its course (a follow-up) must not close before anyone is asked.
+        invited = course.ends_at + timedelta(seconds=send_after) if course else None
+        start = max(invited, now) if invited else (draft.opens_at or now)
         closes = draft.closes_at or start + timedelta(days=DEFAULT_OPEN_DAYS)
         async with self.db.transaction() as tx:
             survey = await tx.surveys.create(
@@ -247,7 +252,7 @@ class SurveyService:
                     "opens_at": draft.opens_at,
                     "closes_at": closes,
                     # Without a course there is no end to count from: on demand only.
-                    "send_after": _or_default(draft.send_after, self.send_after) if course else 0,
+                    "send_after": send_after,
                     "remind_after": _or_default(draft.remind_after, self.remind_after),
                     "created_by": created_by,
                     "kind": kind.value,
@@ -344,6 +349,8 @@ class SurveyService:
         base = AUDIENCES.get(code)
         if survey.is_followup and code not in FOLLOWUP_AUDIENCES:
             base = None
+        if self._followup_not_due(survey):
+            raise InvalidInput("followup-invite-not-yet")
         if base is None or (base["kind"] == "course" and survey.course_id is None):
             raise InvalidInput("error-button-expired")
         spec = {**base, "course_id": survey.course_id} if base["kind"] == "course" else dict(base)
@@ -390,10 +397,10 @@ class SurveyService:
         attended = await self.db.repos.registrations.attendance_taken(course.id)
         if survey.is_followup and not attended:
             # Only attendees can say whether they applied what they learned; the organiser's
-            # card says the follow-up needs attendance (a restart tries again).
-            log.warning(
-                "Follow-up survey %s: attendance was never taken, nobody invited", survey_id
-            )
+            # card and /results say the follow-up waits for the attendance. Tried again every
+            # day while it is open: attendance marked late still sends it, to everyone marked.
+            log.warning("Follow-up survey %s: attendance not taken, nobody invited yet", survey_id)
+            self.timers.retry_invite(survey, self.clock() + FOLLOWUP_RETRY)
             return 0
         status = "attended" if attended else "confirmed"
         audience = audience_sql(
@@ -414,13 +421,18 @@ class SurveyService:
         """Whether an organiser's invitation would reach anyone: the survey still takes
         invitations and someone using the bot has none yet (every audience is part of
         everyone)."""
-        if not self._takes_invitations(survey):
+        if not self._takes_invitations(survey) or self._followup_not_due(survey):
             return False
         everyone = audience_sql(AUDIENCES["all"], self.default_locale)
         return (
             await self.repos.surveys.uninvited_count(survey.id, everyone.where, everyone.params)
             > 0
         )
+
+    def _followup_not_due(self, survey: Survey) -> bool:
+        """A follow-up months before its day: sent by hand now, the attendees would get it
+        months early, and nothing on the day it is due."""
+        return survey.is_followup and self._opens_later(survey)
 
     def _takes_invitations(self, survey: Survey) -> bool:
         return survey.is_open(self.clock()) or self._opens_later(survey)

@@ -4,6 +4,7 @@ Scheduler it is given), so nothing is wired up after construction."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.scheduler import Scheduler
@@ -43,6 +44,13 @@ class SurveyTimers:
         survey = await self.service.repos.surveys.get(survey_id)
         if survey is not None:
             await self.plan(survey)
+
+    def retry_invite(self, survey: Survey, when: datetime) -> None:
+        """The automatic invitation tried again at `when` (while the survey is open)."""
+        if when < survey.closes_at:
+            self.scheduler.at(
+                self.service.auto_invite, f"survey-invite:{survey.id}", when, survey.id
+            )
 
     def course_changed(self, course: Course) -> None:
         """A course moved: its surveys' invitations follow its new end."""
