@@ -68,6 +68,16 @@ def test_a_course_has_its_calendar_days_in_its_own_time_zone():
     assert len(course_days(london)) == 1
 
 
+def test_a_course_ending_at_midnight_has_no_extra_day():
+    # 25 February 09:00 until 26 February 00:00 in Baku (UTC+4): one day, not two.
+    until_midnight = course_record(
+        starts_at=datetime(2027, 2, 25, 5, 0, tzinfo=UTC),
+        ends_at=datetime(2027, 2, 25, 20, 0, tzinfo=UTC),
+        timezone="Asia/Baku",
+    )
+    assert [d.isoformat() for d in course_days(until_midnight)] == ["2027-02-25"]
+
+
 async def test_one_day_course_present_qualifies(services):
     course = await make_course(services, ONE_DAY)
     await attendee(services, 1, course.id, latin="Aliyev Anar")
