@@ -279,7 +279,12 @@ class CertificateService:
                 raise NotAllowed()
             if needs_latin_name(certificate.locales, user):
                 raise InvalidInput("certificate-error-no-latin-name")
-            renewed = await tx.certificates.reissue(certificate, (user.latin_name, user.full_name))
+            names = (user.latin_name, user.full_name)
+            if certificate.sent_at is None or names == (certificate.name_en, certificate.name_ru):
+                # Nothing to correct (or not sent yet): a tap must not make an "Issue 2" of
+                # the same page and send it again.
+                raise InvalidInput("certificate-error-name-unchanged")
+            renewed = await tx.certificates.reissue(certificate, names)
             await self._queue_file(tx, renewed, course, "certificate-reissued")
             await tx.audit.record(
                 actor,

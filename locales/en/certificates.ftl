@@ -110,6 +110,7 @@ button-certificate-revoke-no = No, keep it
 certificate-revoked-alert = Revoked. The holder has been told.
 certificate-error-not-valid = This certificate was revoked, or its holder deleted their data.
 certificate-error-no-latin-name = The holder has not given their name in Latin letters yet, which the English text needs; the certificate goes to them as soon as they do.
+certificate-error-name-unchanged = The name in the holder's profile is the one already printed on the certificate: there is nothing to reissue. Reissue once they have corrected their name.
 
 ## To the holder.
 # $title, $code (String)

@@ -226,6 +226,16 @@ async def test_reissue_keeps_the_code_and_supersedes_the_old_issue(services, db)
     assert len(await queued(db, "certificate")) == 2
 
 
+async def test_reissue_without_a_name_correction_is_refused_and_sends_nothing(services, db):
+    course, certificate = await issued_one(services, db)
+    with pytest.raises(InvalidInput) as refused:
+        await services.certificates.reissue(course.id, certificate.id, ORGANISER)
+    assert refused.value.key == "certificate-error-name-unchanged"
+    unchanged = await db.repos.certificates.get(certificate.id)
+    assert unchanged is not None and unchanged.version == 1
+    assert len(await queued(db, "certificate")) == 1
+
+
 async def test_revoked_certificate_is_said_revoked_and_its_file_withdrawn(services, db):
     course, certificate = await issued_one(services, db)
     await services.certificates.revoke(course.id, certificate.id, ORGANISER)
