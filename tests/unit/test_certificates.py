@@ -3,8 +3,10 @@ the Latin name, reissue, revoke, /verify and /forget."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -12,6 +14,7 @@ import pytest
 
 from bot.errors import InvalidInput
 from bot.services import certificate_codes as codes
+from bot.services import certificate_files
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
 from storage.courses import CourseStatus
@@ -234,6 +237,28 @@ async def test_reissue_without_a_name_correction_is_refused_and_sends_nothing(se
     unchanged = await db.repos.certificates.get(certificate.id)
     assert unchanged is not None and unchanged.version == 1
     assert len(await queued(db, "certificate")) == 1
+
+
+async def test_certificate_pages_are_drawn_one_at_a_time_off_the_event_loop(
+    services, db, monkeypatch
+):
+    _, certificate = await issued_one(services, db)
+    drawing, most = 0, 0
+
+    def slow_page(facts, translators):
+        nonlocal drawing, most
+        drawing += 1
+        most = max(most, drawing)
+        time.sleep(0.02)
+        drawing -= 1
+        return b"%PDF"
+
+    monkeypatch.setattr(certificate_files, "certificate_pdf", slow_page)
+    made = await asyncio.gather(
+        *(services.certificate_files.made(certificate.id, "en", "bot") for _ in range(4))
+    )
+    assert all(m is not None and m[0] == b"%PDF" for m in made)
+    assert most == 1
 
 
 async def test_revoked_certificate_is_said_revoked_and_its_file_withdrawn(services, db):
