@@ -170,14 +170,33 @@ class CertificateService:
             await self._queue_file(tx, certificate, course, "certificate-sent")
         elif not already_asked:
             # Asked once, however many certificates wait for the name.
-            await self.notices.queue(
-                tx.outbox,
-                user.id,
-                "certificate_latin_name",
-                lambda t: t("certificate-latin-name-needed", title=course.title(t.locale)),
-                buttons=LATIN_NAME_BUTTON,
-            )
+            await self._ask_latin_name(tx, user.id, course)
         return True
+
+    async def _ask_latin_name(self, tx: Transaction, user_id: int, course: Course) -> None:
+        await self.notices.queue(
+            tx.outbox,
+            user_id,
+            "certificate_latin_name",
+            lambda t: t("certificate-latin-name-needed", title=course.title(t.locale)),
+            buttons=LATIN_NAME_BUTTON,
+        )
+
+    async def remind_latin_name(self, course_id: int) -> int:
+        """Ask again everyone whose certificate of the course still waits for their name in
+        Latin letters (an organiser's reminder); returns how many were asked."""
+        async with self.db.transaction() as tx:
+            course = await tx.courses.get(course_id)
+            if course is None:
+                raise CourseNotFound()
+            waiting = [
+                c.user_id
+                for c in await tx.certificates.of_course(course_id)
+                if c.valid and c.sent_at is None and c.user_id is not None
+            ]
+            for user_id in waiting:
+                await self._ask_latin_name(tx, user_id, course)
+        return len(waiting)
 
     async def _queue_file(
         self, tx: Transaction, certificate: Certificate, course: Course, key: str

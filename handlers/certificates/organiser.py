@@ -159,6 +159,15 @@ async def _show_list(
     add_page_buttons(
         kb, t, page, lambda p: CertCb(action=CertAction.LIST, course_id=course_id, page=p)
     )
+    waiting = sum(c.valid and c.sent_at is None for c, _ in issued)
+    if waiting:
+        lines.append("\n" + t("certificate-list-waiting", count=waiting))
+        kb.row(
+            _button(
+                t.plain("button-certificates-remind", count=waiting),
+                _cb(CertAction.REMIND, course_id, page=page.number),
+            )
+        )
     kb.row(_button(t.plain("button-back"), _cb(CertAction.PREVIEW, course_id)))
     await edit(callback, "\n".join(lines), kb.as_markup())
 
@@ -168,6 +177,16 @@ async def issued_list(
     callback: CallbackQuery, callback_data: CertCb, t: Translator, certificates: CertificateService
 ) -> None:
     await callback.answer()
+    await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
+
+
+@router.callback_query(CertCb.filter(F.action == CertAction.REMIND))
+async def remind(
+    callback: CallbackQuery, callback_data: CertCb, t: Translator, certificates: CertificateService
+) -> None:
+    """Holders who have not given their name in Latin letters are asked again."""
+    asked = await certificates.remind_latin_name(callback_data.course_id)
+    await callback.answer(t.plain("certificate-reminded-alert", count=asked), show_alert=True)
     await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
 
 

@@ -84,6 +84,19 @@ certificate-error-course-cancelled = The course was cancelled: no certificates c
 ## The course's issued certificates (organisers).
 # $title (String), $count (Number)
 certificate-list-title = <b>Certificates for “{ $title }”</b>: { $count } issued.
+# $count (Number) certificates still waiting for their holders' names in Latin letters
+certificate-list-waiting = { $count ->
+        [one] ✍️ One certificate has not been sent yet: its holder has not given their name in Latin letters.
+       *[other] ✍️ { $count } certificates have not been sent yet: their holders have not given their names in Latin letters.
+    }
+# $count (Number)
+button-certificates-remind = 🔔 Ask again for the name in Latin letters ({ $count })
+# $count (Number) holders asked again
+certificate-reminded-alert = { $count ->
+        [0] Nobody to remind: every certificate has been sent.
+        [one] The holder has been asked again; the certificate goes to them as soon as they give the name.
+       *[other] { $count } holders have been asked again; each certificate goes to its holder as soon as they give the name.
+    }
 certificate-state-sent = sent
 certificate-state-waiting-for-name = waiting for the name in Latin letters
 # $version (Number)

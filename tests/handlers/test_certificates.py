@@ -253,3 +253,25 @@ async def test_profile_shows_and_edits_the_latin_name(make_chatter, db):
     sent = await holder.send("Ion Popescu")
     assert (await UserRepository(db).get(11)).latin_name == "Ion Popescu"
     assert "Name in Latin letters: Ion Popescu" in texts(sent)[-1]
+
+
+async def test_organiser_sees_who_waits_for_the_latin_name_and_asks_them_again(make_chatter, db):
+    course_id = await two_day_course(make_chatter, db, people=(11,))
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    await mark(organiser, course_id, 11, 0, 1)
+    await organiser.press(cert(CertAction.ISSUE, course_id))
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "One certificate has not been sent yet" in last_edit(sent).text
+    remind = buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
+    sent = await organiser.press(remind)
+    assert "The holder has been asked again" in texts(sent)[0]
+    asks = await db.fetch_all(
+        "SELECT 1 FROM outbox WHERE user_id = 11 AND kind = 'certificate_latin_name'"
+    )
+    assert len(asks) == 2  # when issued, and the reminder
+    holder = make_chatter(user_id=11)
+    await holder.press(cert(CertAction.LATIN_NAME))
+    await holder.send("Ion Eleven")
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "not been sent yet" not in last_edit(sent).text
+    assert "Ask again" not in " ".join(buttons(last_edit(sent)))
