@@ -8,7 +8,7 @@ import json
 import shutil
 import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -137,6 +137,20 @@ async def test_attendance_marked_before_days_existed_counts_as_every_day(service
 def test_a_latin_name_is_latin_letters_with_any_accents():
     assert not is_latin_name("Иванов Иван")
     assert is_latin_name("Əliyev Ş. O'Neill-Žák")
+
+
+async def test_marks_stay_on_their_dates_when_the_course_start_moves(services, db):
+    services.clock.move(timedelta(days=-28))  # 1 February: the course is ahead
+    course = await make_course(services)
+    await attendee(services, 1, course.id, latin="Aliyev Anar")
+    await present(services, course.id, 1, 1)  # 26 February, day 2
+    await services.course_service.edit(course.id, "starts_at", "2027-02-24 09:00")
+    (person,) = (await services.certificates.preview(course.id)).candidates
+    assert person.person.registration.attended_days == 0b100  # 26 February is now day 3
+    await services.course_service.edit(course.id, "starts_at", "2027-02-26 09:00")
+    (person,) = (await services.certificates.preview(course.id)).candidates
+    assert person.person.registration.attended_days == 0b1  # and now day 1
+    assert person.attendance.present == 1
 
 
 async def test_toggling_a_day_the_course_does_not_have_is_refused(services):
