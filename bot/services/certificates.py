@@ -79,6 +79,15 @@ class IssuePreview:
         return sum(c.holds_certificate for c in self.candidates)
 
 
+@dataclass(frozen=True)
+class Issued:
+    """A certificate as the organiser's list shows it."""
+
+    certificate: Certificate
+    holder: str  # the name as printed, or as the profile has it
+    reachable: bool  # False: the holder blocked the bot, so its file did not reach them
+
+
 class Standing(StrEnum):
     GENUINE = "genuine"
     REVOKED = "revoked"
@@ -264,16 +273,17 @@ class CertificateService:
 
     # -- organisers: the issued certificates -----------------------------------------------
 
-    async def of_course(self, course_id: int) -> tuple[Course, list[tuple[Certificate, str]]]:
-        """The course's certificates, each with the holder's name as an organiser knows it."""
+    async def of_course(self, course_id: int) -> tuple[Course, list[Issued]]:
+        """The course's certificates, each with the holder's name as an organiser knows it
+        and whether the bot can still reach them."""
         course = await self.course(course_id)
         listed = []
         for certificate in await self.repos.certificates.of_course(course_id):
-            holder = certificate.name_ru or certificate.name_en
-            if holder is None and certificate.user_id is not None:
+            user = None
+            if certificate.user_id is not None:
                 user = await self.repos.users.get(certificate.user_id)
-                holder = user.full_name if user else None
-            listed.append((certificate, holder or "—"))
+            holder = certificate.name_ru or certificate.name_en or (user and user.full_name)
+            listed.append(Issued(certificate, holder or "—", user is None or user.is_active))
         return course, listed
 
     async def of_course_one(self, course_id: int, certificate_id: int) -> Certificate:

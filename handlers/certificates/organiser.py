@@ -124,13 +124,15 @@ async def issue(
 # -- the issued certificates -----------------------------------------------------------------
 
 
-def _state(certificate: Certificate, t: Translator) -> str:
+def _state(certificate: Certificate, t: Translator, reachable: bool = True) -> str:
     if certificate.revoked_at is not None:
         return t("certificate-state-revoked")
     if certificate.user_id is None:
         return t("certificate-state-erased")
     if certificate.sent_at is None:
         return t("certificate-state-waiting-for-name")
+    if not reachable:
+        return t("certificate-state-unreachable")
     if certificate.version > 1:
         return t("certificate-state-reissued", version=certificate.version)
     return t("certificate-state-sent")
@@ -147,9 +149,11 @@ async def _show_list(
     page = Page.of(number, LIST_PAGE, len(issued))
     lines = [t("certificate-list-title", title=course.title(t.locale), count=len(issued))]
     kb = InlineKeyboardBuilder()
-    for n, (certificate, holder) in enumerate(page.items(issued), page.offset + 1):
+    for n, listed in enumerate(page.items(issued), page.offset + 1):
+        certificate, holder = listed.certificate, listed.holder
         code = codes.display(certificate.code)
-        lines.append(f"{n}. {html.quote(holder)} · <code>{code}</code> · {_state(certificate, t)}")
+        state = _state(certificate, t, listed.reachable)
+        lines.append(f"{n}. {html.quote(holder)} · <code>{code}</code> · {state}")
         kb.row(
             _button(
                 f"{n}. {holder}",
@@ -159,7 +163,7 @@ async def _show_list(
     add_page_buttons(
         kb, t, page, lambda p: CertCb(action=CertAction.LIST, course_id=course_id, page=p)
     )
-    waiting = sum(c.valid and c.sent_at is None for c, _ in issued)
+    waiting = sum(i.certificate.valid and i.certificate.sent_at is None for i in issued)
     if waiting:
         lines.append("\n" + t("certificate-list-waiting", count=waiting))
         kb.row(

@@ -99,6 +99,7 @@ certificate-reminded-alert = { $count ->
     }
 certificate-state-sent = sent
 certificate-state-waiting-for-name = waiting for the name in Latin letters
+certificate-state-unreachable = ⚠️ not delivered: the holder has blocked the bot (once they start it again, /certificates sends it)
 # $version (Number)
 certificate-state-reissued = reissued (issue { $version })
 certificate-state-revoked = ⛔ revoked

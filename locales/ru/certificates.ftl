@@ -113,6 +113,7 @@ certificate-reminded-alert = { $count ->
     }
 certificate-state-sent = отправлен
 certificate-state-waiting-for-name = ожидает имя латиницей
+certificate-state-unreachable = ⚠️ не доставлен: владелец заблокировал бота (запустив бота снова, он получит сертификат командой /certificates)
 # $version (Number)
 certificate-state-reissued = выдан повторно (экземпляр { $version })
 certificate-state-revoked = ⛔ отозван

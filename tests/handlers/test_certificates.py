@@ -275,3 +275,14 @@ async def test_organiser_sees_who_waits_for_the_latin_name_and_asks_them_again(m
     sent = await organiser.press(cert(CertAction.LIST, course_id))
     assert "not been sent yet" not in last_edit(sent).text
     assert "Ask again" not in " ".join(buttons(last_edit(sent)))
+
+
+async def test_organiser_sees_a_certificate_did_not_reach_a_holder_who_blocked_the_bot(
+    make_chatter, db
+):
+    organiser, course_id, _ = await issued_to_one(make_chatter, db)
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "blocked the bot" not in last_edit(sent).text
+    await UserRepository(db).set_active(11, False)  # what delivery does on "bot was blocked"
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "not delivered: the holder has blocked the bot" in last_edit(sent).text
