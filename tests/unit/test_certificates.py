@@ -183,6 +183,21 @@ async def test_issuing_twice_issues_only_the_new_ones_with_one_code_each(service
     assert len(audit) == 3
 
 
+async def test_two_organisers_issuing_at_once_make_one_certificate_per_person(services, db):
+    course = await make_course(services)
+    for user_id in (1, 2):
+        await attendee(services, user_id, course.id, latin=f"Officer {user_id}")
+        await present(services, course.id, user_id, 0, 1)
+    counts = await asyncio.gather(
+        services.certificates.issue(course.id, ORGANISER),
+        services.certificates.issue(course.id, ORGANISER + 1),
+    )
+    assert sorted(counts) == [0, 2]
+    issued = await db.repos.certificates.of_course(course.id)
+    assert sorted(c.user_id for c in issued) == [1, 2]
+    assert len(await queued(db, "certificate")) == 2
+
+
 async def test_a_certificate_in_english_waits_for_the_latin_name_asked_once(services, db):
     first = await make_course(services)
     second = await make_course(services)
