@@ -458,6 +458,9 @@ class CourseService:
         page = Page.of(number, size, len(confirmed))
         return course, page, list(page.items(confirmed))
 
+    async def anyone_attended(self, course_id: int) -> bool:
+        return await self.repos.registrations.attendance_taken(course_id)
+
     async def toggle_attendance(
         self, course_id: int, user_id: int, actor: int, day: int = 0
     ) -> bool:

@@ -286,3 +286,16 @@ async def test_organiser_sees_a_certificate_did_not_reach_a_holder_who_blocked_t
     await UserRepository(db).set_active(11, False)  # what delivery does on "bot was blocked"
     sent = await organiser.press(cert(CertAction.LIST, course_id))
     assert "not delivered: the holder has blocked the bot" in last_edit(sent).text
+
+
+async def test_attendance_page_leads_on_to_the_certificates_once_someone_is_marked(
+    make_chatter, db
+):
+    course_id = await two_day_course(make_chatter, db)
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    sent = await organiser.press(attendance(course_id))
+    assert "🎓 Issue certificates" not in buttons(sent[-1])
+    await mark(organiser, course_id, 11, 0, 1)
+    sent = await organiser.press(attendance(course_id, 1))
+    sent = await organiser.press(buttons(sent[-1])["🎓 Issue certificates"])
+    assert "1 of 1 attendee qualifies" in last_edit(sent).text
