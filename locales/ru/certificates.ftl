@@ -112,7 +112,7 @@ certificate-reminded-alert = { $count ->
        *[other] Напоминание отправлено { $count } владельцам. Каждый сертификат будет отправлен, как только владелец укажет имя латиницей.
     }
 certificate-state-sent = отправлен
-certificate-state-waiting-for-name = ожидает имя латиницей
+certificate-state-waiting-for-name = не отправлен: владелец не указал имя латиницей
 certificate-state-unreachable = ⚠️ не доставлен: владелец заблокировал бота (запустив бота снова, он получит сертификат командой /certificates)
 # $version (Number)
 certificate-state-reissued = выдан повторно (экземпляр { $version })
@@ -166,7 +166,7 @@ certificate-error-latin-name-length = Пожалуйста, напишите в�
     }.
 certificate-error-latin-name-letters = Пожалуйста, используйте только латинские буквы, как в паспорте (например: Sadykova Aigerim).
 certificate-error-revoked = Этот сертификат отозван, и отправить его больше нельзя.
-certificate-error-waiting-for-name = Этот сертификат ожидает ваше имя латиницей.
+certificate-error-waiting-for-name = Этот сертификат будет отправлен, когда вы укажете имя латиницей.
 
 ## /certificates
 certificate-mine-none = У вас пока нет сертификатов. Их выдают после курса участникам, которые на нём присутствовали.
@@ -175,7 +175,7 @@ certificate-mine-title = <b>Ваши сертификаты</b> ({ $count }):
 # $number, $title, $code (String)
 certificate-mine-valid = { $number }. «{ $title }» · { $code }
 # $number, $title, $code (String)
-certificate-mine-waiting = { $number }. «{ $title }» · ожидает ваше имя латиницей
+certificate-mine-waiting = { $number }. «{ $title }» · будет отправлен, когда вы укажете имя латиницей
 # $number, $title, $code (String)
 certificate-mine-revoked = { $number }. «{ $title }» · { $code } · ⛔ отозван
 # $number, $title (String)
