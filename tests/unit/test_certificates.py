@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -18,10 +17,11 @@ from bot.services import certificate_files
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
 from storage.courses import CourseStatus
-from storage.database import MIGRATIONS_DIR, Database
+from storage.database import Database
 from storage.registrations import ALL_DAYS
 from storage.users import UserRepository
 from tests.factories import course_record, course_values, create_course
+from tests.migrations import database_before
 
 ORGANISER = 900001
 # 25-26 February 2027, 09:00-17:00 in Baku (UTC+4): two calendar days.
@@ -334,15 +334,8 @@ async def test_after_the_course_only_its_certificate_settings_can_change(service
 
 
 async def test_migration_016_counts_an_earlier_attendance_mark_as_every_day(tmp_path):
-    folder = tmp_path / "old-migrations"
-    folder.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
-        if path.name < "016":
-            shutil.copy(path, folder / path.name)
-    old = Database(tmp_path / "bot.sqlite3")
-    await old.connect()
+    old = await database_before(tmp_path, "016")
     try:
-        await old.migrate(folder)
         now = "2027-03-01T12:00:00+00:00"
         await old.write(
             "INSERT INTO courses (id, title_en, starts_at, ends_at, timezone, venue,"
