@@ -191,9 +191,10 @@ class CertificateService:
             buttons=LATIN_NAME_BUTTON,
         )
 
-    async def remind_latin_name(self, course_id: int) -> int:
-        """Ask again everyone whose certificate of the course still waits for their name in
-        Latin letters (an organiser's reminder); returns how many were asked."""
+    async def remind_latin_name(self, course_id: int, certificate_id: int | None = None) -> int:
+        """Ask again everyone whose certificate of the course (or that one certificate) still
+        waits for their name in Latin letters (an organiser's reminder); returns how many
+        were asked."""
         async with self.db.transaction() as tx:
             course = await tx.courses.get(course_id)
             if course is None:
@@ -201,7 +202,10 @@ class CertificateService:
             waiting = [
                 c.user_id
                 for c in await tx.certificates.of_course(course_id)
-                if c.valid and c.sent_at is None and c.user_id is not None
+                if c.valid
+                and c.sent_at is None
+                and c.user_id is not None
+                and certificate_id in (None, c.id)
             ]
             for user_id in waiting:
                 await self._ask_latin_name(tx, user_id, course)

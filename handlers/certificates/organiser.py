@@ -188,10 +188,15 @@ async def issued_list(
 async def remind(
     callback: CallbackQuery, callback_data: CertCb, t: Translator, certificates: CertificateService
 ) -> None:
-    """Holders who have not given their name in Latin letters are asked again."""
-    asked = await certificates.remind_latin_name(callback_data.course_id)
+    """Holders who have not given their name in Latin letters are asked again: all of the
+    course's from its list, one from a certificate's card."""
+    one = callback_data.certificate_id or None
+    asked = await certificates.remind_latin_name(callback_data.course_id, one)
     await callback.answer(t.plain("certificate-reminded-alert", count=asked), show_alert=True)
-    await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
+    if one:
+        await _show_one(callback, callback_data, t, certificates)
+    else:
+        await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
 
 
 async def _show_one(
@@ -211,16 +216,23 @@ async def _show_one(
     )
     kb = InlineKeyboardBuilder()
     if certificate.valid:
-        kb.row(
-            _button(
+        revoke = _button(
+            t.plain("button-certificate-revoke"), _cb(CertAction.REVOKE, cid, certificate.id, page)
+        )
+        if certificate.sent_at is None:
+            # Not sent yet: nothing to reissue; its holder can be asked for the name again.
+            remind = _button(
+                t.plain("button-certificates-remind", count=1),
+                _cb(CertAction.REMIND, cid, certificate.id, page),
+            )
+            kb.row(remind)
+            kb.row(revoke)
+        else:
+            reissue = _button(
                 t.plain("button-certificate-reissue"),
                 _cb(CertAction.REISSUE, cid, certificate.id, page),
-            ),
-            _button(
-                t.plain("button-certificate-revoke"),
-                _cb(CertAction.REVOKE, cid, certificate.id, page),
-            ),
-        )
+            )
+            kb.row(reissue, revoke)
     kb.row(_button(t.plain("button-back"), _cb(CertAction.LIST, cid, page=page)))
     await edit(callback, text, kb.as_markup())
 

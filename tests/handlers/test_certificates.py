@@ -265,10 +265,18 @@ async def test_organiser_sees_who_waits_for_the_latin_name_and_asks_them_again(m
     remind = buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
     sent = await organiser.press(remind)
     assert "The holder has been asked again" in texts(sent)[0]
+    # The certificate's own card: nothing to reissue yet, the holder can be asked from it too.
+    card = buttons(last_edit(sent))["1. Ion 11"]
+    sent = await organiser.press(card)
+    assert "🔁 Reissue" not in buttons(last_edit(sent))
+    sent = await organiser.press(
+        buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
+    )
+    assert "The holder has been asked again" in texts(sent)[0]
     asks = await db.fetch_all(
         "SELECT 1 FROM outbox WHERE user_id = 11 AND kind = 'certificate_latin_name'"
     )
-    assert len(asks) == 2  # when issued, and the reminder
+    assert len(asks) == 3  # when issued, and the two reminders
     holder = make_chatter(user_id=11)
     await holder.press(cert(CertAction.LATIN_NAME))
     await holder.send("Ion Eleven")
