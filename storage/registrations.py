@@ -512,6 +512,20 @@ class RegistrationRepository(Repository):
         )
         return None if row is None else int(row[0])
 
+    async def shift_days(self, course_id: int, by: int) -> None:
+        """Keep every attendance mark on its calendar day when the course's first day moves
+        `by` days (positive: later): day d becomes day d - by; marks now outside the course
+        go."""
+        if by == 0:
+            return
+        # The shift direction is chosen here, its size is a parameter.
+        moved = "(attended_days >> :n)" if by > 0 else "((attended_days << :n) & :all)"
+        await self.sql.write(
+            f"UPDATE registrations SET attended_days = {moved}, attended = {moved} != 0"  # noqa: S608
+            " WHERE course_id = :course AND attended_days != 0",
+            {"n": abs(by), "all": ALL_DAYS, "course": course_id},
+        )
+
     async def set_attended(self, course_id: int, user_id: int, attended: bool) -> bool:
         """Present on every day of the course, or on none."""
         row = await self.sql.write(

@@ -15,13 +15,15 @@ from storage.courses import Course
 from storage.registrations import ALL_DAYS, Registration
 
 MAX_DAYS = 31
+_INSTANT = timedelta(microseconds=1)
 
 
 def course_days(course: Course) -> list[date]:
-    """The course's calendar days in its time zone, at most MAX_DAYS."""
+    """The course's calendar days in its time zone, at most MAX_DAYS. A course that ends at
+    midnight ("until 24:00") ends on the day before: the next day is not one of its days."""
     zone = ZoneInfo(course.timezone)
     first = course.starts_at.astimezone(zone).date()
-    last = max(first, course.ends_at.astimezone(zone).date())
+    last = max(first, (course.ends_at - _INSTANT).astimezone(zone).date())
     count = min((last - first).days + 1, MAX_DAYS)
     return [first + timedelta(days=n) for n in range(count)]
 

@@ -22,6 +22,10 @@ class CertificateFiles:
     def __init__(self, repos: Repositories, localizations: Localizations) -> None:
         self.repos = repos
         self.localizations = localizations
+        # One page drawn at a time: drawing is pure Python and holds the GIL, so several at
+        # once (the outbox sends a course's certificates in parallel) would starve the event
+        # loop; one at a time it still gets its turns and replies go on meanwhile.
+        self._drawing = asyncio.Lock()
 
     def for_bot(self, bot: Bot) -> SentCertificates:
         return SentCertificates(self, bot)
@@ -39,8 +43,8 @@ class CertificateFiles:
             return None
         facts = self.facts(certificate, course, bot_username)
         translators = [self.localizations.get(code) for code in certificate.languages]
-        # Drawing a page takes a while: off the event loop, so replies go on meanwhile.
-        data = await asyncio.to_thread(certificate_pdf, facts, translators)
+        async with self._drawing:  # about 0.7 s of CPU a page: off the event loop
+            data = await asyncio.to_thread(certificate_pdf, facts, translators)
         return data, certificate_filename(facts, locale)
 
     @staticmethod

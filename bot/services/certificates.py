@@ -79,6 +79,15 @@ class IssuePreview:
         return sum(c.holds_certificate for c in self.candidates)
 
 
+@dataclass(frozen=True)
+class Issued:
+    """A certificate as the organiser's list shows it."""
+
+    certificate: Certificate
+    holder: str  # the name as printed, or as the profile has it
+    reachable: bool  # False: the holder blocked the bot, so its file did not reach them
+
+
 class Standing(StrEnum):
     GENUINE = "genuine"
     REVOKED = "revoked"
@@ -170,14 +179,37 @@ class CertificateService:
             await self._queue_file(tx, certificate, course, "certificate-sent")
         elif not already_asked:
             # Asked once, however many certificates wait for the name.
-            await self.notices.queue(
-                tx.outbox,
-                user.id,
-                "certificate_latin_name",
-                lambda t: t("certificate-latin-name-needed", title=course.title(t.locale)),
-                buttons=LATIN_NAME_BUTTON,
-            )
+            await self._ask_latin_name(tx, user.id, course)
         return True
+
+    async def _ask_latin_name(self, tx: Transaction, user_id: int, course: Course) -> None:
+        await self.notices.queue(
+            tx.outbox,
+            user_id,
+            "certificate_latin_name",
+            lambda t: t("certificate-latin-name-needed", title=course.title(t.locale)),
+            buttons=LATIN_NAME_BUTTON,
+        )
+
+    async def remind_latin_name(self, course_id: int, certificate_id: int | None = None) -> int:
+        """Ask again everyone whose certificate of the course (or that one certificate) still
+        waits for their name in Latin letters (an organiser's reminder); returns how many
+        were asked."""
+        async with self.db.transaction() as tx:
+            course = await tx.courses.get(course_id)
+            if course is None:
+                raise CourseNotFound()
+            waiting = [
+                c.user_id
+                for c in await tx.certificates.of_course(course_id)
+                if c.valid
+                and c.sent_at is None
+                and c.user_id is not None
+                and certificate_id in (None, c.id)
+            ]
+            for user_id in waiting:
+                await self._ask_latin_name(tx, user_id, course)
+        return len(waiting)
 
     async def _queue_file(
         self, tx: Transaction, certificate: Certificate, course: Course, key: str
@@ -245,16 +277,17 @@ class CertificateService:
 
     # -- organisers: the issued certificates -----------------------------------------------
 
-    async def of_course(self, course_id: int) -> tuple[Course, list[tuple[Certificate, str]]]:
-        """The course's certificates, each with the holder's name as an organiser knows it."""
+    async def of_course(self, course_id: int) -> tuple[Course, list[Issued]]:
+        """The course's certificates, each with the holder's name as an organiser knows it
+        and whether the bot can still reach them."""
         course = await self.course(course_id)
         listed = []
         for certificate in await self.repos.certificates.of_course(course_id):
-            holder = certificate.name_ru or certificate.name_en
-            if holder is None and certificate.user_id is not None:
+            user = None
+            if certificate.user_id is not None:
                 user = await self.repos.users.get(certificate.user_id)
-                holder = user.full_name if user else None
-            listed.append((certificate, holder or "—"))
+            holder = certificate.name_ru or certificate.name_en or (user and user.full_name)
+            listed.append(Issued(certificate, holder or "—", user is None or user.is_active))
         return course, listed
 
     async def of_course_one(self, course_id: int, certificate_id: int) -> Certificate:
@@ -279,7 +312,12 @@ class CertificateService:
                 raise NotAllowed()
             if needs_latin_name(certificate.locales, user):
                 raise InvalidInput("certificate-error-no-latin-name")
-            renewed = await tx.certificates.reissue(certificate, (user.latin_name, user.full_name))
+            names = (user.latin_name, user.full_name)
+            if certificate.sent_at is None or names == (certificate.name_en, certificate.name_ru):
+                # Nothing to correct (or not sent yet): a tap must not make an "Issue 2" of
+                # the same page and send it again.
+                raise InvalidInput("certificate-error-name-unchanged")
+            renewed = await tx.certificates.reissue(certificate, names)
             await self._queue_file(tx, renewed, course, "certificate-reissued")
             await tx.audit.record(
                 actor,

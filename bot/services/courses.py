@@ -268,6 +268,10 @@ class CourseService:
             updated = await tx.courses.get(course_id)
             if updated is None:
                 raise CourseNotFound()
+            if moved:
+                # Attendance is kept per day of the course: marks stay on their dates.
+                first_day_moved = course_days(updated)[0] - course_days(course)[0]
+                await tx.registrations.shift_days(course_id, first_day_moved.days)
             if updated.status == CourseStatus.PUBLISHED:
                 if moved and self._visible_change(course, updated, LinkAccess.SHOWN):
                     notified = await self._tell_participants(
@@ -453,6 +457,9 @@ class CourseService:
         ]
         page = Page.of(number, size, len(confirmed))
         return course, page, list(page.items(confirmed))
+
+    async def anyone_attended(self, course_id: int) -> bool:
+        return await self.repos.registrations.attendance_taken(course_id)
 
     async def toggle_attendance(
         self, course_id: int, user_id: int, actor: int, day: int = 0

@@ -366,6 +366,7 @@ class CertAction(StrEnum):
     REISSUE = "re"
     REVOKE = "rv"  # asks first
     REVOKE_YES = "rvy"
+    REMIND = "rmd"  # those still to give their name in Latin letters are asked again
     MINE = "mine"  # the holder's /certificates
     SEND = "send"  # the holder's file again
     LATIN_NAME = "latin"  # the holder gives the name in Latin letters

@@ -124,13 +124,15 @@ async def issue(
 # -- the issued certificates -----------------------------------------------------------------
 
 
-def _state(certificate: Certificate, t: Translator) -> str:
+def _state(certificate: Certificate, t: Translator, reachable: bool = True) -> str:
     if certificate.revoked_at is not None:
         return t("certificate-state-revoked")
     if certificate.user_id is None:
         return t("certificate-state-erased")
     if certificate.sent_at is None:
         return t("certificate-state-waiting-for-name")
+    if not reachable:
+        return t("certificate-state-unreachable")
     if certificate.version > 1:
         return t("certificate-state-reissued", version=certificate.version)
     return t("certificate-state-sent")
@@ -147,9 +149,11 @@ async def _show_list(
     page = Page.of(number, LIST_PAGE, len(issued))
     lines = [t("certificate-list-title", title=course.title(t.locale), count=len(issued))]
     kb = InlineKeyboardBuilder()
-    for n, (certificate, holder) in enumerate(page.items(issued), page.offset + 1):
+    for n, listed in enumerate(page.items(issued), page.offset + 1):
+        certificate, holder = listed.certificate, listed.holder
         code = codes.display(certificate.code)
-        lines.append(f"{n}. {html.quote(holder)} · <code>{code}</code> · {_state(certificate, t)}")
+        state = _state(certificate, t, listed.reachable)
+        lines.append(f"{n}. {html.quote(holder)} · <code>{code}</code> · {state}")
         kb.row(
             _button(
                 f"{n}. {holder}",
@@ -159,6 +163,15 @@ async def _show_list(
     add_page_buttons(
         kb, t, page, lambda p: CertCb(action=CertAction.LIST, course_id=course_id, page=p)
     )
+    waiting = sum(i.certificate.valid and i.certificate.sent_at is None for i in issued)
+    if waiting:
+        lines.append("\n" + t("certificate-list-waiting", count=waiting))
+        kb.row(
+            _button(
+                t.plain("button-certificates-remind", count=waiting),
+                _cb(CertAction.REMIND, course_id, page=page.number),
+            )
+        )
     kb.row(_button(t.plain("button-back"), _cb(CertAction.PREVIEW, course_id)))
     await edit(callback, "\n".join(lines), kb.as_markup())
 
@@ -169,6 +182,21 @@ async def issued_list(
 ) -> None:
     await callback.answer()
     await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
+
+
+@router.callback_query(CertCb.filter(F.action == CertAction.REMIND))
+async def remind(
+    callback: CallbackQuery, callback_data: CertCb, t: Translator, certificates: CertificateService
+) -> None:
+    """Holders who have not given their name in Latin letters are asked again: all of the
+    course's from its list, one from a certificate's card."""
+    one = callback_data.certificate_id or None
+    asked = await certificates.remind_latin_name(callback_data.course_id, one)
+    await callback.answer(t.plain("certificate-reminded-alert", count=asked), show_alert=True)
+    if one:
+        await _show_one(callback, callback_data, t, certificates)
+    else:
+        await _show_list(callback, callback_data.course_id, callback_data.page, t, certificates)
 
 
 async def _show_one(
@@ -188,16 +216,23 @@ async def _show_one(
     )
     kb = InlineKeyboardBuilder()
     if certificate.valid:
-        kb.row(
-            _button(
+        revoke = _button(
+            t.plain("button-certificate-revoke"), _cb(CertAction.REVOKE, cid, certificate.id, page)
+        )
+        if certificate.sent_at is None:
+            # Not sent yet: nothing to reissue; its holder can be asked for the name again.
+            remind = _button(
+                t.plain("button-certificates-remind", count=1),
+                _cb(CertAction.REMIND, cid, certificate.id, page),
+            )
+            kb.row(remind)
+            kb.row(revoke)
+        else:
+            reissue = _button(
                 t.plain("button-certificate-reissue"),
                 _cb(CertAction.REISSUE, cid, certificate.id, page),
-            ),
-            _button(
-                t.plain("button-certificate-revoke"),
-                _cb(CertAction.REVOKE, cid, certificate.id, page),
-            ),
-        )
+            )
+            kb.row(reissue, revoke)
     kb.row(_button(t.plain("button-back"), _cb(CertAction.LIST, cid, page=page)))
     await edit(callback, text, kb.as_markup())
 

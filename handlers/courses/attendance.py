@@ -14,7 +14,7 @@ from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.attendance_days import course_days, days_present, present_on
 from bot.services.courses import CourseService
-from bot.ui.callbacks import AdminAction, AdminCourseCb
+from bot.ui.callbacks import AdminAction, AdminCourseCb, CertAction, CertCb
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, edit_buttons
 from handlers.courses.common import admin_cb, back_to_card, organiser_router
@@ -76,6 +76,14 @@ async def attendance_markup(
     add_page_buttons(
         kb, t, page, lambda n: admin_cb(AdminAction.ATTENDANCE, course.id, n, str(day))
     )
+    if await course_service.anyone_attended(course.id):
+        # Straight on from the marks to who qualifies (the course card has the same button).
+        preview = CertCb(action=CertAction.PREVIEW, course_id=course.id)
+        kb.row(
+            InlineKeyboardButton(
+                text=t.plain("button-issue-certificates"), callback_data=preview.pack()
+            )
+        )
     kb.row()
     back_to_card(kb, t, course.id)
     text = t("course-attendance-title", title=course.title(t.locale))

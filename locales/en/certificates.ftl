@@ -84,8 +84,22 @@ certificate-error-course-cancelled = The course was cancelled: no certificates c
 ## The course's issued certificates (organisers).
 # $title (String), $count (Number)
 certificate-list-title = <b>Certificates for “{ $title }”</b>: { $count } issued.
+# $count (Number) certificates still waiting for their holders' names in Latin letters
+certificate-list-waiting = { $count ->
+        [one] ✍️ One certificate has not been sent yet: its holder has not given their name in Latin letters.
+       *[other] ✍️ { $count } certificates have not been sent yet: their holders have not given their names in Latin letters.
+    }
+# $count (Number)
+button-certificates-remind = 🔔 Ask again for the name in Latin letters ({ $count })
+# $count (Number) holders asked again
+certificate-reminded-alert = { $count ->
+        [0] Nobody to remind: every certificate has been sent.
+        [one] The holder has been asked again; the certificate goes to them as soon as they give the name.
+       *[other] { $count } holders have been asked again; each certificate goes to its holder as soon as they give the name.
+    }
 certificate-state-sent = sent
 certificate-state-waiting-for-name = waiting for the name in Latin letters
+certificate-state-unreachable = ⚠️ not delivered: the holder has blocked the bot (once they start it again, /certificates sends it)
 # $version (Number)
 certificate-state-reissued = reissued (issue { $version })
 certificate-state-revoked = ⛔ revoked
@@ -110,6 +124,7 @@ button-certificate-revoke-no = No, keep it
 certificate-revoked-alert = Revoked. The holder has been told.
 certificate-error-not-valid = This certificate was revoked, or its holder deleted their data.
 certificate-error-no-latin-name = The holder has not given their name in Latin letters yet, which the English text needs; the certificate goes to them as soon as they do.
+certificate-error-name-unchanged = The name in the holder's profile is the one already printed on the certificate: there is nothing to reissue. Reissue once they have corrected their name.
 
 ## To the holder.
 # $title, $code (String)

@@ -94,8 +94,26 @@ certificate-error-course-cancelled = Курс отменён: сертифика
 ## Выданные сертификаты курса (организаторы).
 # $title (String), $count (Number)
 certificate-list-title = <b>Сертификаты курса «{ $title }»</b>: выдано { $count }.
+# $count (Number) сертификаты, которые ждут имени владельца латиницей
+certificate-list-waiting = { $count ->
+        [one] ✍️ { $count } сертификат ещё не отправлен: владелец не указал имя латиницей.
+        [few] ✍️ { $count } сертификата ещё не отправлены: владельцы не указали имя латиницей.
+        [many] ✍️ { $count } сертификатов ещё не отправлены: владельцы не указали имя латиницей.
+       *[other] ✍️ { $count } сертификата ещё не отправлены: владельцы не указали имя латиницей.
+    }
+# $count (Number)
+button-certificates-remind = 🔔 Напомнить об имени латиницей ({ $count })
+# $count (Number) сколько владельцев получили напоминание
+certificate-reminded-alert = { $count ->
+        [0] Напоминать некому: все сертификаты отправлены.
+        [one] Напоминание отправлено { $count } владельцу. Сертификат будет отправлен, как только владелец укажет имя латиницей.
+        [few] Напоминание отправлено { $count } владельцам. Каждый сертификат будет отправлен, как только владелец укажет имя латиницей.
+        [many] Напоминание отправлено { $count } владельцам. Каждый сертификат будет отправлен, как только владелец укажет имя латиницей.
+       *[other] Напоминание отправлено { $count } владельцам. Каждый сертификат будет отправлен, как только владелец укажет имя латиницей.
+    }
 certificate-state-sent = отправлен
-certificate-state-waiting-for-name = ожидает имя латиницей
+certificate-state-waiting-for-name = не отправлен: владелец не указал имя латиницей
+certificate-state-unreachable = ⚠️ не доставлен: владелец заблокировал бота (запустив бота снова, он получит сертификат командой /certificates)
 # $version (Number)
 certificate-state-reissued = выдан повторно (экземпляр { $version })
 certificate-state-revoked = ⛔ отозван
@@ -120,6 +138,7 @@ button-certificate-revoke-no = Нет, оставить
 certificate-revoked-alert = Сертификат отозван, владелец уведомлён.
 certificate-error-not-valid = Этот сертификат отозван, или его владелец удалил свои данные.
 certificate-error-no-latin-name = Владелец ещё не указал имя латиницей, которое нужно для текста на английском языке; сертификат будет отправлен ему, как только он это сделает.
+certificate-error-name-unchanged = Имя в профиле владельца совпадает с напечатанным в сертификате: выдавать его повторно незачем. Выдайте повторно, когда владелец исправит имя.
 
 ## Владельцу.
 # $title, $code (String)
@@ -147,7 +166,7 @@ certificate-error-latin-name-length = Пожалуйста, напишите в�
     }.
 certificate-error-latin-name-letters = Пожалуйста, используйте только латинские буквы, как в паспорте (например: Sadykova Aigerim).
 certificate-error-revoked = Этот сертификат отозван, и отправить его больше нельзя.
-certificate-error-waiting-for-name = Этот сертификат ожидает ваше имя латиницей.
+certificate-error-waiting-for-name = Этот сертификат будет отправлен, когда вы укажете имя латиницей.
 
 ## /certificates
 certificate-mine-none = У вас пока нет сертификатов. Их выдают после курса участникам, которые на нём присутствовали.
@@ -156,7 +175,7 @@ certificate-mine-title = <b>Ваши сертификаты</b> ({ $count }):
 # $number, $title, $code (String)
 certificate-mine-valid = { $number }. «{ $title }» · { $code }
 # $number, $title, $code (String)
-certificate-mine-waiting = { $number }. «{ $title }» · ожидает ваше имя латиницей
+certificate-mine-waiting = { $number }. «{ $title }» · будет отправлен, когда вы укажете имя латиницей
 # $number, $title, $code (String)
 certificate-mine-revoked = { $number }. «{ $title }» · { $code } · ⛔ отозван
 # $number, $title (String)

@@ -253,3 +253,57 @@ async def test_profile_shows_and_edits_the_latin_name(make_chatter, db):
     sent = await holder.send("Ion Popescu")
     assert (await UserRepository(db).get(11)).latin_name == "Ion Popescu"
     assert "Name in Latin letters: Ion Popescu" in texts(sent)[-1]
+
+
+async def test_organiser_sees_who_waits_for_the_latin_name_and_asks_them_again(make_chatter, db):
+    course_id = await two_day_course(make_chatter, db, people=(11,))
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    await mark(organiser, course_id, 11, 0, 1)
+    await organiser.press(cert(CertAction.ISSUE, course_id))
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "One certificate has not been sent yet" in last_edit(sent).text
+    remind = buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
+    sent = await organiser.press(remind)
+    assert "The holder has been asked again" in texts(sent)[0]
+    # The certificate's own card: nothing to reissue yet, the holder can be asked from it too.
+    card = buttons(last_edit(sent))["1. Ion 11"]
+    sent = await organiser.press(card)
+    assert "🔁 Reissue" not in buttons(last_edit(sent))
+    sent = await organiser.press(
+        buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
+    )
+    assert "The holder has been asked again" in texts(sent)[0]
+    asks = await db.fetch_all(
+        "SELECT 1 FROM outbox WHERE user_id = 11 AND kind = 'certificate_latin_name'"
+    )
+    assert len(asks) == 3  # when issued, and the two reminders
+    holder = make_chatter(user_id=11)
+    await holder.press(cert(CertAction.LATIN_NAME))
+    await holder.send("Ion Eleven")
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "not been sent yet" not in last_edit(sent).text
+    assert "Ask again" not in " ".join(buttons(last_edit(sent)))
+
+
+async def test_organiser_sees_a_certificate_did_not_reach_a_holder_who_blocked_the_bot(
+    make_chatter, db
+):
+    organiser, course_id, _ = await issued_to_one(make_chatter, db)
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "blocked the bot" not in last_edit(sent).text
+    await UserRepository(db).set_active(11, False)  # what delivery does on "bot was blocked"
+    sent = await organiser.press(cert(CertAction.LIST, course_id))
+    assert "not delivered: the holder has blocked the bot" in last_edit(sent).text
+
+
+async def test_attendance_page_leads_on_to_the_certificates_once_someone_is_marked(
+    make_chatter, db
+):
+    course_id = await two_day_course(make_chatter, db)
+    organiser = make_chatter(user_id=ORGANISER_ID)
+    sent = await organiser.press(attendance(course_id))
+    assert "🎓 Issue certificates" not in buttons(sent[-1])
+    await mark(organiser, course_id, 11, 0, 1)
+    sent = await organiser.press(attendance(course_id, 1))
+    sent = await organiser.press(buttons(sent[-1])["🎓 Issue certificates"])
+    assert "1 of 1 attendee qualifies" in last_edit(sent).text

@@ -3,22 +3,25 @@ the Latin name, reissue, revoke, /verify and /forget."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-import shutil
+import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.errors import InvalidInput
 from bot.services import certificate_codes as codes
+from bot.services import certificate_files
 from bot.services.attendance_days import course_days, eligibility
 from bot.services.certificates import Standing, is_latin_name
 from storage.courses import CourseStatus
-from storage.database import MIGRATIONS_DIR, Database
+from storage.database import Database
 from storage.registrations import ALL_DAYS
 from storage.users import UserRepository
 from tests.factories import course_record, course_values, create_course
+from tests.migrations import database_before
 
 ORGANISER = 900001
 # 25-26 February 2027, 09:00-17:00 in Baku (UTC+4): two calendar days.
@@ -66,6 +69,16 @@ def test_a_course_has_its_calendar_days_in_its_own_time_zone():
     assert len(course_days(course_record(starts_at=evening[0], ends_at=evening[1]))) == 2
     london = course_record(starts_at=evening[0], ends_at=evening[1], timezone="Europe/London")
     assert len(course_days(london)) == 1
+
+
+def test_a_course_ending_at_midnight_has_no_extra_day():
+    # 25 February 09:00 until 26 February 00:00 in Baku (UTC+4): one day, not two.
+    until_midnight = course_record(
+        starts_at=datetime(2027, 2, 25, 5, 0, tzinfo=UTC),
+        ends_at=datetime(2027, 2, 25, 20, 0, tzinfo=UTC),
+        timezone="Asia/Baku",
+    )
+    assert [d.isoformat() for d in course_days(until_midnight)] == ["2027-02-25"]
 
 
 async def test_one_day_course_present_qualifies(services):
@@ -126,6 +139,20 @@ def test_a_latin_name_is_latin_letters_with_any_accents():
     assert is_latin_name("Əliyev Ş. O'Neill-Žák")
 
 
+async def test_marks_stay_on_their_dates_when_the_course_start_moves(services, db):
+    services.clock.move(timedelta(days=-28))  # 1 February: the course is ahead
+    course = await make_course(services)
+    await attendee(services, 1, course.id, latin="Aliyev Anar")
+    await present(services, course.id, 1, 1)  # 26 February, day 2
+    await services.course_service.edit(course.id, "starts_at", "2027-02-24 09:00")
+    (person,) = (await services.certificates.preview(course.id)).candidates
+    assert person.person.registration.attended_days == 0b100  # 26 February is now day 3
+    await services.course_service.edit(course.id, "starts_at", "2027-02-26 09:00")
+    (person,) = (await services.certificates.preview(course.id)).candidates
+    assert person.person.registration.attended_days == 0b1  # and now day 1
+    assert person.attendance.present == 1
+
+
 async def test_toggling_a_day_the_course_does_not_have_is_refused(services):
     course = await make_course(services, ONE_DAY)
     await attendee(services, 1, course.id)
@@ -154,6 +181,21 @@ async def test_issuing_twice_issues_only_the_new_ones_with_one_code_each(service
     assert all(p["generated"]["kind"] == "certificate" for _, p in files)
     audit = await db.fetch_all("SELECT details FROM audit_log WHERE action = 'certificate.issued'")
     assert len(audit) == 3
+
+
+async def test_two_organisers_issuing_at_once_make_one_certificate_per_person(services, db):
+    course = await make_course(services)
+    for user_id in (1, 2):
+        await attendee(services, user_id, course.id, latin=f"Officer {user_id}")
+        await present(services, course.id, user_id, 0, 1)
+    counts = await asyncio.gather(
+        services.certificates.issue(course.id, ORGANISER),
+        services.certificates.issue(course.id, ORGANISER + 1),
+    )
+    assert sorted(counts) == [0, 2]
+    issued = await db.repos.certificates.of_course(course.id)
+    assert sorted(c.user_id for c in issued) == [1, 2]
+    assert len(await queued(db, "certificate")) == 2
 
 
 async def test_a_certificate_in_english_waits_for_the_latin_name_asked_once(services, db):
@@ -216,6 +258,38 @@ async def test_reissue_keeps_the_code_and_supersedes_the_old_issue(services, db)
     assert len(await queued(db, "certificate")) == 2
 
 
+async def test_reissue_without_a_name_correction_is_refused_and_sends_nothing(services, db):
+    course, certificate = await issued_one(services, db)
+    with pytest.raises(InvalidInput) as refused:
+        await services.certificates.reissue(course.id, certificate.id, ORGANISER)
+    assert refused.value.key == "certificate-error-name-unchanged"
+    unchanged = await db.repos.certificates.get(certificate.id)
+    assert unchanged is not None and unchanged.version == 1
+    assert len(await queued(db, "certificate")) == 1
+
+
+async def test_certificate_pages_are_drawn_one_at_a_time_off_the_event_loop(
+    services, db, monkeypatch
+):
+    _, certificate = await issued_one(services, db)
+    drawing, most = 0, 0
+
+    def slow_page(facts, translators):
+        nonlocal drawing, most
+        drawing += 1
+        most = max(most, drawing)
+        time.sleep(0.02)
+        drawing -= 1
+        return b"%PDF"
+
+    monkeypatch.setattr(certificate_files, "certificate_pdf", slow_page)
+    made = await asyncio.gather(
+        *(services.certificate_files.made(certificate.id, "en", "bot") for _ in range(4))
+    )
+    assert all(m is not None and m[0] == b"%PDF" for m in made)
+    assert most == 1
+
+
 async def test_revoked_certificate_is_said_revoked_and_its_file_withdrawn(services, db):
     course, certificate = await issued_one(services, db)
     await services.certificates.revoke(course.id, certificate.id, ORGANISER)
@@ -260,15 +334,8 @@ async def test_after_the_course_only_its_certificate_settings_can_change(service
 
 
 async def test_migration_016_counts_an_earlier_attendance_mark_as_every_day(tmp_path):
-    folder = tmp_path / "old-migrations"
-    folder.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
-        if path.name < "016":
-            shutil.copy(path, folder / path.name)
-    old = Database(tmp_path / "bot.sqlite3")
-    await old.connect()
+    old = await database_before(tmp_path, "016")
     try:
-        await old.migrate(folder)
         now = "2027-03-01T12:00:00+00:00"
         await old.write(
             "INSERT INTO courses (id, title_en, starts_at, ends_at, timezone, venue,"

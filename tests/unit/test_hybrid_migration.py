@@ -3,14 +3,14 @@ and an online link together, and rebuilding the table keeps every sign-up (issue
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from storage.database import MIGRATIONS_DIR, Database, to_db
+from storage.database import to_db
+from tests.migrations import database_before
 
 NOW = to_db(datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
 START, END = "2027-04-01T09:00:00+00:00", "2027-04-01T17:00:00+00:00"
@@ -28,15 +28,8 @@ def course(course_id: int, venue: str | None, url: str | None) -> tuple[object, 
 async def test_the_rebuilt_courses_table_keeps_sign_ups_and_takes_hybrid_courses(
     tmp_path: Path,
 ):
-    folder = tmp_path / "old-migrations"
-    folder.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
-        if path.name < "013":
-            shutil.copy(path, folder / path.name)
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.connect()
+    db = await database_before(tmp_path, "013")
     try:
-        await db.migrate(folder)
         await db.write(COURSE, course(1, "Baku", None))
         await db.write(
             "INSERT INTO users (id, created_at, last_seen_at) VALUES (7, ?, ?)",
@@ -68,15 +61,8 @@ async def test_the_nominations_migration_keeps_sign_ups_and_counts_them_by_count
 ) -> None:
     """Migration 014 rebuilds `registrations` (issue 14): every sign-up stays, with the
     country of its profile (the quota it counts against), and deleting still cascades."""
-    folder = tmp_path / "old-migrations"
-    folder.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
-        if path.name < "014":
-            shutil.copy(path, folder / path.name)
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.connect()
+    db = await database_before(tmp_path, "014")
     try:
-        await db.migrate(folder)
         await db.write(COURSE, course(1, "Baku", None))
         await db.write(
             "INSERT INTO users (id, country, created_at, last_seen_at) VALUES (7, 'az', ?, ?)",

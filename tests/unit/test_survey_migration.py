@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +14,8 @@ import pytest
 
 from bot.app import create_services
 from bot.clock import ManualClock
-from storage.database import MIGRATIONS_DIR, Database, to_db
+from storage.database import Database, to_db
+from tests.migrations import database_before
 
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 SALT = "5f1d3c0a9b8e7d6c5b4a39281706f5e4"
@@ -41,13 +41,7 @@ async def old_database(tmp_path: Path) -> AsyncIterator[Database]:
     """Migrations 001-007 and data as the previous version wrote it: surveys 1 (anonymous,
     open), 2 (named, open), 3 (anonymous, closed); in each, officer 1 finished and
     officer 2 stopped after the first question."""
-    folder = tmp_path / "old-migrations"
-    folder.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("00[1-7]_*.sql")):
-        shutil.copy(path, folder / path.name)
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.connect()
-    await db.migrate(folder)
+    db = await database_before(tmp_path, "008")
     for user_id in (1, 2, 3):
         await db.write(
             "INSERT INTO users (id, first_name, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
