@@ -141,6 +141,26 @@ class MaterialRepository(Repository):
         new = {int(row[0]) for row in rows}
         return [user_id for user_id in user_ids if user_id in new]
 
+    async def claim_request(self, material_id: int, user_id: int, now: str, since: str) -> bool:
+        """A participant asked for the file from the card: noted as received (a later "Send
+        materials" skips them); False when it went to them at `since` or later, so a double
+        tap (two updates handled at once) sends one copy. One statement: the check and the
+        note cannot interleave with another press."""
+        row = await self.sql.write(
+            "INSERT INTO material_deliveries (material_id, user_id, queued_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (material_id, user_id) DO UPDATE SET queued_at = excluded.queued_at"
+            " WHERE material_deliveries.queued_at < ? RETURNING user_id",
+            (material_id, user_id, now, since),
+        )
+        return row is not None
+
+    async def unrecord(self, material_id: int, user_id: int) -> None:
+        """The file could not be sent to them after all: a later "Send materials" tries again."""
+        await self.sql.write(
+            "DELETE FROM material_deliveries WHERE material_id = ? AND user_id = ?",
+            (material_id, user_id),
+        )
+
     async def missing(
         self, material_ids: Sequence[int], user_ids: Sequence[int]
     ) -> dict[int, list[int]]:

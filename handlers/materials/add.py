@@ -218,4 +218,5 @@ async def timing_chosen(
     await close_question(ctx, state)
     await state.clear()
     await ctx.send(ctx.t("material-added", title=material.title))
-    await ctx.send(*await materials_markup(materials, material.course_id, ctx.t))
+    # The page the new file is on (the last one).
+    await ctx.send(*await materials_markup(materials, material.course_id, ctx.t, page=None))

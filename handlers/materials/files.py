@@ -3,10 +3,13 @@ when the card shows only the first few. Answered directly, by the file's Telegra
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.services.materials import MaterialService
+from bot.services.materials import JustSent, MaterialService
 from bot.ui import materials as material_texts
 from bot.ui.callbacks import CourseAction, CourseCb, MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
@@ -15,6 +18,7 @@ from handlers.courses.common import lookup_then_answer
 from storage.materials import MaterialKind
 
 router = Router(name=__name__)
+log = logging.getLogger(__name__)
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.OPEN))
@@ -24,15 +28,26 @@ async def send_file(
     ctx: UpdateContext,
     materials: MaterialService,
 ) -> None:
-    """The file, if the card offers it to this person (anything else: "no longer there")."""
-    course, material = await lookup_then_answer(
-        callback, materials.open(callback_data.material_id, ctx.user.id)
-    )
+    """The file, if the card offers it to this person (anything else: "no longer there");
+    a second tap while it is on its way sends no second copy."""
+    try:
+        course, material = await materials.open(callback_data.material_id, ctx.user.id)
+    except JustSent as just_sent:
+        await callback.answer(ctx.t.plain(just_sent.key, **just_sent.args_for_message))
+        return
+    await callback.answer()
     caption = material_texts.caption(material, course, ctx.t)
-    if material.kind == MaterialKind.PHOTO:
-        await ctx.bot.send_photo(ctx.chat_id, material.file_id, caption=caption)
-    else:
-        await ctx.bot.send_document(ctx.chat_id, material.file_id, caption=caption)
+    try:
+        if material.kind == MaterialKind.PHOTO:
+            await ctx.bot.send_photo(ctx.chat_id, material.file_id, caption=caption)
+        else:
+            await ctx.bot.send_document(ctx.chat_id, material.file_id, caption=caption)
+    except TelegramBadRequest as refused:
+        # The stored file_id is not this bot's (a restore onto a new token) or the file is
+        # gone: not counted as received, so that a copy attached again reaches them.
+        log.warning("Material %s could not be sent: %s", material.id, refused.message)
+        await materials.not_received(material, ctx.user.id)
+        await ctx.send(ctx.t("error-material-unavailable", title=material.title))
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.ALL))

@@ -94,6 +94,10 @@ button-materials-all = 📎 All materials ({ $count })
 # $title (String)
 materials-all-title = 📎 Materials of “{ $title }”. Tap a file to receive it.
 # $title (String)
+material-just-sent = “{ $title }” is on its way: see the chat.
+# $title (String)
+error-material-unavailable = Telegram no longer accepts the stored copy of “{ $title }”, so it cannot be sent. The organisers need to attach it again: please let them know with “{ button-ask-organisers }” on the course card.
+# $title (String)
 material-quoted = “{ $title }”
 # $title (String) the file's, $course (String) the course's title
 material-caption = { $title } — { $course }

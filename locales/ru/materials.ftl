@@ -102,6 +102,10 @@ button-materials-all = 📎 Все материалы ({ $count })
 # $title (String)
 materials-all-title = 📎 Материалы курса «{ $title }». Нажмите на файл, чтобы получить его.
 # $title (String)
+material-just-sent = Файл «{ $title }» уже отправлен, он появится в чате.
+# $title (String)
+error-material-unavailable = Telegram больше не принимает сохранённую копию файла «{ $title }», поэтому отправить его нельзя. Организаторам нужно приложить файл заново: пожалуйста, сообщите им об этом кнопкой «{ button-ask-organisers }» в карточке курса.
+# $title (String)
 material-quoted = «{ $title }»
 # $title (String) название файла, $course (String) название курса
 material-caption = { $title } — { $course }

@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import AnswerCallbackQuery, SendDocument, SendMessage, SendPhoto
 
 from bot.services.materials import Audience
@@ -39,8 +40,12 @@ PDF = {
 }
 
 
-def cb(action: MaterialAction, course_id: int = 0, material_id: int = 0, arg: str = "") -> str:
-    return MaterialCb(action=action, course_id=course_id, material_id=material_id, arg=arg).pack()
+def cb(
+    action: MaterialAction, course_id: int = 0, material_id: int = 0, arg: str = "", page: int = 0
+) -> str:
+    return MaterialCb(
+        action=action, course_id=course_id, material_id=material_id, arg=arg, page=page
+    ).pack()
 
 
 def alert(sent: list[Any]) -> str:
@@ -430,3 +435,85 @@ async def test_send_materials_is_offered_only_once_the_course_ended_with_files_f
         forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="all"))
         assert alert(forged).startswith("The materials can be sent once the course has ended")
     assert await outbox_files(db) == []
+
+
+# -- review: double taps, refused files, long lists, the card after an edit ------------------
+
+
+async def test_a_double_tap_on_a_file_sends_one_copy_and_says_it_is_on_its_way(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    agenda = await attach(db, course_id, "Agenda")
+    await officer(db, 601)
+    reader = make_chatter(601)
+    first = await reader.press(cb(MaterialAction.OPEN, course_id, agenda.id))
+    second = await reader.press(cb(MaterialAction.OPEN, course_id, agenda.id))
+    assert len([r for r in first if isinstance(r, SendDocument)]) == 1
+    assert not any(isinstance(r, SendDocument) for r in second)
+    assert alert(second) == "“Agenda” is on its way: see the chat."
+
+
+async def test_a_file_telegram_no_longer_accepts_is_explained_and_not_counted_as_received(
+    make_chatter, db
+):
+    """A restore onto a new bot token: the stored file_id is another bot's, Telegram says 400."""
+    course_id = await publish_course(db, "Transit", days=-2)
+    slides = await attach(db, course_id, "Slides <final>", MaterialTiming.AFTER)
+    await confirmed(db, course_id, 601)
+    reader = make_chatter(601)
+    reader.session.failures[SendDocument] = TelegramBadRequest(
+        SendDocument(chat_id=601, document="x"), "Bad Request: wrong file identifier"
+    )
+    sent = await reader.press(cb(MaterialAction.OPEN, course_id, slides.id))
+    assert texts(sent)[-1].startswith(
+        "Telegram no longer accepts the stored copy of “Slides &lt;final&gt;”"
+    )
+    assert "“❓ Ask the organisers”" in texts(sent)[-1]
+    # Not noted as received: once attached again, "Send materials" still reaches them.
+    assert await db.fetch_all("SELECT 1 FROM material_deliveries") == []
+
+
+async def test_the_organisers_list_of_many_files_is_paged_and_stays_on_its_page(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    files = [await attach(db, course_id, f"Speaker {n}") for n in range(1, 26)]
+    organiser = make_chatter(ORGANISER_ID)
+    listing = await organiser.press(cb(MaterialAction.LIST, course_id))
+    first = texts(listing)[-1]
+    assert "(25)" in first and "10. Speaker 10" in first and "11. Speaker 11" not in first
+    assert "‹ Previous" not in buttons(listing[-1])
+    second = await organiser.press(buttons(listing[-1])["Next ›"])
+    assert "11. Speaker 11" in texts(second)[-1] and "20. Speaker 20" in texts(second)[-1]
+    assert {"‹ Previous", "Next ›", "🔕 11", "🗑 20"} <= set(buttons(second[-1]))
+    # A toggle on page 2 shows page 2 again.
+    toggled = await organiser.press(buttons(second[-1])["🔕 12"])
+    assert "12. Speaker 12" in texts(toggled)[-1] and "🔔 12" in buttons(toggled[-1])
+    asked = await organiser.press(buttons(toggled[-1])["🗑 13"])
+    back = await organiser.press(buttons(asked[-1])["‹ Back"])
+    assert "13. Speaker 13" in texts(back)[-1]
+    removed = await organiser.press(cb(MaterialAction.REMOVE_YES, course_id, files[12].id, page=1))
+    assert "13. Speaker 14" in texts(removed)[-1]
+    # A file just added is shown on the last page, where it is.
+    await organiser.press(cb(MaterialAction.ADD, course_id))
+    await send_file(organiser, document=PDF)
+    await press_under_question(organiser, DialogCb(action=DialogAction.KEEP).pack())
+    done = await press_under_question(
+        organiser, cb(MaterialAction.TIMING, course_id, arg="before")
+    )
+    assert "25. Agenda_Baku_2027" in texts(done)[-1] and "Next ›" not in buttons(done[-1])
+    # Every screen fits one message.
+    assert all(len(text) < 4096 for text in texts(done))
+
+
+async def test_the_card_shown_again_after_an_edit_still_offers_send_materials(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=-2)
+    await attach(db, course_id, "Slides", MaterialTiming.AFTER)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.press(
+        AdminCourseCb(action=AdminAction.EDIT_FIELD, course_id=course_id, arg="hours").pack()
+    )
+    card = await press_under_question(organiser, DialogCb(action=DialogAction.KEEP).pack())
+    assert "📤 Send materials to participants" in buttons(card[-1])
+    await organiser.press(
+        AdminCourseCb(action=AdminAction.EDIT_FIELD, course_id=course_id, arg="hours").pack()
+    )
+    card = await organiser.send("16")
+    assert "📤 Send materials to participants" in buttons(card[-1])
