@@ -176,6 +176,19 @@ class MaterialRepository(Repository):
             user_id: [m for m in material_ids if (m, user_id) not in had] for user_id in user_ids
         }
 
+    async def refused(self, course_id: int) -> dict[int, int]:
+        """Per file of the course, to how many people Telegram refused to send it (a file_id
+        of another bot after a restore onto a new token, a file deleted on Telegram's side):
+        outbox rows that failed with an error about the file."""
+        rows = await self.sql.fetch_all(
+            "SELECT json_extract(payload, '$.material_id') AS material, COUNT(*) FROM outbox"
+            " WHERE kind = 'material' AND state = 'failed' AND last_error LIKE '%file%'"
+            " AND json_extract(payload, '$.material_id') IN"
+            " (SELECT id FROM course_materials WHERE course_id = ?) GROUP BY material",
+            (course_id,),
+        )
+        return {int(row[0]): int(row[1]) for row in rows}
+
     async def delete_of_user(self, user_id: int) -> None:
         """/forget: the person's delivery records; files they added stay, unattributed."""
         await self.sql.write("DELETE FROM material_deliveries WHERE user_id = ?", (user_id,))

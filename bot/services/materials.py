@@ -102,6 +102,7 @@ async def queue_files(
 
         payload = notices.payload(render)
         payload["media"] = {"type": material.kind.value, "file_id": material.file_id}
+        payload["material_id"] = material.id  # the organisers' list counts refusals by it
         for user_id in fresh:
             await tx.outbox.add(user_id, "material", payload, priority)
             queued[user_id] += 1
@@ -141,6 +142,10 @@ class MaterialService:
     async def of_course(self, course_id: int) -> tuple[Course, list[Material]]:
         course = await self._course(course_id)
         return course, await self.repos.materials.of_course(course_id)
+
+    async def refused(self, course_id: int) -> dict[int, int]:
+        """Per file, to how many people Telegram refused to send it."""
+        return await self.repos.materials.refused(course_id)
 
     async def get(self, course_id: int, material_id: int) -> tuple[Course, Material]:
         course = await self._course(course_id)

@@ -26,7 +26,8 @@ async def materials_markup(
     """The organiser's list of the course's files at `page` (None: the last one)."""
     course, files = await materials.of_course(course_id)
     shown = last_page(files) if page is None else page
-    return materials_screen(course, files, t, await materials.sendable(course), shown)
+    sendable, refused = await materials.sendable(course), await materials.refused(course_id)
+    return materials_screen(course, files, t, sendable, refused, shown)
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.LIST))

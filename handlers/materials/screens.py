@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -69,15 +71,23 @@ def _file_buttons(
 
 
 def materials_screen(
-    course: Course, files: list[Material], t: Translator, sendable: bool, page_number: int = 0
+    course: Course,
+    files: list[Material],
+    t: Translator,
+    sendable: bool,
+    refused: Mapping[int, int],
+    page_number: int = 0,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The organiser's list, PAGE_SIZE files a page: each file with its place and, for a file
-    before the course, the 🔔 toggle; Add, Send (after the course) and back to the course."""
+    """The organiser's list, PAGE_SIZE files a page: each file with its place (and a warning
+    when Telegram refused to send it: `refused` per file id) and, for a file before the
+    course, the 🔔 toggle; Add, Send (after the course) and back to the course."""
     page = Page.of(page_number, PAGE_SIZE, len(files))
     lines = [t("materials-title", title=course.title(t.locale), count=len(files)), ""]
     kb = InlineKeyboardBuilder()
     for number, material in enumerate(page.items(files), page.offset + 1):
         lines.append(_line(number, material, t))
+        if refused.get(material.id):
+            lines.append(t("materials-refused", count=refused[material.id]))
         kb.row(*_file_buttons(number, material, t, page.number))
     if files:
         lines += ["", t("materials-hint")]

@@ -14,6 +14,11 @@ materials-when-before = before the course, on the card
 materials-when-before-reminder = before the course, on the card, 🔔 also with the reminder
 materials-when-after = after the course
 materials-hint = 🔔 / 🔕 — whether a file also goes to confirmed participants with the first reminder; tap to switch. 🗑 — remove a file.
+# $count (Number)
+materials-refused = ⚠️ Telegram refused to send this file to { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    } (the stored copy is no longer valid, e.g. after the bot moved to a new token). Remove it, attach it again and send the materials once more.
 button-material-add = ➕ Add a file
 # $number (String)
 button-material-reminder-on = 🔔 { $number }

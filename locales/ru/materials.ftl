@@ -14,6 +14,11 @@ materials-when-before = до курса, в карточке
 materials-when-before-reminder = до курса, в карточке, 🔔 а также с напоминанием
 materials-when-after = после курса
 materials-hint = 🔔 / 🔕 — отправлять ли файл записанным участникам вместе с первым напоминанием; нажмите, чтобы переключить. 🗑 — удалить файл.
+# $count (Number)
+materials-refused = ⚠️ Telegram не отправил этот файл { $count ->
+        [one] { $count } участнику
+       *[other] { $count } участникам
+    } (сохранённая копия больше не действительна, например после переноса бота на новый токен). Удалите файл, приложите его заново и отправьте материалы ещё раз.
 button-material-add = ➕ Добавить файл
 # $number (String)
 button-material-reminder-on = 🔔 { $number }

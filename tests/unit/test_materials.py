@@ -9,15 +9,21 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.services.delivery import DeliveryRows
 from bot.services.materials import Audience, NothingToSend
 from bot.services.reminders import due_time
 from bot.ui import materials as material_texts
+from handlers.materials.screens import materials_screen
+from storage.announcements import AnnouncementRepository
 from storage.courses import CourseStatus
 from storage.materials import Material, MaterialKind, MaterialTiming, NewFile
+from storage.outbox import OutboxRepository
 from storage.registrations import RegStatus
 from storage.users import UserRepository
-from tests.conftest import ORGANISER_ID
+from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.e2e.emulator import BotAPIEmulator
 from tests.factories import course_values, create_course
+from tests.unit.emulated_worker import emulated_worker
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
 START = datetime(2027, 3, 10, 5, 0, tzinfo=UTC)  # 09:00 in Baku
@@ -199,3 +205,34 @@ def test_keep_offers_the_caption_or_the_file_name_without_its_extension():
     assert material_texts.default_title("Agenda_v2.final.pdf", None) == "Agenda_v2.final"
     assert material_texts.default_title("Agenda.pdf", "  Programme ") == "Programme"
     assert material_texts.default_title(None, None) is None
+
+
+async def test_files_telegram_refused_to_send_are_flagged_on_the_organisers_list(
+    services, db, clock, settings, localizations
+):
+    """A restore onto a new bot token: the stored file_ids are another bot's, every send of
+    them fails with 400; the organisers' list says so and what to do."""
+    course = await make_course(services)
+    slides = await attach(db, course.id, "Slides", MaterialTiming.AFTER)  # unknown to Telegram
+    await seat(services, course.id, 11, attended=True)
+    await seat(services, course.id, 12, attended=True)
+    clock.now = course.ends_at + HOUR
+    await services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID)
+    rows = DeliveryRows(OutboxRepository(db), UserRepository(db), AnnouncementRepository(db))
+    async with BotAPIEmulator(TEST_TOKEN) as emulator:
+        no_calendar = None
+        async with emulated_worker(
+            emulator, settings, localizations, rows, lambda bot: no_calendar, clock
+        ) as worker:
+            worker.per_chat_seconds = 0
+            await worker.run_once()
+            await worker.drain()
+    states = await db.fetch_all("SELECT state, last_error FROM outbox")
+    assert [row[0] for row in states] == ["failed", "failed"]
+    assert await services.materials.refused(course.id) == {slides.id: 2}
+
+    _, files = await services.materials.of_course(course.id)
+    text, _ = materials_screen(course, files, localizations.get("en"), True, {slides.id: 2})
+    assert "⚠️ Telegram refused to send this file to 2 people" in text
+    text, _ = materials_screen(course, files, localizations.get("ru"), True, {slides.id: 2})
+    assert "⚠️ Telegram не отправил этот файл 2 участникам" in text
