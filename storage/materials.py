@@ -143,13 +143,13 @@ class MaterialRepository(Repository):
 
     async def claim_request(self, material_id: int, user_id: int, now: str, since: str) -> bool:
         """A participant asked for the file from the card: noted as received (a later "Send
-        materials" skips them); False when it went to them at `since` or later, so a double
+        materials" skips them); False when it went to them after `since`, so a double
         tap (two updates handled at once) sends one copy. One statement: the check and the
         note cannot interleave with another press."""
         row = await self.sql.write(
             "INSERT INTO material_deliveries (material_id, user_id, queued_at) VALUES (?, ?, ?)"
             " ON CONFLICT (material_id, user_id) DO UPDATE SET queued_at = excluded.queued_at"
-            " WHERE material_deliveries.queued_at < ? RETURNING user_id",
+            " WHERE material_deliveries.queued_at <= ? RETURNING user_id",
             (material_id, user_id, now, since),
         )
         return row is not None

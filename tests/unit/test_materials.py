@@ -4,13 +4,14 @@ their rows, and files are named by their type."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.services.delivery import DeliveryRows
-from bot.services.materials import Audience, NothingToSend
+from bot.services.materials import REQUEST_AGAIN_AFTER, Audience, NothingToSend
 from bot.services.reminders import due_time
 from bot.ui import materials as material_texts
 from handlers.materials.screens import materials_screen
@@ -236,3 +237,48 @@ async def test_files_telegram_refused_to_send_are_flagged_on_the_organisers_list
     assert "⚠️ Telegram refused to send this file to 2 people" in text
     text, _ = materials_screen(course, files, localizations.get("ru"), True, {slides.id: 2})
     assert "⚠️ Telegram не отправил этот файл 2 участникам" in text
+
+
+async def test_two_organisers_sending_at_once_queue_each_file_to_each_attendee_once(
+    services, db, clock
+):
+    course = await make_course(services)
+    slides = await attach(db, course.id, "Slides", MaterialTiming.AFTER)
+    await seat(services, course.id, 11, attended=True)
+    await seat(services, course.id, 12, attended=True)
+    clock.now = course.ends_at + HOUR
+    plans = await asyncio.gather(
+        services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID),
+        services.materials.send(course.id, Audience.CONFIRMED, ORGANISER_ID + 1),
+    )
+    assert sorted(plan.people for plan in plans) == [0, 2]
+    assert await queued(db) == [(11, "material", slides.file_id), (12, "material", slides.file_id)]
+
+
+async def test_a_double_tap_handled_at_once_hands_out_the_file_once(services, db, clock):
+    """Telegram's updates are handled concurrently: two taps race for the same file."""
+    course = await make_course(services)
+    agenda = await attach(db, course.id, "Agenda", MaterialTiming.BEFORE)
+    await person(services, 11)
+    taps = await asyncio.gather(
+        services.materials.open(agenda.id, 11),
+        services.materials.open(agenda.id, 11),
+        return_exceptions=True,
+    )
+    assert sorted(type(tap).__name__ for tap in taps) == ["JustSent", "tuple"]
+    # Asked for again later (the copy was lost): sent again.
+    clock.now += REQUEST_AGAIN_AFTER
+    assert await services.materials.open(agenda.id, 11) == (course, agenda)
+
+
+async def test_a_reminder_that_fires_twice_sends_its_files_once(services, db, clock):
+    course = await make_course(services)
+    agenda = await attach(db, course.id, "Agenda", MaterialTiming.BEFORE, reminder=True)
+    await seat(services, course.id, 11)
+    clock.now = due_time(course, DAY)
+    await asyncio.gather(
+        services.reminders.send(course.id, int(DAY.total_seconds())),
+        services.reminders.send(course.id, int(DAY.total_seconds())),
+    )
+    rows = await queued(db)
+    assert rows.count((11, "material", agenda.file_id)) == 1
