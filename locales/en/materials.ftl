@@ -65,7 +65,7 @@ materials-send-ask = Who should receive the materials of “{ $title }” for af
 button-materials-send-attendees = ✅ Attendees (marked present): { $count }
 # $count (Number)
 button-materials-send-confirmed = 👥 All confirmed participants: { $count }
-# $files (Number), $names (String), $people (Number), $already (Number)
+# $files (Number), $names (String), $people (Number)
 materials-send-confirm =
     Send { $files ->
         [one] the file
@@ -74,10 +74,17 @@ materials-send-confirm =
         [one] 1 person
        *[other] { $people } people
     }?
-    { $already ->
-        [0] Nobody in this group has received them yet.
-        [one] 1 person already has them and gets nothing again.
-       *[other] { $already } people already have them and get nothing again.
+    Each person receives each file only once.
+# $already (Number), $files (Number)
+materials-send-already = { $already ->
+        [one] 1 person in this group already has { $files ->
+            [one] it
+           *[other] them
+        }.
+       *[other] { $already } people in this group already have { $files ->
+            [one] it
+           *[other] them
+        }.
     }
 # $already (Number)
 materials-send-nobody = Everyone in this group already has these files ({ $already ->
@@ -85,11 +92,12 @@ materials-send-nobody = Everyone in this group already has these files ({ $alrea
        *[other] { $already } people
     }). Nothing to send.
 button-materials-send-yes = 📤 Yes, send
-# $people (Number), $already (Number)
-materials-sent = Queued for { $people ->
-        [one] 1 person
-       *[other] { $people } people
-    }; { $already } already had them.
+# $people (Number)
+materials-sent = { $people ->
+        [0] Nothing was sent: everyone in this group already has these files.
+        [one] 📤 The materials are on their way to 1 person.
+       *[other] 📤 The materials are on their way to { $people } people.
+    }
 
 ## A participant's files on the course card.
 # $title (String), $type (String)

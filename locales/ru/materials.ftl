@@ -68,7 +68,7 @@ materials-send-ask = Кому отправить материалы курса �
 button-materials-send-attendees = ✅ Присутствовавшим: { $count }
 # $count (Number)
 button-materials-send-confirmed = 👥 Всем записанным: { $count }
-# $files (Number), $names (String), $people (Number), $already (Number)
+# $files (Number), $names (String), $people (Number)
 materials-send-confirm =
     Отправить { $files ->
         [one] { $files } файл
@@ -78,11 +78,15 @@ materials-send-confirm =
         [one] { $people } участнику
        *[other] { $people } участникам
     }?
-    { $already ->
-        [0] В этой группе их ещё никто не получал.
-        [one] У { $already } участника они уже есть, повторно не отправляются.
-       *[other] У { $already } участников они уже есть, повторно не отправляются.
-    }
+    Каждый участник получает каждый файл только один раз.
+# $already (Number), $files (Number)
+materials-send-already = { $already ->
+        [one] У { $already } участника
+       *[other] У { $already } участников
+    } из этой группы { $files ->
+        [one] этот файл
+       *[other] эти файлы
+    } уже есть.
 # $already (Number)
 materials-send-nobody = У всех в этой группе эти файлы уже есть ({ $already ->
         [one] { $already } участник
@@ -90,14 +94,12 @@ materials-send-nobody = У всех в этой группе эти файлы �
        *[many] { $already } участников
     }). Отправлять нечего.
 button-materials-send-yes = 📤 Да, отправить
-# $people (Number), $already (Number)
-materials-sent = Поставлено в очередь для { $people ->
-        [one] { $people } участника
-       *[other] { $people } участников
-    }; у { $already ->
-        [one] { $already } участника
-       *[other] { $already } участников
-    } они уже были.
+# $people (Number)
+materials-sent = { $people ->
+        [0] Ничего не отправлено: у всех в этой группе эти файлы уже есть.
+        [one] 📤 Материалы отправляются { $people } участнику.
+       *[other] 📤 Материалы отправляются { $people } участникам.
+    }
 
 ## Файлы курса в карточке участника.
 # $title (String), $type (String)

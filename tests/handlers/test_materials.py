@@ -388,10 +388,10 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
     }
     asked = await organiser.press(buttons(chosen[-1])["✅ Attendees (marked present): 2"])
     assert texts(asked)[-1] == (
-        "Send the file “Slides” to 2 people?\nNobody in this group has received them yet."
+        "Send the file “Slides” to 2 people?\nEach person receives each file only once."
     )
     sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
-    assert alert(sent) == "Queued for 2 people; 0 already had them."
+    assert alert(sent) == "📤 The materials are on their way to 2 people."
     queued = await outbox_files(db)
     assert [user_id for user_id, _ in queued] == [601, 602]
     payload = queued[1][1]
@@ -400,10 +400,17 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
 
     # The same press again queues nothing; all confirmed adds only the absent one.
     again = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
-    assert alert(again) == "Queued for 0 people; 2 already had them."
+    assert alert(again) == ("Nothing was sent: everyone in this group already has these files.")
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
-    assert "to 1 person?\n2 people already have them" in texts(asked)[-1]
-    await organiser.press(buttons(asked[-1])["📤 Yes, send"])
+    assert texts(asked)[-1].endswith(
+        "to 1 person?\nEach person receives each file only once.\n"
+        "2 people in this group already have it."
+    )
+    sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
+    assert alert(sent) == (
+        "📤 The materials are on their way to 1 person.\n2 people in this group already have it."
+    )
+    assert texts(sent)[-1].startswith(alert(sent) + "\n\n📎 <b>Materials of “Transit”</b>")
     assert [user_id for user_id, _ in await outbox_files(db)] == [601, 602, 603]
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
     assert "Everyone in this group already has these files (3 people)" in texts(asked)[-1]
