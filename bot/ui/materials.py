@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 
 from bot.i18n import Translator
 from bot.ui.callbacks import MaterialAction, MaterialCb
+from bot.ui.course_list import BUTTON_CHARS, shorten
 from storage.courses import Course
 from storage.materials import Material, MaterialKind
 
@@ -88,8 +89,12 @@ def type_label(material: Material, t: Translator) -> str:
 
 
 def button_text(material: Material, t: Translator) -> str:
-    """📎 Agenda (PDF)"""
-    return t.plain("button-material", title=material.title, type=type_label(material, t))
+    """📎 Agenda (PDF): a long title shortened after a word so that the type still shows on a
+    phone (the file's caption carries the whole title)."""
+    kind = type_label(material, t)
+    frame = t.plain("button-material", title="", type=kind)
+    room = BUTTON_CHARS - len(frame) - 1  # the 📎 is as wide as two letters
+    return t.plain("button-material", title=shorten(material.title, room), type=kind)
 
 
 def caption(material: Material, course: Course, t: Translator) -> str:

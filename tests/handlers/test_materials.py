@@ -22,6 +22,7 @@ from bot.ui.callbacks import (
     MaterialAction,
     MaterialCb,
 )
+from bot.ui.course_list import BUTTON_CHARS
 from storage.courses import SignupMode
 from storage.materials import MaterialKind, MaterialRepository, MaterialTiming, NewFile
 from storage.registrations import RegistrationRepository, RegStatus
@@ -524,3 +525,15 @@ async def test_the_card_shown_again_after_an_edit_still_offers_send_materials(ma
     )
     card = await organiser.send("16")
     assert "📤 Send materials to participants" in buttons(card[-1])
+
+
+async def test_a_long_file_title_is_shortened_on_the_card_so_its_type_still_shows(
+    make_chatter, db
+):
+    course_id = await publish_course(db, "Transit", days=10)
+    title = "Presentation of the national single window for customs declarations"
+    await attach(db, course_id, title[:64], file_name="deck.pptx")
+    await officer(db, 601)
+    (label,) = [text for text in await card_buttons(make_chatter(601), course_id) if "📎" in text]
+    assert label == "📎 Presentation… (PowerPoint)"
+    assert len(label) <= BUTTON_CHARS
