@@ -68,6 +68,10 @@ _TYPE_KEYS = {
 # screen; the rest are one tap away under "All materials".
 CARD_FILES = 3
 
+# Files a page of a list (the organisers' and a participant's "All materials"): a phone's
+# screen of buttons, and far from Telegram's 100 buttons a message.
+PAGE_SIZE = 10
+
 # Titles stay short: they are button labels on a phone.
 TITLE_LIMIT = 64
 

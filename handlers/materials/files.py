@@ -7,12 +7,14 @@ import logging
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import CallbackQuery
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.materials import JustSent, MaterialService
 from bot.ui import materials as material_texts
 from bot.ui.callbacks import CourseAction, CourseCb, MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
+from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.replies import show_in_place
 from handlers.courses.common import lookup_then_answer
 from storage.materials import MaterialKind
@@ -61,8 +63,16 @@ async def all_files(
     course, files = await lookup_then_answer(
         callback, materials.visible(callback_data.course_id, ctx.user.id)
     )
-    rows = [[material_texts.open_button(material, t)] for material in files]
-    back = CourseCb(action=CourseAction.VIEW, course_id=course.id).pack()
-    rows.append([InlineKeyboardButton(text=t.plain("button-back"), callback_data=back)])
+    page = Page.of(callback_data.page, material_texts.PAGE_SIZE, len(files))
+    kb = InlineKeyboardBuilder()
+    for material in page.items(files):
+        kb.row(material_texts.open_button(material, t))
+
+    def turn_to(number: int) -> MaterialCb:
+        return MaterialCb(action=MaterialAction.ALL, course_id=course.id, page=number)
+
+    add_page_buttons(kb, t, page, turn_to)
+    back = CourseCb(action=CourseAction.VIEW, course_id=course.id)
+    button_row(kb, t.plain("button-back"), back)
     text = t("materials-all-title", title=course.title(t.locale))
-    await show_in_place(callback, ctx, text, InlineKeyboardMarkup(inline_keyboard=rows))
+    await show_in_place(callback, ctx, text, kb.as_markup())

@@ -15,9 +15,6 @@ from handlers.courses.common import admin_cb
 from storage.courses import Course
 from storage.materials import Material, MaterialTiming
 
-# Files a page of the organiser's list: each takes a line and a row of buttons.
-PAGE_SIZE = 10
-
 
 def material_cb(
     action: MaterialAction, course_id: int, material_id: int = 0, arg: str = "", page: int = 0
@@ -29,7 +26,7 @@ def material_cb(
 
 def last_page(files: list[Material]) -> int:
     """The page a newly added file is on."""
-    return Page.of(len(files), PAGE_SIZE, len(files)).number
+    return Page.of(len(files), material_texts.PAGE_SIZE, len(files)).number
 
 
 def _line(number: int, material: Material, t: Translator) -> str:
@@ -78,10 +75,10 @@ def materials_screen(
     refused: Mapping[int, int],
     page_number: int = 0,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The organiser's list, PAGE_SIZE files a page: each file with its place (and a warning
+    """The organiser's list, ten files a page: each file with its place (and a warning
     when Telegram refused to send it: `refused` per file id) and, for a file before the
     course, the 🔔 toggle; Add, Send (after the course) and back to the course."""
-    page = Page.of(page_number, PAGE_SIZE, len(files))
+    page = Page.of(page_number, material_texts.PAGE_SIZE, len(files))
     lines = [t("materials-title", title=course.title(t.locale), count=len(files)), ""]
     kb = InlineKeyboardBuilder()
     for number, material in enumerate(page.items(files), page.offset + 1):

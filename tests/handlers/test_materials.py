@@ -537,3 +537,22 @@ async def test_a_long_file_title_is_shortened_on_the_card_so_its_type_still_show
     (label,) = [text for text in await card_buttons(make_chatter(601), course_id) if "📎" in text]
     assert label == "📎 Presentation… (PowerPoint)"
     assert len(label) <= BUTTON_CHARS
+
+
+async def test_all_materials_on_a_participants_card_are_paged(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    for number in range(1, 13):
+        await attach(db, course_id, f"Speaker {number}")
+    await officer(db, 601)
+    reader = make_chatter(601)
+    listing = await reader.press(cb(MaterialAction.ALL, course_id))
+    labels = list(buttons(listing[-1]))
+    assert labels[0] == "📎 Speaker 1 (PDF)" and "📎 Speaker 11 (PDF)" not in labels
+    assert labels[-2:] == ["Next ›", "‹ Back"]
+    second = await reader.press(buttons(listing[-1])["Next ›"])
+    assert list(buttons(second[-1])) == [
+        "📎 Speaker 11 (PDF)",
+        "📎 Speaker 12 (PDF)",
+        "‹ Previous",
+        "‹ Back",
+    ]
