@@ -30,6 +30,14 @@ async def materials_markup(
     return materials_screen(course, files, t, sendable, refused, shown)
 
 
+async def _show_list(
+    callback: CallbackQuery, ctx: UpdateContext, materials: MaterialService, pressed: MaterialCb
+) -> None:
+    """The list again in place, on the page the press was made on."""
+    screen = await materials_markup(materials, pressed.course_id, ctx.t, pressed.page)
+    await show_in_place(callback, ctx, *screen)
+
+
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.LIST))
 async def materials_list(
     callback: CallbackQuery,
@@ -55,8 +63,7 @@ async def toggle_reminder(
     on = await materials.toggle_reminder(course_id, material.id)
     key = "material-reminder-on" if on else "material-reminder-off"
     await callback.answer(t.plain(key, title=material.title))
-    page = callback_data.page
-    await show_in_place(callback, ctx, *await materials_markup(materials, course_id, t, page))
+    await _show_list(callback, ctx, materials, callback_data)
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.REMOVE))
@@ -89,5 +96,4 @@ async def remove_confirmed(
     t, course_id = ctx.t, callback_data.course_id
     removed = await materials.remove(course_id, callback_data.material_id, callback.from_user.id)
     await callback.answer(t.plain("material-removed", title=removed.title))
-    page = callback_data.page
-    await show_in_place(callback, ctx, *await materials_markup(materials, course_id, t, page))
+    await _show_list(callback, ctx, materials, callback_data)
