@@ -176,6 +176,8 @@ class MaterialService:
             removed = await tx.materials.remove(course_id, material_id)
             if removed is None:
                 raise MaterialGone()
+            # Removed by mistake right after Send: the copies still waiting stay unsent.
+            await tx.outbox.cancel_material(material_id)
             await tx.audit.record(
                 actor, AuditAction.MATERIAL_REMOVED, "course", course_id, material=material_id
             )

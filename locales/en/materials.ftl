@@ -33,7 +33,7 @@ material-reminder-off = “{ $title }” will not be sent with the reminder.
 # $title (String)
 material-remove-confirm =
     Remove “{ $title }” from the course?
-    Participants will no longer see it on the card. Copies already sent stay with the people who received them.
+    Participants will no longer see it on the card. Copies already sent stay with the people who received them; copies still waiting to be sent are not sent.
 button-material-remove-yes = 🗑 Yes, remove
 # $title (String)
 material-removed = “{ $title }” removed.

@@ -282,3 +282,16 @@ async def test_a_reminder_that_fires_twice_sends_its_files_once(services, db, cl
     )
     rows = await queued(db)
     assert rows.count((11, "material", agenda.file_id)) == 1
+
+
+async def test_removing_a_file_right_after_sending_keeps_its_unsent_copies_from_going_out(
+    services, db, clock
+):
+    course = await make_course(services)
+    wrong = await attach(db, course.id, "Wrong slides", MaterialTiming.AFTER)
+    right = await attach(db, course.id, "Slides", MaterialTiming.AFTER)
+    await seat(services, course.id, 11, attended=True)
+    clock.now = course.ends_at + HOUR
+    await services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID)
+    await services.materials.remove(course.id, wrong.id, ORGANISER_ID)
+    assert await queued(db) == [(11, "material", right.file_id)]
