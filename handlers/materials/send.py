@@ -63,7 +63,8 @@ async def confirm(
     ctx: UpdateContext,
     materials: MaterialService,
 ) -> None:
-    """ "Send 2 files to 12 people?" — or, when everyone has them, that there is nothing."""
+    """ "Send 2 files to 12 people?" — or, when everyone has them or the group is empty, that
+    there is nothing to send."""
     t, audience = ctx.t, _audience(callback_data)
     plan = await lookup_then_answer(callback, materials.plan(callback_data.course_id, audience))
     course_id = plan.course.id
@@ -78,8 +79,10 @@ async def confirm(
             people=plan.people,
         )
         text += _already(plan, t)
-    else:
+    elif plan.already:
         text = t("materials-send-nobody", already=plan.already)
+    else:
+        text = _empty(plan, t)
     button_row(kb, t.plain("button-back"), material_cb(MaterialAction.SEND, course_id))
     await show_in_place(callback, ctx, text, kb.as_markup())
 
@@ -108,8 +111,15 @@ def _already(plan: SendPlan, render: Callable[..., str]) -> str:
     return "\n" + render("materials-send-already", already=plan.already, files=len(plan.files))
 
 
+def _empty(plan: SendPlan, render: Callable[..., str]) -> str:
+    """Nobody in the group: no attendance marked yet, or nobody confirmed."""
+    return render("materials-send-empty", audience=plan.audience.value)
+
+
 def _result(plan: SendPlan, render: Callable[..., str]) -> str:
     """What sending did (`render`: t for the message, t.plain for the alert)."""
+    if not plan.people and not plan.already:
+        return _empty(plan, render)
     done = render("materials-sent", people=plan.people)
     # "Nothing was sent" already says that everyone has them.
     return done + _already(plan, render) if plan.people else done

@@ -91,6 +91,11 @@ materials-send-nobody = Everyone in this group already has these files ({ $alrea
         [one] 1 person
        *[other] { $already } people
     }). Nothing to send.
+# $audience (String) "att": attendees, "all": all confirmed
+materials-send-empty = { $audience ->
+        [att] Nobody has been marked present yet: mark attendance first with “{ button-attendance }” on the course card, or send to all confirmed participants.
+       *[all] Nobody was confirmed on this course, so there is nobody to send the materials to.
+    }
 button-materials-send-yes = 📤 Yes, send
 # $people (Number)
 materials-sent = { $people ->

@@ -93,6 +93,11 @@ materials-send-nobody = У всех в этой группе эти файлы �
         [few] { $already } участника
        *[many] { $already } участников
     }). Отправлять нечего.
+# $audience (String) "att": присутствовавшие, "all": все записанные
+materials-send-empty = { $audience ->
+        [att] Присутствие ещё никому не отмечено: сначала отметьте его кнопкой «{ button-attendance }» в карточке курса или отправьте материалы всем записанным.
+       *[all] На этот курс никто не записан, отправлять материалы некому.
+    }
 button-materials-send-yes = 📤 Да, отправить
 # $people (Number)
 materials-sent = { $people ->

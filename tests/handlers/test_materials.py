@@ -556,3 +556,21 @@ async def test_all_materials_on_a_participants_card_are_paged(make_chatter, db):
         "‹ Previous",
         "‹ Back",
     ]
+
+
+async def test_sending_to_attendees_before_attendance_is_marked_says_to_mark_it_first(
+    make_chatter, db
+):
+    course_id = await publish_course(db, "Transit", days=-2)
+    await attach(db, course_id, "Slides", MaterialTiming.AFTER)
+    await confirmed(db, course_id, 601)
+    organiser = make_chatter(ORGANISER_ID)
+    asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="att"))
+    assert texts(asked)[-1] == (
+        "Nobody has been marked present yet: mark attendance first with “☑️ Mark attendance”"
+        " on the course card, or send to all confirmed participants."
+    )
+    assert "📤 Yes, send" not in buttons(asked[-1])
+    forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
+    assert alert(forged).startswith("Nobody has been marked present yet")
+    assert await outbox_files(db) == []
