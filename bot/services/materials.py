@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.notices import Notices
+from bot.services.profiles import clean_text
 from bot.ui import materials as material_texts
 from storage.audit import AuditAction
 from storage.courses import Course, CourseStatus
@@ -157,7 +158,7 @@ class MaterialService:
     async def add(
         self, course_id: int, file: NewFile, title: str, timing: MaterialTiming, actor: int
     ) -> Material:
-        title = title.strip()
+        title = clean_text(title)
         if not title:
             raise InvalidInput("error-material-title-empty")
         if len(title) > material_texts.TITLE_LIMIT:

@@ -574,3 +574,14 @@ async def test_sending_to_attendees_before_attendance_is_marked_says_to_mark_it_
     forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
     assert alert(forged).startswith("Nobody has been marked present yet")
     assert await outbox_files(db) == []
+
+
+async def test_a_blank_title_is_refused_at_once_not_after_the_last_step(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.press(cb(MaterialAction.ADD, course_id))
+    await send_file(organiser, document=PDF)
+    refused = await organiser.send(" \u00a0 \n")
+    assert texts(refused)[0].startswith("The title cannot be empty.")
+    asked = await organiser.send("Agenda")
+    assert "When is “Agenda” for?" in texts(asked)[-1]
