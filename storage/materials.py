@@ -141,6 +141,26 @@ class MaterialRepository(Repository):
         new = {int(row[0]) for row in rows}
         return [user_id for user_id in user_ids if user_id in new]
 
+    async def claim_request(self, material_id: int, user_id: int, now: str, since: str) -> bool:
+        """A participant asked for the file from the card: noted as received (a later "Send
+        materials" skips them); False when it went to them after `since`, so a double
+        tap (two updates handled at once) sends one copy. One statement: the check and the
+        note cannot interleave with another press."""
+        row = await self.sql.write(
+            "INSERT INTO material_deliveries (material_id, user_id, queued_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (material_id, user_id) DO UPDATE SET queued_at = excluded.queued_at"
+            " WHERE material_deliveries.queued_at <= ? RETURNING user_id",
+            (material_id, user_id, now, since),
+        )
+        return row is not None
+
+    async def unrecord(self, material_id: int, user_id: int) -> None:
+        """The file could not be sent to them after all: a later "Send materials" tries again."""
+        await self.sql.write(
+            "DELETE FROM material_deliveries WHERE material_id = ? AND user_id = ?",
+            (material_id, user_id),
+        )
+
     async def missing(
         self, material_ids: Sequence[int], user_ids: Sequence[int]
     ) -> dict[int, list[int]]:
@@ -155,6 +175,19 @@ class MaterialRepository(Repository):
         return {
             user_id: [m for m in material_ids if (m, user_id) not in had] for user_id in user_ids
         }
+
+    async def refused(self, course_id: int) -> dict[int, int]:
+        """Per file of the course, to how many people Telegram refused to send it (a file_id
+        of another bot after a restore onto a new token, a file deleted on Telegram's side):
+        outbox rows that failed with an error about the file."""
+        rows = await self.sql.fetch_all(
+            "SELECT json_extract(payload, '$.material_id') AS material, COUNT(*) FROM outbox"
+            " WHERE kind = 'material' AND state = 'failed' AND last_error LIKE '%file%'"
+            " AND json_extract(payload, '$.material_id') IN"
+            " (SELECT id FROM course_materials WHERE course_id = ?) GROUP BY material",
+            (course_id,),
+        )
+        return {int(row[0]): int(row[1]) for row in rows}
 
     async def delete_of_user(self, user_id: int) -> None:
         """/forget: the person's delivery records; files they added stay, unattributed."""

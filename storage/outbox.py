@@ -210,6 +210,14 @@ class OutboxRepository(Repository):
         where = "state IN ('sent', 'blocked', 'failed', 'cancelled') AND updated_at < :before"
         return await _delete_messages(self.sql, where, {"before": to_db(before)})
 
+    async def cancel_material(self, material_id: int) -> int:
+        """A course file removed: its copies not yet sent are not sent; returns how many."""
+        where = (
+            "kind = 'material' AND state = 'pending'"
+            " AND json_extract(payload, '$.material_id') = :material"
+        )
+        return await _delete_messages(self.sql, where, {"material": material_id})
+
     async def by_state(self) -> dict[OutboxState, int]:
         rows = await self.sql.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state")
         return {OutboxState(row[0]): row[1] for row in rows}

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.clock import Clock
 from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.notices import Notices
+from bot.services.profiles import clean_text
 from bot.ui import materials as material_texts
 from storage.audit import AuditAction
 from storage.courses import Course, CourseStatus
@@ -25,10 +26,19 @@ from storage.materials import Material, MaterialTiming, NewFile
 from storage.outbox import PRIORITY_BULK, PRIORITY_PERSONAL
 from storage.registrations import Registration, RegStatus
 from storage.repositories import Repositories
+from storage.sql import to_db
+
+# A second tap on a file within this time is a double tap (or impatience on a slow phone),
+# not a request for another copy.
+REQUEST_AGAIN_AFTER = timedelta(seconds=30)
 
 
 class MaterialGone(DomainError, key="error-material-gone"):
     """The file was removed (by another organiser, or a press under an old list)."""
+
+
+class JustSent(DomainError, key="material-just-sent"):
+    """The file went to this person a moment ago (a double tap): not sent twice."""
 
 
 class NothingToSend(DomainError, key="error-materials-not-yet"):
@@ -93,6 +103,7 @@ async def queue_files(
 
         payload = notices.payload(render)
         payload["media"] = {"type": material.kind.value, "file_id": material.file_id}
+        payload["material_id"] = material.id  # the organisers' list counts refusals by it
         for user_id in fresh:
             await tx.outbox.add(user_id, "material", payload, priority)
             queued[user_id] += 1
@@ -133,6 +144,10 @@ class MaterialService:
         course = await self._course(course_id)
         return course, await self.repos.materials.of_course(course_id)
 
+    async def refused(self, course_id: int) -> dict[int, int]:
+        """Per file, to how many people Telegram refused to send it."""
+        return await self.repos.materials.refused(course_id)
+
     async def get(self, course_id: int, material_id: int) -> tuple[Course, Material]:
         course = await self._course(course_id)
         material = await self.repos.materials.get(material_id)
@@ -143,7 +158,7 @@ class MaterialService:
     async def add(
         self, course_id: int, file: NewFile, title: str, timing: MaterialTiming, actor: int
     ) -> Material:
-        title = title.strip()
+        title = clean_text(title)
         if not title:
             raise InvalidInput("error-material-title-empty")
         if len(title) > material_texts.TITLE_LIMIT:
@@ -162,6 +177,8 @@ class MaterialService:
             removed = await tx.materials.remove(course_id, material_id)
             if removed is None:
                 raise MaterialGone()
+            # Removed by mistake right after Send: the copies still waiting stay unsent.
+            await tx.outbox.cancel_material(material_id)
             await tx.audit.record(
                 actor, AuditAction.MATERIAL_REMOVED, "course", course_id, material=material_id
             )
@@ -237,7 +254,8 @@ class MaterialService:
     async def open(self, material_id: int, user_id: int) -> tuple[Course, Material]:
         """A file a participant asked for from the card, if the card offers it to them (the
         button's data may be forged or stale: anything else is "not found"); noted as
-        received, so that sending the files later does not send it again."""
+        received, so that sending the files later does not send it again; the same file again
+        within REQUEST_AGAIN_AFTER is a double tap (JustSent)."""
         material = await self.repos.materials.get(material_id)
         if material is None:
             raise MaterialGone()
@@ -245,10 +263,17 @@ class MaterialService:
         if course is None or course.status == CourseStatus.DRAFT:
             raise MaterialGone()
         registration = await self.repos.registrations.get(course.id, user_id)
-        if material not in await on_card(self.repos, course, registration, self.clock()):
+        now = self.clock()
+        if material not in await on_card(self.repos, course, registration, now):
             raise MaterialGone()
-        await self.repos.materials.record_deliveries(material.id, [user_id])
+        since = to_db(now - REQUEST_AGAIN_AFTER)
+        if not await self.repos.materials.claim_request(material.id, user_id, to_db(now), since):
+            raise JustSent(title=material.title)
         return course, material
+
+    async def not_received(self, material: Material, user_id: int) -> None:
+        """Telegram refused to send the file they asked for: not noted as received."""
+        await self.repos.materials.unrecord(material.id, user_id)
 
     async def visible(self, course_id: int, user_id: int) -> tuple[Course, list[Material]]:
         """Every file the participant's card offers (the "All materials" list)."""

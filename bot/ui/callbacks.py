@@ -354,6 +354,7 @@ class MaterialCb(CallbackData, _SaneInts, prefix="mat1"):
     course_id: int = 0
     material_id: int = 0
     arg: str = ""
+    page: int = 0  # the organiser's list: the page shown, kept by its buttons
 
 
 class CertAction(StrEnum):

@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 
 from bot.i18n import Translator
 from bot.ui.callbacks import MaterialAction, MaterialCb
+from bot.ui.course_list import BUTTON_CHARS, shorten
 from storage.courses import Course
 from storage.materials import Material, MaterialKind
 
@@ -67,6 +68,10 @@ _TYPE_KEYS = {
 # screen; the rest are one tap away under "All materials".
 CARD_FILES = 3
 
+# Files a page of a list (the organisers' and a participant's "All materials"): a phone's
+# screen of buttons, and far from Telegram's 100 buttons a message.
+PAGE_SIZE = 10
+
 # Titles stay short: they are button labels on a phone.
 TITLE_LIMIT = 64
 
@@ -88,8 +93,12 @@ def type_label(material: Material, t: Translator) -> str:
 
 
 def button_text(material: Material, t: Translator) -> str:
-    """📎 Agenda (PDF)"""
-    return t.plain("button-material", title=material.title, type=type_label(material, t))
+    """📎 Agenda (PDF): a long title shortened after a word so that the type still shows on a
+    phone (the file's caption carries the whole title)."""
+    kind = type_label(material, t)
+    frame = t.plain("button-material", title="", type=kind)
+    room = BUTTON_CHARS - len(frame) - 1  # the 📎 is as wide as two letters
+    return t.plain("button-material", title=shorten(material.title, room), type=kind)
 
 
 def caption(material: Material, course: Course, t: Translator) -> str:

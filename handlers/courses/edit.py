@@ -13,6 +13,7 @@ from bot.errors import CourseNotFound, DomainError, InvalidInput
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer
 from bot.services.courses import EDITABLE, CourseService, FieldRejected, editable_fields
+from bot.services.materials import MaterialService
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAction, DialogCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
@@ -114,9 +115,12 @@ def _edit_over(refusal: DomainError) -> bool:
     return isinstance(refusal, CourseNotFound) or refusal.key == "course-error-closed-for-edits"
 
 
-async def _show_card(ctx: UpdateContext, course: Course, course_service: CourseService) -> None:
+async def _show_card(
+    ctx: UpdateContext, course: Course, course_service: CourseService, materials: MaterialService
+) -> None:
+    """The card again after an edit, with every button it has when opened from /admin."""
     _, counts = await course_service.counts(course.id)
-    text, markup = await organiser_card(ctx, course, counts)
+    text, markup = await organiser_card(ctx, course, counts, await materials.sendable(course))
     await ctx.send(text, markup)
 
 
@@ -124,6 +128,7 @@ async def _save(
     ctx: UpdateContext,
     state: FSMContext,
     course_service: CourseService,
+    materials: MaterialService,
     answer: Answer,
     actor: int | None,
 ) -> None:
@@ -146,15 +151,19 @@ async def _save(
     await close_question(ctx, state)
     await state.clear()
     await ctx.send(ctx.t("course-edit-saved", count=change.notified))
-    await _show_card(ctx, change.course, course_service)
+    await _show_card(ctx, change.course, course_service, materials)
 
 
 @router.message(CourseEdit.value, F.text, NOT_COMMAND)
 async def edit_value(
-    message: Message, ctx: UpdateContext, state: FSMContext, course_service: CourseService
+    message: Message,
+    ctx: UpdateContext,
+    state: FSMContext,
+    course_service: CourseService,
+    materials: MaterialService,
 ) -> None:
     organiser = message.from_user.id if message.from_user else None
-    await _save(ctx, state, course_service, message.text, organiser)
+    await _save(ctx, state, course_service, materials, message.text, organiser)
 
 
 @router.callback_query(CourseEdit.value, CourseFormCb.filter())
@@ -164,18 +173,23 @@ async def edit_button(
     ctx: UpdateContext,
     state: FSMContext,
     course_service: CourseService,
+    materials: MaterialService,
 ) -> None:
     """A button of the prompt: No limit, Until the start, a language, a time zone."""
     await pressed_under_question(callback, state)
     _, field = await _editing(state)
     answer = button_answer(field, callback_data, skip=False)
     await callback.answer()
-    await _save(ctx, state, course_service, answer, callback.from_user.id)
+    await _save(ctx, state, course_service, materials, answer, callback.from_user.id)
 
 
 @router.callback_query(CourseEdit.value, DialogCb.filter(F.action == DialogAction.KEEP))
 async def edit_keep(
-    callback: CallbackQuery, ctx: UpdateContext, state: FSMContext, course_service: CourseService
+    callback: CallbackQuery,
+    ctx: UpdateContext,
+    state: FSMContext,
+    course_service: CourseService,
+    materials: MaterialService,
 ) -> None:
     """Keep as it is: nothing changes; the edit ends and the card is shown again."""
     await pressed_under_question(callback, state)
@@ -183,7 +197,7 @@ async def edit_keep(
     course = await course_service.get(course_id)
     await close_buttons(callback)
     await state.clear()
-    await _show_card(ctx, course, course_service)
+    await _show_card(ctx, course, course_service, materials)
 
 
 @router.message(CourseEdit.value, NOT_COMMAND)

@@ -16,6 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.services.materials import MaterialService
+from bot.services.profiles import clean_text
 from bot.ui import materials as material_texts
 from bot.ui.callbacks import DialogAction, DialogCb, MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
@@ -143,7 +144,9 @@ async def not_a_file(message: Message, ctx: UpdateContext) -> None:
 
 @router.message(MaterialDialog.title, F.text, NOT_COMMAND)
 async def title_typed(message: Message, ctx: UpdateContext, state: FSMContext) -> None:
-    title = (message.text or "").strip()
+    title = clean_text(message.text)
+    if not title:  # said now, not after the last step, where the title is checked again
+        raise InvalidInput("error-material-title-empty")
     if len(title) > material_texts.TITLE_LIMIT:
         raise InvalidInput("error-material-title-too-long", limit=material_texts.TITLE_LIMIT)
     await state.update_data(title=title)
@@ -218,4 +221,5 @@ async def timing_chosen(
     await close_question(ctx, state)
     await state.clear()
     await ctx.send(ctx.t("material-added", title=material.title))
-    await ctx.send(*await materials_markup(materials, material.course_id, ctx.t))
+    # The page the new file is on (the last one).
+    await ctx.send(*await materials_markup(materials, material.course_id, ctx.t, page=None))

@@ -15,16 +15,27 @@ from bot.ui.context import UpdateContext
 from bot.ui.pagination import button_row
 from bot.ui.replies import show_in_place
 from handlers.courses.common import lookup_then_answer, organiser_router
-from handlers.materials.screens import material_cb, materials_screen
+from handlers.materials.screens import last_page, material_cb, materials_screen
 
 router = organiser_router(__name__)
 
 
 async def materials_markup(
-    materials: MaterialService, course_id: int, t: Translator
+    materials: MaterialService, course_id: int, t: Translator, page: int | None = 0
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """The organiser's list of the course's files at `page` (None: the last one)."""
     course, files = await materials.of_course(course_id)
-    return materials_screen(course, files, t, await materials.sendable(course))
+    shown = last_page(files) if page is None else page
+    sendable, refused = await materials.sendable(course), await materials.refused(course_id)
+    return materials_screen(course, files, t, sendable, refused, shown)
+
+
+async def _show_list(
+    callback: CallbackQuery, ctx: UpdateContext, materials: MaterialService, pressed: MaterialCb
+) -> None:
+    """The list again in place, on the page the press was made on."""
+    screen = await materials_markup(materials, pressed.course_id, ctx.t, pressed.page)
+    await show_in_place(callback, ctx, *screen)
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.LIST))
@@ -35,7 +46,7 @@ async def materials_list(
     materials: MaterialService,
 ) -> None:
     screen = await lookup_then_answer(
-        callback, materials_markup(materials, callback_data.course_id, ctx.t)
+        callback, materials_markup(materials, callback_data.course_id, ctx.t, callback_data.page)
     )
     await show_in_place(callback, ctx, *screen)
 
@@ -52,7 +63,7 @@ async def toggle_reminder(
     on = await materials.toggle_reminder(course_id, material.id)
     key = "material-reminder-on" if on else "material-reminder-off"
     await callback.answer(t.plain(key, title=material.title))
-    await show_in_place(callback, ctx, *await materials_markup(materials, course_id, t))
+    await _show_list(callback, ctx, materials, callback_data)
 
 
 @router.callback_query(MaterialCb.filter(F.action == MaterialAction.REMOVE))
@@ -67,9 +78,10 @@ async def remove_ask(
         callback, materials.get(callback_data.course_id, callback_data.material_id)
     )
     kb = InlineKeyboardBuilder()
-    yes = material_cb(MaterialAction.REMOVE_YES, course.id, material.id)
+    yes = material_cb(MaterialAction.REMOVE_YES, course.id, material.id, page=callback_data.page)
     button_row(kb, t.plain("button-material-remove-yes"), yes)
-    button_row(kb, t.plain("button-back"), material_cb(MaterialAction.LIST, course.id))
+    back = material_cb(MaterialAction.LIST, course.id, page=callback_data.page)
+    button_row(kb, t.plain("button-back"), back)
     text = t("material-remove-confirm", title=material.title)
     await show_in_place(callback, ctx, text, kb.as_markup())
 
@@ -84,4 +96,4 @@ async def remove_confirmed(
     t, course_id = ctx.t, callback_data.course_id
     removed = await materials.remove(course_id, callback_data.material_id, callback.from_user.id)
     await callback.answer(t.plain("material-removed", title=removed.title))
-    await show_in_place(callback, ctx, *await materials_markup(materials, course_id, t))
+    await _show_list(callback, ctx, materials, callback_data)

@@ -5,12 +5,14 @@ pressed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram import F
 from aiogram.types import CallbackQuery
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
-from bot.services.materials import Audience, MaterialService
+from bot.services.materials import Audience, MaterialService, SendPlan
 from bot.ui.callbacks import MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
 from bot.ui.pagination import button_row
@@ -61,7 +63,8 @@ async def confirm(
     ctx: UpdateContext,
     materials: MaterialService,
 ) -> None:
-    """ "Send 2 files to 12 people?" — or, when everyone has them, that there is nothing."""
+    """ "Send 2 files to 12 people?" — or, when everyone has them or the group is empty, that
+    there is nothing to send."""
     t, audience = ctx.t, _audience(callback_data)
     plan = await lookup_then_answer(callback, materials.plan(callback_data.course_id, audience))
     course_id = plan.course.id
@@ -74,10 +77,12 @@ async def confirm(
             files=len(plan.files),
             names=", ".join(t.plain("material-quoted", title=m.title) for m in plan.files),
             people=plan.people,
-            already=plan.already,
         )
-    else:
+        text += _already(plan, t)
+    elif plan.already:
         text = t("materials-send-nobody", already=plan.already)
+    else:
+        text = _empty(plan, t)
     button_row(kb, t.plain("button-back"), material_cb(MaterialAction.SEND, course_id))
     await show_in_place(callback, ctx, text, kb.as_markup())
 
@@ -93,8 +98,28 @@ async def send(
     plan = await materials.send(
         callback_data.course_id, _audience(callback_data), callback.from_user.id
     )
-    counts = {"people": plan.people, "already": plan.already}
-    await callback.answer(t.plain("materials-sent", **counts), show_alert=True)
+    await callback.answer(_result(plan, t.plain), show_alert=True)
     # The list again, the result above it: the alert is gone once dismissed.
     text, markup = await materials_markup(materials, plan.course.id, t)
-    await show_in_place(callback, ctx, t("materials-sent", **counts) + "\n\n" + text, markup)
+    await show_in_place(callback, ctx, _result(plan, t) + "\n\n" + text, markup)
+
+
+def _already(plan: SendPlan, render: Callable[..., str]) -> str:
+    """ "1 person in this group already has them." on a line of its own; empty for none."""
+    if not plan.already:
+        return ""
+    return "\n" + render("materials-send-already", already=plan.already, files=len(plan.files))
+
+
+def _empty(plan: SendPlan, render: Callable[..., str]) -> str:
+    """Nobody in the group: no attendance marked yet, or nobody confirmed."""
+    return render("materials-send-empty", audience=plan.audience.value)
+
+
+def _result(plan: SendPlan, render: Callable[..., str]) -> str:
+    """What sending did (`render`: t for the message, t.plain for the alert)."""
+    if not plan.people and not plan.already:
+        return _empty(plan, render)
+    done = render("materials-sent", people=plan.people)
+    # "Nothing was sent" already says that everyone has them.
+    return done + _already(plan, render) if plan.people else done

@@ -14,6 +14,11 @@ materials-when-before = before the course, on the card
 materials-when-before-reminder = before the course, on the card, 🔔 also with the reminder
 materials-when-after = after the course
 materials-hint = 🔔 / 🔕 — whether a file also goes to confirmed participants with the first reminder; tap to switch. 🗑 — remove a file.
+# $count (Number)
+materials-refused = ⚠️ Telegram refused to send this file to { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    } (the stored copy is no longer valid, e.g. after the bot moved to a new token). Remove it, attach it again and send the materials once more.
 button-material-add = ➕ Add a file
 # $number (String)
 button-material-reminder-on = 🔔 { $number }
@@ -28,7 +33,7 @@ material-reminder-off = “{ $title }” will not be sent with the reminder.
 # $title (String)
 material-remove-confirm =
     Remove “{ $title }” from the course?
-    Participants will no longer see it on the card. Copies already sent stay with the people who received them.
+    Participants will no longer see it on the card. Copies already sent stay with the people who received them; copies still waiting to be sent are not sent.
 button-material-remove-yes = 🗑 Yes, remove
 # $title (String)
 material-removed = “{ $title }” removed.
@@ -60,7 +65,7 @@ materials-send-ask = Who should receive the materials of “{ $title }” for af
 button-materials-send-attendees = ✅ Attendees (marked present): { $count }
 # $count (Number)
 button-materials-send-confirmed = 👥 All confirmed participants: { $count }
-# $files (Number), $names (String), $people (Number), $already (Number)
+# $files (Number), $names (String), $people (Number)
 materials-send-confirm =
     Send { $files ->
         [one] the file
@@ -69,22 +74,35 @@ materials-send-confirm =
         [one] 1 person
        *[other] { $people } people
     }?
-    { $already ->
-        [0] Nobody in this group has received them yet.
-        [one] 1 person already has them and gets nothing again.
-       *[other] { $already } people already have them and get nothing again.
+    Each person receives each file only once.
+# $already (Number), $files (Number)
+materials-send-already = { $already ->
+        [one] 1 person in this group already has { $files ->
+            [one] it
+           *[other] them
+        }.
+       *[other] { $already } people in this group already have { $files ->
+            [one] it
+           *[other] them
+        }.
     }
 # $already (Number)
 materials-send-nobody = Everyone in this group already has these files ({ $already ->
         [one] 1 person
        *[other] { $already } people
     }). Nothing to send.
+# $audience (String) "att": attendees, "all": all confirmed
+materials-send-empty = { $audience ->
+        [att] Nobody has been marked present yet: mark attendance first with “{ button-attendance }” on the course card, or send to all confirmed participants.
+       *[all] Nobody was confirmed on this course, so there is nobody to send the materials to.
+    }
 button-materials-send-yes = 📤 Yes, send
-# $people (Number), $already (Number)
-materials-sent = Queued for { $people ->
-        [one] 1 person
-       *[other] { $people } people
-    }; { $already } already had them.
+# $people (Number)
+materials-sent = { $people ->
+        [0] Nothing was sent: everyone in this group already has these files.
+        [one] 📤 The materials are on their way to 1 person.
+       *[other] 📤 The materials are on their way to { $people } people.
+    }
 
 ## A participant's files on the course card.
 # $title (String), $type (String)
@@ -93,6 +111,10 @@ button-material = 📎 { $title } ({ $type })
 button-materials-all = 📎 All materials ({ $count })
 # $title (String)
 materials-all-title = 📎 Materials of “{ $title }”. Tap a file to receive it.
+# $title (String)
+material-just-sent = “{ $title }” is on its way: see the chat.
+# $title (String)
+error-material-unavailable = Telegram no longer accepts the stored copy of “{ $title }”, so it cannot be sent. The organisers need to attach it again: please let them know with “{ button-ask-organisers }” on the course card.
 # $title (String)
 material-quoted = “{ $title }”
 # $title (String) the file's, $course (String) the course's title

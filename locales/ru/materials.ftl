@@ -14,6 +14,11 @@ materials-when-before = до курса, в карточке
 materials-when-before-reminder = до курса, в карточке, 🔔 а также с напоминанием
 materials-when-after = после курса
 materials-hint = 🔔 / 🔕 — отправлять ли файл записанным участникам вместе с первым напоминанием; нажмите, чтобы переключить. 🗑 — удалить файл.
+# $count (Number)
+materials-refused = ⚠️ Telegram не отправил этот файл { $count ->
+        [one] { $count } участнику
+       *[other] { $count } участникам
+    } (сохранённая копия больше не действительна, например после переноса бота на новый токен). Удалите файл, приложите его заново и отправьте материалы ещё раз.
 button-material-add = ➕ Добавить файл
 # $number (String)
 button-material-reminder-on = 🔔 { $number }
@@ -28,7 +33,7 @@ material-reminder-off = Файл «{ $title }» не будет отправля
 # $title (String)
 material-remove-confirm =
     Удалить файл «{ $title }» из материалов курса?
-    Участники больше не увидят его в карточке. Уже отправленные копии останутся у получателей.
+    Участники больше не увидят его в карточке. Уже отправленные копии останутся у получателей, ещё не отправленные отправлены не будут.
 button-material-remove-yes = 🗑 Да, удалить
 # $title (String)
 material-removed = Файл «{ $title }» удалён.
@@ -63,7 +68,7 @@ materials-send-ask = Кому отправить материалы курса �
 button-materials-send-attendees = ✅ Присутствовавшим: { $count }
 # $count (Number)
 button-materials-send-confirmed = 👥 Всем записанным: { $count }
-# $files (Number), $names (String), $people (Number), $already (Number)
+# $files (Number), $names (String), $people (Number)
 materials-send-confirm =
     Отправить { $files ->
         [one] { $files } файл
@@ -73,26 +78,33 @@ materials-send-confirm =
         [one] { $people } участнику
        *[other] { $people } участникам
     }?
-    { $already ->
-        [0] В этой группе их ещё никто не получал.
-        [one] У { $already } участника они уже есть, повторно не отправляются.
-       *[other] У { $already } участников они уже есть, повторно не отправляются.
-    }
+    Каждый участник получает каждый файл только один раз.
+# $already (Number), $files (Number)
+materials-send-already = { $already ->
+        [one] У { $already } участника
+       *[other] У { $already } участников
+    } из этой группы { $files ->
+        [one] этот файл
+       *[other] эти файлы
+    } уже есть.
 # $already (Number)
 materials-send-nobody = У всех в этой группе эти файлы уже есть ({ $already ->
         [one] { $already } участник
         [few] { $already } участника
        *[many] { $already } участников
     }). Отправлять нечего.
+# $audience (String) "att": присутствовавшие, "all": все записанные
+materials-send-empty = { $audience ->
+        [att] Присутствие ещё никому не отмечено: сначала отметьте его кнопкой «{ button-attendance }» в карточке курса или отправьте материалы всем записанным.
+       *[all] На этот курс никто не записан, отправлять материалы некому.
+    }
 button-materials-send-yes = 📤 Да, отправить
-# $people (Number), $already (Number)
-materials-sent = Поставлено в очередь для { $people ->
-        [one] { $people } участника
-       *[other] { $people } участников
-    }; у { $already ->
-        [one] { $already } участника
-       *[other] { $already } участников
-    } они уже были.
+# $people (Number)
+materials-sent = { $people ->
+        [0] Ничего не отправлено: у всех в этой группе эти файлы уже есть.
+        [one] 📤 Материалы отправляются { $people } участнику.
+       *[other] 📤 Материалы отправляются { $people } участникам.
+    }
 
 ## Файлы курса в карточке участника.
 # $title (String), $type (String)
@@ -101,6 +113,10 @@ button-material = 📎 { $title } ({ $type })
 button-materials-all = 📎 Все материалы ({ $count })
 # $title (String)
 materials-all-title = 📎 Материалы курса «{ $title }». Нажмите на файл, чтобы получить его.
+# $title (String)
+material-just-sent = Файл «{ $title }» уже отправлен, он появится в чате.
+# $title (String)
+error-material-unavailable = Telegram больше не принимает сохранённую копию файла «{ $title }», поэтому отправить его нельзя. Организаторам нужно приложить файл заново: пожалуйста, сообщите им об этом кнопкой «{ button-ask-organisers }» в карточке курса.
 # $title (String)
 material-quoted = «{ $title }»
 # $title (String) название файла, $course (String) название курса

@@ -151,7 +151,7 @@ async def test_materials_are_attached_opened_from_the_card_and_sent_once_to_atte
     (yes,) = [b["callback_data"] for row in confirm.buttons() for b in row if "Yes" in b["text"]]
     organiser.press("📤 Yes, send", confirm)
     answer = await organiser.callback_answer()
-    assert answer.params.get("text") == "Queued for 2 people; 0 already had them."
+    assert answer.params.get("text") == "📤 The materials are on their way to 2 people."
 
     slides = await dilnoza.expect(lambda m: m.document is not None)
     assert slides.document == ("Slides_final.pptx", SLIDES)
@@ -162,7 +162,9 @@ async def test_materials_are_attached_opened_from_the_card_and_sent_once_to_atte
     # Pressed again (a double tap, or a second organiser): nothing new is sent.
     organiser.press_data(yes, confirm)
     answer = await organiser.callback_answer()
-    assert answer.params.get("text") == "Queued for 0 people; 2 already had them."
+    assert answer.params.get("text") == (
+        "Nothing was sent: everyone in this group already has these files."
+    )
     # Nothing more is queued (the outbox holds the two files sent), and nothing more came.
     async with Database(bot.workdir / "data" / "bot.sqlite3") as db:
         rows = await db.fetch_all("SELECT user_id, state FROM outbox WHERE kind = 'material'")

@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import AnswerCallbackQuery, SendDocument, SendMessage, SendPhoto
 
 from bot.services.materials import Audience
@@ -21,6 +22,7 @@ from bot.ui.callbacks import (
     MaterialAction,
     MaterialCb,
 )
+from bot.ui.course_list import BUTTON_CHARS
 from storage.courses import SignupMode
 from storage.materials import MaterialKind, MaterialRepository, MaterialTiming, NewFile
 from storage.registrations import RegistrationRepository, RegStatus
@@ -39,8 +41,12 @@ PDF = {
 }
 
 
-def cb(action: MaterialAction, course_id: int = 0, material_id: int = 0, arg: str = "") -> str:
-    return MaterialCb(action=action, course_id=course_id, material_id=material_id, arg=arg).pack()
+def cb(
+    action: MaterialAction, course_id: int = 0, material_id: int = 0, arg: str = "", page: int = 0
+) -> str:
+    return MaterialCb(
+        action=action, course_id=course_id, material_id=material_id, arg=arg, page=page
+    ).pack()
 
 
 def alert(sent: list[Any]) -> str:
@@ -383,10 +389,10 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
     }
     asked = await organiser.press(buttons(chosen[-1])["✅ Attendees (marked present): 2"])
     assert texts(asked)[-1] == (
-        "Send the file “Slides” to 2 people?\nNobody in this group has received them yet."
+        "Send the file “Slides” to 2 people?\nEach person receives each file only once."
     )
     sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
-    assert alert(sent) == "Queued for 2 people; 0 already had them."
+    assert alert(sent) == "📤 The materials are on their way to 2 people."
     queued = await outbox_files(db)
     assert [user_id for user_id, _ in queued] == [601, 602]
     payload = queued[1][1]
@@ -395,10 +401,17 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
 
     # The same press again queues nothing; all confirmed adds only the absent one.
     again = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
-    assert alert(again) == "Queued for 0 people; 2 already had them."
+    assert alert(again) == ("Nothing was sent: everyone in this group already has these files.")
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
-    assert "to 1 person?\n2 people already have them" in texts(asked)[-1]
-    await organiser.press(buttons(asked[-1])["📤 Yes, send"])
+    assert texts(asked)[-1].endswith(
+        "to 1 person?\nEach person receives each file only once.\n"
+        "2 people in this group already have it."
+    )
+    sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
+    assert alert(sent) == (
+        "📤 The materials are on their way to 1 person.\n2 people in this group already have it."
+    )
+    assert texts(sent)[-1].startswith(alert(sent) + "\n\n📎 <b>Materials of “Transit”</b>")
     assert [user_id for user_id, _ in await outbox_files(db)] == [601, 602, 603]
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
     assert "Everyone in this group already has these files (3 people)" in texts(asked)[-1]
@@ -430,3 +443,145 @@ async def test_send_materials_is_offered_only_once_the_course_ended_with_files_f
         forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="all"))
         assert alert(forged).startswith("The materials can be sent once the course has ended")
     assert await outbox_files(db) == []
+
+
+# -- review: double taps, refused files, long lists, the card after an edit ------------------
+
+
+async def test_a_double_tap_on_a_file_sends_one_copy_and_says_it_is_on_its_way(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    agenda = await attach(db, course_id, "Agenda")
+    await officer(db, 601)
+    reader = make_chatter(601)
+    first = await reader.press(cb(MaterialAction.OPEN, course_id, agenda.id))
+    second = await reader.press(cb(MaterialAction.OPEN, course_id, agenda.id))
+    assert len([r for r in first if isinstance(r, SendDocument)]) == 1
+    assert not any(isinstance(r, SendDocument) for r in second)
+    assert alert(second) == "“Agenda” is on its way: see the chat."
+
+
+async def test_a_file_telegram_no_longer_accepts_is_explained_and_not_counted_as_received(
+    make_chatter, db
+):
+    """A restore onto a new bot token: the stored file_id is another bot's, Telegram says 400."""
+    course_id = await publish_course(db, "Transit", days=-2)
+    slides = await attach(db, course_id, "Slides <final>", MaterialTiming.AFTER)
+    await confirmed(db, course_id, 601)
+    reader = make_chatter(601)
+    reader.session.failures[SendDocument] = TelegramBadRequest(
+        SendDocument(chat_id=601, document="x"), "Bad Request: wrong file identifier"
+    )
+    sent = await reader.press(cb(MaterialAction.OPEN, course_id, slides.id))
+    assert texts(sent)[-1].startswith(
+        "Telegram no longer accepts the stored copy of “Slides &lt;final&gt;”"
+    )
+    assert "“❓ Ask the organisers”" in texts(sent)[-1]
+    # Not noted as received: once attached again, "Send materials" still reaches them.
+    assert await db.fetch_all("SELECT 1 FROM material_deliveries") == []
+
+
+async def test_the_organisers_list_of_many_files_is_paged_and_stays_on_its_page(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    files = [await attach(db, course_id, f"Speaker {n}") for n in range(1, 26)]
+    organiser = make_chatter(ORGANISER_ID)
+    listing = await organiser.press(cb(MaterialAction.LIST, course_id))
+    first = texts(listing)[-1]
+    assert "(25)" in first and "10. Speaker 10" in first and "11. Speaker 11" not in first
+    assert "‹ Previous" not in buttons(listing[-1])
+    second = await organiser.press(buttons(listing[-1])["Next ›"])
+    assert "11. Speaker 11" in texts(second)[-1] and "20. Speaker 20" in texts(second)[-1]
+    assert {"‹ Previous", "Next ›", "🔕 11", "🗑 20"} <= set(buttons(second[-1]))
+    # A toggle on page 2 shows page 2 again.
+    toggled = await organiser.press(buttons(second[-1])["🔕 12"])
+    assert "12. Speaker 12" in texts(toggled)[-1] and "🔔 12" in buttons(toggled[-1])
+    asked = await organiser.press(buttons(toggled[-1])["🗑 13"])
+    back = await organiser.press(buttons(asked[-1])["‹ Back"])
+    assert "13. Speaker 13" in texts(back)[-1]
+    removed = await organiser.press(cb(MaterialAction.REMOVE_YES, course_id, files[12].id, page=1))
+    assert "13. Speaker 14" in texts(removed)[-1]
+    # A file just added is shown on the last page, where it is.
+    await organiser.press(cb(MaterialAction.ADD, course_id))
+    await send_file(organiser, document=PDF)
+    await press_under_question(organiser, DialogCb(action=DialogAction.KEEP).pack())
+    done = await press_under_question(
+        organiser, cb(MaterialAction.TIMING, course_id, arg="before")
+    )
+    assert "25. Agenda_Baku_2027" in texts(done)[-1] and "Next ›" not in buttons(done[-1])
+    # Every screen fits one message.
+    assert all(len(text) < 4096 for text in texts(done))
+
+
+async def test_the_card_shown_again_after_an_edit_still_offers_send_materials(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=-2)
+    await attach(db, course_id, "Slides", MaterialTiming.AFTER)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.press(
+        AdminCourseCb(action=AdminAction.EDIT_FIELD, course_id=course_id, arg="hours").pack()
+    )
+    card = await press_under_question(organiser, DialogCb(action=DialogAction.KEEP).pack())
+    assert "📤 Send materials to participants" in buttons(card[-1])
+    await organiser.press(
+        AdminCourseCb(action=AdminAction.EDIT_FIELD, course_id=course_id, arg="hours").pack()
+    )
+    card = await organiser.send("16")
+    assert "📤 Send materials to participants" in buttons(card[-1])
+
+
+async def test_a_long_file_title_is_shortened_on_the_card_so_its_type_still_shows(
+    make_chatter, db
+):
+    course_id = await publish_course(db, "Transit", days=10)
+    title = "Presentation of the national single window for customs declarations"
+    await attach(db, course_id, title[:64], file_name="deck.pptx")
+    await officer(db, 601)
+    (label,) = [text for text in await card_buttons(make_chatter(601), course_id) if "📎" in text]
+    assert label == "📎 Presentation… (PowerPoint)"
+    assert len(label) <= BUTTON_CHARS
+
+
+async def test_all_materials_on_a_participants_card_are_paged(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    for number in range(1, 13):
+        await attach(db, course_id, f"Speaker {number}")
+    await officer(db, 601)
+    reader = make_chatter(601)
+    listing = await reader.press(cb(MaterialAction.ALL, course_id))
+    labels = list(buttons(listing[-1]))
+    assert labels[0] == "📎 Speaker 1 (PDF)" and "📎 Speaker 11 (PDF)" not in labels
+    assert labels[-2:] == ["Next ›", "‹ Back"]
+    second = await reader.press(buttons(listing[-1])["Next ›"])
+    assert list(buttons(second[-1])) == [
+        "📎 Speaker 11 (PDF)",
+        "📎 Speaker 12 (PDF)",
+        "‹ Previous",
+        "‹ Back",
+    ]
+
+
+async def test_sending_to_attendees_before_attendance_is_marked_says_to_mark_it_first(
+    make_chatter, db
+):
+    course_id = await publish_course(db, "Transit", days=-2)
+    await attach(db, course_id, "Slides", MaterialTiming.AFTER)
+    await confirmed(db, course_id, 601)
+    organiser = make_chatter(ORGANISER_ID)
+    asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="att"))
+    assert texts(asked)[-1] == (
+        "Nobody has been marked present yet: mark attendance first with “☑️ Mark attendance”"
+        " on the course card, or send to all confirmed participants."
+    )
+    assert "📤 Yes, send" not in buttons(asked[-1])
+    forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
+    assert alert(forged).startswith("Nobody has been marked present yet")
+    assert await outbox_files(db) == []
+
+
+async def test_a_blank_title_is_refused_at_once_not_after_the_last_step(make_chatter, db):
+    course_id = await publish_course(db, "Transit", days=10)
+    organiser = make_chatter(ORGANISER_ID)
+    await organiser.press(cb(MaterialAction.ADD, course_id))
+    await send_file(organiser, document=PDF)
+    refused = await organiser.send(" \u00a0 \n")
+    assert texts(refused)[0].startswith("The title cannot be empty.")
+    asked = await organiser.send("Agenda")
+    assert "When is “Agenda” for?" in texts(asked)[-1]

@@ -4,20 +4,27 @@ their rows, and files are named by their type."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.services.materials import Audience, NothingToSend
+from bot.services.delivery import DeliveryRows
+from bot.services.materials import REQUEST_AGAIN_AFTER, Audience, NothingToSend
 from bot.services.reminders import due_time
 from bot.ui import materials as material_texts
+from handlers.materials.screens import materials_screen
+from storage.announcements import AnnouncementRepository
 from storage.courses import CourseStatus
 from storage.materials import Material, MaterialKind, MaterialTiming, NewFile
+from storage.outbox import OutboxRepository
 from storage.registrations import RegStatus
 from storage.users import UserRepository
-from tests.conftest import ORGANISER_ID
+from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.e2e.emulator import BotAPIEmulator
 from tests.factories import course_values, create_course
+from tests.unit.emulated_worker import emulated_worker
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
 START = datetime(2027, 3, 10, 5, 0, tzinfo=UTC)  # 09:00 in Baku
@@ -199,3 +206,92 @@ def test_keep_offers_the_caption_or_the_file_name_without_its_extension():
     assert material_texts.default_title("Agenda_v2.final.pdf", None) == "Agenda_v2.final"
     assert material_texts.default_title("Agenda.pdf", "  Programme ") == "Programme"
     assert material_texts.default_title(None, None) is None
+
+
+async def test_files_telegram_refused_to_send_are_flagged_on_the_organisers_list(
+    services, db, clock, settings, localizations
+):
+    """A restore onto a new bot token: the stored file_ids are another bot's, every send of
+    them fails with 400; the organisers' list says so and what to do."""
+    course = await make_course(services)
+    slides = await attach(db, course.id, "Slides", MaterialTiming.AFTER)  # unknown to Telegram
+    await seat(services, course.id, 11, attended=True)
+    await seat(services, course.id, 12, attended=True)
+    clock.now = course.ends_at + HOUR
+    await services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID)
+    rows = DeliveryRows(OutboxRepository(db), UserRepository(db), AnnouncementRepository(db))
+    async with BotAPIEmulator(TEST_TOKEN) as emulator:
+        no_calendar = None
+        async with emulated_worker(
+            emulator, settings, localizations, rows, lambda bot: no_calendar, clock
+        ) as worker:
+            worker.per_chat_seconds = 0
+            await worker.run_once()
+            await worker.drain()
+    states = await db.fetch_all("SELECT state, last_error FROM outbox")
+    assert [row[0] for row in states] == ["failed", "failed"]
+    assert await services.materials.refused(course.id) == {slides.id: 2}
+
+    _, files = await services.materials.of_course(course.id)
+    text, _ = materials_screen(course, files, localizations.get("en"), True, {slides.id: 2})
+    assert "⚠️ Telegram refused to send this file to 2 people" in text
+    text, _ = materials_screen(course, files, localizations.get("ru"), True, {slides.id: 2})
+    assert "⚠️ Telegram не отправил этот файл 2 участникам" in text
+
+
+async def test_two_organisers_sending_at_once_queue_each_file_to_each_attendee_once(
+    services, db, clock
+):
+    course = await make_course(services)
+    slides = await attach(db, course.id, "Slides", MaterialTiming.AFTER)
+    await seat(services, course.id, 11, attended=True)
+    await seat(services, course.id, 12, attended=True)
+    clock.now = course.ends_at + HOUR
+    plans = await asyncio.gather(
+        services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID),
+        services.materials.send(course.id, Audience.CONFIRMED, ORGANISER_ID + 1),
+    )
+    assert sorted(plan.people for plan in plans) == [0, 2]
+    assert await queued(db) == [(11, "material", slides.file_id), (12, "material", slides.file_id)]
+
+
+async def test_a_double_tap_handled_at_once_hands_out_the_file_once(services, db, clock):
+    """Telegram's updates are handled concurrently: two taps race for the same file."""
+    course = await make_course(services)
+    agenda = await attach(db, course.id, "Agenda", MaterialTiming.BEFORE)
+    await person(services, 11)
+    taps = await asyncio.gather(
+        services.materials.open(agenda.id, 11),
+        services.materials.open(agenda.id, 11),
+        return_exceptions=True,
+    )
+    assert sorted(type(tap).__name__ for tap in taps) == ["JustSent", "tuple"]
+    # Asked for again later (the copy was lost): sent again.
+    clock.now += REQUEST_AGAIN_AFTER
+    assert await services.materials.open(agenda.id, 11) == (course, agenda)
+
+
+async def test_a_reminder_that_fires_twice_sends_its_files_once(services, db, clock):
+    course = await make_course(services)
+    agenda = await attach(db, course.id, "Agenda", MaterialTiming.BEFORE, reminder=True)
+    await seat(services, course.id, 11)
+    clock.now = due_time(course, DAY)
+    await asyncio.gather(
+        services.reminders.send(course.id, int(DAY.total_seconds())),
+        services.reminders.send(course.id, int(DAY.total_seconds())),
+    )
+    rows = await queued(db)
+    assert rows.count((11, "material", agenda.file_id)) == 1
+
+
+async def test_removing_a_file_right_after_sending_keeps_its_unsent_copies_from_going_out(
+    services, db, clock
+):
+    course = await make_course(services)
+    wrong = await attach(db, course.id, "Wrong slides", MaterialTiming.AFTER)
+    right = await attach(db, course.id, "Slides", MaterialTiming.AFTER)
+    await seat(services, course.id, 11, attended=True)
+    clock.now = course.ends_at + HOUR
+    await services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID)
+    await services.materials.remove(course.id, wrong.id, ORGANISER_ID)
+    assert await queued(db) == [(11, "material", right.file_id)]
