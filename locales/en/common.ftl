@@ -62,7 +62,7 @@ help-participant =
     /forget — delete my personal data
     /help — this message
 
-    ❓ A question for the organisers? Press the button below: the answer comes here.
+    ❓ A question for the organisers? Tap the button below; the answer will come here.
 help-organiser =
     <b>For organisers</b>
     /newcourse — create a course (/newcourse template: the one-message form)
@@ -74,7 +74,7 @@ help-organiser =
     /audit — the organisers' action log
     /requests — requests for a seat: approve, decline or put on the waiting list
     /focalpoints — national focal points: appoint and remove
-    /questions — participants’ questions: answer by replying to the question, or from the list
+    /questions — participants' questions: answer by replying to a question, or from the list
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

@@ -150,7 +150,7 @@ course-template =
     deadline: 08.03.2027 18:00
     language: ru</pre>
     Optional, for seats given on approval or by nomination: <code>signup: approval</code> or <code>signup: nomination</code>; seats per country <code>quotas: AZ 3, GE 2, *: 1</code> (or <code>quota: 2</code> for every country); the day unused country seats go to the reserve lists <code>quota_release: 01.03.2027</code>.
-    Optional for any course: a follow-up survey to those who attended, so many days after the end <code>followup: 90d</code>.
+    Optional for any course: a follow-up survey for those who attended, the given number of days after the end: <code>followup: 90d</code>.
 
 course-error-empty = this cannot be empty.
 # $max, $length (Number)

@@ -70,7 +70,7 @@ button-forget = 🗑 Delete my data
 # $days (Number) how many daily backup copies are kept (BACKUP_KEEP)
 forget-confirm =
     <b>Delete your personal data?</b>
-    The bot deletes your profile, your consent, your language, your Telegram ID, your sign-ups (a seat on a course that has not started yet goes to the next person waiting), your survey invitations and your answers to named surveys, your questions to the organisers and their answers, your name on the certificates issued to you (their codes stay, and a check of one says its holder deleted their data), its record of the messages it sent you or was going to send, and any unfinished dialog. This cannot be undone.
+    The bot deletes your profile, your consent, your language, your Telegram ID, your sign-ups (a seat on a course that has not started yet goes to the next person waiting), your survey invitations and your answers to named surveys, your questions to the organisers and their answers, your name on the certificates issued to you (their codes remain, and checking one shows that its holder has deleted their data), its record of the messages it sent you or was going to send, and any unfinished dialog. This cannot be undone.
     What stays: records of the organisers' actions that concerned you (such as attendance) with a random pseudonym instead of your ID, totals of announcements, answers to anonymous surveys, which carry neither your name nor your ID, and a hash of your ID in the bot's list of deletions, so that an old copy of the database cannot bring your data back. Backup copies made before now still contain your data: daily copies are deleted after { $days ->
         [one] one day
        *[other] { $days } days

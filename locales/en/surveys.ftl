@@ -2,7 +2,7 @@
 
 # $title (String), $count (Number)
 survey-invitation = 📝 <b>{ $title }</b>
-    Please tell us how it went: { $count ->
+    We would appreciate your answers: { $count ->
         [one] one short question
        *[other] { $count } short questions
     }, a couple of minutes. You can stop and continue later.

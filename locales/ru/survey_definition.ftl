@@ -34,11 +34,11 @@ survey-definition-example-body =
 survey-template-title = Отзыв о курсе
 # $course (String) название курса
 survey-template-title-course = Отзыв о курсе «{ $course }»
-survey-template-intro = Ответы читает команда курса: они помогут нам сделать следующие курсы лучше.
+survey-template-intro = Ваши ответы прочитает команда курса: они помогут нам сделать следующие курсы лучше.
 survey-template-overall = Как вы в целом оцениваете курс?
 survey-template-relevance = Насколько курс актуален для вашей работы?
 survey-template-trainers = Как вы оцениваете преподавателей?
-survey-template-organisation = Как вы оцениваете организацию: место проведения, материалы, расписание?
+survey-template-organisation = Как вы оцениваете организацию курса: место проведения, материалы, расписание?
 survey-template-useful = Что в курсе было для вас самым полезным?
 survey-template-improve = Что нам стоит улучшить?
 survey-template-recommend = Порекомендуете ли вы этот курс коллегам?

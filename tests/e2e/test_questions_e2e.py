@@ -50,9 +50,9 @@ async def test_a_question_with_a_photo_is_answered_by_reply_and_the_other_organi
     officer.send(f"/start c{course_id}")
     card = await officer.expect(TITLE_RU)
     officer.press("❓ Задать вопрос организаторам", card)
-    await officer.expect("Напишите вопрос")
+    await officer.expect("Напишите ваш вопрос")
     officer.send_photo(caption="Нужен ли паспорт на входе?")
-    await officer.expect("Ваш вопрос отправлен организаторам; ответ придёт сюда.")
+    await officer.expect("Ваш вопрос отправлен организаторам. Ответ придёт сюда, в этот чат.")
 
     def question_copy(message) -> bool:
         return "Садыкова Айгерим" in message.plain_text and "паспорт" in message.plain_text
@@ -70,7 +70,7 @@ async def test_a_question_with_a_photo_is_answered_by_reply_and_the_other_organi
     # (the two copies, besides the officer's own message kept when asked).
     await copies_recorded(bot, 3)
     first.reply(copy_a, "Да, возьмите паспорт и служебное удостоверение.")
-    await first.expect("Sent to Садыкова Айгерим.")
+    await first.expect("Your answer has been sent to Садыкова Айгерим.")
 
     answer = await officer.expect("Организаторы ответили на ваш вопрос", timeout=NOTICE_WAIT)
     assert f"«Нужен ли паспорт на входе?» о курсе «{TITLE_RU}»" in answer.plain_text

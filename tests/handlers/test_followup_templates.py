@@ -39,7 +39,7 @@ async def test_copy_as_text_gives_a_newsurvey_message_that_makes_the_same_survey
     organiser = make_chatter(ORGANISER_ID)
     settings = await built_in_preview(organiser, db)
     (copy,) = sent(await organiser.press(buttons(settings)["📋 Copy as text"]))
-    assert "tap the text to copy it" in copy.text
+    assert "tap the text below to copy it" in copy.text
     definition = html.unescape(re.search(r"<pre>(.*)</pre>", copy.text, re.S)[1])
     assert definition.startswith("/newsurvey\ncourse: ")
     assert "rating #relevance: How relevant was the course to your work?" in definition
@@ -59,14 +59,14 @@ async def test_save_as_my_template_asks_a_name_refuses_a_long_one_and_returns_to
     organiser = make_chatter(ORGANISER_ID)
     settings = await built_in_preview(organiser, db)
     ask = sent(await organiser.press(buttons(settings)["💾 Save as my template"]))[-1]
-    assert "What should the template made from “Feedback: Transit procedures” be called?" in (
+    assert "What should the template based on “Feedback: Transit procedures” be called?" in (
         ask.text
     )
     assert set(buttons(ask)) == {"✖️ Cancel"}
     (refused,) = texts(await organiser.send("x" * 61))
     assert refused.startswith("The name is too long: 61 characters, at most 60.")
     saved = texts(await organiser.send("After workshops"))
-    assert saved[-1].startswith("Saved as “After workshops”.")
+    assert saved[-1].startswith("The template “After workshops” is saved.")
     templates = organiser.dp["surveys"].saved
     assert [t.name for t in await templates.all()] == ["After workshops"]
     # Back in /newsurvey's dialog: the preview's ‹ Back still works.
@@ -84,19 +84,15 @@ async def test_another_template_replaces_the_draft_with_the_follow_up_or_a_saved
     await surveys.saved.save(feedback.id, "Отзыв после семинаров", ORGANISER_ID)
 
     choice = sent(await organiser.press(buttons(settings)["🔁 Другой шаблон"]))[-1]
-    assert choice.text.startswith("Из какого шаблона создать опрос?")
+    assert choice.text.startswith("На основе какого шаблона создать опрос?")
     assert list(buttons(choice)) == [
-        "Встроенный: отзыв по окончании курса",
-        "Встроенный: повторный опрос через несколько месяцев",
+        "Отзыв о курсе (стандартный)",
+        "Повторный опрос (стандартный)",
         "📁 Отзыв после семинаров",
         "🗂 Мои шаблоны: удалить",
     ]
-    replies = sent(
-        await organiser.press(
-            buttons(choice)["Встроенный: повторный опрос через несколько месяцев"]
-        )
-    )
-    assert "Применяете ли вы в работе то, чему научились на курсе?" in replies[1].text
+    replies = sent(await organiser.press(buttons(choice)["Повторный опрос (стандартный)"]))
+    assert "Применяете ли вы в работе знания и навыки, полученные на курсе?" in replies[1].text
     assert replies[-1].text.startswith("Шаг 2 из 2\n")  # still the dialog's step
     (followup,) = await surveys.latest(5)  # the feedback draft was replaced
     assert followup.id != feedback.id and followup.send_after == 90 * 86400
@@ -164,7 +160,7 @@ async def test_the_followup_field_is_edited_checked_and_shown_on_the_organisers_
     course_id = await publish_course(db, "Transit", days=20)
     organiser = make_chatter(ORGANISER_ID)
     prompt = await open_edit(organiser, course_id, "followup")
-    assert "How many days after the end of the course" in prompt.text and "Now: off" in prompt.text
+    assert "How many days after the course" in prompt.text and "Now: off" in prompt.text
     refused = texts(await organiser.send("3 months"))
     assert any("“3 months” — write a number of days, such as 90 or 90d" in t for t in refused)
     refused = texts(await organiser.send("5"))
@@ -172,7 +168,7 @@ async def test_the_followup_field_is_edited_checked_and_shown_on_the_organisers_
     card = asked(await organiser.send("90d"))
     assert (await CourseRepository(db).get(course_id)).followup == 90
     assert "📨 Follow-up survey 90 days after the end:" in card.text
-    assert "mark attendance (☑️) after the course, or nobody will get it" in card.text
+    assert "after the course, tap ☑️ Mark attendance, or nobody will receive it" in card.text
     # The publish/edit listener made the course's follow-up survey.
     sync = organiser.dp["scheduler"].scheduler.get_job(f"followup-sync:{course_id}")
     await sync.func(*sync.args)
@@ -257,8 +253,8 @@ async def test_results_of_a_follow_up_not_due_say_when_it_goes_and_offer_no_earl
         SurveyAdminCb(action=SurveyAdminAction.RESULTS, survey_id=followup.id).pack()
     )
     (results,) = sent(replies)
-    assert "📨 This follow-up survey goes out by itself on " in results.text
-    assert "mark attendance (☑️) after the course" in results.text
+    assert "📨 This follow-up survey goes out automatically on " in results.text
+    assert "after the course, tap ☑️ Mark attendance" in results.text
     assert not any("Send" in text for text in buttons(results))
     forged = SurveyAdminCb(
         action=SurveyAdminAction.AUDIENCE, survey_id=followup.id, arg="attended"

@@ -30,6 +30,9 @@ SECOND_ORGANISER = 900002
 OFFICER = 501
 _telegram_ids = itertools.count(70_000)
 EXPIRED = "This button is out of date. Send /start to see the menu again."
+QUESTION_SENT = (
+    "Your question has been sent to the organisers. Their answer will come here, in this chat."
+)
 NOT_UNDERSTOOD = (
     "I only understand buttons and commands here. Send /start for the menu or /help for the"
     " list of commands."
@@ -105,9 +108,7 @@ async def ask_from_the_card(officer: Chatter, course_id: int, **content: Any) ->
 async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_chatter, db):
     officer, course_id = await officer_on_a_course(make_chatter, db)
     sent = await ask_from_the_card(officer, course_id, photo=photo(), caption="Is <b> ok?")
-    assert texts(sent)[-1] == (
-        "Your question was sent to the organisers; the answer will come here."
-    )
+    assert texts(sent)[-1] == QUESTION_SENT
     copies = await deliver(db)
     assert sorted(reader for reader, _, _ in copies) == [ORGANISER_ID, SECOND_ORGANISER]
     payload = copies[0][2]
@@ -121,14 +122,14 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
 
     organiser = make_chatter(ORGANISER_ID, name="Elena")
     sent = await reply(organiser, copy_in[ORGANISER_ID], text="Yes, bring your badge.")
-    assert texts(sent) == ["Sent to Ion 501."]
+    assert texts(sent) == ["Your answer has been sent to Ion 501."]
     delivered = await deliver(db)
     to_officer = [p for reader, _, p in delivered if reader == OFFICER]
     to_second = [p for reader, _, p in delivered if reader == SECOND_ORGANISER]
     assert len(to_officer) == 1 and len(to_second) == 1
     answer = to_officer[0]["text"]["en"]
     assert answer.startswith(
-        "💬 The organisers answered your question “Is &lt;b&gt; ok?” about “Risk management”:"
+        "💬 The organisers have answered your question “Is &lt;b&gt; ok?” about “Risk management”:"
     )
     assert "Yes, bring your badge." in answer
     # No organiser's name or account reaches the officer.
@@ -141,8 +142,8 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     second = make_chatter(SECOND_ORGANISER, name="Marat")
     sent = await reply(second, copy_in[SECOND_ORGANISER], text="And a passport.")
     assert texts(sent) == [
-        "Sent to Ion 501. This question had already been answered by another organiser: the"
-        " participant receives every answer."
+        "Your answer has been sent to Ion 501. This question had already been answered by"
+        " another organiser; the participant receives all the answers."
     ]
     delivered = await deliver(db)
     assert {reader for reader, _, _ in delivered} == {OFFICER, ORGANISER_ID}
@@ -153,7 +154,7 @@ async def test_a_question_goes_to_every_organiser_and_a_reply_answers_it(make_ch
     # The officer replies to the answer: a follow-up in the same thread, about the course.
     answer_id = next(mid for reader, mid, _ in delivered if reader == OFFICER)
     sent = await reply(officer, answer_id, text="Which entrance?")
-    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert texts(sent) == [QUESTION_SENT]
     follow_up = await deliver(db)
     assert sorted(reader for reader, _, _ in follow_up) == [ORGANISER_ID, SECOND_ORGANISER]
     assert "about “Risk management”" in follow_up[0][2]["text"]["en"]
@@ -200,11 +201,11 @@ async def test_a_sticker_instead_of_a_question_gets_a_clear_answer(make_chatter,
     card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     await officer.press(buttons(card[-1])["❓ Ask the organisers"])
     sent = await officer.send_sticker()
-    assert "This cannot be passed on. Please send text, or a photo or a document" in texts(sent)[0]
+    assert texts(sent)[0].startswith("This kind of message cannot be passed on. Please send text")
     assert await db.fetch_all("SELECT id FROM question_messages") == []
     # Still asking: the text that follows is the question.
     sent = await officer.send("Is there a dress code?")
-    assert texts(sent)[-1].startswith("Your question was sent")
+    assert texts(sent)[-1].startswith("Your question has been sent")
 
 
 async def test_a_too_long_question_is_refused_with_the_limit(make_chatter, db):
@@ -212,7 +213,7 @@ async def test_a_too_long_question_is_refused_with_the_limit(make_chatter, db):
     sent = await ask_from_the_card(officer, course_id, text="a" * 3501)
     assert "The text is too long: at most 3,500 characters." in texts(sent)[0]
     sent = await officer.feed(officer._message(photo=photo(), caption="b" * 701))
-    assert "With a photo or a document the text can be at most 700 characters" in texts(sent)[0]
+    assert "A caption under a photo or a document can be at most 700 characters" in texts(sent)[0]
     assert await db.fetch_all("SELECT id FROM question_messages") == []
 
 
@@ -226,7 +227,7 @@ async def test_help_offers_a_general_question_or_one_about_the_officers_course(m
     assert "Your question to the organisers." in texts(prompt)[-1]
     await officer.send("Do you run courses in Tashkent?")
     copy = (await deliver(db))[0][2]["text"]["en"]
-    assert "(not about a particular course)" in copy
+    assert copy.startswith("❓ General question from <b>")
 
 
 async def test_questions_lists_unanswered_threads_first_and_answers_from_the_list(
@@ -253,7 +254,7 @@ async def test_questions_lists_unanswered_threads_first_and_answers_from_the_lis
     sent = await organiser.feed(
         organiser._message(document=DOCUMENT, caption="From the list: the programme.")
     )
-    assert texts(sent)[-1] == "Sent to Ion 501."
+    assert texts(sent)[-1] == "Your answer has been sent to Ion 501."
     to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
     assert "From the list: the programme." in to_officer[0]["text"]["en"]
     assert to_officer[0]["media"] == {"type": "document", "file_id": "BQACprogramme"}
@@ -348,8 +349,8 @@ async def test_with_no_organisers_configured_a_question_is_refused_not_lost(make
     card = await officer.press(CourseCb(action=CourseAction.VIEW, course_id=course_id).pack())
     sent = await officer.press(buttons(card[-1])["❓ Ask the organisers"])
     assert texts(sent) == [
-        "Questions cannot be passed on at the moment: no organisers are set up in the bot."
-        " Please write to the training office directly."
+        "Questions cannot be passed on at the moment, as no organisers are set up in the bot."
+        " Please contact the training office directly."
     ]
     sent = await officer.send("Anyone there?")
     assert texts(sent) == [NOT_UNDERSTOOD]
@@ -368,7 +369,7 @@ async def test_an_album_sent_as_a_question_reaches_the_organisers_whole(make_cha
     sent = await ask_from_the_card(officer, course_id, **_album_fields(officer, "p1", "Which?"))
     sent += await officer.feed(album_item(officer, "p2"))
     sent += await officer.feed(album_item(officer, "p3"))
-    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert texts(sent) == [QUESTION_SENT]
     copies = await deliver(db)
     to_first = [p["media"]["file_id"] for reader, _, p in copies if reader == ORGANISER_ID]
     assert to_first == ["p1", "p2", "p3"]
@@ -397,7 +398,7 @@ async def test_an_album_answered_from_the_list_reaches_the_officer_whole(make_ch
     await organiser.press(buttons(listing)["✍️ Answer 1"])
     sent = await organiser.feed(album_item(organiser, "plan1", "The plan"))
     sent += await organiser.feed(album_item(organiser, "plan2"))
-    assert texts(sent) == ["Sent to Ion 501."]
+    assert texts(sent) == ["Your answer has been sent to Ion 501."]
     to_officer = [p for reader, _, p in await deliver(db) if reader == OFFICER]
     assert [p["media"]["file_id"] for p in to_officer] == ["plan1", "plan2"]
     assert all("Elena" not in json.dumps(p, ensure_ascii=False) for p in to_officer)
@@ -411,7 +412,7 @@ async def test_the_answer_says_which_question_it_answers(make_chatter, db):
     await reply(organiser, copies[0][1], text="Yes.")
     answer = next(p for reader, _, p in await deliver(db) if reader == OFFICER)
     assert answer["text"]["en"].startswith(
-        "💬 The organisers answered your question “Is lunch provided on both days?”"
+        "💬 The organisers have answered your question “Is lunch provided on both days?”"
         " about “Risk management”:"
     )
 
@@ -432,9 +433,8 @@ async def test_an_edited_question_is_not_passed_on_and_the_officer_is_told(make_
     edited = officer._message(text="Is it in Vilnius?", edit_date=1) | {"message_id": asked}
     sent = await officer.feed_update({"edited_message": edited})
     assert texts(sent) == [
-        "Changes to a message already sent do not reach the organisers: they have your"
-        " question as you first sent it. To correct it, reply to your question with the"
-        " correction."
+        "Edits to a message already sent are not passed on: the organisers have your question"
+        " as you first sent it. To correct it, reply to your question with the correction."
     ]
     assert [m.text for m in await db.repos.questions.thread(OFFICER)] == ["Is it in Minsk?"]
 
@@ -449,7 +449,7 @@ async def test_the_answer_comes_as_a_reply_to_the_officers_own_question(make_cha
     assert answer["reply_to"] == asked
     # Replying to their own question adds to it: a follow-up, to every organiser.
     sent = await reply(officer, asked, text="And the address?")
-    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert texts(sent) == [QUESTION_SENT]
     assert {reader for reader, _, _ in await deliver(db)} == {ORGANISER_ID, SECOND_ORGANISER}
 
 
@@ -462,7 +462,7 @@ async def test_an_organiser_replying_to_their_own_question_does_not_answer_it(ma
     await asker.feed(message)
     await deliver(db)
     sent = await reply(asker, int(message["message_id"]), text="Also: is there lunch?")
-    assert texts(sent) == ["Your question was sent to the organisers; the answer will come here."]
+    assert texts(sent) == [QUESTION_SENT]
     thread = await db.repos.questions.thread(ORGANISER_ID)
     assert [m.author.value for m in thread] == ["officer", "officer"]
 
@@ -478,7 +478,7 @@ async def test_an_edited_answer_is_not_passed_on_and_the_organiser_is_told(make_
         "message_id": answer["message_id"]
     }
     sent = await organiser.feed_update({"edited_message": edited})
-    assert "they have your answer as you first sent it" in texts(sent)[0]
+    assert "the participant has your answer as you first sent it" in texts(sent)[0]
 
 
 async def test_a_question_too_long_once_escaped_is_refused_not_lost_on_the_way(make_chatter, db):
@@ -501,8 +501,8 @@ async def test_the_second_organiser_to_answer_is_told_at_once_who_answered_first
     # The second wrote at the same time: the note about the first is not delivered yet.
     sent = await reply(second, copies[SECOND_ORGANISER], text="No, sorry.")
     assert texts(sent) == [
-        "Sent to Ion 501. This question had already been answered by Ion 900001: the"
-        " participant receives every answer."
+        "Your answer has been sent to Ion 501. This question had already been answered by"
+        " Ion 900001; the participant receives all the answers."
     ]
 
 
@@ -517,13 +517,13 @@ async def test_a_caption_that_would_not_fit_under_its_header_is_refused_with_the
     officer = make_chatter(OFFICER)
     await officer.press(CourseCb(action=CourseAction.SIGN_UP, course_id=course_id).pack())
     sent = await ask_from_the_card(officer, course_id, photo=photo(), caption="c" * 690)
-    assert "With a photo or a document the text can be at most" in texts(sent)[0]
+    assert "A caption under a photo or a document can be at most" in texts(sent)[0]
     assert "at most 690" not in texts(sent)[0]
     assert await db.fetch_all("SELECT id FROM question_messages") == []
     # Within the room it tells, the question goes.
     room = int(texts(sent)[0].split("at most ")[1].split(" ")[0].replace(",", ""))
     sent = await officer.feed(officer._message(photo=photo(), caption="c" * room))
-    assert texts(sent)[-1].startswith("Your question was sent")
+    assert texts(sent)[-1].startswith("Your question has been sent")
     assert all(len(p["text"]["en"]) <= 1024 for _, _, p in await deliver(db))
 
 
@@ -556,7 +556,7 @@ async def test_answering_a_question_whose_officer_left_ends_the_answer_dialog(ma
     await UserRepository(db).delete(OFFICER)
     sent = await organiser.send("The answer")
     assert texts(sent) == [
-        "This question is no longer there: the participant has deleted their data."
+        "This question no longer exists: the participant has deleted their data."
     ]
     sent = await organiser.send("Hello?")
     assert texts(sent) == [NOT_UNDERSTOOD]

@@ -228,3 +228,15 @@ def test_russian_texts_do_not_hedge_gender_with_brackets():
         if not line.lstrip().startswith("#") and GENDER_HEDGE.search(line)
     )
     assert hedged == []
+
+
+def test_russian_texts_call_the_built_in_surveys_standard():
+    """Issue 15: /help and /newsurvey call the bot's own surveys «стандартный», so the
+    template buttons and every other text say the same, never «встроенный»."""
+    mixed = sorted(
+        f"{path.name}: {line.strip()}"
+        for path in (LOCALES_DIR / "ru").glob("*.ftl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#") and "встроенн" in line.lower()
+    )
+    assert mixed == []

@@ -10,6 +10,7 @@ import pytest
 from bot.errors import InvalidInput
 from bot.services.course_fields import FieldProblem, parse_followup, parse_form
 from bot.services.surveys.definition import feedback_template, parse_definition
+from bot.services.surveys.model import QuestionKind
 from bot.services.surveys.saved import TemplateNotFound
 from bot.services.surveys.service import BUILT_IN_FOLLOWUP
 from bot.services.surveys.templates import definition_text, followup_template
@@ -33,6 +34,44 @@ def test_a_built_in_survey_copied_as_text_and_sent_back_is_the_same_survey(
     assert parsed.draft.questions == draft.questions  # texts, options, ends, identities
     assert parsed.draft.title == draft.title and parsed.draft.intro == draft.intro
     assert parsed.draft.anonymous is True
+
+
+# About what a phone shows on a full-width button before it cuts the text with "…".
+PHONE_BUTTON = 32
+
+
+@pytest.mark.parametrize("template", [feedback_template, followup_template])
+def test_the_built_in_surveys_answer_buttons_fit_a_phone_screen(localizations, template):
+    """Issue 15: each option is a button of its own (a multiple choice's with "⬜ " before
+    it), so an officer on a phone reads it whole, in either language."""
+    too_long = [
+        text
+        for question in template(localizations, None).questions
+        for option in question.options
+        for text in (option.en, option.ru)
+        if len(f"⬜ {text}" if question.kind == QuestionKind.MULTI else text) > PHONE_BUTTON
+    ]
+    assert too_long == []
+
+
+def test_the_template_buttons_fit_a_phone_screen(localizations):
+    """Issue 15: the buttons under a survey's preview and in 🔁 Another template."""
+    keys = (
+        "button-template-feedback",
+        "button-template-followup",
+        "button-templates-manage",
+        "button-survey-other-template",
+        "button-survey-copy",
+        "button-survey-save-template",
+        "button-ask-organisers",
+    )
+    too_long = [
+        text
+        for locale in ("en", "ru")
+        for text in (localizations.get(locale).plain(key) for key in keys)
+        if len(text) > PHONE_BUTTON
+    ]
+    assert too_long == []
 
 
 def test_the_follow_up_text_keeps_its_course_and_delay(localizations):
