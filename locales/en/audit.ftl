@@ -74,8 +74,12 @@ audit-action-seat-lapsed = a nomination for course #{ $id } lapsed unanswered
 # Who did what the bot does by itself
 audit-the-bot = the bot
 # Course materials (issue 15)
+
+# $id (Number)
 audit-action-material-added = added a file to the materials of course #{ $id }
+# $id (Number)
 audit-action-material-removed = removed a file from the materials of course #{ $id }
+# $id, $count (Number)
 audit-action-material-sent = sent the materials of course #{ $id } to { $count ->
         [one] { $count } person
        *[other] { $count } people

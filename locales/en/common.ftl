@@ -52,7 +52,7 @@ help-participant =
 
     /menu — the main menu
     /courses — courses open for sign-up
-    /my — my courses
+    /my — my courses and their materials
     /surveys — feedback surveys waiting for my answers
     /certificates — my certificates of attendance
     /verify — check a certificate by its code

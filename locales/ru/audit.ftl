@@ -78,8 +78,12 @@ audit-action-seat-lapsed = выдвижение на курс №{ $id } утр�
 # Кто сделал то, что бот делает сам
 audit-the-bot = бот
 # Материалы курса (issue 15)
+
+# $id (Number)
 audit-action-material-added = добавлен файл в материалы курса №{ $id }
+# $id (Number)
 audit-action-material-removed = удалён файл из материалов курса №{ $id }
+# $id, $count (Number)
 audit-action-material-sent = материалы курса №{ $id } отправлены { $count ->
         [one] { $count } участнику
        *[other] { $count } участникам

@@ -6,19 +6,19 @@ button-materials-send = 📤 Отправить материалы участн�
 # $title (String), $count (Number)
 materials-title = 📎 <b>Материалы курса «{ $title }»</b> ({ $count })
 materials-none =
-    Файлов пока нет. Добавьте программу, концепцию или список выступающих: участники сразу увидят их в карточке курса.
-    Презентации для рассылки после курса отправляются участникам по вашей команде.
+    Файлов пока нет. Добавьте программу, концептуальную записку или список докладчиков: участники сразу увидят их в карточке курса.
+    Презентации и другие файлы для рассылки после курса участники получат только после его окончания, когда вы их отправите.
 # $number (String), $title (String), $type (String), $size (String) ", 120 КБ" или пусто, $when (String)
 materials-line = { $number }. { $title } — { $type }{ $size }; { $when }
 materials-when-before = до курса, в карточке
-materials-when-before-reminder = до курса, в карточке, 🔔 а также с напоминанием
+materials-when-before-reminder = до курса, в карточке; 🔔 также с напоминанием
 materials-when-after = после курса
-materials-hint = 🔔 / 🔕 — отправлять ли файл записанным участникам вместе с первым напоминанием; нажмите, чтобы переключить. 🗑 — удалить файл.
+materials-hint = 🔔 / 🔕 — отправлять ли файл записанным участникам вместе с напоминанием перед курсом; нажмите, чтобы переключить. 🗑 — удалить файл.
 # $count (Number)
-materials-refused = ⚠️ Telegram не отправил этот файл { $count ->
+materials-refused = ⚠️ Telegram не доставил этот файл { $count ->
         [one] { $count } участнику
        *[other] { $count } участникам
-    } (сохранённая копия больше не действительна, например после переноса бота на новый токен). Удалите файл, приложите его заново и отправьте материалы ещё раз.
+    }: сохранённая ботом копия уже недействительна (например, после перехода на другого бота в Telegram). Удалите файл, приложите его заново и отправьте материалы ещё раз.
 button-material-add = ➕ Добавить файл
 # $number (String)
 button-material-reminder-on = 🔔 { $number }
@@ -27,27 +27,27 @@ button-material-reminder-off = 🔕 { $number }
 # $number (String)
 button-material-remove = 🗑 { $number }
 # $title (String)
-material-reminder-on = Файл «{ $title }» будет отправляться и вместе с напоминанием.
+material-reminder-on = Файл «{ $title }» также будет отправлен вместе с напоминанием.
 # $title (String)
-material-reminder-off = Файл «{ $title }» не будет отправляться с напоминанием.
+material-reminder-off = Файл «{ $title }» не будет отправлен вместе с напоминанием.
 # $title (String)
 material-remove-confirm =
     Удалить файл «{ $title }» из материалов курса?
-    Участники больше не увидят его в карточке. Уже отправленные копии останутся у получателей, ещё не отправленные отправлены не будут.
+    Участники больше не увидят его в карточке курса. У тех, кто уже получил файл, он останется; рассылка ещё не отправленных копий будет отменена.
 button-material-remove-yes = 🗑 Да, удалить
 # $title (String)
 material-removed = Файл «{ $title }» удалён.
 
 ## Добавление файла.
-material-ask-file = 📎 Пришлите файл: документом (PDF, Word, PowerPoint…) или фотографией.
+material-ask-file = 📎 Пришлите файл документом (PDF, Word, PowerPoint…) или фотографией.
 material-not-a-file = Пожалуйста, пришлите файл документом или фотографией. Ничего не сохранено.
 # $default (String)
-material-ask-title = Что участники увидят на кнопке? Введите короткое название, например «Программа», или оставьте «{ $default }».
-material-ask-title-no-default = Что участники увидят на кнопке? Введите короткое название, например «Программа».
+material-ask-title = Введите короткое название для кнопки, которую увидят участники, например «Программа». Чтобы сохранить название «{ $default }», нажмите «{ button-dialog-keep }».
+material-ask-title-no-default = Введите короткое название для кнопки, которую увидят участники, например «Программа».
 material-title-as-text = Пожалуйста, введите название текстовым сообщением.
 # $title (String)
-material-ask-timing = Когда нужен файл «{ $title }»?
-material-timing-hint = Пожалуйста, выберите одну из кнопок выше: до или после курса.
+material-ask-timing = Когда участники должны получить файл «{ $title }»?
+material-timing-hint = Пожалуйста, нажмите одну из кнопок выше: до или после курса.
 button-material-before = 📅 До курса: сразу в карточке
 button-material-after = 📤 После курса: по вашей команде
 # $title (String)
@@ -59,11 +59,11 @@ error-material-title-too-long = Название слишком длинное �
        *[other] { $limit } символов
     }.
 error-material-gone = Этого файла больше нет в материалах курса.
-error-materials-not-yet = Материалы можно отправить после окончания курса, и только файлы, отмеченные «после курса».
+error-materials-not-yet = Материалы можно отправить только после окончания курса и только файлы с пометкой «после курса».
 
 ## Рассылка файлов после курса.
 # $title (String)
-materials-send-ask = Кому отправить материалы курса «{ $title }», предназначенные для рассылки после курса?
+materials-send-ask = Кому отправить материалы курса «{ $title }» с пометкой «после курса»?
 # $count (Number)
 button-materials-send-attendees = ✅ Присутствовавшим: { $count }
 # $count (Number)
@@ -71,32 +71,33 @@ button-materials-send-confirmed = 👥 Всем записанным: { $count }
 # $files (Number), $names (String), $people (Number)
 materials-send-confirm =
     Отправить { $files ->
-        [one] { $files } файл
-        [few] { $files } файла
-       *[many] { $files } файлов
-    } { $names } { $people ->
+        [1] файл { $names }
+        [one] { $files } файл ({ $names })
+        [few] { $files } файла ({ $names })
+       *[many] { $files } файлов ({ $names })
+    } { $people ->
         [one] { $people } участнику
        *[other] { $people } участникам
     }?
-    Каждый участник получает каждый файл только один раз.
+    Никто не получит один и тот же файл дважды.
 # $already (Number), $files (Number)
 materials-send-already = { $already ->
         [one] У { $already } участника
        *[other] У { $already } участников
     } из этой группы { $files ->
-        [one] этот файл
+        [1] этот файл
        *[other] эти файлы
     } уже есть.
 # $already (Number)
-materials-send-nobody = У всех в этой группе эти файлы уже есть ({ $already ->
+materials-send-nobody = У всех участников этой группы ({ $already ->
         [one] { $already } участник
         [few] { $already } участника
        *[many] { $already } участников
-    }). Отправлять нечего.
+    }) эти файлы уже есть: отправлять нечего.
 # $audience (String) "att": присутствовавшие, "all": все записанные
 materials-send-empty = { $audience ->
-        [att] Присутствие ещё никому не отмечено: сначала отметьте его кнопкой «{ button-attendance }» в карточке курса или отправьте материалы всем записанным.
-       *[all] На этот курс никто не записан, отправлять материалы некому.
+        [att] Ещё никто не отмечен как присутствовавший: сначала отметьте присутствие кнопкой «{ button-attendance }» в карточке курса или отправьте материалы всем записанным участникам.
+       *[all] На этот курс никто не был записан, поэтому отправлять материалы некому.
     }
 button-materials-send-yes = 📤 Да, отправить
 # $people (Number)
@@ -114,9 +115,9 @@ button-materials-all = 📎 Все материалы ({ $count })
 # $title (String)
 materials-all-title = 📎 Материалы курса «{ $title }». Нажмите на файл, чтобы получить его.
 # $title (String)
-material-just-sent = Файл «{ $title }» уже отправлен, он появится в чате.
+material-just-sent = Файл «{ $title }» уже отправлен — он появится в чате.
 # $title (String)
-error-material-unavailable = Telegram больше не принимает сохранённую копию файла «{ $title }», поэтому отправить его нельзя. Организаторам нужно приложить файл заново: пожалуйста, сообщите им об этом кнопкой «{ button-ask-organisers }» в карточке курса.
+error-material-unavailable = К сожалению, файл «{ $title }» отправить не удалось: сохранённая ботом копия уже недействительна, и организаторам нужно приложить файл заново. Пожалуйста, сообщите им об этом кнопкой «{ button-ask-organisers }» в карточке курса.
 # $title (String)
 material-quoted = «{ $title }»
 # $title (String) название файла, $course (String) название курса

@@ -83,7 +83,7 @@ async def attach(organiser: FakeUser, filename: str, data: bytes, title: str | N
     """📎 Materials → Add a file: the file, its title (None: keep the file name), when."""
     card = await open_card(organiser)
     organiser.press("📎 Materials", card)
-    listing = await organiser.expect_edit("Materials of “Risk management”")
+    listing = await organiser.expect_edit("Materials for “Risk management”")
     organiser.press("➕ Add a file", listing)
     await organiser.expect("Step 1 of 3")
     organiser.send_document(filename, data)
@@ -95,7 +95,7 @@ async def attach(organiser: FakeUser, filename: str, data: bytes, title: str | N
     question = await organiser.expect("Step 3 of 3")
     organiser.press(when, question)
     await organiser.expect("added")
-    return await organiser.expect("Materials of “Risk management”")
+    return await organiser.expect("Materials for “Risk management”")
 
 
 def documents(officer: FakeUser, filename: str) -> list[SentMessage]:
@@ -146,7 +146,7 @@ async def test_materials_are_attached_opened_from_the_card_and_sent_once_to_atte
     card = await open_card(organiser)
     organiser.press("📤 Send materials to participants", card)
     choose = await organiser.expect_edit("Who should receive the materials")
-    organiser.press("✅ Attendees (marked present): 2", choose)
+    organiser.press("✅ Those marked present: 2", choose)
     confirm = await organiser.expect_edit("Send the file “Slides” to 2 people?")
     (yes,) = [b["callback_data"] for row in confirm.buttons() for b in row if "Yes" in b["text"]]
     organiser.press("📤 Yes, send", confirm)

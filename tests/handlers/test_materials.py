@@ -125,8 +125,8 @@ async def test_organiser_attaches_an_agenda_in_three_steps_and_participants_see_
     assert texts(asked)[-1].startswith("Step 2 of 3")
     assert "keep “Agenda_Baku_2027”" in texts(asked)[-1]
     asked = await press_under_question(organiser, DialogCb(action=DialogAction.KEEP).pack())
-    assert texts(asked)[-1] == "Step 3 of 3\nWhen is “Agenda_Baku_2027” for?"
-    before = buttons(asked[-1])["📅 Before the course: on the card now"]
+    assert texts(asked)[-1] == "Step 3 of 3\nWhen should participants get “Agenda_Baku_2027”?"
+    before = buttons(asked[-1])["📅 Before the course: on the card"]
     done = await press_under_question(organiser, before)
     assert "✅ “Agenda_Baku_2027” added." in texts(done)
     assert "1. Agenda_Baku_2027 — PDF, 121 KB; before the course, on the card" in texts(done)[-1]
@@ -207,7 +207,7 @@ async def test_a_photo_without_caption_needs_a_typed_title_and_a_too_long_one_is
     refused = await organiser.send("x" * 65)
     assert "at most 64 characters" in texts(refused)[0]
     asked = await organiser.send("Group photo")
-    assert "When is “Group photo” for?" in texts(asked)[-1]
+    assert "When should participants get “Group photo”?" in texts(asked)[-1]
 
 
 # -- the organiser's list --------------------------------------------------------------------
@@ -223,7 +223,7 @@ async def test_the_reminder_toggle_switches_a_file_before_the_course(make_chatte
     assert "🔕 1" in buttons(listing[-1]) and "🔕 2" not in buttons(listing[-1])
     sent = await organiser.press(buttons(listing[-1])["🔕 1"])
     assert alert(sent) == "“Agenda” will also be sent with the reminder."
-    assert "🔔 also with the reminder" in texts(sent)[-1]
+    assert "on the card; 🔔 also sent with the reminder" in texts(sent)[-1]
     stored = await MaterialRepository(db).get(agenda.id)
     assert stored is not None and stored.with_reminder
     # A file for after the course has no reminder to go with: a forged press changes nothing.
@@ -384,12 +384,12 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
     )
     chosen = await organiser.press(buttons(card[-1])["📤 Send materials to participants"])
     assert set(buttons(chosen[-1])) >= {
-        "✅ Attendees (marked present): 2",
-        "👥 All confirmed participants: 3",
+        "✅ Those marked present: 2",
+        "👥 Everyone signed up: 3",
     }
-    asked = await organiser.press(buttons(chosen[-1])["✅ Attendees (marked present): 2"])
+    asked = await organiser.press(buttons(chosen[-1])["✅ Those marked present: 2"])
     assert texts(asked)[-1] == (
-        "Send the file “Slides” to 2 people?\nEach person receives each file only once."
+        "Send the file “Slides” to 2 people?\nNobody will receive the same file twice."
     )
     sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
     assert alert(sent) == "📤 The materials are on their way to 2 people."
@@ -404,14 +404,14 @@ async def test_send_materials_goes_to_attendees_once_and_again_only_to_whoever_l
     assert alert(again) == ("Nothing was sent: everyone in this group already has these files.")
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
     assert texts(asked)[-1].endswith(
-        "to 1 person?\nEach person receives each file only once.\n"
+        "to 1 person?\nNobody will receive the same file twice.\n"
         "2 people in this group already have it."
     )
     sent = await organiser.press(buttons(asked[-1])["📤 Yes, send"])
     assert alert(sent) == (
         "📤 The materials are on their way to 1 person.\n2 people in this group already have it."
     )
-    assert texts(sent)[-1].startswith(alert(sent) + "\n\n📎 <b>Materials of “Transit”</b>")
+    assert texts(sent)[-1].startswith(alert(sent) + "\n\n📎 <b>Materials for “Transit”</b>")
     assert [user_id for user_id, _ in await outbox_files(db)] == [601, 602, 603]
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="all"))
     assert "Everyone in this group already has these files (3 people)" in texts(asked)[-1]
@@ -441,7 +441,7 @@ async def test_send_materials_is_offered_only_once_the_course_ended_with_files_f
         )
         assert "📤 Send materials to participants" not in buttons(card[-1])
         forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="all"))
-        assert alert(forged).startswith("The materials can be sent once the course has ended")
+        assert alert(forged).startswith("The materials can be sent only once the course has ended")
     assert await outbox_files(db) == []
 
 
@@ -457,7 +457,7 @@ async def test_a_double_tap_on_a_file_sends_one_copy_and_says_it_is_on_its_way(m
     second = await reader.press(cb(MaterialAction.OPEN, course_id, agenda.id))
     assert len([r for r in first if isinstance(r, SendDocument)]) == 1
     assert not any(isinstance(r, SendDocument) for r in second)
-    assert alert(second) == "“Agenda” is on its way: see the chat."
+    assert alert(second) == "“Agenda” is already on its way: see the chat."
 
 
 async def test_a_file_telegram_no_longer_accepts_is_explained_and_not_counted_as_received(
@@ -473,7 +473,7 @@ async def test_a_file_telegram_no_longer_accepts_is_explained_and_not_counted_as
     )
     sent = await reader.press(cb(MaterialAction.OPEN, course_id, slides.id))
     assert texts(sent)[-1].startswith(
-        "Telegram no longer accepts the stored copy of “Slides &lt;final&gt;”"
+        "Sorry, “Slides &lt;final&gt;” cannot be sent: the copy the bot keeps is no longer valid"
     )
     assert "“❓ Ask the organisers”" in texts(sent)[-1]
     # Not noted as received: once attached again, "Send materials" still reaches them.
@@ -568,7 +568,7 @@ async def test_sending_to_attendees_before_attendance_is_marked_says_to_mark_it_
     asked = await organiser.press(cb(MaterialAction.SEND_TO, course_id, arg="att"))
     assert texts(asked)[-1] == (
         "Nobody has been marked present yet: mark attendance first with “☑️ Mark attendance”"
-        " on the course card, or send to all confirmed participants."
+        " on the course card, or send the materials to everyone signed up."
     )
     assert "📤 Yes, send" not in buttons(asked[-1])
     forged = await organiser.press(cb(MaterialAction.SEND_YES, course_id, arg="att"))
@@ -584,4 +584,4 @@ async def test_a_blank_title_is_refused_at_once_not_after_the_last_step(make_cha
     refused = await organiser.send(" \u00a0 \n")
     assert texts(refused)[0].startswith("The title cannot be empty.")
     asked = await organiser.send("Agenda")
-    assert "When is “Agenda” for?" in texts(asked)[-1]
+    assert "When should participants get “Agenda”?" in texts(asked)[-1]

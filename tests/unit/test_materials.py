@@ -14,6 +14,7 @@ from bot.services.delivery import DeliveryRows
 from bot.services.materials import REQUEST_AGAIN_AFTER, Audience, NothingToSend
 from bot.services.reminders import due_time
 from bot.ui import materials as material_texts
+from bot.ui.course_list import BUTTON_CHARS
 from handlers.materials.screens import materials_screen
 from storage.announcements import AnnouncementRepository
 from storage.courses import CourseStatus
@@ -234,9 +235,9 @@ async def test_files_telegram_refused_to_send_are_flagged_on_the_organisers_list
 
     _, files = await services.materials.of_course(course.id)
     text, _ = materials_screen(course, files, localizations.get("en"), True, {slides.id: 2})
-    assert "⚠️ Telegram refused to send this file to 2 people" in text
+    assert "⚠️ Telegram could not deliver this file to 2 people" in text
     text, _ = materials_screen(course, files, localizations.get("ru"), True, {slides.id: 2})
-    assert "⚠️ Telegram не отправил этот файл 2 участникам" in text
+    assert "⚠️ Telegram не доставил этот файл 2 участникам" in text
 
 
 async def test_two_organisers_sending_at_once_queue_each_file_to_each_attendee_once(
@@ -295,3 +296,38 @@ async def test_removing_a_file_right_after_sending_keeps_its_unsent_copies_from_
     await services.materials.send(course.id, Audience.ATTENDEES, ORGANISER_ID)
     await services.materials.remove(course.id, wrong.id, ORGANISER_ID)
     assert await queued(db) == [(11, "material", right.file_id)]
+
+
+# -- the wording (issue 15 copy review) ------------------------------------------------------
+
+# The organisers' buttons of the materials screens, with a count where they show one.
+ORGANISER_BUTTONS = {
+    "button-materials": {},
+    "button-materials-send": {},
+    "button-material-add": {},
+    "button-material-before": {},
+    "button-material-after": {},
+    "button-materials-send-yes": {},
+    "button-material-remove-yes": {},
+    "button-materials-send-attendees": {"count": 25},
+    "button-materials-send-confirmed": {"count": 25},
+    "button-materials-all": {"count": 12},
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_the_materials_buttons_fit_a_phone_screen(localizations, locale):
+    t = localizations.get(locale)
+    labels = [t.plain(key, **args) for key, args in ORGANISER_BUTTONS.items()]
+    assert [label for label in labels if len(label) > BUTTON_CHARS] == []
+
+
+def test_sending_one_file_names_it_without_a_number_in_russian(localizations):
+    """«Отправить файл «Slides» 2 участникам?», not «1 файл»; a count reads «21 файл»."""
+    t = localizations.get("ru")
+    one = t.plain("materials-send-confirm", files=1, names="«Slides»", people=2)
+    assert one.startswith("Отправить файл «Slides» 2 участникам?")
+    many = t.plain("materials-send-confirm", files=21, names="«A», «B»", people=5)
+    assert many.startswith("Отправить 21 файл («A», «B») 5 участникам?")
+    already = t.plain("materials-send-already", already=21, files=21)
+    assert already == "У 21 участника из этой группы эти файлы уже есть."
