@@ -5,16 +5,16 @@ cmd-certificates = My certificates of attendance
 cmd-verify = Check a certificate by its code
 
 ## Course fields (the /newcourse form and the edit menu).
-course-field-certificate = Certificate: days
+course-field-certificate = Certificate: attendance
 course-field-certificate_language = Certificate: language
 course-field-hours = Training hours
-course-ask-certificate = Which share of the course's days must a participant attend to receive a certificate? Type a percentage from 1 to 100 (for example “80%”), or “all” for every day:
-course-ask-certificate_language = In which language should certificates be issued? Type “own” (each participant's language) or “bilingual” (English and Russian on one page):
-course-ask-hours = How many training hours should the certificates state? Type a number (for example 16), or “-” not to state any:
+course-ask-certificate = What share of the course days must a participant attend to receive a certificate? Type a percentage from 1 to 100 (for example, “80%”), or “all” if every day is required:
+course-ask-certificate_language = In which language should certificates be issued? Type “own” (in each participant's language) or “bilingual” (English and Russian on one page):
+course-ask-hours = How many training hours should the certificates state? Type a number (for example, 16), or “-” to leave the hours out:
 # $value (String) what the organiser typed
-course-error-certificate = “{ $value }” — write a share of the days from 1 to 100, for example “certificate: 80%” or “certificate: 80”, or “all”.
+course-error-certificate = “{ $value }” — write the percentage of days from 1 to 100, for example “certificate: 80%” or “certificate: 80”, or “all”.
 # $value (String)
-course-error-certificate-language = “{ $value }” — write “own” (each participant's language) or “bilingual” (English and Russian).
+course-error-certificate-language = “{ $value }” — write “own” (in each participant's language) or “bilingual” (English and Russian).
 # $value (String), $max (String)
 course-error-hours = “{ $value }” — write the number of training hours, from 1 to { $max }, or “-”.
 
@@ -28,8 +28,8 @@ course-certificate-language-own = in each participant's language
 course-certificate-language-bilingual = in English and Russian
 # $hours (Number)
 course-certificate-hours = { $hours ->
-        [one] one hour
-       *[other] { $hours } hours
+        [one] { $hours } training hour
+       *[other] { $hours } training hours
     }
 button-issue-certificates = 🎓 Issue certificates
 
@@ -37,7 +37,7 @@ button-issue-certificates = 🎓 Issue certificates
 # $day (Number) 1, 2 ..., $date (String) "12 Mar"
 attendance-day-button = Day { $day } · { $date }
 # $day, $days (Number), $date (String) "12 March"
-attendance-day-heading = <b>Day { $day } of { $days }</b>, { $date }. Each name shows the days attended.
+attendance-day-heading = <b>Day { $day } of { $days }</b>, { $date }. Next to each name: the number of days attended.
 
 ## Issuing (organisers).
 # $title (String)
@@ -90,7 +90,7 @@ certificate-list-waiting = { $count ->
        *[other] ✍️ { $count } certificates have not been sent yet: their holders have not given their names in Latin letters.
     }
 # $count (Number)
-button-certificates-remind = 🔔 Ask again for the name in Latin letters ({ $count })
+button-certificates-remind = 🔔 Ask again for the name ({ $count })
 # $count (Number) holders asked again
 certificate-reminded-alert = { $count ->
         [0] Nobody to remind: every certificate has been sent.
@@ -98,8 +98,8 @@ certificate-reminded-alert = { $count ->
        *[other] { $count } holders have been asked again; each certificate goes to its holder as soon as they give the name.
     }
 certificate-state-sent = sent
-certificate-state-waiting-for-name = waiting for the name in Latin letters
-certificate-state-unreachable = ⚠️ not delivered: the holder has blocked the bot (once they start it again, /certificates sends it)
+certificate-state-waiting-for-name = not sent: the holder has not given their name in Latin letters
+certificate-state-unreachable = ⚠️ not delivered: the holder has blocked the bot (once they start it again, they can get it with /certificates)
 # $version (Number)
 certificate-state-reissued = reissued (issue { $version })
 certificate-state-revoked = ⛔ revoked
@@ -112,31 +112,31 @@ certificate-card =
     Issued on: { $issued }
     Status: { $state }
 
-    After a correction of the holder's name in their profile, Reissue sends a new PDF with the same code; the earlier one is then superseded.
+    If the holder corrects their name in the profile, “Reissue” sends them a new PDF with the same code; the earlier copy is then superseded.
 button-certificate-reissue = 🔁 Reissue
 button-certificate-revoke = ⛔ Revoke
 # $version (Number)
 certificate-reissued-alert = Reissued (issue { $version }): the new PDF is on its way to the holder.
 # $code (String)
-certificate-revoke-confirm = Revoke certificate { $code }? It stops being valid: a check of its code says it was revoked, and its holder is told. This cannot be undone.
+certificate-revoke-confirm = Revoke certificate { $code }? It will no longer be valid: a check of its code will show that it was revoked, and the holder will be notified. This cannot be undone.
 button-certificate-revoke-yes = Yes, revoke
 button-certificate-revoke-no = No, keep it
-certificate-revoked-alert = Revoked. The holder has been told.
+certificate-revoked-alert = Certificate revoked. The holder has been notified.
 certificate-error-not-valid = This certificate was revoked, or its holder deleted their data.
-certificate-error-no-latin-name = The holder has not given their name in Latin letters yet, which the English text needs; the certificate goes to them as soon as they do.
-certificate-error-name-unchanged = The name in the holder's profile is the one already printed on the certificate: there is nothing to reissue. Reissue once they have corrected their name.
+certificate-error-no-latin-name = The holder has not yet given their name in Latin letters, which the English text needs; the certificate will be sent as soon as they do.
+certificate-error-name-unchanged = The certificate already shows the name from the holder's profile, so there is nothing to reissue. Reissue it once the holder has corrected their name.
 
 ## To the holder.
 # $title, $code (String)
-certificate-sent = 🎓 Your certificate of attendance for “{ $title }”. Its code is { $code }: anyone can check it with /verify { $code }.
+certificate-sent = 🎓 Your certificate of attendance for “{ $title }”. Its verification code is { $code }: anyone can check the certificate with /verify { $code }.
 # $title, $code (String)
-certificate-reissued = 🎓 Your certificate for “{ $title }” has been reissued with your corrected name; the code stays { $code }. Please use this copy: the earlier one is superseded.
+certificate-reissued = 🎓 Your certificate for “{ $title }” has been reissued with your corrected name; the verification code is still { $code }. Please use this copy: the earlier one is no longer valid.
 # $title, $code (String)
-certificate-revoked-notice = Your certificate for “{ $title }” (code { $code }) has been revoked by the organisers and is no longer valid. If you think this is a mistake, please contact the organisers.
+certificate-revoked-notice = Your certificate for “{ $title }” (code { $code }) has been revoked by the organisers and is no longer valid. If you believe this is a mistake, please contact the organisers.
 # $title (String)
-certificate-latin-name-needed = 🎓 Your certificate of attendance for “{ $title }” is ready. It is printed in English, so it needs your name in Latin letters, as in your passport: tap the button to give it, and the certificate is sent to you straight away.
+certificate-latin-name-needed = 🎓 Your certificate of attendance for “{ $title }” is ready. It is printed in English, so it needs your name in Latin letters, as in your passport. Tap the button and enter it: the certificate will be sent to you straight away.
 button-certificate-latin-name = ✍️ My name in Latin letters
-certificate-ask-latin-name = Your name in Latin letters, as in your passport (for example: Sadykova Aigerim). Type it, or tap the button if it is written correctly:
+certificate-ask-latin-name = Your name in Latin letters, as in your passport (for example: Sadykova Aigerim). If the button shows it correctly, tap it; otherwise type it:
 # $name (String)
 button-certificate-use-name = ✅ { $name }
 # $count (Number) certificates sent now
@@ -149,24 +149,24 @@ certificate-latin-name-saved = { $count ->
 certificate-error-latin-name-length = Please type your name in Latin letters, at most { $max } characters.
 certificate-error-latin-name-letters = Please use Latin letters only, as in your passport (for example: Sadykova Aigerim).
 certificate-error-revoked = This certificate has been revoked and can no longer be sent.
-certificate-error-waiting-for-name = This certificate is waiting for your name in Latin letters.
+certificate-error-waiting-for-name = This certificate will be sent once you give your name in Latin letters.
 
 ## /certificates
-certificate-mine-none = You have no certificates yet. They are issued after a course, to participants who attended it.
+certificate-mine-none = You have no certificates yet. They are issued after a course to the participants who attended it.
 # $count (Number)
 certificate-mine-title = <b>Your certificates</b> ({ $count }):
 # $number, $title, $code (String)
 certificate-mine-valid = { $number }. “{ $title }” · { $code }
 # $number, $title, $code (String)
-certificate-mine-waiting = { $number }. “{ $title }” · waiting for your name in Latin letters
+certificate-mine-waiting = { $number }. “{ $title }” · will be sent once you give your name in Latin letters
 # $number, $title, $code (String)
 certificate-mine-revoked = { $number }. “{ $title }” · { $code } · ⛔ revoked
 # $number, $title (String)
 button-certificate-send = 📄 { $number }. { $title }
 
 ## /verify
-verify-ask-code = Send the certificate's code, as printed under its QR code (for example: 7KQ2-M9XD-4HPT).
-verify-unknown = No certificate has this code.
+verify-ask-code = Send the certificate's verification code, as printed under its QR code (for example: 7KQ2-M9XD-4HPT).
+verify-unknown = No certificate with this code was found. Please check the code printed under the QR code.
 # $code, $names, $title, $when, $issued (String)
 verify-genuine =
     ✅ <b>Certificate { $code } is genuine.</b>
@@ -182,4 +182,4 @@ verify-revoked =
     Issued on: { $issued }
 # $code, $title, $when, $issued (String)
 verify-erased =
-    Certificate { $code } was issued on { $issued } for the course “{ $title }”, { $when }. Its holder has since deleted their data from the bot, so whom it was issued to cannot be confirmed.
+    Certificate { $code } was issued on { $issued } for the course “{ $title }”, { $when }. Its holder has since deleted their data from the bot, so the holder's name cannot be confirmed.

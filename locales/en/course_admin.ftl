@@ -151,6 +151,7 @@ course-template =
     language: ru</pre>
     Optional, for seats given on approval or by nomination: <code>signup: approval</code> or <code>signup: nomination</code>; seats per country <code>quotas: AZ 3, GE 2, *: 1</code> (or <code>quota: 2</code> for every country); the day unused country seats go to the reserve lists <code>quota_release: 01.03.2027</code>.
     Optional for any course: a follow-up survey for those who attended, the given number of days after the end: <code>followup: 90d</code>.
+    Optional, for certificates of attendance: the share of days a participant must attend <code>certificate: 80%</code> (every day if left out); <code>certificate_language: bilingual</code> for English and Russian on one page (each participant's language if left out); the training hours to state <code>hours: 16</code>.
 
 course-error-empty = this cannot be empty.
 # $max, $length (Number)

@@ -2,7 +2,7 @@
 
 consent-request =
     <b>Before we store your profile</b>
-    To sign you up for courses, the organisers — the WCO Regional Office for Capacity Building for Europe (ROCB Europe) and the Permanent Secretariat of the IGC TRACECA — need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address, and for certificates in English your name in Latin letters as in your passport. Your Telegram username is kept with them, so that organisers can find you. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else — except that your country's national focal point, who nominates your administration's officers for some courses, sees your name, administration and position and where your nominations stand; and if you become a focal point or an organiser, officers see your name and @username as the person to contact. You can see and change them with /profile and delete them with /forget at any time.
+    To sign you up for courses, the organisers — the WCO Regional Office for Capacity Building for Europe (ROCB Europe) and the Permanent Secretariat of the IGC TRACECA — need your full name, country, customs administration, position, time zone and, if you wish, an e-mail address; for certificates in English, also your name in Latin letters as in your passport. Your Telegram username is kept with them, so that organisers can find you. They are used only to organise the training, send you reminders and issue certificates, and are never passed to anyone else — except that your country's national focal point, who nominates your administration's officers for some courses, sees your name, administration and position and where your nominations stand; and if you become a focal point or an organiser, officers see your name and @username as the person to contact. You can see and change them with /profile and delete them with /forget at any time.
     Until you agree, the bot keeps only your Telegram ID, your language, when you first and last wrote to it, whether it can reach you and, while you are in the middle of a step, where you are in it, so that it can answer you; until then it does not store your Telegram name or username.
 
     Do you agree?
@@ -64,7 +64,7 @@ button-edit-position = ✏️ Position
 button-edit-email = ✏️ E-mail
 button-edit-timezone = ✏️ Time zone
 button-edit-latin_name = ✏️ Name in Latin letters
-profile-ask-latin_name = Your name in Latin letters, as in your passport (it is printed on certificates in English), for example: Sadykova Aigerim:
+profile-ask-latin_name = Your name in Latin letters, as in your passport; it is printed on certificates in English (for example: Sadykova Aigerim):
 button-forget = 🗑 Delete my data
 
 # $days (Number) how many daily backup copies are kept (BACKUP_KEEP)

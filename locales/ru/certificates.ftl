@@ -5,16 +5,16 @@ cmd-certificates = Мои сертификаты об участии
 cmd-verify = Проверить сертификат по коду
 
 ## Поля курса (форма /newcourse и меню изменения).
-course-field-certificate = Сертификат: дни
+course-field-certificate = Сертификат: посещение
 course-field-certificate_language = Сертификат: язык
 course-field-hours = Учебные часы
-course-ask-certificate = Какую долю дней курса участник должен посетить, чтобы получить сертификат? Напишите процент от 1 до 100 (например, «80%») или «все» — все дни:
-course-ask-certificate_language = На каком языке выдавать сертификаты? Напишите «own» (на языке каждого участника) или «bilingual» (на английском и русском на одной странице):
-course-ask-hours = Сколько учебных часов указать в сертификатах? Напишите число (например, 16) или «-», чтобы не указывать:
+course-ask-certificate = Какую долю дней курса участник должен посетить, чтобы получить сертификат? Напишите процент от 1 до 100 (например, «80%») или «все», если обязательны все дни:
+course-ask-certificate_language = На каком языке выдавать сертификаты? Напишите «свой» (на языке каждого участника) или «двуязычный» (на английском и русском языках на одной странице):
+course-ask-hours = Сколько учебных часов указать в сертификатах? Напишите число (например, 16) или «-», чтобы часы не указывались:
 # $value (String) то, что написал организатор
-course-error-certificate = «{ $value }» — напишите долю дней от 1 до 100, например «certificate: 80%» или «certificate: 80», либо «все».
+course-error-certificate = «{ $value }» — напишите процент дней от 1 до 100, например «certificate: 80%» или «certificate: 80», либо «все».
 # $value (String)
-course-error-certificate-language = «{ $value }» — напишите «own» (на языке каждого участника) или «bilingual» (на английском и русском).
+course-error-certificate-language = «{ $value }» — напишите «свой» (на языке каждого участника) или «двуязычный» (на английском и русском языках).
 # $value (String), $max (String)
 course-error-hours = «{ $value }» — напишите число учебных часов от 1 до { $max } или «-».
 
@@ -28,10 +28,10 @@ course-certificate-language-own = на языке каждого участни�
 course-certificate-language-bilingual = на английском и русском
 # $hours (Number)
 course-certificate-hours = { $hours ->
-        [one] { $hours } час
-        [few] { $hours } часа
-        [many] { $hours } часов
-       *[other] { $hours } часа
+        [one] { $hours } учебный час
+        [few] { $hours } учебных часа
+        [many] { $hours } учебных часов
+       *[other] { $hours } учебного часа
     }
 button-issue-certificates = 🎓 Выдать сертификаты
 
@@ -39,7 +39,7 @@ button-issue-certificates = 🎓 Выдать сертификаты
 # $day (Number) 1, 2 ..., $date (String) «12 мар.»
 attendance-day-button = День { $day } · { $date }
 # $day, $days (Number), $date (String) «12 марта»
-attendance-day-heading = <b>День { $day } из { $days }</b>, { $date }. У каждого имени — число посещённых дней.
+attendance-day-heading = <b>День { $day } из { $days }</b>, { $date }. Рядом с каждым именем — число посещённых дней.
 
 ## Выдача (организаторы).
 # $title (String)
@@ -51,14 +51,14 @@ certificate-rule-share = посещение не менее { $share }% из { $
         [few] { $days } дней
         [many] { $days } дней
        *[other] { $days } дня
-    }
+    } курса
 # $days (Number)
-certificate-rule-all-days = посещение всех дней курса ({ $days })
+certificate-rule-all-days = посещение всех дней курса (всего: { $days })
 # $eligible, $attendees (Number), $rule (String)
 certificate-preview-qualify = Сертификат полагается { $eligible } из { $attendees } { $attendees ->
         [one] присутствовавшего
        *[other] присутствовавших
-    }: { $rule }.
+    }. Условие: { $rule }.
 # $names (String) список ниже
 certificate-preview-not-eligible = Не полагается: { $names }.
 # $name (String), $present, $days (Number)
@@ -102,7 +102,7 @@ certificate-list-waiting = { $count ->
        *[other] ✍️ { $count } сертификата ещё не отправлены: владельцы не указали имя латиницей.
     }
 # $count (Number)
-button-certificates-remind = 🔔 Напомнить об имени латиницей ({ $count })
+button-certificates-remind = 🔔 Напомнить об имени ({ $count })
 # $count (Number) сколько владельцев получили напоминание
 certificate-reminded-alert = { $count ->
         [0] Напоминать некому: все сертификаты отправлены.
@@ -112,8 +112,8 @@ certificate-reminded-alert = { $count ->
        *[other] Напоминание отправлено { $count } владельцам. Каждый сертификат будет отправлен, как только владелец укажет имя латиницей.
     }
 certificate-state-sent = отправлен
-certificate-state-waiting-for-name = не отправлен: владелец не указал имя латиницей
-certificate-state-unreachable = ⚠️ не доставлен: владелец заблокировал бота (запустив бота снова, он получит сертификат командой /certificates)
+certificate-state-waiting-for-name = не отправлен: владелец ещё не указал имя латиницей
+certificate-state-unreachable = ⚠️ не доставлен: владелец заблокировал бота (когда он снова запустит бота, сертификат можно будет получить командой /certificates)
 # $version (Number)
 certificate-state-reissued = выдан повторно (экземпляр { $version })
 certificate-state-revoked = ⛔ отозван
@@ -124,33 +124,33 @@ certificate-card =
     Курс: «{ $title }»
     Выдан: { $names }
     Дата выдачи: { $issued }
-    Состояние: { $state }
+    Статус: { $state }
 
-    Если владелец исправил имя в профиле, кнопка «Выдать повторно» отправит ему новый PDF с тем же кодом; прежний экземпляр станет недействительным.
+    Если владелец исправит имя в профиле, кнопка «Выдать повторно» отправит ему новый PDF с тем же кодом; прежний экземпляр станет недействительным.
 button-certificate-reissue = 🔁 Выдать повторно
 button-certificate-revoke = ⛔ Отозвать
 # $version (Number)
 certificate-reissued-alert = Выдан повторно (экземпляр { $version }): новый PDF отправляется владельцу.
 # $code (String)
-certificate-revoke-confirm = Отозвать сертификат { $code }? Он перестанет быть действительным: проверка его кода покажет, что он отозван, а владелец получит уведомление. Отменить это нельзя.
+certificate-revoke-confirm = Отозвать сертификат { $code }? Он утратит силу: проверка его кода покажет, что сертификат отозван, а владелец получит уведомление. Отменить это действие нельзя.
 button-certificate-revoke-yes = Да, отозвать
 button-certificate-revoke-no = Нет, оставить
 certificate-revoked-alert = Сертификат отозван, владелец уведомлён.
 certificate-error-not-valid = Этот сертификат отозван, или его владелец удалил свои данные.
-certificate-error-no-latin-name = Владелец ещё не указал имя латиницей, которое нужно для текста на английском языке; сертификат будет отправлен ему, как только он это сделает.
-certificate-error-name-unchanged = Имя в профиле владельца совпадает с напечатанным в сертификате: выдавать его повторно незачем. Выдайте повторно, когда владелец исправит имя.
+certificate-error-no-latin-name = Владелец ещё не указал имя латиницей, необходимое для текста на английском языке; сертификат будет отправлен, как только он его укажет.
+certificate-error-name-unchanged = Имя в профиле владельца совпадает с указанным в сертификате, поэтому выдавать сертификат повторно не требуется. Выдайте его повторно, когда владелец исправит имя.
 
 ## Владельцу.
 # $title, $code (String)
-certificate-sent = 🎓 Ваш сертификат об участии в курсе «{ $title }». Его код — { $code }: любой может проверить его командой /verify { $code }.
+certificate-sent = 🎓 Ваш сертификат об участии в курсе «{ $title }». Код проверки — { $code }: подлинность сертификата можно проверить командой /verify { $code }.
 # $title, $code (String)
-certificate-reissued = 🎓 Ваш сертификат об участии в курсе «{ $title }» выдан повторно с исправленным именем; код прежний — { $code }. Пожалуйста, пользуйтесь этим экземпляром: предыдущий недействителен.
+certificate-reissued = 🎓 Ваш сертификат об участии в курсе «{ $title }» выдан повторно с исправленным именем; код проверки прежний — { $code }. Пожалуйста, пользуйтесь этим экземпляром: предыдущий недействителен.
 # $title, $code (String)
-certificate-revoked-notice = Ваш сертификат об участии в курсе «{ $title }» (код { $code }) отозван организаторами и больше не действителен. Если вы считаете это ошибкой, пожалуйста, свяжитесь с организаторами.
+certificate-revoked-notice = Ваш сертификат об участии в курсе «{ $title }» (код { $code }) отозван организаторами и больше не действителен. Если вы считаете, что это ошибка, пожалуйста, обратитесь к организаторам.
 # $title (String)
-certificate-latin-name-needed = 🎓 Ваш сертификат об участии в курсе «{ $title }» готов. Он оформляется на английском языке, поэтому нужно ваше имя латиницей, как в паспорте: нажмите на кнопку и укажите его — сертификат будет отправлен сразу же.
+certificate-latin-name-needed = 🎓 Ваш сертификат об участии в курсе «{ $title }» готов. Он оформляется на английском языке, поэтому нужно ваше имя латиницей, как в паспорте. Нажмите на кнопку и укажите его — сертификат будет отправлен сразу же.
 button-certificate-latin-name = ✍️ Указать имя латиницей
-certificate-ask-latin-name = Ваше имя латиницей, как в паспорте (например: Sadykova Aigerim). Напишите его или нажмите на кнопку, если оно указано верно:
+certificate-ask-latin-name = Ваше имя латиницей, как в паспорте (например: Sadykova Aigerim). Если на кнопке оно указано верно, нажмите на неё; если нет — напишите его:
 # $name (String)
 button-certificate-use-name = ✅ { $name }
 # $count (Number) сколько сертификатов отправлено сейчас
@@ -182,8 +182,8 @@ certificate-mine-revoked = { $number }. «{ $title }» · { $code } · ⛔ от�
 button-certificate-send = 📄 { $number }. { $title }
 
 ## /verify
-verify-ask-code = Отправьте код сертификата, указанный под его QR-кодом (например: 7KQ2-M9XD-4HPT).
-verify-unknown = Сертификата с таким кодом нет.
+verify-ask-code = Отправьте код проверки сертификата, напечатанный под QR-кодом (например: 7KQ2-M9XD-4HPT).
+verify-unknown = Сертификат с таким кодом не найден. Проверьте код, напечатанный под QR-кодом.
 # $code, $names, $title, $when, $issued (String)
 verify-genuine =
     ✅ <b>Сертификат { $code } подлинный.</b>
@@ -199,4 +199,4 @@ verify-revoked =
     Дата выдачи: { $issued }
 # $code, $title, $when, $issued (String)
 verify-erased =
-    Сертификат { $code } выдан { $issued } по курсу «{ $title }», { $when }. Впоследствии его владелец удалил свои данные из бота, поэтому подтвердить, кому он выдан, невозможно.
+    Сертификат { $code } об участии в курсе «{ $title }», { $when }, выдан { $issued }. Впоследствии его владелец удалил свои данные из бота, поэтому подтвердить, кому выдан сертификат, невозможно.

@@ -73,7 +73,7 @@ button-edit-position = ✏️ Должность
 button-edit-email = ✏️ Эл. почта
 button-edit-timezone = ✏️ Часовой пояс
 button-edit-latin_name = ✏️ Имя латиницей
-profile-ask-latin_name = Ваше имя латиницей, как в паспорте (оно указывается в сертификатах на английском языке), например: Sadykova Aigerim:
+profile-ask-latin_name = Ваше имя латиницей, как в паспорте; оно указывается в сертификатах на английском языке (например: Sadykova Aigerim):
 button-forget = 🗑 Удалить мои данные
 
 # $days (Number) сколько ежедневных резервных копий хранится (BACKUP_KEEP)

@@ -127,7 +127,7 @@ async def test_organiser_reissues_and_revokes_from_the_course_certificates(make_
     sent = await organiser.press(buttons(last_edit(sent))["⛔ Revoke"])
     assert "Revoke certificate" in last_edit(sent).text
     sent = await organiser.press(buttons(last_edit(sent))["Yes, revoke"])
-    assert "Revoked" in texts(sent)[0]
+    assert "Certificate revoked" in texts(sent)[0]
     assert (await CertificateRepository(db).get(certificate.id)).revoked_at is not None
     audit = await db.fetch_all("SELECT action FROM audit_log WHERE action LIKE 'certificate.%'")
     assert [row[0] for row in audit] == [
@@ -193,6 +193,9 @@ async def test_holder_without_latin_name_is_asked_and_offered_their_latin_full_n
     assert "certificate" in kinds
 
 
+NOT_FOUND_RU = "Сертификат с таким кодом не найден. Проверьте код, напечатанный под QR-кодом."
+
+
 async def test_verify_answers_genuine_revoked_and_forged_codes(make_chatter, db):
     organiser, course_id, certificate = await issued_to_one(make_chatter, db)
     shown = codes.display(certificate.code)
@@ -202,12 +205,12 @@ async def test_verify_answers_genuine_revoked_and_forged_codes(make_chatter, db)
     sent = await anyone.send(f"/start v{certificate.code}")
     assert "подлинный" in sent[-1].text
     sent = await anyone.send("/verify 7KQ2-M9XD-4HPT")
-    assert sent[-1].text == "Сертификата с таким кодом нет."
+    assert sent[-1].text == NOT_FOUND_RU
     sent = await anyone.send("/verify <b>forged</b>")
-    assert sent[-1].text == "Сертификата с таким кодом нет."
+    assert sent[-1].text == NOT_FOUND_RU
     # Without a code it asks for one, and the next message is checked.
     sent = await anyone.send("/verify")
-    assert "код сертификата" in sent[-1].text
+    assert "код проверки сертификата" in sent[-1].text
     sent = await anyone.send(shown)
     assert "подлинный" in sent[-1].text
     await organiser.press(cert(CertAction.REVOKE_YES, course_id, certificate.id))
@@ -232,7 +235,7 @@ async def test_course_form_takes_certificate_fields_and_explains_bad_values(make
         "certificate_language: bilingual"
     )
     sent = await organiser.send(form)
-    assert "write a share of the days from 1 to 100" in texts(sent)[0]
+    assert "write the percentage of days from 1 to 100" in texts(sent)[0]
     sent = await organiser.send(form.replace("180%", "80%"))
     course = (await CourseRepository(db).all(0, 1))[0][0]
     assert (course.certificate, course.certificate_language, course.hours) == (
@@ -262,16 +265,14 @@ async def test_organiser_sees_who_waits_for_the_latin_name_and_asks_them_again(m
     await organiser.press(cert(CertAction.ISSUE, course_id))
     sent = await organiser.press(cert(CertAction.LIST, course_id))
     assert "One certificate has not been sent yet" in last_edit(sent).text
-    remind = buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
+    remind = buttons(last_edit(sent))["🔔 Ask again for the name (1)"]
     sent = await organiser.press(remind)
     assert "The holder has been asked again" in texts(sent)[0]
     # The certificate's own card: nothing to reissue yet, the holder can be asked from it too.
     card = buttons(last_edit(sent))["1. Ion 11"]
     sent = await organiser.press(card)
     assert "🔁 Reissue" not in buttons(last_edit(sent))
-    sent = await organiser.press(
-        buttons(last_edit(sent))["🔔 Ask again for the name in Latin letters (1)"]
-    )
+    sent = await organiser.press(buttons(last_edit(sent))["🔔 Ask again for the name (1)"])
     assert "The holder has been asked again" in texts(sent)[0]
     asks = await db.fetch_all(
         "SELECT 1 FROM outbox WHERE user_id = 11 AND kind = 'certificate_latin_name'"
