@@ -83,7 +83,7 @@ def test_what_the_user_sent_shows_its_photo_file_and_the_message_it_replies_to(t
     }
     page = page_html(flow, tmp_path)
     assert page.count('<div class="photo placeholder">🖼 Фото</div>') == 2
-    assert '<div class="file-name">Agenda.pdf</div>' in page and "4.0 KB" in page
+    assert '<div class="file-name">Agenda.pdf</div>' in page and "4,0 КБ" in page
     assert '<div class="reply-quote">❓ Question from Айгерим</div>' in page
     assert '<div class="reply-quote">Нужен ли паспорт?</div>' in page
 

@@ -131,15 +131,40 @@ def _buttons(rows: list[list[Params]]) -> str:
     return "".join(out)
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+def _size(size: int, words: dict[str, str]) -> str:
+    """A file's size as Telegram shows it: "2.0 KB"; "2,0 КБ" in Russian."""
+    if size < 1024:
+        return f"{size} {words['bytes']}"
+    if size < 1024 * 1024:
+        shown, unit = f"{size / 1024:.1f}", words["kb"]
+    else:
+        shown, unit = f"{size / 1024 / 1024:.1f}", words["mb"]
+    return f"{shown.replace('.', words['decimal'])} {unit}"
 
 
 # The words of Telegram's own interface (and the page's "tapped" mark) in the chat's language:
 # a Russian screen shows no English but the bot's.
 UI_WORDS = {
-    "en": {"edited": "edited", "tapped": "tapped", "bot": "bot", "photo": "Photo"},
-    "ru": {"edited": "изменено", "tapped": "нажато", "bot": "бот", "photo": "Фото"},
+    "en": {
+        "edited": "edited",
+        "tapped": "tapped",
+        "bot": "bot",
+        "photo": "Photo",
+        "bytes": "B",
+        "kb": "KB",
+        "mb": "MB",
+        "decimal": ".",
+    },
+    "ru": {
+        "edited": "изменено",
+        "tapped": "нажато",
+        "bot": "бот",
+        "photo": "Фото",
+        "bytes": "Б",
+        "kb": "КБ",
+        "mb": "МБ",
+        "decimal": ",",
+    },
 }
 
 
@@ -171,10 +196,11 @@ def _attachments(item: Params, photos: Path, words: dict[str, str]) -> list[str]
         parts.append(f'<div class="photo placeholder">🖼 {words["photo"]}</div>')
     if "document" in item:
         document = item["document"]
+        size = _size(int(document.get("size", 0)), words)
         parts.append(
             '<div class="document"><div class="file-icon">⬇</div><div>'
             f'<div class="file-name">{html.escape(document["file_name"])}</div>'
-            f'<div class="file-size">{_size(int(document.get("size", 0)))}</div></div></div>'
+            f'<div class="file-size">{size}</div></div></div>'
         )
     return parts
 
