@@ -59,3 +59,52 @@ def test_a_page_shows_presses_pop_ups_and_files(tmp_path):
     assert '<div class="toast">Saved</div>' in page
     assert "course-1.ics" in page and "2.0 KB" in page and "edited" in page
     assert '<span>Site</span><span class="arrow">↗</span>' in page
+
+
+def test_what_the_user_sent_shows_its_photo_file_and_the_message_it_replies_to(tmp_path):
+    """Issue 15: a question with a photo, a file for a course, an answer given by replying."""
+    flow = {
+        "flow": "questions",
+        "language": "ru",
+        "bot": "ROCB Europe Courses",
+        "chat": [
+            {"from": "user", "text": "Нужен ли паспорт?", "photo_placeholder": True},
+            {"from": "user", "text": "", "document": {"file_name": "Agenda.pdf", "size": 4096}},
+            {"from": "user", "text": "Да, возьмите.", "reply_to": "❓ Question from Айгерим"},
+            {
+                "from": "bot",
+                "message_id": 9,
+                "text": "💬 The organisers answered",
+                "entities": [],
+                "reply_to": "Нужен ли паспорт?",
+                "photo_placeholder": True,
+            },
+        ],
+    }
+    page = page_html(flow, tmp_path)
+    assert page.count('<div class="photo placeholder">🖼 Фото</div>') == 2
+    assert '<div class="file-name">Agenda.pdf</div>' in page and "4,0 КБ" in page
+    assert '<div class="reply-quote">❓ Question from Айгерим</div>' in page
+    assert '<div class="reply-quote">Нужен ли паспорт?</div>' in page
+
+
+def test_a_russian_screen_shows_telegram_s_own_words_in_russian(tmp_path):
+    flow = {
+        "flow": "card",
+        "language": "ru",
+        "bot": "ROCB Europe Courses",
+        "chat": [
+            {"from": "user", "press": "✍️ Записаться"},
+            {
+                "from": "bot",
+                "message_id": 2,
+                "edited": True,
+                "text": "Вы записаны",
+                "entities": [],
+            },
+        ],
+    }
+    page = page_html(flow, tmp_path)
+    assert '<span class="tap">нажато</span>' in page
+    assert '<span class="edited">изменено</span>' in page
+    assert '<div class="status">бот</div>' in page

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from tests.e2e.screens.capture import LANGUAGES, capture
-from tests.e2e.screens.flows import FLOWS
+from tests.e2e.screens.registry import FLOWS
 from tests.e2e.screens.render import INSTALL_HINT, ChromiumMissing, chromium, render_all
 
 ROOT = Path(__file__).parents[3]

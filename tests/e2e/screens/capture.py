@@ -13,17 +13,22 @@ from tests.conftest import ORGANISER_ID, TEST_TOKEN
 from tests.e2e.emulator import BotAPIEmulator
 from tests.e2e.fakeuser import FakeUser
 from tests.e2e.process import BotProcess
-from tests.e2e.screens.flows import FLOWS, Cast, Chats, translator
+from tests.e2e.screens.flows import Cast, Chats, translator
 from tests.e2e.screens.recorder import ChatRecorder, Recording
+from tests.e2e.screens.registry import FLOWS
 from tests.e2e.screens.world import (
     AZ_FOCAL_POINT,
+    ENDED_COURSE_OFFICERS,
     GE_FOCAL_POINT,
     KZ_FOCAL_POINT,
+    ORGANISER_IDS,
     ORGANISER_NAME,
     PARTICIPANT,
     PARTICIPANT_ID,
     RESPONDENT_IDS,
     RESPONDENT_NAMES,
+    SECOND_ORGANISER_ID,
+    SECOND_ORGANISER_NAME,
     seed,
 )
 
@@ -55,7 +60,7 @@ async def capture_language(out_dir: Path, language: str, wanted: list[str]) -> l
         async with BotAPIEmulator(TEST_TOKEN, bot_first_name=BOT_NAME) as emulator:
             (workdir / "data").mkdir()
             await seed(workdir / "data" / "bot.sqlite3", language)
-            bot = BotProcess(emulator, workdir, {})
+            bot = BotProcess(emulator, workdir, {"ADMIN_IDS": ORGANISER_IDS})
             began = time.monotonic()
             await bot.start()
             print(f"{language}: bot started in {time.monotonic() - began:.1f} s", flush=True)
@@ -100,7 +105,24 @@ async def make_cast(emulator: BotAPIEmulator, language: str, database: Path) -> 
         person.country: recorder(person.user_id, person.name(language).split()[-1 if ru else 0])
         for person in (AZ_FOCAL_POINT, GE_FOCAL_POINT, KZ_FOCAL_POINT)
     }
-    return Cast(language, t, participant, organiser, respondents, database, focal_points)
+    # Issue 15: the second organiser (chose the language already) and the officers of the
+    # course that has ended, the first named as in Telegram, the others by their first name.
+    second_organiser = recorder(SECOND_ORGANISER_ID, SECOND_ORGANISER_NAME[language])
+    attendees = [
+        recorder(person.user_id, person.name(language).split()[-1 if ru else 0])
+        for person in ENDED_COURSE_OFFICERS
+    ]
+    return Cast(
+        language,
+        t,
+        participant,
+        organiser,
+        respondents,
+        database,
+        focal_points,
+        second_organiser,
+        attendees,
+    )
 
 
 def save_chats(out_dir: Path, name: str, title: str, language: str, chats: Chats) -> list[Path]:

@@ -44,12 +44,22 @@ class Cast:
     respondents: list[ChatRecorder]
     database: Path
     focal_points: dict[str, ChatRecorder] = field(default_factory=dict)  # by country code
+    second_organiser: ChatRecorder | None = None
+    attendees: list[ChatRecorder] = field(default_factory=list)  # of the ended course
 
     def title(self, course: dict[str, object]) -> str:
         return str(course[f"title_{self.language}"])
 
     def everyone(self) -> list[ChatRecorder]:
-        return [self.participant, self.organiser, *self.respondents, *self.focal_points.values()]
+        others = [self.second_organiser] if self.second_organiser else []
+        return [
+            self.participant,
+            self.organiser,
+            *self.respondents,
+            *self.focal_points.values(),
+            *others,
+            *self.attendees,
+        ]
 
 
 # A flow shows one chat, or several named by who sees them ("officer", "organiser").
@@ -220,26 +230,28 @@ async def new_course(cast: Cast) -> ChatRecorder:
 async def press_title(rec: ChatRecorder, title: str) -> None:
     """The button of a course or survey: by its title or, where buttons shorten titles, by
     the number the message lists it under ("3. 15 Mar 2027 · Title", "#1 Title"); turning
-    the list's pages until it shows."""
+    the list's pages until it shows. Only the list shown last counts: an older message may
+    name the same course (a survey of it, a notice)."""
     for _ in range(5):
-        if rec.has_button(title):
-            await rec.press(title)
-            return
         listing = rec.last_message()
+        labels = listing.button_texts()
+        if any(title in label for label in labels):
+            await rec.press(title, listing)
+            return
         for line in listing.plain_text.splitlines():
             number = line.split(" ", 1)[0].rstrip(".")
             if title in line and number:
-                label = next(b for b in listing.button_texts() if b.startswith(f"{number} "))
+                label = next(b for b in labels if b.startswith(f"{number} "))
                 await rec.press(label, listing)
                 return
-        if rec.has_button(title[:12]):
-            await rec.press(title[:12])
+        if any(title[:12] in label for label in labels):
+            await rec.press(title[:12], listing)
             return
-        next_page = next((b for b in listing.button_texts() if b.endswith("›")), None)
+        next_page = next((b for b in labels if b.endswith("›")), None)
         if next_page is None or next_page.startswith("‹"):
             break
         await rec.press(next_page, listing)
-    await rec.press(title[:12])
+    await rec.press(title[:12], rec.last_message())
 
 
 def first_answer(rec: ChatRecorder, t: Translator, step: str) -> str:
@@ -415,13 +427,14 @@ async def participants(cast: Cast) -> ChatRecorder:
     return rec
 
 
-async def press_person(rec: ChatRecorder, name: str) -> None:
-    """The button of a person in a list (its label holds their name)."""
+async def press_person(rec: ChatRecorder, name: str, again: bool = False) -> None:
+    """The button of a person in a list (its label holds their name); `again`: see
+    ChatRecorder.press."""
     listing = rec.last_message()
     label = next((b for b in listing.button_texts() if name in b), None)
     if label is None:
         raise AssertionError(f"no button naming {name!r}; the last message was: {listing}")
-    await rec.press(label, listing)
+    await rec.press(label, listing, again=again)
 
 
 # name -> (title in the README, what it plays); in this order, each after the ones before.

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import io
 import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from PIL import Image, UnidentifiedImageError
 
 from tests.e2e.emulator import BotAPIEmulator, Call, SentMessage
 from tests.e2e.fakeuser import FakeUser
@@ -27,6 +30,7 @@ class UserAction:
     before_call: int
     item: Params
     query_id: str | None = None
+    photo: bytes | None = None  # a photo the user sent: drawn from these bytes
 
 
 @dataclass
@@ -67,11 +71,42 @@ class ChatRecorder:
         self.user.send(text)
         await self.settle()
 
-    async def press(self, text: str, message: SentMessage | None = None) -> None:
-        """Press the button labelled `text` (in `message`, or the newest message showing it)."""
+    async def send_photo(self, data: bytes, caption: str | None = None) -> None:
+        """Send a photo (with `caption`), then wait for the bot's answer."""
+        item: Params = {"from": "user", "text": caption or ""}
+        self.actions.append(UserAction(len(self.emu.calls), item, photo=data))
+        self.user.send_photo(caption=caption, data=data)
+        await self.settle()
+
+    async def send_document(self, filename: str, data: bytes, caption: str | None = None) -> None:
+        """Send a file as a document, then wait for the bot's answer."""
+        item: Params = {
+            "from": "user",
+            "text": caption or "",
+            "document": {"file_name": filename, "size": len(data)},
+        }
+        self.actions.append(UserAction(len(self.emu.calls), item))
+        self.user.send_document(filename, data, caption)
+        await self.settle()
+
+    async def reply(self, to: SentMessage, text: str) -> None:
+        """Telegram's reply to one of the bot's messages, then wait for the bot's answer."""
+        item = {"from": "user", "text": text, "reply_to": _quoted(to.raw)}
+        self.actions.append(UserAction(len(self.emu.calls), item))
+        self.user.reply(to, text)
+        await self.settle()
+
+    async def press(
+        self, text: str, message: SentMessage | None = None, again: bool = False
+    ) -> None:
+        """Press the button labelled `text` (in `message`, or the newest message showing it).
+        `again`: one more tap of a series on the same message (names ticked one by one): the
+        message as the tap before left it is not shown, only the taps and the result."""
         target, button = self.find_button(text, message)
         query = self.user.press_data(str(button["callback_data"]), target)
-        item = {"from": "user", "press": str(button["text"])}
+        item: Params = {"from": "user", "press": str(button["text"])}
+        if again:
+            item["again_on"] = target.message_id
         self.actions.append(UserAction(len(self.emu.calls), item, str(query["id"])))
         await self.settle()
 
@@ -134,11 +169,21 @@ class ChatRecorder:
         calls = self.emu.calls
         for index in range(self.first_call, len(calls) + 1):
             while pending and pending[0].before_call <= index:
-                recording.chat.append(pending.pop(0).item)
+                recording.chat.append(self._user_item(pending.pop(0), recording, stem))
             if index < len(calls):
                 self._add_call(calls[index], recording, queries, stem)
-        recording.chat.extend(a.item for a in pending)
+        recording.chat.extend(self._user_item(a, recording, stem) for a in pending)
         return recording
+
+    @staticmethod
+    def _user_item(action: UserAction, recording: Recording, stem: str) -> Params:
+        item = dict(action.item)
+        again_on = item.pop("again_on", None)
+        if again_on is not None:
+            _drop_last_edit(recording.chat, again_on)
+        if action.photo is None:
+            return item
+        return {**item, **_photo(action.photo, recording, stem)}
 
     def _add_call(self, call: Call, recording: Recording, queries: set[str], stem: str) -> None:
         if not call.ok or call.response is None:
@@ -203,10 +248,9 @@ class ChatRecorder:
             }
         if "photo" in raw:
             sent = self.emu.messages.get((self.user.user_id, int(raw["message_id"])))
-            if sent is not None and sent.photo is not None:
-                photo = Photo(f"{stem}-photo-{len(recording.photos) + 1}.png", sent.photo)
-                recording.photos.append(photo)
-                item["photo"] = photo.name
+            item.update(_photo(sent.photo if sent is not None else None, recording, stem))
+        if raw.get("reply_to_message"):
+            item["reply_to"] = _quoted(raw["reply_to_message"])
         rows = (raw.get("reply_markup") or {}).get("inline_keyboard") or []
         if rows:
             item["buttons"] = [[_button(b) for b in row] for row in rows]
@@ -219,3 +263,40 @@ def _button(button: Params) -> Params:
     if "url" in button:
         shown["url"] = True
     return shown
+
+
+def _drop_last_edit(chat: list[Params], message_id: int) -> None:
+    """Remove the edit of `message_id` the tap before made (since the user's last action)."""
+    for index in range(len(chat) - 1, -1, -1):
+        item = chat[index]
+        if item.get("from") == "user":
+            return
+        if item.get("message_id") == message_id and item.get("edited"):
+            del chat[index]
+            return
+
+
+def _photo(data: bytes | None, recording: Recording, stem: str) -> Params:
+    """A photo as the page shows it: the picture saved as `{stem}-photo-N.png`, or a
+    placeholder when the bytes are no picture (the tests' stand-in JPEGs)."""
+    try:
+        with Image.open(io.BytesIO(data or b"")) as image:
+            png = io.BytesIO()
+            image.convert("RGB").save(png, format="PNG", optimize=True)
+    except (UnidentifiedImageError, OSError):
+        return {"photo_placeholder": True}
+    photo = Photo(f"{stem}-photo-{len(recording.photos) + 1}.png", png.getvalue())
+    recording.photos.append(photo)
+    return {"photo": photo.name}
+
+
+def _quoted(message: Params) -> str:
+    """What a reply quotes: the first line of the message replied to (or its kind)."""
+    text = str(message.get("text") or message.get("caption") or "").strip()
+    if text:
+        return text.splitlines()[0]
+    if "photo" in message:
+        return "Photo"
+    if "document" in message:
+        return str(message["document"].get("file_name", "File"))
+    return "Message"

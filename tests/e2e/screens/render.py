@@ -131,30 +131,85 @@ def _buttons(rows: list[list[Params]]) -> str:
     return "".join(out)
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+def _size(size: int, words: dict[str, str]) -> str:
+    """A file's size as Telegram shows it: "2.0 KB"; "2,0 КБ" in Russian."""
+    if size < 1024:
+        return f"{size} {words['bytes']}"
+    if size < 1024 * 1024:
+        shown, unit = f"{size / 1024:.1f}", words["kb"]
+    else:
+        shown, unit = f"{size / 1024 / 1024:.1f}", words["mb"]
+    return f"{shown.replace('.', words['decimal'])} {unit}"
 
 
-def _bot_message(item: Params, stamp: str, photos: Path) -> str:
+# The words of Telegram's own interface (and the page's "tapped" mark) in the chat's language:
+# a Russian screen shows no English but the bot's.
+UI_WORDS = {
+    "en": {
+        "edited": "edited",
+        "tapped": "tapped",
+        "bot": "bot",
+        "photo": "Photo",
+        "bytes": "B",
+        "kb": "KB",
+        "mb": "MB",
+        "decimal": ".",
+    },
+    "ru": {
+        "edited": "изменено",
+        "tapped": "нажато",
+        "bot": "бот",
+        "photo": "Фото",
+        "bytes": "Б",
+        "kb": "КБ",
+        "mb": "МБ",
+        "decimal": ",",
+    },
+}
+
+
+def _bot_message(item: Params, stamp: str, photos: Path, words: dict[str, str]) -> str:
+    parts = [_quote(item)]
+    parts += _attachments(item, photos, words)
+    edited = f'<span class="edited">{words["edited"]}</span>' if item.get("edited") else ""
+    meta = f"{edited}{stamp}"
+    text = entities_html(item.get("text") or "", item.get("entities", []))
+    parts.append(f'<div class="text">{text}{_meta(meta)}</div>')
+    wide = " wide" if item.get("buttons") or _has_photo(item) else ""
+    bubble = f'<div class="bubble in{wide}">{"".join(parts)}</div>'
+    keyboard = _buttons(item["buttons"]) if item.get("buttons") else ""
+    return f'<div class="message in{wide}">{bubble}{keyboard}</div>'
+
+
+def _has_photo(item: Params) -> bool:
+    return "photo" in item or bool(item.get("photo_placeholder"))
+
+
+def _attachments(item: Params, photos: Path, words: dict[str, str]) -> list[str]:
+    """The photo (or its placeholder, where the run sent no real picture) and the document
+    a message carries, above its text."""
     parts = []
     if "photo" in item:
         data = base64.b64encode((photos / item["photo"]).read_bytes()).decode()
         parts.append(f'<img class="photo" src="data:image/png;base64,{data}">')
+    elif item.get("photo_placeholder"):
+        parts.append(f'<div class="photo placeholder">🖼 {words["photo"]}</div>')
     if "document" in item:
         document = item["document"]
+        size = _size(int(document.get("size", 0)), words)
         parts.append(
             '<div class="document"><div class="file-icon">⬇</div><div>'
             f'<div class="file-name">{html.escape(document["file_name"])}</div>'
-            f'<div class="file-size">{_size(int(document.get("size", 0)))}</div></div></div>'
+            f'<div class="file-size">{size}</div></div></div>'
         )
-    edited = '<span class="edited">edited</span>' if item.get("edited") else ""
-    meta = f"{edited}{stamp}"
-    text = entities_html(item.get("text") or "", item.get("entities", []))
-    parts.append(f'<div class="text">{text}{_meta(meta)}</div>')
-    wide = " wide" if item.get("buttons") or "photo" in item else ""
-    bubble = f'<div class="bubble in{wide}">{"".join(parts)}</div>'
-    keyboard = _buttons(item["buttons"]) if item.get("buttons") else ""
-    return f'<div class="message in{wide}">{bubble}{keyboard}</div>'
+    return parts
+
+
+def _quote(item: Params) -> str:
+    """The message a reply answers, as Telegram shows it at the top of the bubble."""
+    if not item.get("reply_to"):
+        return ""
+    return f'<div class="reply-quote">{html.escape(item["reply_to"])}</div>'
 
 
 def _meta(content: str) -> str:
@@ -163,17 +218,20 @@ def _meta(content: str) -> str:
     return f'<span class="meta-space">{content}</span><span class="meta">{content}</span>'
 
 
-def _user_item(item: Params, stamp: str) -> str:
+def _user_item(item: Params, stamp: str, photos: Path, words: dict[str, str]) -> str:
     meta = _meta(f'{stamp}<span class="ticks">✓✓</span>')
     if "press" in item:
         label = html.escape(item["press"])
         return (
             '<div class="message out"><div class="bubble press"><div class="text">'
-            f'<span class="tap">tapped</span> {label}{meta}</div></div></div>'
+            f'<span class="tap">{words["tapped"]}</span> {label}{meta}</div></div></div>'
         )
+    parts = [_quote(item), *_attachments(item, photos, words)]
+    text = f'<div class="text">{_auto_links(item["text"])}{meta}</div>'
+    wide = " wide" if _has_photo(item) else ""
     return (
-        f'<div class="message out"><div class="bubble out">'
-        f'<div class="text">{_auto_links(item["text"])}{meta}</div></div></div>'
+        f'<div class="message out{wide}"><div class="bubble out">'
+        f"{''.join(parts)}{text}</div></div>"
     )
 
 
@@ -189,6 +247,7 @@ def _popup(item: Params) -> str:
 
 def page_html(flow: Params, photos: Path) -> str:
     """The chat of one recorded flow as a phone page."""
+    words = UI_WORDS.get(flow["language"], UI_WORDS["en"])
     body = []
     minute = 0
     for item in flow["chat"]:
@@ -196,16 +255,16 @@ def page_html(flow: Params, photos: Path) -> str:
         if item.get("from") == "user":
             minute += 1
             stamp = f"10:{minute:02d}"
-            body.append(_user_item(item, stamp))
+            body.append(_user_item(item, stamp, photos, words))
         elif item.get("from") == "bot":
-            body.append(_bot_message(item, stamp, photos))
+            body.append(_bot_message(item, stamp, photos, words))
         elif "popup" in item:
             body.append(_popup(item))
     name = html.escape(flow["bot"])
     initials = "".join(word[0] for word in flow["bot"].split()[:2])
     header = (
         f'<div class="header"><span class="back">‹</span><div class="avatar">{initials}</div>'
-        f'<div><div class="name">{name}</div><div class="status">bot</div></div></div>'
+        f'<div><div class="name">{name}</div><div class="status">{words["bot"]}</div></div></div>'
     )
     return (
         f'<!doctype html><html lang="{flow["language"]}"><head><meta charset="utf-8">'
@@ -282,6 +341,23 @@ blockquote.expandable::after {
 .photo {
   display: block; width: calc(100% + 20px); margin: -6px -10px 6px;
   border-radius: 14px 14px 0 0;
+}
+.photo.placeholder {
+  height: 150px; background: #dfe6ec; color: #6c7a86; font-size: 15px;
+  display: flex; align-items: center; justify-content: center;
+}
+.bubble.out .photo.placeholder { background: #cfe9b6; color: #4f7a3c; }
+.message.out.wide { width: 72%; }
+.message.out.wide .bubble { width: 100%; }
+.reply-quote {
+  /* As wide as the bubble, never widening it: the quoted line is cut with "…". */
+  width: 0; min-width: 100%;
+  margin: 1px 0 4px; padding: 2px 8px; border-left: 3px solid #3390ec; border-radius: 4px;
+  background: rgba(51,144,236,0.09); color: #2c6ba8; font-size: 13.5px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
+.bubble.out .reply-quote {
+  border-left-color: #5caf4a; background: rgba(92,175,74,0.12); color: #3d7a2e;
 }
 .document { display: flex; gap: 10px; align-items: center; margin: 2px 0 4px; }
 .file-icon {
