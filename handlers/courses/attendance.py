@@ -17,7 +17,7 @@ from bot.services.courses import CourseService
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CertAction, CertCb
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, edit_buttons
-from handlers.courses.common import admin_cb, back_to_card, organiser_router
+from handlers.courses.common import admin_cb, organiser_router
 from storage.registrations import ALL_DAYS
 
 router = organiser_router(__name__)
@@ -84,8 +84,12 @@ async def attendance_markup(
                 text=t.plain("button-issue-certificates"), callback_data=preview.pack()
             )
         )
-    kb.row()
-    back_to_card(kb, t, course.id)
+    # On a row of its own: beside the last name it would cut that name off on a phone.
+    kb.row(
+        InlineKeyboardButton(
+            text=t("button-back"), callback_data=admin_cb(AdminAction.VIEW, course.id).pack()
+        )
+    )
     text = t("course-attendance-title", title=course.title(t.locale))
     if len(days) > 1:
         when = str(format_date(days[day], "d MMMM", locale=t.locale))

@@ -76,6 +76,8 @@ async def test_a_two_day_course_has_a_day_switch_and_days_attended_per_name(make
     days = [text for text in labels if "Day " in text]
     assert len(days) == 2 and days[0].startswith("▸ Day 1 · ") and days[1].startswith("Day 2")
     assert "▫️ Ion 11 · 0/2" in labels
+    # ‹ Back has a row of its own: beside the last name it would cut that name off.
+    assert [b.text for b in sent[-1].reply_markup.inline_keyboard[-1]] == ["‹ Back"]
     await mark(organiser, course_id, 11, 0, 1)
     sent = await organiser.press(attendance(course_id, 1))
     labels = buttons(sent[-1])
