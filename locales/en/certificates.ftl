@@ -134,7 +134,7 @@ certificate-reissued = 🎓 Your certificate for “{ $title }” has been reiss
 # $title, $code (String)
 certificate-revoked-notice = Your certificate for “{ $title }” (code { $code }) has been revoked by the organisers and is no longer valid. If you believe this is a mistake, please contact the organisers.
 # $title (String)
-certificate-latin-name-needed = 🎓 Your certificate of attendance for “{ $title }” is ready. It is printed in English, so it needs your name in Latin letters, as in your passport. Tap the button and enter it: the certificate will be sent to you straight away.
+certificate-latin-name-needed = 🎓 Your certificate of attendance for “{ $title }” is ready. Its text is in English, so it needs your name in Latin letters, as in your passport. Tap the button and enter it: the certificate will be sent to you straight away.
 button-certificate-latin-name = ✍️ My name in Latin letters
 certificate-ask-latin-name = Your name in Latin letters, as in your passport (for example: Sadykova Aigerim). If the button shows it correctly, tap it; otherwise type it:
 # $name (String)
