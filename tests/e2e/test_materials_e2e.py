@@ -12,13 +12,12 @@ import pytest
 
 from storage.courses import CourseRepository
 from storage.database import Database
-from storage.registrations import RegistrationRepository
 from storage.sql import to_db
-from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.e2e.conftest import BotProcess
 from tests.e2e.emulator import SentMessage
 from tests.e2e.fakeuser import FakeUser
+from tests.e2e.seeding import sign_up_officers
 from tests.factories import course_values, create_course
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +30,6 @@ async def seed_course(bot: BotProcess) -> int:
     """A course in two days with three confirmed officers, written with the bot's storage."""
     starts = datetime.now(UTC) + timedelta(days=2)
     async with Database(bot.workdir / "data" / "bot.sqlite3") as db:
-        users = UserRepository(db)
         values = course_values(
             starts,
             starts + timedelta(hours=8),
@@ -43,15 +41,7 @@ async def seed_course(bot: BotProcess) -> int:
             capacity=20,
         )
         course = await create_course(CourseRepository(db), values, created_by=ORGANISER_ID)
-        for user_id, (name, language) in OFFICERS.items():
-            await users.upsert_seen(user_id, language)
-            await users.set_language(user_id, language)
-            await users.record_consent(user_id)
-            await users.set_profile_field(user_id, "full_name", f"{name} Karimova")
-            await users.set_profile_field(user_id, "organisation", "State Customs Committee")
-            await users.set_profile_field(user_id, "position", "Inspector")
-            await users.set_country(user_id, "uz", "Asia/Tashkent")
-            await RegistrationRepository(db).sign_up(course.id, user_id, datetime.now(UTC))
+        await sign_up_officers(db, course.id, OFFICERS, datetime.now(UTC))
     return course.id
 
 

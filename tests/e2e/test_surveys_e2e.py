@@ -15,11 +15,10 @@ from openpyxl import load_workbook
 
 from storage.courses import CourseRepository
 from storage.database import Database
-from storage.registrations import RegistrationRepository
-from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fakeuser import FakeUser
+from tests.e2e.seeding import sign_up_officers
 from tests.factories import course_values, create_course
 
 pytestmark = pytest.mark.e2e
@@ -32,7 +31,6 @@ async def seed_finished_course(bot: BotProcess) -> None:
     would have after a real course, written with the bot's own storage layer."""
     ended = datetime.now(UTC) - timedelta(hours=3)
     async with Database(bot.workdir / "data" / "bot.sqlite3") as db:
-        users = UserRepository(db)
         courses = CourseRepository(db)
         values = course_values(
             ended - timedelta(hours=6),
@@ -45,14 +43,7 @@ async def seed_finished_course(bot: BotProcess) -> None:
             capacity=20,
         )
         course = await create_course(courses, values, created_by=ORGANISER_ID)
-        for user_id, (name, language) in OFFICERS.items():
-            await users.upsert_seen(user_id, language)
-            await users.set_language(user_id, language)
-            await users.record_consent(user_id)
-            await users.set_profile_field(user_id, "full_name", f"{name} Karimova")
-            await users.set_profile_field(user_id, "organisation", "State Customs Committee")
-            await users.set_country(user_id, "uz", "Asia/Tashkent")
-            await RegistrationRepository(db).sign_up(course.id, user_id, ended - timedelta(days=9))
+        await sign_up_officers(db, course.id, OFFICERS, ended - timedelta(days=9))
 
 
 async def answer_template(officer: FakeUser, ratings: list[str], useful: str, yes: str) -> None:
