@@ -57,6 +57,7 @@ from handlers import get_routers
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
 from storage.database import Database
+from storage.delivery_pace import DeliveryPaceRepository
 from storage.erasure import ErasureLog, replay_erasures
 from storage.fsm import SQLiteStorage
 from storage.outbox import OutboxRepository
@@ -91,7 +92,16 @@ DEFAULT_SETTINGS = Settings.model_construct()
 
 
 _NOT_FOR_HANDLERS = frozenset(
-    {"users", "courses", "registrations", "outbox", "audit", "dialogs", "quota_release"}
+    {
+        "users",
+        "courses",
+        "registrations",
+        "outbox",
+        "delivery_pace",
+        "audit",
+        "dialogs",
+        "quota_release",
+    }
 )
 
 
@@ -104,6 +114,7 @@ class Services:
     courses: CourseRepository
     registrations: RegistrationRepository
     outbox: OutboxRepository
+    delivery_pace: DeliveryPaceRepository
     profiles: ProfileService
     signups: SignupService
     decisions: SeatDecisions
@@ -175,6 +186,7 @@ def create_services(
         courses=repos.courses,
         registrations=repos.registrations,
         outbox=repos.outbox,
+        delivery_pace=repos.delivery_pace,
         profiles=profiles,
         signups=signups,
         decisions=SeatDecisions(db, signups, notices, clock),
@@ -270,7 +282,12 @@ def create_delivery_worker(
     """The outbox worker, sending through `bot`; calendar files name `calendar_bot`."""
     return DeliveryWorker(
         bot,
-        DeliveryRows(services.outbox, services.users, services.announcements.repos.announcements),
+        DeliveryRows(
+            services.outbox,
+            services.users,
+            services.announcements.repos.announcements,
+            services.delivery_pace,
+        ),
         Enclosures(
             NoticeButtons(localizations),
             CalendarFiles(services.courses, calendar_bot, services.clock),
@@ -280,6 +297,7 @@ def create_delivery_worker(
         settings.broadcast_rate,
         services.clock,
         wake,
+        paid_broadcast=settings.paid_broadcast,
     )
 
 

@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     default_locale: Locale = "en"
     default_timezone: str = "UTC"
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    paid_broadcast: bool = False
     throttle_rate: float = Field(default=4.0, ge=0, le=1000)
     reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = (
         timedelta(days=1),

@@ -7,6 +7,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.certificates import CertificateRepository
 from storage.courses import CourseRepository
+from storage.delivery_pace import DeliveryPaceRepository
 from storage.focal_points import FocalPointRepository
 from storage.materials import MaterialRepository
 from storage.outbox import OutboxRepository
@@ -26,6 +27,7 @@ class Repositories:
         self.focal_points = FocalPointRepository(sql)
         self.users = UserRepository(sql)
         self.outbox = OutboxRepository(sql)
+        self.delivery_pace = DeliveryPaceRepository(sql)
         self.surveys = SurveyRepository(sql)
         self.survey_templates = SurveyTemplateRepository(sql)
         self.announcements = AnnouncementRepository(sql)

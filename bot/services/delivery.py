@@ -1,9 +1,13 @@
 """The delivery worker: sends outbox messages close to BROADCAST_RATE without provoking
 Telegram's flood control, in each recipient's language, and loses nothing.
 
-- Pacing: one global schedule of send slots 1/rate apart, and at least a second between two
-  messages to one chat. A 429 pushes every later slot back by retry_after (the whole worker
-  pauses) and hands the message back untried: it is not counted as a failure.
+- Pacing: send slots 1/rate apart, and at least a second between two messages to one chat.
+  The rate is learned (bot/services/pacing.py): a 429 pauses the lane for retry_after, hands
+  the message back untried (not counted as a failure) and lowers the rate, which then climbs
+  back to just under the rate that failed; what it learned is kept across restarts.
+- Lanes: with PAID_BROADCAST, announcements go as paid broadcasts (allow_paid_broadcast, up
+  to 1,000 a second, 0.1 Star each) on a lane of their own; everything else — reminders,
+  decisions, answers to people — stays on the free lane and is never paid for.
 - Several requests in flight, so the rate does not depend on Telegram's latency.
 - Outcomes are written by one writer task in groups (one transaction for whatever finished
   while the previous group was being written), so bookkeeping keeps up at high rates.
@@ -21,6 +25,7 @@ import logging
 import math
 import random
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -39,10 +44,12 @@ from bot.clock import Clock
 from bot.config import Locale
 from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
+from bot.services.pacing import AdaptivePace, Pacer, SteadyPacer, WindowPacer
 from bot.ui.notice_buttons import NoticeButtons
 from bot.ui.replies import CAPTION_LIMIT, send_file_with_text
 from bot.ui.telegram_text import utf16_length
 from storage.announcements import Announcement, AnnouncementRepository, AnnouncementStatus
+from storage.delivery_pace import DeliveryPaceRepository
 from storage.outbox import OutboxMessage, OutboxRepository, OutboxState, Outcome
 from storage.users import UserRepository
 
@@ -61,6 +68,7 @@ class DeliveryRows:
     outbox: OutboxRepository
     users: UserRepository
     announcements: AnnouncementRepository
+    pace: DeliveryPaceRepository | None = None  # None: the learned pace is not kept
 
 
 class GeneratedFiles(Protocol):
@@ -86,33 +94,40 @@ class FileWithdrawn(Exception):
     """The file a message was to carry may no longer be sent: the message is cancelled."""
 
 
-CATCH_UP_SECONDS = 0.05
-
-
-class Pacer:
-    """Hands out send slots 1/rate apart; `pause` moves every later slot back."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / rate
-        self._next = time.monotonic()
-
-    async def wait_turn(self) -> None:
-        now = time.monotonic()
-        # Timer wake-ups come late by a fraction of a millisecond; slots missed by less than
-        # CATCH_UP are still used, so the rate holds at 1,000/s. Slots left unused for longer
-        # (an idle worker) are not saved up: no burst after a quiet period.
-        slot = max(self._next, now - CATCH_UP_SECONDS)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
+# aiogram's AiohttpSession opens at most 100 connections. More requests in flight than that
+# wait inside aiohttp for a connection and then leave together: a burst the pacer never
+# allowed, which a strict limit answers with 429s (measured: 103 of them in 5,000 paid sends).
+MAX_IN_FLIGHT = 100
 
 
 def in_flight_for(rate: float) -> int:
-    """Requests in flight needed to keep `rate` with ~250 ms round trips, within 2..64."""
-    return max(2, min(64, math.ceil(rate * 0.25)))
+    """Requests in flight needed to keep `rate` with ~250 ms round trips, within 2..100."""
+    return max(2, min(MAX_IN_FLIGHT, math.ceil(rate * 0.25)))
+
+
+# Telegram's limit for paid broadcasts (allow_paid_broadcast), messages a second.
+PAID_BROADCAST_RATE = 1000.0
+# Paid sends refused in a row (not enough Stars, say) before announcements go back to the
+# free lane for the rest of this run; each refused one is sent again there.
+PAID_REFUSALS_TO_STOP = 3
+SAVE_PACE_EVERY = 10.0  # seconds between saves of a climbing pace (a 429 is saved at once)
+
+
+@dataclass
+class Lane:
+    """A share of Telegram's limits with a pace of its own: "free" (the ~30 a second every
+    bot has) or "paid" (announcements sent with allow_paid_broadcast, up to 1,000 a second,
+    0.1 Star each)."""
+
+    name: str
+    pace: AdaptivePace
+    pacer: Pacer
+    # pace.changes and pace.failures when it was last saved, and when (monotonic time)
+    saved: tuple[int, int, float] = (0, 0, 0.0)
+
+    @property
+    def paid(self) -> bool:
+        return self.name == "paid"
 
 
 class DeliveryWorker:
@@ -125,15 +140,21 @@ class DeliveryWorker:
         rate: float,
         clock: Clock,
         wake: asyncio.Event | None = None,
+        paid_broadcast: bool = False,
     ) -> None:
         """`wake` is set by whoever queues messages (the announcer): look now, not at the
-        next poll."""
+        next poll. `rate` is BROADCAST_RATE, the free lane's ceiling; `paid_broadcast`
+        (PAID_BROADCAST) sends announcements as paid broadcasts, up to 1,000 a second."""
         self.bot = bot
         self.rows = rows
         self.enclosures = enclosures
         self.default_locale = default_locale
-        self.pacer = Pacer(rate)
-        self.max_in_flight = in_flight_for(rate)
+        free = AdaptivePace(rate)
+        self.lanes = {"free": Lane("free", free, SteadyPacer(free))}
+        if paid_broadcast:
+            paid = AdaptivePace(PAID_BROADCAST_RATE)
+            self.lanes["paid"] = Lane("paid", paid, WindowPacer(paid))
+        self.max_in_flight = in_flight_for(max(lane.pace.ceiling for lane in self.lanes.values()))
         self.clock = clock
         self._wake = wake or asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -142,8 +163,11 @@ class DeliveryWorker:
         self._outcomes: list[Outcome] = []
         self._outcome_ready = asyncio.Event()
         self._closing = False
-        self._last_to_chat: dict[int, float] = {}
+        # Chats sent to within the last per_chat_seconds, oldest first.
+        self._last_to_chat: OrderedDict[int, float] = OrderedDict()
         self.per_chat_seconds = PER_CHAT_SECONDS
+        self._paid_refusals = 0
+        self._paid_refused: set[int] = set()  # outbox ids to send again on the free lane
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -158,6 +182,7 @@ class DeliveryWorker:
             await self._task
 
     async def _run(self) -> None:
+        await self._load_pace()
         recovered = await self.rows.outbox.recover()
         if recovered:
             log.warning("Re-sending %d message(s) interrupted by the last stop", recovered)
@@ -179,6 +204,7 @@ class DeliveryWorker:
             self._closing = True
             self._outcome_ready.set()
             await writer
+            await self._save_pace(force=True)
 
     async def _idle(self) -> None:
         self._wake.clear()
@@ -199,22 +225,84 @@ class DeliveryWorker:
             if self._stopping.is_set():
                 self._hand_back(batch[index:], self.clock())
                 break
-            since = time.monotonic() - self._last_to_chat.get(message.user_id, -1e9)
-            wait = self.per_chat_seconds - since
+            wait = self._chat_wait(message.user_id)
             if wait > 0:
                 self._hand_back([message], self.clock() + timedelta(seconds=wait))
                 continue
-            await self.pacer.wait_turn()
-            self._last_to_chat[message.user_id] = time.monotonic()
-            task = asyncio.create_task(self._deliver(message))
+            lane = self._lane_of(message)
+            await lane.pacer.wait_turn()
+            sent_at = time.monotonic()
+            self._last_to_chat[message.user_id] = sent_at
+            self._last_to_chat.move_to_end(message.user_id)
+            task = asyncio.create_task(self._deliver(message, lane, sent_at))
             # A message counts as in flight until its outcome is written, not merely until
             # Telegram answers: that is what bounds the duplicates after a crash.
             self._sending[message.id] = task
             started += 1
-        if len(self._last_to_chat) > 100_000:
-            cutoff = time.monotonic() - self.per_chat_seconds
-            self._last_to_chat = {k: v for k, v in self._last_to_chat.items() if v > cutoff}
         return started
+
+    def _chat_wait(self, chat_id: int) -> float:
+        """Seconds until `chat_id` may get another message (Telegram: ~1 a second a chat)."""
+        now = time.monotonic()
+        # Forget chats sent to long enough ago, so a 100,000-recipient broadcast does not
+        # keep 100,000 entries: only those of the last second.
+        while self._last_to_chat:
+            oldest = next(iter(self._last_to_chat.values()))
+            if now - oldest < self.per_chat_seconds:
+                break
+            self._last_to_chat.popitem(last=False)
+        last = self._last_to_chat.get(chat_id)
+        return 0.0 if last is None else self.per_chat_seconds - (now - last)
+
+    def _lane_of(self, message: OutboxMessage) -> Lane:
+        """Announcements go by paid broadcast when it is on; everything else, and a message
+        a paid send was refused for, goes on the free lane."""
+        paid = self.lanes.get("paid")
+        if (
+            paid is not None
+            and "announcement_id" in message.payload
+            and message.id not in self._paid_refused
+        ):
+            return paid
+        return self.lanes["free"]
+
+    # -- the learned pace --------------------------------------------------------------------
+
+    async def _load_pace(self) -> None:
+        if self.rows.pace is None:
+            return
+        for lane in self.lanes.values():
+            try:
+                learned = await self.rows.pace.load(lane.name)
+            except Exception:
+                log.exception("Could not read the %s lane's learned pace", lane.name)
+                continue
+            if learned is not None:
+                lane.pace = AdaptivePace(lane.pace.ceiling, learned)
+                lane.pacer.pace = lane.pace
+                log.info(
+                    "Delivery pace (%s): %.1f msg/s learned earlier", lane.name, lane.pace.rate
+                )
+
+    async def _save_pace(self, force: bool = False) -> None:
+        """Keep what the pace learned: at once after a 429, every SAVE_PACE_EVERY seconds
+        while it climbs back, and when the worker stops."""
+        if self.rows.pace is None:
+            return
+        now = time.monotonic()
+        for lane in self.lanes.values():
+            changes, failures, saved_at = lane.saved
+            if lane.pace.changes == changes:
+                continue
+            urgent = force or lane.pace.failures != failures
+            if not urgent and now - saved_at < SAVE_PACE_EVERY:
+                continue
+            try:
+                await self.rows.pace.save(lane.name, lane.pace.learned())
+            except Exception:
+                log.exception("Could not save the %s lane's learned pace", lane.name)
+                continue
+            lane.saved = (lane.pace.changes, lane.pace.failures, now)
 
     def _hand_back(self, messages: list[OutboxMessage], due: datetime) -> None:
         for message in messages:
@@ -247,6 +335,7 @@ class DeliveryWorker:
         for outcome in outcomes:
             self._sending.pop(outcome.message_id, None)
         self._wake.set()  # room for more in flight
+        await self._save_pace()
         for outcome in outcomes:
             if outcome.state == OutboxState.BLOCKED:
                 # Left out of later audiences until they write to the bot again.
@@ -260,16 +349,18 @@ class DeliveryWorker:
 
     # -- one message -------------------------------------------------------------------------
 
-    async def _deliver(self, message: OutboxMessage) -> None:
+    async def _deliver(self, message: OutboxMessage, lane: Lane, sent_at: float) -> None:
         try:
-            outcome = await self._attempt(message)
+            outcome = await self._attempt(message, lane, sent_at)
         except Exception as exc:
             # An unexpected error must not lose the row: it is retried like a 5xx.
             log.exception("Message %s could not be sent", message.id)
             outcome = self._retry_or_fail(message, f"{type(exc).__name__}: {exc}")
+        if not lane.paid:
+            self._paid_refused.discard(message.id)
         self._report(outcome)
 
-    async def _attempt(self, message: OutboxMessage) -> Outcome:
+    async def _attempt(self, message: OutboxMessage, lane: Lane, sent_at: float) -> Outcome:
         if not message.recipient_exists:
             return Outcome(message.id, OutboxState.CANCELLED, "the user deleted their data")
         locale = pick_locale(message.language, message.telegram_language, self.default_locale)
@@ -281,7 +372,12 @@ class DeliveryWorker:
                         message.id, OutboxState.CANCELLED, "the announcement was stopped"
                     )
                 sent_id = await send_announcement(
-                    self.bot, message.user_id, announcement, locale, self.enclosures.buttons
+                    self.bot,
+                    message.user_id,
+                    announcement,
+                    locale,
+                    self.enclosures.buttons,
+                    paid=lane.paid,
                 )
             else:
                 texts: dict[str, str] = message.payload.get("text", {})
@@ -290,8 +386,14 @@ class DeliveryWorker:
         except FileWithdrawn:
             return Outcome(message.id, OutboxState.CANCELLED, "the file was withdrawn")
         except TelegramRetryAfter as exc:
-            log.warning("Flood control: pausing delivery for %ss", exc.retry_after)
-            self.pacer.pause(exc.retry_after)
+            lane.pacer.pause(exc.retry_after)
+            lane.pace.too_many_requests(sent_at, exc.retry_after)
+            log.warning(
+                "Flood control: pausing the %s lane for %ss, then %.1f msg/s",
+                lane.name,
+                exc.retry_after,
+                lane.pace.rate,
+            )
             due = self.clock() + timedelta(seconds=exc.retry_after)
             return Outcome(
                 message.id, OutboxState.PENDING, str(exc), not_before=due, attempted=False
@@ -299,10 +401,30 @@ class DeliveryWorker:
         except TelegramForbiddenError as exc:
             return Outcome(message.id, OutboxState.BLOCKED, str(exc), user_id=message.user_id)
         except TelegramBadRequest as exc:
+            if lane.paid:
+                return self._paid_refused_for(message, str(exc))
             return Outcome(message.id, OutboxState.FAILED, str(exc))
         except (TelegramServerError, TelegramNetworkError) as exc:
             return self._retry_or_fail(message, str(exc))
+        if lane.paid:
+            self._paid_refusals = 0
         return Outcome(message.id, OutboxState.SENT, telegram_id=sent_id)
+
+    def _paid_refused_for(self, message: OutboxMessage, error: str) -> Outcome:
+        """A paid send was refused (the bot's Stars ran out, say — or the chat is gone): the
+        message is sent again on the free lane, never lost. After PAID_REFUSALS_TO_STOP in a
+        row, announcements stay on the free lane until the bot restarts."""
+        self._paid_refused.add(message.id)
+        self._paid_refusals += 1
+        if self._paid_refusals >= PAID_REFUSALS_TO_STOP and "paid" in self.lanes:
+            del self.lanes["paid"]
+            log.error(
+                "PAID_BROADCAST: Telegram refused %d paid broadcasts in a row (last: %s);"
+                " announcements go at BROADCAST_RATE until the bot restarts",
+                self._paid_refusals,
+                error,
+            )
+        return Outcome(message.id, OutboxState.PENDING, error, attempted=False)
 
     def _retry_or_fail(self, message: OutboxMessage, error: str) -> Outcome:
         if message.attempts + 1 >= MAX_ATTEMPTS:
@@ -387,22 +509,34 @@ async def send_announcement(
     item: Announcement,
     locale: str,
     buttons: NoticeButtons,
+    paid: bool = False,
 ) -> int:
     """The organiser's text in the recipient's language, formatting kept (HTML), with the
     photo or document and the course's button if it has them. The preview uses it too, so
-    organisers see exactly what is sent."""
+    organisers see exactly what is sent; `paid`: as a paid broadcast (the outbox only)."""
     text = item.text(locale)
     markup = None
     if item.course_button is not None:
         markup = buttons.open_course(item.course_button, locale)
+    allow_paid = True if paid else None  # None: the parameter is not sent at all
     if item.media_type == "photo" and item.media_file_id:
         sent = await bot.send_photo(
-            chat_id, item.media_file_id, caption=text or None, reply_markup=markup
+            chat_id,
+            item.media_file_id,
+            caption=text or None,
+            reply_markup=markup,
+            allow_paid_broadcast=allow_paid,
         )
     elif item.media_type == "document" and item.media_file_id:
         sent = await bot.send_document(
-            chat_id, item.media_file_id, caption=text or None, reply_markup=markup
+            chat_id,
+            item.media_file_id,
+            caption=text or None,
+            reply_markup=markup,
+            allow_paid_broadcast=allow_paid,
         )
     else:
-        sent = await bot.send_message(chat_id, text, reply_markup=markup)
+        sent = await bot.send_message(
+            chat_id, text, reply_markup=markup, allow_paid_broadcast=allow_paid
+        )
     return sent.message_id

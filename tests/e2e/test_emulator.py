@@ -289,6 +289,35 @@ async def test_retry_after_global(bot: Bot, emu: BotAPIEmulator) -> None:
     assert emu.too_many_requests == 1
 
 
+async def test_requests_arriving_together_cannot_slip_under_the_global_limit(
+    bot: Bot, emu: BotAPIEmulator
+) -> None:
+    emu.rate_limit(global_per_second=3)
+    results = await asyncio.gather(
+        *(bot.send_message(USER_ID + chat, "at once") for chat in range(6)),
+        return_exceptions=True,
+    )
+    assert sum(not isinstance(r, Exception) for r in results) == 3
+    assert sum(isinstance(r, TelegramRetryAfter) for r in results) == 3
+
+
+async def test_paid_broadcasts_pass_the_free_limit_and_are_counted(
+    bot: Bot, emu: BotAPIEmulator
+) -> None:
+    emu.rate_limit(global_per_second=1, per_chat_interval=1.0)
+    await bot.send_message(USER_ID, "free")
+    for chat in range(1, 4):
+        await bot.send_message(USER_ID + chat, "paid", allow_paid_broadcast=True)
+    assert emu.paid_broadcasts == 3
+    with pytest.raises(TelegramRetryAfter):
+        await bot.send_message(USER_ID + 9, "free again")
+    with pytest.raises(TelegramRetryAfter):  # one chat's interval applies to paid sends too
+        await bot.send_message(USER_ID + 1, "paid again", allow_paid_broadcast=True)
+    emu.refuse_paid_broadcasts("Bad Request: not enough Stars")
+    with pytest.raises(TelegramBadRequest, match="not enough Stars"):
+        await bot.send_message(USER_ID + 5, "paid", allow_paid_broadcast=True)
+
+
 async def test_server_errors(bot: Bot, emu: BotAPIEmulator) -> None:
     emu.fail_chat(USER_ID, "500", times=1)
     with pytest.raises(TelegramServerError, match="Internal Server Error"):

@@ -27,12 +27,17 @@ async def emulated_worker(
     rows: DeliveryRows,
     calendar: Callable[[Bot], Any],
     clock: Clock,
+    rate: float = 1000,
+    paid_broadcast: bool = False,
 ) -> AsyncIterator[DeliveryWorker]:
-    """`calendar(bot)` makes the worker's calendar files; 1,000 messages a second."""
+    """`calendar(bot)` makes the worker's calendar files; 1,000 messages a second unless
+    `rate` says otherwise."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
     bot = create_bot(settings, session=session, retry=False)
     enclosures = Enclosures(NoticeButtons(localizations), calendar(bot))
     try:
-        yield DeliveryWorker(bot, rows, enclosures, "en", 1000, clock)
+        yield DeliveryWorker(
+            bot, rows, enclosures, "en", rate, clock, paid_broadcast=paid_broadcast
+        )
     finally:
         await bot.session.close()

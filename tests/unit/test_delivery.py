@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import system_clock
-from bot.services.delivery import DeliveryRows, Pacer
+from bot.services.delivery import DeliveryRows, Lane
+from bot.services.pacing import AdaptivePace, SteadyPacer
 from storage.announcements import AnnouncementRepository
 from storage.outbox import OutboxRepository
 from storage.users import UserRepository
@@ -154,7 +155,8 @@ async def run_until_all_final(worker, db, emulator, within: float = 30.0) -> Non
 
 async def test_sending_at_the_configured_rate_provokes_no_429(worker, db, emulator):
     emulator.rate_limit(global_per_second=30, per_chat_interval=1.0)
-    worker.pacer = Pacer(25)
+    pace = AdaptivePace(25)
+    worker.lanes["free"] = Lane("free", pace, SteadyPacer(pace))
     for uid in await add_users(db, 60):
         await queue(db, uid, {"en": "Course announcement", "ru": "Объявление о курсе"})
     await run_until_all_final(worker, db, emulator)

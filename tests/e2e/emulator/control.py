@@ -53,6 +53,7 @@ class BotAPIEmulator(EmulatorServer):
     webhook = PartAttribute[Params | None]("polling")
     webhook_statuses = PartAttribute[list[int]]("polling")
     too_many_requests = PartAttribute[int]("limits")
+    paid_broadcasts = PartAttribute[int]("limits")
     random_fault_count = PartAttribute[dict[str, int]]("faults")
     fault_retry_after = PartAttribute[int]("faults")
 
@@ -140,6 +141,10 @@ class BotAPIEmulator(EmulatorServer):
         self, global_per_second: float | None = None, per_chat_interval: float | None = None
     ) -> None:
         self.limits.configure(global_per_second, per_chat_interval)
+
+    def refuse_paid_broadcasts(self, description: str | None) -> None:
+        """Answer sends with allow_paid_broadcast with 400 `description` (None: accept)."""
+        self.limits.paid_refusal = description
 
     def fail_chat(self, chat_id: int, kind: str, times: int | None = None) -> None:
         self.faults.fail_chat(chat_id, kind, times)

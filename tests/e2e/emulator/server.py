@@ -111,12 +111,11 @@ class EmulatorServer:
                 return web.Response()
             if kind is not None:
                 raise self.faults.error(kind)
-            retry_after = self.limits.check(method, params)
+            retry_after = self.limits.admit(method, params)
             if retry_after is not None:
                 self.limits.too_many_requests += 1
                 raise too_many_requests(retry_after)
             result = await handler(params, files)
-            self.limits.commit(method, params)
             status, body = 200, {"ok": True, "result": result}
         except ApiError as error:
             status = error.status

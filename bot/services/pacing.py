@@ -1,0 +1,160 @@
+"""How fast the delivery worker sends: a pace that learns Telegram's limit from its 429s.
+
+Telegram allows about 30 messages a second to different chats and answers 429 with
+retry_after when a bot goes faster. Sending at the limit itself is the worst place to be:
+every 429 stops everything for retry_after, and a sender that then resumes at the same rate
+hits the limit again at once (measured: BROADCAST_RATE=30 against a strict 30-a-second
+window gave 15 msg/s, slower than 25).
+
+So the pace is a controller, not a constant:
+- after a 429 it resumes at DECREASE times the rate that failed (several 429s from one burst
+  of requests in flight count once), and remembers that rate;
+- each clean second it closes CLIMB_SHARE of the gap to SETTLE times the rate that failed —
+  just under the limit it found, where nothing but jitter separates it from the limit;
+- while it sends without a 429 the remembered failure fades by FADE_PER_MINUTE, so a limit
+  that was lifted (or a 429 that was someone else's burst) is eventually forgotten;
+- it never exceeds the configured ceiling (BROADCAST_RATE), and what it learned is saved
+  (storage/delivery_pace.py), so a restart does not begin by provoking Telegram again.
+
+Two ways to spend a pace: `SteadyPacer` spaces sends evenly (the free lane: a sliding
+window on Telegram's side never sees two sends closer than the pace allows); `WindowPacer`
+admits at most `rate` sends in any second (paid broadcasts, which Telegram allows up to
+1,000 a second: the window is the limit as documented, and bursts within it are fine).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable
+
+from storage.delivery_pace import Learned
+
+DECREASE = 0.95
+SETTLE = 0.985
+CLIMB_SHARE = 0.2
+CLIMB_EVERY = 1.0  # seconds
+FADE_PER_MINUTE = 0.005
+MIN_RATE = 1.0
+# Timer wake-ups come late by a fraction of a millisecond; a slot missed by less than this is
+# still used, so the pace holds. It is kept small: a late send followed by one on time brings
+# two sends closer together by up to this much, which is what a strict window could refuse.
+CATCH_UP_SECONDS = 0.005
+WINDOW_SECONDS = 1.0
+
+
+class AdaptivePace:
+    """The current rate (messages a second) of one lane, adjusted by 429s and clean time."""
+
+    def __init__(
+        self,
+        ceiling: float,
+        learned: Learned | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ceiling = ceiling
+        self.clock = clock
+        self.failed_rate: float | None = None
+        self.rate = ceiling
+        if learned is not None and learned.failed_rate is not None:
+            self.failed_rate = learned.failed_rate
+            self.rate = max(MIN_RATE, min(ceiling, learned.rate))
+        now = clock()
+        self._adjusted_at = now
+        self._resumed_at = now  # sends started before this belong to an earlier 429
+        self.changes = 0  # bumped on every change, so the owner knows when to save
+        self.failures = 0  # 429s that lowered the rate
+
+    @property
+    def target(self) -> float:
+        """Where the pace climbs to: just under the rate that failed, at most the ceiling."""
+        if self.failed_rate is None:
+            return self.ceiling
+        return min(self.ceiling, self.failed_rate * SETTLE)
+
+    def learned(self) -> Learned:
+        return Learned(self.rate, self.failed_rate)
+
+    def too_many_requests(self, sent_at: float, retry_after: float) -> None:
+        """Telegram refused a send started at `sent_at` (monotonic time) with a 429."""
+        now = self.clock()
+        if sent_at < self._resumed_at:
+            return  # in flight before the pause this 429 belongs to: already counted
+        self.failed_rate = self.rate
+        self.rate = max(MIN_RATE, self.rate * DECREASE)
+        self._resumed_at = now + retry_after
+        self._adjusted_at = self._resumed_at
+        self.changes += 1
+        self.failures += 1
+
+    def tick(self) -> float:
+        """The rate to send at now: climbs and fades as clean seconds pass."""
+        now = self.clock()
+        elapsed = now - self._adjusted_at
+        if elapsed < CLIMB_EVERY:
+            return self.rate
+        self._adjusted_at = now
+        # An idle worker is not evidence that the limit moved: credit at most a few seconds.
+        elapsed = min(elapsed, 5 * CLIMB_EVERY)
+        if self.failed_rate is not None:
+            self.failed_rate *= 1 + FADE_PER_MINUTE * elapsed / 60
+            if self.failed_rate * SETTLE >= self.ceiling:
+                self.failed_rate = None  # faded out: the ceiling is the target again
+        target = self.target
+        if self.rate != target:
+            gap = target - self.rate
+            share = 1 - (1 - CLIMB_SHARE) ** (elapsed / CLIMB_EVERY)
+            self.rate = target if abs(gap) < 0.001 * target else self.rate + gap * share
+            self.changes += 1
+        return self.rate
+
+
+class SteadyPacer:
+    """Send slots 1/rate apart, the rate read from the pace at every slot."""
+
+    def __init__(self, pace: AdaptivePace) -> None:
+        self.pace = pace
+        self._next = time.monotonic()
+
+    async def wait_turn(self) -> None:
+        interval = 1.0 / self.pace.tick()
+        now = time.monotonic()
+        # Slots left unused for longer than the catch-up (an idle worker) are not saved up:
+        # no burst after a quiet period.
+        slot = max(self._next, now - CATCH_UP_SECONDS)
+        self._next = slot + interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    def pause(self, seconds: float) -> None:
+        self._next = max(self._next, time.monotonic() + seconds)
+
+
+class WindowPacer:
+    """At most `rate` sends in any WINDOW_SECONDS (the rate read from the pace)."""
+
+    def __init__(self, pace: AdaptivePace) -> None:
+        self.pace = pace
+        self._sent: deque[float] = deque()
+        self._paused_until = 0.0
+
+    async def wait_turn(self) -> None:
+        while True:
+            limit = max(1, int(self.pace.tick()))
+            now = time.monotonic()
+            while self._sent and now - self._sent[0] >= WINDOW_SECONDS:
+                self._sent.popleft()
+            wait = self._paused_until - now
+            if len(self._sent) >= limit:
+                wait = max(wait, self._sent[0] + WINDOW_SECONDS - now)
+            if wait <= 0:
+                self._sent.append(now)
+                return
+            await asyncio.sleep(wait)
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+
+
+Pacer = SteadyPacer | WindowPacer

@@ -1,0 +1,109 @@
+"""The delivery pace learns Telegram's limit from 429s: drops, climbs back, forgets slowly."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.pacing import SETTLE, AdaptivePace, WindowPacer
+from storage.delivery_pace import Learned
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def send_for(pace: AdaptivePace, clock: FakeClock, seconds: float) -> list[float]:
+    """The rates the pace gives while sending without a 429, one reading a second."""
+    rates = []
+    for _ in range(int(seconds)):
+        clock.advance(1.0)
+        rates.append(pace.tick())
+    return rates
+
+
+def test_a_429_lowers_the_pace_which_climbs_back_to_just_under_the_rate_that_failed():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    assert pace.tick() == 30
+    pace.too_many_requests(sent_at=clock.now, retry_after=1)
+    dropped = pace.rate
+    assert dropped < 30
+    clock.advance(1.0)  # the pause Telegram asked for: no climbing during it
+    assert pace.tick() == dropped
+    rates = send_for(pace, clock, 20)
+    assert rates == sorted(rates)  # only up
+    assert rates[-1] == pytest.approx(30 * SETTLE, rel=0.005)
+    assert rates[-1] < 30  # not back at the rate that failed
+
+
+def test_429s_of_requests_already_in_flight_count_as_one():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    sent = clock.now
+    clock.advance(0.01)
+    for _ in range(5):  # five requests sent before the first 429 came back
+        pace.tick()
+        pace.too_many_requests(sent_at=sent, retry_after=1)
+    assert pace.failures == 1
+    assert pace.rate == pytest.approx(30 * 0.95)
+
+
+def test_a_429_while_climbing_back_lowers_the_pace_again_to_find_a_lower_limit():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    for _ in range(6):
+        pace.too_many_requests(sent_at=clock.now, retry_after=1)
+        clock.advance(2.0)
+        pace.tick()
+    assert pace.failures == 6
+    assert pace.rate < 30 * 0.95**5
+    assert pace.target < 30 * 0.95**4
+
+
+def test_a_remembered_failure_fades_while_sending_cleanly_and_the_ceiling_returns():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    pace.too_many_requests(sent_at=clock.now, retry_after=1)
+    send_for(pace, clock, 60)
+    assert pace.rate < 30
+    send_for(pace, clock, 10 * 60)
+    assert pace.failed_rate is None
+    assert pace.rate == 30
+
+
+def test_an_idle_hour_does_not_count_as_clean_sending():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    pace.too_many_requests(sent_at=clock.now, retry_after=1)
+    clock.advance(3600)
+    pace.tick()
+    assert pace.failed_rate is not None
+    assert pace.rate < 30 * SETTLE
+
+
+def test_a_learned_pace_starts_where_it_left_off_never_above_the_ceiling():
+    clock = FakeClock()
+    resumed = AdaptivePace(30, Learned(rate=28.0, failed_rate=29.5), clock=clock)
+    assert resumed.rate == 28.0
+    assert send_for(resumed, clock, 30)[-1] == pytest.approx(29.5 * SETTLE, rel=0.005)
+    lowered = AdaptivePace(20, Learned(rate=28.0, failed_rate=29.5), clock=clock)
+    assert lowered.rate == 20  # the organiser lowered BROADCAST_RATE since
+    unlearned = AdaptivePace(30, Learned(rate=12.0, failed_rate=None), clock=clock)
+    assert unlearned.rate == 30  # nothing was refused: the ceiling it is
+
+
+async def test_the_paid_lane_admits_at_most_its_rate_in_any_second():
+    clock = FakeClock()
+    pacer = WindowPacer(AdaptivePace(5, clock=clock))
+    for _ in range(5):
+        await pacer.wait_turn()
+    assert len(pacer._sent) == 5
+    pacer.pause(30)  # a 429 on the paid lane stops it, too
+    assert pacer._paused_until > pacer._sent[-1] + 29

@@ -1,0 +1,146 @@
+"""PAID_BROADCAST: announcements go as paid broadcasts, nothing else does, and a refusal
+loses nothing; the pace learned from a 429 is kept across a restart."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import create_services
+from bot.clock import system_clock
+from bot.services.delivery import DeliveryRows
+from storage.announcements import AnnouncementRepository
+from storage.delivery_pace import DeliveryPaceRepository
+from storage.outbox import OutboxRepository
+from storage.users import UserRepository
+from tests.conftest import TEST_TOKEN
+from tests.e2e.emulator import BotAPIEmulator
+from tests.unit.emulated_worker import emulated_worker
+from tests.unit.test_delivery import add_users, queue, run_until_all_final
+
+
+@pytest.fixture
+async def emulator():
+    async with BotAPIEmulator(TEST_TOKEN) as emu:
+        yield emu
+
+
+def rows_of(db) -> DeliveryRows:
+    return DeliveryRows(
+        OutboxRepository(db),
+        UserRepository(db),
+        AnnouncementRepository(db),
+        DeliveryPaceRepository(db),
+    )
+
+
+class NoCalendar:
+    async def file(self, course_id: int, locale: str):
+        return None
+
+
+async def announce_to_everyone(db, localizations, settings) -> int:
+    services = create_services(db, localizations, settings)
+    item = await services.announcements.create(
+        created_by=1, text_en="Seminar", text_ru="Семинар", audience={"kind": "all"}
+    )
+    return await services.announcements.send_now(item.id)
+
+
+def sends(emulator):
+    return [c for c in emulator.calls if c.method == "sendMessage"]
+
+
+async def test_announcements_go_as_paid_broadcasts_and_personal_notices_never_do(
+    db, emulator, settings, localizations
+):
+    users = await add_users(db, 3)
+    assert await announce_to_everyone(db, localizations, settings) == 3
+    await queue(db, users[0], {"en": "Your seat is confirmed", "ru": "Вы записаны"})
+    async with emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows_of(db),
+        lambda bot: NoCalendar(),
+        system_clock,
+        paid_broadcast=True,
+    ) as worker:
+        worker.per_chat_seconds = 0
+        await run_until_all_final(worker, db, emulator)
+    paid = [c for c in sends(emulator) if c.params.get("allow_paid_broadcast") == "true"]
+    assert sorted(int(c.params["chat_id"]) for c in paid) == users
+    assert all(c.params.get("text") == "Семинар" for c in paid)
+    (notice,) = [c for c in sends(emulator) if "allow_paid_broadcast" not in c.params]
+    assert notice.params["text"] == "Вы записаны"
+    assert emulator.paid_broadcasts == 3
+
+
+async def test_without_paid_broadcast_no_send_is_paid_for(db, emulator, settings, localizations):
+    await add_users(db, 2)
+    await announce_to_everyone(db, localizations, settings)
+    async with emulated_worker(
+        emulator, settings, localizations, rows_of(db), lambda bot: NoCalendar(), system_clock
+    ) as worker:
+        await run_until_all_final(worker, db, emulator)
+    assert len(sends(emulator)) == 2
+    assert not any("allow_paid_broadcast" in c.params for c in sends(emulator))
+    assert emulator.paid_broadcasts == 0
+
+
+async def test_refused_paid_broadcasts_are_sent_at_the_free_rate_and_none_is_lost(
+    db, emulator, settings, localizations
+):
+    users = await add_users(db, 5)
+    await announce_to_everyone(db, localizations, settings)
+    emulator.refuse_paid_broadcasts("Bad Request: not enough Stars")
+    async with emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows_of(db),
+        lambda bot: NoCalendar(),
+        system_clock,
+        paid_broadcast=True,
+    ) as worker:
+        await run_until_all_final(worker, db, emulator)
+        assert "paid" not in worker.lanes  # given up on for this run after a few refusals
+    assert sorted(m.chat_id for m in emulator.outbox) == users
+    states = await db.fetch_all("SELECT state, attempts FROM outbox")
+    assert [(r["state"], r["attempts"]) for r in states] == [("sent", 1)] * 5
+
+
+async def test_the_pace_learned_from_a_429_is_kept_across_a_restart(
+    db, emulator, settings, localizations
+):
+    users = await add_users(db, 3)
+    emulator.fault_retry_after = 1
+    emulator.fail_chat(users[0], "429", times=1)
+    for uid in users:
+        await queue(db, uid, {"en": "Hi", "ru": "Здравствуйте"})
+    async with emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows_of(db),
+        lambda bot: NoCalendar(),
+        system_clock,
+        rate=25,
+    ) as worker:
+        await run_until_all_final(worker, db, emulator)
+        learned = worker.lanes["free"].pace.rate
+    assert learned < 25
+    saved = await DeliveryPaceRepository(db).load("free")
+    assert saved is not None and saved.failed_rate == 25
+    async with emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows_of(db),
+        lambda bot: NoCalendar(),
+        system_clock,
+        rate=25,
+    ) as restarted:
+        restarted.start()
+        await restarted.stop()
+        assert restarted.lanes["free"].pace.rate == pytest.approx(saved.rate)
+        assert restarted.lanes["free"].pace.rate < 25
