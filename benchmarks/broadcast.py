@@ -62,6 +62,7 @@ def emulator_process(
                     "delivered": delivered,
                     "too_many_requests": emu.too_many_requests,
                     "paid": emu.paid_broadcasts,
+                    "emulator_cpu": time.process_time(),
                 }
             )
 
@@ -157,6 +158,7 @@ async def run(
                 pacer = FixedPacer(rate)
                 worker.lanes["free"] = Lane("free", pacer.pace, pacer)
             started = time.perf_counter()
+            cpu_started = time.process_time()
             worker.start()
             while True:
                 # A poll with a fine grain: the figure is the time until the last outcome
@@ -171,6 +173,7 @@ async def run(
             pace = worker.lanes["free"].pace.rate
             await worker.stop()
             elapsed = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
             states = dict(await db.fetch_all("SELECT state, COUNT(*) FROM outbox GROUP BY state"))
             await bot.session.close()
     stop.set()
@@ -187,9 +190,11 @@ async def run(
         "rate": handled / elapsed,
         "too_many_requests": result["too_many_requests"],
         "paid": result["paid"],
+        "emulator_cpu_ms_per_message": 1000 * result["emulator_cpu"] / max(handled, 1),
         "lost": recipients - blocked - len(delivered),
         "duplicates": sum(n - 1 for n in delivered.values()),
         "pace": pace,
+        "cpu_ms_per_message": 1000 * cpu / max(handled, 1),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_mb": rss_mb(),
     }
@@ -228,14 +233,16 @@ async def unlimited(recipients: int) -> None:
     free = await run(recipients, 1000, {})
     print(
         f"   free lane, BROADCAST_RATE=1000: {free['rate']:7,.0f} msg/s"
-        f" ({free['handled']:,} in {free['seconds']:.2f} s)",
+        f" ({free['handled']:,} in {free['seconds']:.2f} s;"
+        f" bot side {free['cpu_ms_per_message']:.2f} ms CPU a message)",
         flush=True,
     )
     paid = await run(recipients, 25, {}, paid=True)
     print(
         f"   PAID_BROADCAST on:              {paid['rate']:7,.0f} msg/s"
-        f" ({paid['handled']:,} in {paid['seconds']:.2f} s; {paid['paid']:,} paid sends),"
-        f" ratio {paid['rate'] / free['rate']:.2f}",
+        f" ({paid['handled']:,} in {paid['seconds']:.2f} s; {paid['paid']:,} paid sends;"
+        f" {paid['cpu_ms_per_message']:.2f} ms CPU a message), ratio"
+        f" {paid['rate'] / free['rate']:.2f}",
         flush=True,
     )
 

@@ -132,29 +132,35 @@ class SteadyPacer:
 
 
 class WindowPacer:
-    """At most `rate` sends in any WINDOW_SECONDS (the rate read from the pace)."""
+    """At most `rate` sends in any WINDOW_SECONDS (the rate read from the pace), spread over
+    the window rather than sent in one burst: a burst would leave the bot idle while Telegram
+    works through it, then Telegram idle while the bot handles the answers."""
+
+    SPREAD = 1.25  # sends go out at up to 1.25 times the rate; the window holds the average
 
     def __init__(self, pace: AdaptivePace) -> None:
         self.pace = pace
         self._sent: deque[float] = deque()
-        self._paused_until = 0.0
+        self._next = time.monotonic()
 
     async def wait_turn(self) -> None:
         while True:
-            limit = max(1, int(self.pace.tick()))
+            rate = self.pace.tick()
+            limit = max(1, int(rate))
             now = time.monotonic()
             while self._sent and now - self._sent[0] >= WINDOW_SECONDS:
                 self._sent.popleft()
-            wait = self._paused_until - now
+            slot = max(self._next, now - CATCH_UP_SECONDS)
             if len(self._sent) >= limit:
-                wait = max(wait, self._sent[0] + WINDOW_SECONDS - now)
-            if wait <= 0:
+                slot = max(slot, self._sent[0] + WINDOW_SECONDS)
+            if slot <= now:
+                self._next = slot + 1.0 / (rate * self.SPREAD)
                 self._sent.append(now)
                 return
-            await asyncio.sleep(wait)
+            await asyncio.sleep(slot - now)
 
     def pause(self, seconds: float) -> None:
-        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        self._next = max(self._next, time.monotonic() + seconds)
 
 
 Pacer = SteadyPacer | WindowPacer

@@ -53,6 +53,33 @@ async def test_an_announcement_reaches_everyone_in_their_language_with_formattin
     assert "#1 · done · 4/4" in listing.plain_text
 
 
+async def test_with_paid_broadcast_only_the_announcement_itself_is_paid_for(
+    bot: BotProcess, make_user, emulator: BotAPIEmulator
+):
+    await bot.start(PAID_BROADCAST="true")
+    ana, ivan = make_user(3011, "Ana", "en"), make_user(3012, "Ivan", "ru")
+    await steps.join(ana, "English")
+    await steps.join(ivan, "Русский")
+    organiser = await steps.join_organiser(make_user)
+    await steps.compose(organiser)
+    await steps.send_now(organiser)
+    await ana.expect("Registration is open")
+    await ivan.expect("Открыта запись на семинар")
+    status = await organiser.expect("Announcement #1")
+    await organiser.expect_edit("is finished: 3 of 3 delivered", status, timeout=20)
+
+    paid = [c for c in emulator.calls if c.params.get("allow_paid_broadcast") == "true"]
+    assert sorted(int(c.params["chat_id"]) for c in paid) == sorted(
+        [ana.user_id, ivan.user_id, ORGANISER_ID]
+    )
+    assert all(
+        "Registration is open" in c.params["text"] or "Открыта" in c.params["text"] for c in paid
+    )
+    assert emulator.paid_broadcasts == 3
+    # The dialog, the preview and the progress report are replies: never paid for.
+    assert len(emulator.calls) > 3 * len(paid)
+
+
 async def test_stop_cancels_what_is_not_yet_sent(
     bot: BotProcess, make_user, emulator: BotAPIEmulator
 ):

@@ -106,4 +106,4 @@ async def test_the_paid_lane_admits_at_most_its_rate_in_any_second():
         await pacer.wait_turn()
     assert len(pacer._sent) == 5
     pacer.pause(30)  # a 429 on the paid lane stops it, too
-    assert pacer._paused_until > pacer._sent[-1] + 29
+    assert pacer._next > pacer._sent[-1] + 29
