@@ -46,6 +46,19 @@ async def announce_to_everyone(db, localizations, settings) -> int:
     return await services.announcements.send_now(item.id)
 
 
+def worker_for(db, emulator, settings, localizations, **options):
+    """The worker as the bot builds it, keeping its learned pace in `db`."""
+    return emulated_worker(
+        emulator,
+        settings,
+        localizations,
+        rows_of(db),
+        lambda bot: NoCalendar(),
+        system_clock,
+        **options,
+    )
+
+
 def sends(emulator):
     return [c for c in emulator.calls if c.method == "sendMessage"]
 
@@ -56,15 +69,7 @@ async def test_announcements_go_as_paid_broadcasts_and_personal_notices_never_do
     users = await add_users(db, 3)
     assert await announce_to_everyone(db, localizations, settings) == 3
     await queue(db, users[0], {"en": "Your seat is confirmed", "ru": "Вы записаны"})
-    async with emulated_worker(
-        emulator,
-        settings,
-        localizations,
-        rows_of(db),
-        lambda bot: NoCalendar(),
-        system_clock,
-        paid_broadcast=True,
-    ) as worker:
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
         worker.per_chat_seconds = 0
         await run_until_all_final(worker, db, emulator)
     paid = [c for c in sends(emulator) if c.params.get("allow_paid_broadcast") == "true"]
@@ -78,9 +83,7 @@ async def test_announcements_go_as_paid_broadcasts_and_personal_notices_never_do
 async def test_without_paid_broadcast_no_send_is_paid_for(db, emulator, settings, localizations):
     await add_users(db, 2)
     await announce_to_everyone(db, localizations, settings)
-    async with emulated_worker(
-        emulator, settings, localizations, rows_of(db), lambda bot: NoCalendar(), system_clock
-    ) as worker:
+    async with worker_for(db, emulator, settings, localizations) as worker:
         await run_until_all_final(worker, db, emulator)
     assert len(sends(emulator)) == 2
     assert not any("allow_paid_broadcast" in c.params for c in sends(emulator))
@@ -93,15 +96,7 @@ async def test_refused_paid_broadcasts_are_sent_at_the_free_rate_and_none_is_los
     users = await add_users(db, 5)
     await announce_to_everyone(db, localizations, settings)
     emulator.refuse_paid_broadcasts("Bad Request: not enough Stars")
-    async with emulated_worker(
-        emulator,
-        settings,
-        localizations,
-        rows_of(db),
-        lambda bot: NoCalendar(),
-        system_clock,
-        paid_broadcast=True,
-    ) as worker:
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
         await run_until_all_final(worker, db, emulator)
         assert "paid" not in worker.lanes  # given up on for this run after a few refusals
     assert sorted(m.chat_id for m in emulator.outbox) == users
@@ -117,29 +112,13 @@ async def test_the_pace_learned_from_a_429_is_kept_across_a_restart(
     emulator.fail_chat(users[0], "429", times=1)
     for uid in users:
         await queue(db, uid, {"en": "Hi", "ru": "Здравствуйте"})
-    async with emulated_worker(
-        emulator,
-        settings,
-        localizations,
-        rows_of(db),
-        lambda bot: NoCalendar(),
-        system_clock,
-        rate=25,
-    ) as worker:
+    async with worker_for(db, emulator, settings, localizations, rate=25) as worker:
         await run_until_all_final(worker, db, emulator)
         learned = worker.lanes["free"].pace.rate
     assert learned < 25
     saved = await DeliveryPaceRepository(db).load("free")
     assert saved is not None and saved.failed_rate == 25
-    async with emulated_worker(
-        emulator,
-        settings,
-        localizations,
-        rows_of(db),
-        lambda bot: NoCalendar(),
-        system_clock,
-        rate=25,
-    ) as restarted:
+    async with worker_for(db, emulator, settings, localizations, rate=25) as restarted:
         restarted.start()
         await restarted.stop()
         assert restarted.lanes["free"].pace.rate == pytest.approx(saved.rate)
