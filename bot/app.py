@@ -31,6 +31,7 @@ from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
+from bot.response_models import KeepResponseModels
 from bot.retry import RetryRequests, TolerateExpiredCallbacks
 from bot.scheduler import Scheduler
 from bot.services.announcements import AnnouncementService
@@ -70,6 +71,10 @@ log = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
+# One for every Bot of the process: the models it keeps serve them all.
+KEEP_RESPONSE_MODELS = KeepResponseModels()
+
+
 def create_bot(settings: Settings, session: BaseSession | None = None, retry: bool = True) -> Bot:
     """The Bot; `retry` adds the session middleware that retries direct replies on 429/5xx
     (the delivery worker handles those itself, so its Bot has none)."""
@@ -80,6 +85,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None, retry: bo
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+    bot.session.middleware(KEEP_RESPONSE_MODELS)
     if retry:
         bot.session.middleware(RetryRequests())
         bot.session.middleware(TolerateExpiredCallbacks())
