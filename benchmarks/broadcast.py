@@ -3,8 +3,8 @@
 1. Telegram-like limits (30/s global, 1/s per chat), BROADCAST_RATE=25: achieved rate as a
    fraction of 25, and how many 429s were provoked.
 2. No limits, BROADCAST_RATE=1000: messages/s end to end, outbox bookkeeping included.
-3. 100,000 recipients: time to queue them, and peak RSS of this (the bot's side) process
-   while the worker sends.
+3. 100,000 recipients, on the real `python -m bot` process: its idle RSS and its peak RSS
+   while it sends, beside the aiogram-import floor (benchmarks/memory_probe.py).
 
     .venv/bin/python benchmarks/broadcast.py [--limited 3000] [--unlimited 5000] [--big 100000]
 """
@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
+from benchmarks import memory_probe
 from bot.app import create_bot, create_delivery_worker, create_services
 from bot.config import Settings
 from bot.i18n import Localizations
@@ -138,18 +139,10 @@ async def main() -> None:
     parser.add_argument("--limited", type=int, default=3000)
     parser.add_argument("--unlimited", type=int, default=5000)
     parser.add_argument("--big", type=int, default=100_000)
-    parser.add_argument("--watch", type=float, default=15.0, help="seconds of sending in 3")
+    parser.add_argument("--watch", type=float, default=25.0, help="seconds of sending in 3")
     args = parser.parse_args()
 
-    # Scenario 3 first, so the peak it reports is its own, not the other runs'.
-    baseline = rss_mb()
-    three = await run(args.big, 1000, {}, watch_seconds=args.watch)
-    print(f"3. {three['queued']:,} recipients queued in {three['enqueue_seconds']:.2f} s;")
-    print(
-        f"   bot side RSS: {baseline:.0f} MB after imports (aiogram alone is ~165 MB),"
-        f" peak {three['peak_rss_mb']:.0f} MB while sending {three['sent']:,}"
-        f" in {three['seconds']:.0f} s"
-    )
+    memory_probe.report(await memory_probe.measure(args.big, args.watch))
 
     one = await run(args.limited, 25, {"global_per_second": 30, "per_chat_interval": 1.0})
     print(f"1. limits 30/s + 1/s per chat, BROADCAST_RATE=25, {one['queued']:,} recipients:")
