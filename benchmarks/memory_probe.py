@@ -109,6 +109,13 @@ class BroadcastMemory:
     queued: int
     sent: int
     seconds: float
+    by_sent: list[tuple[int, float]]  # (messages sent, VmRSS) as sampled: how it grows
+
+    def growth(self, points: int = 5) -> str:
+        """RSS at a few points of the sending: flat is fixed costs, a slope is per message."""
+        last = len(self.by_sent) - 1
+        picks = sorted({round(n * last / (points - 1)) for n in range(points)})
+        return ", ".join(f"{self.by_sent[i][0]:,}: {self.by_sent[i][1]:.1f}" for i in picks)
 
     @property
     def delta(self) -> float:
@@ -143,6 +150,7 @@ async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> Br
             peak = idle.rss
             end = idle
             sent, waiting = 0, 0
+            by_sent: list[tuple[int, float]] = []
             # Until it is queued (the Send press takes a moment), then sent or watched enough.
             while (sent + waiting == 0 or waiting) and time.monotonic() - started < watch_seconds:
                 await asyncio.sleep(SAMPLE_SECONDS)
@@ -151,12 +159,13 @@ async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> Br
                     raise RuntimeError(f"the bot exited; see {workdir / 'bot.log'}")
                 peak, end = max(peak, memory.rss), memory
                 sent, waiting = outbox_counts(database)
+                by_sent.append((sent, memory.rss))
             seconds = time.monotonic() - started
         finally:
             if bot.returncode is None:
                 bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.wait(), 60)
-    return BroadcastMemory(floor, idle, peak, end, sent + waiting, sent, seconds)
+    return BroadcastMemory(floor, idle, peak, end, sent + waiting, sent, seconds, by_sent)
 
 
 def report(result: BroadcastMemory) -> None:
@@ -171,6 +180,7 @@ def report(result: BroadcastMemory) -> None:
         f" peak RSS {r.peak_rss:.1f} MB (idle + {r.delta:.1f} MB);"
         f" VmHWM {r.idle.hwm:.1f} MB at idle, {r.end.hwm:.1f} MB at the end"
     )
+    print(f"   RSS (MB) by messages sent: {r.growth()}")
 
 
 async def main() -> None:
