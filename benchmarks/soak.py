@@ -353,6 +353,10 @@ async def announce(world: World) -> None:
     while "Send now" not in " ".join(summary.button_texts()):
         summary = await organiser.expect("recipients", timeout=REPLY_TIMEOUT)
     organiser.press("📤 Send now", summary)
+    # "Send to N people?" (issue 13): without the Yes nothing goes out.
+    confirm = "✅ Yes, send"
+    question = await organiser.expect(lambda m: confirm in m.button_texts(), timeout=REPLY_TIMEOUT)
+    organiser.press(confirm, question)
 
 
 # -- the run ----------------------------------------------------------------------------------

@@ -21,8 +21,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
-from aiohttp import web
 
 from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.api_check import bot_identity
@@ -437,6 +435,10 @@ async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
     delivered again by Telegram. SIGTERM/SIGINT: stop accepting, let updates being handled
     finish (the same shutdown as polling), close.
     """
+    # Imported here: aiohttp's web server is not needed by a bot that polls (issue 16).
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
+
     assert settings.webhook_url is not None and settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     app = web.Application()

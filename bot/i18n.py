@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
+from fluent.syntax import FluentParser
 
 from bot.config import LOCALES, Locale
 
@@ -78,6 +79,9 @@ class Localizations:
     def __init__(self, directory: Path = LOCALES_DIR, locales: Iterable[Locale] = LOCALES) -> None:
         self.directory = directory
         self._translators: dict[str, Translator] = {}
+        # Without source positions (a Span object on every node, kept for as long as the bot
+        # runs): only tools that point at a line use them; they cost 2.4 MB (issue 16).
+        parser = FluentParser(with_spans=False)
         for locale in locales:
             # use_isolating=False: Telegram would show the U+2068/U+2069 marks around variables.
             bundle = FluentBundle([locale], use_isolating=False)
@@ -85,7 +89,7 @@ class Localizations:
             if not files:
                 raise RuntimeError(f"No .ftl files for locale {locale!r} in {directory}")
             for path in files:
-                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+                bundle.add_resource(parser.parse(path.read_text(encoding="utf-8")))
             self._translators[locale] = Translator(locale, bundle)
 
     @property

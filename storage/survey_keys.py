@@ -17,9 +17,6 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 KEY_BYTES = 32
 NONCE_BYTES = 12
 _LENGTH = struct.Struct(">I")
@@ -100,6 +97,10 @@ class Sealer:
         if len(plaintext) > self.size:
             raise ValueError(f"record of {len(plaintext)} bytes exceeds {self.size}")
         padded = _LENGTH.pack(len(plaintext)) + plaintext + bytes(self.size - len(plaintext))
+        # Imported here: cryptography adds some 6 MB to every process that imports it, and
+        # only anonymous surveys need it (issue 16).
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = secrets.token_bytes(NONCE_BYTES)
         key = self.keys.get_or_create(self.survey_id)
         return nonce + AESGCM(key).encrypt(nonce, padded, self._data(context))
@@ -109,6 +110,9 @@ class Sealer:
         key = self.keys.get(self.survey_id)
         if key is None:
             return None
+        from cryptography.exceptions import InvalidTag  # imported late: see seal()
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             padded = AESGCM(key).decrypt(
                 sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._data(context)

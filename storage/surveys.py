@@ -324,6 +324,15 @@ class SurveyRepository(Repository):
         )
         return int(row[0]) if row else 0
 
+    async def first_unreminded(self, survey_id: int) -> datetime | None:
+        """When the earliest invitee not reminded yet was invited (None: there is none)."""
+        row = await self.sql.fetch_one(
+            "SELECT MIN(invited_at) FROM survey_invitations"
+            " WHERE survey_id = ? AND reminded_at IS NULL",
+            (survey_id,),
+        )
+        return from_db(row[0]) if row and row[0] else None
+
     async def unreminded(self, survey_id: int) -> list[tuple[int, datetime]]:
         """(user id, invited at) of invitees not reminded yet, earliest first."""
         rows = await self.sql.fetch_all(

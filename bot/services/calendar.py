@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from icalendar import Calendar, Event, Timezone
 
 from bot.clock import Clock, system_clock
 from storage.courses import Course, CourseRepository, CourseStatus
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
 
 PRODID = "-//ROCB Europe & TRACECA//Course bot//EN"
 
@@ -29,6 +32,10 @@ def course_ics(
 ) -> bytes:
     """The course as an iCalendar event; `stamp` is when the file was made (DTSTAMP). The
     online link is in it `with_link` only: a confirmed participant's file."""
+    # Imported here: icalendar (with dateutil) adds some 3 MB to a bot that may never send a
+    # calendar file (issue 16).
+    from icalendar import Calendar, Event
+
     zone = ZoneInfo(course.timezone)
     event = Event()
     event.add("uid", f"course-{course.id}@{domain}")
@@ -69,6 +76,8 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
     """The zone's VTIMEZONE from the tz database. Its rules only need to cover the event; a
     year either side keeps the file small while leaving room for clients that expand the zone
     around it. Cached: building one takes ~30 ms and the result never changes."""
+    from icalendar import Timezone  # imported late: see course_ics()
+
     return Timezone.from_tzid(
         zone, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1)
     )

@@ -14,11 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from xlsxwriter import Workbook  # type: ignore[import-untyped]
-from xlsxwriter.format import Format  # type: ignore[import-untyped]
-from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
@@ -26,6 +23,10 @@ from bot.services.quotas import CountryUse
 from storage.courses import Course
 from storage.database import from_db
 from storage.registrations import Participant, RegStatus
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format  # type: ignore[import-untyped]
+    from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 EXPORT_COLUMNS = (
     "name",
@@ -207,6 +208,9 @@ def workbook_xlsx(sheets: Sequence[Sheet]) -> bytes:
     only: exports hold names, e-mails and answers, which must not reach the server's disk
     (openpyxl, used before, wrote every sheet to a temporary file first).
     """
+    # Imported here: only an organiser's export needs XlsxWriter, not every idle bot (issue 16).
+    from xlsxwriter import Workbook  # type: ignore[import-untyped]
+
     buffer = io.BytesIO()
     workbook = Workbook(buffer, {"in_memory": True})
     bold = workbook.add_format({"bold": True})

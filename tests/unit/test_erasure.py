@@ -6,6 +6,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -74,6 +75,33 @@ async def test_restoring_an_older_backup_replays_the_erasures(tmp_path, localiza
         survivor = await UserRepository(db).get(88)
         assert survivor is not None and survivor.full_name == "Timur Karimov"
     assert b"Gulnara" not in path.read_bytes()
+
+
+async def test_replaying_erasures_at_start_up_holds_a_page_of_users_not_the_whole_table(
+    tmp_path,
+):
+    """Issue 16: every start read all the users at once (100,000 rows with the log empty or
+    not); the idle bot kept the memory it took. The log is checked a page at a time."""
+    path = tmp_path / "bot.sqlite3"
+    erased_at = datetime(2027, 3, 1, tzinfo=UTC)
+    log = ErasureLog.beside(path)
+    log.record(15_555, erased_at)  # in a later page: every page is looked at
+    async with Database(path) as db:
+        await db.write_many(
+            "INSERT INTO users (id, created_at, last_seen_at) VALUES (?, ?, ?)",
+            [(user_id, "2027-02-01", "2027-02-01") for user_id in range(1, 20_001)],
+        )
+        tracemalloc.start()
+        try:
+            replayed = await replay_erasures(db, log)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert replayed == 1
+        assert await UserRepository(db).get(15_555) is None
+        assert await UserRepository(db).get(15_556) is not None
+    # 20,000 rows at once take some 3 MB; a page of them a small part of that.
+    assert peak < 1_000_000
 
 
 async def test_an_erased_person_is_not_recreated_by_later_updates_only_by_start(db, localizations):

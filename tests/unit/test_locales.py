@@ -132,6 +132,14 @@ def test_no_invisible_isolation_marks(localizations: Localizations):
     assert "\u2068" not in text and "\u2069" not in text
 
 
+def test_loaded_messages_keep_no_source_positions(localizations: Localizations):
+    """Issue 16: a Span (start and end in the .ftl file) on every node of every message cost
+    the running bot 2.4 MB; only tools that point at a line use them."""
+    message = localizations.get("en")._bundle.get_message("start-welcome")
+    assert message.span is None
+    assert all(element.span is None for element in message.value.elements)
+
+
 def test_a_missing_key_is_returned_as_is_and_logged(localizations: Localizations, caplog):
     assert localizations.get("en")("no-such-key") == "no-such-key"
     assert "Missing Fluent message" in caplog.text

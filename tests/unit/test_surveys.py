@@ -4,6 +4,7 @@ anonymity, the one reminder."""
 from __future__ import annotations
 
 import json
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -334,6 +335,33 @@ async def test_one_reminder_to_those_who_have_not_finished(services, db, clock):
     reminded = sorted(user for user, _ in await outbox(db, "survey_reminder"))
     assert reminded == [2, 3]
     assert await s.next_reminder(await s.get(survey.id)) is None
+
+
+async def test_planning_the_reminder_reads_the_earliest_invitation_not_every_one(
+    services, db, clock
+):
+    """Issue 16: each start (and each change to a survey) read every invitation not yet
+    reminded only to take the first; a survey sent to 100,000 officers cost the idle bot
+    its memory. The earliest invitation still decides when the reminder is due."""
+    survey = await active_survey(services, remind_after=60 * 48)
+    invited = [(user_id, clock.now + timedelta(minutes=user_id)) for user_id in range(1, 20_001)]
+    await db.write_many(
+        "INSERT INTO users (id, created_at, last_seen_at) VALUES (?, ?, ?)",
+        [(user_id, "2027-01-01", "2027-01-01") for user_id, _ in invited],
+    )
+    await db.write_many(
+        "INSERT INTO survey_invitations (survey_id, user_id, invited_at) VALUES (?, ?, ?)",
+        [(survey.id, user_id, at.isoformat()) for user_id, at in reversed(invited)],
+    )
+    tracemalloc.start()
+    try:
+        due = await services.surveys.next_reminder(survey)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert due == clock.now + timedelta(minutes=1, days=2)
+    # 20,000 invitations as rows and datetimes take some 5 MB; one of them almost nothing.
+    assert peak < 500_000
 
 
 @pytest.mark.parametrize("anonymous", [True, False])

@@ -452,10 +452,12 @@ class SurveyService:
         """When the next reminder is due (the earliest invitee not reminded yet)."""
         if survey.remind_after <= 0 or survey.status != SurveyStatus.ACTIVE:
             return None
-        pending = await self.repos.surveys.unreminded(survey.id)
-        if not pending:
+        # The earliest only: every invitation of a survey sent to everyone would be 100,000
+        # rows, read at each start and kept by the idle bot's RSS (issue 16).
+        first = await self.repos.surveys.first_unreminded(survey.id)
+        if first is None:
             return None
-        due = pending[0][1] + timedelta(seconds=survey.remind_after)
+        due = first + timedelta(seconds=survey.remind_after)
         return due if due < survey.closes_at else None
 
     async def remind(self, survey_id: int) -> int:
