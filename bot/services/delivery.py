@@ -230,7 +230,10 @@ class DeliveryWorker:
                 self._hand_back([message], self.clock() + timedelta(seconds=wait))
                 continue
             lane = self._lane_of(message)
-            await lane.pacer.wait_turn()
+            # A lane paused by a 429 may wait for many seconds: a stop must not.
+            if not await lane.pacer.wait_turn(self._stopping):
+                self._hand_back(batch[index:], self.clock())
+                break
             sent_at = time.monotonic()
             self._last_to_chat[message.user_id] = sent_at
             self._last_to_chat.move_to_end(message.user_id)

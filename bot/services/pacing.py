@@ -42,6 +42,9 @@ MIN_RATE = 1.0
 # two sends closer together by up to this much, which is what a strict window could refuse.
 CATCH_UP_SECONDS = 0.005
 WINDOW_SECONDS = 1.0
+# A wait longer than this (a lane paused for retry_after) looks at the worker's stop event
+# this often, so a shutdown does not wait for Telegram's pause to end.
+STOP_CHECK_SECONDS = 0.1
 
 
 class AdaptivePace:
@@ -55,11 +58,13 @@ class AdaptivePace:
     ) -> None:
         self.ceiling = ceiling
         self.clock = clock
+        # The lowest pace: MIN_RATE, unless the organiser set a ceiling below even that.
+        self.floor = min(MIN_RATE, ceiling)
         self.failed_rate: float | None = None
         self.rate = ceiling
         if learned is not None and learned.failed_rate is not None:
             self.failed_rate = learned.failed_rate
-            self.rate = max(MIN_RATE, min(ceiling, learned.rate))
+            self.rate = max(self.floor, min(ceiling, learned.rate))
         now = clock()
         self._adjusted_at = now
         self._resumed_at = now  # sends started before this belong to an earlier 429
@@ -71,7 +76,7 @@ class AdaptivePace:
         """Where the pace climbs to: just under the rate that failed, at most the ceiling."""
         if self.failed_rate is None:
             return self.ceiling
-        return min(self.ceiling, self.failed_rate * SETTLE)
+        return min(self.ceiling, max(self.floor, self.failed_rate * SETTLE))
 
     def learned(self) -> Learned:
         return Learned(self.rate, self.failed_rate)
@@ -79,12 +84,17 @@ class AdaptivePace:
     def too_many_requests(self, sent_at: float, retry_after: float) -> None:
         """Telegram refused a send started at `sent_at` (monotonic time) with a 429."""
         now = self.clock()
+        resume = now + retry_after
         if sent_at < self._resumed_at:
-            return  # in flight before the pause this 429 belongs to: already counted
+            # In flight before the pause this 429 belongs to: already counted. Its wait may
+            # be longer, though, and the lane sends nothing until then: no climbing meanwhile.
+            self._resumed_at = max(self._resumed_at, resume)
+            self._adjusted_at = max(self._adjusted_at, resume)
+            return
         self.failed_rate = self.rate
-        self.rate = max(MIN_RATE, self.rate * DECREASE)
-        self._resumed_at = now + retry_after
-        self._adjusted_at = self._resumed_at
+        self.rate = max(self.floor, self.rate * DECREASE)
+        self._resumed_at = resume
+        self._adjusted_at = resume
         self.changes += 1
         self.failures += 1
 
@@ -110,6 +120,13 @@ class AdaptivePace:
         return self.rate
 
 
+async def _nap(seconds: float, stopping: asyncio.Event | None) -> None:
+    """Sleep `seconds`, or less when it is long: the caller looks at `stopping` again."""
+    if stopping is not None:
+        seconds = min(seconds, STOP_CHECK_SECONDS)
+    await asyncio.sleep(seconds)
+
+
 class SteadyPacer:
     """Send slots 1/rate apart, the rate read from the pace at every slot."""
 
@@ -117,15 +134,22 @@ class SteadyPacer:
         self.pace = pace
         self._next = time.monotonic()
 
-    async def wait_turn(self) -> None:
-        interval = 1.0 / self.pace.tick()
-        now = time.monotonic()
-        # Slots left unused for longer than the catch-up (an idle worker) are not saved up:
-        # no burst after a quiet period.
-        slot = max(self._next, now - CATCH_UP_SECONDS)
-        self._next = slot + interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+    async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
+        """Wait for the next slot and take it; False (no slot taken): `stopping` was set."""
+        while True:
+            if stopping is not None and stopping.is_set():
+                return False
+            interval = 1.0 / self.pace.tick()
+            now = time.monotonic()
+            # Slots left unused for longer than the catch-up (an idle worker) are not saved
+            # up: no burst after a quiet period.
+            slot = max(self._next, now - CATCH_UP_SECONDS)
+            if slot <= now:
+                self._next = slot + interval
+                return True
+            # Looked at again after the sleep: a 429 that came back meanwhile has moved the
+            # slot (`pause`), and this send must wait for the pause too.
+            await _nap(slot - now, stopping)
 
     def pause(self, seconds: float) -> None:
         self._next = max(self._next, time.monotonic() + seconds)
@@ -143,8 +167,11 @@ class WindowPacer:
         self._sent: deque[float] = deque()
         self._next = time.monotonic()
 
-    async def wait_turn(self) -> None:
+    async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
+        """Wait for a place in the window and take it; False: `stopping` was set."""
         while True:
+            if stopping is not None and stopping.is_set():
+                return False
             rate = self.pace.tick()
             limit = max(1, int(rate))
             now = time.monotonic()
@@ -156,8 +183,8 @@ class WindowPacer:
             if slot <= now:
                 self._next = slot + 1.0 / (rate * self.SPREAD)
                 self._sent.append(now)
-                return
-            await asyncio.sleep(slot - now)
+                return True
+            await _nap(slot - now, stopping)
 
     def pause(self, seconds: float) -> None:
         self._next = max(self._next, time.monotonic() + seconds)
