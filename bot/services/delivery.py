@@ -359,7 +359,9 @@ class DeliveryWorker:
             # An unexpected error must not lose the row: it is retried like a 5xx.
             log.exception("Message %s could not be sent", message.id)
             outcome = self._retry_or_fail(message, f"{type(exc).__name__}: {exc}")
-        if not lane.paid:
+        if outcome.state != OutboxState.PENDING:
+            # Done with. Until then (a 429 or a 5xx on the free lane) a message refused as a
+            # paid broadcast stays on the free lane: paid again, it would only be refused again.
             self._paid_refused.discard(message.id)
         self._report(outcome)
 

@@ -123,3 +123,22 @@ async def test_the_pace_learned_from_a_429_is_kept_across_a_restart(
         await restarted.stop()
         assert restarted.lanes["free"].pace.rate == pytest.approx(saved.rate)
         assert restarted.lanes["free"].pace.rate < 25
+
+
+async def test_a_message_refused_as_a_paid_broadcast_is_not_tried_paid_again_after_a_429(
+    db, emulator, settings, localizations
+):
+    ana, ivan = await add_users(db, 2)
+    await announce_to_everyone(db, localizations, settings)  # to both, after the notice
+    async with db.transaction() as tx:
+        await tx.outbox.add(ivan, "test", {"text": {"en": "Seat", "ru": "Вы записаны"}}, 0)
+    emulator.refuse_paid_broadcasts("Bad Request: not enough Stars")
+    # The notice fills the free second, so the refused announcement's free send gets a 429.
+    emulator.rate_limit(global_per_second=1)
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
+        worker.per_chat_seconds = 0
+        await run_until_all_final(worker, db, emulator)
+    to_ana = [c for c in sends(emulator) if c.params["chat_id"] == str(ana)]
+    assert any(c.status == 429 for c in to_ana), emulator.dump_calls()
+    assert sum(c.params.get("allow_paid_broadcast") == "true" for c in to_ana) == 1
+    assert to_ana[-1].status == 200
