@@ -142,3 +142,21 @@ async def test_a_message_refused_as_a_paid_broadcast_is_not_tried_paid_again_aft
     assert any(c.status == 429 for c in to_ana), emulator.dump_calls()
     assert sum(c.params.get("allow_paid_broadcast") == "true" for c in to_ana) == 1
     assert to_ana[-1].status == 200
+
+
+async def test_a_chat_not_found_on_a_paid_send_fails_after_one_free_try(
+    db, emulator, settings, localizations
+):
+    ana, ivan = await add_users(db, 2)
+    await announce_to_everyone(db, localizations, settings)
+    emulator.fail_chat(ana, "400")
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
+        await run_until_all_final(worker, db, emulator)
+        assert "paid" in worker.lanes  # one chat's error does not give paid broadcasts up
+    to_ana = [c for c in sends(emulator) if c.params["chat_id"] == str(ana)]
+    assert [c.params.get("allow_paid_broadcast") for c in to_ana] == ["true", None]
+    row = await db.fetch_one(
+        "SELECT state, attempts, last_error FROM outbox WHERE user_id = ?", (ana,)
+    )
+    assert (row["state"], row["attempts"]) == ("failed", 1)
+    assert "chat not found" in row["last_error"]
