@@ -155,6 +155,8 @@ async def test_a_chat_not_found_on_a_paid_send_fails_after_one_free_try(
         assert "paid" in worker.lanes  # one chat's error does not give paid broadcasts up
     to_ana = [c for c in sends(emulator) if c.params["chat_id"] == str(ana)]
     assert [c.params.get("allow_paid_broadcast") for c in to_ana] == ["true", None]
+    (to_ivan,) = [c for c in sends(emulator) if c.params["chat_id"] == str(ivan)]
+    assert to_ivan.params.get("allow_paid_broadcast") == "true"
     row = await db.fetch_one(
         "SELECT state, attempts, last_error FROM outbox WHERE user_id = ?", (ana,)
     )
