@@ -230,10 +230,15 @@ class DeliveryWorker:
                 self._hand_back([message], self.clock() + timedelta(seconds=wait))
                 continue
             lane = self._lane_of(message)
-            # A lane paused by a 429 may wait for many seconds: a stop must not.
             if not await lane.pacer.wait_turn(self._stopping):
-                self._hand_back(batch[index:], self.clock())
-                break
+                if self._stopping.is_set():  # a stop does not wait for a slot or a pause
+                    self._hand_back(batch[index:], self.clock())
+                    break
+                # The lane is paused by a 429 for a while: the message waits in the outbox,
+                # and the rest of the batch (the other lane's) goes on.
+                due = self.clock() + timedelta(seconds=lane.pacer.paused_for())
+                self._hand_back([message], due)
+                continue
             sent_at = time.monotonic()
             self._last_to_chat[message.user_id] = sent_at
             self._last_to_chat.move_to_end(message.user_id)

@@ -42,9 +42,14 @@ MIN_RATE = 1.0
 # two sends closer together by up to this much, which is what a strict window could refuse.
 CATCH_UP_SECONDS = 0.005
 WINDOW_SECONDS = 1.0
-# A wait longer than this (a lane paused for retry_after) looks at the worker's stop event
-# this often, so a shutdown does not wait for Telegram's pause to end.
+# A wait longer than this looks at the worker's stop event this often, so a shutdown does
+# not wait for a slot (or a short pause) to come.
 STOP_CHECK_SECONDS = 0.1
+# A lane paused by a 429 for longer than this gives a send's turn up instead of waiting: the
+# message goes back to the outbox until the pause ends, and the worker goes on with the other
+# lane's messages of its batch (paid broadcasts are not held up by the free lane's pause).
+# Telegram's shortest retry_after (1 s) is still waited out, as before.
+LONG_PAUSE_SECONDS = 1.0
 
 
 class AdaptivePace:
@@ -127,17 +132,36 @@ async def _nap(seconds: float, stopping: asyncio.Event | None) -> None:
     await asyncio.sleep(seconds)
 
 
-class SteadyPacer:
-    """Send slots 1/rate apart, the rate read from the pace at every slot."""
+class _PausablePacer:
+    """What both pacers share: the pace they read, the next slot, a pause from a 429."""
 
     def __init__(self, pace: AdaptivePace) -> None:
         self.pace = pace
         self._next = time.monotonic()
+        self._paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        self._next = max(self._next, self._paused_until)
+
+    def paused_for(self) -> float:
+        """Seconds until the lane's pause ends (0 or less: not paused)."""
+        return self._paused_until - time.monotonic()
+
+    def _gives_up(self, stopping: asyncio.Event | None) -> bool:
+        return (stopping is not None and stopping.is_set()) or (
+            self.paused_for() > LONG_PAUSE_SECONDS
+        )
+
+
+class SteadyPacer(_PausablePacer):
+    """Send slots 1/rate apart, the rate read from the pace at every slot."""
 
     async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
-        """Wait for the next slot and take it; False (no slot taken): `stopping` was set."""
+        """Wait for the next slot and take it; False (no slot taken): `stopping` was set, or
+        the lane is paused for longer than LONG_PAUSE_SECONDS."""
         while True:
-            if stopping is not None and stopping.is_set():
+            if self._gives_up(stopping):
                 return False
             interval = 1.0 / self.pace.tick()
             now = time.monotonic()
@@ -151,11 +175,8 @@ class SteadyPacer:
             # slot (`pause`), and this send must wait for the pause too.
             await _nap(slot - now, stopping)
 
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
 
-
-class WindowPacer:
+class WindowPacer(_PausablePacer):
     """At most `rate` sends in any WINDOW_SECONDS (the rate read from the pace), spread over
     the window rather than sent in one burst: a burst would leave the bot idle while Telegram
     works through it, then Telegram idle while the bot handles the answers."""
@@ -163,14 +184,13 @@ class WindowPacer:
     SPREAD = 1.25  # sends go out at up to 1.25 times the rate; the window holds the average
 
     def __init__(self, pace: AdaptivePace) -> None:
-        self.pace = pace
+        super().__init__(pace)
         self._sent: deque[float] = deque()
-        self._next = time.monotonic()
 
     async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
-        """Wait for a place in the window and take it; False: `stopping` was set."""
+        """Wait for a place in the window and take it; False as SteadyPacer's."""
         while True:
-            if stopping is not None and stopping.is_set():
+            if self._gives_up(stopping):
                 return False
             rate = self.pace.tick()
             limit = max(1, int(rate))
@@ -185,9 +205,6 @@ class WindowPacer:
                 self._sent.append(now)
                 return True
             await _nap(slot - now, stopping)
-
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
 
 
 Pacer = SteadyPacer | WindowPacer

@@ -159,9 +159,17 @@ async def test_a_pause_that_begins_while_a_send_waits_for_its_slot_holds_that_se
 async def test_a_paused_lane_gives_up_its_wait_as_soon_as_the_worker_stops(pacer_class):
     pacer = pacer_class(AdaptivePace(10))
     await pacer.wait_turn()
-    pacer.pause(30)
+    pacer.pause(0.9)  # Telegram's shortest pause, which a send waits out
     stopping = asyncio.Event()
     waiting = asyncio.create_task(pacer.wait_turn(stopping))
     await asyncio.sleep(0.05)
     stopping.set()
     assert await asyncio.wait_for(waiting, 1.0) is False
+
+
+@pytest.mark.parametrize("pacer_class", [SteadyPacer, WindowPacer])
+async def test_a_lane_paused_for_long_gives_the_turn_up_at_once(pacer_class):
+    pacer = pacer_class(AdaptivePace(10))
+    pacer.pause(30)
+    assert await asyncio.wait_for(pacer.wait_turn(asyncio.Event()), 0.5) is False
+    assert pacer.paused_for() > 29

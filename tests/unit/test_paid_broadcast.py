@@ -3,6 +3,8 @@ loses nothing; the pace learned from a 429 is kept across a restart."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.app import create_services
@@ -162,3 +164,28 @@ async def test_a_chat_not_found_on_a_paid_send_fails_after_one_free_try(
     )
     assert (row["state"], row["attempts"]) == ("failed", 1)
     assert "chat not found" in row["last_error"]
+
+
+async def test_a_long_flood_pause_on_the_free_lane_does_not_hold_up_paid_broadcasts(
+    db, emulator, settings, localizations
+):
+    first, second, *readers = await add_users(db, 7)
+    await announce_to_everyone(db, localizations, settings)
+    async with db.transaction() as tx:  # personal notices: claimed before the announcement
+        for uid in (first, second):
+            await tx.outbox.add(uid, "test", {"text": {"en": "Seat", "ru": "Вы записаны"}}, 0)
+    emulator.fault_retry_after = 30
+    emulator.fail_chat(first, "429", times=1)
+    # Half a second between free sends: the 429 comes back while the second notice waits.
+    async with worker_for(
+        db, emulator, settings, localizations, rate=2, paid_broadcast=True
+    ) as worker:
+        worker.per_chat_seconds = 0
+        worker.start()
+        deadline = asyncio.get_running_loop().time() + 5
+        while emulator.paid_broadcasts < len(readers) + 2:  # a poll with a deadline
+            assert asyncio.get_running_loop().time() < deadline, emulator.dump_calls()
+            await asyncio.sleep(0.05)
+        await worker.stop()
+    notices = [c for c in sends(emulator) if "allow_paid_broadcast" not in c.params]
+    assert [c.params["chat_id"] for c in notices] == [str(first)]  # the second one waits
