@@ -4,7 +4,9 @@ Telegram's flood control, in each recipient's language, and loses nothing.
 - Pacing: send slots 1/rate apart, and at least a second between two messages to one chat.
   The rate is learned (bot/services/pacing.py): a 429 pauses the lane for retry_after, hands
   the message back untried (not counted as a failure) and lowers the rate, which then climbs
-  back to just under the rate that failed; what it learned is kept across restarts.
+  back to just under the rate that failed; what it learned is kept across restarts. A
+  message whose lane is paused for longer than a second goes back to the outbox until the
+  pause ends, so the other lane's messages are not held up (nor is a stop).
 - Lanes: with PAID_BROADCAST, announcements go as paid broadcasts (allow_paid_broadcast, up
   to 1,000 a second, 0.1 Star each) on a lane of their own; everything else — reminders,
   decisions, answers to people — stays on the free lane and is never paid for.
