@@ -81,12 +81,15 @@ class FixedPacer:
         self._next = time.monotonic()
         self.pace = AdaptivePace(rate)  # told about 429s, never read
 
-    async def wait_turn(self) -> None:
+    async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
+        """The worker's call (True: a slot was taken); `stopping` is not looked at, as
+        before."""
         now = time.monotonic()
         slot = max(self._next, now - 0.05)
         self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
+        return True
 
     def pause(self, seconds: float) -> None:
         self._next = max(self._next, time.monotonic() + seconds)

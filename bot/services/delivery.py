@@ -4,7 +4,9 @@ Telegram's flood control, in each recipient's language, and loses nothing.
 - Pacing: send slots 1/rate apart, and at least a second between two messages to one chat.
   The rate is learned (bot/services/pacing.py): a 429 pauses the lane for retry_after, hands
   the message back untried (not counted as a failure) and lowers the rate, which then climbs
-  back to just under the rate that failed; what it learned is kept across restarts.
+  back to just under the rate that failed; what it learned is kept across restarts. A
+  message whose lane is paused for longer than a second goes back to the outbox until the
+  pause ends, so the other lane's messages are not held up (nor is a stop).
 - Lanes: with PAID_BROADCAST, announcements go as paid broadcasts (allow_paid_broadcast, up
   to 1,000 a second, 0.1 Star each) on a lane of their own; everything else — reminders,
   decisions, answers to people — stays on the free lane and is never paid for.
@@ -230,7 +232,15 @@ class DeliveryWorker:
                 self._hand_back([message], self.clock() + timedelta(seconds=wait))
                 continue
             lane = self._lane_of(message)
-            await lane.pacer.wait_turn()
+            if not await lane.pacer.wait_turn(self._stopping):
+                if self._stopping.is_set():  # a stop does not wait for a slot or a pause
+                    self._hand_back(batch[index:], self.clock())
+                    break
+                # The lane is paused by a 429 for a while: the message waits in the outbox,
+                # and the rest of the batch (the other lane's) goes on.
+                due = self.clock() + timedelta(seconds=lane.pacer.paused_for())
+                self._hand_back([message], due)
+                continue
             sent_at = time.monotonic()
             self._last_to_chat[message.user_id] = sent_at
             self._last_to_chat.move_to_end(message.user_id)
@@ -356,7 +366,9 @@ class DeliveryWorker:
             # An unexpected error must not lose the row: it is retried like a 5xx.
             log.exception("Message %s could not be sent", message.id)
             outcome = self._retry_or_fail(message, f"{type(exc).__name__}: {exc}")
-        if not lane.paid:
+        if outcome.state != OutboxState.PENDING:
+            # Done with. Until then (a 429 or a 5xx on the free lane) a message refused as a
+            # paid broadcast stays on the free lane: paid again, it would only be refused again.
             self._paid_refused.discard(message.id)
         self._report(outcome)
 

@@ -42,6 +42,14 @@ MIN_RATE = 1.0
 # two sends closer together by up to this much, which is what a strict window could refuse.
 CATCH_UP_SECONDS = 0.005
 WINDOW_SECONDS = 1.0
+# A wait longer than this looks at the worker's stop event this often, so a shutdown does
+# not wait for a slot (or a short pause) to come.
+STOP_CHECK_SECONDS = 0.1
+# A lane paused by a 429 for longer than this gives a send's turn up instead of waiting: the
+# message goes back to the outbox until the pause ends, and the worker goes on with the other
+# lane's messages of its batch (paid broadcasts are not held up by the free lane's pause).
+# Telegram's shortest retry_after (1 s) is still waited out, as before.
+LONG_PAUSE_SECONDS = 1.0
 
 
 class AdaptivePace:
@@ -55,11 +63,13 @@ class AdaptivePace:
     ) -> None:
         self.ceiling = ceiling
         self.clock = clock
+        # The lowest pace: MIN_RATE, unless the organiser set a ceiling below even that.
+        self.floor = min(MIN_RATE, ceiling)
         self.failed_rate: float | None = None
         self.rate = ceiling
         if learned is not None and learned.failed_rate is not None:
             self.failed_rate = learned.failed_rate
-            self.rate = max(MIN_RATE, min(ceiling, learned.rate))
+            self.rate = max(self.floor, min(ceiling, learned.rate))
         now = clock()
         self._adjusted_at = now
         self._resumed_at = now  # sends started before this belong to an earlier 429
@@ -71,7 +81,7 @@ class AdaptivePace:
         """Where the pace climbs to: just under the rate that failed, at most the ceiling."""
         if self.failed_rate is None:
             return self.ceiling
-        return min(self.ceiling, self.failed_rate * SETTLE)
+        return min(self.ceiling, max(self.floor, self.failed_rate * SETTLE))
 
     def learned(self) -> Learned:
         return Learned(self.rate, self.failed_rate)
@@ -79,12 +89,17 @@ class AdaptivePace:
     def too_many_requests(self, sent_at: float, retry_after: float) -> None:
         """Telegram refused a send started at `sent_at` (monotonic time) with a 429."""
         now = self.clock()
+        resume = now + retry_after
         if sent_at < self._resumed_at:
-            return  # in flight before the pause this 429 belongs to: already counted
+            # In flight before the pause this 429 belongs to: already counted. Its wait may
+            # be longer, though, and the lane sends nothing until then: no climbing meanwhile.
+            self._resumed_at = max(self._resumed_at, resume)
+            self._adjusted_at = max(self._adjusted_at, resume)
+            return
         self.failed_rate = self.rate
-        self.rate = max(MIN_RATE, self.rate * DECREASE)
-        self._resumed_at = now + retry_after
-        self._adjusted_at = self._resumed_at
+        self.rate = max(self.floor, self.rate * DECREASE)
+        self._resumed_at = resume
+        self._adjusted_at = resume
         self.changes += 1
         self.failures += 1
 
@@ -110,28 +125,58 @@ class AdaptivePace:
         return self.rate
 
 
-class SteadyPacer:
-    """Send slots 1/rate apart, the rate read from the pace at every slot."""
+async def _nap(seconds: float, stopping: asyncio.Event | None) -> None:
+    """Sleep `seconds`, or less when it is long: the caller looks at `stopping` again."""
+    if stopping is not None:
+        seconds = min(seconds, STOP_CHECK_SECONDS)
+    await asyncio.sleep(seconds)
+
+
+class _PausablePacer:
+    """What both pacers share: the pace they read, the next slot, a pause from a 429."""
 
     def __init__(self, pace: AdaptivePace) -> None:
         self.pace = pace
         self._next = time.monotonic()
-
-    async def wait_turn(self) -> None:
-        interval = 1.0 / self.pace.tick()
-        now = time.monotonic()
-        # Slots left unused for longer than the catch-up (an idle worker) are not saved up:
-        # no burst after a quiet period.
-        slot = max(self._next, now - CATCH_UP_SECONDS)
-        self._next = slot + interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        self._paused_until = 0.0
 
     def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        self._next = max(self._next, self._paused_until)
+
+    def paused_for(self) -> float:
+        """Seconds until the lane's pause ends (0 or less: not paused)."""
+        return self._paused_until - time.monotonic()
+
+    def _gives_up(self, stopping: asyncio.Event | None) -> bool:
+        return (stopping is not None and stopping.is_set()) or (
+            self.paused_for() > LONG_PAUSE_SECONDS
+        )
 
 
-class WindowPacer:
+class SteadyPacer(_PausablePacer):
+    """Send slots 1/rate apart, the rate read from the pace at every slot."""
+
+    async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
+        """Wait for the next slot and take it; False (no slot taken): `stopping` was set, or
+        the lane is paused for longer than LONG_PAUSE_SECONDS."""
+        while True:
+            if self._gives_up(stopping):
+                return False
+            interval = 1.0 / self.pace.tick()
+            now = time.monotonic()
+            # Slots left unused for longer than the catch-up (an idle worker) are not saved
+            # up: no burst after a quiet period.
+            slot = max(self._next, now - CATCH_UP_SECONDS)
+            if slot <= now:
+                self._next = slot + interval
+                return True
+            # Looked at again after the sleep: a 429 that came back meanwhile has moved the
+            # slot (`pause`), and this send must wait for the pause too.
+            await _nap(slot - now, stopping)
+
+
+class WindowPacer(_PausablePacer):
     """At most `rate` sends in any WINDOW_SECONDS (the rate read from the pace), spread over
     the window rather than sent in one burst: a burst would leave the bot idle while Telegram
     works through it, then Telegram idle while the bot handles the answers."""
@@ -139,12 +184,14 @@ class WindowPacer:
     SPREAD = 1.25  # sends go out at up to 1.25 times the rate; the window holds the average
 
     def __init__(self, pace: AdaptivePace) -> None:
-        self.pace = pace
+        super().__init__(pace)
         self._sent: deque[float] = deque()
-        self._next = time.monotonic()
 
-    async def wait_turn(self) -> None:
+    async def wait_turn(self, stopping: asyncio.Event | None = None) -> bool:
+        """Wait for a place in the window and take it; False as SteadyPacer's."""
         while True:
+            if self._gives_up(stopping):
+                return False
             rate = self.pace.tick()
             limit = max(1, int(rate))
             now = time.monotonic()
@@ -156,11 +203,8 @@ class WindowPacer:
             if slot <= now:
                 self._next = slot + 1.0 / (rate * self.SPREAD)
                 self._sent.append(now)
-                return
-            await asyncio.sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
+                return True
+            await _nap(slot - now, stopping)
 
 
 Pacer = SteadyPacer | WindowPacer

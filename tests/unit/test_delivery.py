@@ -272,3 +272,25 @@ async def test_a_generated_file_is_made_in_the_readers_language_and_a_withdrawn_
     (message,) = emulator.outbox
     assert message.chat_id == 1 and message.document == ("certificate-1.pdf", b"PDF 1 ru")
     assert [s for _, s, _ in await states(db)] == ["sent", "cancelled"]
+
+
+async def test_stopping_during_a_long_flood_pause_is_prompt_and_sends_nothing_more(
+    worker, db, emulator
+):
+    emulator.fault_retry_after = 30
+    users = await add_users(db, 3)
+    emulator.fail_chat(users[0], "429", times=1)
+    for uid in users:
+        await queue(db, uid, {"en": "Hi"})
+    pace = AdaptivePace(2)  # the next send waits half a second: the 429 comes back first
+    worker.lanes["free"] = Lane("free", pace, SteadyPacer(pace))
+    worker.start()
+    deadline = asyncio.get_running_loop().time() + 5
+    while not any(c.status == 429 for c in emulator.calls):  # a poll with a deadline
+        assert asyncio.get_running_loop().time() < deadline, emulator.dump_calls()
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.8)
+    assert len(emulator.calls) == 1, emulator.dump_calls()  # nothing sent during the pause
+    await asyncio.wait_for(worker.stop(), 2.0)  # not after Telegram's 30 seconds
+    assert len(emulator.calls) == 1
+    assert [s for _, s, _ in await states(db)] == ["pending"] * 3

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 
-from bot.services.pacing import SETTLE, AdaptivePace, WindowPacer
+from bot.services.pacing import MIN_RATE, SETTLE, AdaptivePace, SteadyPacer, WindowPacer
 from storage.delivery_pace import Learned
 
 
@@ -107,3 +110,66 @@ async def test_the_paid_lane_admits_at_most_its_rate_in_any_second():
     assert len(pacer._sent) == 5
     pacer.pause(30)  # a 429 on the paid lane stops it, too
     assert pacer._next > pacer._sent[-1] + 29
+
+
+def test_a_ceiling_under_one_message_a_second_holds_after_a_429_and_across_a_restart():
+    clock = FakeClock()
+    pace = AdaptivePace(0.5, clock=clock)
+    pace.too_many_requests(sent_at=clock.now, retry_after=1)
+    assert pace.rate <= 0.5
+    send_for(pace, clock, 30)
+    assert pace.rate <= 0.5
+    restarted = AdaptivePace(0.5, Learned(rate=0.4, failed_rate=0.5), clock=clock)
+    assert restarted.rate <= 0.5
+
+
+def test_a_pace_that_failed_at_the_lowest_rate_does_not_sink_below_it():
+    clock = FakeClock()
+    pace = AdaptivePace(30, Learned(rate=MIN_RATE, failed_rate=MIN_RATE), clock=clock)
+    assert min(send_for(pace, clock, 30)) >= MIN_RATE
+
+
+def test_a_longer_retry_after_from_the_same_burst_holds_the_pace_for_the_whole_pause():
+    clock = FakeClock()
+    pace = AdaptivePace(30, clock=clock)
+    sent = clock.now
+    clock.advance(0.01)
+    pace.too_many_requests(sent_at=sent, retry_after=1)
+    dropped = pace.rate
+    clock.advance(0.01)
+    pace.too_many_requests(sent_at=sent, retry_after=10)  # same burst, a longer wait
+    assert pace.failures == 1
+    clock.advance(6)  # still inside the 10 seconds Telegram asked for: nothing was sent
+    assert pace.tick() == dropped
+    assert pace.failed_rate == 30  # and the remembered failure did not fade either
+
+
+async def test_a_pause_that_begins_while_a_send_waits_for_its_slot_holds_that_send_too():
+    pacer = SteadyPacer(AdaptivePace(10))  # a slot every 0.1 s
+    await pacer.wait_turn()
+    waiting = asyncio.create_task(pacer.wait_turn())
+    await asyncio.sleep(0.02)
+    started = time.monotonic()
+    pacer.pause(0.4)  # a 429 came back meanwhile
+    await waiting
+    assert time.monotonic() - started >= 0.35
+
+
+@pytest.mark.parametrize("pacer_class", [SteadyPacer, WindowPacer])
+async def test_a_paused_lane_gives_up_its_wait_as_soon_as_the_worker_stops(pacer_class):
+    pacer = pacer_class(AdaptivePace(10))
+    await pacer.wait_turn()
+    pacer.pause(0.9)  # Telegram's shortest pause, which a send waits out
+    stopping = asyncio.Event()
+    waiting = asyncio.create_task(pacer.wait_turn(stopping))
+    await asyncio.sleep(0.05)
+    stopping.set()
+    assert await asyncio.wait_for(waiting, 1.0) is False
+
+
+@pytest.mark.parametrize("pacer_class", [SteadyPacer, WindowPacer])
+async def test_a_lane_paused_for_long_gives_the_turn_up_at_once(pacer_class):
+    pacer = pacer_class(AdaptivePace(10))
+    pacer.pause(30)
+    assert await asyncio.wait_for(pacer.wait_turn(asyncio.Event()), 0.5) is False
+    assert pacer.paused_for() > 29

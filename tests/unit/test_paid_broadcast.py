@@ -3,6 +3,8 @@ loses nothing; the pace learned from a 429 is kept across a restart."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.app import create_services
@@ -123,3 +125,67 @@ async def test_the_pace_learned_from_a_429_is_kept_across_a_restart(
         await restarted.stop()
         assert restarted.lanes["free"].pace.rate == pytest.approx(saved.rate)
         assert restarted.lanes["free"].pace.rate < 25
+
+
+async def test_a_message_refused_as_a_paid_broadcast_is_not_tried_paid_again_after_a_429(
+    db, emulator, settings, localizations
+):
+    ana, ivan = await add_users(db, 2)
+    await announce_to_everyone(db, localizations, settings)  # to both, after the notice
+    async with db.transaction() as tx:
+        await tx.outbox.add(ivan, "test", {"text": {"en": "Seat", "ru": "Вы записаны"}}, 0)
+    emulator.refuse_paid_broadcasts("Bad Request: not enough Stars")
+    # The notice fills the free second, so the refused announcement's free send gets a 429.
+    emulator.rate_limit(global_per_second=1)
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
+        worker.per_chat_seconds = 0
+        await run_until_all_final(worker, db, emulator)
+    to_ana = [c for c in sends(emulator) if c.params["chat_id"] == str(ana)]
+    assert any(c.status == 429 for c in to_ana), emulator.dump_calls()
+    assert sum(c.params.get("allow_paid_broadcast") == "true" for c in to_ana) == 1
+    assert to_ana[-1].status == 200
+
+
+async def test_a_chat_not_found_on_a_paid_send_fails_after_one_free_try(
+    db, emulator, settings, localizations
+):
+    ana, ivan = await add_users(db, 2)
+    await announce_to_everyone(db, localizations, settings)
+    emulator.fail_chat(ana, "400")
+    async with worker_for(db, emulator, settings, localizations, paid_broadcast=True) as worker:
+        await run_until_all_final(worker, db, emulator)
+        assert "paid" in worker.lanes  # one chat's error does not give paid broadcasts up
+    to_ana = [c for c in sends(emulator) if c.params["chat_id"] == str(ana)]
+    assert [c.params.get("allow_paid_broadcast") for c in to_ana] == ["true", None]
+    (to_ivan,) = [c for c in sends(emulator) if c.params["chat_id"] == str(ivan)]
+    assert to_ivan.params.get("allow_paid_broadcast") == "true"
+    row = await db.fetch_one(
+        "SELECT state, attempts, last_error FROM outbox WHERE user_id = ?", (ana,)
+    )
+    assert (row["state"], row["attempts"]) == ("failed", 1)
+    assert "chat not found" in row["last_error"]
+
+
+async def test_a_long_flood_pause_on_the_free_lane_does_not_hold_up_paid_broadcasts(
+    db, emulator, settings, localizations
+):
+    first, second, *readers = await add_users(db, 7)
+    await announce_to_everyone(db, localizations, settings)
+    async with db.transaction() as tx:  # personal notices: claimed before the announcement
+        for uid in (first, second):
+            await tx.outbox.add(uid, "test", {"text": {"en": "Seat", "ru": "Вы записаны"}}, 0)
+    emulator.fault_retry_after = 30
+    emulator.fail_chat(first, "429", times=1)
+    # Half a second between free sends: the 429 comes back while the second notice waits.
+    async with worker_for(
+        db, emulator, settings, localizations, rate=2, paid_broadcast=True
+    ) as worker:
+        worker.per_chat_seconds = 0
+        worker.start()
+        deadline = asyncio.get_running_loop().time() + 5
+        while emulator.paid_broadcasts < len(readers) + 2:  # a poll with a deadline
+            assert asyncio.get_running_loop().time() < deadline, emulator.dump_calls()
+            await asyncio.sleep(0.05)
+        await worker.stop()
+    notices = [c for c in sends(emulator) if "allow_paid_broadcast" not in c.params]
+    assert [c.params["chat_id"] for c in notices] == [str(first)]  # the second one waits
