@@ -250,25 +250,26 @@ class Bot:
             self.process = await run_bot(workdir=self.workdir, env=child_env(self.env), output=log)
         self.starts += 1
 
-    def cpu_seconds(self) -> float | None:
-        """The bot's CPU time so far (all its threads), from /proc."""
+    def _proc(self, name: str) -> str | None:
+        """/proc/<pid>/<name> of the running bot, None once it has exited."""
         if self.process is None or self.process.returncode is not None:
             return None
         try:
-            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+            return Path(f"/proc/{self.process.pid}/{name}").read_text()
         except OSError:
+            return None
+
+    def cpu_seconds(self) -> float | None:
+        """The bot's CPU time so far (all its threads)."""
+        stat = self._proc("stat")
+        if stat is None:
             return None
         utime, stime = stat.rsplit(")", 1)[1].split()[11:13]
         return (int(utime) + int(stime)) / CLOCK_TICKS
 
     def rss_mb(self) -> float | None:
-        if self.process is None or self.process.returncode is not None:
-            return None
-        try:
-            status = Path(f"/proc/{self.process.pid}/status").read_text()
-        except OSError:
-            return None
-        return int(status.split("VmRSS:")[1].split()[0]) / 1024
+        status = self._proc("status")
+        return None if status is None else int(status.split("VmRSS:")[1].split()[0]) / 1024
 
     async def kill(self) -> None:
         assert self.process is not None
