@@ -10,7 +10,9 @@ p50/p95 reply latency, the bot's RSS after warm-up and at the end, and messages 
 once) while all that happens, and a reminder falls due in the middle: nothing accepted may be
 lost, no sign-up duplicated, no reminder sent twice.
 
-    .venv/bin/python benchmarks/soak.py [--minutes 10] [--users 1000] [--storm]
+--no-faults: a clean network (no 5xx, no dropped connections), for reply latency alone.
+
+    .venv/bin/python benchmarks/soak.py [--minutes 10] [--users 1000] [--storm] [--no-faults]
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import contextvars
 import json
+import os
 import random
 import signal
 import sqlite3
@@ -26,10 +30,12 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from aiohttp import web
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -49,11 +55,48 @@ REMINDED_COURSE_SEATS = 30
 ANNOUNCEMENT_MARK = "Single Window"
 REMINDER_MARKS = ("Reminder:", "Напоминание:")
 REPLY_TIMEOUT = 60.0
+LAG_PROBE_SECONDS = 0.1
+WARM_UP_SECONDS = 60.0
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+# When the HTTP request being handled reached the emulator (each request is its own task).
+_ARRIVED: contextvars.ContextVar[float] = contextvars.ContextVar("arrived", default=0.0)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply as the emulator saw it: its request's arrival and when it was recorded."""
+
+    params: dict[str, Any]
+    arrived: float
+    recorded: float
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One measured reply, split where its time went (seconds, perf_counter clock):
+    queued: pushed until a getUpdates answer handed the update to the bot;
+    bot: handed out until the reply's request reached the emulator (the bot's own share);
+    emulator: the emulator handling that request;
+    wake: the reply recorded until the officer's task ran (the benchmark's own event loop)."""
+
+    action: str
+    at: float
+    total: float
+    queued: float
+    bot: float
+    emulator: float
+    wake: float
 
 
 @dataclass
 class Stats:
     latencies: list[float] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)
+    loop_lag: list[float] = field(default_factory=list)  # the benchmark's own event loop
+    # Per second: the share of one core the bot and the benchmark process used.
+    cpu: list[tuple[float, float]] = field(default_factory=list)
     actions: Counter[str] = field(default_factory=Counter)
     timeouts: int = 0
     apologies: int = 0  # "Something went wrong" replies
@@ -66,10 +109,25 @@ class World(BotAPIEmulator):
 
     def __init__(self) -> None:
         super().__init__(TOKEN)
-        self.inbox: dict[int, list[dict[str, Any]]] = {}  # replies per chat, in order
+        self.inbox: dict[int, list[Reply]] = {}  # replies per chat, in order
+        self.pushed_at: dict[int, float] = {}  # update_id -> when an officer pushed it
+        self.handed_at: dict[int, float] = {}  # update_id -> when getUpdates handed it out
+        self.last_update: dict[int, int] = {}  # chat -> the update_id pushed last
         self.arrival: dict[int, asyncio.Event] = {}
         self.query_chat: dict[str, int] = {}
         self.last_message: dict[int, SentMessage] = {}
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        update_id = super().push_update(update)
+        self.pushed_at[update_id] = time.perf_counter()
+        sender = (update.get("message") or update.get("callback_query") or {}).get("from")
+        if sender:
+            self.last_update[int(sender["id"])] = update_id
+        return update_id
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        _ARRIVED.set(time.perf_counter())
+        return await super()._handle(request)
 
     def _record(
         self,
@@ -81,6 +139,11 @@ class World(BotAPIEmulator):
     ) -> None:
         super()._record(method, params, files, status, body)
         if status != 200 or body is None:
+            return
+        if method == "getUpdates":
+            now = time.perf_counter()
+            for update in body.get("result") or ():
+                self.handed_at.setdefault(int(update["update_id"]), now)
             return
         if method == "answerCallbackQuery":
             chat = self.query_chat.pop(str(params.get("callback_query_id")), None)
@@ -100,7 +163,8 @@ class World(BotAPIEmulator):
         text = str(params.get("text") or params.get("caption") or "")
         if ANNOUNCEMENT_MARK in text or text.startswith(("⏰",)):
             return  # mail from the outbox, not a reply to what the officer just did
-        self.inbox.setdefault(chat, []).append(params)
+        reply = Reply(params, _ARRIVED.get(), time.perf_counter())
+        self.inbox.setdefault(chat, []).append(reply)
         event = self.arrival.get(chat)
         if event is not None:
             event.set()
@@ -186,14 +250,26 @@ class Bot:
             self.process = await run_bot(workdir=self.workdir, env=child_env(self.env), output=log)
         self.starts += 1
 
-    def rss_mb(self) -> float | None:
+    def _proc(self, name: str) -> str | None:
+        """/proc/<pid>/<name> of the running bot, None once it has exited."""
         if self.process is None or self.process.returncode is not None:
             return None
         try:
-            status = Path(f"/proc/{self.process.pid}/status").read_text()
+            return Path(f"/proc/{self.process.pid}/{name}").read_text()
         except OSError:
             return None
-        return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+    def cpu_seconds(self) -> float | None:
+        """The bot's CPU time so far (all its threads)."""
+        stat = self._proc("stat")
+        if stat is None:
+            return None
+        utime, stime = stat.rsplit(")", 1)[1].split()[11:13]
+        return (int(utime) + int(stime)) / CLOCK_TICKS
+
+    def rss_mb(self) -> float | None:
+        status = self._proc("status")
+        return None if status is None else int(status.split("VmRSS:")[1].split()[0]) / 1024
 
     async def kill(self) -> None:
         assert self.process is not None
@@ -217,6 +293,7 @@ class Officer:
         self.user = FakeUser(
             world, uid, first_name=f"Officer{uid}", language_code="ru" if uid % 2 else "en"
         )
+        self.action = ""  # what the officer is doing, for the latency split
 
     async def _reply(self, push: Any, until: Any = None) -> dict[str, Any] | None:
         """Push an update and wait for the bot's first reply (its latency is measured), and,
@@ -227,18 +304,19 @@ class Officer:
         started = time.perf_counter()
         deadline = time.monotonic() + REPLY_TIMEOUT
         push()
+        update_id = self.world.last_update[self.uid]
         measured = False
         while True:
-            for params in inbox[mark:]:
+            for reply in inbox[mark:]:
                 if not measured:
-                    self.stats.latencies.append(time.perf_counter() - started)
+                    self._measure(started, update_id, reply)
                     measured = True
-                text = str(params.get("text") or "")
+                text = str(reply.params.get("text") or "")
                 if text.startswith(("Something went wrong", "Что-то пошло не так")):
                     self.stats.apologies += 1
                     return None
                 if until is None or until(text):
-                    return params
+                    return reply.params
             mark = len(inbox)
             event.clear()
             remaining = deadline - time.monotonic()
@@ -247,6 +325,22 @@ class Officer:
                 return None
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), remaining)
+
+    def _measure(self, started: float, update_id: int, reply: Reply) -> None:
+        now = time.perf_counter()
+        self.stats.latencies.append(now - started)
+        handed = self.world.handed_at.get(update_id, reply.arrived)
+        self.stats.samples.append(
+            Sample(
+                action=self.action,
+                at=started,
+                total=now - started,
+                queued=handed - started,
+                bot=reply.arrived - handed,
+                emulator=reply.recorded - reply.arrived,
+                wake=now - reply.recorded,
+            )
+        )
 
     async def send(self, text: str, until: Any = None) -> dict[str, Any] | None:
         return await self._reply(lambda: self.user.send(text), until)
@@ -268,13 +362,19 @@ class Officer:
 
     async def live(self, until: float, think: float) -> None:
         rng = random.Random(self.uid)
-        await asyncio.sleep(rng.uniform(0, think))
+        # The first step after an exponential wait too, as the later ones: with think times
+        # that are memoryless the officers then step at the steady rate (users / think) from
+        # the first second. A uniform(0, think) start put every officer's first step in the
+        # first `think` seconds, on top of the next steps of those already started: twice the
+        # steady rate for half a minute, which alone made the run's p95 (issue 16).
+        await asyncio.sleep(rng.expovariate(1 / think))
         while time.monotonic() < until:
             action = rng.choices(
                 ["courses", "card", "signup", "cancel", "my", "survey", "help"],
                 weights=[20, 25, 20, 8, 12, 10, 5],
             )[0]
             self.stats.actions[action] += 1
+            self.action = action
             course = rng.randint(2, COURSES + 1)  # course 1 keeps its 30 reminded seats
             if action == "courses":
                 await self.send("/courses")
@@ -294,7 +394,9 @@ class Officer:
                 await self.survey()
             else:
                 await self.send("/help")
-            await asyncio.sleep(rng.expovariate(1 / think))
+            # A long think time is cut at the end of the run, so the run ends on time.
+            left = max(0.0, until - time.monotonic())
+            await asyncio.sleep(min(rng.expovariate(1 / think), left))
 
     async def survey(self) -> None:
         """Start (or resume) the survey and answer every question left."""
@@ -353,10 +455,11 @@ async def announce(world: World) -> None:
     while "Send now" not in " ".join(summary.button_texts()):
         summary = await organiser.expect("recipients", timeout=REPLY_TIMEOUT)
     organiser.press("📤 Send now", summary)
-    # "Send to N people?" (issue 13): without the Yes nothing goes out.
-    confirm = "✅ Yes, send"
-    question = await organiser.expect(lambda m: confirm in m.button_texts(), timeout=REPLY_TIMEOUT)
-    organiser.press(confirm, question)
+    # "Send to N people?" (issue 13): without the Yes the announcement stays a draft.
+    confirmation = await organiser.expect(
+        lambda m: "✅ Yes, send" in m.button_texts(), timeout=REPLY_TIMEOUT
+    )
+    organiser.press("✅ Yes, send", confirmation)
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -373,6 +476,12 @@ async def main() -> None:
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--think", type=float, default=20.0, help="mean seconds between steps")
     parser.add_argument("--storm", action="store_true", help="SIGKILL every 20 s for 2 min")
+    parser.add_argument(
+        "--faults",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="1%% 5xx answers and 0.5%% dropped connections (--no-faults: a clean network)",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="soak-"))
@@ -382,8 +491,10 @@ async def main() -> None:
     reminded_start = started_at + timedelta(seconds=200)
     await seed(database, args.users, reminded_start)
     stats = Stats()
-    async with World() as world:
-        world.random_faults(error_rate=0.01, drop_rate=0.005, seed=7)
+    world = World()
+    async with world:
+        if args.faults:
+            world.random_faults(error_rate=0.01, drop_rate=0.005, seed=7)
         env = {
             "BOT_TOKEN": TOKEN,
             "TELEGRAM_API_URL": world.base_url,
@@ -408,6 +519,26 @@ async def main() -> None:
                 if value is not None:
                     rss.append((time.monotonic() - begin, value))
 
+        async def cpu() -> None:
+            """Each second, the share of a core the bot and this process used: a bot at 100%
+            is short of CPU (the machine has 2 cores, shared with the benchmark)."""
+            last_bot, last_own, last_at = bot.cpu_seconds(), time.process_time(), time.monotonic()
+            while time.monotonic() < until:
+                await asyncio.sleep(1)
+                now_bot, now_own, now = bot.cpu_seconds(), time.process_time(), time.monotonic()
+                if now_bot is not None and last_bot is not None:
+                    span = now - last_at
+                    stats.cpu.append(((now_bot - last_bot) / span, (now_own - last_own) / span))
+                last_bot, last_own, last_at = now_bot, now_own, now
+
+        async def lag() -> None:
+            """How late this process's own event loop wakes up: when it is busy, the
+            officers' latencies include the benchmark's own queueing, not only the bot's."""
+            while time.monotonic() < until:
+                asked = time.perf_counter()
+                await asyncio.sleep(LAG_PROBE_SECONDS)
+                stats.loop_lag.append(time.perf_counter() - asked - LAG_PROBE_SECONDS)
+
         async def storm() -> None:
             await asyncio.sleep(60)
             for _ in range(6):  # every 20 s for 2 minutes
@@ -419,7 +550,7 @@ async def main() -> None:
             await asyncio.sleep(45)
             await announce(world)
 
-        extras = [asyncio.create_task(watch()), asyncio.create_task(organiser())]
+        extras = [asyncio.create_task(t) for t in (watch(), organiser(), lag(), cpu())]
         if args.storm:
             extras.append(asyncio.create_task(storm()))
         await asyncio.gather(*lives, *extras)
@@ -436,6 +567,63 @@ async def main() -> None:
         exit_code = await bot.stop()
         elapsed = time.monotonic() - begin
         report(args, world, stats, database, bot, rss, elapsed, exit_code)
+
+
+SPLIT = ("queued", "bot", "emulator", "wake")
+
+
+def print_latency_split(stats: Stats) -> None:
+    """Where the reply time went (medians), for all replies and for the slowest 5%, and the
+    benchmark's own event-loop lag: what tells the bot's share from the measuring side's."""
+    samples = stats.samples
+    if not samples:
+        return
+    slow_from = percentile([s.total for s in samples], 0.95)
+    slow = [s for s in samples if s.total >= slow_from]
+
+    def medians(group: list[Sample]) -> str:
+        return ", ".join(
+            f"{part} {percentile([getattr(s, part) for s in group], 0.5) * 1000:.0f}"
+            for part in SPLIT
+        )
+
+    first = min(s.at for s in samples)
+    settled = [s.total for s in samples if s.at - first >= WARM_UP_SECONDS]
+    if settled:
+        # The first minute also carries the cold start: each officer's first update
+        # writes their row, and the bot's caches are empty.
+        print(
+            f"  reply latency after the first {WARM_UP_SECONDS:.0f} s:"
+            f" p50 {percentile(settled, 0.5) * 1000:.0f} ms,"
+            f" p95 {percentile(settled, 0.95) * 1000:.0f} ms,"
+            f" p99 {percentile(settled, 0.99) * 1000:.0f} ms ({len(settled):,} replies)"
+        )
+    print(f"  split (median ms) of all replies: {medians(samples)}")
+    print(f"  split (median ms) of the slowest 5% (≥ {slow_from * 1000:.0f} ms): {medians(slow)}")
+    by_action = sorted({s.action for s in samples})
+    print(
+        "  p50/p95 ms by action: "
+        + ", ".join(
+            f"{action} {percentile(totals, 0.5) * 1000:.0f}/{percentile(totals, 0.95) * 1000:.0f}"
+            for action in by_action
+            for totals in [[s.total for s in samples if s.action == action]]
+        )
+    )
+    if stats.cpu:
+        bot_cpu, own_cpu = [b for b, _ in stats.cpu], [o for _, o in stats.cpu]
+        print(
+            f"  CPU, share of one core: bot mean {sum(bot_cpu) / len(bot_cpu):.0%}"
+            f" ({sum(bot_cpu) / max(1, len(stats.samples)) * 1000:.1f} ms a reply),"
+            f" busiest second {max(bot_cpu):.0%}; benchmark mean"
+            f" {sum(own_cpu) / len(own_cpu):.0%}, busiest second {max(own_cpu):.0%};"
+            f" machine load average at the end {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)"
+        )
+    if stats.loop_lag:
+        print(
+            f"  benchmark event-loop lag: p50 {percentile(stats.loop_lag, 0.5) * 1000:.0f} ms,"
+            f" p99 {percentile(stats.loop_lag, 0.99) * 1000:.0f} ms,"
+            f" max {max(stats.loop_lag) * 1000:.0f} ms"
+        )
 
 
 def report(
@@ -507,7 +695,10 @@ def report(
         1 for line in log.splitlines() if " ERROR " in line and "Failed to fetch" not in line
     )
     poll_errors = log.count("Failed to fetch updates")
-    print(f"soak: {args.users} officers, {elapsed / 60:.1f} min, storm={args.storm}")
+    print(
+        f"soak: {args.users} officers, {elapsed / 60:.1f} min, storm={args.storm},"
+        f" faults={args.faults}"
+    )
     print(f"  updates sent to the bot: {updates:,}; actions {dict(stats.actions)}")
     print(
         f"  faults injected: {world.random_fault_count['500']:,} x 5xx,"
@@ -516,11 +707,13 @@ def report(
     )
     print(
         f"  reply latency: p50 {percentile(stats.latencies, 0.5) * 1000:.0f} ms,"
-        f" p95 {percentile(stats.latencies, 0.95) * 1000:.0f} ms"
+        f" p95 {percentile(stats.latencies, 0.95) * 1000:.0f} ms,"
+        f" p99 {percentile(stats.latencies, 0.99) * 1000:.0f} ms"
         f" ({len(stats.latencies):,} replies); no reply within {REPLY_TIMEOUT:.0f} s:"
         f" {stats.timeouts}; apologies: {stats.apologies}; errors logged: {error_lines}"
         f" (+{poll_errors} failed polls retried)"
     )
+    print_latency_split(stats)
     if rss:
         warm = next((v for t, v in rss if t >= 60), rss[0][1])
         print(
@@ -550,13 +743,17 @@ def report(
         "updates": updates,
         "p50_ms": percentile(stats.latencies, 0.5) * 1000,
         "p95_ms": percentile(stats.latencies, 0.95) * 1000,
+        "p99_ms": percentile(stats.latencies, 0.99) * 1000,
         "timeouts": stats.timeouts,
         "errors": error_lines,
         "rss": rss,
+        "cpu": stats.cpu,
+        "loop_lag_ms": [round(v * 1000, 1) for v in stats.loop_lag],
         "announcement_lost": announcement_lost,
         "lost_signups": lost_signups,
     }
     (bot.workdir / "summary.json").write_text(json.dumps(summary))
+    (bot.workdir / "samples.json").write_text(json.dumps([asdict(s) for s in stats.samples]))
 
 
 if __name__ == "__main__":

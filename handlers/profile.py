@@ -12,7 +12,6 @@ from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.commands import forget_chat_commands
 from bot.config import Settings
@@ -38,6 +37,7 @@ from bot.ui.callbacks import (
 )
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.profile_screens import (
     EDIT,
     WIZARD,

@@ -11,7 +11,6 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.services.decisions import SeatDecisions, clean_reason
@@ -21,6 +20,7 @@ from bot.ui import request_screens
 from bot.ui.callbacks import RequestAction, RequestCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND, show_in_place
 from handlers.courses.common import organiser_router
 

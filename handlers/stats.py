@@ -6,13 +6,13 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
 from bot.services.courses import CourseSeats, CourseService
 from bot.services.profiles import ProfileService, UserStats
 from bot.ui.callbacks import StatsCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import edit, message_of
 from bot.ui.telegram_text import utf16_length
 from handlers.filters import IsOrganiser

@@ -137,8 +137,17 @@ class Database:
         return next(iter(await self.write_all(sql, params)), None)
 
     async def write_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        """One write statement with RETURNING many rows."""
+        """One write statement with RETURNING many rows.
+
+        The connection's thread runs statements in the order they were queued, so a single
+        statement queued while no transaction holds the lock can never land inside one: it
+        is queued at once, without taking the lock. Taking it would make each write wait a
+        thread round trip plus an event-loop turn for the one before, so under load replies
+        queued behind each other's writes (issue 16: 3 ms a write, 250 ms in the queue).
+        """
         self._refuse_inside_own_transaction()
+        if not self._write_lock.locked():
+            return list(await self.conn.execute_fetchall(sql, params))
         async with self._write_lock:
             return list(await self.conn.execute_fetchall(sql, params))
 

@@ -36,10 +36,17 @@ class SQLiteStorage(BaseStorage):
             "SELECT state, data FROM fsm_states WHERE storage_key = ?", (key,)
         )
         entry = (row["state"], dict(json.loads(row["data"]))) if row else (None, {})
+        if row is not None and entry == (None, {}):
+            # An empty row (kept by an older version): not cached as "no row", so the next
+            # clear() deletes it.
+            return entry
+        self._remember(key, entry)
+        return entry
+
+    def _remember(self, key: str, entry: tuple[str | None, dict[str, Any]]) -> None:
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = entry
-        return entry
 
     async def set_state(self, key: FsmKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
@@ -64,10 +71,17 @@ class SQLiteStorage(BaseStorage):
         self, built: str, user_id: int, state: str | None, data: dict[str, Any]
     ) -> None:
         """Write one dialog whole: a row while it runs, none once it ended (no state, no
-        data), so nothing of a finished dialog stays, not even when it ended."""
+        data), so nothing of a finished dialog stays, not even when it ended.
+
+        A write that would change nothing is skipped: every database write queues behind the
+        others, and FSMContext.clear() when no dialog runs, or set_state() with the state a
+        dialog is already in, would otherwise cost one each (issue 16)."""
+        if self._cache.get(built) == (state, data):
+            return  # what the cache holds is what the table holds (we are its only writer)
         if state is None and not data:
             await self.db.write("DELETE FROM fsm_states WHERE storage_key = ?", (built,))
-            self._cache.pop(built, None)
+            # No row now: remembered as such, so reading the state does not look again.
+            self._remember(built, (None, {}))
             return
         # Only for someone the bot holds a row for: an update still running while its
         # sender was forgotten must not leave a dialog behind (the foreign key would refuse
@@ -83,7 +97,7 @@ class SQLiteStorage(BaseStorage):
         if stored is None:
             self._cache.pop(built, None)
         else:
-            self._cache[built] = (state, data)
+            self._remember(built, (state, data))
 
     def forget_user(self, user_id: int) -> None:
         """Drop cached dialogs of a user whose rows were deleted (/forget)."""

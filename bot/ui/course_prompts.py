@@ -7,14 +7,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer, Choice
 from bot.services.course_fields import format_local_date, format_local_datetime
 from bot.services.quotas import Quotas
 from bot.ui.callbacks import CourseFormAction, CourseFormCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from storage.courses import SignupMode
 
 # The edit of these fields cannot clear them, so their edit prompt does not offer Skip.

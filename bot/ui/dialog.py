@@ -13,12 +13,12 @@ from contextlib import suppress
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.ui.callbacks import DialogAction, DialogCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import message_of
 
 

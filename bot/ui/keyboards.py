@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import LOCALES
 from bot.countries import COUNTRIES, TIMEZONE_CHOICES, Country, folded, zone_slug
@@ -20,6 +19,7 @@ from bot.ui.callbacks import (
     QuestionCb,
     TimezoneCb,
 )
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.timefmt import utc_offset
 
 # 7 rows of 2: long names such as «Босния и Герцеговина» fit a phone's width, and a page with

@@ -8,9 +8,9 @@ from typing import TypeVar
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 
 T = TypeVar("T")
 

@@ -8,7 +8,6 @@ from typing import Any
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
@@ -16,6 +15,7 @@ from bot.ui import keyboards
 from bot.ui.callbacks import ConsentCb, ForgetCb, ProfileAction, ProfileCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, send_question, with_step
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.timefmt import zone_name
 from storage.users import PROFILE_FIELDS, User
 

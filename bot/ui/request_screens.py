@@ -4,7 +4,6 @@ request with its buttons, the offer of a list when there is no seat, and the out
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.decisions import Decision
@@ -13,6 +12,7 @@ from bot.services.seats import Room
 from bot.ui import course_texts
 from bot.ui.callbacks import RequestAction, RequestCb
 from bot.ui.course_list import numbered_button
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.notice_buttons import REQUEST_DECISIONS
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.people import person_line

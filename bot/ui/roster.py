@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from aiogram import html
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.countries import BY_CODE
 from bot.i18n import Translator
@@ -15,6 +14,7 @@ from bot.services.exports import status_key
 from bot.services.quotas import CountryUse
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from bot.ui.course_list import numbered_button
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons, button_row
 from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import Participant, RegStatus

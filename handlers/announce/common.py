@@ -9,7 +9,6 @@ from typing import Any
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.i18n import Html, Translator
@@ -18,6 +17,7 @@ from bot.ui import course_list
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, send_question, with_step
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 
 MESSAGE_LIMIT = 4096
 

@@ -3,10 +3,9 @@ first (the order of `countries_sorted`), a page at a time, then Done."""
 
 from __future__ import annotations
 
-from aiogram.utils.keyboard import InlineKeyboardBuilder
-
 from bot.i18n import Translator
 from bot.ui.callbacks import AnnounceAction
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.keyboards import countries_sorted
 from handlers.announce.common import builder, cb
 

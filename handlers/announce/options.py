@@ -6,7 +6,6 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.announcer import Announcer
 from bot.config import LOCALES
@@ -16,6 +15,7 @@ from bot.services.announcements import AnnouncementService
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import close_buttons
 from handlers.announce.audience_names import audience_name
 from handlers.announce.common import (

@@ -8,7 +8,6 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.services import certificate_codes as codes
@@ -18,6 +17,7 @@ from bot.services.profiles import clean_text
 from bot.ui.callbacks import CertAction, CertCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND
 from storage.certificates import Certificate
 

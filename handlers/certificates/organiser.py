@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from aiogram import F, html
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services import certificate_codes as codes
@@ -13,6 +12,7 @@ from bot.services.attendance_days import course_days
 from bot.services.certificates import Candidate, CertificateService, IssuePreview
 from bot.ui import course_texts
 from bot.ui.callbacks import AdminAction, CertAction, CertCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import edit
 from handlers.courses.common import admin_cb, lookup_then_answer, organiser_router

@@ -7,7 +7,6 @@ from __future__ import annotations
 from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.courses import CourseService
@@ -15,6 +14,7 @@ from bot.services.materials import MaterialService
 from bot.ui.callbacks import AdminAction, AdminCourseCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import course_button, numbered_line
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, message_of
 from handlers.courses.common import (

@@ -7,7 +7,6 @@ from datetime import date
 
 from aiogram import F
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 from babel.dates import format_date
 
 from bot.errors import InvalidInput
@@ -15,6 +14,7 @@ from bot.i18n import Translator
 from bot.services.attendance_days import course_days, days_present, present_on
 from bot.services.courses import CourseService
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CertAction, CertCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, edit_buttons
 from handlers.courses.common import admin_cb, organiser_router

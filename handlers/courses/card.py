@@ -7,7 +7,6 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
 from bot.services.nominations import NominationService
@@ -15,6 +14,7 @@ from bot.services.signups import SignupService
 from bot.ui import course_list, course_texts
 from bot.ui.callbacks import AdminAction, CourseAction, CourseCb, MenuAction, MenuCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import add_page_buttons, button_row
 from bot.ui.profile_screens import open_profile
 from bot.ui.replies import close_buttons, edit, message_of, say

@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from aiogram import Router, html
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.courses import CourseService
@@ -26,6 +25,7 @@ from bot.ui.callbacks import (
 )
 from bot.ui.context import UpdateContext
 from bot.ui.followup_texts import followup_lines
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import message_of
 from handlers.filters import IsOrganiser
 from storage.courses import Course, CourseStatus

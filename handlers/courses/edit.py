@@ -6,7 +6,6 @@ from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
 from bot.errors import CourseNotFound, DomainError, InvalidInput
@@ -18,6 +17,7 @@ from bot.ui.callbacks import AdminAction, AdminCourseCb, CourseFormCb, DialogAct
 from bot.ui.context import UpdateContext
 from bot.ui.course_prompts import EDIT_WORDING, answer_buttons, button_answer, current_value
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND, close_buttons, edit
 from handlers.courses.common import (
     admin_cb,

@@ -9,7 +9,6 @@ from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.i18n import Translator
@@ -18,6 +17,7 @@ from bot.services.decisions import TARGETS, SeatDecisions, clean_reason
 from bot.ui.callbacks import AdminAction, AdminCourseCb, RosterAction, RosterCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND, show_in_place
 from bot.ui.roster import (
     person_markup,

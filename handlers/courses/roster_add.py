@@ -8,7 +8,6 @@ from aiogram import F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, MessageOriginUser
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.i18n import Translator
@@ -19,6 +18,7 @@ from bot.ui.callbacks import RosterAction, RosterCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import numbered_button
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.people import person_line
 from bot.ui.replies import NOT_COMMAND, edit, edit_buttons, message_of

@@ -12,7 +12,6 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.services.materials import MaterialService
@@ -28,6 +27,7 @@ from bot.ui.dialog import (
     send_question,
     with_step,
 )
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND
 from handlers.courses.common import lookup_then_answer, organiser_router
 from handlers.materials.organiser import materials_markup

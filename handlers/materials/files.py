@@ -8,12 +8,12 @@ import logging
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.materials import JustSent, MaterialService
 from bot.ui import materials as material_texts
 from bot.ui.callbacks import CourseAction, CourseCb, MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.replies import show_in_place
 from handlers.courses.common import lookup_then_answer

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from aiogram import F
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.materials import MaterialService
 from bot.ui.callbacks import MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import button_row
 from bot.ui.replies import show_in_place
 from handlers.courses.common import lookup_then_answer, organiser_router

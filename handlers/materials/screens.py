@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.ui import materials as material_texts
 from bot.ui.callbacks import AdminAction, MaterialAction, MaterialCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons, button_row
 from handlers.courses.common import admin_cb
 from storage.courses import Course

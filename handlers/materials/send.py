@@ -9,12 +9,12 @@ from collections.abc import Callable
 
 from aiogram import F
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import InvalidInput
 from bot.services.materials import Audience, MaterialService, SendPlan
 from bot.ui.callbacks import MaterialAction, MaterialCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import button_row
 from bot.ui.replies import show_in_place
 from handlers.courses.common import lookup_then_answer, organiser_router

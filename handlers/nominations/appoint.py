@@ -13,7 +13,6 @@ from aiogram.types import (
     MessageOriginHiddenUser,
     MessageOriginUser,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
 from bot.countries import BY_CODE
@@ -25,6 +24,7 @@ from bot.ui import keyboards
 from bot.ui.callbacks import DialogAction, DialogCb, FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, close_question, pressed_under_question, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import NOT_COMMAND, edit, edit_buttons
 from handlers.filters import IsOrganiser

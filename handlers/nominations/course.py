@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from aiogram import F, Router, html
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import NotAllowed
 from bot.i18n import Translator
@@ -14,6 +13,7 @@ from bot.services.signups import SignupService
 from bot.ui import course_texts
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import edit
 from handlers.nominations.common import contact, country_name

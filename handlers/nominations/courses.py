@@ -9,13 +9,13 @@ from aiogram import F, Router
 from aiogram.filters import Command, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject, User
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import NotAllowed
 from bot.services.nominations import NominationService
 from bot.ui import course_list
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import button_row
 from bot.ui.replies import edit
 from handlers.nominations.common import country_name

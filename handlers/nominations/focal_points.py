@@ -8,7 +8,6 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import Settings
 from bot.i18n import Localizations, Translator
@@ -17,6 +16,7 @@ from bot.services.profiles import ProfileService
 from bot.ui.callbacks import FocalAdminAction, FocalAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import edit
 from handlers.filters import IsOrganiser

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.nominations import Nomination, NominationService
 from bot.services.signups import SignupService
 from bot.ui.callbacks import FocalAction, FocalCb
 from bot.ui.context import UpdateContext
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons, button_row
 from bot.ui.replies import edit, edit_buttons
 from handlers.nominations.common import PEOPLE_PER_PAGE, country_name

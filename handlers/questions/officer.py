@@ -6,7 +6,6 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.questions import QuestionService
@@ -14,6 +13,7 @@ from bot.services.signups import SignupService
 from bot.ui.callbacks import QuestionAction, QuestionCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question, navigation, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import NOT_COMMAND
 from handlers.questions.albums import remember_album
 from handlers.questions.common import AskQuestion, content_of

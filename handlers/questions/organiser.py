@@ -8,7 +8,6 @@ from aiogram import F
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.paging import fetch_page
@@ -16,6 +15,7 @@ from bot.services.questions import QuestionGone, QuestionService, first_words
 from bot.ui.callbacks import QuestionAction, QuestionCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import close_question, navigation, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import add_page_buttons
 from bot.ui.people import person_line
 from bot.ui.replies import NOT_COMMAND, edit

@@ -6,12 +6,12 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.surveys import SurveyService
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import edit, message_of
 from handlers.surveys.common import add_button, draft_settings, in_dialog, survey_actions
 

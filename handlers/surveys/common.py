@@ -6,13 +6,13 @@ from __future__ import annotations
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Html, Translator
 from bot.services.surveys import Preview, SurveyService
 from bot.ui import course_texts
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.dialog import add_navigation, with_step
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from storage.surveys import Survey
 
 _UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))

@@ -7,7 +7,6 @@ from aiogram import F, Router, html
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import LOCALES
 from bot.errors import CourseNotFound, InvalidInput
@@ -18,6 +17,7 @@ from bot.ui import course_list
 from bot.ui.callbacks import DialogAction, DialogCb, SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, pressed_under_question, send_question, with_step
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import close_buttons
 from handlers.screens.problems import describe_problem, number_as_sent, problems_report
 from handlers.surveys.common import NewSurveyForm, add_button, draft_settings, in_dialog

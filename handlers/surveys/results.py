@@ -9,7 +9,6 @@ import asyncio
 from aiogram import F, Router, html
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.surveys import Report, SurveyService
@@ -22,6 +21,7 @@ from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.course_list import BUTTON_CHARS, shorten
 from bot.ui.course_texts import zoned_time
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import Page, add_page_buttons
 from bot.ui.replies import message_of
 from handlers.surveys.common import add_button

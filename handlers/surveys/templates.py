@@ -8,13 +8,13 @@ from aiogram import F, Router, html
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.surveys import SurveyService
 from bot.services.surveys.service import BUILT_IN_FEEDBACK, BUILT_IN_FOLLOWUP
 from bot.ui.callbacks import SurveyAdminAction, SurveyAdminCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, send_question
+from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import close_buttons, edit
 from bot.ui.telegram_text import utf16_length
 from handlers.surveys.common import NewSurveyForm, SaveTemplateForm, add_button, in_dialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -75,6 +76,58 @@ async def test_concurrent_write_transactions_never_interleave(db):
 
     await asyncio.gather(*(take_seat(fail=i % 2 == 0) for i in range(20)))
     assert (await db.fetch_one("SELECT COUNT(*) FROM seats"))[0] == 10
+
+
+async def test_a_single_write_during_a_transaction_waits_for_it_and_survives_its_rollback(db):
+    """Single writes skip the lock when no transaction is open (issue 16): one issued while
+    another task's transaction is open must still stay out of it."""
+    await db.write("CREATE TABLE seats (n INTEGER)")
+    opened, written = asyncio.Event(), asyncio.Event()
+
+    async def failing_transaction() -> None:
+        with pytest.raises(RuntimeError):
+            async with db.transaction() as tx:
+                await tx.write("INSERT INTO seats (n) VALUES (1)")
+                opened.set()
+                await asyncio.sleep(0.05)  # the single write is issued meanwhile
+                assert not written.is_set()  # it waits for this transaction to end
+                raise RuntimeError("rolled back")
+
+    async def single_write() -> None:
+        await opened.wait()
+        await db.write("INSERT INTO seats (n) VALUES (2)")
+        written.set()
+
+    await asyncio.gather(failing_transaction(), single_write())
+    assert [row[0] for row in await db.fetch_all("SELECT n FROM seats")] == [2]
+
+
+async def test_single_writes_are_queued_at_once_not_one_after_another(db, monkeypatch):
+    """Issue 16: each write took the lock for its whole round trip to the connection's
+    thread, so under load every write waited for the ones before it to come back (replies
+    queued 250 ms behind each other's writes). Now all are handed to the connection at once
+    and it runs them back to back."""
+    await db.write("CREATE TABLE notes (n INTEGER)")
+    busy = threading.Event()
+    handed: list[str] = []
+    execute_fetchall = db.conn.execute_fetchall
+
+    def hand(sql: str, params: object = ()) -> object:
+        handed.append(sql)
+        return execute_fetchall(sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db.conn, "execute_fetchall", hand)
+    # Keep the connection's thread busy, as a long statement would.
+    blocker = asyncio.ensure_future(db.conn._execute(busy.wait, 5))
+    writes = [
+        asyncio.ensure_future(db.write("INSERT INTO notes (n) VALUES (?)", (n,))) for n in range(3)
+    ]
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert len(handed) == 3  # all three queued while the first is still waiting
+    busy.set()
+    await asyncio.gather(blocker, *writes)
+    assert (await db.fetch_one("SELECT COUNT(*) FROM notes"))[0] == 3
 
 
 def wal_size(db: Database) -> int:

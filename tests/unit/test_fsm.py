@@ -107,3 +107,49 @@ async def test_migration_012_drops_rows_of_ended_dialogs_and_of_people_gone(tmp_
         assert await rows(db) == []
     finally:
         await db.close()
+
+
+async def test_a_write_that_changes_nothing_is_skipped(db, monkeypatch):
+    """Issue 16: clear() with no dialog running, and set_state() with the state a dialog is
+    already in (every survey question), each cost a database write that queued behind the
+    others'."""
+    await UserRepository(db).upsert_seen(PERSON, "en")
+    storage = SQLiteStorage(db)
+    writes: list[str] = []
+    write = db.write
+
+    async def counting(sql: str, params: object = ()) -> object:
+        writes.append(sql.split()[0])
+        return await write(sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db, "write", counting)
+    await storage.set_state(key(), None)  # FSMContext.clear() with no dialog
+    await storage.set_data(key(), {})
+    assert writes == []
+
+    await storage.set_state(key(), Form.name)
+    await storage.set_data(key(), {"question": 1})
+    await storage.set_state(key(), Form.name)  # the next question: same state
+    await storage.set_data(key(), {"question": 1})  # nothing new
+    assert writes == ["INSERT", "INSERT"]
+
+    await storage.set_state(key(), None)
+    await storage.set_data(key(), {})
+    await storage.set_state(key(), None)  # cleared twice (a command after the dialog ended)
+    await storage.set_data(key(), {})
+    assert writes == ["INSERT", "INSERT", "INSERT", "DELETE"]
+    assert await rows(db) == []
+
+
+async def test_an_empty_row_left_by_an_older_version_is_deleted_by_clear(db):
+    await UserRepository(db).upsert_seen(PERSON, "en")
+    storage = SQLiteStorage(db)
+    built = storage.key_builder.build(key())
+    await db.write(
+        "INSERT INTO fsm_states (storage_key, user_id, state, data, updated_at)"
+        " VALUES (?, ?, NULL, '{}', '2026-01-01T00:00:00+00:00')",
+        (built, PERSON),
+    )
+    await storage.set_state(key(), None)
+    await storage.set_data(key(), {})
+    assert await rows(db) == []
