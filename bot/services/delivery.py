@@ -46,7 +46,7 @@ from bot.clock import Clock
 from bot.config import Locale
 from bot.i18n import pick_locale
 from bot.services.calendar import CalendarFiles
-from bot.services.pacing import AdaptivePace, Pacer, SteadyPacer, WindowPacer
+from bot.services.pacing import SETTLE, AdaptivePace, Pacer, SteadyPacer, WindowPacer
 from bot.ui.notice_buttons import NoticeButtons
 from bot.ui.replies import CAPTION_LIMIT, send_file_with_text
 from bot.ui.telegram_text import utf16_length
@@ -154,7 +154,10 @@ class DeliveryWorker:
         free = AdaptivePace(rate)
         self.lanes = {"free": Lane("free", free, SteadyPacer(free))}
         if paid_broadcast:
-            paid = AdaptivePace(PAID_BROADCAST_RATE)
+            # Just under Telegram's documented 1,000 a second from the start: a window filled
+            # exactly to the limit met the emulator's strict one 5 times in 5,000 sends, and
+            # each 429 stopped the lane for a second (813 msg/s; at 98.5 %: 985, no 429).
+            paid = AdaptivePace(PAID_BROADCAST_RATE * SETTLE)
             self.lanes["paid"] = Lane("paid", paid, WindowPacer(paid))
         self.max_in_flight = in_flight_for(max(lane.pace.ceiling for lane in self.lanes.values()))
         self.clock = clock
