@@ -168,7 +168,8 @@ async def run(
                 )
                 if row[0] == 0:
                     break
-            pace = worker.lanes["free"].pace.rate
+            # The fixed pace never reads its AdaptivePace: no learned figure to show.
+            pace = None if fixed else worker.lanes["free"].pace.rate
             await worker.stop()
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
@@ -203,7 +204,8 @@ def limited_line(label: str, run: dict[str, Any], rate: float) -> str:
     return (
         f"   {label:<22} {run['rate']:6.2f} msg/s = {run['rate'] / rate:.3f} of {rate:g};"
         f" 429s: {run['too_many_requests']:3}; lost {run['lost']}, duplicates"
-        f" {run['duplicates']}; pace at the end {run['pace']:.2f}"
+        f" {run['duplicates']}"
+        + ("" if run["pace"] is None else f"; pace at the end {run['pace']:.2f}")
     )
 
 
