@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
@@ -27,7 +27,7 @@ from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.api_check import bot_identity
 from bot.backup import BackupError, scheduled_backup
 from bot.clock import Clock
-from bot.commands import register_commands
+from bot.commands import register_commands, set_dashboard_button
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
@@ -54,6 +54,7 @@ from bot.services.signups import SignupService
 from bot.services.surveys import SurveyService, SurveyTimers
 from bot.throttle import CONCURRENT_UPDATES, ThrottleMiddleware
 from bot.ui.notice_buttons import NoticeButtons
+from bot.web.auth import LoginLinks
 from handlers import get_routers
 from storage.audit import AuditLog
 from storage.courses import CourseRepository
@@ -65,6 +66,9 @@ from storage.outbox import OutboxRepository
 from storage.registrations import RegistrationRepository
 from storage.repositories import Repositories
 from storage.users import UserRepository
+
+if TYPE_CHECKING:
+    from bot.web.context import Dashboard
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +273,9 @@ def create_dispatcher(
         localizations=localizations,
         announcer=announcer,
         throttle=throttle,
+        dashboard_links=(
+            LoginLinks(settings.bot_token.get_secret_value()) if settings.dashboard_url else None
+        ),
         **services.as_kwargs(),
     )
     dp.update.outer_middleware(in_flight)
@@ -351,6 +358,12 @@ async def run(settings: Settings) -> None:
         )
         announcer: Announcer = dp["announcer"]
         scheduler = services.scheduler
+        dashboard = (
+            create_dashboard(settings, services, db, localizations, announcer, wake_delivery)
+            if settings.dashboard_url
+            else None
+        )
+        dashboard_runner: list[Any] = []  # the dashboard's own server, when it has one
 
         async def daily_backup() -> None:
             """Checked hourly; copies at most once a day (see bot/backup.py)."""
@@ -385,6 +398,13 @@ async def run(settings: Settings) -> None:
             await register_commands(
                 bot, localizations, organisers, settings.default_locale, focal_points
             )
+            for admin_id, chosen in sorted(organisers.items()):
+                text = localizations.get(chosen or settings.default_locale).plain(
+                    "dash-menu-button"
+                )
+                await set_dashboard_button(bot, admin_id, dashboard_url(settings), text)
+            if dashboard is not None and not shares_webhook_port(settings):
+                dashboard_runner.append(await start_dashboard(dashboard))
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
             scheduler.every(announcer.refresh, "announcements:progress", PROGRESS_SECONDS / 60)
             scheduler.every(purge_outbox, "outbox:retention", 60)
@@ -408,6 +428,8 @@ async def run(settings: Settings) -> None:
             gc.freeze()
 
         async def on_shutdown(bot: Bot) -> None:
+            for runner in dashboard_runner:
+                await runner.cleanup()
             await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS)
             await scheduler.stop()
             await worker.stop()
@@ -418,7 +440,7 @@ async def run(settings: Settings) -> None:
         dp.startup.register(on_startup)
         dp.shutdown.register(on_shutdown)
         if settings.webhook_url:
-            await serve_webhook(bot, dp, settings)
+            await serve_webhook(bot, dp, settings, dashboard)
         else:
             await bot.delete_webhook(drop_pending_updates=False)
             await dp.start_polling(
@@ -435,7 +457,9 @@ async def run(settings: Settings) -> None:
         log.info("Stopped; database closed")
 
 
-async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
+async def serve_webhook(
+    bot: Bot, dp: Dispatcher, settings: Settings, dashboard: Dashboard | None = None
+) -> None:
     """Webhook mode: Telegram posts each update to WEBHOOK_URL; only requests carrying
     WEBHOOK_SECRET in the X-Telegram-Bot-Api-Secret-Token header are handled (others get 401).
 
@@ -456,6 +480,10 @@ async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
     SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token=secret).register(
         app, path=urlsplit(settings.webhook_url).path or "/"
     )
+    if dashboard is not None and shares_webhook_port(settings):
+        from bot.web.app import mount
+
+        mount(dashboard, app)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()  # runs the Dispatcher's start-up
     try:
@@ -478,6 +506,44 @@ async def serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
         log.info("Stopping: finishing the updates being handled")
     finally:
         await runner.cleanup()
+
+
+def dashboard_url(settings: Settings) -> str | None:
+    """The Mini App's address for organisers' menu buttons; None with the dashboard off."""
+    return f"{settings.dashboard_url}/app" if settings.dashboard_url else None
+
+
+def shares_webhook_port(settings: Settings) -> bool:
+    """The dashboard is served by the webhook's server (one port for both)."""
+    return bool(settings.webhook_url) and settings.dashboard_port == settings.webhook_port
+
+
+def create_dashboard(
+    settings: Settings,
+    services: Services,
+    db: Database,
+    localizations: Localizations,
+    announcer: Announcer,
+    wake_delivery: asyncio.Event,
+) -> Dashboard:
+    """The dashboard's context (imported only when it is on: aiohttp's server, Jinja2)."""
+    from bot.web.context import Dashboard
+
+    return Dashboard(
+        settings=settings,
+        services=services,
+        db=db,
+        localizations=localizations,
+        links=LoginLinks(settings.bot_token.get_secret_value()),
+        announcer=announcer,
+        wake_delivery=wake_delivery,
+    )
+
+
+async def start_dashboard(dashboard: Dashboard) -> Any:
+    from bot.web.server import start_dashboard as start
+
+    return await start(dashboard)
 
 
 async def _confirm_handled_updates(bot: Bot, last_update_id: int | None) -> None:

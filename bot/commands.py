@@ -7,7 +7,13 @@ from collections.abc import Collection, Mapping
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import BotCommand, BotCommandScopeChat
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeChat,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 
 from bot.i18n import Localizations
 
@@ -39,6 +45,7 @@ ORGANISER_COMMANDS = (
     "requests",
     "focalpoints",
     "questions",
+    "dashboard",
 )
 # A national focal point's own command, in their menu while they are one (chat scope).
 FOCAL_POINT_COMMANDS = ("nominate",)
@@ -135,3 +142,20 @@ async def forget_chat_commands(bot: Bot, chat_id: int) -> None:
         await bot.delete_my_commands(scope=BotCommandScopeChat(chat_id=chat_id))
     except TelegramAPIError as exc:
         log.warning("Could not remove the command menu of chat %s: %s", chat_id, exc)
+
+
+async def set_dashboard_button(
+    bot: Bot, chat_id: int, mini_app_url: str | None, text: str | None = None
+) -> None:
+    """An organiser's menu button opens the dashboard as a Mini App (`mini_app_url`); with the
+    dashboard off it is Telegram's default (the command list) again. Officers keep the
+    default: the button is set per chat. Best effort, like the command menus."""
+    button = (
+        MenuButtonWebApp(text=text or "Dashboard", web_app=WebAppInfo(url=mini_app_url))
+        if mini_app_url
+        else MenuButtonDefault()
+    )
+    try:
+        await bot.set_chat_menu_button(chat_id=chat_id, menu_button=button)
+    except TelegramAPIError as exc:
+        log.warning("Could not set the menu button of chat %s: %s", chat_id, exc)

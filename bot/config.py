@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -55,6 +56,9 @@ def parse_duration(text: str) -> timedelta:
 _SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
 class ConfigError(Exception):
     """A setting is missing or invalid; the message is one line meant for the operator."""
 
@@ -84,6 +88,8 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    dashboard_url: str | None = None
+    dashboard_port: int = Field(default=8081, ge=1, le=65535)
     backup_dir: Path | None = None
     backup_keep: int = Field(default=7, ge=1, le=1000)
     outbox_keep_days: int = Field(default=30, ge=1, le=3650)
@@ -135,7 +141,7 @@ class Settings(BaseSettings):
             return value
         return parse_duration(str(value))
 
-    @field_validator("webhook_url", "webhook_secret", "backup_dir", mode="before")
+    @field_validator("webhook_url", "webhook_secret", "backup_dir", "dashboard_url", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         # `WEBHOOK_URL=` or `BACKUP_DIR=` copied from .env.example unchanged: not set (off).
@@ -150,6 +156,25 @@ class Settings(BaseSettings):
                 f" got {value!r}"
             )
         return value.strip() if value else None
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().rstrip("/")
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            raise ValueError(
+                f"must be the dashboard's public address, such as"
+                f" https://training.example.org/dashboard, got {value!r}"
+            )
+        if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+            # Sign-in cookies and Telegram's Mini App both need HTTPS off this machine.
+            raise ValueError(
+                f"must start with https:// (plain http only for localhost), got {value!r}"
+            )
+        return value
 
     @field_validator("webhook_secret")
     @classmethod

@@ -50,6 +50,8 @@ class AuditAction(StrEnum):
     CERTIFICATES_ISSUED = "certificate.issued"
     CERTIFICATE_REISSUED = "certificate.reissued"
     CERTIFICATE_REVOKED = "certificate.revoked"
+    # Issue 17, the organisers' dashboard
+    DASHBOARD_SIGNED_IN = "dashboard.signed_in"
 
 
 @dataclass(frozen=True)

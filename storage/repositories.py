@@ -7,6 +7,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditLog
 from storage.certificates import CertificateRepository
 from storage.courses import CourseRepository
+from storage.dashboard import DashboardRepository
 from storage.delivery_pace import DeliveryPaceRepository
 from storage.focal_points import FocalPointRepository
 from storage.materials import MaterialRepository
@@ -36,3 +37,4 @@ class Repositories:
         self.questions = QuestionRepository(sql)
         self.materials = MaterialRepository(sql)
         self.certificates = CertificateRepository(sql)
+        self.dashboard = DashboardRepository(sql)

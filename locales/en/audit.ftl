@@ -93,3 +93,5 @@ audit-action-certificate-issued = issued { $count ->
 audit-action-certificate-reissued = reissued a certificate of course #{ $id }
 # $id (Number)
 audit-action-certificate-revoked = revoked a certificate of course #{ $id }
+# Issue 17: the organisers' dashboard
+audit-action-dashboard-signed_in = signed in to the dashboard

@@ -99,3 +99,5 @@ audit-action-certificate-issued = по курсу №{ $id } { $count ->
 audit-action-certificate-reissued = по курсу №{ $id } сертификат выдан повторно
 # $id (Number)
 audit-action-certificate-revoked = по курсу №{ $id } отозван сертификат
+# Issue 17: the organisers' dashboard
+audit-action-dashboard-signed_in = вход в панель управления

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from playwright.async_api import Page, async_playwright
 
 from tests.conftest import TEST_TOKEN
+from tests.e2e.dashboard.browser import chromium_path
+from tests.e2e.dashboard.session import DashboardBot, start_with_dashboard
 from tests.e2e.emulator import BotAPIEmulator
 from tests.e2e.fakeuser import FakeUser
 from tests.e2e.process import BotProcess
@@ -46,3 +49,24 @@ def make_user(emulator: BotAPIEmulator) -> Callable[..., FakeUser]:
         return FakeUser(emulator, user_id, first_name=first_name, language_code=language_code)
 
     return make
+
+
+@pytest_asyncio.fixture
+async def page() -> AsyncIterator[Page]:
+    """A fresh browser tab (Debian's Chromium through Playwright), English and UTC unless a
+    test opens its own context."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium_path())
+        context = await browser.new_context(locale="en-GB", timezone_id="UTC")
+        tab = await context.new_page()
+        tab.set_default_timeout(15_000)
+        try:
+            yield tab
+        finally:
+            await browser.close()
+
+
+@pytest_asyncio.fixture
+async def dashboard_bot(bot: BotProcess) -> DashboardBot:
+    """The bot with its dashboard on, at http://127.0.0.1:<free port>."""
+    return await start_with_dashboard(bot)

@@ -55,7 +55,9 @@ class ProfileMethods(MethodFamily):
 
     def _setter(self, key: str) -> Handler:
         async def handler(params: Params, files: Files) -> bool:
-            self.store.settings[key] = params.get(key) or ("" if key != "menu_button" else None)
+            self.store.settings[self._key(key, params)] = params.get(key) or (
+                "" if key != "menu_button" else None
+            )
             return True
 
         return handler
@@ -64,10 +66,18 @@ class ProfileMethods(MethodFamily):
         # setMyDescription & co. are global here (language_code is ignored).
         async def handler(params: Params, files: Files) -> Any:
             if key == "menu_button":
-                return self.store.settings.get(key) or {"type": "default"}
+                return self.store.settings.get(self._key(key, params)) or {"type": "default"}
             return {key: self.store.settings.get(key, "")}
 
         return handler
+
+    @staticmethod
+    def _key(key: str, params: Params) -> str:
+        """setChatMenuButton with a chat_id sets that chat's button (`menu_button:<id>`);
+        without one, the default button."""
+        if key == "menu_button" and params.get("chat_id") is not None:
+            return f"menu_button:{params['chat_id']}"
+        return key
 
     async def close(self, params: Params, files: Files) -> bool:
         return True

@@ -1,0 +1,101 @@
+"""What every dashboard request handler reaches: the bot's services and the signed-in viewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from bot.i18n import Localizations, Translator
+from bot.web.auth import LoginLinks
+
+if TYPE_CHECKING:
+    from bot.announcer import Announcer
+    from bot.app import Services
+    from bot.config import Settings
+    from storage.database import Database
+    from storage.repositories import Repositories
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Built once by the composition root (bot/app.py) and kept in the aiohttp application.
+
+    `services` are the bot's own: what a page changes, it changes through the same service
+    as the chat, so the validation, the audit record and the notices are the same.
+    `db.repos` is for reading lists the services do not offer, and for the dashboard's own
+    sessions; a page never writes the bot's data through it.
+    """
+
+    settings: Settings
+    services: Services
+    db: Database
+    localizations: Localizations
+    links: LoginLinks
+    announcer: Announcer | None
+    wake_delivery: object | None = None  # asyncio.Event the delivery worker waits on
+
+    @property
+    def repos(self) -> Repositories:
+        return self.db.repos
+
+    @property
+    def public_url(self) -> str:
+        assert self.settings.dashboard_url is not None
+        return self.settings.dashboard_url
+
+    @property
+    def base(self) -> str:
+        """The URL path the dashboard lives under ("" or "/dashboard"): links in pages."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.public_url).path.rstrip("/")
+
+    @property
+    def secure(self) -> bool:
+        return self.public_url.startswith("https://")
+
+    def login_url(self, token: str) -> str:
+        return f"{self.public_url}/login?token={token}"
+
+    @property
+    def mini_app_url(self) -> str:
+        return f"{self.public_url}/app"
+
+
+DASHBOARD = web.AppKey("dashboard", Dashboard)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The organiser a request is from: their language and time zone for every page."""
+
+    user_id: int
+    locale: str
+    zone: str
+    t: Translator
+    csrf: str
+    session_hash: str
+
+
+VIEWER = "dashboard.viewer"  # request key, set by the sign-in middleware
+
+
+def dashboard(request: web.Request) -> Dashboard:
+    return request.config_dict[DASHBOARD]
+
+
+def viewer(request: web.Request) -> Viewer:
+    """The signed-in organiser; every page but the public ones has one."""
+    found = request.get(VIEWER)
+    if not isinstance(found, Viewer):
+        raise web.HTTPUnauthorized()
+    return found
+
+
+def public(handler: Handler) -> Handler:
+    """Marks a handler that answers without a session (sign-in pages, static files)."""
+    handler.dashboard_public = True  # type: ignore[attr-defined,unused-ignore]
+    return handler

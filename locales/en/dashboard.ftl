@@ -1,0 +1,55 @@
+## The organisers' dashboard (bot/web/): web pages, plain text (the pages escape it).
+
+dash-name = Training dashboard
+dash-nav-courses = Courses
+dash-nav-announcements = Announcements
+dash-nav-surveys = Surveys
+dash-nav-audit = Action log
+dash-language-en = English
+dash-language-ru = Русский
+dash-sign-out = Sign out
+# $zone (String): the organiser's time zone
+dash-times-in = Times are shown in { $zone }.
+
+dash-login-title = Sign in to the dashboard
+dash-login-text = This link signs you in once, on this device. The session lasts 12 hours; after that, send /dashboard to the bot for a new link.
+dash-login-button = Sign in
+dash-mini-app-title = Training dashboard
+dash-mini-app-signing-in = Signing you in…
+dash-mini-app-refused = This page opens from the “Dashboard” button in the bot's menu, for organisers only. In a browser, send /dashboard to the bot for a sign-in link.
+dash-mini-app-no-script = This page needs JavaScript to sign you in. In a browser, send /dashboard to the bot for a sign-in link.
+
+dash-signed-out-title = You are not signed in
+dash-signed-out = Send /dashboard to the bot for a sign-in link, or open the dashboard from the bot's menu button in Telegram.
+dash-logged-out = You have signed out. Send /dashboard to the bot to sign in again.
+dash-link-expired-title = This sign-in link has expired
+dash-link-expired = A link works for 10 minutes. Send /dashboard to the bot for a new one.
+dash-link-invalid-title = This sign-in link is not valid
+dash-link-invalid = Open the link exactly as the bot sent it, or send /dashboard to the bot for a new one.
+dash-link-used-title = This sign-in link was used already
+dash-link-used = Each link signs in once. Send /dashboard to the bot for a new one.
+dash-not-organiser-title = For organisers only
+dash-not-organiser = The dashboard is open to the training office's organisers. If you are one, ask the bot's administrator to add your Telegram account.
+dash-too-many-title = Too many attempts
+dash-too-many = Wait ten minutes, then open the newest link the bot sent you.
+dash-not-found-title = Page not found
+dash-not-found = It may have been deleted. Go back to the list of courses.
+dash-stale-form-title = The form has expired
+dash-stale-form = Nothing was changed. Reload the page and try again.
+dash-error-title = Something went wrong
+dash-error = Nothing was lost; the error was logged. Reload the page and try again.
+
+dash-course-title = Course
+dash-course-starts = Starts
+
+## In the chat: /dashboard and the menu button.
+
+dash-menu-button = Dashboard
+# $url (String)
+dashboard-link =
+    <b>Your sign-in link to the dashboard</b>
+    { $url }
+
+    It works once, for 10 minutes. Do not forward it: whoever opens it signs in as you.
+dashboard-link-button = Open the dashboard
+dashboard-off = The dashboard is not switched on. The bot's administrator can switch it on with the DASHBOARD_URL setting (see the README).
