@@ -80,7 +80,7 @@ class Viewer:
     session_hash: str
 
 
-VIEWER = "dashboard.viewer"  # request key, set by the sign-in middleware
+VIEWER = web.RequestKey("dashboard.viewer", Viewer)  # set by the sign-in middleware
 
 
 def dashboard(request: web.Request) -> Dashboard:
