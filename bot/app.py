@@ -27,7 +27,7 @@ from bot.announcer import PROGRESS_SECONDS, Announcer
 from bot.api_check import bot_identity
 from bot.backup import BackupError, scheduled_backup
 from bot.clock import Clock
-from bot.commands import register_commands, set_dashboard_button
+from bot.commands import register_commands
 from bot.config import DEFAULT_API_URL, Settings
 from bot.i18n import Localizations
 from bot.middlewares import InFlightMiddleware, UserContextMiddleware
@@ -396,13 +396,13 @@ async def run(settings: Settings) -> None:
             # are set again at every start).
             focal_points = {p.user_id for p in await services.nominations.focal_points()}
             await register_commands(
-                bot, localizations, organisers, settings.default_locale, focal_points
+                bot,
+                localizations,
+                organisers,
+                settings.default_locale,
+                focal_points,
+                dashboard_url=settings.dashboard_url,
             )
-            for admin_id, chosen in sorted(organisers.items()):
-                text = localizations.get(chosen or settings.default_locale).plain(
-                    "dash-menu-button"
-                )
-                await set_dashboard_button(bot, admin_id, dashboard_url(settings), text)
             if dashboard is not None and not shares_webhook_port(settings):
                 dashboard_runner.append(await start_dashboard(dashboard))
             scheduler.every(services.course_service.finish_ended, "courses:finish-ended", 5)
@@ -506,11 +506,6 @@ async def serve_webhook(
         log.info("Stopping: finishing the updates being handled")
     finally:
         await runner.cleanup()
-
-
-def dashboard_url(settings: Settings) -> str | None:
-    """The Mini App's address for organisers' menu buttons; None with the dashboard off."""
-    return f"{settings.dashboard_url}/app" if settings.dashboard_url else None
 
 
 def shares_webhook_port(settings: Settings) -> bool:

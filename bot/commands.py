@@ -69,6 +69,7 @@ async def register_commands(
     organisers: Mapping[int, str | None],
     default_locale: str,
     focal_points: Collection[int] = (),
+    dashboard_url: str | None = None,
 ) -> None:
     """Default scope in the default language, Russian for `ru` clients; organisers get theirs
     through a per-chat scope, in the language they chose in the bot if they did (with
@@ -91,6 +92,7 @@ async def register_commands(
             organiser=True,
             default_locale=default_locale,
             focal_point=admin_id in focal_points,
+            dashboard_url=dashboard_url,
         )
 
 
@@ -103,12 +105,19 @@ async def register_chat_commands(
     organiser: bool,
     default_locale: str,
     focal_point: bool = False,
+    dashboard_url: str | None = None,
 ) -> None:
     """One person's menu in the language they chose in the bot, whatever their Telegram app
     speaks; before they choose, an organiser's menu follows the app's language like the
     default one. Best effort: a refusal (429, 5xx, "chat not found") leaves the menu as it was
     and is only logged, so a language change or /start never fails because of it.
-    `focal_point`: the menu has /nominate (set when appointed, taken away when dismissed)."""
+    `focal_point`: the menu has /nominate (set when appointed, taken away when dismissed).
+    An organiser's menu button opens the dashboard (DASHBOARD_URL, `dashboard_url`) in the
+    same language, or is the default again when it is off."""
+    if organiser:
+        text = localizations.get(chosen or default_locale).plain("dash-menu-button")
+        mini_app = f"{dashboard_url}/app" if dashboard_url else None
+        await set_dashboard_button(bot, chat_id, mini_app, text)
     scope = BotCommandScopeChat(chat_id=chat_id)
     try:
         if chosen is not None:

@@ -193,6 +193,16 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _one_port_needs_a_dashboard_path(self) -> Settings:
+        shared = self.webhook_url and self.dashboard_port == self.webhook_port
+        if shared and self.dashboard_url and not urlsplit(self.dashboard_url).path.strip("/"):
+            raise ValueError(
+                "DASHBOARD_PORT equals WEBHOOK_PORT, so one server carries both: give"
+                " DASHBOARD_URL a path of its own, such as https://bot.example.org/dashboard"
+            )
+        return self
+
     @field_validator("default_locale", mode="before")
     @classmethod
     def _lower_locale(cls, value: object) -> object:

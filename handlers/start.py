@@ -69,6 +69,7 @@ async def start(
             default_locale=settings.default_locale,
             # An organiser who is also a focal point keeps /nominate.
             focal_point=bool(await nominations.countries_of(user.id)),
+            dashboard_url=settings.dashboard_url,
         )
     # Telegram's name is not stored (issue 11): the greeting takes it from the update.
     sender = message.from_user
@@ -151,6 +152,7 @@ async def set_language(
             organiser=ctx.user.id in settings.admin_ids,
             default_locale=settings.default_locale,
             focal_point=bool(await nominations.countries_of(ctx.user.id)),
+            dashboard_url=settings.dashboard_url,
         )
 
 

@@ -52,4 +52,5 @@ async def set_focal_point_menu(
         organiser=person.id in settings.admin_ids,
         default_locale=settings.default_locale,
         focal_point=focal_point,
+        dashboard_url=settings.dashboard_url,
     )

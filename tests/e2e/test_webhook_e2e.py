@@ -10,8 +10,10 @@ import sqlite3
 import aiohttp
 import pytest
 
+from tests.conftest import ORGANISER_ID
 from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
+from tests.e2e.dashboard.session import login_link
 from tests.e2e.emulator import BotAPIEmulator
 
 pytestmark = pytest.mark.e2e
@@ -81,3 +83,30 @@ async def test_sigterm_in_webhook_mode_finishes_the_update_being_handled(
 ):
     bot, _ = webhook_bot
     await steps.sigterm_while_replying(bot, emulator, make_user(6002, "Ana", "en"))
+
+
+async def test_one_port_serves_the_webhook_and_the_dashboard_under_its_path(
+    bot: BotProcess, emulator: BotAPIEmulator, make_user
+):
+    port = free_port()
+    hook = f"http://127.0.0.1:{port}/telegram/hook"
+    dashboard = f"http://127.0.0.1:{port}/dashboard"
+    await bot.start(
+        WEBHOOK_URL=hook,
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_PORT=str(port),
+        DASHBOARD_URL=dashboard,
+        DASHBOARD_PORT=str(port),
+    )
+    organiser = make_user(ORGANISER_ID, "Aigerim", "en")
+    link = await login_link(organiser)
+    assert link.startswith(dashboard + "/login?token=")
+    async with aiohttp.ClientSession() as session:
+        async with session.get(link) as page:
+            assert page.status == 200
+            assert "Sign in" in await page.text()
+        async with session.get(dashboard + "/courses") as page:
+            assert page.status == 401  # no session yet: the dashboard's own answer
+        async with session.post(hook, json=forged_update(6666)) as response:
+            assert response.status == 401  # the webhook still wants its secret
+    assert await bot.stop() == 0

@@ -140,3 +140,27 @@ def test_env_example_lists_every_variable():
     for name in VARIABLES:
         assert f"{name}=" in example, name
         assert f"| {name} |" in readme, name
+
+
+def test_the_dashboard_address_must_be_https_except_on_this_machine(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_URL", "http://training.example.org/dashboard")
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None)
+    assert "DASHBOARD_URL" in str(error.value) and "https://" in str(error.value)
+    monkeypatch.setenv("DASHBOARD_URL", "http://localhost:8081/")
+    assert load_settings(env_file=None).dashboard_url == "http://localhost:8081"
+    monkeypatch.setenv("DASHBOARD_URL", "")
+    assert load_settings(env_file=None).dashboard_url is None
+
+
+def test_one_port_for_the_webhook_and_the_dashboard_needs_a_dashboard_path(monkeypatch):
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/tg")
+    monkeypatch.setenv("WEBHOOK_SECRET", "Top_secret-42")
+    monkeypatch.setenv("WEBHOOK_PORT", "8443")
+    monkeypatch.setenv("DASHBOARD_PORT", "8443")
+    monkeypatch.setenv("DASHBOARD_URL", "https://bot.example.org")
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None)
+    assert "a path of its own" in str(error.value)
+    monkeypatch.setenv("DASHBOARD_URL", "https://bot.example.org/dashboard")
+    assert load_settings(env_file=None).dashboard_url == "https://bot.example.org/dashboard"
