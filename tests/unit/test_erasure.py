@@ -191,3 +191,18 @@ async def test_migration_009_removes_telegram_names_and_unconsented_fields_from_
     data = path.read_bytes()
     for gone in (b"Zhanarka", b"Sadykkyzy", b"zhanarka_kz", b"Bekzat", b"b.omarov"):
         assert gone not in data
+
+
+async def test_forget_ends_the_persons_dashboard_sessions_and_link_records(db):
+    """/forget of someone who signed in to the dashboard: no session or link of theirs stays
+    (an organiser's session would otherwise outlive their data)."""
+    from storage.erasure import forget_user
+
+    users = UserRepository(db)
+    await profile(users, 900001, "Aigerim Sultanova")
+    await db.repos.dashboard.open_session("hash-1", 900001, "csrf", NOW + timedelta(hours=1))
+    assert await db.repos.dashboard.use_link("nonce-1", 900001, NOW + timedelta(minutes=10))
+    await forget_user(db, 900001)
+    assert await db.repos.dashboard.session("hash-1") is None
+    for table in ("dashboard_sessions", "dashboard_link_uses"):
+        assert await db.fetch_one(f"SELECT 1 FROM {table}") is None  # noqa: S608
