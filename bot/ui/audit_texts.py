@@ -12,6 +12,7 @@ from bot.ui import course_texts
 from bot.ui.people import is_pseudonym, person_name, person_ref
 from storage.audit import AuditEntry
 from storage.courses import FIELD_NAMES
+from storage.users import User
 
 # `t` (Telegram HTML, variables escaped) or `t.plain` (text as it is, for a web page).
 Format = Callable[..., str]
@@ -25,15 +26,15 @@ def line_text(line: AuditLine, zone: str, t: Translator) -> str:
     return t(
         "audit-line",
         when=course_texts.local_time(entry.at, zone, t.locale, LINE_TIME),
-        who=actor_name(line, t),
+        who=actor_name(entry.actor_id, line.actor, t),
         id=person_ref(entry.actor_id, t),
         what=describe(entry, t),
     )
 
 
-def actor_name(line: AuditLine, t: Translator) -> str:
+def actor_name(actor_id: int, actor: User | None, t: Translator) -> str:
     """Who did it: the profile's name, "the bot", or a forgotten person (never their id)."""
-    return person_name(line.entry.actor_id, line.actor, t, fallback=t("audit-unnamed-organiser"))
+    return person_name(actor_id, actor, t, fallback=t("audit-unnamed-organiser"))
 
 
 def describe(entry: AuditEntry, t: Translator, text: Format | None = None) -> str:
