@@ -7,7 +7,7 @@ dash-audit-kind = Действие
 dash-audit-kind-all = Все действия
 dash-audit-kind-courses = Курсы
 dash-audit-kind-seats = Места и кандидатуры
-dash-audit-kind-announcements = Рассылки
+dash-audit-kind-announcements = Объявления
 dash-audit-kind-surveys = Опросы
 dash-audit-kind-exports = Выгрузки
 dash-audit-kind-certificates = Сертификаты
@@ -27,7 +27,7 @@ dash-audit-col-object = Объект
 # $id (String)
 dash-audit-object-course = Курс №{ $id }
 # $id (String)
-dash-audit-object-announcement = Рассылка №{ $id }
+dash-audit-object-announcement = Объявление №{ $id }
 # $id (String)
 dash-audit-object-survey = Опрос №{ $id }
 # $id (String)

@@ -104,6 +104,14 @@ async def test_forgotten_people_show_as_the_chat_shows_them(
     ) in shown[1]
 
 
+async def test_what_the_bot_did_itself_shows_as_the_bot_without_an_id(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    await record(dashboard, AuditAction.NOMINATION_LAPSED, "course", 4, actor=0)
+    (lapsed,) = rows(await organiser.text("/audit"))
+    assert lapsed.endswith("the bot a nomination for course #4 lapsed unanswered Course #4")
+
+
 async def test_names_typed_by_people_are_escaped(
     dashboard: Dashboard, organiser: WebClient
 ) -> None:

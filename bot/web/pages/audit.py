@@ -13,10 +13,11 @@ from aiohttp import web
 from bot.i18n import Translator
 from bot.services.audit import ACTION_GROUPS, AuditLine
 from bot.ui.audit_texts import actor_name, describe
-from bot.ui.people import person_ref
+from bot.ui.people import SYSTEM_ACTOR, person_ref
 from bot.web.context import Viewer, dashboard, viewer
 from bot.web.render import render
 from storage.audit import AuditAction, AuditFilter
+from storage.users import User
 
 PAGE_SIZE = 50
 # Objects that have a page of their own; a deleted draft has none any more.
@@ -65,7 +66,7 @@ async def audit_log(request: web.Request) -> web.StreamResponse:
     t = found.t
     choices = sorted(
         (
-            (str(user_id), f"{actor_name(user_id, user, t)} ({person_ref(user_id, t)})")
+            (str(user_id), " ".join(part for part in who(user_id, user, t) if part))
             for user_id, user in actors
         ),
         key=lambda choice: choice[1].casefold(),
@@ -95,14 +96,22 @@ def row(line: AuditLine, t: Translator, base: str) -> Row:
         label = t.plain(f"dash-audit-object-{kind}", id=str(object_id))
         if kind in LINKED_KINDS and entry.action not in GONE:
             link = f"{base}/{LINKED_KINDS[kind]}/{object_id}"
+    name, ref = who(entry.actor_id, line.actor, t)
     return Row(
         when=entry.at,
-        who=actor_name(entry.actor_id, line.actor, t),
-        ref=person_ref(entry.actor_id, t),
+        who=name,
+        ref=ref,
         what=describe(entry, t, t.plain),
         object=label,
         link=link,
     )
+
+
+def who(user_id: int, user: User | None, t: Translator) -> tuple[str, str]:
+    """Who did it as the chat names them, and "(their id)" or "(pseudonym …)" after it; the
+    bot has no id to show (the chat's "(0)" tells an organiser nothing)."""
+    name = actor_name(user_id, user, t)
+    return name, "" if user_id == SYSTEM_ACTOR else f"({person_ref(user_id, t)})"
 
 
 def read_query(request: web.Request, found: Viewer) -> Query:
