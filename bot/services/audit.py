@@ -45,7 +45,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
     "exports": (A.EXPORT_PARTICIPANTS, A.EXPORT_SURVEY),
     "certificates": (A.CERTIFICATES_ISSUED, A.CERTIFICATE_REISSUED, A.CERTIFICATE_REVOKED),
     "materials": (A.MATERIAL_ADDED, A.MATERIAL_REMOVED, A.MATERIALS_SENT),
-    "sign-ins": (A.DASHBOARD_SIGNED_IN,),
+    "dashboard": (A.DASHBOARD_SIGNED_IN,),
 }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.services.audit import ACTION_GROUPS
 from bot.ui.audit_texts import describe
 from bot.web.app import mount
 from bot.web.auth import COOKIE_NAME
@@ -238,3 +239,18 @@ async def test_an_empty_log_says_so(organiser: WebClient) -> None:
 
 def _at(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def test_every_filter_and_object_label_exists_in_both_languages(dashboard: Dashboard) -> None:
+    """The page builds these keys from data, so the locale tests cannot see them."""
+    for locale in ("en", "ru"):
+        t = dashboard.localizations.get(locale)
+        for kind in ACTION_GROUPS:
+            assert t.has(f"dash-audit-kind-{kind}"), (locale, kind)
+        for kind in ("course", "announcement", "survey", "template"):
+            assert t.has(f"dash-audit-object-{kind}"), (locale, kind)
+
+
+def test_every_action_is_in_exactly_one_filter_group() -> None:
+    grouped = [action for group in ACTION_GROUPS.values() for action in group]
+    assert sorted(grouped) == sorted(AuditAction)
