@@ -141,7 +141,8 @@ def read_query(request: web.Request, found: Viewer) -> Query:
         until=datetime.combine(until + timedelta(days=1), time(), zone) if until else None,
     )
     page = _integer(request.query.get("page", "")) or 1
-    return Query(values, where, max(page, 1), errors)
+    # Past the end is the last page (see audit_log); capped so SQLite's OFFSET takes it.
+    return Query(values, where, min(max(page, 1), 1_000_000), errors)
 
 
 def page_url(base: str, values: dict[str, str], page: int) -> str:
