@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from bot.i18n import Translator
 from bot.ui.course_texts import local_time
+from bot.ui.timefmt import zone_name
 from bot.web.context import VIEWER, Viewer, dashboard
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -68,7 +69,7 @@ def render(
             t=t.plain,
             locale=t.locale,
             when=when,
-            zone=zone,
+            zone=zone_name(zone, t),  # "Baku (UTC+4)", as the chat names it
             base=dash.base,
             viewer=signed_in,
             csrf=signed_in.csrf if signed_in else "",

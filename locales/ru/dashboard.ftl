@@ -2,7 +2,7 @@
 
 dash-name = Панель учебных курсов
 dash-nav-courses = Курсы
-dash-nav-announcements = Рассылки
+dash-nav-announcements = Объявления
 dash-nav-surveys = Опросы
 dash-nav-audit = Журнал действий
 dash-language-en = English
