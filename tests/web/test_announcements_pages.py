@@ -171,7 +171,9 @@ async def test_the_live_view_ends_when_the_bot_shuts_down(
     response = await organiser.get(f"/announcements/{item.id}/events")
     await next_event(response)
     # What the bot's shutdown does first (on_shutdown), before it waits for open requests.
-    organiser.http.server.app[page_module.SHUTTING_DOWN].set()
+    app = organiser.http.app
+    assert app is not None
+    app[page_module.SHUTTING_DOWN].set()
     assert await response.content.read() == b""
     response.close()
 
