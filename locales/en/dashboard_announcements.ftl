@@ -22,11 +22,7 @@ dash-announcements-how-to-send = To send one, open the bot in Telegram and send 
 # $id (String)
 dash-announcements-title = Announcement #{ $id }
 dash-announcements-back = ‹ All announcements
-# $count (Number)
-dash-announcements-stopped-notice = The announcement was stopped. { $count ->
-    [one] 1 message that had not been sent was withdrawn.
-   *[other] { $count } messages that had not been sent were withdrawn.
-}
+dash-announcements-stopped-notice = The announcement was stopped. Messages not sent yet were withdrawn (“Withdrawn” below); those already delivered stay with their recipients.
 dash-announcements-sent-at = Sent
 dash-announcements-scheduled-for = Scheduled for
 # $count (Number)

@@ -22,13 +22,7 @@ dash-announcements-how-to-send = Чтобы отправить рассылку,
 # $id (String)
 dash-announcements-title = Рассылка № { $id }
 dash-announcements-back = ‹ Все рассылки
-# $count (Number)
-dash-announcements-stopped-notice = Рассылка остановлена. { $count ->
-    [one] Отозвано { $count } неотправленное сообщение.
-    [few] Отозвано { $count } неотправленных сообщения.
-    [many] Отозвано { $count } неотправленных сообщений.
-   *[other] Отозвано { $count } неотправленного сообщения.
-}
+dash-announcements-stopped-notice = Рассылка остановлена. Ещё не отправленные сообщения отозваны (см. «Отозвано» ниже); уже доставленные остаются у получателей.
 dash-announcements-sent-at = Отправлено
 dash-announcements-scheduled-for = Запланировано на
 # $count (Number)

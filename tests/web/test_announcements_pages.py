@@ -187,7 +187,7 @@ async def test_stop_withdraws_what_is_not_sent_audits_it_and_the_page_says_so(
 
     answer = await organiser.post(f"/announcements/{item.id}/stop")
     assert answer.status == 303
-    assert answer.headers["Location"] == f"/announcements/{item.id}?withdrawn=4"
+    assert answer.headers["Location"] == f"/announcements/{item.id}?stopped=1"
     # As the chat's Stop: what waits is withdrawn; delivered and in-flight messages stay.
     states = await outbox_states(dashboard, item.id)
     assert states == {"sent": 4, "blocked": 1, "failed": 1, "sending": 1, "cancelled": 4}
@@ -201,7 +201,7 @@ async def test_stop_withdraws_what_is_not_sent_audits_it_and_the_page_says_so(
 
     body = await organiser.text(answer.headers["Location"])
     assert '<span id="status" class="badge bad"' in body
-    assert "4 messages that had not been sent were withdrawn" in body
+    assert "The announcement was stopped. Messages not sent yet were withdrawn" in body
     assert 'id="stop"' not in body
     assert figure(body, "cancelled") == "4"
 

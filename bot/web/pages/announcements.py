@@ -180,7 +180,7 @@ async def announcement_page(request: web.Request) -> web.StreamResponse:
         figures=shown,
         expected=expected,
         stoppable=announcement.status in STOPPABLE,
-        withdrawn=request.query.get("withdrawn"),
+        just_stopped="stopped" in request.query,
         badges=BADGES,
     )
 
@@ -231,11 +231,13 @@ async def stop(request: web.Request) -> web.StreamResponse:
     target = f"{dash.base}/announcements/{announcement.id}"
     if announcement.status not in STOPPABLE:
         raise web.HTTPSeeOther(target)  # finished meanwhile: the page shows how it ended
-    withdrawn = await dash.services.announcements.stop(announcement.id, by=viewer(request).user_id)
+    await dash.services.announcements.stop(announcement.id, by=viewer(request).user_id)
     announcer = dash.announcer
     if announcer is not None and announcer.bot is not None:
         await announcer.stopped(announcer.bot, announcement.id)
-    raise web.HTTPSeeOther(f"{target}?withdrawn={withdrawn}")
+    # The page's figures say how many were withdrawn: messages in flight at this moment
+    # that Telegram does not take are withdrawn too, so a count given now could fall short.
+    raise web.HTTPSeeOther(f"{target}?stopped=1")
 
 
 def _int(value: str | None, default: int) -> int:
