@@ -9,6 +9,8 @@ dash-announcements-recipients = Recipients
 dash-announcements-delivered = Delivered
 dash-announcements-failed-blocked = Failed / blocked the bot
 dash-announcements-waiting = Waiting
+# $count (Number)
+dash-announcements-withdrawn-count = { $count } withdrawn
 dash-announcements-status = Status
 dash-announcements-newer = ‹ Newer
 dash-announcements-older = Older ›

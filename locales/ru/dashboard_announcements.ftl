@@ -9,6 +9,8 @@ dash-announcements-recipients = Получателей
 dash-announcements-delivered = Доставлено
 dash-announcements-failed-blocked = Ошибки / заблокировали бота
 dash-announcements-waiting = В очереди
+# $count (Number)
+dash-announcements-withdrawn-count = отозвано: { $count }
 dash-announcements-status = Статус
 dash-announcements-newer = ‹ Более новые
 dash-announcements-older = Более ранние ›
