@@ -168,11 +168,11 @@ class AnnouncementRepository(Repository):
         )
         return [_announcement(row) for row in rows]
 
-    async def recent(self, limit: int) -> list[Announcement]:
+    async def recent(self, limit: int, offset: int = 0) -> list[Announcement]:
         rows = await self.sql.fetch_all(
             f"SELECT {_COLUMNS} FROM announcements WHERE status != ?"  # noqa: S608
-            " ORDER BY id DESC LIMIT ?",
-            (AnnouncementStatus.DRAFT.value, limit),
+            " ORDER BY id DESC LIMIT ? OFFSET ?",
+            (AnnouncementStatus.DRAFT.value, limit, offset),
         )
         return [_announcement(row) for row in rows]
 

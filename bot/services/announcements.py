@@ -254,11 +254,12 @@ class AnnouncementService:
                 )
         return cancelled
 
-    async def recent(self, limit: int) -> list[Sent]:
-        """The latest announcements that left the draft stage, newest first."""
+    async def recent(self, limit: int, offset: int = 0) -> list[Sent]:
+        """The latest announcements that left the draft stage, newest first (`offset`: the
+        dashboard's later pages)."""
         return [
             Sent(item, await self.progress(item.id), await self.repos.users.get(item.created_by))
-            for item in await self.repos.announcements.recent(limit)
+            for item in await self.repos.announcements.recent(limit, offset)
         ]
 
     async def progress(self, announcement_id: int) -> Progress:

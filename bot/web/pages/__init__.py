@@ -6,6 +6,10 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.web.pages import audit, courses
+from bot.web.pages import announcements, audit, courses
 
-PAGES: tuple[Callable[[web.Application], None], ...] = (courses.setup, audit.setup)
+PAGES: tuple[Callable[[web.Application], None], ...] = (
+    courses.setup,
+    announcements.setup,
+    audit.setup,
+)
