@@ -15,12 +15,12 @@ from bot.config import LOCALES
 from bot.errors import InvalidInput
 from bot.i18n import Localizations
 from bot.services.announcements import COURSE_STATUSES, AnnouncementService, traceca_codes
+from bot.ui.audience_names import audience_name
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import send_question
 from bot.ui.keyboards import countries_sorted
 from bot.ui.replies import close_buttons, edit_buttons
-from handlers.announce.audience_names import audience_name
 from handlers.announce.common import (
     AUDIENCE_STATES,
     AnnounceForm,

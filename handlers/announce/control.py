@@ -9,10 +9,10 @@ from aiogram.types import CallbackQuery, Message
 from bot.announcer import Announcer
 from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Sent
+from bot.ui.audience_names import audience_name
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.people import person_name
-from handlers.announce.audience_names import audience_name
 from handlers.announce.common import button_id
 
 router = Router(name=__name__)

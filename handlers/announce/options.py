@@ -12,12 +12,12 @@ from bot.config import LOCALES
 from bot.errors import InvalidInput
 from bot.i18n import Html
 from bot.services.announcements import AnnouncementService
+from bot.ui.audience_names import audience_name
 from bot.ui.callbacks import AnnounceAction, AnnounceCb
 from bot.ui.context import UpdateContext
 from bot.ui.dialog import add_navigation, send_question
 from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.replies import close_buttons
-from handlers.announce.audience_names import audience_name
 from handlers.announce.common import (
     AnnounceForm,
     ask,

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from aiogram.methods import EditMessageReplyMarkup, SendMessage, TelegramMethod
 
+from bot.ui.audience_names import countries_name
 from bot.ui.callbacks import AnnounceAction, AnnounceCb, DialogAction, DialogCb
 from bot.ui.keyboards import countries_sorted
-from handlers.announce.audience_names import countries_name
 from storage.courses import CourseRepository, CourseStatus
 from storage.database import Database
 from storage.users import UserRepository

@@ -17,10 +17,10 @@ from markupsafe import Markup
 from bot.errors import NotFound
 from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Progress
+from bot.ui.audience_names import audience_name
 from bot.ui.people import person_name
 from bot.web.context import dashboard, viewer
 from bot.web.render import render
-from handlers.announce.audience_names import audience_name
 from storage.announcements import Announcement, AnnouncementStatus
 from storage.sql import from_db
 

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.i18n import Html, Translator
-from bot.services.announcements import AnnouncementService
 from bot.ui.keyboards import countries_sorted
+
+if TYPE_CHECKING:  # ui/ imports no service at run time; the chat and the dashboard pass it
+    from bot.services.announcements import AnnouncementService
 
 # Countries named before "and N more": two names fit a phone's line next to the rest.
 NAMED_COUNTRIES = 2
