@@ -6,6 +6,10 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.web.pages import courses
+from bot.web.pages import course_edit, course_exports, courses
 
-PAGES: tuple[Callable[[web.Application], None], ...] = (courses.setup,)
+PAGES: tuple[Callable[[web.Application], None], ...] = (
+    courses.setup,
+    course_edit.setup,
+    course_exports.setup,
+)
