@@ -7,6 +7,8 @@ dash-course-edit-intro = Change what needs changing and press “Save changes”
 dash-course-edit-zone-note = Dates and times on this page are the course's local time ({ $zone }), as in the chat.
 # $field (String): the field's name; $zone (String): the course's time zone
 dash-course-edit-local-time = { $field }, { $zone } time
+# $field (String): the field's name; $zone (String): the course's time zone
+dash-course-edit-local-day = { $field } (a day in { $zone })
 dash-course-edit-save = Save changes
 dash-course-edit-cancel = Back to the course without saving
 # $count (Number): how many fields were refused
@@ -32,3 +34,9 @@ dash-course-edit-hint-followup = Days after the end of the course for the follow
 dash-course-edit-hint-certificate = The share of the course days a participant must attend for a certificate, such as 80%. Leave it empty if every day is required.
 dash-course-edit-hint-certificate_language = The language certificates are issued in.
 dash-course-edit-hint-hours = Training hours printed on the certificates, from 1 to 1000. Leave it empty to leave the hours out.
+
+dash-course-edit-group-texts = Title and description
+dash-course-edit-group-when = When and where
+dash-course-edit-group-seats = Seats and sign-up
+dash-course-edit-group-messages = Messages to participants
+dash-course-edit-group-certificates = Certificates

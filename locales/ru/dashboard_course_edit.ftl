@@ -7,6 +7,8 @@ dash-course-edit-intro = Измените нужные поля и нажмит�
 dash-course-edit-zone-note = Даты и время на этой странице указаны по местному времени курса ({ $zone }), как в чате.
 # $field (String): название поля; $zone (String): часовой пояс курса
 dash-course-edit-local-time = { $field }, время { $zone }
+# $field (String): название поля; $zone (String): часовой пояс курса
+dash-course-edit-local-day = { $field } (день по времени { $zone })
 dash-course-edit-save = Сохранить изменения
 dash-course-edit-cancel = Вернуться к курсу без сохранения
 # $count (Number): сколько полей не принято
@@ -34,3 +36,9 @@ dash-course-edit-hint-followup = Через сколько дней после �
 dash-course-edit-hint-certificate = Доля дней курса, которые участник должен посетить для получения сертификата, например 80%. Оставьте поле пустым, если нужно посетить все дни.
 dash-course-edit-hint-certificate_language = Язык, на котором выдаются сертификаты.
 dash-course-edit-hint-hours = Учебные часы, указываемые в сертификатах, от 1 до 1000. Оставьте поле пустым, чтобы часы не указывались.
+
+dash-course-edit-group-texts = Название и описание
+dash-course-edit-group-when = Время и место проведения
+dash-course-edit-group-seats = Места и запись
+dash-course-edit-group-messages = Сообщения участникам
+dash-course-edit-group-certificates = Сертификаты

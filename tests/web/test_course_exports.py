@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.web.context import Dashboard
+from bot.web.pages.course_exports import CONTENT_TYPES
 from storage.audit import AuditAction
 from tests.conftest import ORGANISER_ID
 from tests.e2e.seeding import sign_up_officers
@@ -38,19 +39,22 @@ async def exports_audited(dashboard: Dashboard) -> list[tuple[int, str, int]]:
     ]
 
 
+async def download(organiser: WebClient, course_id: int, ext: str) -> bytes:
+    """The file the browser saves: an attachment named as in the chat, of its own type."""
+    answer = await organiser.get(f"/courses/{course_id}/export.{ext}")
+    assert answer.status == 200
+    assert answer.headers["Content-Type"] == CONTENT_TYPES[ext]
+    disposition = answer.headers["Content-Disposition"]
+    assert disposition.startswith(f'attachment; filename="participants-course-{course_id}.{ext}"')
+    return await answer.read()
+
+
 async def test_the_xlsx_download_is_the_chats_file_with_every_participant(
     dashboard: Dashboard, organiser: WebClient
 ) -> None:
     course_id = await course_with_participants(dashboard)
-    answer = await organiser.get(f"/courses/{course_id}/export.xlsx")
-    assert answer.status == 200
-    assert answer.headers["Content-Type"] == (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    disposition = answer.headers["Content-Disposition"]
-    assert disposition.startswith(f'attachment; filename="participants-course-{course_id}.xlsx"')
-    sheet = load_workbook(io.BytesIO(await answer.read())).worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    data = await download(organiser, course_id, "xlsx")
+    rows = list(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
     assert rows[0][0] == "Full name"  # the organiser's language, as in the chat
     assert {row[0] for row in rows[1:]} == NAMES
     assert await exports_audited(dashboard) == [(ORGANISER_ID, "xlsx", 2)]
@@ -60,14 +64,9 @@ async def test_the_csv_download_is_the_chats_file_with_every_participant(
     dashboard: Dashboard, organiser: WebClient
 ) -> None:
     course_id = await course_with_participants(dashboard)
-    answer = await organiser.get(f"/courses/{course_id}/export.csv")
-    assert answer.status == 200
-    assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert (
-        f'filename="participants-course-{course_id}.csv"'
-        in (answer.headers["Content-Disposition"])
-    )
-    rows = list(csv.reader(io.StringIO((await answer.read()).decode("utf-8-sig"))))
+    data = await download(organiser, course_id, "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))  # Excel's BOM, as the chat's
+    assert rows[0][0] == "Full name"
     assert {row[0] for row in rows[1:]} == NAMES
     assert await exports_audited(dashboard) == [(ORGANISER_ID, "csv", 2)]
 

@@ -18,6 +18,7 @@ from bot.services.course_dialog import Answer, Choice
 from bot.services.course_fields import format_local_date, format_local_datetime
 from bot.services.courses import EDITABLE, EditsRejected, editable_fields
 from bot.services.quotas import Quotas
+from bot.ui.course_prompts import current_value
 from bot.web.context import dashboard, viewer
 from bot.web.render import render
 from storage.courses import Course, CourseStatus, SignupMode
@@ -30,6 +31,28 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 LONG_TEXT = frozenset({"description_en", "description_ru", "place", "quotas"})
 LOCAL_TIMES = frozenset({"starts_at", "ends_at", "deadline_at", "quota_release_at"})
+# The form in parts an organiser scans for (dash-course-edit-group-<name>); the card's order
+# is kept where it is saved: a new zone before the times, the start before the end.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("texts", ("title_en", "title_ru", "description_en", "description_ru")),
+    ("when", ("timezone", "starts_at", "ends_at", "place", "language")),
+    ("seats", ("capacity", "deadline_at", "signup_mode", "quotas", "quota_release_at")),
+    ("messages", ("reminder_offsets", "attendance_check_days", "followup")),
+    ("certificates", ("certificate", "certificate_language", "hours")),
+)
+# Fields an empty box leaves at a meaning of its own (no limit, the default, none).
+EMPTY_MEANS = frozenset(
+    {
+        "capacity",
+        "deadline_at",
+        "reminder_offsets",
+        "attendance_check_days",
+        "quotas",
+        "quota_release_at",
+        "followup",
+        "certificate",
+    }
+)
 # The fields whose hint explains how to write them (dash-course-edit-hint-<field>).
 HINTED = frozenset(EDITABLE) - {"title_en", "title_ru", "description_en", "description_ru"}
 
@@ -45,6 +68,13 @@ class FieldView:
     options: tuple[tuple[str, str], ...]  # (value, label) for a select
     hint: str
     error: str
+    placeholder: str  # what an empty field means, in the chat's words ("No limit")
+
+
+@dataclass(frozen=True)
+class GroupView:
+    title: str
+    fields: list[FieldView]
 
 
 def setup(app: web.Application) -> None:
@@ -132,7 +162,15 @@ def _page(
 ) -> web.Response:
     t = viewer(request).t
     allowed = editable_fields(course)
-    views = [_field_view(course, name, typed, refused, t) for name in allowed]
+    grouped = [(name, [f for f in members if f in allowed]) for name, members in GROUPS]
+    groups = [
+        GroupView(
+            t.plain(f"dash-course-edit-group-{name}"),
+            [_field_view(course, field, typed, refused, t) for field in members],
+        )
+        for name, members in grouped
+        if members
+    ]
     # A refusal for a field the form no longer has (the course was finished meanwhile).
     elsewhere = [
         explanation(refusal, t) for name, refusal in refused.items() if name not in allowed
@@ -143,7 +181,7 @@ def _page(
         status=status,
         course=course,
         title=course.title(t.locale),
-        fields=views,
+        groups=groups,
         refused_count=len(refused),
         elsewhere=elsewhere,
         closed=course.status == CourseStatus.CANCELLED,
@@ -160,7 +198,10 @@ def _field_view(
 ) -> FieldView:
     label = t.plain(f"course-field-{name}")
     if name in LOCAL_TIMES:
-        label = t.plain("dash-course-edit-local-time", field=label, zone=course.timezone)
+        kind_of_time = "day" if name == "quota_release_at" else "time"
+        label = t.plain(
+            f"dash-course-edit-local-{kind_of_time}", field=label, zone=course.timezone
+        )
     options = tuple((value, _option_label(name, value, t)) for value in CHOICES.get(name, ()))
     kind = "select" if name in CHOICES else "textarea" if name in LONG_TEXT else "text"
     return FieldView(
@@ -171,7 +212,16 @@ def _field_view(
         options=options,
         hint=t.plain(f"dash-course-edit-hint-{name}") if name in HINTED else "",
         error=explanation(refused[name], t) if name in refused else "",
+        placeholder=_placeholder(course, name, t),
     )
+
+
+def _placeholder(course: Course, name: str, t: Translator) -> str:
+    """What leaving `name` empty means, as the chat shows that value ("Until the start")."""
+    if name in CHOICES or name not in EMPTY_MEANS:
+        return ""
+    values = {"starts_at": course.starts_at, "deadline_at": course.starts_at}
+    return _sentence(current_value(name, values, course.timezone, t))
 
 
 def _option_label(name: str, value: str, t: Translator) -> str:
