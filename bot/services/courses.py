@@ -4,7 +4,7 @@ changes of time or place and about cancellations through the outbox."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +81,15 @@ class FormRejected(DomainError):
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__("course-form-problems", count=len(problems))
         self.problems = problems
+
+
+class EditsRejected(DomainError):
+    """Fields of one save refused (the dashboard's form): `refused` maps each to its refusal
+    (a FieldRejected or an InvalidInput, worded as the chat words it); nothing was stored."""
+
+    def __init__(self, refused: dict[str, DomainError]) -> None:
+        super().__init__("course-form-problems", count=len(refused))
+        self.refused = refused
 
 
 @dataclass(frozen=True)
@@ -236,63 +245,100 @@ class CourseService:
     ) -> Change:
         """Validate and store one field (typed, or a button's choice such as "No limit");
         participants hear about new times or a new place."""
-        if field not in EDITABLE:
-            raise InvalidInput("error-button-expired")
         # Checked, changed, told and audited together: a second tap sees the first one's result.
         async with self.db.transaction() as tx:
-            course = await self.get(course_id, tx)
-            if field not in editable_fields(course):
-                raise InvalidInput("course-error-closed-for-edits")
-            try:
-                known = Times(
-                    course.timezone,
-                    course.starts_at,
-                    course.ends_at,
-                    course.deadline_at,
-                    course.quota_release_at,
+            change, timed = await self._edit_in(tx, course_id, field, answer, actor)
+        if timed:
+            self._changed(change.course)
+        return change
+
+    async def edit_fields(
+        self, course_id: int, answers: Mapping[str, dialog.Answer], actor: int | None = None
+    ) -> Change:
+        """Several fields at once (the dashboard's form): each one exactly as its own edit,
+        in the order given, all in one transaction. Any refused: nothing is stored, and
+        EditsRejected says what is wrong with each refused field."""
+        refused: dict[str, DomainError] = {}
+        notified, timed = 0, False
+        async with self.db.transaction() as tx:
+            change = Change(await self.get(course_id, tx), 0)
+            for field, answer in answers.items():
+                try:
+                    change, timed_now = await self._edit_in(tx, course_id, field, answer, actor)
+                except (FieldRejected, InvalidInput) as refusal:
+                    refused[field] = refusal  # the next fields are checked without it
+                    continue
+                notified += change.notified
+                timed = timed or timed_now
+            if refused:
+                raise EditsRejected(refused)  # rolls back the fields already stored
+        if timed:
+            self._changed(change.course)
+        return Change(change.course, notified)
+
+    async def _edit_in(
+        self,
+        tx: Transaction,
+        course_id: int,
+        field: str,
+        answer: dialog.Answer,
+        actor: int | None,
+    ) -> tuple[Change, bool]:
+        """One field's edit in `tx`; True: the listeners' timers need the course again."""
+        if field not in EDITABLE:
+            raise InvalidInput("error-button-expired")
+        course = await self.get(course_id, tx)
+        if field not in editable_fields(course):
+            raise InvalidInput("course-error-closed-for-edits")
+        try:
+            known = Times(
+                course.timezone,
+                course.starts_at,
+                course.ends_at,
+                course.deadline_at,
+                course.quota_release_at,
+            )
+            if isinstance(answer, dialog.Choice):
+                values = dialog.choice_values(field, answer, known)
+            else:
+                values = fields.field_values(field, answer, known, self.clock())
+        except FieldProblem as problem:
+            raise FieldRejected(problem) from None
+        if "capacity" in values and values["capacity"] is not None:
+            # Seats held by nominations waiting for an answer count as taken.
+            confirmed = (await tx.registrations.seat_usage(course_id)).held
+            if values["capacity"] < confirmed:
+                raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
+        moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
+        notified = 0
+        await tx.courses.update(course_id, values, bump_revision=moved)
+        updated = await tx.courses.get(course_id)
+        if updated is None:
+            raise CourseNotFound()
+        if moved:
+            # Attendance is kept per day of the course: marks stay on their dates.
+            first_day_moved = course_days(updated)[0] - course_days(course)[0]
+            await tx.registrations.shift_days(course_id, first_day_moved.days)
+        if updated.status == CourseStatus.PUBLISHED:
+            if moved and self._visible_change(course, updated, LinkAccess.SHOWN):
+                notified = await self._tell_participants(
+                    tx,
+                    course_id,
+                    "course_changed",
+                    lambda t, zone, link: _change_text(course, updated, t, zone, link),
+                    # A new link alone is news only to those who may see it.
+                    waitlisted_too=self._visible_change(course, updated, LinkAccess.AFTER_SEAT),
                 )
-                if isinstance(answer, dialog.Choice):
-                    values = dialog.choice_values(field, answer, known)
-                else:
-                    values = fields.field_values(field, answer, known, self.clock())
-            except FieldProblem as problem:
-                raise FieldRejected(problem) from None
-            if "capacity" in values and values["capacity"] is not None:
-                # Seats held by nominations waiting for an answer count as taken.
-                confirmed = (await tx.registrations.seat_usage(course_id)).held
-                if values["capacity"] < confirmed:
-                    raise InvalidInput("course-error-capacity-below", confirmed=confirmed)
-            moved = any(name in values for name in fields.TIME_FIELDS) or field == "place"
-            notified = 0
-            await tx.courses.update(course_id, values, bump_revision=moved)
-            updated = await tx.courses.get(course_id)
-            if updated is None:
-                raise CourseNotFound()
-            if moved:
-                # Attendance is kept per day of the course: marks stay on their dates.
-                first_day_moved = course_days(updated)[0] - course_days(course)[0]
-                await tx.registrations.shift_days(course_id, first_day_moved.days)
-            if updated.status == CourseStatus.PUBLISHED:
-                if moved and self._visible_change(course, updated, LinkAccess.SHOWN):
-                    notified = await self._tell_participants(
-                        tx,
-                        course_id,
-                        "course_changed",
-                        lambda t, zone, link: _change_text(course, updated, t, zone, link),
-                        # A new link alone is news only to those who may see it.
-                        waitlisted_too=self._visible_change(
-                            course, updated, LinkAccess.AFTER_SEAT
-                        ),
-                    )
-                if field in ("quotas", "signup_mode") and not updated.quotas:
-                    # No quotas any more: the reserve lists are one waiting list, in order.
-                    await tx.registrations.reserve_to_waiting_list(course_id, self.clock())
-                if self._may_free_seats(field, updated):
-                    await self.signups.fill_seats(tx, course_id)
-            await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
-        if updated.status == CourseStatus.PUBLISHED and (moved or field in _TIMED_BY_LISTENERS):
-            self._changed(updated)
-        return Change(updated, notified)
+            if field in ("quotas", "signup_mode") and not updated.quotas:
+                # No quotas any more: the reserve lists are one waiting list, in order.
+                await tx.registrations.reserve_to_waiting_list(course_id, self.clock())
+            if self._may_free_seats(field, updated):
+                await self.signups.fill_seats(tx, course_id)
+        await _record(tx.audit, actor, AuditAction.COURSE_EDITED, course_id, field=field)
+        timed = updated.status == CourseStatus.PUBLISHED and (
+            moved or field in _TIMED_BY_LISTENERS
+        )
+        return Change(updated, notified), timed
 
     def _may_free_seats(self, field: str, updated: Course) -> bool:
         """More seats, other quotas or another mode, or quotas released by a release day now
