@@ -9,7 +9,7 @@ dash-language-en = English
 dash-language-ru = Русский
 dash-sign-out = Sign out
 # $zone (String): the organiser's time zone
-dash-times-in = Times are shown in { $zone }.
+dash-times-in = Times are shown in { $zone } unless a page says otherwise.
 
 dash-login-title = Sign in to the dashboard
 dash-login-text = This link signs you in once, on this device. The session lasts 12 hours; after that, send /dashboard to the bot for a new link.
