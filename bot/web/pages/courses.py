@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
@@ -22,6 +23,7 @@ from storage.registrations import Counts
 # Every course at once: an office runs a few dozen a year, and a filter beats paging.
 MOST_COURSES = 2000
 DATE_TIME = "d MMM yyyy, HH:mm"
+TIME = "HH:mm"
 SORTS = ("start", "title", "deadline", "seats")
 PERIODS = ("all", "upcoming", "past")
 STATUS_BADGE = {
@@ -88,7 +90,8 @@ class CourseRow:
     course: Course
     counts: Counts
     title: str
-    dates: str
+    starts: str
+    ends: str
     zone: str
     deadline: str
     requests: int | None  # requests or nominations awaiting a decision; None: the mode has none
@@ -99,11 +102,14 @@ class CourseRow:
         return STATUS_BADGE[self.course.status]
 
 
-def course_dates(course: Course, locale: str) -> str:
-    """ "10 May 2027, 09:00 – 12 May 2027, 17:00" in the course's own zone."""
+def course_dates(course: Course, locale: str) -> tuple[str, str]:
+    """Start and end in the course's own zone: ("10 May 2027, 09:00", "12 May 2027, 17:00"),
+    the end's time alone when the course ends on the day it starts."""
+    zone = ZoneInfo(course.timezone)
+    same_day = course.starts_at.astimezone(zone).date() == course.ends_at.astimezone(zone).date()
     start = local_time(course.starts_at, course.timezone, locale, DATE_TIME)
-    end = local_time(course.ends_at, course.timezone, locale, DATE_TIME)
-    return f"{start} – {end}"
+    end = local_time(course.ends_at, course.timezone, locale, TIME if same_day else DATE_TIME)
+    return start, end
 
 
 def requests_of(course: Course, counts: Counts) -> tuple[int | None, str]:
@@ -119,11 +125,13 @@ def requests_of(course: Course, counts: Counts) -> tuple[int | None, str]:
 
 def course_row(course: Course, counts: Counts, t: Translator) -> CourseRow:
     requests, key = requests_of(course, counts)
+    starts, ends = course_dates(course, t.locale)
     return CourseRow(
         course=course,
         counts=counts,
         title=course.title(t.locale),
-        dates=course_dates(course, t.locale),
+        starts=starts,
+        ends=ends,
         zone=zone_time(course.timezone, t, course.starts_at),
         deadline=local_time(course.deadline_at, course.timezone, t.locale, DATE_TIME),
         requests=requests,
