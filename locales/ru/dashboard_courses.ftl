@@ -71,8 +71,8 @@ dash-courses-col-days = Дней присутствия
 dash-courses-day = День { $day } · { $date }
 # $name (String), $day (String): «День 2 · 11 мая»
 dash-courses-mark-title = { $name }, { $day }: нажмите, чтобы отметить или снять отметку
-dash-courses-present = присутствовал(а)
-dash-courses-absent = не отмечен(а)
+dash-courses-present = присутствие отмечено
+dash-courses-absent = отметки нет
 dash-courses-present-per-day = Присутствовали
 dash-courses-mark-refused-title = Отметка не изменена
 dash-courses-mark-refused = Этот человек не записан на курс (или уже не записан), либо такого дня у курса нет. Ничего не изменено. Вернитесь на страницу курса и обновите её.

@@ -21,6 +21,7 @@ from storage.database import Database
 from storage.registrations import RegistrationRepository, RegStatus
 from storage.users import UserRepository
 from tests.conftest import ORGANISER_ID
+from tests.e2e import steps
 from tests.e2e.conftest import BotProcess
 from tests.e2e.dashboard.session import DashboardBot, sign_in, start_with_dashboard
 from tests.e2e.fakeuser import FakeUser
@@ -85,8 +86,7 @@ async def screenshots(page: Page, name: str) -> None:
     """The page as it is, then in Russian, at a desk's width and a phone's; back to English."""
     if not SHOTS:
         return
-    folder = Path(SHOTS)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(SHOTS)  # Playwright makes it when missing
     for language, button in (("en", "English"), ("ru", "Русский")):
         await page.click(f"header button:text-is('{button}')")
         await page.wait_for_selector(f"html[lang='{language}']")
@@ -94,6 +94,10 @@ async def screenshots(page: Page, name: str) -> None:
         await page.screenshot(path=str(folder / f"{name}-{language}.png"), full_page=True)
         await page.set_viewport_size({"width": 360, "height": 740})
         await page.screenshot(path=str(folder / f"{name}-{language}-phone.png"), full_page=True)
+        # Scrolled across the table, as a phone shows the columns past the screen's edge.
+        await page.evaluate("document.querySelector('.table-wrap').scrollLeft = 10000")
+        across = folder / f"{name}-{language}-phone-across.png"
+        await page.locator(".table-wrap").screenshot(path=str(across))
     await page.click("header button:text-is('English')")
     await page.set_viewport_size({"width": 1280, "height": 800})
 
@@ -148,10 +152,7 @@ async def test_attendance_marked_in_the_browser_shows_in_the_bots_admin(
     await screenshots(page, "course")
 
     # In the chat: /admin → the course → Mark attendance → Day 2.
-    organiser.send("/admin")
-    listing = await organiser.expect("course")
-    organiser.press("Risk management", listing)
-    card = await organiser.expect_edit("Status:")
+    card = await steps.open_course_controls(organiser, "Status:")
     organiser.press("☑️ Mark attendance", card)
     screen = await organiser.expect_edit("Day 1 of 2")
     assert "▫️ Dilnoza Karimova · 1/2" in screen.button_texts()

@@ -13,11 +13,13 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from fluent.syntax import FluentParser, ast
 
+from bot.ui.roster import listed
 from bot.web.app import mount
 from bot.web.auth import COOKIE_NAME
 from bot.web.context import Dashboard
 from storage.audit import AuditAction
 from storage.courses import Course, CourseStatus, SignupMode
+from storage.erasure import forget_user
 from storage.registrations import RegStatus
 from tests.conftest import ORGANISER_ID
 from tests.e2e.seeding import sign_up_officers
@@ -182,13 +184,28 @@ async def test_the_course_page_lists_participants_with_status_and_filters(
     assert "On the waiting list, No. 1" in page
     for target in ("edit", "export.xlsx", "export.csv"):
         assert f'href="/courses/{course.id}/{target}"' in page
-    # Only signed-up people have cells to mark.
-    assert page.count('<form method="post"') - 2 == 2  # the language switch and sign-out
+    # Only signed-up people have a cell to mark (one day: one cell each).
+    assert page.count(f'action="/courses/{course.id}/attendance"') == 2
 
     waiting = await organiser.text(f"/courses/{course.id}?status=waitlisted")
     assert "Nodira Karimova" in waiting and "Dilnoza Karimova" not in waiting
     nobody = await organiser.text(f"/courses/{course.id}?country=ge")
     assert "Nobody matches these filters." in nobody
+
+
+async def test_a_forgotten_officer_is_gone_from_the_page_as_from_the_chats_roster(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    course = await add_course(dashboard, "Risk management", timedelta(days=20), capacity=2)
+    await sign_up_officers(dashboard.db, course.id, OFFICERS, NOW)
+    await dashboard.services.course_service.toggle_attendance(course.id, 5101, ORGANISER_ID)
+    await forget_user(dashboard.db, 5101)
+
+    page = await organiser.text(f"/courses/{course.id}")
+    roster = await dashboard.services.course_service.roster(course.id)
+    assert [p.full_name for p in listed(roster)] == ["Malika Karimova", "Nodira Karimova"]
+    assert "Dilnoza" not in page and "5101" not in page
+    assert "Malika Karimova" in page and "Nodira Karimova" in page
 
 
 async def test_a_marked_cell_is_stored_audited_and_the_page_keeps_its_filters(
