@@ -329,7 +329,9 @@ async def test_a_cancelled_course_shows_its_people_without_marks_or_edit(
     assert await marks_of(dashboard, course.id, 5101) == 0
 
 
-@pytest.mark.parametrize("path", ["/courses/9999", "/courses/abc", "/courses/1x"])
+@pytest.mark.parametrize(
+    "path", ["/courses/9999", "/courses/abc", "/courses/1x", "/courses/" + "9" * 30]
+)
 async def test_a_course_that_does_not_exist_is_a_404_page(organiser: WebClient, path: str) -> None:
     assert "Page not found" in await organiser.text(path, status=404)
 

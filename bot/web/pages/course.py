@@ -21,7 +21,7 @@ from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
 from storage.registrations import ALL_DAYS, Participant, RegStatus
 
-COURSE = r"/courses/{course_id:\d+}"  # anything but digits is no course: 404
+COURSE = r"/courses/{course_id:\d{1,18}}"  # anything else is no course: 404
 FILTERS = ("status", "country")
 PERSON_BADGE = {
     RegStatus.CONFIRMED: "good",
