@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.web.pages import announcements, audit, course_edit, course_exports, courses
+from bot.web.pages import announcements, audit, course, course_edit, course_exports, courses
 
 PAGES: tuple[Callable[[web.Application], None], ...] = (
     courses.setup,
+    course.setup,
     course_edit.setup,
     course_exports.setup,
     announcements.setup,
