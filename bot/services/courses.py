@@ -515,7 +515,9 @@ class CourseService:
         at once cannot lose a tap."""
         course = await self.get(course_id)
         days = len(course_days(course))
-        if not 0 <= day < days:
+        # Attendance is taken on a published or finished course only (a forged button or form
+        # for a draft or a cancelled one changes nothing).
+        if not 0 <= day < days or course.status not in ATTENDANCE_STATUSES:
             raise InvalidInput("error-button-expired")
         async with self.db.transaction() as tx:
             mask = await tx.registrations.toggle_day(course_id, user_id, day, days)
@@ -534,6 +536,9 @@ class CourseService:
                 **on_day,
             )
         return present
+
+
+ATTENDANCE_STATUSES = frozenset({CourseStatus.PUBLISHED, CourseStatus.FINISHED})
 
 
 def _for_reader(render: ReaderRender, zone: str | None, link: LinkAccess) -> Render:

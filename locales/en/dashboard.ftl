@@ -39,8 +39,6 @@ dash-stale-form = Nothing was changed. Reload the page and try again.
 dash-error-title = Something went wrong
 dash-error = Nothing was lost; the error was logged. Reload the page and try again.
 
-dash-course-title = Course
-dash-course-starts = Starts
 
 ## In the chat: /dashboard and the menu button.
 

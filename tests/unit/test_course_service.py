@@ -85,6 +85,18 @@ async def test_two_concurrent_attendance_toggles_of_one_person_cancel_out(servic
     assert [e.details["attended"] for e in reversed(entries)] == marks
 
 
+async def test_attendance_on_a_cancelled_course_is_refused_and_not_recorded(services):
+    """A forged button or dashboard form for a cancelled course changes nothing (the chat
+    offers no "Mark attendance" there)."""
+    course = await make_course(services)
+    person = await confirmed(services, course)
+    await services.course_service.cancel(course.id, actor=ORGANISER)
+    with pytest.raises(InvalidInput):
+        await services.course_service.toggle_attendance(course.id, person, actor=ORGANISER)
+    entries = await services.audit.latest(10)
+    assert not [e for e in entries if e.action == AuditAction.ATTENDANCE_MARKED]
+
+
 async def test_attendance_of_someone_not_confirmed_is_refused_and_not_recorded(services):
     course = await make_course(services)
     await services.users.upsert_seen(502, "en")

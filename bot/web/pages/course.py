@@ -13,7 +13,7 @@ from babel.dates import format_date
 from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
 from bot.services.attendance_days import course_days, present_on
-from bot.services.courses import Roster, editable_fields
+from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
 from bot.web.context import dashboard, viewer
 from bot.web.pages.courses import STATUS_BADGE, course_row
@@ -41,7 +41,7 @@ def setup(app: web.Application) -> None:
 def attendance_open(course: Course) -> bool:
     """Attendance is taken where the chat offers it: on a published or finished course (the
     chat's card has no "Mark attendance" on a draft or a cancelled course)."""
-    return course.status in (CourseStatus.PUBLISHED, CourseStatus.FINISHED)
+    return course.status in ATTENDANCE_STATUSES
 
 
 def marks(person: Participant) -> int:
