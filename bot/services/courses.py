@@ -268,7 +268,8 @@ class CourseService:
                 except (FieldRejected, InvalidInput) as refusal:
                     refused[field] = refusal  # the next fields are checked without it
                     continue
-                notified += change.notified
+                # The same participants are told of each field: people told, not notices.
+                notified = max(notified, change.notified)
                 timed = timed or timed_now
             if refused:
                 raise EditsRejected(refused)  # rolls back the fields already stored

@@ -92,7 +92,10 @@ async def test_a_valid_edit_is_stored_audited_and_participants_get_the_chats_cha
         form_of(course, capacity="12", starts_at=f"11.05.{year} 10:00", place="Tashkent"),
     )
     assert answer.status == 303
-    assert answer.headers["Location"] == f"/courses/{course.id}"
+    # The course page then says what the chat says: saved, and how many people are told.
+    assert answer.headers["Location"] == f"/courses/{course.id}?saved={len(OFFICERS)}"
+    page = await organiser.text(answer.headers["Location"])
+    assert f"Saved. {len(OFFICERS)} participants are being told about the change." in page
     saved = await stored(dashboard, course.id)
     assert saved.capacity == 12
     assert saved.venue == "Tashkent"

@@ -144,6 +144,8 @@ async def course_page(request: web.Request) -> web.StreamResponse:
         filters=kept_filters(request.query_string),
         editable=bool(editable_fields(course)),
         exportable=course.status != CourseStatus.DRAFT,
+        # Back from the edit form: "Saved. N participants are being told", as the chat says.
+        saved=_saved(request.query.get("saved", ""), t),
     )
 
 
@@ -191,3 +193,7 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(
         f"{dash.base}/courses/{course_id}" + (f"?{filters}" if filters else "") + f"#p{user}"
     )
+
+
+def _saved(told: str, t: Translator) -> str | None:
+    return t.plain("course-edit-saved", count=int(told)).strip() if told.isdigit() else None

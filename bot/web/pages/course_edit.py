@@ -104,12 +104,16 @@ async def save_edit(request: web.Request) -> web.StreamResponse:
     typed = {name: str(posted[name]) for name in EDITABLE if name in posted}
     answers = changed_answers(course, typed)
     dash, who = dashboard(request), viewer(request)
+    told = 0
     if answers:
         try:
-            await dash.services.course_service.edit_fields(course.id, answers, actor=who.user_id)
+            change = await dash.services.course_service.edit_fields(
+                course.id, answers, actor=who.user_id
+            )
         except EditsRejected as rejected:
             return _page(request, course, typed, rejected.refused, status=422)
-    raise web.HTTPSeeOther(f"{dash.base}/courses/{course.id}")
+        told = change.notified
+    raise web.HTTPSeeOther(f"{dash.base}/courses/{course.id}?saved={told}")
 
 
 def changed_answers(course: Course, typed: Mapping[str, str]) -> dict[str, Answer]:
