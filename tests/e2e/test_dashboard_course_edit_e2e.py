@@ -64,6 +64,7 @@ async def test_an_organiser_changes_the_seats_in_the_browser_and_the_chats_card_
     later = format_local_datetime(course.starts_at + timedelta(days=1), course.timezone)
     await page.fill("#input-starts_at", later)
     await page.click("button[type=submit]")
-    await page.wait_for_url(re.compile(rf"/courses/{course.id}$"))
+    await page.wait_for_url(re.compile(rf"/courses/{course.id}\?saved=\d+$"))
+    assert "Saved." in await page.inner_text("#saved")
 
     await open_course_controls(organiser, shows="of 14")
