@@ -6,6 +6,6 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.web.pages import courses
+from bot.web.pages import courses, surveys
 
-PAGES: tuple[Callable[[web.Application], None], ...] = (courses.setup,)
+PAGES: tuple[Callable[[web.Application], None], ...] = (courses.setup, surveys.setup)
