@@ -17,16 +17,17 @@ from markupsafe import Markup
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
-# Drawn 360 units wide: scaled to a 360 px phone the text stays at about 12 px, and the
-# page caps the width on a desk screen (dashboard.css, .bar-chart) so it grows only a little.
-WIDTH = 360
-VALUE_SPACE = 84  # right of the longest bar: "1234 · 100%"
+# Drawn 320 units wide: on a 360 px phone (about 336 px of page) the text keeps its 13 px, and
+# the page caps the width on a desk screen (dashboard.css, .survey-chart) so it grows only a
+# little.
+WIDTH = 320
+VALUE_SPACE = 80  # right of the longest bar: "1234 · 100%"
 BAR_SPACE = WIDTH - VALUE_SPACE
 BAR_HEIGHT = 16
 LINE_HEIGHT = 16  # one line of a label
 ROW_GAP = 10
 FONT_SIZE = 13
-LABEL_CHARS = 44  # a label longer than this wraps onto further lines
+LABEL_CHARS = 40  # a label longer than this wraps onto further lines
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 # Fixed, print-safe colours that stay apart for colour-blind readers (Okabe–Ito).
@@ -44,25 +45,27 @@ class Bar:
     percent: int
 
 
-def bar_chart(title: str, bars: Sequence[Bar]) -> Markup:
+def bar_chart(title: str, bars: Sequence[Bar], *, one_colour: bool = False) -> Markup:
     """A horizontal bar chart, one bar per item with its label above and its count and
     percentage beside; bar lengths are proportional to the counts (the largest fills the
-    width). `title` is what a screen reader announces."""
+    width). `title` is what a screen reader announces. Options get a colour each; the points
+    of one scale (`one_colour`) share the first."""
     longest = max((bar.count for bar in bars), default=0)
     svg = ET.Element("svg", xmlns=SVG_NS)
     _set(svg, class_="bar-chart", role="img", width="100%", font_family=FONT, font_size=FONT_SIZE)
     ET.SubElement(svg, "title").text = title
     y = 0
     for index, bar in enumerate(bars):
-        y = _row(svg, bar, index, longest, y)
+        y = _row(svg, bar, 0 if one_colour else index, longest, y)
     height = max(y - ROW_GAP, 1)
     # The page's CSS scales it with the width; the height keeps its proportions.
     _set(svg, viewBox=f"0 0 {WIDTH} {height}", height=height)
     return Markup(ET.tostring(svg, encoding="unicode"))
 
 
-def _row(svg: ET.Element, bar: Bar, index: int, longest: int, top: int) -> int:
-    """Draws one bar with its texts from `top`; returns where the next row starts."""
+def _row(svg: ET.Element, bar: Bar, colour: int, longest: int, top: int) -> int:
+    """Draws one bar (in PALETTE[`colour`]) with its texts from `top`; returns where the next
+    row starts."""
     group = _add(svg, "g", class_="bar-row")
     lines = textwrap.wrap(bar.label, LABEL_CHARS) or [""]
     label = _add(group, "text", class_="bar-label", fill=TEXT)
@@ -72,10 +75,8 @@ def _row(svg: ET.Element, bar: Bar, index: int, longest: int, top: int) -> int:
     width = BAR_SPACE * bar.count / longest if longest else 0
     box = {"x": 0, "y": bar_top, "height": BAR_HEIGHT}
     _add(group, "rect", class_="track", width=BAR_SPACE, fill=TRACK, **box)
-    colour = PALETTE[index % len(PALETTE)]
-    _add(
-        group, "rect", class_="bar", width=f"{width:.2f}", fill=colour, data_count=bar.count, **box
-    )
+    fill = PALETTE[colour % len(PALETTE)]
+    _add(group, "rect", class_="bar", width=f"{width:.2f}", fill=fill, data_count=bar.count, **box)
     value = _add(
         group,
         "text",

@@ -78,3 +78,13 @@ def test_no_style_attributes_scripts_or_external_references():
 def test_no_answers_draws_empty_bars():
     svg = parse([Bar("1", 0, 0), Bar("2", 0, 0)])
     assert [float(rect.get("width", "")) for rect in bar_rects(svg)] == [0, 0]
+
+
+def test_options_get_a_colour_each_and_the_points_of_a_scale_share_one():
+    points = [Bar(str(n), n, 0) for n in range(1, 6)]
+    options = {rect.get("fill") for rect in bar_rects(parse(points))}
+    scale = {
+        rect.get("fill")
+        for rect in bar_rects(ET.fromstring(bar_chart("Q", points, one_colour=True)))
+    }
+    assert len(options) == 5 and len(scale) == 1

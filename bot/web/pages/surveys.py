@@ -157,7 +157,8 @@ def _question_view(report: Report, index: int, t: Translator, page: int) -> Ques
     number = index + 1
     title = t.plain("dash-surveys-chart-title", number=number, text=question.text.get(t.locale))
     bars = _bars(question, figures, t)
-    chart = bar_chart(title, bars) if bars and figures.answered else None
+    scale = isinstance(figures, RatingSummary)
+    chart = bar_chart(title, bars, one_colour=scale) if bars and figures.answered else None
     texts = None
     if isinstance(figures, TextSummary) and report.released:
         texts = _text_page(figures.texts, page)
