@@ -27,7 +27,7 @@ from tests.e2e.conftest import BotProcess
 from tests.e2e.dashboard.session import sign_in, start_with_dashboard
 from tests.e2e.fakeuser import FakeUser
 from tests.e2e.seeding import sign_up_officers
-from tests.factories import course_values, create_course, feedback_questions
+from tests.factories import answer_feedback, course_values, create_course, feedback_questions
 
 pytestmark = pytest.mark.e2e
 
@@ -86,13 +86,7 @@ async def seed(bot: BotProcess) -> Seeded:
             await surveys.activate(survey.id)
             await surveys.invite(survey.id, {"kind": "course", "course_id": course.id})
             for user_id, (rating, formats, text) in zip(OFFICERS, ANSWERS, strict=False):
-                await surveys.begin(survey.id, user_id)
-                await surveys.answer(survey.id, user_id, 0, rating)
-                for option in formats:
-                    await surveys.toggle(survey.id, user_id, 1, option, True)
-                await surveys.confirm_selection(survey.id, user_id, 1)
-                await surveys.answer(survey.id, user_id, 2, text or None)
-                await surveys.answer(survey.id, user_id, 3, rating >= 4)
+                await answer_feedback(surveys, survey.id, user_id, rating, formats, text)
             ids.append(survey.id)
         clock.now += timedelta(days=1, minutes=1)  # the anonymous one has closed
         await surveys.close()

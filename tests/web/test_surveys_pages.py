@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 from openpyxl import load_workbook
 
 from bot.app import Services
@@ -21,14 +22,16 @@ from bot.i18n import Localizations
 from bot.services.surveys.exports import survey_rows
 from bot.services.surveys.model import Bilingual, SurveyDraft
 from bot.services.surveys.results import ChoiceSummary, RatingSummary, YesNoSummary, shares
+from bot.web.app import mount
+from bot.web.auth import COOKIE_NAME
 from bot.web.context import Dashboard
 from storage.audit import AuditAction
 from storage.database import Database
 from storage.surveys import Survey
 from tests.conftest import ORGANISER_ID
 from tests.e2e.seeding import sign_up_officers
-from tests.factories import course_values, create_course, feedback_questions
-from tests.web.conftest import WebClient
+from tests.factories import answer_feedback, course_values, create_course, feedback_questions
+from tests.web.conftest import WebClient, sign_in_client
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r"<svg .*?</svg>", re.S)
@@ -81,20 +84,6 @@ async def survey_for(
     return active
 
 
-async def answer(
-    services: Services, survey: Survey, user_id: int, rating: int, formats: list[int], text: str
-) -> None:
-    s = services.surveys
-    await s.begin(survey.id, user_id)
-    await s.answer(survey.id, user_id, 0, rating)
-    for option in formats:
-        await s.toggle(survey.id, user_id, 1, option, True)
-    await s.confirm_selection(survey.id, user_id, 1)
-    await s.answer(survey.id, user_id, 2, text or None)
-    step = await s.answer(survey.id, user_id, 3, rating >= 4)
-    assert step.response.finished
-
-
 ANSWERS = [(5, [0], "More practice"), (4, [0, 1], "<script>alert(1)</script>"), (2, [1], "")]
 
 
@@ -106,7 +95,9 @@ async def answered_survey(
     closes_at = clock.now + timedelta(hours=2)
     survey = await survey_for(dashboard.services, course_id, anonymous, closes_at)
     for user_id, (rating, formats, text) in zip(OFFICER_IDS, answers, strict=False):
-        await answer(dashboard.services, survey, user_id, rating, formats, text)
+        await answer_feedback(
+            dashboard.services.surveys, survey.id, user_id, rating, formats, text
+        )
     return survey
 
 
@@ -174,6 +165,10 @@ async def test_the_list_shows_every_survey_with_its_course_mode_status_and_respo
     assert "Not tied to a course" in draft_row and "Draft" in draft_row
     assert "Anonymous" in draft_row and "—" in draft_row
     assert page.index(f'data-survey="{draft.id}"') < page.index(f'data-survey="{named.id}"')
+    # A draft's page: nobody invited yet, nothing to show and nothing to download.
+    draft_page = await organiser.text(f"/surveys/{draft.id}")
+    assert "Draft" in draft_page and "at least 3 people" in draft_page
+    assert "<svg" not in draft_page and "export.csv" not in draft_page
 
 
 # -- one survey ----------------------------------------------------------------------------
@@ -228,7 +223,7 @@ async def test_rating_labels_show_what_the_ends_of_the_scale_mean(
     survey = await dashboard.services.surveys.create(draft, created_by=ORGANISER_ID)
     await dashboard.services.surveys.activate(survey.id)
     await dashboard.services.surveys.invite(survey.id, {"kind": "course", "course_id": course_id})
-    await answer(dashboard.services, survey, OFFICER_IDS[0], 5, [0], "")
+    await answer_feedback(dashboard.services.surveys, survey.id, OFFICER_IDS[0], 5, [0])
     page = await organiser.text(f"/surveys/{survey.id}")
     labels = [label for label, _count, _value in bars(charts(page)[0])]
     assert labels == ["1 · Poor", "2", "3", "4", "5 · Great"]
@@ -350,3 +345,19 @@ def read_table(ext: str, data: bytes) -> list[list[object]]:
         return [list(row) for row in sheet.iter_rows(values_only=True)]
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     return [list(row) for row in reader]
+
+
+async def test_an_organiser_reading_russian_sees_the_page_in_russian_with_its_plurals(
+    dashboard: Dashboard, clock: ManualClock
+):
+    survey = await answered_survey(dashboard, clock, anonymous=False)
+    token, _csrf = await sign_in_client(dashboard, ORGANISER_ID, "ru")
+    async with TestClient(TestServer(mount(dashboard))) as http:
+        http.session.cookie_jar.update_cookies({COOKIE_NAME: token})
+        response = await http.get(f"/surveys/{survey.id}")
+        page = await response.text()
+    assert response.status == 200
+    assert "Доля ответивших" in page and "ответили из приглашённых" in page
+    assert "Средняя оценка 3,7 по шкале 1–5, 3 ответа" in page
+    assert "2 текстовых ответа · Пропустили: 1" in page
+    assert bars(charts(page)[1])[0][0] == "Онлайн" and "Скачать XLSX" in page
