@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.services.surveys.model import Bilingual, Question, QuestionKind
 from storage.courses import Course, CourseRepository, CourseStatus
+
+if TYPE_CHECKING:
+    from bot.services.surveys import SurveyService
 
 COURSE_FIELDS: dict[str, Any] = {
     "title_en": "Risk management in customs",
@@ -99,3 +102,23 @@ def feedback_questions(
         Question(QuestionKind.TEXT, Bilingual("Improve?", "Улучшить?"), required=improve_required),
         Question(QuestionKind.YESNO, Bilingual("Recommend?", "Порекомендуете?")),
     )
+
+
+async def answer_feedback(
+    surveys: SurveyService,
+    survey_id: int,
+    user_id: int,
+    rating: int,
+    formats: list[int],
+    improve: str = "",
+) -> None:
+    """`user_id` answers a `feedback_questions` survey to the end: `rating`, the `formats`
+    options ticked, `improve` (empty: skipped) and "yes" to recommending from a rating of 4."""
+    await surveys.begin(survey_id, user_id)
+    await surveys.answer(survey_id, user_id, 0, rating)
+    for option in formats:
+        await surveys.toggle(survey_id, user_id, 1, option, True)
+    await surveys.confirm_selection(survey_id, user_id, 1)
+    await surveys.answer(survey_id, user_id, 2, improve or None)
+    step = await surveys.answer(survey_id, user_id, 3, rating >= 4)
+    assert step.response.finished

@@ -139,7 +139,7 @@ def _summarize_question(question: Question, answers: list[Answer]) -> QuestionSu
         case QuestionKind.CHOICE:
             chosen = [answer for answer in given if isinstance(answer, int)]
             counts = [chosen.count(option) for option in range(len(question.options))]
-            return ChoiceSummary(len(chosen), skipped, tuple(counts), _shares(counts), False)
+            return ChoiceSummary(len(chosen), skipped, tuple(counts), shares(counts), False)
         case QuestionKind.MULTI:
             picks = [answer for answer in given if isinstance(answer, list)]
             counts = [
@@ -150,7 +150,7 @@ def _summarize_question(question: Question, answers: list[Answer]) -> QuestionSu
         case QuestionKind.YESNO:
             yes = sum(1 for answer in given if answer is True)
             no = len(given) - yes
-            yes_percent, no_percent = _shares([yes, no])
+            yes_percent, no_percent = shares([yes, no])
             return YesNoSummary(len(given), skipped, yes, no, yes_percent, no_percent)
         case QuestionKind.TEXT:
             texts = tuple(text for a in given if isinstance(a, str) and (text := a.strip()))
@@ -167,7 +167,7 @@ def _percent(part: int, whole: int) -> int:
     return _round_half_up(100 * part, whole) if whole > 0 else 0
 
 
-def _shares(counts: Sequence[int]) -> tuple[int, ...]:
+def shares(counts: Sequence[int]) -> tuple[int, ...]:
     """Whole percentages that add up to exactly 100 (the largest remainder method).
 
     Rounding each share on its own can show 33 + 33 + 33 = 99 or 101; here the percents that

@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.web.pages import announcements, audit, course, course_edit, course_exports, courses
+from bot.web.pages import (
+    announcements,
+    audit,
+    course,
+    course_edit,
+    course_exports,
+    courses,
+    surveys,
+)
 
 PAGES: tuple[Callable[[web.Application], None], ...] = (
     courses.setup,
@@ -14,5 +22,6 @@ PAGES: tuple[Callable[[web.Application], None], ...] = (
     course_edit.setup,
     course_exports.setup,
     announcements.setup,
+    surveys.setup,
     audit.setup,
 )
