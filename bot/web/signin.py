@@ -104,7 +104,8 @@ async def _signed_in(
     if via == "mini_app":
         response = web.json_response({"next": dash.base + "/courses"})
     else:
-        response = web.HTTPSeeOther(dash.base + "/courses")
+        # A plain 303 (an HTTPException may only be raised, and this one carries a cookie).
+        response = web.Response(status=303, headers={"Location": dash.base + "/courses"})
     response.set_cookie(
         COOKIE_NAME,
         token,
