@@ -66,6 +66,9 @@ class Dashboard:
 
 
 DASHBOARD = web.AppKey("dashboard", Dashboard)
+# An id in a route: 18 digits at most, so every id fits SQLite's 64-bit integers; a longer
+# one matches no route and is a 404 page, not an OverflowError.
+ID = r"\d{1,18}"
 
 
 @dataclass(frozen=True)

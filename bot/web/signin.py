@@ -15,7 +15,7 @@ from bot.web.auth import (
 )
 from bot.web.context import Dashboard, dashboard, public, viewer
 from bot.web.render import message_page, render
-from bot.web.security import SignInLimiter
+from bot.web.security import SignInLimiter, dashboard_path
 from storage.audit import AuditAction
 
 LIMITER = web.AppKey("dashboard.sign_in_limiter", SignInLimiter)
@@ -155,8 +155,5 @@ async def choose_language(request: web.Request) -> web.StreamResponse:
     locale = str(form.get("locale", ""))
     if locale in dash.localizations.locales:
         await dash.repos.dashboard.set_locale(viewer(request).session_hash, locale)
-    back = str(form.get("next", ""))
-    # Only back to a page of the dashboard: never an open redirect.
-    if not back.startswith(dash.base + "/") or back.startswith("//"):
-        back = dash.base + "/courses"
-    raise web.HTTPSeeOther(back)
+    back = dashboard_path(str(form.get("next", "")), dash.base)
+    raise web.HTTPSeeOther(back or dash.base + "/courses")

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from unittest.mock import MagicMock
 
+import pytest
+
+from bot.web.app import create_dashboard_app
+from bot.web.auth import COOKIE_NAME, token_hash
 from bot.web.context import Dashboard
+from tests.conftest import ORGANISER_ID
+from tests.factories import course_values, create_course
 from tests.web.conftest import WebClient, sign_in_client
 
+_START = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
+DATES = (_START, _START + timedelta(hours=8), _START - timedelta(days=3))
 PAGES = ("/courses", "/announcements", "/surveys", "/audit")
 
 
@@ -60,3 +69,182 @@ async def test_a_second_organiser_has_a_session_of_their_own(dashboard: Dashboar
     token, csrf = await sign_in_client(dashboard, user_id=900002)
     assert token and csrf
     assert await dashboard.repos.dashboard.session("nothing") is None
+
+
+# -- review (issue 17): every route, malformed input, error pages ---------------------------
+
+SAMPLE_VALUES = {"course_id": "1", "id": "1", "ext": "csv"}
+HUGE_ID = "9" * 30  # no Telegram or SQLite id: more than SQLite's 64-bit integers hold
+
+
+def protected_routes() -> list[tuple[str, str]]:
+    """(method, path) of every route the dashboard has but the sign-in pages and static
+    files, its placeholders filled in."""
+    found = []
+    for route in create_dashboard_app(MagicMock()).router.routes():
+        if route.method == "HEAD" or getattr(route.handler, "dashboard_public", False):
+            continue
+        info = route.resource.get_info() if route.resource else {}
+        if "directory" in info:  # the static files
+            continue
+        template = info.get("formatter") or info.get("path")
+        assert template, route
+        found.append((route.method, template.format(**SAMPLE_VALUES)))
+    return found
+
+
+def test_the_route_list_covers_every_section() -> None:
+    paths = {path for _, path in protected_routes()}
+    for expected in ("/courses", "/courses/1", "/announcements/1/events", "/audit", "/logout"):
+        assert expected in paths
+
+
+async def test_every_route_but_sign_in_answers_401_without_a_session(
+    dashboard: Dashboard, anonymous: WebClient
+) -> None:
+    course = await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    assert course.id == 1  # the sample id names a real course: a 401, not a 404
+    for method, path in protected_routes():
+        answer = await anonymous.http.request(method, path, allow_redirects=False)
+        body = await answer.text()
+        assert answer.status == 401, (method, path, answer.status)
+        assert "/dashboard" in body and "Participants" not in body, (method, path)
+        # A forged cookie is no session either.
+        answer = await anonymous.http.request(
+            method, path, allow_redirects=False, cookies={COOKIE_NAME: "forged"}
+        )
+        assert answer.status == 401, (method, path, answer.status)
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["", ".", "...", "a.b.c.d", "1.2.3.é", "é.é", "1.99999999999999999999.x.y", "x" * 5000],
+)
+async def test_a_malformed_login_link_is_refused_with_a_page_never_an_error(
+    anonymous: WebClient, token: str
+) -> None:
+    answer = await anonymous.get("/login", params={"token": token})
+    assert answer.status == 403, await answer.text()
+    assert "link" in (await answer.text()).lower()
+    answer = await anonymous.http.post("/login", data={"token": token}, allow_redirects=False)
+    assert answer.status == 403
+    assert COOKIE_NAME not in answer.cookies
+
+
+@pytest.mark.parametrize("init_data", ["", "hash=é&user=1", "user=%7B&hash=00&auth_date=x"])
+async def test_malformed_mini_app_data_is_refused_in_json(
+    anonymous: WebClient, init_data: str
+) -> None:
+    answer = await anonymous.http.post("/auth/webapp", data={"init_data": init_data})
+    assert answer.status == 401
+    assert await answer.json() == {"error": "invalid"}
+    assert COOKIE_NAME not in answer.cookies
+
+
+async def test_the_language_switch_never_redirects_to_another_host_in_any_spelling(
+    organiser: WebClient,
+) -> None:
+    # Browsers read "\" as "/" and drop tabs and newlines: each of these leaves the site.
+    for target in ("/\\evil.example", "/\t/evil.example", "/%5Cevil.example", "\\\\evil.example"):
+        answer = await organiser.post("/language", {"locale": "en", "next": target})
+        location = answer.headers["Location"]
+        assert location == "/courses" or location == target.replace("\\", "%5C"), location
+        assert "\\" not in location and "\t" not in location
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", f"/courses/{HUGE_ID}/edit"),
+        ("POST", f"/courses/{HUGE_ID}/edit"),
+        ("GET", f"/courses/{HUGE_ID}/export.csv"),
+        ("GET", f"/announcements/{HUGE_ID}"),
+        ("GET", f"/announcements/{HUGE_ID}/events"),
+        ("POST", f"/announcements/{HUGE_ID}/stop"),
+    ],
+)
+async def test_an_id_too_long_for_sqlite_is_not_found(
+    organiser: WebClient, method: str, path: str
+) -> None:
+    if method == "POST":
+        answer = await organiser.post(path, {})
+    else:
+        answer = await organiser.get(path)
+    assert answer.status == 404, (path, answer.status)
+    assert "not found" in (await answer.text()).lower()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/announcements?page={HUGE_ID}",
+        f"/audit?actor={HUGE_ID}",
+        f"/audit?course={HUGE_ID}",
+        "/audit?to=9999-12-31",
+        "/audit?from=0001-01-01",
+        "/courses?q=" + "x" * 6000,
+        "/courses/1?status=" + "x" * 6000,
+    ],
+)
+async def test_absurd_query_values_never_fail_a_page(
+    dashboard: Dashboard, organiser: WebClient, path: str
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    await organiser.text(path)
+
+
+async def test_a_wrong_method_answers_a_localized_page_with_the_security_headers(
+    organiser: WebClient,
+) -> None:
+    answer = await organiser.http.request(
+        "PUT", "/courses", allow_redirects=False, headers={"X-CSRF-Token": organiser.csrf}
+    )
+    assert answer.status == 405
+    assert "Content-Security-Policy" in answer.headers
+    assert answer.headers["Cache-Control"] == "no-store"
+    body = await answer.text()
+    assert "<html" in body and "Courses" in body  # the dashboard's page, not aiohttp's text
+
+
+async def test_an_unknown_page_answers_a_localized_404_to_a_signed_in_organiser(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    await dashboard.repos.users.set_language(ORGANISER_ID, "ru")
+    await dashboard.repos.dashboard.set_locale(
+        token_hash(
+            organiser.http.session.cookie_jar.filter_cookies(organiser.http.make_url("/"))[
+                COOKIE_NAME
+            ].value
+        ),
+        "ru",
+    )
+    body = await organiser.text("/nothing-here", status=404)
+    assert 'lang="ru"' in body
+
+
+async def test_logout_ends_the_session_in_the_database_not_only_the_cookie(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    cookie = organiser.http.session.cookie_jar.filter_cookies(organiser.http.make_url("/"))
+    token = cookie[COOKIE_NAME].value
+    answer = await organiser.post("/logout")
+    assert answer.status == 200
+    assert await dashboard.repos.dashboard.session(token_hash(token)) is None
+    # The old cookie, replayed, opens nothing.
+    answer = await organiser.http.get(
+        "/courses", cookies={COOKIE_NAME: token}, allow_redirects=False
+    )
+    assert answer.status == 401
+
+
+async def test_an_online_link_that_is_not_http_never_becomes_a_link(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    course = await create_course(
+        dashboard.repos.courses,
+        course_values(*DATES, online_url="javascript:alert(document.cookie)"),
+        ORGANISER_ID,
+    )
+    page = await organiser.text(f"/courses/{course.id}")
+    assert 'href="javascript:' not in page
+    assert "javascript:alert(document.cookie)" in page  # still shown, as text

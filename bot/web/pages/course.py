@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from aiohttp import web
 from babel.dates import format_date
@@ -15,13 +15,13 @@ from bot.i18n import Translator
 from bot.services.attendance_days import course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, viewer
 from bot.web.pages.courses import STATUS_BADGE, course_row
 from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
 from storage.registrations import ALL_DAYS, Participant, RegStatus
 
-COURSE = r"/courses/{course_id:\d{1,18}}"  # anything else is no course: 404
+COURSE = f"/courses/{{course_id:{ID}}}"  # anything else is no course: 404
 FILTERS = ("status", "country")
 PERSON_BADGE = {
     RegStatus.CONFIRMED: "good",
@@ -144,9 +144,18 @@ async def course_page(request: web.Request) -> web.StreamResponse:
         filters=kept_filters(request.query_string),
         editable=bool(editable_fields(course)),
         exportable=course.status != CourseStatus.DRAFT,
+        online_link=web_link(course.online_url),
         # Back from the edit form: "Saved. N participants are being told", as the chat says.
         saved=_saved(request.query.get("saved", ""), t),
     )
+
+
+def web_link(url: str | None) -> str | None:
+    """`url` if it may be a link on the page: http(s) only. The chat's parser accepts
+    nothing else, but a "javascript:" address from anywhere must never become a link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url
+    return None
 
 
 def _small_int(text: str) -> bool:
