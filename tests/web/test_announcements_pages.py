@@ -3,19 +3,25 @@ events) and Stop, which withdraws and audits exactly as the chat's Stop does."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 import re
+import time
 from datetime import timedelta
 
+import aiohttp
 import pytest
 from aiohttp import ClientResponse
 
+from bot.web.auth import COOKIE_NAME
 from bot.web.context import Dashboard
 from bot.web.pages import announcements as page_module
+from bot.web.server import start_dashboard
 from storage.announcements import Announcement
 from storage.audit import AuditAction
 from tests.conftest import ORGANISER_ID
-from tests.web.conftest import WebClient
+from tests.web.conftest import WebClient, sign_in_client
 
 OFFICERS = range(5001, 5011)  # ten officers; with the organiser, eleven recipients
 
@@ -257,3 +263,49 @@ async def test_the_pages_speak_russian_to_a_russian_organiser(
     assert "Доставлено" in listing and "отправляется" in listing
     body = await organiser.text(f"/announcements/{item.id}")
     assert "Рассылка № " in body and "Остановить рассылку" in body
+
+
+async def test_the_bots_shutdown_ends_an_open_live_view_promptly(
+    dashboard: Dashboard, unused_tcp_port: int
+) -> None:
+    """The real path: the dashboard's own server (bot/web/server.py) and the runner's
+    cleanup, as on_shutdown in bot/app.py calls it, with a browser still watching."""
+    item = await sending(dashboard)
+    settings = dashboard.settings.model_copy(update={"dashboard_port": unused_tcp_port})
+    served = dataclasses.replace(dashboard, settings=settings)
+    token, _ = await sign_in_client(served)
+    runner = await start_dashboard(served)
+    try:
+        async with aiohttp.ClientSession(cookies={COOKIE_NAME: token}) as browser:
+            url = f"http://127.0.0.1:{unused_tcp_port}/announcements/{item.id}/events"
+            async with browser.get(url) as response:
+                assert (await next_event(response))[0] == "progress"
+                started = time.monotonic()
+                await asyncio.wait_for(runner.cleanup(), timeout=5)
+                assert time.monotonic() - started < 3
+                assert await response.content.read() == b""
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_live_view_ends_when_the_browser_goes_away(
+    dashboard: Dashboard, organiser: WebClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    item = await sending(dashboard)
+    reads = 0
+    real_progress = dashboard.services.announcements.progress
+
+    async def counted(announcement_id: int) -> object:
+        nonlocal reads
+        reads += 1
+        return await real_progress(announcement_id)
+
+    monkeypatch.setattr(page_module, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(dashboard.services.announcements, "progress", counted)
+    response = await organiser.get(f"/announcements/{item.id}/events")
+    await next_event(response)
+    response.close()  # the tab is closed
+    await asyncio.sleep(0.5)
+    settled = reads
+    await asyncio.sleep(0.5)
+    assert reads == settled  # the loop stopped reading the outbox
