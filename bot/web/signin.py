@@ -104,7 +104,9 @@ async def _signed_in(
     if via == "mini_app":
         response = web.json_response({"next": dash.base + "/courses"})
     else:
-        response = web.HTTPSeeOther(dash.base + "/courses")
+        # A response, not a returned HTTPSeeOther: aiohttp deprecates returning exceptions
+        # (a DeprecationWarning on every sign-in; an error where warnings are errors).
+        response = web.Response(status=303, headers={"Location": dash.base + "/courses"})
     response.set_cookie(
         COOKIE_NAME,
         token,

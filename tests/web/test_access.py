@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from unittest.mock import MagicMock
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from yarl import URL
 
-from bot.web.app import create_dashboard_app
+from bot.web.app import create_dashboard_app, mount
 from bot.web.auth import COOKIE_NAME, token_hash
 from bot.web.context import Dashboard
 from tests.conftest import ORGANISER_ID
@@ -248,3 +251,43 @@ async def test_an_online_link_that_is_not_http_never_becomes_a_link(
     page = await organiser.text(f"/courses/{course.id}")
     assert 'href="javascript:' not in page
     assert "javascript:alert(document.cookie)" in page  # still shown, as text
+
+
+async def test_a_login_link_sets_a_strict_http_only_cookie_and_works_once(
+    dashboard: Dashboard, anonymous: WebClient
+) -> None:
+    await dashboard.repos.users.upsert_seen(ORGANISER_ID, "en")  # /dashboard came from the bot
+    token = dashboard.links.issue(ORGANISER_ID, dashboard.services.clock())
+    answer = await anonymous.http.post("/login", data={"token": token}, allow_redirects=False)
+    assert answer.status == 303 and answer.headers["Location"] == "/courses"
+    cookie = answer.cookies[COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/"
+    assert int(cookie["max-age"]) == 12 * 3600
+    assert not cookie["secure"]  # http://127.0.0.1 only; an https address sets Secure
+    again = await anonymous.http.post("/login", data={"token": token}, allow_redirects=False)
+    assert again.status == 403 and COOKIE_NAME not in again.cookies
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/../courses", "/static/%2e%2e/bot/web/app.py", "/static/..%2f..%2fapp.py"]
+)
+async def test_static_files_never_reach_outside_their_folder(
+    anonymous: WebClient, path: str
+) -> None:
+    answer = await anonymous.http.get(URL(path, encoded=True), allow_redirects=False)
+    assert answer.status in (401, 404)
+    assert "import" not in await answer.text()
+
+
+async def test_an_https_dashboard_marks_its_cookie_secure(dashboard: Dashboard) -> None:
+    settings = dashboard.settings.model_copy(
+        update={"dashboard_url": "https://training.example.org/dashboard"}
+    )
+    served = dataclasses.replace(dashboard, settings=settings)
+    await served.repos.users.upsert_seen(ORGANISER_ID, "en")
+    token = served.links.issue(ORGANISER_ID, served.services.clock())
+    async with TestClient(TestServer(mount(served))) as http:
+        answer = await http.post("/dashboard/login", data={"token": token}, allow_redirects=False)
+        assert answer.headers["Location"] == "/dashboard/courses"
+        cookie = answer.cookies[COOKIE_NAME]
+        assert cookie["secure"] and cookie["path"] == "/dashboard"
