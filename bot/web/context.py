@@ -71,6 +71,12 @@ DASHBOARD = web.AppKey("dashboard", Dashboard)
 ID = r"\d{1,18}"
 
 
+def digits(text: str, most: int) -> bool:
+    """ASCII digits only, at most `most` of them: what int() takes and SQLite holds ("²"
+    passes str.isdigit() and fails int())."""
+    return text.isascii() and text.isdecimal() and len(text) <= most
+
+
 @dataclass(frozen=True)
 class Viewer:
     """The organiser a request is from: their language and time zone for every page."""

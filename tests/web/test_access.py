@@ -291,3 +291,31 @@ async def test_an_https_dashboard_marks_its_cookie_secure(dashboard: Dashboard) 
         assert answer.headers["Location"] == "/dashboard/courses"
         cookie = answer.cookies[COOKIE_NAME]
         assert cookie["secure"] and cookie["path"] == "/dashboard"
+
+
+# "²" and "٣" pass str.isdigit(); int() refuses the first (a ValueError, a 500 page).
+@pytest.mark.parametrize("path", ["/courses/1?saved=²", "/announcements?page=²"])
+async def test_a_superscript_digit_in_the_address_never_fails_a_page(
+    dashboard: Dashboard, organiser: WebClient, path: str
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    await organiser.text(path)
+
+
+@pytest.mark.parametrize(("user", "day"), [("²", "0"), ("1", "²"), ("-", "0")])
+async def test_a_forged_attendance_mark_is_refused_with_a_page(
+    dashboard: Dashboard, organiser: WebClient, user: str, day: str
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    answer = await organiser.post("/courses/1/attendance", {"user": user, "day": day})
+    assert answer.status == 400, await answer.text()
+
+
+@pytest.mark.parametrize("field", ["hours", "certificate", "attendance_check_days", "quotas"])
+async def test_a_superscript_digit_in_the_edit_form_is_explained_not_an_error(
+    dashboard: Dashboard, organiser: WebClient, field: str
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    answer = await organiser.post("/courses/1/edit", {field: "²"})
+    assert answer.status == 422, await answer.text()
+    assert "²" in await answer.text()

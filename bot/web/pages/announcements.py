@@ -19,7 +19,7 @@ from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Progress
 from bot.ui.audience_names import audience_name
 from bot.ui.people import person_name
-from bot.web.context import ID, dashboard, viewer
+from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.render import render
 from storage.announcements import Announcement, AnnouncementStatus
 from storage.sql import from_db
@@ -243,4 +243,4 @@ async def stop(request: web.Request) -> web.StreamResponse:
 
 
 def _int(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() else default
+    return int(value) if value and digits(value, 9) else default

@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.services.attendance_days import course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
-from bot.web.context import ID, dashboard, viewer
+from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.pages.courses import STATUS_BADGE, course_row
 from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
@@ -159,8 +159,7 @@ def web_link(url: str | None) -> str | None:
 
 
 def _small_int(text: str) -> bool:
-    digits = text.removeprefix("-")
-    return digits.isdigit() and len(digits) < 19
+    return digits(text.removeprefix("-"), 18)
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -188,7 +187,7 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
     if not attendance_open(course):
         return _refused(request, "dash-courses-mark-closed")
     # Ids of 19 digits and more are no Telegram user's (and overflow SQLite's integers).
-    if not _small_int(user) or not day.isdigit() or len(day) > 2:
+    if not _small_int(user) or not digits(day, 2):
         return _refused(request, "dash-courses-mark-refused")
     try:
         present = await dash.services.course_service.toggle_attendance(
@@ -205,4 +204,4 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
 
 
 def _saved(told: str, t: Translator) -> str | None:
-    return t.plain("course-edit-saved", count=int(told)).strip() if told.isdigit() else None
+    return t.plain("course-edit-saved", count=int(told)).strip() if digits(told, 9) else None
