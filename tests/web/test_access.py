@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from unittest.mock import MagicMock
 
 import pytest
@@ -319,3 +321,24 @@ async def test_a_superscript_digit_in_the_edit_form_is_explained_not_an_error(
     answer = await organiser.post("/courses/1/edit", {field: "²"})
     assert answer.status == 422, await answer.text()
     assert "²" in await answer.text()
+
+
+WEB = Path(__file__).resolve().parents[2] / "bot" / "web"
+INLINE = re.compile(
+    r"""<script(?![^>]*\bsrc=)|<style\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:|\|\s*safe\b""",
+    re.IGNORECASE,
+)
+
+
+def test_no_template_has_inline_script_style_or_handler() -> None:
+    """The CSP allows 'self' scripts and styles only: inline ones would be blocked (and the
+    page broken), so none may exist; and no |safe in a template."""
+    for path in sorted((WEB / "templates").glob("*")):
+        found = INLINE.findall(path.read_text(encoding="utf-8"))
+        assert not found, (path.name, found)
+
+
+def test_no_script_writes_html_or_evaluates_text() -> None:
+    risky = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(")
+    for path in sorted((WEB / "static").glob("*.js")):
+        assert not risky.findall(path.read_text(encoding="utf-8")), path.name

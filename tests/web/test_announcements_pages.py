@@ -8,7 +8,7 @@ import dataclasses
 import json
 import re
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import pytest
@@ -21,6 +21,7 @@ from bot.web.server import start_dashboard
 from storage.announcements import Announcement
 from storage.audit import AuditAction
 from tests.conftest import ORGANISER_ID
+from tests.factories import course_values, create_course
 from tests.web.conftest import WebClient, sign_in_client
 
 OFFICERS = range(5001, 5011)  # ten officers; with the organiser, eleven recipients
@@ -309,3 +310,22 @@ async def test_a_live_view_ends_when_the_browser_goes_away(
     settled = reads
     await asyncio.sleep(0.5)
     assert reads == settled  # the loop stopped reading the outbox
+
+
+async def test_a_course_title_in_the_audience_is_escaped_though_the_audience_is_markup(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    """The audience is the chat's HTML taken as it is (Markup): a typed title must still
+    arrive escaped."""
+    start = datetime.now(UTC) + timedelta(days=30)
+    values = course_values(start, start + timedelta(hours=8), start - timedelta(days=3))
+    values["title_en"] = "<img src=x onerror=alert(1)> Risk"
+    course = await create_course(dashboard.repos.courses, values, ORGANISER_ID)
+    item = await dashboard.services.announcements.create(
+        ORGANISER_ID, "Hello", "Привет", {"kind": "course", "course_id": course.id}
+    )
+    await dashboard.services.announcements.send_now(item.id, by=ORGANISER_ID)
+    for path in ("/announcements", f"/announcements/{item.id}"):
+        page = await organiser.text(path)
+        assert "&lt;img src=x onerror=alert(1)&gt; Risk" in page
+        assert "<img" not in page
