@@ -15,7 +15,8 @@ from yarl import URL
 from bot.web.app import create_dashboard_app, mount
 from bot.web.auth import COOKIE_NAME, token_hash
 from bot.web.context import Dashboard
-from tests.conftest import ORGANISER_ID
+from tests.conftest import ORGANISER_ID, TEST_TOKEN
+from tests.e2e.dashboard.init_data import signed_init_data, tampered
 from tests.factories import course_values, create_course
 from tests.web.conftest import WebClient, sign_in_client
 
@@ -79,6 +80,7 @@ async def test_a_second_organiser_has_a_session_of_their_own(dashboard: Dashboar
 # -- review (issue 17): every route, malformed input, error pages ---------------------------
 
 SAMPLE_VALUES = {"course_id": "1", "id": "1", "ext": "csv"}
+OFFICER = 5101
 HUGE_ID = "9" * 30  # no Telegram or SQLite id: more than SQLite's 64-bit integers hold
 
 
@@ -342,3 +344,43 @@ def test_no_script_writes_html_or_evaluates_text() -> None:
     risky = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(")
     for path in sorted((WEB / "static").glob("*.js")):
         assert not risky.findall(path.read_text(encoding="utf-8")), path.name
+
+
+async def test_the_mini_app_answers_in_json_who_may_and_may_not_sign_in(
+    dashboard: Dashboard, anonymous: WebClient
+) -> None:
+    now = datetime.now(UTC)
+    await dashboard.repos.users.upsert_seen(ORGANISER_ID, "en")
+    await dashboard.repos.users.upsert_seen(OFFICER, "en")
+    refused = {
+        signed_init_data(TEST_TOKEN, OFFICER, now): (403, "not-organiser"),
+        signed_init_data(TEST_TOKEN, ORGANISER_ID, now - timedelta(hours=2)): (401, "invalid"),
+        signed_init_data(TEST_TOKEN, ORGANISER_ID, now + timedelta(hours=1)): (401, "invalid"),
+        tampered(signed_init_data(TEST_TOKEN, ORGANISER_ID, now)): (401, "invalid"),
+    }
+    for init_data, (status, error) in refused.items():
+        answer = await anonymous.http.post("/auth/webapp", data={"init_data": init_data})
+        assert (answer.status, await answer.json()) == (status, {"error": error})
+        assert COOKIE_NAME not in answer.cookies
+    genuine = signed_init_data(TEST_TOKEN, ORGANISER_ID, now - timedelta(minutes=50))
+    answer = await anonymous.http.post("/auth/webapp", data={"init_data": genuine})
+    assert (answer.status, await answer.json()) == (200, {"next": "/courses"})
+    assert answer.cookies[COOKIE_NAME]["httponly"]
+
+
+async def test_every_post_route_refuses_a_form_without_the_csrf_token(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    audited = len(await dashboard.repos.audit.latest(100))
+    for method, path in protected_routes():
+        if method != "POST":
+            continue
+        for headers in ({}, {"X-CSRF-Token": "wrong"}):
+            answer = await organiser.http.post(
+                path, data={"user": "1", "day": "0"}, headers=headers, allow_redirects=False
+            )
+            assert answer.status == 403, (path, answer.status)
+            assert "The form has expired" in await answer.text()
+    assert len(await dashboard.repos.audit.latest(100)) == audited
+    await organiser.text("/courses")  # still signed in: /logout refused too
