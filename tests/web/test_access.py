@@ -15,8 +15,10 @@ from yarl import URL
 from bot.web.app import create_dashboard_app, mount
 from bot.web.auth import COOKIE_NAME, token_hash
 from bot.web.context import Dashboard
+from storage.registrations import RegStatus
 from tests.conftest import ORGANISER_ID, TEST_TOKEN
 from tests.e2e.dashboard.init_data import signed_init_data, tampered
+from tests.e2e.seeding import sign_up_officers
 from tests.factories import course_values, create_course
 from tests.web.conftest import WebClient, sign_in_client
 
@@ -384,3 +386,19 @@ async def test_every_post_route_refuses_a_form_without_the_csrf_token(
             assert "The form has expired" in await answer.text()
     assert len(await dashboard.repos.audit.latest(100)) == audited
     await organiser.text("/courses")  # still signed in: /logout refused too
+
+
+async def test_a_participant_of_another_course_cannot_be_marked_through_this_ones_address(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    mine = await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    theirs = await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    await sign_up_officers(
+        dashboard.db, theirs.id, {OFFICER: ("Dilnoza", "en")}, datetime.now(UTC)
+    )
+    answer = await organiser.post(f"/courses/{mine.id}/attendance", {"user": OFFICER, "day": 0})
+    assert answer.status == 400
+    registration = await dashboard.repos.registrations.get(theirs.id, OFFICER)
+    assert registration is not None and registration.status == RegStatus.CONFIRMED
+    assert registration.attended_days == 0
+    assert await dashboard.repos.audit.latest(5) == []
