@@ -24,6 +24,9 @@ LIMITER = web.AppKey("dashboard.sign_in_limiter", SignInLimiter)
 def setup(app: web.Application) -> None:
     app[LIMITER] = SignInLimiter()
     app.router.add_get("/", home)
+    # DASHBOARD_URL itself without the slash ("https://x.org/dashboard", as an organiser
+    # types it): with the dashboard under a path, "" is that path; alone, it matches nothing.
+    app.router.add_get("", home)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)
     app.router.add_get("/app", mini_app_page)

@@ -402,3 +402,18 @@ async def test_a_participant_of_another_course_cannot_be_marked_through_this_one
     assert registration is not None and registration.status == RegStatus.CONFIRMED
     assert registration.attended_days == 0
     assert await dashboard.repos.audit.latest(5) == []
+
+
+async def test_the_dashboard_address_as_typed_without_a_slash_leads_to_the_courses(
+    dashboard: Dashboard,
+) -> None:
+    settings = dashboard.settings.model_copy(
+        update={"dashboard_url": "https://training.example.org/dashboard"}
+    )
+    served = dataclasses.replace(dashboard, settings=settings)
+    token, _ = await sign_in_client(served)
+    async with TestClient(TestServer(mount(served))) as http:
+        for path in ("/dashboard", "/dashboard/"):
+            answer = await http.get(path, allow_redirects=False, cookies={COOKIE_NAME: token})
+            assert answer.status == 303, (path, answer.status)
+            assert answer.headers["Location"] == "/dashboard/courses"
