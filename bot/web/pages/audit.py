@@ -141,7 +141,10 @@ def read_query(request: web.Request, found: Viewer) -> Query:
         since=datetime.combine(since, time(), zone) if since else None,
         until=datetime.combine(until + timedelta(days=1), time(), zone) if until else None,
     )
-    page = _integer(request.query.get("page", "")) or 1
+    try:
+        page = int(request.query.get("page", ""))
+    except ValueError:
+        page = 1
     # Past the end is the last page (see audit_log); capped so SQLite's OFFSET takes it.
     return Query(values, where, min(max(page, 1), 1_000_000), errors)
 
