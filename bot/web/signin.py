@@ -87,7 +87,10 @@ async def _refusal(request: web.Request, token: str) -> web.Response | None:
         return message_page(request, 403, "dash-link-invalid-title", "dash-link-invalid")
     if await dash.repos.dashboard.link_used(claim.nonce):
         return message_page(request, 403, "dash-link-used-title", "dash-link-used")
-    if claim.user_id not in dash.settings.admin_ids:
+    # No users row (forgotten with /forget since the link was sent): as the Mini App
+    # refuses it, rather than a session the database cannot hold (a foreign key).
+    known = await dash.services.users.get(claim.user_id) is not None
+    if claim.user_id not in dash.settings.admin_ids or not known:
         return message_page(request, 403, "dash-not-organiser-title", "dash-not-organiser")
     return None
 

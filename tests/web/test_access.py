@@ -417,3 +417,16 @@ async def test_the_dashboard_address_as_typed_without_a_slash_leads_to_the_cours
             answer = await http.get(path, allow_redirects=False, cookies={COOKIE_NAME: token})
             assert answer.status == 303, (path, answer.status)
             assert answer.headers["Location"] == "/dashboard/courses"
+
+
+async def test_a_link_of_an_organiser_forgotten_since_it_was_sent_is_refused_with_a_page(
+    dashboard: Dashboard, anonymous: WebClient
+) -> None:
+    token = dashboard.links.issue(ORGANISER_ID, dashboard.services.clock())  # no users row
+    for answer in (
+        await anonymous.get("/login", params={"token": token}),
+        await anonymous.http.post("/login", data={"token": token}, allow_redirects=False),
+    ):
+        assert answer.status == 403
+        assert "organisers" in await answer.text()
+        assert COOKIE_NAME not in answer.cookies
