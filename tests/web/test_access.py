@@ -430,3 +430,20 @@ async def test_a_link_of_an_organiser_forgotten_since_it_was_sent_is_refused_wit
         assert answer.status == 403
         assert "organisers" in await answer.text()
         assert COOKIE_NAME not in answer.cookies
+
+
+async def test_pages_and_files_with_personal_data_are_never_cached_nor_referred(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    for path in ("/courses/1", "/courses/1/export.csv", "/courses/1/export.xlsx", "/audit"):
+        answer = await organiser.get(path)
+        assert answer.status == 200, path
+        assert answer.headers["Cache-Control"] == "no-store", path
+        assert answer.headers["Referrer-Policy"] == "no-referrer", path
+        assert answer.headers["X-Content-Type-Options"] == "nosniff", path
+        if "export" in path:
+            assert answer.headers["Content-Disposition"].startswith("attachment;"), path
+    login = await organiser.get("/login", params={"token": "x"})  # the link's own page
+    assert login.headers["Cache-Control"] == "no-store"
+    assert login.headers["Referrer-Policy"] == "no-referrer"
