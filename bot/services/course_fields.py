@@ -265,7 +265,7 @@ def parse_attendance_check(raw: str | None) -> int | None:
         return None
     if text in ("on", "yes", "да", "вкл"):
         return ATTENDANCE_DEFAULT_DAYS
-    if text.isdigit() and 1 <= int(text) <= 60:
+    if text.isdecimal() and 1 <= int(text) <= 60:  # not isdigit(): "²" fails int()
         return int(text)
     raise FieldProblem(
         "attendance_check_days", "course-error-attendance-check", {"value": clean_text(raw)}
@@ -389,7 +389,7 @@ def parse_certificate(raw: str | None) -> int | None:
     if text in _ALL_DAYS_WORDS:
         return None
     number = text.removesuffix("%").strip()
-    if number.isdigit() and 1 <= int(number) <= 100:
+    if number.isdecimal() and 1 <= int(number) <= 100:
         return None if int(number) == 100 else int(number)
     raise FieldProblem("certificate", "course-error-certificate", {"value": clean_text(raw)})
 
@@ -406,7 +406,7 @@ def parse_hours(raw: str | None) -> int | None:
     if text in _NEVER:
         return None
     number = text.removesuffix("h").removesuffix("ч").strip()
-    if number.isdigit() and 1 <= int(number) <= HOURS_MAX:
+    if number.isdecimal() and 1 <= int(number) <= HOURS_MAX:
         return int(number)
     raise FieldProblem(
         "hours", "course-error-hours", {"value": clean_text(raw), "max": str(HOURS_MAX)}

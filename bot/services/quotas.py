@@ -65,7 +65,7 @@ def parse_quotas(text: str) -> Quotas:
     text = text.strip()
     if text in ("", "-", "—"):
         return Quotas()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "²" passes it and fails int()
         seats = int(text)
         if seats < 1:
             raise InvalidInput("course-error-quota-number", entry=text)

@@ -31,12 +31,23 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     except web.HTTPForbidden as refused:
         if refused.reason and "CSRF" in refused.reason:
             return message_page(request, 403, "dash-stale-form-title", "dash-stale-form")
-        raise
+        return _refused(request, refused)
+    except web.HTTPError as refused:
+        # A wrong method, a form over client_max_size, a malformed request: a page in the
+        # viewer's language rather than aiohttp's plain "405: Method Not Allowed".
+        return _refused(request, refused)
     except web.HTTPException:
-        raise
+        raise  # redirects
     except Exception:
         log.exception("Dashboard request %s %s failed", request.method, request.path)
         return message_page(request, 500, "dash-error-title", "dash-error")
+
+
+def _refused(request: web.Request, error: web.HTTPError) -> web.Response:
+    page = message_page(request, error.status, "dash-refused-title", "dash-refused")
+    if "Allow" in error.headers:
+        page.headers["Allow"] = error.headers["Allow"]
+    return page
 
 
 @web.middleware

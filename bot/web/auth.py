@@ -60,7 +60,9 @@ class LoginLinks:
         """The claim of a genuine, unexpired token; LinkRefused otherwise (not yet whether it
         was used: that is the database's part)."""
         payload, _, signature = token.strip().rpartition(".")
-        if not payload or not hmac.compare_digest(self._sign(payload), signature):
+        # Bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500).
+        genuine = hmac.compare_digest(self._sign(payload).encode(), signature.encode())
+        if not payload or not genuine:
             raise LinkRefused("invalid")
         try:
             user, expires, nonce = payload.split(".")

@@ -66,6 +66,15 @@ class Dashboard:
 
 
 DASHBOARD = web.AppKey("dashboard", Dashboard)
+# An id in a route: 18 digits at most, so every id fits SQLite's 64-bit integers; a longer
+# one matches no route and is a 404 page, not an OverflowError.
+ID = r"\d{1,18}"
+
+
+def digits(text: str, most: int) -> bool:
+    """ASCII digits only, at most `most` of them: what int() takes and SQLite holds ("²"
+    passes str.isdigit() and fails int())."""
+    return text.isascii() and text.isdecimal() and len(text) <= most
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,17 @@ def csrf_ok(viewer: Viewer, sent: str | None) -> bool:
     return bool(sent) and hmac.compare_digest(viewer.csrf.encode(), str(sent).encode())
 
 
+def dashboard_path(target: str, base: str) -> str | None:
+    """`target` if it is a path of the dashboard's own, None otherwise: never an open
+    redirect. Browsers read a backslash as a slash and drop tabs and newlines, so "/\\evil"
+    or "/<tab>/evil" would lead to another host; such a target is refused outright."""
+    if any(char == "\\" or ord(char) < 0x20 or char == "\x7f" for char in target):
+        return None
+    if not target.startswith(base + "/") or target.startswith("//"):
+        return None
+    return target
+
+
 async def check_csrf(request: web.Request, viewer: Viewer) -> None:
     """A POST must carry the session's CSRF token, in the form (`csrf`) or, from a script,
     in the X-CSRF-Token header; else 403 and nothing changes."""

@@ -15,7 +15,7 @@ from bot.web.auth import (
 )
 from bot.web.context import Dashboard, dashboard, public, viewer
 from bot.web.render import message_page, render
-from bot.web.security import SignInLimiter
+from bot.web.security import SignInLimiter, dashboard_path
 from storage.audit import AuditAction
 
 LIMITER = web.AppKey("dashboard.sign_in_limiter", SignInLimiter)
@@ -24,6 +24,9 @@ LIMITER = web.AppKey("dashboard.sign_in_limiter", SignInLimiter)
 def setup(app: web.Application) -> None:
     app[LIMITER] = SignInLimiter()
     app.router.add_get("/", home)
+    # DASHBOARD_URL itself without the slash ("https://x.org/dashboard", as an organiser
+    # types it): with the dashboard under a path, "" is that path; alone, it matches nothing.
+    app.router.add_get("", home)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)
     app.router.add_get("/app", mini_app_page)
@@ -84,7 +87,10 @@ async def _refusal(request: web.Request, token: str) -> web.Response | None:
         return message_page(request, 403, "dash-link-invalid-title", "dash-link-invalid")
     if await dash.repos.dashboard.link_used(claim.nonce):
         return message_page(request, 403, "dash-link-used-title", "dash-link-used")
-    if claim.user_id not in dash.settings.admin_ids:
+    # No users row (forgotten with /forget since the link was sent): as the Mini App
+    # refuses it, rather than a session the database cannot hold (a foreign key).
+    known = await dash.services.users.get(claim.user_id) is not None
+    if claim.user_id not in dash.settings.admin_ids or not known:
         return message_page(request, 403, "dash-not-organiser-title", "dash-not-organiser")
     return None
 
@@ -104,7 +110,8 @@ async def _signed_in(
     if via == "mini_app":
         response = web.json_response({"next": dash.base + "/courses"})
     else:
-        # A plain 303 (an HTTPException may only be raised, and this one carries a cookie).
+        # A response, not a returned HTTPSeeOther: aiohttp deprecates returning exceptions
+        # (a DeprecationWarning on every sign-in; an error where warnings are errors).
         response = web.Response(status=303, headers={"Location": dash.base + "/courses"})
     response.set_cookie(
         COOKIE_NAME,
@@ -156,8 +163,5 @@ async def choose_language(request: web.Request) -> web.StreamResponse:
     locale = str(form.get("locale", ""))
     if locale in dash.localizations.locales:
         await dash.repos.dashboard.set_locale(viewer(request).session_hash, locale)
-    back = str(form.get("next", ""))
-    # Only back to a page of the dashboard: never an open redirect.
-    if not back.startswith(dash.base + "/") or back.startswith("//"):
-        back = dash.base + "/courses"
-    raise web.HTTPSeeOther(back)
+    back = dashboard_path(str(form.get("next", "")), dash.base)
+    raise web.HTTPSeeOther(back or dash.base + "/courses")

@@ -38,6 +38,8 @@ dash-stale-form-title = The form has expired
 dash-stale-form = Nothing was changed. Reload the page and try again.
 dash-error-title = Something went wrong
 dash-error = Nothing was lost; the error was logged. Reload the page and try again.
+dash-refused-title = This cannot be done here
+dash-refused = Nothing was changed. Go back to the page you came from and use its buttons and forms (a form larger than 2 MB is refused).
 
 
 ## In the chat: /dashboard and the menu button.

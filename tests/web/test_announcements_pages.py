@@ -3,19 +3,26 @@ events) and Stop, which withdraws and audits exactly as the chat's Stop does."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 import re
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 
+import aiohttp
 import pytest
 from aiohttp import ClientResponse
 
+from bot.web.auth import COOKIE_NAME
 from bot.web.context import Dashboard
 from bot.web.pages import announcements as page_module
+from bot.web.server import start_dashboard
 from storage.announcements import Announcement
 from storage.audit import AuditAction
 from tests.conftest import ORGANISER_ID
-from tests.web.conftest import WebClient
+from tests.factories import course_values, create_course
+from tests.web.conftest import WebClient, sign_in_client
 
 OFFICERS = range(5001, 5011)  # ten officers; with the organiser, eleven recipients
 
@@ -257,3 +264,68 @@ async def test_the_pages_speak_russian_to_a_russian_organiser(
     assert "Доставлено" in listing and "отправляется" in listing
     body = await organiser.text(f"/announcements/{item.id}")
     assert "Рассылка № " in body and "Остановить рассылку" in body
+
+
+async def test_the_bots_shutdown_ends_an_open_live_view_promptly(
+    dashboard: Dashboard, unused_tcp_port: int
+) -> None:
+    """The real path: the dashboard's own server (bot/web/server.py) and the runner's
+    cleanup, as on_shutdown in bot/app.py calls it, with a browser still watching."""
+    item = await sending(dashboard)
+    settings = dashboard.settings.model_copy(update={"dashboard_port": unused_tcp_port})
+    served = dataclasses.replace(dashboard, settings=settings)
+    token, _ = await sign_in_client(served)
+    runner = await start_dashboard(served)
+    try:
+        async with aiohttp.ClientSession(cookies={COOKIE_NAME: token}) as browser:
+            url = f"http://127.0.0.1:{unused_tcp_port}/announcements/{item.id}/events"
+            async with browser.get(url) as response:
+                assert (await next_event(response))[0] == "progress"
+                started = time.monotonic()
+                await asyncio.wait_for(runner.cleanup(), timeout=5)
+                assert time.monotonic() - started < 3
+                assert await response.content.read() == b""
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_live_view_ends_when_the_browser_goes_away(
+    dashboard: Dashboard, organiser: WebClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    item = await sending(dashboard)
+    reads = 0
+    real_progress = dashboard.services.announcements.progress
+
+    async def counted(announcement_id: int) -> object:
+        nonlocal reads
+        reads += 1
+        return await real_progress(announcement_id)
+
+    monkeypatch.setattr(page_module, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(dashboard.services.announcements, "progress", counted)
+    response = await organiser.get(f"/announcements/{item.id}/events")
+    await next_event(response)
+    response.close()  # the tab is closed
+    await asyncio.sleep(0.5)
+    settled = reads
+    await asyncio.sleep(0.5)
+    assert reads == settled  # the loop stopped reading the outbox
+
+
+async def test_a_course_title_in_the_audience_is_escaped_though_the_audience_is_markup(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    """The audience is the chat's HTML taken as it is (Markup): a typed title must still
+    arrive escaped."""
+    start = datetime.now(UTC) + timedelta(days=30)
+    values = course_values(start, start + timedelta(hours=8), start - timedelta(days=3))
+    values["title_en"] = "<img src=x onerror=alert(1)> Risk"
+    course = await create_course(dashboard.repos.courses, values, ORGANISER_ID)
+    item = await dashboard.services.announcements.create(
+        ORGANISER_ID, "Hello", "Привет", {"kind": "course", "course_id": course.id}
+    )
+    await dashboard.services.announcements.send_now(item.id, by=ORGANISER_ID)
+    for path in ("/announcements", f"/announcements/{item.id}"):
+        page = await organiser.text(path)
+        assert "&lt;img src=x onerror=alert(1)&gt; Risk" in page
+        assert "<img" not in page

@@ -19,12 +19,13 @@ from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Progress
 from bot.ui.audience_names import audience_name
 from bot.ui.people import person_name
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.render import render
 from storage.announcements import Announcement, AnnouncementStatus
 from storage.sql import from_db
 
 PAGE_SIZE = 25
+LAST_PAGE = 1_000_000
 POLL_SECONDS = 1.0  # how often the live view reads the outbox
 HEARTBEAT_SECONDS = 15.0  # a comment now and then finds a browser that went away
 # What Stop acts on: a running one, or a scheduled one not yet started (it never starts).
@@ -43,9 +44,9 @@ def setup(app: web.Application) -> None:
     app[SHUTTING_DOWN] = asyncio.Event()
     app.on_shutdown.append(_end_live_views)
     app.router.add_get("/announcements", announcement_list)
-    app.router.add_get(r"/announcements/{id:\d+}", announcement_page)
-    app.router.add_get(r"/announcements/{id:\d+}/events", progress_events)
-    app.router.add_post(r"/announcements/{id:\d+}/stop", stop)
+    app.router.add_get(f"/announcements/{{id:{ID}}}", announcement_page)
+    app.router.add_get(f"/announcements/{{id:{ID}}}/events", progress_events)
+    app.router.add_post(f"/announcements/{{id:{ID}}}/stop", stop)
 
 
 async def _end_live_views(app: web.Application) -> None:
@@ -114,7 +115,8 @@ async def audience_html(
 async def announcement_list(request: web.Request) -> web.StreamResponse:
     dash = dashboard(request)
     t = viewer(request).t
-    page = max(1, _int(request.query.get("page"), 1))
+    # Capped: an absurd page number is an empty page, not an offset SQLite cannot hold.
+    page = min(max(1, _int(request.query.get("page"), 1)), LAST_PAGE)
     service = dash.services.announcements
     items = await service.recent(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
     rows = []
@@ -241,4 +243,4 @@ async def stop(request: web.Request) -> web.StreamResponse:
 
 
 def _int(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() else default
+    return int(value) if value and digits(value, 9) else default

@@ -20,6 +20,7 @@ from storage.audit import AuditAction, AuditFilter
 from storage.users import User
 
 PAGE_SIZE = 50
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 # Objects that have a page of their own; a deleted draft has none any more.
 LINKED_KINDS = {"course": "courses", "announcement": "announcements", "survey": "surveys"}
 GONE = {AuditAction.COURSE_DELETED, AuditAction.SURVEY_DELETED}
@@ -140,7 +141,10 @@ def read_query(request: web.Request, found: Viewer) -> Query:
         since=datetime.combine(since, time(), zone) if since else None,
         until=datetime.combine(until + timedelta(days=1), time(), zone) if until else None,
     )
-    page = _integer(request.query.get("page", "")) or 1
+    try:
+        page = int(request.query.get("page", ""))
+    except ValueError:
+        page = 1
     # Past the end is the last page (see audit_log); capped so SQLite's OFFSET takes it.
     return Query(values, where, min(max(page, 1), 1_000_000), errors)
 
@@ -154,17 +158,23 @@ def page_url(base: str, values: dict[str, str], page: int) -> str:
 
 
 def _integer(text: str) -> int | None:
+    """A number SQLite can compare with (64-bit); anything else is no number."""
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         return None
+    return number if -(2**63) <= number < 2**63 else None
 
 
 def _day(text: str, label: str, errors: list[str], t: Translator) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
+        day = None
+    # A day near year 1 or 9999 would overflow when turned into a moment in a zone.
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
         errors.append(t.plain("dash-audit-bad-date", field=t.plain(label), value=text))
         return None
+    return day

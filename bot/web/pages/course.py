@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from aiohttp import web
 from babel.dates import format_date
@@ -15,13 +15,13 @@ from bot.i18n import Translator
 from bot.services.attendance_days import course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.pages.courses import STATUS_BADGE, course_row
 from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
 from storage.registrations import ALL_DAYS, Participant, RegStatus
 
-COURSE = r"/courses/{course_id:\d{1,18}}"  # anything else is no course: 404
+COURSE = f"/courses/{{course_id:{ID}}}"  # anything else is no course: 404
 FILTERS = ("status", "country")
 PERSON_BADGE = {
     RegStatus.CONFIRMED: "good",
@@ -144,14 +144,22 @@ async def course_page(request: web.Request) -> web.StreamResponse:
         filters=kept_filters(request.query_string),
         editable=bool(editable_fields(course)),
         exportable=course.status != CourseStatus.DRAFT,
+        online_link=web_link(course.online_url),
         # Back from the edit form: "Saved. N participants are being told", as the chat says.
         saved=_saved(request.query.get("saved", ""), t),
     )
 
 
+def web_link(url: str | None) -> str | None:
+    """`url` if it may be a link on the page: http(s) only. The chat's parser accepts
+    nothing else, but a "javascript:" address from anywhere must never become a link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
 def _small_int(text: str) -> bool:
-    digits = text.removeprefix("-")
-    return digits.isdigit() and len(digits) < 19
+    return digits(text.removeprefix("-"), 18)
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -179,7 +187,7 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
     if not attendance_open(course):
         return _refused(request, "dash-courses-mark-closed")
     # Ids of 19 digits and more are no Telegram user's (and overflow SQLite's integers).
-    if not _small_int(user) or not day.isdigit() or len(day) > 2:
+    if not _small_int(user) or not digits(day, 2):
         return _refused(request, "dash-courses-mark-refused")
     try:
         present = await dash.services.course_service.toggle_attendance(
@@ -196,4 +204,4 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
 
 
 def _saved(told: str, t: Translator) -> str | None:
-    return t.plain("course-edit-saved", count=int(told)).strip() if told.isdigit() else None
+    return t.plain("course-edit-saved", count=int(told)).strip() if digits(told, 9) else None

@@ -19,7 +19,7 @@ from bot.services.course_fields import format_local_date, format_local_datetime
 from bot.services.courses import EDITABLE, EditsRejected, editable_fields
 from bot.services.quotas import Quotas
 from bot.ui.course_prompts import current_value
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, viewer
 from bot.web.render import render
 from storage.courses import Course, CourseStatus, SignupMode
 
@@ -78,8 +78,8 @@ class GroupView:
 
 
 def setup(app: web.Application) -> None:
-    app.router.add_get(r"/courses/{course_id:\d+}/edit", edit_form)
-    app.router.add_post(r"/courses/{course_id:\d+}/edit", save_edit)
+    app.router.add_get(f"/courses/{{course_id:{ID}}}/edit", edit_form)
+    app.router.add_post(f"/courses/{{course_id:{ID}}}/edit", save_edit)
 
 
 async def _course(request: web.Request) -> Course:

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from bot.errors import CourseNotFound
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, viewer
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -17,7 +17,7 @@ CONTENT_TYPES = {
 
 
 def setup(app: web.Application) -> None:
-    app.router.add_get(r"/courses/{course_id:\d+}/export.{ext:xlsx|csv}", export)
+    app.router.add_get(f"/courses/{{course_id:{ID}}}/export.{{ext:xlsx|csv}}", export)
 
 
 async def export(request: web.Request) -> web.StreamResponse:
