@@ -120,7 +120,7 @@ class Settings(BaseSettings):
             items = [part.strip() for part in str(value).split(",")]
         ids = set()
         for item in filter(None, items):
-            if not item.isdigit():
+            if not item.isdecimal():
                 raise ValueError(
                     f"must be Telegram user ids (numbers) separated by commas, got {item!r}"
                 )

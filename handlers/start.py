@@ -31,7 +31,7 @@ router = Router(name=__name__)
 
 def deep_link_course(args: str | None) -> int | None:
     """`c12` from a https://t.me/<bot>?start=c12 link: the course to open."""
-    if args and args.startswith("c") and args[1:].isdigit() and len(args) < 12:
+    if args and args.startswith("c") and args[1:].isdecimal() and len(args) < 12:
         return int(args[1:])
     return None
 

@@ -511,9 +511,22 @@ class CourseService:
     async def toggle_attendance(
         self, course_id: int, user_id: int, actor: int, day: int = 0
     ) -> bool:
-        """Flip one confirmed participant's mark for day `day` (0-based) of the course;
-        returns the new mark. Read and write share one transaction, so two organisers tapping
-        at once cannot lose a tap."""
+        """Flip one confirmed participant's mark for day `day` (0-based) of the course (the
+        chat's button); returns the new mark. Read and write share one transaction, so two
+        organisers tapping at once cannot lose a tap."""
+        return await self._mark(course_id, user_id, actor, day, wanted=None)
+
+    async def set_attendance(
+        self, course_id: int, user_id: int, actor: int, day: int, present: bool
+    ) -> bool:
+        """Mark one confirmed participant present or absent on day `day` (the dashboard, whose
+        page may be older than another organiser's mark: a second "present" keeps them
+        present instead of flipping them back). A mark that is already so is not audited."""
+        return await self._mark(course_id, user_id, actor, day, wanted=present)
+
+    async def _mark(
+        self, course_id: int, user_id: int, actor: int, day: int, wanted: bool | None
+    ) -> bool:
         course = await self.get(course_id)
         days = len(course_days(course))
         # Attendance is taken on a published or finished course only (a forged button or form
@@ -521,6 +534,12 @@ class CourseService:
         if not 0 <= day < days or course.status not in ATTENDANCE_STATUSES:
             raise InvalidInput("error-button-expired")
         async with self.db.transaction() as tx:
+            if wanted is not None:
+                registration = await tx.registrations.get(course_id, user_id)
+                if registration is None or registration.status != RegStatus.CONFIRMED:
+                    raise InvalidInput("error-button-expired")
+                if present_on(registration.attended_days, day) == wanted:
+                    return wanted
             mask = await tx.registrations.toggle_day(course_id, user_id, day, days)
             if mask is None:
                 raise InvalidInput("error-button-expired")  # not (or no longer) confirmed

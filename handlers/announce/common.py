@@ -101,7 +101,7 @@ async def from_course(state: FSMContext) -> bool:
 
 def button_id(value: str, error: str = "error-button-expired") -> int:
     """The id a button carries; callback data is user input, so anything else is refused."""
-    if not value.isdigit():
+    if not value.isdecimal():
         raise InvalidInput(error)
     return int(value)
 

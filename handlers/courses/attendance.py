@@ -100,7 +100,7 @@ async def attendance_markup(
 def _toggled(arg: str) -> tuple[int, int]:
     """The person and the day (0-based) of a toggle button: "12345" or "12345d1"."""
     person, _, day = arg.partition(_DAY_MARK)
-    if not person.isdigit() or not (day == "" or day.isdigit()):
+    if not person.isdecimal() or not (day == "" or day.isdecimal()):
         raise InvalidInput("error-button-expired")
     return int(person), int(day or 0)
 
@@ -124,7 +124,7 @@ async def attendance(
         )
         await callback.answer()
     else:
-        day = int(callback_data.arg) if callback_data.arg.isdigit() else 0
+        day = int(callback_data.arg) if callback_data.arg.isdecimal() else 0
     text, markup = await attendance_markup(
         course_service, callback_data.course_id, t, callback_data.page, day
     )

@@ -113,7 +113,7 @@ async def template_for_course(
     surveys: SurveyService,
 ) -> None:
     arg = callback_data.arg
-    if arg != NO_COURSE and not arg.isdigit():
+    if arg != NO_COURSE and not arg.isdecimal():
         raise CourseNotFound()
     course_id = None if arg == NO_COURSE else int(arg)
     preview = await surveys.create_from_template(course_id, ctx.user.id)

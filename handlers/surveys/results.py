@@ -171,7 +171,7 @@ async def text_answers(
 ) -> None:
     report = await surveys.released_report(callback_data.survey_id, ctx.locale)
     survey, questions = report.survey, report.questions
-    index = int(callback_data.arg) if callback_data.arg.isdigit() else -1
+    index = int(callback_data.arg) if callback_data.arg.isdecimal() else -1
     if not 0 <= index < len(questions) or questions[index].kind != QuestionKind.TEXT:
         await query.answer(ctx.t("error-button-expired"), show_alert=True)
         return

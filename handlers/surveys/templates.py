@@ -178,4 +178,4 @@ async def delete_template(
 
 def _template_id(callback_data: SurveyAdminCb) -> int:
     # Callback data is user input: anything but a number is a template that is not there.
-    return int(callback_data.arg) if callback_data.arg.isdigit() else 0
+    return int(callback_data.arg) if callback_data.arg.isdecimal() else 0

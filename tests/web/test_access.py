@@ -170,6 +170,8 @@ async def test_the_language_switch_never_redirects_to_another_host_in_any_spelli
         ("GET", f"/announcements/{HUGE_ID}"),
         ("GET", f"/announcements/{HUGE_ID}/events"),
         ("POST", f"/announcements/{HUGE_ID}/stop"),
+        ("GET", f"/surveys/{HUGE_ID}"),
+        ("GET", f"/surveys/{HUGE_ID}/export.xlsx"),
     ],
 )
 async def test_an_id_too_long_for_sqlite_is_not_found(
@@ -193,6 +195,8 @@ async def test_an_id_too_long_for_sqlite_is_not_found(
         "/audit?from=0001-01-01",
         "/courses?q=" + "x" * 6000,
         "/courses/1?status=" + "x" * 6000,
+        "/audit?page=" + "9" * 5000,  # past Python's 4,300-digit limit of int()
+        "/announcements?page=" + "9" * 5000,
     ],
 )
 async def test_absurd_query_values_never_fail_a_page(
@@ -300,7 +304,9 @@ async def test_an_https_dashboard_marks_its_cookie_secure(dashboard: Dashboard) 
 
 
 # "²" and "٣" pass str.isdigit(); int() refuses the first (a ValueError, a 500 page).
-@pytest.mark.parametrize("path", ["/courses/1?saved=²", "/announcements?page=²"])
+@pytest.mark.parametrize(
+    "path", ["/courses/1?saved=²", "/announcements?page=²", "/surveys?page=²", "/audit?page=²"]
+)
 async def test_a_superscript_digit_in_the_address_never_fails_a_page(
     dashboard: Dashboard, organiser: WebClient, path: str
 ) -> None:
@@ -447,3 +453,14 @@ async def test_pages_and_files_with_personal_data_are_never_cached_nor_referred(
     login = await organiser.get("/login", params={"token": "x"})  # the link's own page
     assert login.headers["Cache-Control"] == "no-store"
     assert login.headers["Referrer-Policy"] == "no-referrer"
+
+
+async def test_an_export_answers_no_head_request_and_audits_nothing(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    """HEAD would build the file (and audit an export) to send no byte of it."""
+    course = await create_course(dashboard.repos.courses, course_values(*DATES), ORGANISER_ID)
+    for path in (f"/courses/{course.id}/export.csv", "/surveys/1/export.csv"):
+        answer = await organiser.http.head(path, allow_redirects=False)
+        assert answer.status == 405, path
+    assert not [e for e in await dashboard.repos.audit.latest(10) if "export" in e.action]

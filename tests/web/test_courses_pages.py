@@ -355,3 +355,31 @@ def test_every_text_the_pages_use_exists_in_both_locales() -> None:
             body = FluentParser().parse(path.read_text(encoding="utf-8")).body
             defined |= {entry.id.name for entry in body if isinstance(entry, ast.Message)}
         assert sorted(used - defined) == [], locale
+
+
+async def test_a_second_organisers_mark_from_an_older_page_keeps_the_person_present(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    """Two organisers look at the same page; both mark Dilnoza present on day 1. A flip would
+    leave her absent; the page sends what it wants, so she stays present, audited once."""
+    course = await add_course(dashboard, "Risk management", timedelta(days=20), days=3)
+    await sign_up_officers(dashboard.db, course.id, OFFICERS, NOW)
+    person = 5102
+    page = await organiser.text(f"/courses/{course.id}")
+    assert 'name="present" value="1"' in page  # an unmarked cell asks for "present"
+    for _ in range(2):
+        answer = await organiser.post(
+            f"/courses/{course.id}/attendance", {"user": str(person), "day": "0", "present": "1"}
+        )
+        assert answer.status == 303
+    assert await marks_of(dashboard, course.id, person) == 0b001
+    marks = [
+        e
+        for e in await dashboard.repos.audit.latest(20)
+        if e.action == AuditAction.ATTENDANCE_MARKED
+    ]
+    assert len(marks) == 1
+    await organiser.post(
+        f"/courses/{course.id}/attendance", {"user": str(person), "day": "0", "present": "0"}
+    )
+    assert await marks_of(dashboard, course.id, person) == 0

@@ -195,7 +195,7 @@ class SurveyService:
             # Months after the course, not hours: the course's own follow-up delay if set.
             days = (course.followup if course else None) or DEFAULT_FOLLOWUP_DAYS
             draft = replace(draft, send_after=days * 24 * 60)
-        elif source.isdigit():
+        elif source.isdecimal():
             saved = await self.saved.get(int(source))
             draft = draft_from_template(saved.definition, course_id)
         else:

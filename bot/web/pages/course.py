@@ -174,12 +174,15 @@ def _refused(request: web.Request, key: str) -> web.StreamResponse:
 
 
 async def mark_attendance(request: web.Request) -> web.StreamResponse:
-    """Flip one participant's mark for one day (the chat's toggle); 303 back to the page with
-    its filters, or, from the page's script, the new mark as JSON."""
+    """Mark one participant present or absent on one day (`present`: what the organiser saw
+    and wants instead; without it, the chat's flip); 303 back to the page with its filters,
+    or, from the page's script, the stored mark as JSON."""
     dash = dashboard(request)
     course_id = int(request.match_info["course_id"])
     form = await request.post()
-    user, day, back = (str(form.get(name, "")) for name in ("user", "day", "back"))
+    user, day, back, wanted = (
+        str(form.get(name, "")) for name in ("user", "day", "back", "present")
+    )
     try:
         course = await dash.services.course_service.get(course_id)
     except CourseNotFound:
@@ -190,9 +193,13 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
     if not _small_int(user) or not digits(day, 2):
         return _refused(request, "dash-courses-mark-refused")
     try:
-        present = await dash.services.course_service.toggle_attendance(
-            course_id, int(user), actor=viewer(request).user_id, day=int(day)
-        )
+        courses, actor = dash.services.course_service, viewer(request).user_id
+        if wanted in ("0", "1"):
+            present = await courses.set_attendance(
+                course_id, int(user), actor, int(day), present=wanted == "1"
+            )
+        else:
+            present = await courses.toggle_attendance(course_id, int(user), actor, int(day))
     except InvalidInput:
         return _refused(request, "dash-courses-mark-refused")
     if _wants_json(request):

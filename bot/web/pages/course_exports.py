@@ -17,7 +17,10 @@ CONTENT_TYPES = {
 
 
 def setup(app: web.Application) -> None:
-    app.router.add_get(f"/courses/{{course_id:{ID}}}/export.{{ext:xlsx|csv}}", export)
+    # No HEAD: building a file audits an export, and a HEAD request reads nothing.
+    app.router.add_get(
+        f"/courses/{{course_id:{ID}}}/export.{{ext:xlsx|csv}}", export, allow_head=False
+    )
 
 
 async def export(request: web.Request) -> web.StreamResponse:

@@ -29,7 +29,7 @@ from bot.services.surveys.results import (
     shares,
 )
 from bot.web.charts import Bar, bar_chart
-from bot.web.context import dashboard, viewer
+from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.render import render
 from storage.surveys import Survey, SurveyStatus
 
@@ -40,8 +40,11 @@ TEXTS_PER_PAGE = 20
 
 def setup(app: web.Application) -> None:
     app.router.add_get("/surveys", survey_list)
-    app.router.add_get(r"/surveys/{id:\d+}", survey_page)
-    app.router.add_get(r"/surveys/{id:\d+}/export.{ext:xlsx|csv}", survey_export)
+    app.router.add_get(f"/surveys/{{id:{ID}}}", survey_page)
+    # No HEAD: building a file audits an export, and a HEAD request reads nothing.
+    app.router.add_get(
+        f"/surveys/{{id:{ID}}}/export.{{ext:xlsx|csv}}", survey_export, allow_head=False
+    )
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ async def survey_page(request: web.Request) -> web.StreamResponse:
 
 def _query_int(request: web.Request, name: str) -> int:
     value = request.query.get(name, "")
-    return int(value) if value.isdigit() else 1
+    return int(value) if digits(value, 9) else 1
 
 
 def _question_view(report: Report, index: int, t: Translator, page: int) -> QuestionView:

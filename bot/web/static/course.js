@@ -26,6 +26,9 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function show(button, present) {
     button.setAttribute("aria-pressed", present ? "true" : "false");
+    if (button.form && button.form.elements.present) {
+      button.form.elements.present.value = present ? "0" : "1"; // the next press undoes it
+    }
     button.textContent = present ? "✓" : "";
     var said = document.createElement("span");
     said.className = "visually-hidden";
@@ -43,6 +46,9 @@ document.addEventListener("DOMContentLoaded", function () {
     var body = new URLSearchParams();
     body.set("user", form.elements.user.value);
     body.set("day", form.elements.day.value);
+    // What the organiser sees now, turned round: another organiser's mark since the page
+    // was drawn is kept, not flipped back.
+    body.set("present", button.getAttribute("aria-pressed") === "true" ? "0" : "1");
     fetch(form.action, {
       method: "POST",
       credentials: "same-origin",
