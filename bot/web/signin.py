@@ -152,7 +152,7 @@ async def mini_app_login(request: web.Request) -> web.StreamResponse:
 async def logout(request: web.Request) -> web.StreamResponse:
     dash = dashboard(request)
     await dash.repos.dashboard.close_session(viewer(request).session_hash)
-    response = message_page(request, 200, "dash-signed-out-title", "dash-logged-out")
+    response = message_page(request, 200, "dash-logged-out-title", "dash-logged-out")
     response.del_cookie(COOKIE_NAME, path=dash.base or "/")
     return response
 

@@ -45,7 +45,7 @@ cmd-results = Survey results (organisers)
 cmd-audit = Organisers' action log (organisers)
 cmd-requests = Requests for a seat (organisers)
 cmd-questions = Questions from participants (organisers)
-cmd-dashboard = The dashboard in a browser (organisers)
+cmd-dashboard = Sign-in link to the dashboard (organisers)
 
 help-participant =
     <b>Training courses of ROCB Europe and the Permanent Secretariat of the IGC TRACECA</b>
@@ -76,7 +76,7 @@ help-organiser =
     /requests — requests for a seat: approve, decline or put on the waiting list
     /focalpoints — national focal points: appoint and remove
     /questions — participants' questions: answer by replying to a question, or from the list
-    /dashboard — the dashboard: courses, attendance, announcements and surveys in a browser
+    /dashboard — a sign-in link to the dashboard: courses, attendance, announcements and surveys in a browser
 
 # A refused answer in any dialog: what is wrong, then the way on.
 # $problem (String)

@@ -23,7 +23,7 @@ dash-audit-clear = Clear filters
 dash-audit-col-when = When
 dash-audit-col-who = Who
 dash-audit-col-what = Action
-dash-audit-col-object = Concerns
+dash-audit-col-object = Item
 # $id (String)
 dash-audit-object-course = Course #{ $id }
 # $id (String)
@@ -32,7 +32,7 @@ dash-audit-object-announcement = Announcement #{ $id }
 dash-audit-object-survey = Survey #{ $id }
 # $id (String)
 dash-audit-object-template = Survey template #{ $id }
-dash-audit-none = No organiser actions are recorded yet.
+dash-audit-none = No organiser actions have been recorded yet. Actions appear here as organisers work in the chat or in this dashboard.
 dash-audit-none-match = No action matches these filters. Change a filter, or clear them all.
 # $count (Number)
 dash-audit-count = { $count ->
@@ -48,4 +48,4 @@ dash-audit-older = Older →
 dash-audit-bad-date = “{ $value }” in “{ $field }” is not a date. Write it as year-month-day, for example 2027-03-09. The log below is shown without that date.
 # $value (String): what was written
 dash-audit-bad-course = “{ $value }” is not a course number. Write the number alone, for example 12. The log below is shown for every course.
-dash-audit-dates-reversed = The “From” date is after the “To” date. Swap them. The log below is shown without dates.
+dash-audit-dates-reversed = The “From” date is after the “To” date. Swap the two dates. The log below is shown without dates.

@@ -1,15 +1,15 @@
 ## Dashboard: surveys (bot/web/pages/surveys.py), plain text (the pages escape it).
 
-dash-surveys-intro = Newest first. Open a survey for its response rate, a chart of every question, the text answers and the files.
-dash-surveys-empty = There are no surveys yet. Create one in the chat with the bot: send /newsurvey and follow the steps; it then appears here.
+dash-surveys-intro = Surveys, newest first. Open one to see its response rate, a chart for every question, the text answers and the files.
+dash-surveys-empty = There are no surveys yet. To create one, send /newsurvey to the bot and follow the steps: the survey then appears here.
 dash-surveys-column-survey = Survey
 dash-surveys-column-course = Course
-dash-surveys-column-kind = Kind
+dash-surveys-column-kind = Type
 dash-surveys-column-status = Status
 dash-surveys-column-invited = Invited
 dash-surveys-column-answered = Answered
 dash-surveys-column-rate = Response rate
-dash-surveys-no-course = Not tied to a course
+dash-surveys-no-course = Not linked to a course
 # $course (String): the course's title
 dash-surveys-for-course = Course: { $course }
 dash-surveys-kind-survey = Feedback survey
@@ -27,20 +27,20 @@ dash-surveys-closes = closes { $when }
 # $when (String)
 dash-surveys-closed-on = closed { $when }
 
-dash-surveys-answered-of-invited = answered of those invited
+dash-surveys-answered-of-invited = Answered / invited
 dash-surveys-anonymous-note = This survey is anonymous: nobody, including the organisers, can see who gave which answer. Answers are shown without names or times, and not in the order they came in.
 # $threshold (Number), $count (Number): responses so far
 dash-surveys-too-few = So that nobody's answers can be recognised, the results of an anonymous survey appear only once at least { $threshold } people have answered. Answered so far: { $count }.
 # $count (Number)
 dash-surveys-unreadable = { $count ->
-    [one] { $count } anonymous response cannot be read: the survey's key file is missing. Ask the bot's administrator to restore it from the server.
-   *[other] { $count } anonymous responses cannot be read: the survey's key file is missing. Ask the bot's administrator to restore it from the server.
+    [one] { $count } anonymous response cannot be read: the survey's key file is missing. Ask the bot's administrator to restore the file on the server.
+   *[other] { $count } anonymous responses cannot be read: the survey's key file is missing. Ask the bot's administrator to restore the file on the server.
 }
 # $when (String): when the survey closes
-dash-surveys-released-after-close = This survey is anonymous: its text answers and files will be available once it closes on { $when }.
-dash-surveys-texts-after-close = The answers are shown once the survey closes.
-dash-surveys-export-xlsx = Download XLSX
-dash-surveys-export-csv = Download CSV
+dash-surveys-released-after-close = This survey is anonymous: its text answers and files will be available once it closes, on { $when }.
+dash-surveys-texts-after-close = The answers will be shown once the survey closes.
+dash-surveys-export-xlsx = Download answers (XLSX)
+dash-surveys-export-csv = Download answers (CSV)
 dash-surveys-export-refused-title = The file is not available yet
 
 # $number (Number), $text (String): the question

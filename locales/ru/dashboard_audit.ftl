@@ -6,13 +6,13 @@ dash-audit-intro = Действия организаторов в чате и в
 dash-audit-kind = Действие
 dash-audit-kind-all = Все действия
 dash-audit-kind-courses = Курсы
-dash-audit-kind-seats = Места и кандидатуры
+dash-audit-kind-seats = Места и выдвижения
 dash-audit-kind-announcements = Объявления
 dash-audit-kind-surveys = Опросы
 dash-audit-kind-exports = Выгрузки
 dash-audit-kind-certificates = Сертификаты
 dash-audit-kind-materials = Материалы
-dash-audit-kind-dashboard = Входы в панель
+dash-audit-kind-dashboard = Входы в панель управления
 dash-audit-actor = Организатор
 dash-audit-actor-all = Все
 dash-audit-course = Курс №
@@ -32,8 +32,8 @@ dash-audit-object-announcement = Объявление №{ $id }
 dash-audit-object-survey = Опрос №{ $id }
 # $id (String)
 dash-audit-object-template = Шаблон опроса №{ $id }
-dash-audit-none = Действий организаторов пока нет.
-dash-audit-none-match = Под эти фильтры не подходит ни одно действие. Измените фильтр или сбросьте все.
+dash-audit-none = Действий организаторов пока нет. Они появятся здесь, когда организаторы начнут работать в чате или в этой панели.
+dash-audit-none-match = Ни одно действие не соответствует выбранным фильтрам. Измените фильтры или сбросьте их.
 # $count (Number)
 dash-audit-count = { $count ->
         [one] { $count } действие
@@ -47,7 +47,7 @@ dash-audit-pages = Страницы журнала
 dash-audit-newer = ← Более новые
 dash-audit-older = Более ранние →
 # $field (String): «С» или «По»; $value (String): что написано
-dash-audit-bad-date = «{ $value }» в поле «{ $field }» — не дата. Укажите её в виде год-месяц-день, например 2027-03-09. Журнал ниже показан без учёта этой даты.
+dash-audit-bad-date = «{ $value }» в поле «{ $field }» — не дата. Укажите дату в формате ГГГГ-ММ-ДД, например 2027-03-09. Журнал ниже показан без учёта этой даты.
 # $value (String): что написано
-dash-audit-bad-course = «{ $value }» — не номер курса. Укажите только номер, например 12. Журнал ниже показан по всем курсам.
-dash-audit-dates-reversed = Дата в поле «С» позже даты в поле «По». Поменяйте их местами. Журнал ниже показан без учёта дат.
+dash-audit-bad-course = «{ $value }» — не номер курса. Укажите только число, например 12. Журнал ниже показан по всем курсам.
+dash-audit-dates-reversed = Дата в поле «С» позже даты в поле «По». Поменяйте даты местами. Журнал ниже показан без учёта дат.

@@ -1,26 +1,26 @@
-## Список курсов и страница курса в панели (bot/web/pages/courses.py, course.py): обычный текст.
+## Список курсов и страница курса в панели управления (bot/web/pages/courses.py, course.py): обычный текст.
 
-dash-courses-none = Курсов пока нет. Создайте курс командой /newcourse в боте: он сразу появится здесь как черновик, пока вы его не опубликуете.
-dash-courses-none-match = Ни один курс не подходит под выбранные условия.
+dash-courses-none = Курсов пока нет. Чтобы создать курс, отправьте боту команду /newcourse: курс сразу появится здесь — как черновик, пока вы его не опубликуете.
+dash-courses-none-match = Ни один курс не соответствует выбранным фильтрам.
 dash-courses-show-all = Показать все курсы
 dash-courses-filter-status = Статус
 dash-courses-any-status = Любой
-dash-courses-filter-when = Сроки
-dash-courses-when-all = Прошедшие и предстоящие
-dash-courses-when-upcoming = Предстоящие и идущие
+dash-courses-filter-when = Период
+dash-courses-when-all = Все
+dash-courses-when-upcoming = Текущие и предстоящие
 dash-courses-when-past = Прошедшие
 dash-courses-filter-text = Название
 dash-courses-filter-text-hint = Слова из названия
 dash-courses-apply = Показать
 # $shown (Number), $total (Number)
 dash-courses-shown = Показано курсов: { $shown } из { $total }.
-dash-courses-zone-note = Даты и сроки регистрации указаны по часовому поясу каждого курса.
+dash-courses-zone-note = Даты и окончание записи указаны по местному времени каждого курса.
 dash-courses-col-title = Курс
 dash-courses-col-dates = Даты
 dash-courses-col-seats = Записаны
 dash-courses-col-waiting = Лист ожидания
 dash-courses-col-requests = Заявки / выдвижения
-dash-courses-col-deadline = Срок регистрации
+dash-courses-col-deadline = Окончание записи
 dash-courses-col-status = Статус
 dash-courses-no-limit = без ограничения
 # $count (Number)
@@ -37,31 +37,31 @@ dash-courses-nominations = { $count ->
     [many] выдвижений
    *[other] выдвижения
 }
-dash-courses-requests-awaiting = Заявки ждут вашего решения
-dash-courses-nominations-awaiting = Выдвинуты, ожидается ответ сотрудника
+dash-courses-requests-awaiting = Заявки, ожидающие вашего решения
+dash-courses-nominations-awaiting = Выдвинуты, ожидается ответ
 
-dash-courses-edit = Изменить карточку
-dash-courses-export-xlsx = Выгрузить XLSX
-dash-courses-export-csv = Выгрузить CSV
+dash-courses-edit = Изменить курс
+dash-courses-export-xlsx = Скачать список участников (XLSX)
+dash-courses-export-csv = Скачать список участников (CSV)
 dash-courses-dates = Даты
-dash-courses-place = Место
+dash-courses-place = Место проведения
 dash-courses-online = Онлайн
-dash-courses-capacity = Мест
-dash-courses-deadline = Срок регистрации
-dash-courses-signup-mode = Запись
+dash-courses-capacity = Количество мест
+dash-courses-deadline = Окончание записи
+dash-courses-signup-mode = Порядок записи
 dash-courses-figure-confirmed = Записаны
 dash-courses-figure-reserve = В резервных списках
 dash-courses-figure-declined = Отказы
 dash-courses-participants = Участники
-dash-courses-nobody-draft = На черновик записаться нельзя. Опубликуйте курс в боте (/admin → курс → «Опубликовать»), чтобы открыть регистрацию.
-dash-courses-nobody-yet = Пока никто не записался. Поделитесь ссылкой на курс из его карточки в боте или отправьте рассылку.
-dash-courses-people-none-match = Под выбранные условия никто не подходит.
+dash-courses-nobody-draft = На черновик курса записаться нельзя. Чтобы открыть запись, опубликуйте курс в боте: /admin → курс → «Опубликовать».
+dash-courses-nobody-yet = Пока никто не записался. Поделитесь ссылкой на курс из его карточки в боте (/admin → курс) или отправьте объявление командой /announce.
+dash-courses-people-none-match = Ни один участник не соответствует выбранным фильтрам.
 dash-courses-everyone = Показать всех
 dash-courses-filter-country = Страна
 dash-courses-any-country = Любая
-dash-courses-attendance-hint = Нажмите на ячейку дня, чтобы отметить присутствие участника; повторное нажатие снимает отметку. Отмечаются только записанные участники.
-dash-courses-attendance-closed-draft = Посещаемость отмечается после публикации курса.
-dash-courses-attendance-closed-cancelled = Курс отменён: посещаемость не отмечается.
+dash-courses-attendance-hint = Нажмите на ячейку дня, чтобы отметить присутствие участника; повторное нажатие снимает отметку. Отметить можно только записанных участников.
+dash-courses-attendance-closed-draft = Присутствие можно отмечать после публикации курса.
+dash-courses-attendance-closed-cancelled = Курс отменён, поэтому присутствие не отмечается.
 dash-courses-col-name = ФИО
 dash-courses-col-country = Страна
 dash-courses-col-administration = Таможенная администрация
@@ -70,10 +70,10 @@ dash-courses-col-days = Дней присутствия
 # $day (Number): номер дня курса, $date (String): «10 мая»
 dash-courses-day = День { $day } · { $date }
 # $name (String), $day (String): «День 2 · 11 мая»
-dash-courses-mark-title = { $name }, { $day }: нажмите, чтобы отметить или снять отметку
+dash-courses-mark-title = { $name }, { $day }: нажмите, чтобы отметить присутствие или снять отметку
 dash-courses-present = присутствие отмечено
 dash-courses-absent = отметки нет
 dash-courses-present-per-day = Присутствовали
 dash-courses-mark-refused-title = Отметка не изменена
-dash-courses-mark-refused = Этот человек не записан на курс (или уже не записан), либо такого дня у курса нет. Ничего не изменено. Вернитесь на страницу курса и обновите её.
-dash-courses-mark-closed = Посещаемость отмечается только на опубликованных и завершённых курсах. Ничего не изменено.
+dash-courses-mark-refused = Этот участник не записан на курс (или его запись уже отменена), либо у курса нет такого дня. Ничего не изменено. Вернитесь на страницу курса и обновите её.
+dash-courses-mark-closed = Присутствие можно отмечать только на опубликованных и завершённых курсах. Ничего не изменено.

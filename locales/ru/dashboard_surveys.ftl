@@ -1,18 +1,18 @@
 ## Панель управления: опросы (bot/web/pages/surveys.py), обычный текст (страницы экранируют его сами).
 
-dash-surveys-intro = Сначала самые новые. Откройте опрос, чтобы увидеть долю ответивших, диаграмму по каждому вопросу, текстовые ответы и файлы.
-dash-surveys-empty = Опросов пока нет. Создайте опрос в чате с ботом: отправьте /newsurvey и следуйте подсказкам — после этого он появится здесь.
+dash-surveys-intro = Опросы, сначала новые. Откройте опрос, чтобы увидеть долю ответивших, диаграмму по каждому вопросу, текстовые ответы и файлы.
+dash-surveys-empty = Опросов пока нет. Чтобы создать опрос, отправьте боту команду /newsurvey и следуйте подсказкам — после этого опрос появится здесь.
 dash-surveys-column-survey = Опрос
 dash-surveys-column-course = Курс
-dash-surveys-column-kind = Вид
-dash-surveys-column-status = Состояние
+dash-surveys-column-kind = Тип
+dash-surveys-column-status = Статус
 dash-surveys-column-invited = Приглашено
 dash-surveys-column-answered = Ответили
 dash-surveys-column-rate = Доля ответивших
-dash-surveys-no-course = Не привязан к курсу
+dash-surveys-no-course = Без привязки к курсу
 # $course (String): название курса
 dash-surveys-for-course = Курс: { $course }
-dash-surveys-kind-survey = Опрос по итогам курса
+dash-surveys-kind-survey = Опрос обратной связи
 dash-surveys-kind-followup = Повторный опрос
 dash-surveys-anonymous = Анонимный
 dash-surveys-named = Именной
@@ -27,8 +27,8 @@ dash-surveys-closes = закроется { $when }
 # $when (String)
 dash-surveys-closed-on = закрыт { $when }
 
-dash-surveys-answered-of-invited = ответили из приглашённых
-dash-surveys-anonymous-note = Опрос анонимный: никто, в том числе организаторы, не может узнать, кто как ответил. Ответы показываются без имён и времени и не в том порядке, в котором поступали.
+dash-surveys-answered-of-invited = Ответили / приглашено
+dash-surveys-anonymous-note = Опрос анонимный: никто, в том числе организаторы, не может узнать, кто как ответил. Ответы показываются без имён и времени ответа и в произвольном порядке, а не в порядке поступления.
 # $threshold (Number), $count (Number): сколько ответов получено
 dash-surveys-too-few = Чтобы ничьи ответы нельзя было узнать, результаты анонимного опроса видны, только когда ответят не менее { $threshold ->
     [one] { $threshold } человека
@@ -38,16 +38,16 @@ dash-surveys-too-few = Чтобы ничьи ответы нельзя было 
 }. Пока ответили: { $count }.
 # $count (Number)
 dash-surveys-unreadable = { $count ->
-    [one] { $count } анонимный ответ невозможно прочитать: отсутствует файл ключа опроса. Обратитесь к администратору бота, чтобы он восстановил файл на сервере.
-    [few] { $count } анонимных ответа невозможно прочитать: отсутствует файл ключа опроса. Обратитесь к администратору бота, чтобы он восстановил файл на сервере.
-    [many] { $count } анонимных ответов невозможно прочитать: отсутствует файл ключа опроса. Обратитесь к администратору бота, чтобы он восстановил файл на сервере.
-   *[other] { $count } анонимного ответа невозможно прочитать: отсутствует файл ключа опроса. Обратитесь к администратору бота, чтобы он восстановил файл на сервере.
+    [one] Не удаётся прочитать { $count } анонимный ответ: отсутствует файл ключа опроса. Попросите администратора бота восстановить этот файл на сервере.
+    [few] Не удаётся прочитать { $count } анонимных ответа: отсутствует файл ключа опроса. Попросите администратора бота восстановить этот файл на сервере.
+    [many] Не удаётся прочитать { $count } анонимных ответов: отсутствует файл ключа опроса. Попросите администратора бота восстановить этот файл на сервере.
+   *[other] Не удаётся прочитать { $count } анонимного ответа: отсутствует файл ключа опроса. Попросите администратора бота восстановить этот файл на сервере.
 }
 # $when (String): когда опрос закрывается
 dash-surveys-released-after-close = Опрос анонимный: текстовые ответы и файлы будут доступны после его закрытия — { $when }.
 dash-surveys-texts-after-close = Ответы будут показаны после закрытия опроса.
-dash-surveys-export-xlsx = Скачать XLSX
-dash-surveys-export-csv = Скачать CSV
+dash-surveys-export-xlsx = Скачать ответы (XLSX)
+dash-surveys-export-csv = Скачать ответы (CSV)
 dash-surveys-export-refused-title = Файл пока недоступен
 
 # $number (Number), $text (String): текст вопроса
@@ -55,7 +55,7 @@ dash-surveys-chart-title = Вопрос { $number }: { $text }
 dash-surveys-yes = Да
 dash-surveys-no = Нет
 # $average (Number, один знак после запятой), $min, $max, $count (Number)
-dash-surveys-average = Средняя оценка { NUMBER($average, minimumFractionDigits: 1, maximumFractionDigits: 1) } по шкале { $min }–{ $max }, { $count ->
+dash-surveys-average = Средняя оценка { NUMBER($average, minimumFractionDigits: 1, maximumFractionDigits: 1) } по шкале от { $min } до { $max }, { $count ->
     [one] { $count } ответ
     [few] { $count } ответа
     [many] { $count } ответов

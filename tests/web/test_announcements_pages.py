@@ -208,7 +208,7 @@ async def test_stop_withdraws_what_is_not_sent_audits_it_and_the_page_says_so(
 
     body = await organiser.text(answer.headers["Location"])
     assert '<span id="status" class="badge bad"' in body
-    assert "The announcement was stopped. Messages not sent yet were withdrawn" in body
+    assert "The announcement has been stopped. Messages not yet sent were withdrawn" in body
     assert 'id="stop"' not in body
     assert figure(body, "cancelled") == "4"
 
@@ -263,7 +263,7 @@ async def test_the_pages_speak_russian_to_a_russian_organiser(
     listing = await organiser.text("/announcements")
     assert "Доставлено" in listing and "отправляется" in listing
     body = await organiser.text(f"/announcements/{item.id}")
-    assert "Рассылка № " in body and "Остановить рассылку" in body
+    assert "Объявление №" in body and "Остановить отправку" in body
 
 
 async def test_the_bots_shutdown_ends_an_open_live_view_promptly(

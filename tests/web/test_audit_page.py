@@ -236,7 +236,7 @@ async def test_the_log_pages_fifty_at_a_time_keeping_the_filters(
 
 
 async def test_an_empty_log_says_so(organiser: WebClient) -> None:
-    assert "No organiser actions are recorded yet." in await organiser.text("/audit")
+    assert "No organiser actions have been recorded yet." in await organiser.text("/audit")
 
 
 def _at(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:

@@ -75,7 +75,7 @@ async def test_the_form_shows_every_field_with_dates_in_the_courses_zone(
     year = course.starts_at.year
     assert f'value="10.05.{year} 09:00"' in page
     assert f'value="12.05.{year} 17:00"' in page
-    assert "Start, Asia/Baku time" in page
+    assert "Start (local time, Asia/Baku)" in page
     assert "local time (Asia/Baku)" in page
     assert 'name="capacity" value="10"' in page
     assert f'action="/courses/{course.id}/edit"' in page

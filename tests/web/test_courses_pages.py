@@ -103,7 +103,7 @@ async def test_the_list_shows_the_seats_waiting_list_and_requests_the_services_h
     assert "draft" in row_of(page, unlimited.id)
     # Dates in the course's own zone (Baku), and the page says so.
     assert "Baku time" in row
-    assert "each course's own time zone" in html.unescape(page)
+    assert "each course's local time" in html.unescape(page)
 
 
 async def test_filters_narrow_the_list_and_headers_sort_it(
@@ -148,7 +148,7 @@ async def test_without_courses_the_list_says_to_create_one_in_the_bot(
     organiser: WebClient,
 ) -> None:
     page = await organiser.text("/courses")
-    assert "Create a course with /newcourse in the bot" in page
+    assert "To create one, send /newcourse to the bot" in page
 
 
 async def test_a_russian_organiser_reads_titles_statuses_and_countries_in_russian(
@@ -258,7 +258,7 @@ async def test_the_pages_script_gets_the_new_mark_as_json(
         headers={"X-CSRF-Token": organiser.csrf, "Accept": "application/json"},
     )
     assert refused.status == 400
-    assert "Nothing was changed" in (await refused.json())["error"]
+    assert "Nothing has been changed" in (await refused.json())["error"]
 
 
 @pytest.mark.parametrize(
@@ -282,7 +282,7 @@ async def test_a_forged_mark_is_refused_with_a_clear_page_and_changes_nothing(
 
     assert answer.status == 400
     body = html.unescape(await answer.text())
-    assert "The mark was not changed" in body and "Nothing was changed" in body
+    assert "The mark has not been changed" in body and "Nothing has been changed" in body
     for officer in OFFICERS:
         assert await marks_of(dashboard, course.id, officer) == 0
     assert await dashboard.repos.audit.latest(5) == []
@@ -306,7 +306,7 @@ async def test_a_draft_has_no_attendance_and_says_how_to_open_registration(
 ) -> None:
     draft = await add_course(dashboard, "Rules of origin", timedelta(days=9), CourseStatus.DRAFT)
     page = html.unescape(await organiser.text(f"/courses/{draft.id}"))
-    assert "Nobody can sign up to a draft" in page and "“Publish”" in page
+    assert "Nobody can sign up for a draft" in page and "“Publish”" in page
     assert "export.xlsx" not in page  # the chat exports only courses past the draft
     assert f'href="/courses/{draft.id}/edit"' in page
     answer = await organiser.post(f"/courses/{draft.id}/attendance", {"user": "1", "day": "0"})
@@ -322,7 +322,7 @@ async def test_a_cancelled_course_shows_its_people_without_marks_or_edit(
     await dashboard.services.course_service.cancel(course.id)
     page = await organiser.text(f"/courses/{course.id}")
     assert "Dilnoza Karimova" in page
-    assert "attendance is not marked" in page
+    assert "attendance cannot be marked" in page
     assert 'class="mark"' not in page and "/edit" not in page
     answer = await organiser.post(f"/courses/{course.id}/attendance", {"user": "5101", "day": "0"})
     assert answer.status == 400

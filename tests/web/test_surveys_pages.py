@@ -162,7 +162,7 @@ async def test_the_list_shows_every_survey_with_its_course_mode_status_and_respo
     assert "Open" in cells[4] and "closes" in cells[4]
     assert cells[5:] == ["4", "3", "75%"]
     draft_row = page.split(f'data-survey="{draft.id}"')[1].split("</tr>")[0]
-    assert "Not tied to a course" in draft_row and "Draft" in draft_row
+    assert "Not linked to a course" in draft_row and "Draft" in draft_row
     assert "Anonymous" in draft_row and "—" in draft_row
     assert page.index(f'data-survey="{draft.id}"') < page.index(f'data-survey="{named.id}"')
     # A draft's page: nobody invited yet, nothing to show and nothing to download.
@@ -357,7 +357,7 @@ async def test_an_organiser_reading_russian_sees_the_page_in_russian_with_its_pl
         response = await http.get(f"/surveys/{survey.id}")
         page = await response.text()
     assert response.status == 200
-    assert "Доля ответивших" in page and "ответили из приглашённых" in page
-    assert "Средняя оценка 3,7 по шкале 1–5, 3 ответа" in page
+    assert "Доля ответивших" in page and "Ответили / приглашено" in page
+    assert "Средняя оценка 3,7 по шкале от 1 до 5, 3 ответа" in page
     assert "2 текстовых ответа · Пропустили: 1" in page
-    assert bars(charts(page)[1])[0][0] == "Онлайн" and "Скачать XLSX" in page
+    assert bars(charts(page)[1])[0][0] == "Онлайн" and "Скачать ответы (XLSX)" in page
