@@ -286,6 +286,7 @@ class Office:
         confirmed = await self.db.repos.registrations.confirmed_ids(course_id)
         for user_id in confirmed:
             if user_id not in absent:
+                self.clock.move(timedelta(seconds=20))  # one tap after another
                 await self.services.course_service.toggle_attendance(
                     course_id, user_id, actor=ORGANISER_ID, day=day
                 )
@@ -351,7 +352,7 @@ FEEDBACK = (
         Bilingual("Would you recommend it to a colleague?", "Порекомендуете ли вы курс коллеге?"),
     ),
 )
-# (useful, trainers, sessions, length, change, recommend): fifteen of the sixteen answered.
+# (useful, trainers, sessions, length, change, recommend): one for each attendee, in turn.
 FEEDBACK_ANSWERS: tuple[tuple[int, int, list[int], int, str, bool], ...] = (
     (5, 5, [0, 2], 1, "More time for the case study, it was the best part.", True),
     (5, 4, [2], 1, "", True),
@@ -574,8 +575,8 @@ async def _seed(office: Office, now: datetime) -> Demo:
 
 
 async def _surveys(office: Office, course: Course, now: datetime) -> tuple[int, int]:
-    """A named feedback survey (fifteen answers) and the built-in anonymous one (eleven),
-    both closing a week before `now`."""
+    """A named feedback survey (fourteen of the fifteen invited answer) and the built-in
+    anonymous one (ten), both closing a week before `now`."""
     services = office.services
     surveys = services.surveys
     closes = now - timedelta(days=7)
@@ -595,7 +596,7 @@ async def _surveys(office: Office, course: Course, now: datetime) -> tuple[int, 
     ):
         survey = await surveys.create(survey_draft, created_by=by, template=template)
         await surveys.activate(survey.id, actor=by)
-        await surveys.invite_audience(survey.id, "attended", by)
+        await surveys.invite_audience(survey.id, "confirmed", by)
         ids.append(survey.id)
     present = await office.db.repos.registrations.confirmed_ids(course.id, attended_only=True)
     # Not those who had blocked the bot: the invitation could not reach them.

@@ -39,7 +39,8 @@ READY = {
     "audit": "main table",
     "courses": "table#courses",
 }
-LIVE = "(n) => n.textContent.trim() === n.dataset.live"  # the live view is connected
+# The live view has connected (or the delivery has ended: the final figures).
+LIVE = "(n) => [n.dataset.live, n.dataset.finished].includes(n.textContent.trim())"
 
 
 class PageFailed(AssertionError):
