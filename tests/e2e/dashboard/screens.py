@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page, ViewportSize, async_playwright
 
 from tests.conftest import ORGANISER_ID, TEST_TOKEN
 from tests.e2e.dashboard.browser import ChromiumMissing, chromium_path
@@ -26,8 +26,8 @@ from tests.e2e.fakeuser import FakeUser
 from tests.e2e.process import ROOT, BotProcess
 
 LANGUAGES = ("en", "ru")
-DESK = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}  # a common phone: the Mini App fills its screen
+DESK: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}  # a common phone, the Mini App full screen
 PHONE_PAGES = ("course", "survey")  # the widest tables and the charts
 # One message in ten seconds: the announcement going out stays part-way while it is drawn.
 BROADCAST_RATE = "0.1"
