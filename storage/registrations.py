@@ -298,7 +298,9 @@ class RegistrationRepository(Repository):
             " FROM registrations r JOIN users u ON u.id = r.user_id"
             " LEFT JOIN users f ON f.id = r.nominated_by"
             " WHERE r.course_id = :course AND (:country IS NULL OR r.country = :country)"
-            f" ORDER BY {_ORDER}, r.country, r.seq",
+            # The waiting list is one list for the course: in its order, whatever the country.
+            f" ORDER BY {_ORDER}, CASE r.status WHEN 'waitlisted' THEN '' ELSE r.country END,"
+            " r.seq",
             {"course": course_id, "country": country},
         )
         return [
