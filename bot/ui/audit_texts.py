@@ -57,6 +57,9 @@ def describe_action(key: str, entry: AuditEntry, t: Translator, text: Format | N
         field=_field(str(detail.get("field", "")), t),
         format=str(detail.get("format", "")).upper(),
         count=int(_count(detail) or 0),
+        # An attendance mark: set or taken away, and on which day of a longer course.
+        attended="no" if detail.get("attended") is False else "yes",
+        day=int(detail.get("day") or 0),
     )
 
 

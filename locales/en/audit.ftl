@@ -18,8 +18,17 @@ audit-action-course-cancelled = cancelled course #{ $id }, { $count ->
     }
 # $id (Number)
 audit-action-course-deleted = deleted draft course #{ $id }
-# $id (Number)
-audit-action-course-attendance = marked attendance on course #{ $id }
+# $id (Number), $attended ("yes" or "no"), $day (Number; 0 on a one-day course)
+audit-action-course-attendance = { $attended ->
+        [no] removed a participant's attendance mark on course #{ $id }{ $day ->
+            [0] {""}
+           *[other] , day { $day }
+        }
+       *[yes] marked a participant present on course #{ $id }{ $day ->
+            [0] {""}
+           *[other] , day { $day }
+        }
+    }
 # $id (Number)
 audit-action-announcement-sent = sent announcement #{ $id }
 # $id (Number)

@@ -19,8 +19,17 @@ audit-action-course-cancelled = курс №{ $id } отменён, { $count ->
     }
 # $id (Number)
 audit-action-course-deleted = черновик курса №{ $id } удалён
-# $id (Number)
-audit-action-course-attendance = отмечено присутствие на курсе №{ $id }
+# $id (Number), $attended ("yes" or "no"), $day (Number; 0 on a one-day course)
+audit-action-course-attendance = { $attended ->
+        [no] снята отметка о присутствии участника на курсе №{ $id }{ $day ->
+            [0] {""}
+           *[other] , день { $day }
+        }
+       *[yes] отмечено присутствие участника на курсе №{ $id }{ $day ->
+            [0] {""}
+           *[other] , день { $day }
+        }
+    }
 # $id (Number)
 audit-action-announcement-sent = объявление №{ $id } отправлено
 # $id (Number)

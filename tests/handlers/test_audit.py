@@ -54,3 +54,29 @@ async def test_an_edit_in_the_audit_log_names_the_field_as_organisers_read_it(ma
     await organiser.dp["course_service"].edit(course_id, "title_ru", "Транзит", ORGANISER_ID)
     (listing,) = texts(await organiser.send("/audit"))
     assert f"edited course #{course_id} (Title (RU))" in listing and "title_ru" not in listing
+
+
+async def test_an_attendance_mark_in_the_audit_log_says_set_or_removed_and_which_day(
+    make_chatter, db
+):
+    """Thirty "marked attendance" lines told an organiser nothing: each now says whether a
+    mark was set or taken away, and on which day of a longer course."""
+    log = AuditLog(db)
+    for attended, day in ((True, 2), (False, 2)):
+        await log.record(
+            ORGANISER_ID,
+            AuditAction.ATTENDANCE_MARKED,
+            "course",
+            3,
+            participant=4201,
+            attended=attended,
+            day=day,
+        )
+    await log.record(
+        ORGANISER_ID, AuditAction.ATTENDANCE_MARKED, "course", 4, participant=4201, attended=True
+    )
+    organiser = make_chatter(ORGANISER_ID, name="Olena")
+    (listing,) = texts(await organiser.send("/audit"))
+    assert "marked a participant present on course #3, day 2" in listing
+    assert "removed a participant's attendance mark on course #3, day 2" in listing
+    assert "marked a participant present on course #4\n" in listing + "\n"
