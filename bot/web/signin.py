@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from aiohttp import web
 
 from bot.web.auth import (
@@ -36,7 +38,23 @@ def setup(app: web.Application) -> None:
 
 
 def _client(request: web.Request) -> str:
-    return request.remote or "unknown"
+    """The address sign-in attempts are counted by. Behind a reverse proxy on this machine or
+    the local network (Docker's bridge), every visitor arrives from the proxy: then the
+    address the proxy saw, the last one it added to X-Forwarded-For, counts. A visitor on the
+    internet cannot pose as a proxy (their own address is not private)."""
+    remote = request.remote or "unknown"
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if forwarded and _is_local(remote):
+        return forwarded.split(",")[-1].strip() or remote
+    return remote
+
+
+def _is_local(address: str) -> bool:
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return parsed.is_loopback or parsed.is_private
 
 
 def _too_many(request: web.Request) -> bool:

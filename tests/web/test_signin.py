@@ -76,3 +76,23 @@ async def test_a_session_lasts_twelve_hours(dashboard: Dashboard, organiser: Web
     from storage.sql import from_db
 
     assert from_db(row["expires_at"]) - from_db(row["created_at"]) == timedelta(hours=12)
+
+
+async def test_behind_a_local_proxy_each_visitor_has_a_limit_of_their_own(
+    anonymous: WebClient,
+) -> None:
+    """The test client comes from 127.0.0.1, as a reverse proxy on the same machine does."""
+    for _ in range(20):
+        await anonymous.get("/login?token=wrong", headers={"X-Forwarded-For": "203.0.113.7"})
+    blocked = await anonymous.get("/login?token=wrong", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert blocked.status == 429
+    # Another visitor through the same proxy (a spoofed first entry changes nothing: the
+    # proxy's own, last entry counts).
+    other = await anonymous.get(
+        "/login?token=wrong", headers={"X-Forwarded-For": "203.0.113.7, 198.51.100.20"}
+    )
+    assert other.status == 403
+    spoofed = await anonymous.get(
+        "/login?token=wrong", headers={"X-Forwarded-For": "198.51.100.20, 203.0.113.7"}
+    )
+    assert spoofed.status == 429
