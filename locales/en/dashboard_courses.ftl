@@ -23,6 +23,8 @@ dash-courses-col-requests = Requests / nominations
 dash-courses-col-deadline = Registration deadline
 dash-courses-col-status = Status
 dash-courses-no-limit = no limit
+# A published course that is taking place right now (its status badge)
+dash-courses-running = running now
 # $count (Number)
 dash-courses-requests = { $count ->
     [one] request

@@ -23,6 +23,8 @@ dash-courses-col-requests = Заявки / выдвижения
 dash-courses-col-deadline = Окончание записи
 dash-courses-col-status = Статус
 dash-courses-no-limit = без ограничения
+# Опубликованный курс, который проходит сейчас (значок статуса)
+dash-courses-running = идёт сейчас
 # $count (Number)
 dash-courses-requests = { $count ->
     [one] заявка

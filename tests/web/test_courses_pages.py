@@ -383,3 +383,16 @@ async def test_a_second_organisers_mark_from_an_older_page_keeps_the_person_pres
         f"/courses/{course.id}/attendance", {"user": str(person), "day": "0", "present": "0"}
     )
     assert await marks_of(dashboard, course.id, person) == 0
+
+
+async def test_a_course_taking_place_now_says_running_not_published(
+    dashboard: Dashboard, organiser: WebClient
+) -> None:
+    running = await add_course(dashboard, "Transit procedures", -timedelta(hours=2), days=2)
+    await add_course(dashboard, "Risk management", timedelta(days=20))
+    listing = await organiser.text("/courses")
+    # (The badge's first letter is capitalised by the stylesheet.)
+    assert ">running now<" in row_of(listing, running.id)
+    assert ">published<" in listing and ">published<" not in row_of(listing, running.id)
+    page = await organiser.text(f"/courses/{running.id}")
+    assert ">running now<" in page

@@ -16,7 +16,7 @@ from bot.services.attendance_days import course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
 from bot.web.context import ID, dashboard, digits, viewer
-from bot.web.pages.courses import STATUS_BADGE, course_row
+from bot.web.pages.courses import course_row
 from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
 from storage.registrations import ALL_DAYS, Participant, RegStatus
@@ -129,9 +129,8 @@ async def course_page(request: web.Request) -> web.StreamResponse:
         request,
         "course.html",
         course=course,
-        summary=course_row(course, roster.counts, t),
+        summary=course_row(course, roster.counts, t, dashboard(request).services.clock()),
         counts=roster.counts,
-        badge=STATUS_BADGE[course.status],
         people=shown,
         listed=len(people),
         days=day_labels(days, t),

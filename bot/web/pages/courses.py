@@ -96,10 +96,8 @@ class CourseRow:
     deadline: str
     requests: int | None  # requests or nominations awaiting a decision; None: the mode has none
     requests_key: str
-
-    @property
-    def badge(self) -> str:
-        return STATUS_BADGE[self.course.status]
+    status: str  # "Published", or "Running" while a published course takes place
+    badge: str
 
 
 def course_dates(course: Course, locale: str) -> tuple[str, str]:
@@ -123,8 +121,17 @@ def requests_of(course: Course, counts: Counts) -> tuple[int | None, str]:
     return None, "dash-courses-requests"
 
 
-def course_row(course: Course, counts: Counts, t: Translator) -> CourseRow:
+def status_of(course: Course, now: datetime, t: Translator) -> tuple[str, str]:
+    """The status as an organiser reads it, and its badge: a published course taking place
+    right now says so ("Running"), which "Published" would not tell."""
+    if course.status == CourseStatus.PUBLISHED and course.starts_at <= now < course.ends_at:
+        return t.plain("dash-courses-running"), "good"
+    return t.plain(f"course-status-{course.status.value}"), STATUS_BADGE[course.status]
+
+
+def course_row(course: Course, counts: Counts, t: Translator, now: datetime) -> CourseRow:
     requests, key = requests_of(course, counts)
+    status, badge = status_of(course, now, t)
     starts, ends = course_dates(course, t.locale)
     return CourseRow(
         course=course,
@@ -136,6 +143,8 @@ def course_row(course: Course, counts: Counts, t: Translator) -> CourseRow:
         deadline=local_time(course.deadline_at, course.timezone, t.locale, DATE_TIME),
         requests=requests,
         requests_key=key,
+        status=status,
+        badge=badge,
     )
 
 
@@ -167,11 +176,11 @@ async def course_list(request: web.Request) -> web.StreamResponse:
     t = viewer(request).t
     query = ListQuery.of(request.query)
     courses, total = await dash.repos.courses.all(0, MOST_COURSES)
+    now = dash.services.clock()
     rows = [
-        course_row(course, await dash.repos.registrations.counts(course.id), t)
+        course_row(course, await dash.repos.registrations.counts(course.id), t, now)
         for course in courses
     ]
-    now = dash.services.clock()
     shown = sorted(
         (row for row in rows if _matches(row, query, now)),
         key=SORT_KEYS[query.sort],
