@@ -24,8 +24,6 @@ dash-surveys-status-closed = Closed
 dash-surveys-opens = opens { $when }
 # $when (String)
 dash-surveys-closes = closes { $when }
-# $when (String)
-dash-surveys-closed-on = closed { $when }
 
 dash-surveys-answered-of-invited = Answered / invited
 dash-surveys-anonymous-note = This survey is anonymous: nobody, including the organisers, can see who gave which answer. Answers are shown without names or times, and not in the order they came in.

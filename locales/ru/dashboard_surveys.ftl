@@ -24,8 +24,6 @@ dash-surveys-status-closed = Закрыт
 dash-surveys-opens = откроется { $when }
 # $when (String)
 dash-surveys-closes = закроется { $when }
-# $when (String)
-dash-surveys-closed-on = закрыт { $when }
 
 dash-surveys-answered-of-invited = Ответили / приглашено
 dash-surveys-anonymous-note = Опрос анонимный: никто, в том числе организаторы, не может узнать, кто как ответил. Ответы показываются без имён и времени ответа и в произвольном порядке, а не в порядке поступления.

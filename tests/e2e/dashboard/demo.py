@@ -199,7 +199,10 @@ class Demo:
         return {
             "courses": "/courses",
             "course": f"/courses/{self.running}",
+            "course-edit": f"/courses/{self.running}/edit",
+            "announcements": "/announcements",
             "announcement": f"/announcements/{self.in_progress}",
+            "surveys": "/surveys",
             "survey": f"/surveys/{self.survey}",
             "audit": "/audit",
         }

@@ -34,6 +34,9 @@ BROADCAST_RATE = "0.1"
 # What each page shows once it is complete (its script has run, its chart is drawn).
 READY = {
     "course": "table#participants",
+    "course-edit": "form.course-edit",
+    "announcements": "table#announcements",
+    "surveys": "table#surveys",
     "announcement": "#live-note[data-live]",
     "survey": "svg.bar-chart",
     "audit": "main table",
