@@ -30,6 +30,14 @@ WAITING = (RegStatus.WAITLISTED.value, RegStatus.RESERVE.value)
 # A live place or request (the person hears of course changes and may give it up).
 ACTIVE = (RegStatus.PENDING.value, *HELD, *WAITING)
 _IN_HELD = "('confirmed', 'nominated')"
+# The columns of Counts, in its order; COALESCE: a course nobody signed up for counts zeros.
+_COUNTS = (
+    "COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'waitlisted'), 0),"
+    " COALESCE(SUM(status = 'cancelled'), 0),"
+    " COALESCE(SUM(attended AND status = 'confirmed'), 0),"
+    " COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = 'nominated'), 0),"
+    " COALESCE(SUM(status = 'reserve'), 0), COALESCE(SUM(status = 'declined'), 0)"
+)
 _IN_ACTIVE = "('pending', 'nominated', 'confirmed', 'waitlisted', 'reserve')"
 # How lists are ordered for organisers: seats first, then decisions to make, then the lists.
 _ORDER = (
@@ -228,19 +236,24 @@ class RegistrationRepository(Repository):
 
     async def counts(self, course_id: int) -> Counts:
         row = await self.sql.fetch_one(
-            "SELECT COALESCE(SUM(status = 'confirmed'), 0),"
-            " COALESCE(SUM(status = 'waitlisted'), 0),"
-            " COALESCE(SUM(status = 'cancelled'), 0),"
-            " COALESCE(SUM(attended AND status = 'confirmed'), 0),"
-            " COALESCE(SUM(status = 'pending'), 0),"
-            " COALESCE(SUM(status = 'nominated'), 0),"
-            " COALESCE(SUM(status = 'reserve'), 0),"
-            " COALESCE(SUM(status = 'declined'), 0)"
-            " FROM registrations WHERE course_id = ?",
+            f"SELECT {_COUNTS} FROM registrations WHERE course_id = ?",  # noqa: S608
             (course_id,),
         )
         assert row is not None
         return Counts(*(int(v) for v in row))
+
+    async def counts_of(self, course_ids: list[int]) -> dict[int, Counts]:
+        """`counts` of many courses in one query (the dashboard's course list)."""
+        if not course_ids:
+            return {}
+        marks = ", ".join("?" * len(course_ids))
+        rows = await self.sql.fetch_all(
+            f"SELECT course_id, {_COUNTS} FROM registrations"  # noqa: S608 (placeholders only)
+            f" WHERE course_id IN ({marks}) GROUP BY course_id",
+            course_ids,
+        )
+        found = {row[0]: Counts(*(int(v) for v in tuple(row)[1:])) for row in rows}
+        return {course_id: found.get(course_id, Counts(0, 0, 0, 0)) for course_id in course_ids}
 
     async def seat_usage(self, course_id: int) -> SeatUsage:
         """Seats held (confirmed or nominated), in all and per country: one round trip."""
@@ -255,10 +268,7 @@ class RegistrationRepository(Repository):
     async def by_country(self, course_id: int) -> dict[str, Counts]:
         """Every status counted per country (the quota usage, /stats)."""
         rows = await self.sql.fetch_all(
-            "SELECT COALESCE(country, '') AS country,"
-            " SUM(status = 'confirmed'), SUM(status = 'waitlisted'), SUM(status = 'cancelled'),"
-            " SUM(attended AND status = 'confirmed'), SUM(status = 'pending'),"
-            " SUM(status = 'nominated'), SUM(status = 'reserve'), SUM(status = 'declined')"
+            f"SELECT COALESCE(country, '') AS country, {_COUNTS}"  # noqa: S608 (constant)
             " FROM registrations WHERE course_id = ? GROUP BY 1 ORDER BY 1",
             (course_id,),
         )

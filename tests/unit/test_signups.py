@@ -155,6 +155,19 @@ async def test_200_officers_at_once_for_20_seats_give_exactly_20_confirmed(servi
     assert len({r.registration.id for r in results}) == 200
 
 
+async def test_counts_of_many_courses_match_each_course_counted_alone(services):
+    full = await make_course(services, capacity=1)
+    empty = await make_course(services)
+    for uid in await make_users(services, 3):
+        await services.signups.sign_up(full.id, uid)
+    counted = await services.registrations.counts_of([full.id, empty.id])
+    assert counted == {
+        full.id: await services.registrations.counts(full.id),
+        empty.id: await services.registrations.counts(empty.id),
+    }
+    assert (counted[full.id].confirmed, counted[full.id].waitlisted) == (1, 2)
+
+
 async def test_raising_the_capacity_promotes_from_the_waiting_list(services, db):
     course = await make_course(services, capacity=1)
     users = await make_users(services, 4)
