@@ -34,6 +34,11 @@ class Page:
         return self.number * self.size
 
     @property
+    def count(self) -> int:
+        """How many pages there are (one, empty, when there is nothing)."""
+        return max(self.total - 1, 0) // self.size + 1
+
+    @property
     def has_previous(self) -> bool:
         return self.number > 0
 

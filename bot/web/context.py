@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -49,8 +50,6 @@ class Dashboard:
     @property
     def base(self) -> str:
         """The URL path the dashboard lives under ("" or "/dashboard"): links in pages."""
-        from urllib.parse import urlsplit
-
         return urlsplit(self.public_url).path.rstrip("/")
 
     @property
@@ -75,6 +74,26 @@ def digits(text: str, most: int) -> bool:
     """ASCII digits only, at most `most` of them: what int() takes and SQLite holds ("²"
     passes str.isdigit() and fails int())."""
     return text.isascii() and text.isdecimal() and len(text) <= most
+
+
+# The highest page number taken from an address: an absurd one is a page past the end, never
+# an OFFSET SQLite cannot hold.
+LAST_PAGE = 1_000_000
+
+
+def query_number(request: web.Request, name: str, default: int = 1) -> int:
+    """A whole number from the query string, or `default` where there is none."""
+    value = request.query.get(name, "")
+    return int(value) if digits(value, 9) else default
+
+
+def page_number(request: web.Request) -> int:
+    """The list page the address asks for (from 1); however many digits, a number past the
+    end stays past the end (the page then says so, or shows the last page)."""
+    value = request.query.get("page", "")
+    if not digits(value, len(value)):
+        return 1
+    return max(1, LAST_PAGE if len(value) > 9 else min(int(value), LAST_PAGE))
 
 
 @dataclass(frozen=True)

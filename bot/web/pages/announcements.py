@@ -19,13 +19,12 @@ from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Progress
 from bot.ui.audience_names import audience_name
 from bot.ui.people import person_name
-from bot.web.context import ID, dashboard, digits, viewer
+from bot.web.context import ID, dashboard, page_number, viewer
 from bot.web.render import render
 from storage.announcements import Announcement, AnnouncementStatus
 from storage.sql import from_db
 
 PAGE_SIZE = 25
-LAST_PAGE = 1_000_000
 POLL_SECONDS = 1.0  # how often the live view reads the outbox
 HEARTBEAT_SECONDS = 15.0  # a comment now and then finds a browser that went away
 # What Stop acts on: a running one, or a scheduled one not yet started (it never starts).
@@ -115,8 +114,7 @@ async def audience_html(
 async def announcement_list(request: web.Request) -> web.StreamResponse:
     dash = dashboard(request)
     t = viewer(request).t
-    # Capped: an absurd page number is an empty page, not an offset SQLite cannot hold.
-    page = min(max(1, _int(request.query.get("page"), 1)), LAST_PAGE)
+    page = page_number(request)
     service = dash.services.announcements
     items = await service.recent(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
     rows = []
@@ -240,7 +238,3 @@ async def stop(request: web.Request) -> web.StreamResponse:
     # The page's figures say how many were withdrawn: messages in flight at this moment
     # that Telegram does not take are withdrawn too, so a count given now could fall short.
     raise web.HTTPSeeOther(f"{target}?stopped=1")
-
-
-def _int(value: str | None, default: int) -> int:
-    return int(value) if value and digits(value, 9) else default

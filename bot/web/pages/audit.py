@@ -13,8 +13,9 @@ from aiohttp import web
 from bot.i18n import Translator
 from bot.services.audit import ACTION_GROUPS, AuditLine
 from bot.ui.audit_texts import actor_name, describe
+from bot.ui.pagination import Page
 from bot.ui.people import SYSTEM_ACTOR, person_ref
-from bot.web.context import Viewer, dashboard, viewer
+from bot.web.context import Viewer, dashboard, page_number, viewer
 from bot.web.render import render
 from storage.audit import AuditAction, AuditFilter
 from storage.users import User
@@ -30,7 +31,7 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/audit", audit_log)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Query:
     """The filters as the organiser wrote them (echoed back into the form), what they select,
     and what could not be understood (said above the table, that filter left out)."""
@@ -55,14 +56,11 @@ async def audit_log(request: web.Request) -> web.StreamResponse:
     dash = dashboard(request)
     found = viewer(request)
     query = read_query(request, found)
-    offset = (query.page - 1) * PAGE_SIZE
-    result = await dash.services.audit_service.search(query.where, offset, PAGE_SIZE)
-    pages = max(1, -(-result.total // PAGE_SIZE))
-    if query.page > pages and result.total:  # an old link past the end: show the last page
-        query.page = pages
-        result = await dash.services.audit_service.search(
-            query.where, (pages - 1) * PAGE_SIZE, PAGE_SIZE
-        )
+    search = dash.services.audit_service.search
+    result = await search(query.where, (query.page - 1) * PAGE_SIZE, PAGE_SIZE)
+    shown = Page.of(query.page - 1, PAGE_SIZE, result.total)
+    if shown.number < query.page - 1 and result.total:  # an old link past the end: the last
+        result = await search(query.where, shown.offset, PAGE_SIZE)
     actors = await dash.services.audit_service.actors()
     t = found.t
     choices = sorted(
@@ -77,8 +75,8 @@ async def audit_log(request: web.Request) -> web.StreamResponse:
         "audit.html",
         rows=[row(line, t, dash.base) for line in result.lines],
         total=result.total,
-        page=query.page,
-        pages=pages,
+        page=shown.number + 1,
+        pages=shown.count,
         values=query.values,
         errors=query.errors,
         filtered=any(query.values.values()),
@@ -141,12 +139,8 @@ def read_query(request: web.Request, found: Viewer) -> Query:
         since=datetime.combine(since, time(), zone) if since else None,
         until=datetime.combine(until + timedelta(days=1), time(), zone) if until else None,
     )
-    try:
-        page = int(request.query.get("page", ""))
-    except ValueError:
-        page = 1
-    # Past the end is the last page (see audit_log); capped so SQLite's OFFSET takes it.
-    return Query(values, where, min(max(page, 1), 1_000_000), errors)
+    # Past the end is the last page (see audit_log).
+    return Query(values, where, page_number(request), errors)
 
 
 def page_url(base: str, values: dict[str, str], page: int) -> str:

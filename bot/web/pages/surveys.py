@@ -28,8 +28,9 @@ from bot.services.surveys.results import (
     YesNoSummary,
     shares,
 )
+from bot.ui.pagination import Page
 from bot.web.charts import Bar, bar_chart
-from bot.web.context import ID, dashboard, digits, viewer
+from bot.web.context import ID, dashboard, query_number, viewer
 from bot.web.render import render
 from storage.surveys import Survey, SurveyStatus
 
@@ -131,8 +132,8 @@ async def _report(request: web.Request) -> Report:
 async def survey_page(request: web.Request) -> web.StreamResponse:
     report = await _report(request)
     t = viewer(request).t
-    paged_question = _query_int(request, "q")
-    page = _query_int(request, "page")
+    paged_question = query_number(request, "q")
+    page = query_number(request, "page")
     questions = [
         _question_view(report, index, t, page if index + 1 == paged_question else 1)
         for index in range(len(report.questions))
@@ -148,11 +149,6 @@ async def survey_page(request: web.Request) -> web.StreamResponse:
         threshold=ANONYMOUS_THRESHOLD,
         exports=report.visible and report.released and report.summary.finished > 0,
     )
-
-
-def _query_int(request: web.Request, name: str) -> int:
-    value = request.query.get(name, "")
-    return int(value) if digits(value, 9) else 1
 
 
 def _question_view(report: Report, index: int, t: Translator, page: int) -> QuestionView:
@@ -202,10 +198,8 @@ def _point_label(point: int, end: Bilingual | None, locale: str) -> str:
 
 def _text_page(texts: Sequence[str], page: int) -> TextPage:
     """`page` (from 1) of the answers, clamped to the pages there are, like the chat's."""
-    pages = max(-(-len(texts) // TEXTS_PER_PAGE), 1)
-    page = min(max(page, 1), pages)
-    first = (page - 1) * TEXTS_PER_PAGE
-    return TextPage(first + 1, texts[first : first + TEXTS_PER_PAGE], page, pages)
+    shown = Page.of(page - 1, TEXTS_PER_PAGE, len(texts))
+    return TextPage(shown.offset + 1, shown.items(texts), shown.number + 1, shown.count)
 
 
 async def survey_export(request: web.Request) -> web.StreamResponse:
