@@ -35,15 +35,17 @@ def zoned_time(moment: datetime, zone: str, t: Translator, pattern: str = DATE_P
     return t("tz-moment", time=local, zone=zone_time(zone, t, moment))
 
 
+def ends_on_start_day(course: Course) -> bool:
+    """The course ends on the day it starts, in its own zone (its end is then a time alone)."""
+    zone = ZoneInfo(course.timezone)
+    return course.starts_at.astimezone(zone).date() == course.ends_at.astimezone(zone).date()
+
+
 def when(course: Course, t: Translator, reader_zone: str | None = None) -> Html:
     """Start and end in the course's zone ("Baku time (UTC+4)"), plus the reader's own time
     when their clock differs."""
     zone = course.timezone
-    same_day = (
-        course.starts_at.astimezone(ZoneInfo(zone)).date()
-        == course.ends_at.astimezone(ZoneInfo(zone)).date()
-    )
-    end_pattern = TIME_PATTERN if same_day else DATE_PATTERN
+    end_pattern = TIME_PATTERN if ends_on_start_day(course) else DATE_PATTERN
     text = t(
         "course-when",
         start=local_time(course.starts_at, zone, t.locale),

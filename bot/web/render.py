@@ -17,7 +17,7 @@ from bot.ui.timefmt import zone_name
 from bot.web.context import VIEWER, Viewer, dashboard
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TIME_PATTERN = "d MMM yyyy, HH:mm"
+DATE_TIME = "d MMM yyyy, HH:mm"  # a moment on a page, shorter than the chat's
 
 
 @cache
@@ -59,7 +59,7 @@ def render(
     t = translator(request)
     zone = signed_in.zone if signed_in else dash.settings.default_timezone
 
-    def when(moment: datetime | None, pattern: str = TIME_PATTERN) -> str:
+    def when(moment: datetime | None, pattern: str = DATE_TIME) -> str:
         return local_time(moment, zone, t.locale, pattern) if moment else "—"
 
     text = (

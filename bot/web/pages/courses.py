@@ -8,22 +8,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from bot.i18n import Translator
-from bot.ui.course_texts import local_time
+from bot.ui.course_texts import TIME_PATTERN, ends_on_start_day, local_time
 from bot.ui.timefmt import zone_time
 from bot.web.context import dashboard, viewer
-from bot.web.render import render
+from bot.web.render import DATE_TIME, render
 from storage.courses import Course, CourseStatus, SignupMode
 from storage.registrations import Counts
 
 # Every course at once: an office runs a few dozen a year, and a filter beats paging.
 MOST_COURSES = 2000
-DATE_TIME = "d MMM yyyy, HH:mm"
-TIME = "HH:mm"
 SORTS = ("start", "title", "deadline", "seats")
 PERIODS = ("all", "upcoming", "past")
 STATUS_BADGE = {
@@ -103,10 +100,9 @@ class CourseRow:
 def course_dates(course: Course, locale: str) -> tuple[str, str]:
     """Start and end in the course's own zone: ("10 May 2027, 09:00", "12 May 2027, 17:00"),
     the end's time alone when the course ends on the day it starts."""
-    zone = ZoneInfo(course.timezone)
-    same_day = course.starts_at.astimezone(zone).date() == course.ends_at.astimezone(zone).date()
+    end_pattern = TIME_PATTERN if ends_on_start_day(course) else DATE_TIME
     start = local_time(course.starts_at, course.timezone, locale, DATE_TIME)
-    end = local_time(course.ends_at, course.timezone, locale, TIME if same_day else DATE_TIME)
+    end = local_time(course.ends_at, course.timezone, locale, end_pattern)
     return start, end
 
 
