@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 import time
@@ -114,6 +115,15 @@ class UserRepository(Repository):
             (user_id,),
         )
         return _user(row) if row else None
+
+    async def many(self, user_ids: list[int]) -> dict[int, User]:
+        """The rows of `user_ids` that exist, in one query (a page naming many people)."""
+        rows = await self.sql.fetch_all(
+            f"SELECT {_COLUMNS} FROM users"  # noqa: S608 (constant column list)
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(user_ids),),
+        )
+        return {user.id: user for user in map(_user, rows)}
 
     async def with_profile_in(self, country: str) -> list[User]:
         """People of a country with a profile (consent given), by name: whom a focal point

@@ -84,8 +84,6 @@ class AuditService:
         return [AuditLine(entry, actors[entry.actor_id]) for entry in entries]
 
     async def _profiles(self, user_ids: Iterable[int]) -> dict[int, User | None]:
-        found: dict[int, User | None] = {}
-        for user_id in user_ids:
-            if user_id not in found:
-                found[user_id] = await self.repos.users.get(user_id)
-        return found
+        wanted = list(dict.fromkeys(user_ids))  # each once, in the order first named
+        found = await self.repos.users.many(wanted)
+        return {user_id: found.get(user_id) for user_id in wanted}
