@@ -16,6 +16,7 @@ from aiogram.types import (
 )
 
 from bot.i18n import Localizations
+from bot.web.auth import mini_app_url
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ async def register_chat_commands(
     same language, or is the default again when it is off."""
     if organiser:
         text = localizations.get(chosen or default_locale).plain("dash-menu-button")
-        mini_app = f"{dashboard_url}/app" if dashboard_url else None
+        mini_app = mini_app_url(dashboard_url) if dashboard_url else None
         await set_dashboard_button(bot, chat_id, mini_app, text)
     scope = BotCommandScopeChat(chat_id=chat_id)
     try:

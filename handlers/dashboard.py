@@ -14,7 +14,7 @@ from aiogram.types import (
 from bot.clock import Clock
 from bot.config import Settings
 from bot.ui.context import UpdateContext
-from bot.web.auth import LoginLinks
+from bot.web.auth import LoginLinks, login_url
 from handlers.filters import IsOrganiser
 
 router = Router(name=__name__)
@@ -35,7 +35,7 @@ async def dashboard_command(
         await message.answer(t("dashboard-off"))
         return
     token = dashboard_links.issue(ctx.user.id, clock())
-    url = f"{settings.dashboard_url}/login?token={token}"
+    url = login_url(settings.dashboard_url, token)
     # Telegram accepts a button only for a public https address; the link in the text
     # works anywhere (a dashboard on localhost). No preview: it would fetch the link.
     button = (

@@ -22,6 +22,16 @@ INIT_DATA_LIFETIME = timedelta(hours=1)
 COOKIE_NAME = "dashboard_session"
 
 
+def login_url(dashboard_url: str, token: str) -> str:
+    """The address a login link opens (bot/web/signin.py answers it)."""
+    return f"{dashboard_url}/login?token={token}"
+
+
+def mini_app_url(dashboard_url: str) -> str:
+    """The page Telegram opens as the Mini App (the organisers' menu button)."""
+    return f"{dashboard_url}/app"
+
+
 class LinkRefused(Exception):
     """A login link that is malformed, forged, expired or (checked later) used already."""
 

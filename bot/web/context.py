@@ -56,13 +56,6 @@ class Dashboard:
     def secure(self) -> bool:
         return self.public_url.startswith("https://")
 
-    def login_url(self, token: str) -> str:
-        return f"{self.public_url}/login?token={token}"
-
-    @property
-    def mini_app_url(self) -> str:
-        return f"{self.public_url}/app"
-
 
 DASHBOARD = web.AppKey("dashboard", Dashboard)
 # An id in a route: 18 digits at most, so every id fits SQLite's 64-bit integers; a longer
