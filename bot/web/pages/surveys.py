@@ -93,9 +93,9 @@ def _status(survey: Survey, now: datetime) -> str:
     """draft, scheduled (opens later), open or closed: the suffix of its message key."""
     if survey.status == SurveyStatus.DRAFT:
         return "draft"
-    if survey.opens_at is not None and now < survey.opens_at:
-        return "scheduled"
-    return "open" if now < survey.closes_at else "closed"
+    if survey.is_open(now):  # the rule the chat takes answers by
+        return "open"
+    return "scheduled" if survey.opens_at is not None and now < survey.opens_at else "closed"
 
 
 # -- one survey --------------------------------------------------------------------------------
