@@ -33,6 +33,14 @@ def days_present(mask: int, days: int) -> int:
     return bin(mask & ((1 << days) - 1)).count("1")
 
 
+def attendance_mask(registration: Registration) -> int:
+    """The days a registration was marked present on; a mark from before attendance had days
+    counts for every day."""
+    if registration.attended and not registration.attended_days:
+        return ALL_DAYS
+    return registration.attended_days
+
+
 def present_on(mask: int, day: int) -> bool:
     return bool(mask >> day & 1)
 
@@ -60,8 +68,5 @@ class Eligibility:
 
 def eligibility(course: Course, registration: Registration) -> Eligibility:
     days = len(course_days(course))
-    mask = registration.attended_days
-    if registration.attended and not mask:
-        mask = ALL_DAYS  # marked before attendance had days: present every day
-    present = days_present(mask, days)
+    present = days_present(attendance_mask(registration), days)
     return Eligibility(registration, present, days, days_needed(course, days))

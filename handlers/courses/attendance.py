@@ -11,14 +11,13 @@ from babel.dates import format_date
 
 from bot.errors import InvalidInput
 from bot.i18n import Translator
-from bot.services.attendance_days import course_days, days_present, present_on
+from bot.services.attendance_days import attendance_mask, course_days, days_present, present_on
 from bot.services.courses import CourseService
 from bot.ui.callbacks import AdminAction, AdminCourseCb, CertAction, CertCb
 from bot.ui.keyboard_builder import InlineKeyboardBuilder
 from bot.ui.pagination import add_page_buttons
 from bot.ui.replies import edit, edit_buttons
 from handlers.courses.common import admin_cb, organiser_router
-from storage.registrations import ALL_DAYS
 
 router = organiser_router(__name__)
 
@@ -57,7 +56,7 @@ async def attendance_markup(
             kb.row(*switch[start : start + 2])
     for person in people:
         registration = person.registration
-        mask = registration.attended_days or (ALL_DAYS if registration.attended else 0)
+        mask = attendance_mask(registration)
         mark = "✅" if present_on(mask, day) else "▫️"
         label = f"{mark} {person.full_name or '—'}"
         if len(days) > 1:

@@ -12,14 +12,14 @@ from babel.dates import format_date
 
 from bot.errors import CourseNotFound, InvalidInput
 from bot.i18n import Translator
-from bot.services.attendance_days import course_days, present_on
+from bot.services.attendance_days import attendance_mask, course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
 from bot.ui.roster import STATUS_MARK, country_label, listed, status_words
 from bot.web.context import ID, dashboard, digits, viewer
 from bot.web.pages.courses import course_row
 from bot.web.render import message_page, render
 from storage.courses import Course, CourseStatus
-from storage.registrations import ALL_DAYS, Participant, RegStatus
+from storage.registrations import Participant, RegStatus
 
 COURSE = f"/courses/{{course_id:{ID}}}"  # anything else is no course: 404
 FILTERS = ("status", "country")
@@ -44,13 +44,6 @@ def attendance_open(course: Course) -> bool:
     return course.status in ATTENDANCE_STATUSES
 
 
-def marks(person: Participant) -> int:
-    """The days a confirmed participant was present on (a mark from before days existed
-    counts for every day, as on the chat's attendance screen)."""
-    registration = person.registration
-    return registration.attended_days or (ALL_DAYS if registration.attended else 0)
-
-
 @dataclass(frozen=True)
 class PersonRow:
     person: Participant
@@ -72,7 +65,7 @@ class PersonRow:
 
 def person_row(person: Participant, day_count: int, open_: bool, t: Translator) -> PersonRow:
     confirmed = person.registration.status == RegStatus.CONFIRMED
-    mask = marks(person) if confirmed else 0
+    mask = attendance_mask(person.registration) if confirmed else 0
     return PersonRow(
         person=person,
         name=person.full_name or "—",
