@@ -105,12 +105,17 @@ async def _refusal(request: web.Request, token: str) -> web.Response | None:
         return message_page(request, 403, "dash-link-invalid-title", "dash-link-invalid")
     if await dash.repos.dashboard.link_used(claim.nonce):
         return message_page(request, 403, "dash-link-used-title", "dash-link-used")
-    # No users row (forgotten with /forget since the link was sent): as the Mini App
-    # refuses it, rather than a session the database cannot hold (a foreign key).
-    known = await dash.services.users.get(claim.user_id) is not None
-    if claim.user_id not in dash.settings.admin_ids or not known:
+    if not await _may_sign_in(dash, claim.user_id):
         return message_page(request, 403, "dash-not-organiser-title", "dash-not-organiser")
     return None
+
+
+async def _may_sign_in(dash: Dashboard, user_id: int) -> bool:
+    """An organiser with a users row: one forgotten with /forget since the link was sent has
+    none, and a session would point at a row that is gone (a foreign key)."""
+    if user_id not in dash.settings.admin_ids:
+        return False
+    return await dash.services.users.get(user_id) is not None
 
 
 async def _signed_in(
@@ -162,7 +167,7 @@ async def mini_app_login(request: web.Request) -> web.StreamResponse:
     )
     if user_id is None:
         return web.json_response({"error": "invalid"}, status=401)
-    if user_id not in dash.settings.admin_ids or await dash.services.users.get(user_id) is None:
+    if not await _may_sign_in(dash, user_id):
         return web.json_response({"error": "not-organiser"}, status=403)
     return await _signed_in(request, dash, user_id, via="mini_app")
 
