@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from bot.errors import NotFound
 from bot.i18n import Translator
-from bot.services.announcements import AnnouncementService, Progress
+from bot.services.announcements import AnnouncementService, Progress, Sent
 from bot.ui.audience_names import audience_name
 from bot.ui.people import person_name
 from bot.web.context import ID, dashboard, page_number, viewer
@@ -72,6 +72,18 @@ class Figures:
         return ended and self.waiting == 0
 
 
+@dataclass(frozen=True)
+class AnnouncementRow:
+    """One announcement as the list shows it."""
+
+    id: int
+    when: datetime | None
+    author: str
+    audience: Markup
+    text: str  # its first line
+    figures: Figures
+
+
 def figures(announcement: Announcement, progress: Progress) -> Figures:
     status = announcement.status
     if status == AnnouncementStatus.SENDING and progress.finished:
@@ -111,26 +123,26 @@ async def audience_html(
     return Markup(await audience_name(announcement.audience_spec, t, service))
 
 
+async def _row(item: Sent, t: Translator, service: AnnouncementService) -> AnnouncementRow:
+    announcement = item.announcement
+    author_id = announcement.created_by
+    return AnnouncementRow(
+        id=announcement.id,
+        when=sent_at(announcement),
+        author=person_name(author_id, item.author, t, fallback=str(author_id)),
+        audience=await audience_html(announcement, t, service),
+        text=first_line(announcement.text(t.locale)),
+        figures=figures(announcement, item.progress),
+    )
+
+
 async def announcement_list(request: web.Request) -> web.StreamResponse:
     dash = dashboard(request)
     t = viewer(request).t
     page = page_number(request)
     service = dash.services.announcements
     items = await service.recent(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
-    rows = []
-    for item in items[:PAGE_SIZE]:
-        audience = await audience_html(item.announcement, t, service)
-        author_id = item.announcement.created_by
-        rows.append(
-            {
-                "id": item.announcement.id,
-                "when": sent_at(item.announcement),
-                "author": person_name(author_id, item.author, t, fallback=str(author_id)),
-                "audience": audience,
-                "text": first_line(item.announcement.text(t.locale)),
-                "figures": figures(item.announcement, item.progress),
-            }
-        )
+    rows = [await _row(item, t, service) for item in items[:PAGE_SIZE]]
     return render(
         request,
         "announcements.html",
