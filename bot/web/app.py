@@ -8,6 +8,7 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from bot.errors import CourseNotFound, NotFound
 from bot.web import signin
 from bot.web.auth import COOKIE_NAME, token_hash
 from bot.web.context import DASHBOARD, VIEWER, Dashboard, Viewer, dashboard
@@ -26,7 +27,9 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     from the request) and the organiser sees a short apology, never a traceback."""
     try:
         return await handler(request)
-    except web.HTTPNotFound:
+    # A service's "not found" (the id in the address names nothing, or it went meanwhile)
+    # is the page's 404, so no page catches it itself.
+    except (web.HTTPNotFound, NotFound, CourseNotFound):
         return message_page(request, 404, "dash-not-found-title", "dash-not-found")
     except web.HTTPForbidden as refused:
         if refused.reason and "CSRF" in refused.reason:

@@ -14,7 +14,6 @@ from datetime import datetime
 from aiohttp import web
 from markupsafe import Markup
 
-from bot.errors import NotFound
 from bot.i18n import Translator
 from bot.services.announcements import AnnouncementService, Progress, Sent
 from bot.ui.audience_names import audience_name
@@ -155,10 +154,7 @@ async def announcement_list(request: web.Request) -> web.StreamResponse:
 
 async def _announcement(request: web.Request) -> Announcement:
     """The announcement in the URL; a draft (an organiser's dialog still open) is not shown."""
-    try:
-        found = await dashboard(request).services.announcements.get(int(request.match_info["id"]))
-    except NotFound:
-        raise web.HTTPNotFound() from None
+    found = await dashboard(request).services.announcements.get(int(request.match_info["id"]))
     if found.status == AnnouncementStatus.DRAFT:
         raise web.HTTPNotFound()
     return found

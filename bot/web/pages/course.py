@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from aiohttp import web
 from babel.dates import format_date
 
-from bot.errors import CourseNotFound, InvalidInput
+from bot.errors import InvalidInput
 from bot.i18n import Translator
 from bot.services.attendance_days import attendance_mask, course_days, present_on
 from bot.services.courses import ATTENDANCE_STATUSES, Roster, editable_fields
@@ -92,12 +92,9 @@ def day_labels(days: list[date], t: Translator) -> list[str]:
 
 
 async def _roster(request: web.Request) -> Roster:
-    try:
-        return await dashboard(request).services.course_service.roster(
-            int(request.match_info["course_id"])
-        )
-    except CourseNotFound:
-        raise web.HTTPNotFound() from None
+    return await dashboard(request).services.course_service.roster(
+        int(request.match_info["course_id"])
+    )
 
 
 async def course_page(request: web.Request) -> web.StreamResponse:
@@ -175,10 +172,7 @@ async def mark_attendance(request: web.Request) -> web.StreamResponse:
     user, day, back, wanted = (
         str(form.get(name, "")) for name in ("user", "day", "back", "present")
     )
-    try:
-        course = await dash.services.course_service.get(course_id)
-    except CourseNotFound:
-        raise web.HTTPNotFound() from None
+    course = await dash.services.course_service.get(course_id)
     if not attendance_open(course):
         return _refused(request, "dash-courses-mark-closed")
     # Ids of 19 digits and more are no Telegram user's (and overflow SQLite's integers).

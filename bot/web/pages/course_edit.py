@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from bot.errors import CourseNotFound, DomainError
+from bot.errors import DomainError
 from bot.i18n import Translator
 from bot.services.course_dialog import Answer, Choice
 from bot.services.course_fields import format_local_date, format_local_datetime
@@ -83,12 +83,9 @@ def setup(app: web.Application) -> None:
 
 
 async def _course(request: web.Request) -> Course:
-    try:
-        return await dashboard(request).services.course_service.get(
-            int(request.match_info["course_id"])
-        )
-    except CourseNotFound:
-        raise web.HTTPNotFound() from None
+    return await dashboard(request).services.course_service.get(
+        int(request.match_info["course_id"])
+    )
 
 
 async def edit_form(request: web.Request) -> web.StreamResponse:

@@ -7,7 +7,6 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.errors import CourseNotFound
 from bot.web.context import ID, dashboard, viewer
 
 CONTENT_TYPES = {
@@ -26,12 +25,9 @@ def setup(app: web.Application) -> None:
 async def export(request: web.Request) -> web.StreamResponse:
     who = viewer(request)
     ext = request.match_info["ext"]
-    try:
-        file = await dashboard(request).services.course_service.export_participants(
-            int(request.match_info["course_id"]), as_xlsx=ext == "xlsx", t=who.t, actor=who.user_id
-        )
-    except CourseNotFound:
-        raise web.HTTPNotFound() from None
+    file = await dashboard(request).services.course_service.export_participants(
+        int(request.match_info["course_id"]), as_xlsx=ext == "xlsx", t=who.t, actor=who.user_id
+    )
     return web.Response(
         body=file.data,
         headers={

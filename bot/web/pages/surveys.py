@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from bot.i18n import Translator
 from bot.services.surveys import Report
-from bot.services.surveys.errors import ResultsHidden, ResultsNotReleased, SurveyNotFound
+from bot.services.surveys.errors import ResultsHidden, ResultsNotReleased
 from bot.services.surveys.model import ANONYMOUS_THRESHOLD, Bilingual, Question
 from bot.services.surveys.results import (
     ChoiceSummary,
@@ -121,12 +121,9 @@ class QuestionView:
 
 
 async def _report(request: web.Request) -> Report:
-    try:
-        return await dashboard(request).services.surveys.report(
-            int(request.match_info["id"]), viewer(request).locale
-        )
-    except SurveyNotFound:
-        raise web.HTTPNotFound() from None
+    return await dashboard(request).services.surveys.report(
+        int(request.match_info["id"]), viewer(request).locale
+    )
 
 
 async def survey_page(request: web.Request) -> web.StreamResponse:
@@ -208,8 +205,6 @@ async def survey_export(request: web.Request) -> web.StreamResponse:
     survey_id = int(request.match_info["id"])
     try:
         report = await dash.services.surveys.released_report(survey_id, who.locale)
-    except SurveyNotFound:
-        raise web.HTTPNotFound() from None
     except (ResultsHidden, ResultsNotReleased) as refused:
         return render(
             request,
