@@ -70,6 +70,14 @@ async def test_forget_removes_every_personal_field(profiles, db):
     assert (await db.fetch_one("SELECT COUNT(*) FROM users"))[0] == 0
 
 
+async def test_many_users_are_read_at_once_and_unknown_ids_are_left_out(profiles, db):
+    users = UserRepository(db)
+    for user_id in (42, 43):
+        await users.upsert_seen(user_id, "en")
+    found = await users.many([43, 42, 99, 42])
+    assert found == {42: await users.get(42), 43: await users.get(43)}
+
+
 def test_country_names_match_in_either_language():
     names = {"Georgia": "ge", "Грузия": "ge", "Germany": "de", "Германия": "de"}
     assert match_name("грузия", names) == "ge"
