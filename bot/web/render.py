@@ -80,8 +80,12 @@ def render(
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
 
-def message_page(request: web.Request, status: int, title: str, text: str) -> web.Response:
+def message_page(
+    request: web.Request, status: int, title: str, text: str, **args: Any
+) -> web.Response:
     """A page that only says something: an error, a refused link, a signed-out browser
-    (`title` and `text` are message keys)."""
+    (`title` and `text` are message keys; `args` the text's variables)."""
     t = translator(request)
-    return render(request, "message.html", status=status, title=t.plain(title), text=t.plain(text))
+    return render(
+        request, "message.html", status=status, title=t.plain(title), text=t.plain(text, **args)
+    )

@@ -31,7 +31,7 @@ from bot.services.surveys.results import (
 from bot.ui.pagination import Page
 from bot.web.charts import Bar, bar_chart
 from bot.web.context import ID, dashboard, query_number, viewer
-from bot.web.render import render
+from bot.web.render import message_page, render
 from storage.surveys import Survey, SurveyStatus
 
 # The chat's /results offers the latest ten; the page has room for more, newest first.
@@ -206,12 +206,12 @@ async def survey_export(request: web.Request) -> web.StreamResponse:
     try:
         report = await dash.services.surveys.released_report(survey_id, who.locale)
     except (ResultsHidden, ResultsNotReleased) as refused:
-        return render(
+        return message_page(
             request,
-            "message.html",
-            status=409,
-            title=who.t.plain("dash-surveys-export-refused-title"),
-            text=who.t.plain(refused.key, **refused.args_for_message),
+            409,
+            "dash-surveys-export-refused-title",
+            refused.key,
+            **refused.args_for_message,
         )
     xlsx = request.match_info["ext"] == "xlsx"
     export = await dash.services.surveys.export(report, xlsx, who.user_id, who.t)
