@@ -538,7 +538,11 @@ class SurveyService:
     async def answer(self, survey_id: int, user_id: int, index: int, answer: Answer) -> Step:
         """Answer question `index` (None: skip it). An answer to any other question than the
         current one, or one the question does not accept, records nothing."""
-        step = await self.current(survey_id, user_id)
+        return await self._answer(await self.current(survey_id, user_id), user_id, index, answer)
+
+    async def _answer(self, step: Step, user_id: int, index: int, answer: Answer) -> Step:
+        """`answer` for question `index` of the response `step` was read from. The write
+        checks that the response is still the one read (a double tap records nothing)."""
         question = step.question
         if question is None or index != step.index or not question.valid(answer):
             return Step(step.survey, step.response, recorded=False)
@@ -547,12 +551,12 @@ class SurveyService:
     async def press(self, survey_id: int, user_id: int, index: int, value: int | None) -> Step:
         """A button's answer to question `index`: its number, which a yes/no question takes
         as yes (1) or no (0); None: Skip."""
+        step = await self.current(survey_id, user_id)
         answer: Answer = value
-        if value is not None:
-            question = (await self.current(survey_id, user_id)).question
-            if question is not None and question.kind == QuestionKind.YESNO:
-                answer = bool(value)
-        return await self.answer(survey_id, user_id, index, answer)
+        question = step.question
+        if value is not None and question is not None and question.kind == QuestionKind.YESNO:
+            answer = bool(value)
+        return await self._answer(step, user_id, index, answer)
 
     async def toggle(
         self, survey_id: int, user_id: int, index: int, option: int, on: bool
@@ -588,7 +592,7 @@ class SurveyService:
         question = step.question
         if question is not None and step.index == index and question.required and not selection:
             raise InvalidInput("survey-tick-something")
-        return await self.answer(survey_id, user_id, index, selection or None)
+        return await self._answer(step, user_id, index, selection or None)
 
     async def _advance(self, step: Step, user_id: int, answer: Answer) -> Step:
         answers = dict(step.response.answers)
