@@ -4,6 +4,7 @@ transaction as the change that caused it and sent later by the delivery worker."
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -101,6 +102,24 @@ class OutboxRepository(Repository):
                 now,
                 now,
             ),
+        )
+
+    async def add_many(
+        self,
+        kind: str,
+        payloads: Sequence[tuple[int, dict[str, Any]]],
+        priority: int = PRIORITY_PERSONAL,
+    ) -> None:
+        """Queue one message per (user id, payload) in one statement: a transaction that
+        queues many holds the write lock for one round trip, not one per person."""
+        now = stamp(self.sql)
+        await self.sql.write_many(
+            "INSERT INTO outbox (user_id, kind, payload, priority, not_before, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (user_id, kind, json.dumps(payload, ensure_ascii=False), priority, now, now, now)
+                for user_id, payload in payloads
+            ],
         )
 
     async def delete_of_user(self, user_id: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -23,7 +24,7 @@ from bot.services.materials import reminder_files
 from bot.services.notices import Notices
 from bot.ui import course_texts
 from storage.courses import Course, CourseRepository, CourseStatus
-from storage.database import Database, Transaction
+from storage.database import Database
 from storage.reminders import ReminderState
 
 log = logging.getLogger(__name__)
@@ -92,14 +93,13 @@ class ReminderService:
         zones = {} if started else await self._confirmed_zones(course_id)
         people = list(zones)
         state = ReminderState.SKIPPED if started else ReminderState.QUEUED
+        payloads = self._payloads(course, zones, "reminder-text", "cancel", with_place=True)
         async with self.db.transaction() as tx:
             if not await tx.reminders.record_reminder(
                 course_id, offset_seconds, course.starts_at, state, len(people)
             ):
                 return 0  # queued before (a restart, a double timer): never twice
-            await self._queue(
-                tx, course, zones, "reminder", "reminder-text", "cancel", with_place=True
-            )
+            await tx.outbox.add_many("reminder", payloads)
             # The files the organiser marked "with the reminder", after its text.
             await reminder_files(tx, self.notices, course, people)
         if started:
@@ -123,31 +123,31 @@ class ReminderService:
             return 0
         zones = await self._confirmed_zones(course_id)
         people = list(zones)
+        payloads = self._payloads(course, zones, "attendance-question", "attend")
         async with self.db.transaction() as tx:
             if not await tx.reminders.record_attendance_check(
                 course_id, course.starts_at, len(people)
             ):
                 return 0
-            await self._queue(
-                tx, course, zones, "attendance_check", "attendance-question", "attend"
-            )
+            await tx.outbox.add_many("attendance_check", payloads)
         return len(people)
 
     async def _confirmed_zones(self, course_id: int) -> dict[int, str | None]:
         """Confirmed participants (in arrival order) and their own time zones."""
         return await self.db.repos.registrations.confirmed_zones(course_id)
 
-    async def _queue(
+    def _payloads(
         self,
-        tx: Transaction,
         course: Course,
         zones: dict[int, str | None],
-        kind: str,
         key: str,
         action: str,
         with_place: bool = False,
-    ) -> None:
-        """One notice per participant, with the course's buttons (`action`)."""
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """One notice per participant, in each language and their own time zone, with the
+        course's buttons (`action`). Rendered before the transaction that queues them: a
+        transaction holds the write lock, and every sign-up waits for it (issue 16)."""
+        payloads = []
         for user_id, zone in zones.items():
 
             def render(t: Translator, zone: str | None = zone) -> str:
@@ -157,13 +157,9 @@ class ReminderService:
                 when = course_texts.when(course, t, zone)
                 return t(key, title=course.title(t.locale), when=when, **extra)
 
-            await self.notices.queue(
-                tx.outbox,
-                user_id,
-                kind,
-                render,
-                course_action={"course_id": course.id, "action": action},
-            )
+            course_action = {"course_id": course.id, "action": action}
+            payloads.append((user_id, self.notices.payload(render, course_action=course_action)))
+        return payloads
 
 
 class ReminderTimers:
