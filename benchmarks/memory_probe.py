@@ -122,9 +122,15 @@ class BroadcastMemory:
         return self.peak_rss - self.idle.rss
 
 
-async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> BroadcastMemory:
+async def measure(
+    recipients: int,
+    watch_seconds: float,
+    rate: int = 1000,
+    bot_env: dict[str, str] | None = None,
+) -> BroadcastMemory:
     """Start the bot over `recipients` seeded officers, take its idle RSS, send them an
-    announcement, and sample its RSS for `watch_seconds` of sending (or until done)."""
+    announcement, and sample its RSS for `watch_seconds` of sending (or until done).
+    `bot_env` is added to the bot's environment (to compare, e.g., MALLOC_ARENA_MAX)."""
     floor = aiogram_floor_mb()
     workdir = Path(tempfile.mkdtemp(prefix="memory-"))
     database = workdir / "data" / "bot.sqlite3"
@@ -138,6 +144,7 @@ async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> Br
             "ADMIN_IDS": str(ORGANISER),
             "BROADCAST_RATE": str(rate),
             "LOG_LEVEL": "INFO",
+            **(bot_env or {}),
         }
         polls_before = world.poll_generation
         with (workdir / "bot.log").open("ab") as log:
@@ -187,8 +194,16 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", type=int, default=100_000, help="recipients")
     parser.add_argument("--watch", type=float, default=25.0, help="seconds of sending")
+    parser.add_argument(
+        "--bot-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="add to the bot's environment (repeatable), e.g. MALLOC_ARENA_MAX=2",
+    )
     args = parser.parse_args()
-    report(await measure(args.big, args.watch))
+    bot_env = dict(item.split("=", 1) for item in args.bot_env)
+    report(await measure(args.big, args.watch, bot_env=bot_env))
 
 
 if __name__ == "__main__":
