@@ -67,7 +67,8 @@ def translator(tmp_path: Path):
 
 
 def test_messages_and_terms_a_message_refers_to_are_parsed_with_it(translator):
-    assert translator.plain("welcome", count=2) == "Welcome to Customs Academy!\nCourses: 2 courses"
+    text = translator.plain("welcome", count=2)
+    assert text == "Welcome to Customs Academy!\nCourses: 2 courses"
 
 
 def test_an_entry_fluent_cannot_parse_is_missing_as_before(translator, caplog):
