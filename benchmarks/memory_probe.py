@@ -152,21 +152,24 @@ async def measure(
         try:
             await world.wait_for(lambda: world.poll_generation > polls_before, timeout=60)
             idle = await settled_rss(bot.pid)
-            await announce(world)
-            started = time.monotonic()
             peak = idle.rss
             end = idle
             sent, waiting = 0, 0
             by_sent: list[tuple[int, float]] = []
-            # Until it is queued (the Send press takes a moment), then sent or watched enough.
-            while (sent + waiting == 0 or waiting) and time.monotonic() - started < watch_seconds:
-                await asyncio.sleep(SAMPLE_SECONDS)
-                memory = read_memory(bot.pid)
-                if memory is None:
-                    raise RuntimeError(f"the bot exited; see {workdir / 'bot.log'}")
-                peak, end = max(peak, memory.rss), memory
-                sent, waiting = outbox_counts(database)
-                by_sent.append((sent, memory.rss))
+            started = time.monotonic()
+            if watch_seconds > 0:  # 0: the idle figure only
+                await announce(world)
+                started = time.monotonic()
+                # Until it is queued (the Send press takes a moment), then sent or watched enough.
+                deadline = started + watch_seconds
+                while (sent + waiting == 0 or waiting) and time.monotonic() < deadline:
+                    await asyncio.sleep(SAMPLE_SECONDS)
+                    memory = read_memory(bot.pid)
+                    if memory is None:
+                        raise RuntimeError(f"the bot exited; see {workdir / 'bot.log'}")
+                    peak, end = max(peak, memory.rss), memory
+                    sent, waiting = outbox_counts(database)
+                    by_sent.append((sent, memory.rss))
             seconds = time.monotonic() - started
         finally:
             if bot.returncode is None:
@@ -177,11 +180,14 @@ async def measure(
 
 def report(result: BroadcastMemory) -> None:
     r = result
-    print(f"3. the bot's memory (real `python -m bot`), {r.queued:,} recipients:")
+    sending = f"{r.queued:,} recipients" if r.by_sent else "idle only"
+    print(f"3. the bot's memory (real `python -m bot`), {sending}:")
     print(
         f"   aiogram-import floor {r.floor:.1f} MB; bot idle {r.idle.rss:.1f} MB"
         f" (floor + {r.idle.rss - r.floor:.1f} MB)"
     )
+    if not r.by_sent:
+        return
     print(
         f"   while sending {r.sent:,} in {r.seconds:.0f} s ({r.sent / r.seconds:,.0f} msg/s):"
         f" peak RSS {r.peak_rss:.1f} MB (idle + {r.delta:.1f} MB);"
@@ -193,7 +199,9 @@ def report(result: BroadcastMemory) -> None:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", type=int, default=100_000, help="recipients")
-    parser.add_argument("--watch", type=float, default=25.0, help="seconds of sending")
+    parser.add_argument(
+        "--watch", type=float, default=25.0, help="seconds of sending (0: idle RSS only)"
+    )
     parser.add_argument(
         "--bot-env",
         action="append",
