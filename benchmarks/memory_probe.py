@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -175,6 +176,8 @@ async def measure(
             if bot.returncode is None:
                 bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.wait(), 60)
+    # Kept when the run failed (its bot.log says why); 30 MB of database otherwise.
+    shutil.rmtree(workdir)
     return BroadcastMemory(floor, idle, peak, end, sent + waiting, sent, seconds, by_sent)
 
 
