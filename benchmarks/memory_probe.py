@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -122,9 +123,15 @@ class BroadcastMemory:
         return self.peak_rss - self.idle.rss
 
 
-async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> BroadcastMemory:
+async def measure(
+    recipients: int,
+    watch_seconds: float,
+    rate: int = 1000,
+    bot_env: dict[str, str] | None = None,
+) -> BroadcastMemory:
     """Start the bot over `recipients` seeded officers, take its idle RSS, send them an
-    announcement, and sample its RSS for `watch_seconds` of sending (or until done)."""
+    announcement, and sample its RSS for `watch_seconds` of sending (or until done).
+    `bot_env` is added to the bot's environment (to compare, e.g., MALLOC_ARENA_MAX)."""
     floor = aiogram_floor_mb()
     workdir = Path(tempfile.mkdtemp(prefix="memory-"))
     database = workdir / "data" / "bot.sqlite3"
@@ -138,6 +145,7 @@ async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> Br
             "ADMIN_IDS": str(ORGANISER),
             "BROADCAST_RATE": str(rate),
             "LOG_LEVEL": "INFO",
+            **(bot_env or {}),
         }
         polls_before = world.poll_generation
         with (workdir / "bot.log").open("ab") as log:
@@ -145,36 +153,44 @@ async def measure(recipients: int, watch_seconds: float, rate: int = 1000) -> Br
         try:
             await world.wait_for(lambda: world.poll_generation > polls_before, timeout=60)
             idle = await settled_rss(bot.pid)
-            await announce(world)
-            started = time.monotonic()
             peak = idle.rss
             end = idle
             sent, waiting = 0, 0
             by_sent: list[tuple[int, float]] = []
-            # Until it is queued (the Send press takes a moment), then sent or watched enough.
-            while (sent + waiting == 0 or waiting) and time.monotonic() - started < watch_seconds:
-                await asyncio.sleep(SAMPLE_SECONDS)
-                memory = read_memory(bot.pid)
-                if memory is None:
-                    raise RuntimeError(f"the bot exited; see {workdir / 'bot.log'}")
-                peak, end = max(peak, memory.rss), memory
-                sent, waiting = outbox_counts(database)
-                by_sent.append((sent, memory.rss))
+            started = time.monotonic()
+            if watch_seconds > 0:  # 0: the idle figure only
+                await announce(world)
+                started = time.monotonic()
+                # Until it is queued (the Send press takes a moment), then sent or watched enough.
+                deadline = started + watch_seconds
+                while (sent + waiting == 0 or waiting) and time.monotonic() < deadline:
+                    await asyncio.sleep(SAMPLE_SECONDS)
+                    memory = read_memory(bot.pid)
+                    if memory is None:
+                        raise RuntimeError(f"the bot exited; see {workdir / 'bot.log'}")
+                    peak, end = max(peak, memory.rss), memory
+                    sent, waiting = outbox_counts(database)
+                    by_sent.append((sent, memory.rss))
             seconds = time.monotonic() - started
         finally:
             if bot.returncode is None:
                 bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.wait(), 60)
+    # Kept when the run failed (its bot.log says why); 30 MB of database otherwise.
+    shutil.rmtree(workdir)
     return BroadcastMemory(floor, idle, peak, end, sent + waiting, sent, seconds, by_sent)
 
 
 def report(result: BroadcastMemory) -> None:
     r = result
-    print(f"3. the bot's memory (real `python -m bot`), {r.queued:,} recipients:")
+    sending = f"{r.queued:,} recipients" if r.by_sent else "idle only"
+    print(f"3. the bot's memory (real `python -m bot`), {sending}:")
     print(
         f"   aiogram-import floor {r.floor:.1f} MB; bot idle {r.idle.rss:.1f} MB"
         f" (floor + {r.idle.rss - r.floor:.1f} MB)"
     )
+    if not r.by_sent:
+        return
     print(
         f"   while sending {r.sent:,} in {r.seconds:.0f} s ({r.sent / r.seconds:,.0f} msg/s):"
         f" peak RSS {r.peak_rss:.1f} MB (idle + {r.delta:.1f} MB);"
@@ -186,9 +202,19 @@ def report(result: BroadcastMemory) -> None:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", type=int, default=100_000, help="recipients")
-    parser.add_argument("--watch", type=float, default=25.0, help="seconds of sending")
+    parser.add_argument(
+        "--watch", type=float, default=25.0, help="seconds of sending (0: idle RSS only)"
+    )
+    parser.add_argument(
+        "--bot-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="add to the bot's environment (repeatable), e.g. MALLOC_ARENA_MAX=2",
+    )
     args = parser.parse_args()
-    report(await measure(args.big, args.watch))
+    bot_env = dict(item.split("=", 1) for item in args.bot_env)
+    report(await measure(args.big, args.watch, bot_env=bot_env))
 
 
 if __name__ == "__main__":
